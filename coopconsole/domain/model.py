@@ -1,0 +1,219 @@
+"""The meeting as data: plain dataclasses shared by every layer.
+
+Nothing here knows about files, terminals or TinyDB. Clock-derived figures (remaining
+time, drift, speaking shares) are *not* stored on these objects: they are computed from
+``Session.events`` and an injected "now" by :mod:`coopconsole.domain.timeline` and
+:mod:`coopconsole.domain.balance`.
+
+Datetimes are timezone-aware. A session's planned date and the agenda's planned start
+times are local wall-clock values (``date`` / ``time``) as written in the agenda.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import Enum
+
+
+class Role(str, Enum):
+    """What a participant is in the room for (the playbook's three layers)."""
+
+    DECISION_MAKER = "decision_maker"
+    EXECUTOR = "executor"
+    EXPERT_ADVISOR = "expert_advisor"
+    OTHER = "other"
+
+
+class Attendance(str, Enum):
+    PRESENT = "present"
+    ABSENT = "absent"
+    LATE = "late"
+    LEFT = "left"
+
+
+class ItemKind(str, Enum):
+    TOPIC = "topic"
+    BREAK = "break"
+
+
+class ActionStatus(str, Enum):
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    UNDER_REVIEW = "under_review"
+    DONE = "done"
+
+
+class GoalTier(str, Enum):
+    PRIMARY = "primary"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+class Stance(str, Enum):
+    AGREE = "agree"
+    OBJECT = "object"
+    ABSTAIN = "abstain"
+
+
+class Resolution(str, Enum):
+    OPEN = "open"
+    SCHEDULED = "scheduled"  # scheduled to an agenda item
+    ACTION = "action"  # turned into an action
+    DEFERRED = "deferred"  # deferred to the next meeting
+
+
+class SessionStatus(str, Enum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    ENDED = "ended"
+
+
+class EventKind(str, Enum):
+    """Clock events. Every displayed time figure is a pure function of these and "now"."""
+
+    START = "start"  # agenda clock starts (first time: on the first item)
+    PAUSE = "pause"
+    RESUME = "resume"
+    NEXT = "next"  # move to the next item
+    PREV = "prev"  # move back to the previous item
+    GOTO = "goto"  # jump to ``item``
+    EXTEND = "extend"  # change ``item``'s time box by ``minutes`` (negative shortens)
+    SPEAKER = "speaker"  # ``participant`` now speaks; ``None`` means nobody
+    END = "end"  # the meeting has ended
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: int
+    tier: GoalTier
+    text: str
+    achieved: bool | None = None  # None: not yet judged
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: int  # 1-based, the number shown in the speakers pane
+    name: str
+    organisation: str = ""
+    title: str = ""  # job title as written (CTO, 生产总监)
+    role: Role = Role.OTHER
+    attendance: Attendance = Attendance.PRESENT
+    arrived_at: datetime | None = None  # for late arrivals
+    left_at: datetime | None = None  # for early leavers
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    id: int  # 1-based position in the imported agenda
+    title: str
+    start: time | None = None  # planned start as written, if any
+    minutes: int | None = None  # planned time box, if known
+    owner: str = ""  # owner or presenter as written
+    sub_points: tuple[str, ...] = ()
+    kind: ItemKind = ItemKind.TOPIC
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    at: datetime
+    kind: EventKind
+    item: int | None = None
+    participant: int | None = None
+    minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class SpeakingTurn:
+    """One stretch of one person speaking, within one agenda item (derived from events)."""
+
+    participant: int
+    start: datetime
+    end: datetime | None  # None: still speaking
+    item: int | None
+
+
+@dataclass(frozen=True)
+class SmartCheck:
+    """Result of the SMART check of one action: ``problems`` holds stable codes."""
+
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    id: int
+    deliverable: str
+    owner: str = ""  # name as resolved (or as typed, when unknown)
+    owner_id: int | None = None  # participant id when the owner is known
+    organisation: str = ""
+    deadline: date | None = None
+    item: int | None = None  # agenda item id
+    status: ActionStatus = ActionStatus.TODO
+    created_at: datetime | None = None
+    text: str = ""  # the line as captured
+    smart: SmartCheck = field(default_factory=SmartCheck)
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: int
+    text: str
+    item: int | None = None
+    agreement: tuple[tuple[str, Stance], ...] = ()  # (organisation, stance)
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    text: str
+    item: int | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ParkedItem:
+    id: int
+    text: str
+    raised_by: str = ""
+    raised_by_id: int | None = None
+    item: int | None = None  # item under discussion when it was parked
+    resolution: Resolution = Resolution.OPEN
+    target: int | None = None  # scheduled item id, or the action id it became
+    created_at: datetime | None = None
+
+
+@dataclass
+class Session:
+    """A whole meeting. ``name`` is the file-safe session name in the sessions folder."""
+
+    name: str
+    title: str
+    date: date | None = None
+    start: time | None = None  # planned start of the meeting
+    location: str = ""
+    facilitator: str = ""
+    note_taker: str = ""
+    series: str = ""
+    lang: str = "en"
+    created_at: datetime | None = None
+    goals: list[Goal] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    actions: list[ActionItem] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    parked: list[ParkedItem] = field(default_factory=list)
+
+    def participant(self, pid: int | None) -> Participant | None:
+        return next((p for p in self.participants if p.id == pid), None)
+
+    def item(self, iid: int | None) -> AgendaItem | None:
+        return next((i for i in self.agenda if i.id == iid), None)
