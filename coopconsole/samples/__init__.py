@@ -1,0 +1,1 @@
+"""Built-in sample meetings (agendas in Markdown), used by `coopconsole demo` and the tests."""
