@@ -1,0 +1,304 @@
+"""The sessions folder and one open session file.
+
+This module (with :mod:`.storage` and :mod:`.records`) is the only code that knows
+TinyDB. Everything else asks for a domain :class:`~coopconsole.domain.model.Session` or
+hands over domain objects to persist.
+
+Concurrency: every read-modify-write runs under an exclusive file lock
+(``NAME.json.lock`` beside the session), after checking whether another process changed
+the file. The console and a note-taker's ``coopconsole add`` in another terminal can
+therefore write the same session at once without losing an update.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydb.table import Document, Table
+
+from ..domain.model import Session
+from . import records as rec
+from .locking import LockTimeout, SessionLock
+from .storage import AtomicJSONStorage, CorruptFileError, clean_temp_files
+
+SUFFIX = ".json"
+LOCK_TIMEOUT_S = 10.0
+DEFAULT_FOLDER = "sessions"
+ENV_FOLDER = "COOPCONSOLE_SESSIONS"
+
+_NAME = re.compile(r"^[^\W_][\w.\- ]{0,79}$")
+
+
+class StoreError(Exception):
+    """A problem with the sessions folder or a session file, worded for the user."""
+
+    exit_code = 2
+
+
+class SessionNotFound(StoreError):
+    pass
+
+
+class SessionExists(StoreError):
+    pass
+
+
+class BadSessionName(StoreError):
+    pass
+
+
+class CorruptSession(StoreError):
+    pass
+
+
+class SessionBusy(StoreError):
+    pass
+
+
+def sessions_folder(option: str | os.PathLike[str] | None = None) -> Path:
+    """The sessions folder: ``--sessions-dir``, else ``$COOPCONSOLE_SESSIONS``, else ./sessions."""
+    chosen = option or os.environ.get(ENV_FOLDER) or DEFAULT_FOLDER
+    return Path(chosen).expanduser()
+
+
+def check_name(name: str) -> str:
+    """Return ``name`` if it is a safe session name, else raise :class:`BadSessionName`."""
+    if not isinstance(name, str) or not _NAME.match(name) or ".." in name or name.endswith((".", " ")):
+        raise BadSessionName(
+            f"{name!r} is not a usable session name: use letters, digits, '-', '_' or '.', "
+            "starting with a letter or digit (no '/', no '..')."
+        )
+    return name
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of ``coopconsole list``."""
+
+    name: str
+    path: Path
+    session: Session | None  # None when the file could not be read
+    error: str = ""
+
+
+class SessionStore:
+    """The folder of session files."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = Path(folder)
+
+    def path_for(self, name: str) -> Path:
+        check_name(name)
+        folder = self.folder.resolve()
+        path = (folder / f"{name}{SUFFIX}").resolve()
+        if path.parent != folder:
+            raise BadSessionName(f"{name!r} would lie outside the sessions folder {folder}.")
+        return path
+
+    def exists(self, name: str) -> bool:
+        return self.path_for(name).exists()
+
+    def names(self) -> list[str]:
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for entry in sorted(self.folder.iterdir()):
+            if entry.suffix == SUFFIX and not entry.name.startswith("."):
+                try:
+                    found.append(check_name(entry.stem))
+                except BadSessionName:
+                    continue
+        return found
+
+    def create(self, session: Session) -> SessionFile:
+        """Write a new session file for ``session`` (refuses to overwrite one)."""
+        path = self.path_for(session.name)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle = SessionFile(path, create=True)
+        try:
+            with handle.locked():
+                if path.exists():
+                    raise SessionExists(f"A session named {session.name!r} already exists in {self.folder}.")
+                handle.write_session(session)
+        except BaseException:
+            handle.close()
+            raise
+        return handle
+
+    def open(self, name: str) -> SessionFile:
+        path = self.path_for(name)
+        if not path.exists():
+            raise SessionNotFound(
+                f"No session named {name!r} in {self.folder.resolve()}. "
+                "Run 'coopconsole list' to see the saved sessions."
+            )
+        handle = SessionFile(path)
+        try:
+            with handle.locked():
+                clean_temp_files(path)
+        except BaseException:
+            handle.close()
+            raise
+        return handle
+
+    def summaries(self) -> list[SessionSummary]:
+        out = []
+        for name in self.names():
+            try:
+                with self.open(name) as handle:
+                    out.append(SessionSummary(name, handle.path, handle.load()))
+            except StoreError as exc:
+                out.append(SessionSummary(name, self.path_for(name), None, str(exc)))
+        return out
+
+    def unique_name(self, base: str) -> str:
+        """``base`` or ``base-2``, ``base-3``... whichever is free."""
+        check_name(base)
+        candidate, n = base, 1
+        while self.exists(candidate):
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+
+class SessionFile:
+    """One open session file: reads from memory, durable writes under the lock."""
+
+    def __init__(self, path: Path, create: bool = False) -> None:
+        self.path = path
+        self.name = path.stem
+        self._storage = AtomicJSONStorage(path, create=create)
+        self._tables: dict[str, Table] = {}
+        self._tables_generation = -1
+        self._thread_lock = threading.RLock()
+        self._file_lock = SessionLock(f"{path}.lock", timeout=LOCK_TIMEOUT_S)
+        self.revision = 0  # changes whenever the document changes (our write or theirs)
+
+    # -- locking and freshness -------------------------------------------------------
+
+    @contextmanager
+    def locked(self) -> Iterator[SessionFile]:
+        """Hold the session lock; inside, reads are fresh and writes are not interleaved."""
+        with self._thread_lock:
+            try:
+                self._file_lock.acquire()
+            except LockTimeout:
+                raise SessionBusy(
+                    f"Session {self.name!r} has been locked by another process for over "
+                    f"{LOCK_TIMEOUT_S:.0f} s; try again, or close the other coopconsole."
+                ) from None
+            try:
+                self._refresh()
+                yield self
+            finally:
+                self._file_lock.release()
+
+    def _refresh(self) -> None:
+        try:
+            changed = self._storage.refresh()
+        except CorruptFileError as exc:
+            raise CorruptSession(_corrupt_message(self.path, exc.detail)) from None
+        except FileNotFoundError:
+            return
+        if changed:
+            self._check_document(self._storage.read() or {})
+            self.revision += 1
+
+    def _check_document(self, document: dict[str, Any]) -> None:
+        newest = rec.newest_schema(document)
+        if newest > rec.SCHEMA_VERSION:
+            raise CorruptSession(
+                f"{self.path} was written by a newer coopconsole (schema {newest}, this one reads "
+                f"{rec.SCHEMA_VERSION}). Upgrade coopconsole to open it; the file was not changed."
+            )
+
+    def _table(self, name: str) -> Table:
+        # TinyDB's Table caches the next id; after another process wrote the file that
+        # cache is stale, so tables are rebuilt whenever the document was reloaded.
+        if self._tables_generation != self._storage.generation:
+            self._tables = {}
+            self._tables_generation = self._storage.generation
+        table = self._tables.get(name)
+        if table is None:
+            table = self._tables[name] = Table(self._storage, name, cache_size=0)
+        return table
+
+    # -- reading ---------------------------------------------------------------------
+
+    def document(self) -> dict[str, dict[str, Any]]:
+        """The raw TinyDB document, fresh from disk if another process changed it."""
+        with self.locked():
+            return self._storage.read() or {}
+
+    def load(self) -> Session:
+        """The whole session as domain objects."""
+        document = self.document()
+        try:
+            return rec.session_from_document(document, self.name)
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise CorruptSession(_corrupt_message(self.path, f"a record is malformed ({exc!r})")) from None
+
+    # -- writing ---------------------------------------------------------------------
+
+    def write_session(self, session: Session) -> None:
+        """Write a whole new session (used once, at creation)."""
+        with self.locked():
+            document: dict[str, dict[str, Any]] = {rec.META: {"1": rec.meta_record(session)}}
+            for table, (attr, _decode, encode) in rec.CODECS.items():
+                rows = getattr(session, attr)
+                document[table] = {str(i + 1): encode(obj) for i, obj in enumerate(rows)}
+            self._storage.write(document)
+            self.revision += 1
+
+    def add(self, obj: Any) -> Any:
+        """Persist a new domain object; return it with its id. Durable on return."""
+        table_name = rec.TABLE_OF[type(obj)]
+        record = rec.to_record(obj)
+        with self.locked():
+            self._storage.expect_append(table_name)
+            new_id = self._table(table_name).insert(record)
+            self.revision += 1
+        return rec.with_id(obj, new_id)
+
+    def replace(self, obj: Any) -> None:
+        """Persist a changed domain object (same id). Durable on return."""
+        table_name = rec.TABLE_OF[type(obj)]
+        record = rec.to_record(obj)
+        with self.locked():
+            table = self._table(table_name)
+            if not table.contains(doc_id=obj.id):
+                raise SessionNotFound(f"There is no {table_name[:-1]} number {obj.id} in {self.name!r}.")
+            # TinyDB's update() would change the cached record in place; a whole new
+            # table dict (as _update_table builds) keeps incremental serialisation exact.
+            table.update(lambda doc: (doc.clear(), doc.update(record)), doc_ids=[obj.id])
+            self.revision += 1
+
+    def update_meta(self, session: Session) -> None:
+        with self.locked():
+            self._table(rec.META).upsert(Document(rec.meta_record(session), doc_id=1))
+            self.revision += 1
+
+    def close(self) -> None:
+        with self._thread_lock:
+            self._storage.close()
+            self._file_lock.close()
+
+    def __enter__(self) -> SessionFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _corrupt_message(path: Path, detail: str) -> str:
+    return (
+        f"The session file {path} cannot be read: {detail}. It has been left exactly as it was. "
+        "Restore it from a backup, or move it out of the sessions folder to start again."
+    )

@@ -1,0 +1,298 @@
+"""A crash-safe, fast TinyDB storage for one session file.
+
+The file is an ordinary TinyDB JSON document (``{"table": {"id": {...}}}``), so a plain
+``TinyDB(path)`` opens it. What differs from TinyDB's ``JSONStorage`` is how it is read
+and written:
+
+* **Atomic replace.** A write goes to a temporary file in the same folder, which is
+  flushed and fsynced, then ``os.replace``-d over the session file, then the folder is
+  fsynced. A kill -9 at any instant leaves either the old or the new file, never a torn
+  one. Temporary files left by a killed writer are removed by :func:`clean_temp_files`
+  (the store calls it under the session lock, when no writer can be active).
+* **Reads from memory.** The parsed document is kept. Another process's change is
+  noticed by ``os.stat``: the file's inode, size and mtime. Every write of ours replaces
+  the file, so a change by another coopconsole process always shows as a new inode. We
+  keep the loaded file open, which stops the kernel from reusing its inode number for a
+  different file while we compare against it. An in-place edit by another program
+  (TinyDB's own storage writes in place) shows as a new size or mtime.
+* **Serialises only what changed.** TinyDB hands ``write`` the whole document, but its
+  ``Table._update_table`` replaces only the dict of the table it changed. We keep each
+  table's serialised bytes with the dict they came from and re-serialise a table only
+  when its dict is a different object. The caller (the store) never mutates a document
+  in place outside TinyDB's update path, which always builds a new table dict.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import secrets
+import stat
+import threading
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+__all__ = ["AtomicJSONStorage", "CorruptFileError", "clean_temp_files", "temp_prefix"]
+
+FILE_MODE = 0o600  # session files are readable by their owner only
+
+
+class CorruptFileError(Exception):
+    """The session file exists but is not a readable TinyDB document."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+        self.path = path
+        self.detail = detail
+
+
+def temp_prefix(path: Path) -> str:
+    """Prefix of the temporary files written next to ``path``."""
+    return f".{path.name}."
+
+
+def clean_temp_files(path: Path) -> list[Path]:
+    """Remove temporary files a killed writer left next to ``path``; return them.
+
+    Only call this while holding the session's lock: a live writer's temporary file
+    looks exactly like a leftover.
+    """
+    removed = []
+    prefix = temp_prefix(path)
+    try:
+        names = os.listdir(path.parent)
+    except FileNotFoundError:
+        return removed
+    for name in names:
+        if name.startswith(prefix) and name.endswith(".tmp"):
+            leftover = path.parent / name
+            try:
+                leftover.unlink()
+                removed.append(leftover)
+            except FileNotFoundError:
+                pass
+    return removed
+
+
+def _append(encoded: bytes, table: dict[str, Any]) -> bytes:
+    """``encoded`` (a table's JSON object) with the table's last record added to it."""
+    key = next(reversed(table))
+    entry = orjson.dumps({key: table[key]})  # b'{"7":{...}}'
+    if encoded == b"{}":
+        return entry
+    return encoded[:-1] + b"," + entry[1:]
+
+
+def _write_all(fd: int, parts: list[bytes]) -> None:
+    """Write every fragment, resuming after short writes (a full disk raises OSError)."""
+    pending = [memoryview(p) for p in parts if p]
+    while pending:
+        written = os.writev(fd, pending[:1024])
+        while written and pending:
+            if written >= len(pending[0]):
+                written -= len(pending.pop(0))
+            else:
+                pending[0] = pending[0][written:]
+                written = 0
+
+
+_retired: queue.SimpleQueue[int] = queue.SimpleQueue()
+_closer: threading.Thread | None = None
+_closer_guard = threading.Lock()
+
+
+def _close_later(fd: int) -> None:
+    """Close the descriptor of a replaced session file on a background thread.
+
+    Closing the last reference to a replaced file makes the kernel free its blocks
+    (half a millisecond for a 2 MB file). That is not part of making the new record
+    durable, and ``os.close`` releases the GIL, so it runs beside the caller.
+    """
+    global _closer
+    if _closer is None:
+        with _closer_guard:
+            if _closer is None:
+                _closer = threading.Thread(target=_close_retired, name="coopconsole-closer", daemon=True)
+                _closer.start()
+    _retired.put(fd)
+
+
+def _close_retired() -> None:
+    while True:
+        fd = _retired.get()
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: atomic replace on write, cached reads, incremental serialisation."""
+
+    def __init__(self, path: str | os.PathLike[str], create: bool = False) -> None:
+        self.path = Path(path)
+        self._create = create
+        self._data: dict[str, dict[str, Any]] | None = None
+        self._signature: tuple[int, int, int] | None = None
+        self._pinned_fd: int | None = None  # keeps the loaded file's inode from reuse
+        self._source: dict[str, Any] = {}  # table name -> the dict last serialised
+        self._encoded: dict[str, bytes] = {}  # table name -> its JSON bytes
+        self._appending: str | None = None  # table about to get exactly one new record
+        self.generation = 0  # bumped whenever the document is (re)loaded from disk
+
+    # -- reading -------------------------------------------------------------------
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        signature = self._current_signature()
+        if signature is None:
+            if self._create:
+                return None
+            raise FileNotFoundError(self.path)
+        if self._data is None or signature != self._signature:
+            self._load()
+        return self._data
+
+    def refresh(self) -> bool:
+        """Reload if the file changed on disk; return True if it did."""
+        before = self.generation
+        self.read()
+        return self.generation != before
+
+    def _current_signature(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _load(self) -> None:
+        fd = os.open(self.path, os.O_RDONLY)
+        try:
+            st = os.fstat(fd)
+            chunks = []
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+        except BaseException:
+            os.close(fd)
+            raise
+        raw = b"".join(chunks)
+        try:
+            data = orjson.loads(raw) if raw.strip() else {}
+        except orjson.JSONDecodeError as exc:
+            os.close(fd)
+            raise CorruptFileError(self.path, f"not valid JSON ({exc})") from None
+        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+            os.close(fd)
+            raise CorruptFileError(self.path, "not a TinyDB document (tables of records)")
+        self._pin(fd)
+        self._data = data
+        self._signature = (st.st_ino, st.st_size, st.st_mtime_ns)
+        self._source = {}
+        self._encoded = {}
+        self.generation += 1
+
+    def _pin(self, fd: int) -> None:
+        if self._pinned_fd is not None:
+            _close_later(self._pinned_fd)
+        self._pinned_fd = fd
+
+    # -- writing -------------------------------------------------------------------
+
+    def expect_append(self, table: str) -> None:
+        """Announce that the next write only appends one record to ``table``.
+
+        The write then splices that record's JSON onto the table's cached bytes instead
+        of serialising the whole table again. If the write turns out to be anything else
+        (not exactly one more record), the table is serialised in full, so a wrong
+        announcement costs time, never correctness. In-place updates must not announce.
+        """
+        self._appending = table
+
+    def encode(self, data: dict[str, dict[str, Any]]) -> list[bytes]:
+        """The document as a list of JSON fragments, re-serialising only changed tables.
+
+        The fragments are written with one ``os.writev``: joining them first would copy
+        the whole document (mostly unchanged events) on every write.
+        """
+        appending, self._appending = self._appending, None
+        parts = [b"{"]
+        for name, table in data.items():
+            old = self._source.get(name)
+            if old is not table:
+                if name == appending and old is not None and len(table) == len(old) + 1:
+                    self._encoded[name] = _append(self._encoded[name], table)
+                else:
+                    self._encoded[name] = orjson.dumps(table)
+                self._source[name] = table
+            if len(parts) > 1:
+                parts.append(b",")
+            parts.append(orjson.dumps(name) + b":")
+            parts.append(self._encoded[name])
+        parts.append(b"}")
+        for gone in set(self._source) - set(data):
+            del self._source[gone], self._encoded[gone]
+        return parts
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        try:
+            fd, tmp = self._write_temp(self.encode(data))
+        except BaseException:
+            # TinyDB has already changed the cached document in place; forget it so
+            # the next read shows what is really on disk.
+            self._forget()
+            raise
+        try:
+            os.replace(tmp, self.path)
+            _fsync_dir(self.path.parent)
+        except BaseException:
+            os.close(fd)
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+            self._forget()
+            raise
+        st = os.fstat(fd)
+        self._pin(fd)
+        self._data = data
+        self._signature = (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _write_temp(self, parts: list[bytes]) -> tuple[int, str]:
+        tmp = str(self.path.parent / f"{temp_prefix(self.path)}{secrets.token_hex(6)}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        try:
+            _write_all(fd, parts)
+            os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            os.unlink(tmp)
+            raise
+        return fd, tmp
+
+    def _forget(self) -> None:
+        self._appending = None
+        self._data = None
+        self._signature = None
+        self._source = {}
+        self._encoded = {}
+
+    def close(self) -> None:
+        if self._pinned_fd is not None:
+            os.close(self._pinned_fd)
+            self._pinned_fd = None
+
+
+def is_private(path: Path) -> bool:
+    """True if only the owner may read ``path``."""
+    return stat.S_IMODE(os.stat(path).st_mode) & 0o077 == 0

@@ -1,0 +1,234 @@
+"""The store: atomic, private, shared between processes, honest about corrupt files."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from datetime import date, datetime, timezone
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tinydb import TinyDB
+
+from coopconsole.domain.model import ActionItem, ActionStatus, Event, EventKind, Note
+from coopconsole.store import (
+    BadSessionName,
+    CorruptSession,
+    SessionExists,
+    SessionNotFound,
+    SessionStore,
+)
+from coopconsole.store.records import SCHEMA_VERSION
+from coopconsole.store.storage import is_private
+
+NOW = datetime(2026, 12, 8, 9, 30, tzinfo=timezone.utc)
+
+
+def test_round_trip_and_plain_tinydb_opens(store, session):
+    with store.create(session) as handle:
+        action = handle.add(ActionItem(0, "Send the draft MOU", owner="Alice Chen", deadline=date(2026, 12, 15)))
+        handle.add(Event(0, NOW, EventKind.SPEAKER, participant=3))
+        loaded = handle.load()
+    assert action.id == 1
+    assert loaded.title == session.title
+    assert loaded.participants == session.participants
+    assert loaded.agenda == session.agenda
+    assert loaded.actions == [action]
+    assert loaded.events == [Event(1, NOW, EventKind.SPEAKER, participant=3)]
+    plain = TinyDB(store.path_for(session.name))
+    assert plain.table("actions").all()[0]["deliverable"] == "Send the draft MOU"
+    assert set(plain.tables()) >= {"meta", "participants", "agenda", "actions", "events"}
+    plain.close()
+
+
+def test_every_record_carries_the_schema_version(store, session):
+    with store.create(session) as handle:
+        handle.add(Note(0, "a note"))
+    document = json.loads(store.path_for(session.name).read_text("utf-8"))
+    records = [r for table in document.values() for r in table.values()]
+    assert records and all(r["v"] == SCHEMA_VERSION for r in records)
+
+
+def test_session_files_are_private(store, session):
+    with store.create(session) as handle:
+        handle.add(Note(0, "x"))
+        assert is_private(handle.path)
+        assert is_private(handle.path.with_name(handle.path.name + ".lock"))
+
+
+def test_replace_changes_one_record(store, session):
+    with store.create(session) as handle:
+        a = handle.add(ActionItem(0, "draft", owner="Alice Chen"))
+        b = handle.add(ActionItem(0, "report", owner="Bruno Silva"))
+        handle.replace(ActionItem(a.id, "draft v2", owner="Alice Chen", status=ActionStatus.DONE))
+        loaded = handle.load()
+    assert [x.deliverable for x in loaded.actions] == ["draft v2", "report"]
+    assert loaded.actions[0].status is ActionStatus.DONE and loaded.actions[1] == b
+    assert store.open(session.name).load().actions == loaded.actions
+
+
+def test_replace_of_missing_record_is_refused(store, session):
+    with store.create(session) as handle:
+        with pytest.raises(SessionNotFound):
+            handle.replace(Note(7, "nope"))
+
+
+def test_create_refuses_to_overwrite(store, session):
+    store.create(session).close()
+    with pytest.raises(SessionExists):
+        store.create(session)
+
+
+def test_open_missing_session(store):
+    with pytest.raises(SessionNotFound, match="coopconsole list"):
+        store.open("nothing-here")
+
+
+@pytest.mark.parametrize(
+    "name", ["../escape", "/etc/passwd", "a/b", "..", ".hidden", "", "x" * 200, "a\x00b", "trailing.", "-x", "a\\b"]
+)
+def test_names_that_escape_or_hide_are_refused(store, name):
+    with pytest.raises(BadSessionName):
+        store.path_for(name)
+
+
+@pytest.mark.parametrize("name", ["smart-park", "Q4_review.2026", "智算科技推进会", "kickoff 2"])
+def test_ordinary_names_are_accepted(store, name):
+    assert store.path_for(name).parent == store.folder.resolve()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"{not json", b'{"meta": {"1": {"v": 1, "title": "x"', b"[1, 2, 3]", b'{"meta": [1]}', b"\x00\xff\xfe"],
+)
+def test_corrupt_file_is_reported_and_left_alone(store, session, content):
+    path = store.path_for(session.name)
+    store.create(session).close()
+    path.write_bytes(content)
+    with pytest.raises(CorruptSession) as info:
+        store.open(session.name).load()
+    assert str(path) in str(info.value) and "left exactly as it was" in str(info.value)
+    assert path.read_bytes() == content
+
+
+def test_malformed_record_is_reported(store, session):
+    path = store.path_for(session.name)
+    store.create(session).close()
+    document = json.loads(path.read_text("utf-8"))
+    document["actions"] = {"1": {"v": 1, "owner": "no deliverable"}}
+    path.write_text(json.dumps(document), "utf-8")
+    before = path.read_bytes()
+    with pytest.raises(CorruptSession, match="malformed"):
+        store.open(session.name).load()
+    assert path.read_bytes() == before
+
+
+def test_newer_schema_is_refused_without_change(store, session):
+    path = store.path_for(session.name)
+    store.create(session).close()
+    document = json.loads(path.read_text("utf-8"))
+    document["notes"] = {"1": {"v": SCHEMA_VERSION + 1, "text": "from the future"}}
+    path.write_text(json.dumps(document), "utf-8")
+    before = path.read_bytes()
+    with pytest.raises(CorruptSession, match="newer coopconsole"):
+        store.open(session.name)
+    assert path.read_bytes() == before
+
+
+def test_leftover_temp_files_are_cleaned_on_open(store, session):
+    store.create(session).close()
+    leftover = store.folder / f".{session.name}.json.deadbeef.tmp"
+    leftover.write_bytes(b'{"half": ')
+    other = store.folder / ".unrelated.tmp"
+    other.write_bytes(b"keep")
+    store.open(session.name).close()
+    assert not leftover.exists() and other.exists()
+
+
+def test_change_by_another_handle_is_seen_before_writing(store, session):
+    first = store.create(session)
+    second = store.open(session.name)
+    a = first.add(Note(0, "from the console"))
+    b = second.add(Note(0, "from another terminal"))
+    c = first.add(Note(0, "console again"))
+    assert (a.id, b.id, c.id) == (1, 2, 3)
+    assert [n.text for n in first.load().notes] == ["from the console", "from another terminal", "console again"]
+    assert first.load().notes == second.load().notes
+    first.close()
+    second.close()
+
+
+def test_in_place_edit_by_another_program_is_seen(store, session):
+    handle = store.create(session)
+    handle.add(Note(0, "one"))
+    plain = TinyDB(handle.path)  # TinyDB's own storage rewrites the file in place
+    plain.table("notes").insert({"v": SCHEMA_VERSION, "text": "edited elsewhere, a longer note"})
+    plain.close()
+    assert [n.text for n in handle.load().notes] == ["one", "edited elsewhere, a longer note"]
+    assert handle.add(Note(0, "three")).id == 3
+    handle.close()
+
+
+def test_failed_write_loses_nothing_and_retry_works(store, session, monkeypatch):
+    handle = store.create(session)
+    handle.add(Note(0, "saved before"))
+    real_write = os.writev
+
+    def disk_full(fd, buffers):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "writev", disk_full)
+    with pytest.raises(OSError):
+        handle.add(Note(0, "not saved"))
+    assert [n.text for n in handle.load().notes] == ["saved before"]
+    assert not [p for p in store.folder.iterdir() if p.name.endswith(".tmp")]
+    monkeypatch.setattr(os, "writev", real_write)
+    assert handle.add(Note(0, "saved on retry")).id >= 2
+    assert [n.text for n in store.open(session.name).load().notes] == ["saved before", "saved on retry"]
+    handle.close()
+
+
+def test_read_only_folder_fails_cleanly(store, session):
+    handle = store.create(session)
+    if os.geteuid() == 0:
+        pytest.skip("root ignores folder permissions")
+    os.chmod(store.folder, 0o500)
+    try:
+        with pytest.raises(PermissionError):
+            handle.add(Note(0, "x"))
+    finally:
+        os.chmod(store.folder, 0o700)
+    assert handle.add(Note(0, "after")).text == "after"
+
+
+operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("note"), st.text(max_size=30)),
+        st.tuples(st.just("event"), st.integers(1, 4)),
+        st.tuples(st.just("edit"), st.text(max_size=30)),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=operations)
+def test_incremental_file_matches_a_full_serialisation(tmp_path_factory, ops):
+    store = SessionStore(tmp_path_factory.mktemp("inc"))
+    from conftest import small_session
+
+    handle = store.create(small_session("inc"))
+    notes = []
+    for kind, value in ops:
+        if kind == "note":
+            notes.append(handle.add(Note(0, value)))
+        elif kind == "event":
+            handle.add(Event(0, NOW, EventKind.SPEAKER, participant=value))
+        elif notes:
+            handle.replace(Note(notes[0].id, value))
+    on_disk = json.loads(handle.path.read_text("utf-8"))
+    assert on_disk == handle.document()
+    handle.close()
+    assert SessionStore(store.folder).open("inc").load() == handle.load()
