@@ -1,0 +1,5 @@
+"""``python -m coopconsole``."""
+
+from .cli import main
+
+main(prog_name="coopconsole")

@@ -1,0 +1,205 @@
+"""The ``coopconsole`` command line.
+
+Every command that fails for a reason the user can fix prints one clear message on
+standard error and exits with status 2, leaving every file as it was. The console (and
+Textual with it) is imported only by the commands that open it, so ``coopconsole add``
+from a second terminal starts quickly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.cells import cell_len
+
+from . import __version__
+from .agenda import AgendaError, import_agenda
+from .domain.clock import system_clock
+from .domain.timeline import agenda_state
+from .service import CAPTURE_KINDS, MeetingService, ServiceError
+from .show import counts, session_json, session_text
+from .store import SessionStore, StoreError, sessions_folder
+
+LANGS = ("en", "zh")
+
+
+class Fail(click.ClickException):
+    """A user-fixable failure: message on stderr, exit status 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+        click.echo(f"coopconsole: {self.message}", err=True)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    try:
+        yield
+    except (StoreError, ServiceError, AgendaError) as exc:
+        raise Fail(getattr(exc, "message", None) or str(exc)) from None
+
+
+def _store(ctx: click.Context) -> SessionStore:
+    return SessionStore(sessions_folder(ctx.obj["sessions_dir"]))
+
+
+def slug(title: str) -> str:
+    """A session name from a title: lower-case words joined by '-', CJK kept."""
+    text = unicodedata.normalize("NFKC", title).lower()
+    words = re.findall(r"[^\W_]+", text)
+    name = "-".join(words)[:40].strip("-")
+    return name or "meeting"
+
+
+def _open_console(ctx: click.Context, name: str | None, lang: str | None = None) -> None:
+    from .tui.app import make_app
+
+    make_app(store=_store(ctx), session_name=name, lang=lang).run()
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--sessions-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of session files (default ./sessions, or $COOPCONSOLE_SESSIONS).",
+)
+@click.version_option(__version__, prog_name="coopconsole")
+@click.pass_context
+def main(ctx: click.Context, sessions_dir: Path | None) -> None:
+    """Run a multi-party cooperation meeting from the terminal.
+
+    With no command, opens the console on a picker of saved sessions and the
+    built-in sample meeting.
+    """
+    ctx.obj = {"sessions_dir": sessions_dir}
+    if ctx.invoked_subcommand is None:
+        _open_console(ctx, None)
+
+
+@main.command()
+@click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True, help="Which sample meeting.")
+@click.option("--no-open", is_flag=True, help="Create the session, print its name and exit.")
+@click.pass_context
+def demo(ctx: click.Context, lang: str, no_open: bool) -> None:
+    """Open a fresh copy of the built-in sample meeting (English or Chinese)."""
+    from .demo import sample_session
+
+    store = _store(ctx)
+    with user_errors():
+        name = store.unique_name(f"demo-{lang}")
+        store.create(sample_session(lang, name, system_clock())).close()
+    if no_open:
+        click.echo(name)
+    else:
+        _open_console(ctx, name, lang)
+
+
+@main.command()
+@click.argument("agenda", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--name", help="Session name (default: from the agenda's title).")
+@click.option("--no-open", is_flag=True, help="Create the session, print its name and exit.")
+@click.pass_context
+def new(ctx: click.Context, agenda: Path, name: str | None, no_open: bool) -> None:
+    """Start a session from a Markdown agenda."""
+    store = _store(ctx)
+    try:
+        text = agenda.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Fail(f"{agenda} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again.") from None
+    except OSError as exc:
+        raise Fail(f"cannot read {agenda}: {exc.strerror}") from None
+    with user_errors():
+        result = import_agenda(text, name="pending")
+        session = result.session
+        session.name = name or store.unique_name(slug(session.title))
+        session.created_at = system_clock()
+        for problem in result.problems:
+            click.echo(f"{agenda}:{problem.line}: {problem.message}", err=True)
+        store.create(session).close()
+    if no_open:
+        click.echo(session.name)
+    else:
+        _open_console(ctx, session.name)
+
+
+@main.command("open")
+@click.argument("name")
+@click.pass_context
+def open_(ctx: click.Context, name: str) -> None:
+    """Resume a saved session in the console."""
+    with user_errors():
+        _store(ctx).open(name).close()  # fail here, with a message, not inside the console
+    _open_console(ctx, name)
+
+
+@main.command("list")
+@click.pass_context
+def list_(ctx: click.Context) -> None:
+    """List saved sessions: name, title, date, status and counts."""
+    store = _store(ctx)
+    now = system_clock()
+    rows = [("NAME", "TITLE", "DATE", "STATUS", "CONTENTS")]
+    for summary in store.summaries():
+        if summary.session is None:
+            rows.append((summary.name, "(cannot be read)", "", "damaged", summary.error))
+            continue
+        s = summary.session
+        status = agenda_state(s, now).status.value
+        rows.append((s.name, s.title, s.date.isoformat() if s.date else "", status, counts(s)))
+    if len(rows) == 1:
+        click.echo(f"No saved sessions in {store.folder.resolve()}. Try 'coopconsole demo'.")
+        return
+    widths = [max(cell_len(r[i]) for r in rows) for i in range(4)]
+    for row in rows:
+        cells = [cell + " " * (w - cell_len(cell)) for cell, w in zip(row[:4], widths)]
+        click.echo("  ".join([*cells, row[4]]).rstrip())
+
+
+@main.command()
+@click.argument("name")
+@click.argument("kind", type=click.Choice(CAPTURE_KINDS))
+@click.argument("text", nargs=-1, required=True)
+@click.pass_context
+def add(ctx: click.Context, name: str, kind: str, text: tuple[str, ...]) -> None:
+    """Capture an action, note, decision or parked point from any terminal.
+
+    TEXT uses the quick-capture syntax: '@name' is the owner (or who raised a parked
+    point); 'by DATE', 'due DATE', '截止 DATE' or 'DATE前' set a deadline.
+    Prints the new record's number once it is safely on disk.
+    """
+    with user_errors(), _store(ctx).open(name) as handle:
+        record = MeetingService(handle).capture(kind, " ".join(text))
+    click.echo(str(record.id))
+    smart = getattr(record, "smart", None)
+    if smart is not None and not smart.ok:
+        from .domain.smart import PROBLEMS
+
+        for code in smart.problems:
+            click.echo(f"check: {PROBLEMS.get(code, code)}", err=True)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="The whole session as JSON.")
+@click.pass_context
+def show(ctx: click.Context, name: str, as_json: bool) -> None:
+    """Print a session (for people, or as JSON for other tools)."""
+    with user_errors(), _store(ctx).open(name) as handle:
+        session = handle.load()
+    now = system_clock()
+    if as_json:
+        click.echo(json.dumps(session_json(session, now), ensure_ascii=False, indent=2))
+    else:
+        click.echo(session_text(session, now))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""Cleaning text that people type, before it is stored.
+
+Whatever is typed is kept literally (markup like ``[bold]`` stays as characters; the
+display layer never interprets it). What is removed are the characters that could act on
+a terminal or break a one-line record: C0 and C1 control characters (ESC among them),
+DEL, and bidirectional-override controls. Line breaks and tabs become single spaces in
+one-line fields.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_BREAKS = re.compile(r"[\t\n\r\u2028\u2029\x0b\x0c]+")
+_SPACES = re.compile(r"[ \u3000]{2,}")
+
+
+def clean_line(text: str) -> str:
+    """One line of user text: no control characters, no line breaks, trimmed."""
+    text = unicodedata.normalize("NFC", text)
+    text = _BREAKS.sub(" ", text)
+    text = _CONTROLS.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_block(text: str) -> str:
+    """Multi-line user text (notes): line breaks kept as ``\\n``, controls removed."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\t", " ")
+    text = _CONTROLS.sub("", text)
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")

@@ -1,0 +1,291 @@
+"""Commands on a session: the only way anything changes a meeting.
+
+Each method is one intent of the facilitator or note-taker. It validates against the
+freshest state (under the session's lock, so a second console or a ``coopconsole add``
+in another terminal cannot slip in between), appends or changes records, and returns
+only once the change is durable on disk. A refused intent raises :class:`ServiceError`
+with a message for the user and leaves the session untouched.
+
+The service keeps a domain :class:`Session` in memory and rebuilds it only when another
+process has changed the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from .domain.capture import Capture, CaptureError, parse_capture
+from .domain.clock import Clock, system_clock
+from .domain.model import (
+    ActionItem,
+    Decision,
+    Event,
+    EventKind,
+    Note,
+    ParkedItem,
+    Session,
+    SessionStatus,
+)
+from .domain.smart import smart_check
+from .domain.text import clean_line
+from .domain.timeline import AgendaState, agenda_state
+from .store import SessionFile
+from .store.records import CODECS, TABLE_OF
+
+CAPTURE_KINDS = ("action", "note", "decision", "park")
+
+#: Sentinel: attach a capture to whatever agenda item is current.
+CURRENT = object()
+
+
+class ServiceError(Exception):
+    """An intent that cannot be carried out; ``message`` says why, for the user."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class MeetingService:
+    def __init__(self, handle: SessionFile, clock: Clock = system_clock) -> None:
+        self.handle = handle
+        self.clock = clock
+        self._session: Session | None = None
+        self._revision = -1
+
+    # -- reading ---------------------------------------------------------------------
+
+    @property
+    def session(self) -> Session:
+        """The session as it is on disk now (rebuilt only if another process changed it)."""
+        with self.handle.locked():
+            if self._session is None or self._revision != self.handle.revision:
+                self._session = self.handle.load()
+                self._revision = self.handle.revision
+            return self._session
+
+    def now(self) -> datetime:
+        """The clock, to the millisecond (what the file keeps)."""
+        now = self.clock()
+        return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+    def state(self) -> AgendaState:
+        return agenda_state(self.session, self.now())
+
+    # -- captures --------------------------------------------------------------------
+
+    def capture(self, kind: str, text: str, item: Any = CURRENT) -> Any:
+        """Capture one line of ``kind`` (action, note, decision, park)."""
+        if kind not in CAPTURE_KINDS:
+            raise ServiceError("bad-kind", f"Unknown kind {kind!r}: use one of {', '.join(CAPTURE_KINDS)}.")
+        return getattr(self, f"capture_{kind}")(text, item)
+
+    def capture_action(self, text: str, item: Any = CURRENT) -> ActionItem:
+        with self.handle.locked():
+            session, now = self.session, self.now()
+            parsed = self._parse(text, session, now)
+            owner = session.participant(parsed.owner_id)
+            action = ActionItem(
+                id=0,
+                deliverable=parsed.deliverable,
+                owner=parsed.owner,
+                owner_id=parsed.owner_id,
+                organisation=owner.organisation if owner else "",
+                deadline=parsed.deadline,
+                item=self._item(item, session, now),
+                created_at=now,
+                text=parsed.text,
+                smart=smart_check(parsed, now.date()),
+            )
+            return self._add(action)
+
+    def capture_note(self, text: str, item: Any = CURRENT) -> Note:
+        with self.handle.locked():
+            session, now = self.session, self.now()
+            note = Note(id=0, text=self._text(text), item=self._item(item, session, now), created_at=now)
+            return self._add(note)
+
+    def capture_decision(self, text: str, item: Any = CURRENT) -> Decision:
+        with self.handle.locked():
+            session, now = self.session, self.now()
+            decision = Decision(id=0, text=self._text(text), item=self._item(item, session, now), created_at=now)
+            return self._add(decision)
+
+    def capture_park(self, text: str, item: Any = CURRENT) -> ParkedItem:
+        """Park a point; ``@name`` in the line says who raised it."""
+        with self.handle.locked():
+            session, now = self.session, self.now()
+            parsed = self._parse(text, session, now, mentions_only=True)
+            parked = ParkedItem(
+                id=0,
+                text=parsed.deliverable,
+                raised_by=parsed.owner,
+                raised_by_id=parsed.owner_id,
+                item=self._item(item, session, now),
+                created_at=now,
+            )
+            return self._add(parked)
+
+    # -- the agenda clock and the floor ----------------------------------------------
+
+    def start(self) -> Event:
+        return self._event(EventKind.START, _check_can_start)
+
+    def pause(self) -> Event:
+        return self._event(EventKind.PAUSE, _check_running)
+
+    def resume(self) -> Event:
+        return self._event(EventKind.RESUME, _check_paused)
+
+    def toggle_clock(self) -> Event:
+        """Start, pause or resume, whichever applies now (the space bar)."""
+        state = self.state()
+        if state.status is SessionStatus.PLANNED:
+            return self.start()
+        return self.pause() if state.running else self.resume()
+
+    def next_item(self) -> Event:
+        return self._event(EventKind.NEXT, _check_has_next)
+
+    def previous_item(self) -> Event:
+        return self._event(EventKind.PREV, _check_has_previous)
+
+    def goto(self, item: int) -> Event:
+        def check(session: Session, state: AgendaState) -> None:
+            _check_not_ended(session, state)
+            if session.item(item) is None:
+                raise ServiceError("no-item", f"There is no agenda item {item}.")
+
+        return self._event(EventKind.GOTO, check, item=item)
+
+    def extend(self, minutes: int) -> Event:
+        """Lengthen (or, negative, shorten) the current item's time box."""
+
+        def check(session: Session, state: AgendaState) -> None:
+            _check_not_ended(session, state)
+            if state.current is None:
+                raise ServiceError("no-current-item", "No agenda item is under way yet: start the agenda first.")
+
+        state = self.state()
+        return self._event(EventKind.EXTEND, check, item=state.current, minutes=minutes)
+
+    def speaker(self, participant: int | None) -> Event:
+        """Give the floor to ``participant`` (None: nobody speaks)."""
+
+        def check(session: Session, state: AgendaState) -> None:
+            _check_not_ended(session, state)
+            if participant is not None and session.participant(participant) is None:
+                raise ServiceError("no-participant", f"There is no participant number {participant}.")
+
+        return self._event(EventKind.SPEAKER, check, participant=participant)
+
+    def end_meeting(self) -> Event:
+        return self._event(EventKind.END, _check_not_ended)
+
+    # -- internals -------------------------------------------------------------------
+
+    def _event(self, kind: EventKind, check: Any, **fields: Any) -> Event:
+        with self.handle.locked():
+            session, now = self.session, self.now()
+            check(session, agenda_state(session, now))
+            return self._add(Event(id=0, at=now, kind=kind, **fields))
+
+    def _add(self, obj: Any) -> Any:
+        """Persist ``obj`` (caller holds the lock) and keep the in-memory session in step."""
+        session = self.session
+        saved = self.handle.add(obj)
+        attr = CODECS[TABLE_OF[type(obj)]][0]
+        setattr(session, attr, [*getattr(session, attr), saved])
+        self._revision = self.handle.revision
+        return saved
+
+    def _parse(self, text: str, session: Session, now: datetime, mentions_only: bool = False) -> Capture:
+        line = self._text(text)
+        try:
+            parsed = parse_capture(line, session.participants, now)
+        except CaptureError as exc:
+            if mentions_only and exc.code == "bad-date":
+                parsed = None
+            else:
+                raise ServiceError(exc.code, exc.message) from None
+        if mentions_only:
+            # A parked point keeps its words, dates included; only "@name" is taken out.
+            return _mention_only(line, parsed)
+        return parsed
+
+    @staticmethod
+    def _text(text: str) -> str:
+        line = clean_line(text)
+        if not line:
+            raise ServiceError("empty", "Nothing to save: the text is empty.")
+        return line
+
+    @staticmethod
+    def _item(item: Any, session: Session, now: datetime) -> int | None:
+        if item is not CURRENT:
+            if item is not None and session.item(item) is None:
+                raise ServiceError("no-item", f"There is no agenda item {item}.")
+            return item
+        return agenda_state(session, now).current
+
+
+def _mention_only(line: str, parsed: Capture | None) -> Capture:
+    if parsed is None or not parsed.owner:
+        return Capture(line, line, "", None, False, None, "")
+    token = f"@{parsed.owner}"
+    lowered = line.lower()
+    at = lowered.find("@")
+    text = line
+    if at >= 0:
+        end = at + 1
+        while end < len(line) and not line[end].isspace():
+            end += 1
+        text = (line[:at] + line[end:]).strip() or line
+    if token.lower() in lowered:
+        text = line.replace(line[lowered.find(token.lower()) : lowered.find(token.lower()) + len(token)], "").strip()
+    return replace(parsed, deliverable=" ".join(text.split()) or line, deadline=None, deadline_text="")
+
+
+def _check_not_ended(session: Session, state: AgendaState) -> None:
+    if state.status is SessionStatus.ENDED:
+        raise ServiceError("ended", "The meeting has ended.")
+
+
+def _check_can_start(session: Session, state: AgendaState) -> None:
+    if not session.agenda:
+        raise ServiceError("no-agenda", "This session has no agenda items to run.")
+    _check_not_ended(session, state)
+    if state.running:
+        raise ServiceError("running", "The agenda clock is already running.")
+
+
+def _check_running(session: Session, state: AgendaState) -> None:
+    if not state.running:
+        raise ServiceError("not-running", "The agenda clock is not running.")
+
+
+def _check_paused(session: Session, state: AgendaState) -> None:
+    _check_not_ended(session, state)
+    if state.status is SessionStatus.PLANNED:
+        raise ServiceError("not-started", "The agenda has not started yet.")
+    if state.running:
+        raise ServiceError("running", "The agenda clock is already running.")
+
+
+def _check_has_next(session: Session, state: AgendaState) -> None:
+    _check_not_ended(session, state)
+    ids = [i.id for i in session.agenda]
+    if state.current is not None and ids and state.current == ids[-1]:
+        raise ServiceError("last-item", "This is the last agenda item; end the meeting instead.")
+    if not ids:
+        raise ServiceError("no-agenda", "This session has no agenda items.")
+
+
+def _check_has_previous(session: Session, state: AgendaState) -> None:
+    _check_not_ended(session, state)
+    ids = [i.id for i in session.agenda]
+    if state.current is None or not ids or state.current == ids[0]:
+        raise ServiceError("first-item", "This is the first agenda item.")

@@ -1,0 +1,1 @@
+"""The Textual console. Widgets display state and send intents to the service."""

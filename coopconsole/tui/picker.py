@@ -1,0 +1,74 @@
+"""The first screen: saved sessions and the built-in sample meetings."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets.option_list import Option
+
+from ..domain.timeline import agenda_state
+from ..store import SessionStore
+
+
+class PickerScreen(Screen):
+    """Choose a saved session or start a fresh copy of a sample meeting."""
+
+    BINDING_GROUP_TITLE = "Sessions"
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="picker.open", tooltip="Open the highlighted session"),
+        Binding("ctrl+q", "app.quit", "Quit", id="app.quit", tooltip="Leave coopconsole"),
+    ]
+    DEFAULT_CSS = """
+    PickerScreen { align: center top; }
+    PickerScreen > Label { margin: 1 2 0 2; color: $text-muted; }
+    PickerScreen > OptionList { margin: 0 2; height: 1fr; }
+    """
+
+    def __init__(self, store: SessionStore) -> None:
+        super().__init__()
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label(Content(f"Sessions in {self.store.folder.resolve()}"))
+        yield OptionList(*self._options(), markup=False, id="sessions")
+        yield Footer()
+
+    def _options(self) -> list[Option]:
+        options = [
+            Option(Content("▶ Sample meeting (English): Smart Park cooperation"), id="sample:en"),
+            Option(Content("▶ 示例会议(中文):AI质检合作推进会"), id="sample:zh"),
+        ]
+        now = self.app.clock()
+        for summary in self.store.summaries():
+            s = summary.session
+            if s is None:
+                options.append(Option(Content(f"{summary.name}: cannot be read"), id=None, disabled=True))
+                continue
+            status = agenda_state(s, now).status.value
+            when = s.date.isoformat() if s.date else ""
+            options.append(Option(Content(f"{s.name}  {s.title}  {when}  [{status}]"), id=f"session:{s.name}"))
+        return options
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option_id)
+
+    def action_open(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self._open(options.get_option_at_index(options.highlighted).id)
+
+    def _open(self, option_id: str | None) -> None:
+        if not option_id:
+            return
+        kind, _, value = option_id.partition(":")
+        if kind == "sample":
+            self.app.open_sample(value)
+        else:
+            self.app.open_session(value)
