@@ -1,0 +1,148 @@
+"""The service: each intent validated, durable, and refused with a message when wrong."""
+
+from __future__ import annotations
+
+import errno
+import os
+from datetime import date
+
+import pytest
+
+from coopconsole.domain.model import EventKind, SessionStatus
+from coopconsole.service import MeetingService, ServiceError
+
+
+@pytest.fixture
+def service(store, session, clock):
+    handle = store.create(session)
+    yield MeetingService(handle, clock)
+    handle.close()
+
+
+def reopen(store, session, clock) -> MeetingService:
+    return MeetingService(store.open(session.name), clock)
+
+
+def test_action_capture_is_parsed_checked_and_durable(service, store, session, clock):
+    clock.set(clock().replace(day=1))  # capture on 2026-12-01
+    action = service.capture_action("@alice send the draft MOU to Company B by Dec 8")
+    assert (action.owner, action.owner_id, action.organisation) == ("Alice Chen", 1, "Company A")
+    assert action.deadline == date(2026, 12, 8)
+    assert action.deliverable == "send the draft MOU to Company B"
+    assert action.smart.ok
+    assert reopen(store, session, clock).session.actions == [action]
+
+
+def test_vague_action_is_kept_and_flagged(service):
+    action = service.capture_action("A公司跟进技术方案")
+    assert action.deliverable == "A公司跟进技术方案"
+    assert set(action.smart.problems) == {"owner-missing", "deadline-missing", "deliverable-vague"}
+
+
+def test_unparseable_capture_writes_nothing(service, store, session, clock):
+    with pytest.raises(ServiceError) as info:
+        service.capture_action("@alice fix the deck due someday")
+    assert info.value.code == "bad-date" and "someday" in info.value.message
+    with pytest.raises(ServiceError, match="empty"):
+        service.capture_note("   \n\t ")
+    assert reopen(store, session, clock).session.actions == []
+    assert reopen(store, session, clock).session.notes == []
+
+
+def test_captures_attach_to_the_current_item(service, clock):
+    assert service.capture_note("before the start").item is None
+    service.start()
+    assert service.capture_note("opening remarks").item == 1
+    service.next_item()
+    assert service.capture_decision("Pilot on line 3").item == 2
+    parked = service.capture_park("@bruno pricing model, revisit by Friday")
+    assert (parked.item, parked.raised_by, parked.raised_by_id) == (2, "Bruno Silva", 2)
+    assert parked.text == "pricing model, revisit by Friday"
+
+
+def test_typed_text_is_stored_literally_without_control_characters(service):
+    note = service.capture_note("[bold]not markup[/bold] \x1b[31mred\x1b[0m\nsecond line")
+    assert note.text == "[bold]not markup[/bold] [31mred[0m second line"
+
+
+def test_clock_intents_are_validated(service, clock):
+    with pytest.raises(ServiceError, match="not running"):
+        service.pause()
+    with pytest.raises(ServiceError, match="first agenda item"):
+        service.previous_item()
+    service.toggle_clock()
+    assert service.state().running
+    with pytest.raises(ServiceError, match="already running"):
+        service.start()
+    clock.advance(minutes=3)
+    service.toggle_clock()
+    assert not service.state().running
+    service.toggle_clock()
+    for _ in range(3):
+        service.next_item()
+    with pytest.raises(ServiceError, match="last agenda item"):
+        service.next_item()
+    service.previous_item()
+    assert service.state().current == 3
+    with pytest.raises(ServiceError, match="no participant number 9"):
+        service.speaker(9)
+    service.speaker(3)
+    service.extend(5)
+    service.end_meeting()
+    assert service.state().status is SessionStatus.ENDED
+    with pytest.raises(ServiceError, match="ended"):
+        service.speaker(1)
+    kinds = [e.kind for e in service.session.events]
+    assert kinds[0] is EventKind.START and kinds[-1] is EventKind.END
+
+
+def test_countdown_survives_a_restart(service, store, session, clock):
+    service.start()
+    clock.advance(minutes=10)
+    before = service.state()
+    service.handle.close()
+    clock.advance(minutes=4)  # the console was closed; the room went on
+    after = reopen(store, session, clock).state()
+    assert after.running and after.current == before.current == 1
+    assert after.current_timing.elapsed.total_seconds() == 14 * 60
+    assert after.current_timing.overrun.total_seconds() == 0
+    assert after.current_timing.remaining.total_seconds() == 60
+
+
+def test_a_second_process_capture_is_seen(service, store, session, clock):
+    other = reopen(store, session, clock)
+    other.capture_note("from the second terminal")
+    service.capture_note("from the console")
+    assert [n.text for n in service.session.notes] == ["from the second terminal", "from the console"]
+
+
+def test_disk_full_loses_nothing_and_retry_works(service, store, session, clock, monkeypatch):
+    service.capture_note("kept")
+    real = os.writev
+
+    def full(fd, parts):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "writev", full)
+    with pytest.raises(OSError):
+        service.capture_action("@alice send the deck by Dec 8")
+    assert service.session.actions == []
+    monkeypatch.setattr(os, "writev", real)
+    retried = service.capture_action("@alice send the deck by Dec 8")
+    assert [a.id for a in reopen(store, session, clock).session.actions] == [retried.id]
+
+
+def test_read_only_folder_fails_and_retry_works(service, monkeypatch):
+    real_open = os.open
+
+    def refuse_temp(path, flags, mode=0o777, **kw):
+        if str(path).endswith(".tmp"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, mode, **kw)
+
+    monkeypatch.setattr(os, "open", refuse_temp)
+    with pytest.raises(PermissionError):
+        service.capture_note("not yet")
+    monkeypatch.setattr(os, "open", real_open)
+    assert service.session.notes == []
+    assert service.capture_note("now").id == 1

@@ -1,0 +1,57 @@
+"""The console's first screens: the picker and a resumed session."""
+
+from __future__ import annotations
+
+from coopconsole.tui.app import make_app
+from coopconsole.tui.picker import PickerScreen
+from coopconsole.tui.session_screen import SessionScreen
+from conftest import small_session
+from textual.widgets import OptionList
+
+
+def _texts(option_list: OptionList) -> list[str]:
+    return [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+
+
+async def test_picker_lists_samples_and_saved_sessions(store, clock):
+    store.create(small_session("kickoff")).close()
+    app = make_app(store=store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, PickerScreen)
+        texts = _texts(app.screen.query_one(OptionList))
+        assert texts[0].startswith("▶ Sample meeting (English)")
+        assert any("kickoff" in t and "Smart Park" in t for t in texts)
+        await pilot.press("enter")  # the highlighted first entry: the English sample
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.service.session.title == "Smart Park Cooperation Promotion Meeting"
+        agenda = _texts(app.screen.query_one("#agenda", OptionList))
+        assert len(agenda) == 7 and "Tea break" in agenda[3]
+    assert store.names() == ["demo-en", "kickoff"]
+
+
+async def test_open_session_directly_and_markup_is_literal(store, clock):
+    session = small_session("literal")
+    session.title = "[bold red]Not markup[/]"
+    store.create(session).close()
+    app = make_app(store=store, session_name="literal", clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.title == "[bold red]Not markup[/]"
+        await pilot.press("escape")
+        assert isinstance(app.screen, PickerScreen)
+
+
+async def test_corrupt_session_is_a_notification_not_a_crash(store, clock):
+    store.create(small_session("broken")).close()
+    path = store.path_for("broken")
+    path.write_bytes(b"{torn")
+    app = make_app(store=store, session_name="broken", clock=clock)
+    told = []
+    app.notify = lambda message, **kw: told.append((message, kw.get("severity")))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        assert told and "cannot be read" in told[0][0] and told[0][1] == "error"
+    assert path.read_bytes() == b"{torn"
