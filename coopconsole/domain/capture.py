@@ -1,0 +1,314 @@
+"""The one-line quick capture: ``@alice send the draft MOU to Company B by Dec 8``.
+
+A line yields an owner, a deadline (see :mod:`coopconsole.domain.dates`) and the
+deliverable (what is left). Every failure is a :class:`CaptureError` with a stable
+``code``: ``empty``, ``owner-empty``, ``owner-ambiguous``, ``two-owners``, ``bad-date``,
+``empty-deliverable``. Decisions:
+
+* The line is first cleaned like any typed line (:func:`coopconsole.domain.text.clean_line`:
+  NFC, no control characters, breaks and tabs as spaces, trimmed); ``Capture.text`` is
+  that cleaned line. Full-width forms (``＠``, ``：``) are read as ASCII.
+* ``@`` right after an ASCII letter, digit or one of ``._%+-`` belongs to an e-mail
+  address and is not an owner. ``@`` followed by a space, punctuation or nothing is
+  ``owner-empty``.
+* ``@`` owner lookup, case-insensitive, first tier with any hit wins: the longest full
+  participant name the text after ``@`` starts with (for ASCII names the next character
+  must not be a letter or digit; CJK names need no space after them); then the typed
+  token (letters, digits, ``_ ' . -``; ``_`` and ``.`` stand for spaces) equal to a full
+  name; equal to a word of a name; a prefix of a name or of one of its words. Two
+  people in the winning tier is ``owner-ambiguous``.
+* An unknown CJK token is cut before the first connector or verb (``负责``, ``在``,
+  ``完成``, ...) so ``@王五负责提交报告`` keeps ``王五``; other unknown tokens are kept as
+  typed.
+* Several ``@`` mentions are ``two-owners`` unless all of them name the same known
+  participant.
+* Without ``@``, the owner is a participant's full name or a word of it (two characters
+  or more, exact, case-insensitive) that opens the line, optionally after ``请``/``由``/
+  ``让``; or a full name right before ``负责`` (``A公司技术部张三,负责...``), where the
+  qualifier glued to the name (``A公司技术部``) is dropped too. A name that fits several
+  participants gives no owner (the SMART check reports it missing).
+* The deadline is looked for after the ``@`` owner is cut out, the implicit owner after
+  the deadline is cut out.
+* Deliverable: the line minus the owner and the deadline phrase; separators doubled at a
+  cut collapse to one, empty brackets go, runs of spaces become one, and at the ends
+  separators (``, ，、;；:：.。-–—|/*•·``) and connector words (``to``, ``will``, ``shall``,
+  ``should``, ``must``, ``need(s) to``, ``has to``, ``is to``, ``and``, ``then``,
+  ``负责``, ``需要``, ``并且``) are removed. Cut pieces are joined by a space unless the
+  join touches CJK text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from coopconsole.domain.dates import DateError, find_deadline, fold
+from coopconsole.domain.model import Participant
+from coopconsole.domain.text import clean_line
+
+
+class CaptureError(ValueError):
+    """A line could not be captured; ``code`` is stable, ``message`` is for people."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Capture:
+    text: str
+    deliverable: str
+    owner: str
+    owner_id: int | None
+    owner_known: bool
+    deadline: date | None
+    deadline_text: str
+
+
+def is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return (0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
+            or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF)
+
+
+def _tight(ch: str) -> bool:
+    """No space is needed next to this character."""
+    code = ord(ch)
+    return is_cjk(ch) or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+
+
+_EMAIL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+_TOKEN_EXTRA = "_'.-’"
+_CJK_STOPS = re.compile(
+    "负责|在|于|将|把|和|与|给|向|需要|要|完成|提交|发送|提供|起草|撰写|准备|整理|签署|发布|安排|制定|"
+    "输出|跟进|推进|研究|考虑|讨论|沟通|了解|关注|协调|确认|联系|对接")
+_JOIN_SEPS = ",，、;；:："
+_EDGE_SEPS = " ,，、;；:：.。-–—|/*•·"
+_LEAD = re.compile(r"(?:to|will|shall|should|must|needs?\s+to|has\s+to|is\s+to|and|then)"
+                   r"(?![A-Za-z0-9'’-])|负责|需要|并且", re.IGNORECASE | re.ASCII)
+_TRAIL = re.compile(r"(?:(?<![A-Za-z0-9'’-])(?:to|and)|负责)$", re.IGNORECASE | re.ASCII)
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|（\s*）|\[\s*\]|【\s*】|\{\s*\}")
+_POLITE = ("请", "由", "让")
+
+
+def _name(person: Participant) -> str:
+    """The participant's name as it is compared with the (cleaned, folded) line."""
+    return fold(unicodedata.normalize("NFC", person.name.strip()))
+
+
+def _key(name: str) -> str:
+    name = fold(unicodedata.normalize("NFC", name))
+    return " ".join(name.replace("_", " ").replace(".", " ").split()).casefold()
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s·・]+", _key(name)) if w]
+
+
+def _at(work: str, pos: int, name: str) -> bool:
+    """``name`` (case-insensitive) occurs at ``pos`` and is not glued to a following word."""
+    end = pos + len(name)
+    if not name or pos < 0 or work[pos:end].casefold() != name.casefold():
+        return False
+    return end >= len(work) or _tight(name[-1]) or not work[end].isalnum()
+
+
+def _one(people: list[Participant], what: str) -> Participant | None:
+    unique = list({p.id: p for p in people}.values())
+    if len(unique) > 1:
+        names = ", ".join(p.name for p in unique)
+        raise CaptureError("owner-ambiguous",
+                           f"'{what}' could be any of {names}; type more of the name.")
+    return unique[0] if unique else None
+
+
+def _lookup(token: str, people: Sequence[Participant]) -> Participant | None:
+    key = _key(token)
+    tiers = (
+        lambda p: _key(p.name) == key,
+        lambda p: key in _words(p.name),
+        lambda p: _key(p.name).startswith(key) or any(w.startswith(key) for w in _words(p.name)),
+    )
+    for test in tiers:
+        hits = [p for p in people if test(p)]
+        if hits:
+            return _one(hits, "@" + token)
+    return None
+
+
+def _mention(work: str, clean: str, at: int, people: Sequence[Participant]):
+    """Read the owner after the ``@`` at ``at``: (end, participant or None, typed token)."""
+    start = at + 1
+    full = [(len(_name(p)), p) for p in people if _at(work, start, _name(p))]
+    if full:
+        longest = max(n for n, _ in full)
+        person = _one([p for n, p in full if n == longest], "@" + work[start:start + longest])
+        return start + longest, person, clean[start:start + longest]
+    end = start
+    while end < len(work) and (work[end].isalnum() or work[end] in _TOKEN_EXTRA):
+        end += 1
+    token = work[start:end].rstrip(_TOKEN_EXTRA)
+    if any(is_cjk(c) for c in token):
+        stop = _CJK_STOPS.search(token, 1)
+        token = token[: stop.start()] if stop else token
+    if not token:
+        raise CaptureError("owner-empty",
+                           "'@' must be followed by the owner's name, e.g. '@Alice'.")
+    end = start + len(token)
+    return end, _lookup(token, people), clean[start:end]
+
+
+def _explicit_owner(work: str, clean: str, people: Sequence[Participant]):
+    ats = [i for i, c in enumerate(work)
+           if c == "@" and not (i > 0 and work[i - 1] in _EMAIL_CHARS)]
+    found = []
+    for i in ats:
+        try:
+            found.append((i,) + _mention(work, clean, i, people))
+        except CaptureError:
+            if len(ats) == 1:
+                raise
+            found.append((i, i + 1, None, "?"))
+    if not found:
+        return None
+    ids = {p.id if p else None for _, _, p, _ in found}
+    if len(found) > 1 and (len(ids) > 1 or None in ids):
+        raise CaptureError("two-owners", "An action has one owner; the line names "
+                           f"{len(found)}: " + ", ".join(clean[s:e] for s, e, _, _ in found) + ".")
+    spans = [(_polite_start(work, s), e) for s, e, _, _ in found]
+    return spans, found[0][2], found[0][3]
+
+
+def _polite_start(work: str, start: int) -> int:
+    i = start
+    while i > 0 and work[i - 1] == " ":
+        i -= 1
+    return i - 1 if i > 0 and work[i - 1] in _POLITE else start
+
+
+def _names(people: Sequence[Participant], words: bool) -> list[tuple[str, Participant]]:
+    out = []
+    for p in people:
+        full = _name(p)
+        out.append((full, p))
+        if words:
+            out += [(w, p) for w in full.split() if len(w) >= 2 and w != full]
+    return out
+
+
+def _ends_at(work: str, end: int, name: str) -> bool:
+    """``name`` (case-insensitive) ends at ``end`` and is not glued to a preceding word."""
+    begin = end - len(name)
+    if not name or begin < 0 or work[begin:end].casefold() != name.casefold():
+        return False
+    return begin == 0 or _tight(name[0]) or not work[begin - 1].isalnum()
+
+
+def _implicit_owner(work: str, people: Sequence[Participant]):
+    lead = len(work) - len(work.lstrip(_EDGE_SEPS))
+    start = lead
+    if work.startswith(_POLITE, start):
+        start += 1
+        start += len(work[start:]) - len(work[start:].lstrip())
+    hits = [(len(n), p) for n, p in _names(people, True) if _at(work, start, n)]
+    if hits:
+        longest = max(n for n, _ in hits)
+        winners = {p.id: p for n, p in hits if n == longest}
+        if len(winners) == 1:
+            return (lead, start + longest), next(iter(winners.values()))
+    for m in re.finditer("负责", work):
+        end = m.start()
+        while end > 0 and work[end - 1] in " ,，:：、":
+            end -= 1
+        found = {p.id: (n, p) for n, p in _names(people, False) if _ends_at(work, end, n)}
+        if len(found) == 1:
+            name, person = next(iter(found.values()))
+            begin = end - len(name)
+            while begin > 0 and not work[begin - 1].isspace() and work[begin - 1] not in _EDGE_SEPS:
+                begin -= 1
+            return (begin, end), person
+    return None
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    for s, e in spans:
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
+def _stitch(pieces: list[str]) -> str:
+    out = ""
+    for piece in pieces:
+        left, right = out.rstrip(), piece.lstrip()
+        if left and right and left[-1] in _JOIN_SEPS and right[0] in _JOIN_SEPS:
+            right = right.lstrip(_JOIN_SEPS + " ")
+        if left and right and not (_tight(left[-1]) or _tight(right[0])):
+            out = left + " " + right
+        else:
+            out = left + right
+    return out
+
+
+def _trim(text: str) -> str:
+    text = " ".join(text.split())
+    while True:
+        before = text
+        text = _EMPTY_BRACKETS.sub("", text).strip().strip(_EDGE_SEPS).strip()
+        lead = _LEAD.match(text)
+        text = _TRAIL.sub("", text[lead.end():] if lead else text)
+        if text == before:
+            return " ".join(text.split())
+
+
+def _deliverable(clean: str, spans: list[tuple[int, int]]) -> str:
+    pieces, pos = [], 0
+    for s, e in sorted(spans):
+        pieces.append(clean[pos:s])
+        pos = e
+    pieces.append(clean[pos:])
+    return _trim(_stitch(pieces))
+
+
+def parse_capture(text: str, participants: Sequence[Participant], now: datetime) -> Capture:
+    """Read one quick-capture line; raises CaptureError (never anything else) on failure."""
+    clean = clean_line(text)
+    if not clean:
+        raise CaptureError("empty", "Nothing to capture: type the action, e.g. "
+                           "'@Alice send the draft MOU by Dec 8'.")
+    work = fold(clean)
+    people = [p for p in participants if p.name.strip()]
+    spans: list[tuple[int, int]] = []
+    owner, typed = None, ""
+    explicit = _explicit_owner(work, clean, people)
+    if explicit:
+        spans, owner, typed = explicit
+    try:
+        match = find_deadline(_blank(work, spans), now.date())
+    except DateError as exc:
+        raise CaptureError("bad-date", exc.message) from None
+    if match:
+        spans.append((match.start, match.end))
+    if not explicit:
+        implicit = _implicit_owner(_blank(work, spans), people)
+        if implicit:
+            spans.append(implicit[0])
+            owner = implicit[1]
+            typed = owner.name
+    deliverable = _deliverable(clean, spans)
+    if not deliverable:
+        raise CaptureError("empty-deliverable", "Say what will be delivered, e.g. "
+                           "'@Alice send the draft MOU by Dec 8'.")
+    return Capture(
+        text=clean,
+        deliverable=deliverable,
+        owner=owner.name if owner else typed,
+        owner_id=owner.id if owner else None,
+        owner_known=owner is not None,
+        deadline=match.deadline if match else None,
+        deadline_text=clean[match.start:match.end].strip() if match else "",
+    )

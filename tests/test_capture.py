@@ -1,0 +1,249 @@
+from datetime import date, datetime, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coopconsole.domain.capture import Capture, CaptureError, parse_capture
+from coopconsole.domain.model import Participant
+
+NOW = datetime(2026, 12, 1, 11, 30, tzinfo=timezone.utc)  # Tuesday
+PEOPLE = [
+    Participant(1, "Alice Chen", "Company A"),
+    Participant(2, "Bruno Silva", "Company A"),
+    Participant(3, "Chloe Martin", "Company B"),
+    Participant(4, "张三", "A公司"),
+    Participant(5, "张三丰", "B公司"),
+    Participant(6, "李娜", "宏远集团"),
+    Participant(7, "Alan Wu", "Company B"),
+]
+
+
+def cap(text: str) -> Capture:
+    return parse_capture(text, PEOPLE, NOW)
+
+
+def error_code(text: str) -> str:
+    with pytest.raises(CaptureError) as info:
+        cap(text)
+    assert info.value.message
+    return info.value.code
+
+
+def test_product_example_english():
+    c = parse_capture("@alice send the draft MOU to Company B by Dec 8",
+                      [Participant(1, "Alice Chen")], datetime(2026, 12, 1, 9, 0))
+    assert c == Capture(
+        text="@alice send the draft MOU to Company B by Dec 8",
+        deliverable="send the draft MOU to Company B",
+        owner="Alice Chen",
+        owner_id=1,
+        owner_known=True,
+        deadline=date(2026, 12, 8),
+        deadline_text="by Dec 8",
+    )
+
+
+def test_product_example_chinese():
+    text = "张三负责在2023年10月15日前完成'智慧园区'项目技术架构图初稿,并发送至会议群组"
+    c = parse_capture(text, PEOPLE, datetime(2023, 9, 20, 10, 0))
+    assert (c.owner, c.owner_id, c.owner_known) == ("张三", 4, True)
+    assert c.deadline == date(2023, 10, 15)
+    assert c.deadline_text == "在2023年10月15日前"
+    assert c.deliverable == "完成'智慧园区'项目技术架构图初稿,并发送至会议群组"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "owner_id", "deliverable"),
+    [
+        ("@Alice Chen send the deck", "Alice Chen", 1, "send the deck"),  # full name
+        ("@alice chen send the deck", "Alice Chen", 1, "send the deck"),
+        ("@alice_chen send the deck", "Alice Chen", 1, "send the deck"),
+        ("@alice send the deck", "Alice Chen", 1, "send the deck"),  # first name
+        ("@ALICE send the deck", "Alice Chen", 1, "send the deck"),  # case-insensitive
+        ("@chen send the deck", "Alice Chen", 1, "send the deck"),  # word of the name
+        ("@bru send the deck", "Bruno Silva", 2, "send the deck"),  # prefix
+        ("@mart send the deck", "Chloe Martin", 3, "send the deck"),  # prefix of a word
+        ("send the deck @chloe", "Chloe Martin", 3, "send the deck"),
+        ("＠alice send the deck", "Alice Chen", 1, "send the deck"),  # full-width @
+        ("@张三提交报告", "张三", 4, "提交报告"),  # CJK without a space
+        ("@张三丰起草方案", "张三丰", 5, "起草方案"),  # the longest name wins
+        ("@张三 负责 整理会议纪要", "张三", 4, "整理会议纪要"),
+        ("@李 整理会议纪要", "李娜", 6, "整理会议纪要"),  # CJK prefix
+        ("请@李娜整理会议纪要", "李娜", 6, "整理会议纪要"),
+    ],
+)
+def test_owner_forms(text, owner, owner_id, deliverable):
+    c = cap(text)
+    assert (c.owner, c.owner_id, c.owner_known, c.deliverable) == (owner, owner_id, True, deliverable)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "deliverable"),
+    [
+        ("@dave send the deck by Friday", "dave", "send the deck"),
+        ("@Dave.Smith send the deck", "Dave.Smith", "send the deck"),
+        ("@王五负责提交报告", "王五", "提交报告"),
+        ("@王五 提交报告", "王五", "提交报告"),
+    ],
+)
+def test_unknown_owner_is_kept(text, owner, deliverable):
+    c = cap(text)
+    assert (c.owner, c.owner_id, c.owner_known, c.deliverable) == (owner, None, False, deliverable)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "deliverable"),
+    [
+        ("Alice to send the deck by Friday", "Alice Chen", "send the deck"),
+        ("Alice Chen will send the deck", "Alice Chen", "send the deck"),
+        ("alice: send the deck", "Alice Chen", "send the deck"),
+        ("Bruno Silva: book the venue by Dec 8", "Bruno Silva", "book the venue"),
+        ("by Friday Chloe to circulate the minutes", "Chloe Martin", "circulate the minutes"),
+        ("张三负责完成报告", "张三", "完成报告"),
+        ("张三丰负责起草方案", "张三丰", "起草方案"),
+        ("请张三周五前提交报告", "张三", "提交报告"),
+        ("A公司技术部张三,负责在周五前提交方案", "张三", "提交方案"),
+        ("完成报告,张三负责", "张三", "完成报告"),
+    ],
+)
+def test_owner_read_from_text(text, owner, deliverable):
+    c = cap(text)
+    assert (c.owner, c.owner_known, c.deliverable) == (owner, True, deliverable)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["send the deck by Friday", "Alicia to send the deck", "Al to send the deck", "王五负责提交报告"],
+)
+def test_no_owner(text):
+    c = cap(text)
+    assert (c.owner, c.owner_id, c.owner_known) == ("", None, False)
+
+
+def test_email_is_not_an_owner():
+    c = cap("@alice send the deck to bob@example.com by Friday")
+    assert c.owner == "Alice Chen"
+    assert c.deliverable == "send the deck to bob@example.com"
+    c = cap("send the deck to alice@example.com")
+    assert c.owner == "" and c.deliverable == "send the deck to alice@example.com"
+
+
+def test_same_owner_twice_is_one_owner():
+    c = cap("@alice send the deck, cc @Alice Chen")
+    assert c.owner == "Alice Chen" and c.deliverable == "send the deck, cc"
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline", "deadline_text", "deliverable"),
+    [
+        ("@alice send the deck by Friday", date(2026, 12, 4), "by Friday", "send the deck"),
+        ("@alice send the deck due Friday", date(2026, 12, 4), "due Friday", "send the deck"),
+        ("@alice send the deck, due: 12/08.", date(2026, 12, 8), "due: 12/08", "send the deck"),
+        ("@alice send the deck before Dec 8", date(2026, 12, 8), "before Dec 8", "send the deck"),
+        ("@alice send the deck (by Friday) to B", date(2026, 12, 4), "by Friday", "send the deck to B"),
+        ("@alice send the deck within 2 weeks", date(2026, 12, 15), "within 2 weeks", "send the deck"),
+        ("@李娜 提交报告 截止 12月8日", date(2026, 12, 8), "截止 12月8日", "提交报告"),
+        ("@李娜 提交报告,截止日期 12月8日", date(2026, 12, 8), "截止日期 12月8日", "提交报告"),
+        ("@李娜 提交报告 截止:12月8日", date(2026, 12, 8), "截止:12月8日", "提交报告"),
+        ("@李娜 提交报告，截止：１２月８日", date(2026, 12, 8), "截止：１２月８日", "提交报告"),
+        ("@李娜 12月8日前提交报告", date(2026, 12, 8), "12月8日前", "提交报告"),
+        ("@李娜 在12月8日前提交报告", date(2026, 12, 8), "在12月8日前", "提交报告"),
+        ("@李娜 整理报价，在下周五前，发送给B公司", date(2026, 12, 11), "在下周五前", "整理报价，发送给B公司"),
+        ("@李娜 两周内提交报告", date(2026, 12, 15), "两周内", "提交报告"),
+        ("@alice send the deck by email", None, "", "send the deck by email"),
+    ],
+)
+def test_deadline_keywords(text, deadline, deadline_text, deliverable):
+    c = cap(text)
+    assert (c.deadline, c.deadline_text, c.deliverable) == (deadline, deadline_text, deliverable)
+
+
+def test_deadline_resolves_against_the_moment_of_capture():
+    c = parse_capture("@alice send the deck by Friday", PEOPLE, datetime(2026, 12, 5, 9, 0))
+    assert c.deadline == date(2026, 12, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("\t\n\x00", "empty"),
+        ("@ send the deck", "owner-empty"),
+        ("send the deck @", "owner-empty"),
+        ("@, send the deck", "owner-empty"),
+        ("@al send the deck", "owner-ambiguous"),
+        ("@张 提交报告", "owner-ambiguous"),
+        ("@alice @bruno send the deck", "two-owners"),
+        ("@alice send the deck to @dave", "two-owners"),
+        ("@alice @ send the deck", "two-owners"),
+        ("@alice send the deck due someday", "bad-date"),
+        ("@alice send the deck due", "bad-date"),
+        ("@alice send the deck by Feb 30", "bad-date"),
+        ("@alice send the deck by 2026-13-45", "bad-date"),
+        ("@李娜 提交报告 截止 下班", "bad-date"),
+        ("@alice by Friday", "empty-deliverable"),
+        ("@alice", "empty-deliverable"),
+        ("张三 周五前", "empty-deliverable"),
+        ("@alice to, by Friday.", "empty-deliverable"),
+    ],
+)
+def test_error_codes(text, code):
+    assert error_code(text) == code
+
+
+def test_ambiguous_names_the_candidates():
+    with pytest.raises(CaptureError) as info:
+        cap("@al send the deck")
+    assert "Alice Chen" in info.value.message and "Alan Wu" in info.value.message
+
+
+def test_bad_date_lists_accepted_forms():
+    with pytest.raises(CaptureError) as info:
+        cap("@alice send the deck due someday")
+    assert "someday" in info.value.message and "Accepted forms" in info.value.message
+
+
+def test_capture_error_is_a_value_error():
+    assert issubclass(CaptureError, ValueError)
+
+
+def test_text_is_the_cleaned_line():
+    c = cap("  @alice send\tthe deck\x07 by\u202e Friday\n ")
+    assert c.text == "@alice send the deck by Friday"
+    assert c.deliverable == "send the deck"
+    assert c.deadline == date(2026, 12, 4)
+
+
+FRAGMENTS = [
+    "@", "@alice", "@张", "@张三", "@al", "bob@example.com", " ", ",", "，", ":", "：", "负责", "请",
+    "by", "due", "before", "截止", "截止日期", "前", "之前", "在", "内", "Friday", "周五", "下周五",
+    "12-08", "2026-13-45", "Feb 30", "Dec 8", "12月8日", "+3d", "两周内", "in 3 days", "next week",
+    "月底", "to", "send the deck", "完成报告", "Alice Chen", "张三丰", "🙂", "👩‍💻", "\x00", "\u200b",
+    "\u3000", "ß", "İ", "Ⅻ", "٣", "９", "＠", "(", ")", "999", "十", "个月", "工作日",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text())
+def test_arbitrary_text_only_captures_or_capture_errors(text):
+    try:
+        result = cap(text)
+    except CaptureError as exc:
+        assert exc.code and exc.message
+    else:
+        assert isinstance(result, Capture) and result.deliverable
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=3), max_size=12).map("".join),
+       st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)))
+def test_fragment_soup_only_captures_or_capture_errors(text, now):
+    try:
+        result = parse_capture(text, PEOPLE, now)
+    except CaptureError as exc:
+        assert exc.code in {"empty", "owner-empty", "owner-ambiguous", "two-owners", "bad-date",
+                            "empty-deliverable"}
+    else:
+        assert isinstance(result, Capture) and result.deliverable
