@@ -12,11 +12,10 @@ process has changed the file.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from .domain.capture import Capture, CaptureError, parse_capture
+from .domain.capture import Capture, CaptureError, parse_capture, parse_mention
 from .domain.clock import Clock, system_clock
 from .domain.model import (
     ActionItem,
@@ -205,16 +204,11 @@ class MeetingService:
     def _parse(self, text: str, session: Session, now: datetime, mentions_only: bool = False) -> Capture:
         line = self._text(text)
         try:
-            parsed = parse_capture(line, session.participants, now)
+            if mentions_only:
+                return parse_mention(line, session.participants)
+            return parse_capture(line, session.participants, now)
         except CaptureError as exc:
-            if mentions_only and exc.code == "bad-date":
-                parsed = None
-            else:
-                raise ServiceError(exc.code, exc.message) from None
-        if mentions_only:
-            # A parked point keeps its words, dates included; only "@name" is taken out.
-            return _mention_only(line, parsed)
-        return parsed
+            raise ServiceError(exc.code, exc.message) from None
 
     @staticmethod
     def _text(text: str) -> str:
@@ -230,23 +224,6 @@ class MeetingService:
                 raise ServiceError("no-item", f"There is no agenda item {item}.")
             return item
         return agenda_state(session, now).current
-
-
-def _mention_only(line: str, parsed: Capture | None) -> Capture:
-    if parsed is None or not parsed.owner:
-        return Capture(line, line, "", None, False, None, "")
-    token = f"@{parsed.owner}"
-    lowered = line.lower()
-    at = lowered.find("@")
-    text = line
-    if at >= 0:
-        end = at + 1
-        while end < len(line) and not line[end].isspace():
-            end += 1
-        text = (line[:at] + line[end:]).strip() or line
-    if token.lower() in lowered:
-        text = line.replace(line[lowered.find(token.lower()) : lowered.find(token.lower()) + len(token)], "").strip()
-    return replace(parsed, deliverable=" ".join(text.split()) or line, deadline=None, deadline_text="")
 
 
 def _check_not_ended(session: Session, state: AgendaState) -> None:

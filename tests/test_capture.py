@@ -247,3 +247,22 @@ def test_fragment_soup_only_captures_or_capture_errors(text, now):
                             "empty-deliverable"}
     else:
         assert isinstance(result, Capture) and result.deliverable
+
+
+# -- parked points: only "@name" is structure -----------------------------------------
+
+
+def test_parse_mention_keeps_dates_and_words():
+    from coopconsole.domain.capture import parse_mention
+
+    people = [Participant(1, "Bruno Silva", "Company A"), Participant(2, "王磊", "智算科技")]
+    parked = parse_mention("@bruno pricing model, revisit by Friday", people)
+    assert (parked.owner, parked.owner_id, parked.deadline) == ("Bruno Silva", 1, None)
+    assert parked.deliverable == "pricing model, revisit by Friday"
+    cjk = parse_mention("@王磊预算审批流程下周再议", people)
+    assert (cjk.owner_id, cjk.deliverable) == (2, "预算审批流程下周再议")
+    plain = parse_mention("data residency question", people)
+    assert (plain.owner, plain.deliverable) == ("", "data residency question")
+    with pytest.raises(CaptureError) as info:
+        parse_mention("@bruno", people)
+    assert info.value.code == "empty-deliverable"

@@ -312,3 +312,31 @@ def parse_capture(text: str, participants: Sequence[Participant], now: datetime)
         deadline=match.deadline if match else None,
         deadline_text=clean[match.start:match.end].strip() if match else "",
     )
+
+
+def parse_mention(text: str, participants: Sequence[Participant]) -> Capture:
+    """Read a line whose only structure is an optional ``@name`` (who raised a point).
+
+    Used for parked points: the words, dates included, are kept as typed; ``deadline``
+    is always None. Raises CaptureError like :func:`parse_capture`.
+    """
+    clean = clean_line(text)
+    if not clean:
+        raise CaptureError("empty", "Nothing to capture: type the point to park.")
+    people = [p for p in participants if p.name.strip()]
+    explicit = _explicit_owner(fold(clean), clean, people)
+    if not explicit:
+        return Capture(clean, clean, "", None, False, None, "")
+    spans, owner, typed = explicit
+    rest = _deliverable(clean, spans)
+    if not rest:
+        raise CaptureError("empty-deliverable", "Say what the point is, e.g. '@Bruno pricing model'.")
+    return Capture(
+        text=clean,
+        deliverable=rest,
+        owner=owner.name if owner else typed,
+        owner_id=owner.id if owner else None,
+        owner_known=owner is not None,
+        deadline=None,
+        deadline_text="",
+    )
