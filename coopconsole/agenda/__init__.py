@@ -1,0 +1,17 @@
+"""Import a Markdown meeting agenda into a planned session.
+
+>>> result = import_agenda("# Sync\\n\\n## Agenda\\n\\n1. 09:00 Opening (15 min) — Dana\\n")
+>>> result.session.agenda[0].owner
+'Dana'
+
+See :mod:`coopconsole.agenda.importer` for the document walk and the decisions taken
+where agendas are ambiguous, :mod:`coopconsole.agenda.lines` and
+:mod:`coopconsole.agenda.items` for agenda entries, :mod:`coopconsole.agenda.durations`
+for times and time boxes, and :mod:`coopconsole.agenda.people` for participants, roles
+and goals.
+"""
+
+from .importer import import_agenda
+from .results import AgendaError, AgendaImport, ImportProblem
+
+__all__ = ["AgendaError", "AgendaImport", "ImportProblem", "import_agenda"]

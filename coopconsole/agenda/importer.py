@@ -1,0 +1,304 @@
+"""Import a Markdown agenda into a planned :class:`~coopconsole.domain.model.Session`.
+
+The document is parsed with markdown-it (CommonMark plus tables) and walked block by
+block. Headings open sections by their name (see ``_SECTIONS``; a trailing bracketed
+remark or colon and a leading number are ignored, ``Agenda (draft)``); a heading that
+is not a section name closes the current section unless it is deeper than the section
+heading, in which case it belongs to it. Block quotes are read as if unquoted; HTML
+blocks, HTML comments and thematic breaks are skipped; front matter is skipped.
+
+Decisions where the format leaves room:
+
+* Title: the first level-1 heading; else the document's first heading unless it is a
+  section name; else ``title:`` in front matter or a ``Title:``/``会议名称:`` line; else
+  the first heading; else ``name``.
+* Meeting details are ``Key: value`` lines (list items, plain lines, or two-column table
+  rows) outside the goals and participants sections; in the agenda section only plain
+  lines are considered. The first value wins; front matter only fills what the body
+  leaves empty. ``Date``/``Time``/``日期``/``时间`` values may carry a date, a start and an
+  end (``09:00-12:00``). Facilitator and note-taker lose a bracketed remark:
+  ``周宁(第三方顾问)`` becomes ``周宁`` (the remark is dropped; the participants list
+  carries who a person is). ``Participants: A, B`` and ``Goal: X`` lines add
+  participants and goals.
+* The session start is the start written on the date/time line, else the first item's
+  start. A date that cannot be read is reported; a missing date is not.
+* A time range on an item gives its time box unless a box is written. An item with a
+  start but no box lasts until the next item's start; the last one until the meeting end
+  from a range on the date/time line. Any item still without a box is reported (and kept
+  with ``minutes=None``), as are boxes of 0 or more than 24 hours (dropped).
+* An item with no title keeps a placeholder ``Item N`` (``议题 N``) and is reported.
+* No agenda heading at all: lists, tables, timed headings and timed or enumerated lines
+  anywhere outside the goals and participants sections are read as the agenda, skipping
+  meeting-detail lines. The same happens when the agenda sections hold no item.
+* ``lang`` is ``zh`` when the title and item titles hold at least one CJK character for
+  every three Latin letters (a Chinese character carries about a word), else ``en``.
+* Problems are listed in line order. Only :class:`AgendaError` is ever raised: for text
+  with no agenda item, and (with the cause attached) should reading fail unexpectedly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from markdown_it.tree import SyntaxTreeNode
+
+from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, Participant, Session
+
+from .durations import parse_when
+from .items import AgendaReader, Draft, Report
+from .lines import is_break
+from .people import Person, parse_person, read_goals, read_participants, split_tier
+from .results import AgendaError, AgendaImport, ImportProblem
+from .text import (
+    Line, block_lines, cjk_count, heading_level, latin_count, normalise_source, norm_key, parse,
+    split_front_matter, split_key, split_parts, strip_enum, table_rows,
+)
+
+_SECTIONS = {
+    "agenda": {
+        "agenda", "schedule", "programme", "program", "meeting agenda", "agenda items", "proposed agenda",
+        "draft agenda", "timetable", "run of show", "议程", "会议议程", "日程", "议程安排", "会议日程",
+        "日程安排", "会议流程", "流程",
+    },
+    "participants": {
+        "participants", "attendees", "present", "attendance", "participant list", "attendee list",
+        "参会人", "参会人员", "与会人员", "出席", "出席人员", "参会者", "与会者", "参会名单", "出席人",
+    },
+    "goals": {"goals", "objectives", "goal", "objective", "meeting goals", "meeting objectives", "目标", "会议目标", "目的", "会议目的"},
+}
+_META = {
+    "date": {"date", "time", "when", "date and time", "date & time", "日期", "时间", "会议时间", "日期时间"},
+    "location": {"location", "venue", "place", "where", "room", "地点", "会议地点", "地址", "场地"},
+    "facilitator": {"facilitator", "chair", "chairperson", "moderator", "主持人", "主持"},
+    "note_taker": {"note taker", "notetaker", "scribe", "minute taker", "recorder", "记录人", "记录", "记录员"},
+    "title": {"title", "meeting", "subject", "标题", "会议名称", "会议主题", "主题", "会议"},
+    "participants": _SECTIONS["participants"],
+    "goals": _SECTIONS["goals"],
+}
+_GOAL_SUFFIX = re.compile(r"(goals?|objectives?|targets?|目标)$")
+_NO_AGENDA = (
+    "No agenda items were found. Expected a Markdown agenda: a heading such as “## Agenda” or "
+    "“## 议程” followed by a numbered or bulleted list, a table, or one heading per item, "
+    "e.g. “1. 09:00 Opening (15 min) — Dana”."
+)
+
+
+def section_kind(text: str) -> str | None:
+    key = norm_key(re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", strip_enum(text)))
+    key = re.sub(r"^(?:\d+(?:\.\d+)*|[ivx]+)[.)]?\s+", "", key)
+    return next((kind for kind, names in _SECTIONS.items() if key in names), None)
+
+
+@dataclass
+class _Section:
+    kind: str  # preamble, other, agenda, participants, goals
+    level: int
+    blocks: list[SyntaxTreeNode] = field(default_factory=list)
+
+
+@dataclass
+class _Meta:
+    report: Report
+    date: date | None = None
+    start: time | None = None
+    end: time | None = None
+    location: str = ""
+    facilitator: str = ""
+    note_taker: str = ""
+    title: str = ""
+    people: list[Person | None] = field(default_factory=list)
+    goals: list[tuple[GoalTier, str]] = field(default_factory=list)
+    seen: set[tuple[int, str]] = field(default_factory=set)
+
+    def take(self, line: Line) -> bool:
+        """Use a meeting-detail line; False when ``line`` is not one."""
+        pair = split_key(line.text)
+        if pair is None:
+            return False
+        key, value = pair
+        kind = next((k for k, names in _META.items() if key in names), None)
+        if kind is None and _GOAL_SUFFIX.search(key) and split_tier(line.text)[0] is not None:
+            kind = "goals"
+        if kind is None:
+            return False
+        if (line.no, line.text) in self.seen:
+            return True
+        self.seen.add((line.no, line.text))
+        if value:
+            self._set(kind, key, line, value)
+        return True
+
+    def _set(self, kind: str, key: str, line: Line, value: str) -> None:
+        report = self.report
+        if kind == "date":
+            when = parse_when(value)
+            if when.date is None and when.bad_date:
+                report(line.no, f"Could not read the date “{value}”; the session has no date from this line.")
+            elif when.date is None and when.start is None:
+                report(line.no, f"Could not read a date or time in “{value}”; it was ignored.")
+            self.date = self.date or when.date
+            self.start = self.start or when.start
+            self.end = self.end or when.end
+        elif kind in ("facilitator", "note_taker"):
+            cleaned = re.sub(r"\s*[(（][^()（）]*[)）]", "", value).strip() or value
+            setattr(self, kind, getattr(self, kind) or cleaned)
+        elif kind in ("location", "title"):
+            setattr(self, kind, getattr(self, kind) or value)
+        elif kind == "participants":
+            for part in split_parts(value):
+                self.people.append(parse_person(Line(line.no, part), report))
+        else:
+            tier, text = split_tier(line.text)
+            if tier is None or not _GOAL_SUFFIX.search(key):
+                tier, text = split_tier(value)
+            if text:
+                self.goals.append((tier or GoalTier.PRIMARY, text))
+
+    def scan(self, blocks: list[SyntaxTreeNode]) -> None:
+        for node in blocks:
+            if node.type == "table":
+                for no, cells in table_rows(node):
+                    cells = [c for c in cells if c.strip()]
+                    if len(cells) >= 2:
+                        self.take(Line(no, f"{cells[0]}: {' '.join(cells[1:])}"))
+            elif node.type != "heading":
+                for line in block_lines(node):
+                    self.take(line)
+
+
+def _flatten(nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    out: list[SyntaxTreeNode] = []
+    for node in nodes:
+        if node.type == "blockquote":
+            out.extend(_flatten(node.children))
+        elif node.type not in ("html_block", "hr"):
+            out.append(node)
+    return out
+
+
+def _heading_text(node: SyntaxTreeNode) -> str:
+    return " ".join(ln.text for ln in block_lines(node)).strip()
+
+
+def _minutes_between(a: time, b: time) -> int:
+    return (b.hour * 60 + b.minute) - (a.hour * 60 + a.minute)
+
+
+def _finish(drafts: list[Draft], meta: _Meta, lang: str, report: Report) -> list[AgendaItem]:
+    for d in drafts:
+        if d.start and d.end:
+            diff = _minutes_between(d.start, d.end)
+            if diff <= 0:
+                report(d.line, f"The time range of “{d.title or d.source}” ends before it starts; its end was ignored.")
+            elif d.minutes is None:
+                d.minutes = diff
+    for i, d in enumerate(drafts):
+        if d.minutes is None and d.start is not None:
+            nxt = drafts[i + 1].start if i + 1 < len(drafts) else meta.end
+            if nxt is not None and _minutes_between(d.start, nxt) > 0:
+                d.minutes = _minutes_between(d.start, nxt)
+    items = []
+    for number, d in enumerate(drafts, start=1):
+        title = d.title
+        if not title:
+            title = f"议题 {number}" if lang == "zh" else f"Item {number}"
+            report(d.line, f"The agenda line “{d.source}” has no title; it was kept as “{title}”.")
+        if d.minutes is not None and not 0 < d.minutes <= 24 * 60:
+            report(d.line, f"The time box of {d.minutes} minutes for “{title}” is not plausible; it was dropped.")
+            d.minutes = None
+        if d.minutes is None:
+            if number == len(drafts) and d.start is not None:
+                why = "it is the last item and the meeting has no end time to count to"
+            else:
+                why = "no time box, time range or next start time was given"
+            report(d.line, f"No time box for “{title}” ({why}); it was kept without a planned length.")
+        kind = ItemKind.BREAK if is_break(title) else ItemKind.TOPIC
+        items.append(AgendaItem(number, title, d.start, d.minutes, d.owner.strip(), tuple(d.sub_points), kind))
+    return items
+
+
+def _import(text: str, name: str) -> AgendaImport:
+    problems: list[ImportProblem] = []
+
+    def report(line: int, message: str) -> None:
+        problems.append(ImportProblem(max(1, line), message))
+
+    text, front = split_front_matter(normalise_source(text))
+    nodes = _flatten(parse(text).children)
+    sections = [_Section("preamble", 0)]
+    first_h1 = first_plain = first_any = ""
+    for node in nodes:
+        if node.type != "heading":
+            sections[-1].blocks.append(node)
+            continue
+        heading, level = _heading_text(node), heading_level(node)
+        kind = section_kind(heading)
+        first_plain = first_plain or (heading if not first_any and kind is None else "")
+        first_any = first_any or heading
+        first_h1 = first_h1 or (heading if level == 1 else "")
+        current = sections[-1]
+        if kind is None and current.kind in ("agenda", "participants", "goals") and level > current.level:
+            current.blocks.append(node)
+        else:
+            sections.append(_Section(kind or "other", level))
+    meta = _Meta(report)
+    for section in sections:
+        if section.kind in ("preamble", "other"):
+            meta.scan(section.blocks)
+    goals: list[tuple[GoalTier, str]] = []
+    people: list[Person | None] = []
+    for section in sections:
+        if section.kind == "goals":
+            goals.extend(read_goals(section.blocks, report))
+        elif section.kind == "participants":
+            people.extend(read_participants(section.blocks, report, meta.take))
+    reader = AgendaReader(report, meta.take)
+    drafts = [d for s in sections if s.kind == "agenda" for d in reader.read(s.blocks)]
+    if not drafts:
+        loose = [b for s in sections if s.kind in ("preamble", "other") for b in s.blocks]
+        drafts = reader.read(loose, loose=True)
+    for key, line in front.items():
+        meta.take(Line(line.no, f"{key}: {line.text}"))
+    goals = meta.goals + goals
+    people = meta.people + people
+    if not drafts:
+        raise AgendaError(_NO_AGENDA)
+    title = first_h1 or first_plain or meta.title or first_any or name
+    sample = title + " ".join(d.title for d in drafts)
+    lang = "zh" if cjk_count(sample) and cjk_count(sample) * 3 >= latin_count(sample) else "en"
+    items = _finish(drafts, meta, lang, report)
+    session = Session(
+        name=name,
+        title=title,
+        date=meta.date,
+        start=meta.start or next((i.start for i in items if i.start), None),
+        location=meta.location,
+        facilitator=meta.facilitator,
+        note_taker=meta.note_taker,
+        lang=lang,
+        goals=[Goal(i, tier, text) for i, (tier, text) in enumerate(goals, start=1)],
+        participants=[
+            Participant(i, p.name, p.organisation, p.title, p.role)
+            for i, p in enumerate((p for p in people if p is not None), start=1)
+        ],
+        agenda=items,
+    )
+    unique = list(dict.fromkeys(problems))
+    return AgendaImport(session, sorted(unique, key=lambda p: p.line))
+
+
+def import_agenda(text: str, *, name: str = "") -> AgendaImport:
+    """Read a Markdown agenda; see the module notes for what is understood."""
+    if isinstance(text, (bytes, bytearray)):
+        text = bytes(text).decode("utf-8", errors="replace")
+    if not isinstance(text, str):
+        raise AgendaError("Expected the agenda as text (a Markdown document).")
+    name = name if isinstance(name, str) else str(name)
+    try:
+        return _import(text, name)
+    except AgendaError:
+        raise
+    except Exception as exc:  # the contract: callers only ever see AgendaError
+        raise AgendaError(f"Could not read this agenda ({type(exc).__name__}: {exc}).") from exc

@@ -1,0 +1,316 @@
+"""Reading the agenda section: lists, tables, headings and plain lines into draft items.
+
+Decisions:
+
+* Every top-level list item, table row and item heading of the agenda section becomes a
+  draft item; an entry with no text at all (``-`` alone, an empty table row) is reported
+  and skipped, as there is nothing to keep.
+* Nested bullets, at any depth, become sub-points in document order (text only). A nested
+  bullet or a continuation line of the form ``Owner: X``, ``Duration: 15 min`` or
+  ``Time: 09:00`` fills that field instead (the keys are listed in
+  :mod:`coopconsole.agenda.lines`). Other continuation lines of an item become sub-points.
+* Under an item heading, paragraph lines, bullets and table rows are read the same way
+  (fields or sub-points). A deeper heading inside the agenda section is an item, unless it
+  carries no time or time box itself, has no ``Owner:``-style lines, and its body holds a
+  table, a deeper heading or a list whose entries mostly start with a time: then it is a group heading (``### Morning``) whose
+  entries are the items, and the heading itself is not an item.
+* Tables: columns are recognised by header (Time/时间, Item/Topic/Agenda/Session/议题/
+  内容/事项, Duration/Timebox/Length/时长/时间盒, Owner/Presenter/Lead/Speaker/负责人/
+  主讲人/发言人/主持; ``#``/No./序号 columns are ignored). Without an item column, the
+  first unrecognised column is the title. Other columns become sub-points ``Header: value``.
+  When no header is recognised at all, the header row is read as an item too and each
+  cell is classified by its content (time, time box, title, owner).
+* Plain paragraph lines (and lines of code blocks) in the agenda section are items when
+  they start with a time or an enumeration marker (``一、``) or carry a time box; if the
+  section has no list, table or item heading, every such line is an item. Other lines
+  are reported as notes that were not read as items. ``Date:``-style lines are passed on
+  as meeting details.
+* With ``loose=True`` (the document has no agenda heading, see the importer) headings
+  are items only when timed, plain lines only when timed or enumerated, and other text
+  is skipped quietly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import time
+
+from markdown_it.tree import SyntaxTreeNode
+
+from .durations import parse_box, slot_full
+from .lines import BOX_KEYS, OWNER_KEYS, TIME_KEYS, Parsed, looks_like_names, parse_line
+from .text import ENUM_RE, Line, block_lines, heading_level, item_line, norm_key, own_lines, split_key, table_rows
+
+Report = Callable[[int, str], None]
+MetaSink = Callable[[Line], bool]
+
+_LISTS = ("bullet_list", "ordered_list")
+_TIME_COLS = TIME_KEYS
+_ITEM_COLS = {
+    "item", "items", "topic", "topics", "agenda", "agenda item", "session", "title", "subject",
+    "activity", "议题", "内容", "事项", "议程", "主题", "环节", "活动", "议程内容",
+}
+_BOX_COLS = BOX_KEYS | {"mins", "minutes", "min", "分钟", "time (min)", "time (mins)"}
+_OWNER_COLS = OWNER_KEYS | {"who"}
+_SKIP_COLS = {"#", "no", "no.", "nr", "number", "序号", "编号", "item no"}
+
+
+@dataclass
+class Draft:
+    line: int
+    title: str
+    start: time | None = None
+    end: time | None = None
+    minutes: int | None = None
+    owner: str = ""
+    sub_points: list[str] = field(default_factory=list)
+    source: str = ""
+
+
+def _column(header: str) -> str:
+    key = norm_key(header)
+    if key in _BOX_COLS:
+        return "box"
+    key = norm_key(re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", header)) or key
+    for kind, names in (("time", _TIME_COLS), ("item", _ITEM_COLS), ("box", _BOX_COLS),
+                        ("owner", _OWNER_COLS), ("skip", _SKIP_COLS)):
+        if key in names:
+            if kind == "time" and re.search(r"(?i)min|分钟", header):
+                return "box"
+            return kind
+    return ""
+
+
+class AgendaReader:
+    def __init__(self, report: Report, on_meta: MetaSink) -> None:
+        self.report = report
+        self.on_meta = on_meta
+
+    # -- items from one line ------------------------------------------------------
+    def _draft(self, line: Line) -> Draft:
+        parsed: Parsed = parse_line(line.text)
+        for bad in parsed.bad:
+            self.report(line.no, f"Could not read the time “{bad}” in “{line.text}”; the item was kept without a start time.")
+        return Draft(line.no, parsed.title, parsed.start, parsed.end, parsed.minutes, parsed.owner, source=line.text)
+
+    def _field(self, draft: Draft, line: Line, strict: bool) -> bool:
+        """Fill a field of ``draft`` from a ``Key: value`` line; False if it is not one."""
+        pair = split_key(line.text)
+        if pair is None:
+            return False
+        key, value = pair
+        if key in OWNER_KEYS and value:
+            draft.owner = draft.owner or value
+            return True
+        if key in BOX_KEYS:
+            box = parse_box(value, bare=True)
+            if box is None:
+                if not strict:
+                    return False
+                self.report(line.no, f"Could not read the time box “{value}”; the item has no planned length from this line.")
+            elif draft.minutes is None:
+                draft.minutes = box
+            return True
+        if key in TIME_KEYS:
+            slot = slot_full(value)
+            box = parse_box(value, bare=False)
+            if slot is not None and slot.start is not None:
+                draft.start = draft.start or slot.start
+                draft.end = draft.end or slot.end
+                return True
+            if box is not None:
+                draft.minutes = draft.minutes if draft.minutes is not None else box
+                return True
+            if strict and slot is not None:
+                self.report(line.no, f"Could not read the time “{value}”; the item was kept without a start time.")
+                return True
+        return False
+
+    def _body(self, draft: Draft, lines: list[Line], strict: bool = False) -> None:
+        for line in lines:
+            if not self._field(draft, line, strict):
+                draft.sub_points.append(line.text)
+
+    def _nested(self, draft: Draft, lists: list[SyntaxTreeNode]) -> None:
+        for lst in lists:
+            for li in lst.children:
+                lines, deeper = own_lines(li)
+                if lines:
+                    rest = [ln.text for ln in lines[1:] if not self._field(draft, ln, strict=False)]
+                    self._body(draft, [Line(lines[0].no, " ".join([lines[0].text, *rest]))])
+                self._nested(draft, deeper)
+
+    # -- blocks ---------------------------------------------------------------------
+    def _list_item(self, li: SyntaxTreeNode) -> Draft | None:
+        lines, nested = own_lines(li)
+        if not lines:
+            if not any(lst.children for lst in nested):
+                self.report(item_line(li), "Empty agenda entry; there was nothing to keep, so it was skipped.")
+                return None
+            lines = [Line(item_line(li), "")]
+        draft = self._draft(lines[0])
+        self._body(draft, lines[1:], strict=True)
+        self._nested(draft, nested)
+        return draft
+
+    def _table(self, table: SyntaxTreeNode) -> list[Draft]:
+        rows = table_rows(table)
+        if not rows:
+            return []
+        header_line, header = rows[0]
+        kinds = [_column(h) for h in header]
+        if not any(kinds):
+            return [d for no, cells in rows if (d := self._free_row(no, cells)) is not None]
+        if "item" not in kinds and "" in kinds:
+            kinds[kinds.index("")] = "item"
+        drafts = []
+        for no, cells in rows[1:]:
+            if not any(c.strip() for c in cells):
+                self.report(no, "Empty agenda table row; it was skipped.")
+                continue
+            by_kind: dict[str, str] = {}
+            extras: list[str] = []
+            for kind, head, cell in zip(kinds, header, cells):
+                cell = cell.strip()
+                if kind and kind != "skip":
+                    by_kind.setdefault(kind, cell)
+                elif not kind and cell:
+                    extras.append(f"{head}: {cell}" if head else cell)
+            draft = self._draft(Line(no, by_kind.get("item", "")))
+            self._row_fields(draft, no, by_kind)
+            draft.sub_points.extend(extras)
+            drafts.append(draft)
+        return drafts
+
+    def _row_fields(self, draft: Draft, no: int, cells: dict[str, str]) -> None:
+        when = cells.get("time", "")
+        if when:
+            parsed = parse_line(when)
+            if parsed.start is not None or parsed.minutes is not None:
+                draft.start, draft.end = parsed.start or draft.start, parsed.end or draft.end
+                if draft.minutes is None:
+                    draft.minutes = parsed.minutes
+            else:
+                self.report(no, f"Could not read the time “{when}”; the item was kept without a start time.")
+        box = cells.get("box", "")
+        if box:
+            minutes = parse_box(box, bare=True)
+            if minutes is None:
+                self.report(no, f"Could not read the time box “{box}”; the item has no planned length from this row.")
+            else:
+                draft.minutes = minutes
+        if cells.get("owner"):
+            draft.owner = cells["owner"]
+
+    def _free_row(self, no: int, cells: list[str]) -> Draft | None:
+        """A row of a table whose header names no known column: classify each cell."""
+        cells = [c.strip() for c in cells if c.strip()]
+        if not cells:
+            self.report(no, "Empty agenda table row; it was skipped.")
+            return None
+        draft = Draft(no, "", source=" | ".join(cells))
+        rest = []
+        for cell in cells:
+            slot = slot_full(cell)
+            box = parse_box(cell)
+            if slot is not None and draft.start is None and slot.start is not None:
+                draft.start, draft.end = slot.start, slot.end
+            elif box is not None and draft.minutes is None:
+                draft.minutes = box
+            elif not draft.title:
+                parsed = self._draft(Line(no, cell))
+                draft.title = parsed.title
+                draft.start = draft.start or parsed.start
+                draft.minutes = draft.minutes if draft.minutes is not None else parsed.minutes
+                draft.owner = parsed.owner
+            elif not draft.owner and looks_like_names(cell):
+                draft.owner = cell
+            else:
+                rest.append(cell)
+        draft.sub_points.extend(rest)
+        return draft
+
+    def _heading_item(self, heading: SyntaxTreeNode, body: list[SyntaxTreeNode]) -> Draft | None:
+        lines = block_lines(heading)
+        if not lines:
+            self.report(item_line(heading), "Empty agenda heading; it was skipped.")
+            return None
+        draft = self._draft(lines[0])
+        for node in body:
+            if node.type in _LISTS:
+                self._nested(draft, [node])
+            else:
+                self._body(draft, block_lines(node), strict=node.type == "paragraph")
+        return draft
+
+    def _is_group(self, heading: SyntaxTreeNode, body: list[SyntaxTreeNode]) -> bool:
+        text = " ".join(ln.text for ln in block_lines(heading))
+        parsed = parse_line(text)
+        if parsed.start is not None or parsed.minutes is not None or parsed.bad:
+            return False
+        for node in body:
+            if node.type == "paragraph" and any(_is_field(ln.text) for ln in block_lines(node)):
+                return False
+        for node in body:
+            if node.type in ("table", "heading"):
+                return True
+            if node.type in _LISTS and node.children:
+                heads = [own_lines(li)[0][:1] for li in node.children]
+                timed = sum(1 for h in heads if h and parse_line(h[0].text).start is not None)
+                if timed * 2 >= len(heads) and timed:
+                    return True
+        return False
+
+    def _plain(self, line: Line, structured: bool, loose: bool) -> Draft | None:
+        if self.on_meta(line):
+            return None
+        marked = _timed(line.text) or bool(ENUM_RE.match(line.text))
+        if marked or (not structured and not loose):
+            return self._draft(line)
+        if not loose:
+            self.report(line.no, f"The line “{line.text}” in the agenda section was read as a note, not as an agenda item.")
+        return None
+
+    def read(self, blocks: list[SyntaxTreeNode], *, loose: bool = False) -> list[Draft]:
+        structured = any(b.type in _LISTS + ("table", "heading") for b in blocks)
+        drafts: list[Draft | None] = []
+        i = 0
+        while i < len(blocks):
+            node = blocks[i]
+            i += 1
+            if node.type == "heading":
+                level = heading_level(node)
+                j = i
+                while j < len(blocks) and not (blocks[j].type == "heading" and heading_level(blocks[j]) <= level):
+                    j += 1
+                body = blocks[i:j]
+                if loose and not any(_timed(ln.text) for ln in block_lines(node)):
+                    continue
+                i = j
+                if self._is_group(node, body):
+                    drafts.extend(self.read(body, loose=loose))
+                else:
+                    drafts.append(self._heading_item(node, body))
+            elif node.type in _LISTS:
+                for li in node.children:
+                    lines = own_lines(li)[0]
+                    if loose and lines and self.on_meta(lines[0]):
+                        continue
+                    drafts.append(self._list_item(li))
+            elif node.type == "table":
+                drafts.extend(self._table(node))
+            elif node.type in ("paragraph", "fence", "code_block"):
+                drafts.extend(self._plain(ln, structured, loose) for ln in block_lines(node))
+        return [d for d in drafts if d is not None]
+
+
+def _is_field(text: str) -> bool:
+    pair = split_key(text)
+    return pair is not None and pair[0] in OWNER_KEYS | BOX_KEYS | TIME_KEYS
+
+
+def _timed(text: str) -> bool:
+    parsed = parse_line(text)
+    return parsed.start is not None or parsed.minutes is not None or bool(parsed.bad)

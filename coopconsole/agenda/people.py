@@ -1,0 +1,265 @@
+"""Participants, their roles, and the meeting goals.
+
+Participants are read from a table (columns Name/姓名, Organisation/Organization/Company/
+单位/公司/机构, Title/Position/职务/职位, Role/角色) or from list items or plain lines:
+
+* ``Alice Chen, Company A, CTO, decision maker`` - parts separated by ``,`` ``，`` ``、``
+  ``;`` ``；`` are, in order, the name, the organisation and the title; more parts are
+  added to the title, and the role may be any part.
+* ``王磊（智算科技，CEO，决策者）`` / ``Alice Chen (Company A, CTO)`` - the name, then the
+  same parts in brackets.
+* ``王磊 - 智算科技 CEO`` / ``Alice Chen: Company A, CTO`` - the name before the dash or
+  colon; after it, the parts as above. Two space-separated words with no other separator
+  are read as organisation and title.
+
+Role words (case-insensitive, hyphens and spaces alike): decision maker/决策者/决策层
+-> DECISION_MAKER; executor/执行层/执行者 -> EXECUTOR; expert/expert advisor/advisor/
+专家/专家顾问/顾问 -> EXPERT_ADVISOR; anything else -> OTHER. A part that is only a role
+word is the role and not the title, so ``Eva Novak, Industry Association, Expert advisor``
+has no title. A role word may also sit in the title (``CTO, decision maker`` or
+``CTO (decision maker)``); it is then taken out of the title.
+
+Grouping: a deeper heading in the participants section, or a list item without
+separators that has nested items, names the organisation of the people listed under
+it; their parts are then the title (and role). Paragraph lines are read as participants
+only when the section has no list or table; lines ending in a colon are captions. A line
+whose name part is longer than 40 characters or six words, with nothing to split it on,
+is kept whole as the name and reported.
+
+Goals are list items (or paragraph lines carrying a tier prefix). Tier prefixes:
+``Primary``/``初级``/``初级目标``, ``Intermediate``/``中级``/``中级目标``, ``Advanced``/
+``高级``/``高级目标``, optionally followed by goal/objective/target, then ``:``/``：`` or
+a spaced dash, or written in brackets (``[Primary]``). A tier word alone (an item with
+nested goals, or a deeper heading) sets the tier of the goals under it. **A goal
+without a tier takes the tier set by such a heading or item above it, and is PRIMARY
+otherwise** - the first thing a meeting must achieve. This is not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it.tree import SyntaxTreeNode
+
+from coopconsole.domain.model import GoalTier, Role
+
+from .items import MetaSink, Report
+from .text import SEP_RE, Line, split_parts, block_lines, norm_key, own_lines, strip_enum, table_rows, trim
+
+_ROLE_WORDS = {
+    Role.DECISION_MAKER: {"decision maker", "decision makers", "decisionmaker", "决策者", "决策层", "决策人"},
+    Role.EXECUTOR: {"executor", "executors", "执行层", "执行者", "执行人"},
+    Role.EXPERT_ADVISOR: {"expert", "experts", "expert advisor", "expert adviser", "advisor", "adviser", "专家", "专家顾问", "顾问"},
+}
+_NAME_COLS = {"name", "full name", "participant", "attendee", "person", "姓名", "名字", "参会人", "人员", "参会者", "与会者"}
+_ORG_COLS = {"organisation", "organization", "company", "org", "affiliation", "单位", "公司", "机构", "组织", "所属单位"}
+_TITLE_COLS = {"title", "position", "job title", "job", "职务", "职位", "头衔", "岗位"}
+_ROLE_COLS = {"role", "角色", "type", "类型"}
+_TIERS = {
+    "primary": GoalTier.PRIMARY, "初级": GoalTier.PRIMARY,
+    "intermediate": GoalTier.INTERMEDIATE, "中级": GoalTier.INTERMEDIATE,
+    "advanced": GoalTier.ADVANCED, "高级": GoalTier.ADVANCED,
+}
+_TIER_RE = re.compile(
+    r"^\s*(?P<open>[\[(（【])?\s*(?P<word>primary|intermediate|advanced|初级|中级|高级)\s*"
+    r"(?P<suffix>goals?|objectives?|targets?|目标)?\s*(?P<close>[\])）】])?",
+    re.IGNORECASE,
+)
+_DASH = re.compile(r"\s+(?:-{1,2}|–|—)\s+|\s*——\s*|\s*—\s*|\s*[:：]\s*")
+_LISTS = ("bullet_list", "ordered_list")
+
+
+@dataclass
+class Person:
+    name: str
+    organisation: str = ""
+    title: str = ""
+    role: Role = Role.OTHER
+
+
+def role_of(text: str) -> Role | None:
+    key = norm_key(text.strip(" ()（）[]【】"))
+    return next((role for role, words in _ROLE_WORDS.items() if key in words), None)
+
+
+def split_role(text: str) -> tuple[list[str], Role | None]:
+    """Split ``text`` into its parts, taking out the first part that is a role word."""
+    found: Role | None = None
+    rest = []
+    for part in split_parts(text):
+        part = part.strip()
+        if not part:
+            continue
+        role = role_of(part)
+        if role is None:
+            m = re.fullmatch(r"(.*?)\s*[(（]([^()（）]*)[)）]", part)
+            if m and role_of(m.group(2)) is not None:
+                role, part = role_of(m.group(2)), m.group(1).strip()
+        if role is not None and found is None:
+            found = role
+            if part and role_of(part) is None:
+                rest.append(part)
+            continue
+        rest.append(part)
+    return rest, found
+
+
+def parse_person(line: Line, report: Report, org: str = "") -> Person | None:
+    text = strip_enum(line.text).strip()
+    if not text or text.endswith((":", "：")):
+        return None
+    split_words = False
+    if re.match(r"[,，、;；]", text):
+        report(line.no, f"Could not find a name in the participant line “{line.text}”; it was skipped.")
+        return None
+    m = re.fullmatch(r"([^()（）,，、;；:：]+?)\s*[(（](.*)[)）]\s*(.*)", text)
+    if m:
+        name, details, split_words = m.group(1), m.group(2) + " " + m.group(3), True
+    else:
+        parts = split_parts(text) or [text]
+        dash = _DASH.search(parts[0])
+        if dash and dash.start() > 0:
+            name, details, split_words = parts[0][: dash.start()], text[text.find(parts[0]) + dash.end() :], True
+        else:
+            name, details = parts[0], ", ".join(parts[1:])
+    name, details = trim(name), details.strip()
+    if not name:
+        report(line.no, f"Could not find a name in the participant line “{line.text}”; it was skipped.")
+        return None
+    if not details and (len(name) > 40 or len(name.split()) >= 6):
+        report(line.no, f"Could not split the participant line “{line.text}” into name, organisation and title; it was kept whole as the name.")
+        return Person(name)
+    rest, role = split_role(details)
+    if split_words and len(rest) == 1 and len(rest[0].split()) == 2 and not org:
+        rest = rest[0].split()
+    rest = [trim(r) for r in rest if trim(r)]
+    if org:
+        return Person(name, org, ", ".join(rest), role or Role.OTHER)
+    return Person(name, rest[0] if rest else "", ", ".join(rest[1:]), role or Role.OTHER)
+
+
+def _table_people(table: SyntaxTreeNode, report: Report, org: str) -> list[Person]:
+    rows = table_rows(table)
+    if not rows:
+        return []
+    header = [norm_key(h) for h in rows[0][1]]
+    kinds = []
+    for h in header:
+        kind = next((k for k, names in (("name", _NAME_COLS), ("org", _ORG_COLS), ("title", _TITLE_COLS),
+                                        ("role", _ROLE_COLS)) if h in names), "")
+        kinds.append(kind)
+    if not any(kinds):
+        out = [parse_person(Line(no, ", ".join(c for c in cells if c.strip())), report, org) for no, cells in rows]
+        return [p for p in out if p is not None]
+    if "name" not in kinds:
+        kinds[kinds.index("") if "" in kinds else 0] = "name"
+    people = []
+    for no, cells in rows[1:]:
+        row = dict.fromkeys(("name", "org", "title", "role"), "")
+        for kind, cell in zip(kinds, cells):
+            if kind and not row[kind]:
+                row[kind] = cell.strip()
+        if not row["name"]:
+            if any(c.strip() for c in cells):
+                report(no, "Participant row without a name; it was skipped.")
+            continue
+        title_parts, title_role = split_role(row["title"])
+        role_parts, role = split_role(row["role"])
+        people.append(Person(trim(row["name"]), row["org"] or org, ", ".join(title_parts), role or title_role or Role.OTHER))
+    return people
+
+
+def read_participants(blocks: list[SyntaxTreeNode], report: Report, on_meta: MetaSink) -> list[Person]:
+    structured = any(b.type in _LISTS + ("table",) for b in blocks)
+    people: list[Person | None] = []
+    org = ""
+    for node in blocks:
+        if node.type == "heading":
+            org = trim(" ".join(ln.text for ln in block_lines(node)))
+        elif node.type == "table":
+            people.extend(_table_people(node, report, org))
+        elif node.type in _LISTS:
+            for li in node.children:
+                lines, nested = own_lines(li)
+                if not lines or on_meta(lines[0]):
+                    continue
+                head = lines[0]
+                if nested and not SEP_RE.search(head.text) and not re.search(r"[(（]", head.text):
+                    group = trim(strip_enum(head.text))
+                    for lst in nested:
+                        for sub in lst.children:
+                            sub_lines = own_lines(sub)[0]
+                            if sub_lines:
+                                people.append(parse_person(sub_lines[0], report, group))
+                else:
+                    people.append(parse_person(head, report, org))
+        elif node.type == "paragraph" and not structured:
+            for line in block_lines(node):
+                if not on_meta(line):
+                    people.append(parse_person(line, report, org))
+    return [p for p in people if p is not None]
+
+
+def split_tier(text: str) -> tuple[GoalTier | None, str]:
+    """A leading tier prefix and the rest of the goal (see the module notes)."""
+    m = _TIER_RE.match(text)
+    if not m or bool(m.group("open")) != bool(m.group("close")):
+        return None, text.strip()
+    rest = text[m.end() :]
+    chinese = m.group("word") in ("初级", "中级", "高级")
+    if not m.group("open") and rest.strip() and not re.match(r"\s*(?:[:：]|[-–—]+\s)", rest):
+        if not (chinese and m.group("suffix")):
+            return None, text.strip()
+    return _TIERS[m.group("word").lower()], re.sub(r"^[\s:：\-–—]+", "", rest).strip()
+
+
+def _table_goals(table: SyntaxTreeNode, tier: GoalTier | None) -> list[tuple[GoalTier, str]]:
+    rows = table_rows(table)
+    header = [norm_key(h) for h in rows[0][1]] if rows else []
+    tier_col = next((i for i, h in enumerate(header) if h in ("tier", "level", "层级", "级别", "等级", "类型")), None)
+    goal_col = next((i for i, h in enumerate(header) if h in ("goal", "goals", "objective", "目标", "内容")), None)
+    if goal_col is None:
+        goal_col = next((i for i in range(len(header)) if i != tier_col), 0)
+    goals = []
+    for _no, cells in rows[1:]:
+        text = cells[goal_col].strip() if goal_col < len(cells) else ""
+        row_tier = split_tier(cells[tier_col])[0] if tier_col is not None and tier_col < len(cells) else None
+        own, text = split_tier(text)
+        if text:
+            goals.append((row_tier or own or tier or GoalTier.PRIMARY, text))
+    return goals
+
+
+def read_goals(blocks: list[SyntaxTreeNode], report: Report) -> list[tuple[GoalTier, str]]:
+    structured = any(b.type in _LISTS + ("table",) for b in blocks)
+    goals: list[tuple[GoalTier, str]] = []
+    context: GoalTier | None = None
+
+    def add_list(node: SyntaxTreeNode, tier: GoalTier | None) -> None:
+        for li in node.children:
+            lines, nested = own_lines(li)
+            own, text = split_tier(" ".join(strip_enum(ln.text) for ln in lines))
+            if text:
+                goals.append((own or tier or GoalTier.PRIMARY, text))
+            elif nested:
+                for lst in nested:
+                    add_list(lst, own or tier)
+            else:
+                report(lines[0].no if lines else (li.map[0] + 1 if li.map else 1),
+                       "Goal entry has no text; it was skipped.")
+
+    for node in blocks:
+        if node.type == "heading":
+            tier, rest = split_tier(" ".join(ln.text for ln in block_lines(node)))
+            context = tier if tier is not None and not rest else context
+        elif node.type in _LISTS:
+            add_list(node, context)
+        elif node.type == "table":
+            goals.extend(_table_goals(node, context))
+        elif node.type == "paragraph":
+            for line in block_lines(node):
+                tier, text = split_tier(line.text)
+                if text and (tier is not None or not (structured or text.endswith((":", "：")))):
+                    goals.append((tier or context or GoalTier.PRIMARY, text))
+    return goals
