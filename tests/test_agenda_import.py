@@ -609,3 +609,10 @@ def test_importing_does_not_load_the_terminal_or_storage_libraries() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("title", ["ah", "Ah", "an", "oh", "Aha moments"])
+def test_short_words_are_titles_not_time_boxes(title):
+    # "ah" once read as "a h(our)": a word must stand apart to be a quantity.
+    result = import_agenda(f"# T\n\n## Agenda\n\n- {title}\n")
+    assert [i.title for i in result.session.agenda] == [title]

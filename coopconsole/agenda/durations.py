@@ -47,7 +47,7 @@ _MIN_UNIT = r"(?:minutes|minute|mins|min|mn|m)(?![A-Za-z])"
 _ZH_QTY = r"一个半|两个半|半|一|两|二|三|四"
 _BOX = (
     rf"(?:(?P<hlo>{_NUM})\s*(?:-|–|—|~|～|to)\s*)?"
-    rf"(?P<hq>{_NUM}\s*½?|½|half\s+an?|an?|one)\s*-?\s*{_HOUR_UNIT}"
+    rf"(?P<hq>{_NUM}\s*½?|½|(?:half\s+an?|an?|one)(?=[\s-]))\s*-?\s*{_HOUR_UNIT}"
     rf"(?:\s*(?:and\s+)?(?P<hm>\d{{1,2}})\s*(?:{_MIN_UNIT})?)?"
     rf"|(?:(?P<mlo>{_NUM})\s*(?:-|–|—|~|～|to)\s*)?(?P<mq>{_NUM})\s*-?\s*{_MIN_UNIT}"
     rf"|(?:(?P<zlo>{_NUM})\s*(?:-|–|—|~|～|至|到)\s*)?(?P<zq>{_NUM}|{_ZH_QTY})\s*个?\s*(?:小时|钟头)"
