@@ -69,10 +69,21 @@ def test_replace_changes_one_record(store, session):
     assert store.open(session.name).load().actions == loaded.actions
 
 
-def test_replace_of_missing_record_is_refused(store, session):
+def test_replace_or_remove_of_missing_record_is_refused(store, session):
     with store.create(session) as handle:
         with pytest.raises(SessionNotFound):
             handle.replace(Note(7, "nope"))
+        with pytest.raises(SessionNotFound):
+            handle.remove(Note(7, "nope"))
+
+
+def test_removed_ids_are_not_reused_while_open(store, session):
+    with store.create(session) as handle:
+        first = handle.add(Note(0, "one"))
+        second = handle.add(Note(0, "two"))
+        handle.remove(second)
+        assert handle.add(Note(0, "three")).id == 3
+        assert [n.id for n in handle.load().notes] == [first.id, 3]
 
 
 def test_create_refuses_to_overwrite(store, session):
@@ -208,6 +219,7 @@ operations = st.lists(
         st.tuples(st.just("note"), st.text(max_size=30)),
         st.tuples(st.just("event"), st.integers(1, 4)),
         st.tuples(st.just("edit"), st.text(max_size=30)),
+        st.tuples(st.just("remove"), st.integers(0, 5)),
     ),
     max_size=25,
 )
@@ -226,8 +238,10 @@ def test_incremental_file_matches_a_full_serialisation(tmp_path_factory, ops):
             notes.append(handle.add(Note(0, value)))
         elif kind == "event":
             handle.add(Event(0, NOW, EventKind.SPEAKER, participant=value))
-        elif notes:
+        elif kind == "edit" and notes:
             handle.replace(Note(notes[0].id, value))
+        elif kind == "remove" and notes:
+            handle.remove(notes.pop(value % len(notes)))
     on_disk = json.loads(handle.path.read_text("utf-8"))
     assert on_disk == handle.document()
     handle.close()

@@ -177,6 +177,8 @@ class SessionFile:
         self._storage = AtomicJSONStorage(path, create=create)
         self._tables: dict[str, Table] = {}
         self._tables_generation = -1
+        self._next_ids: dict[str, int] = {}
+        self._next_ids_generation = -1
         self._thread_lock = threading.RLock()
         self._file_lock = SessionLock(f"{path}.lock", timeout=LOCK_TIMEOUT_S)
         self.revision = 0  # changes whenever the document changes (our write or theirs)
@@ -262,10 +264,22 @@ class SessionFile:
         table_name = rec.TABLE_OF[type(obj)]
         record = rec.to_record(obj)
         with self.locked():
-            self._storage.expect_append(table_name)
-            new_id = self._table(table_name).insert(record)
+            new_id = self._next_id(table_name)
+            self._storage.append(table_name, str(new_id), record)
+            self._next_ids[table_name] = new_id + 1
             self.revision += 1
         return rec.with_id(obj, new_id)
+
+    def _next_id(self, table_name: str) -> int:
+        """The next free id; while the session is open a removed record's id is not reused."""
+        if self._next_ids_generation != self._storage.generation:
+            self._next_ids = {}
+            self._next_ids_generation = self._storage.generation
+        known = self._next_ids.get(table_name)
+        if known is None:
+            rows = (self._storage.read() or {}).get(table_name, {})
+            known = max(map(int, rows), default=0) + 1
+        return known
 
     def replace(self, obj: Any) -> None:
         """Persist a changed domain object (same id). Durable on return."""
@@ -278,6 +292,16 @@ class SessionFile:
             # TinyDB's update() would change the cached record in place; a whole new
             # table dict (as _update_table builds) keeps incremental serialisation exact.
             table.update(lambda doc: (doc.clear(), doc.update(record)), doc_ids=[obj.id])
+            self.revision += 1
+
+    def remove(self, obj: Any) -> None:
+        """Delete a record (by the object's table and id). Durable on return."""
+        table_name = rec.TABLE_OF[type(obj)]
+        with self.locked():
+            table = self._table(table_name)
+            if not table.contains(doc_id=obj.id):
+                raise SessionNotFound(f"There is no {table_name[:-1]} number {obj.id} in {self.name!r}.")
+            table.remove(doc_ids=[obj.id])
             self.revision += 1
 
     def update_meta(self, session: Session) -> None:

@@ -18,8 +18,8 @@ and written:
 * **Serialises only what changed.** TinyDB hands ``write`` the whole document, but its
   ``Table._update_table`` replaces only the dict of the table it changed. We keep each
   table's serialised bytes with the dict they came from and re-serialise a table only
-  when its dict is a different object. The caller (the store) never mutates a document
-  in place outside TinyDB's update path, which always builds a new table dict.
+  when its dict is a different object. New records (the hot path) arrive through
+  :meth:`AtomicJSONStorage.append`, which splices the record onto the cached bytes.
 """
 
 from __future__ import annotations
@@ -77,10 +77,9 @@ def clean_temp_files(path: Path) -> list[Path]:
     return removed
 
 
-def _append(encoded: bytes, table: dict[str, Any]) -> bytes:
-    """``encoded`` (a table's JSON object) with the table's last record added to it."""
-    key = next(reversed(table))
-    entry = orjson.dumps({key: table[key]})  # b'{"7":{...}}'
+def _splice(encoded: bytes, key: str, record: dict[str, Any]) -> bytes:
+    """``encoded`` (a table's JSON object) with one more record at its end."""
+    entry = orjson.dumps({key: record})  # b'{"7":{...}}'
     if encoded == b"{}":
         return entry
     return encoded[:-1] + b"," + entry[1:]
@@ -148,7 +147,6 @@ class AtomicJSONStorage(Storage):
         self._pinned_fd: int | None = None  # keeps the loaded file's inode from reuse
         self._source: dict[str, Any] = {}  # table name -> the dict last serialised
         self._encoded: dict[str, bytes] = {}  # table name -> its JSON bytes
-        self._appending: str | None = None  # table about to get exactly one new record
         self.generation = 0  # bumped whenever the document is (re)loaded from disk
 
     # -- reading -------------------------------------------------------------------
@@ -209,32 +207,43 @@ class AtomicJSONStorage(Storage):
 
     # -- writing -------------------------------------------------------------------
 
-    def expect_append(self, table: str) -> None:
-        """Announce that the next write only appends one record to ``table``.
+    def append(self, table: str, key: str, record: dict[str, Any]) -> None:
+        """Add one record to ``table`` and write the document: the capture hot path.
 
-        The write then splices that record's JSON onto the table's cached bytes instead
-        of serialising the whole table again. If the write turns out to be anything else
-        (not exactly one more record), the table is serialised in full, so a wrong
-        announcement costs time, never correctness. In-place updates must not announce.
+        TinyDB's ``Table.insert`` rebuilds the whole table twice (converting every id),
+        which costs 0.8 ms at 2,000 actions. Here the table dict is extended in place
+        and the record's JSON is spliced onto the table's cached bytes.
         """
-        self._appending = table
+        data = self.read()
+        if data is None:
+            data = {}
+        rows = data.get(table)
+        if rows is None:
+            rows = data[table] = {}
+        if key in rows:
+            raise KeyError(f"{table} already has a record {key}")
+        rows[key] = record
+        self._commit(data, (table, key))
 
-    def encode(self, data: dict[str, dict[str, Any]]) -> list[bytes]:
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """TinyDB's write: any change, tables compared by identity to find what changed."""
+        self._commit(data, None)
+
+    def encode(self, data: dict[str, dict[str, Any]], appended: tuple[str, str] | None = None) -> list[bytes]:
         """The document as a list of JSON fragments, re-serialising only changed tables.
 
-        The fragments are written with one ``os.writev``: joining them first would copy
-        the whole document (mostly unchanged events) on every write.
+        TinyDB always builds a new dict for a table it changes, so a table whose dict is
+        the one serialised last time is unchanged, except the one :meth:`append` has just
+        extended in place (``appended``), whose new record is spliced on. The fragments
+        are written with one ``os.writev``: joining them would copy the whole document.
         """
-        appending, self._appending = self._appending, None
         parts = [b"{"]
         for name, table in data.items():
-            old = self._source.get(name)
-            if old is not table:
-                if name == appending and old is not None and len(table) == len(old) + 1:
-                    self._encoded[name] = _append(self._encoded[name], table)
-                else:
-                    self._encoded[name] = orjson.dumps(table)
+            if self._source.get(name) is not table:
+                self._encoded[name] = orjson.dumps(table)
                 self._source[name] = table
+            elif appended is not None and appended[0] == name:
+                self._encoded[name] = _splice(self._encoded[name], appended[1], table[appended[1]])
             if len(parts) > 1:
                 parts.append(b",")
             parts.append(orjson.dumps(name) + b":")
@@ -244,12 +253,12 @@ class AtomicJSONStorage(Storage):
             del self._source[gone], self._encoded[gone]
         return parts
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
+    def _commit(self, data: dict[str, dict[str, Any]], appended: tuple[str, str] | None) -> None:
         try:
-            fd, tmp = self._write_temp(self.encode(data))
+            fd, tmp = self._write_temp(self.encode(data, appended))
         except BaseException:
-            # TinyDB has already changed the cached document in place; forget it so
-            # the next read shows what is really on disk.
+            # The cached document already holds the change; forget it so the next
+            # read shows what is really on disk.
             self._forget()
             raise
         try:
@@ -281,7 +290,6 @@ class AtomicJSONStorage(Storage):
         return fd, tmp
 
     def _forget(self) -> None:
-        self._appending = None
         self._data = None
         self._signature = None
         self._source = {}
