@@ -10,12 +10,14 @@ from ..service import MeetingService
 from ..store import SessionStore, StoreError
 from .picker import PickerScreen
 from .session_screen import SessionScreen
+from .themes import stylesheet
 
 
 class CoopConsoleApp(App):
     """coopconsole: the picker first, or straight into one session."""
 
     TITLE = "coopconsole"
+    CSS_PATH = [stylesheet()]
 
     def __init__(self, store: SessionStore, session_name: str | None, lang: str | None, clock: Clock) -> None:
         super().__init__()

@@ -21,11 +21,6 @@ class PickerScreen(Screen):
         Binding("enter", "open", "Open", id="picker.open", tooltip="Open the highlighted session"),
         Binding("ctrl+q", "app.quit", "Quit", id="app.quit", tooltip="Leave coopconsole"),
     ]
-    DEFAULT_CSS = """
-    PickerScreen { align: center top; }
-    PickerScreen > Label { margin: 1 2 0 2; color: $text-muted; }
-    PickerScreen > OptionList { margin: 0 2; height: 1fr; }
-    """
 
     def __init__(self, store: SessionStore) -> None:
         super().__init__()

@@ -22,9 +22,6 @@ class SessionScreen(Screen):
         Binding("escape", "app.pop_screen", "Sessions", id="session.back", tooltip="Back to the list of sessions"),
         Binding("ctrl+q", "app.quit", "Quit", id="app.quit", tooltip="Leave coopconsole"),
     ]
-    DEFAULT_CSS = """
-    SessionScreen > OptionList { height: 1fr; margin: 1 2; }
-    """
 
     def __init__(self, service: MeetingService) -> None:
         super().__init__()
