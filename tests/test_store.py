@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tinydb import TinyDB
 
-from coopconsole.domain.model import ActionItem, ActionStatus, Event, EventKind, Note
+from coopconsole.domain.model import ActionItem, ActionStatus, Event, EventKind, Note, ParkedItem
 from coopconsole.store import (
     BadSessionName,
     CorruptSession,
@@ -73,8 +73,8 @@ def test_replace_or_remove_of_missing_record_is_refused(store, session):
     with store.create(session) as handle:
         with pytest.raises(SessionNotFound):
             handle.replace(Note(7, "nope"))
-        with pytest.raises(SessionNotFound):
-            handle.remove(Note(7, "nope"))
+        with pytest.raises(SessionNotFound, match="no parked point number 7"):
+            handle.remove(ParkedItem(7, "nope"))
 
 
 def test_removed_ids_are_not_reused_while_open(store, session):

@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from coopconsole.domain.dates import DateError, find_deadline, fold
+from coopconsole.domain.dates import DateError, DeadlineMatch, find_deadline, fold
 from coopconsole.domain.model import Participant
 from coopconsole.domain.text import clean_line
 
@@ -303,6 +303,11 @@ def parse_capture(text: str, participants: Sequence[Participant], now: datetime)
     if not deliverable:
         raise CaptureError("empty-deliverable", "Say what will be delivered, e.g. "
                            "'@Alice send the draft MOU by Dec 8'.")
+    return _result(clean, deliverable, owner, typed, match)
+
+
+def _result(clean: str, deliverable: str, owner: Participant | None, typed: str,
+            match: DeadlineMatch | None = None) -> Capture:
     return Capture(
         text=clean,
         deliverable=deliverable,
@@ -326,17 +331,9 @@ def parse_mention(text: str, participants: Sequence[Participant]) -> Capture:
     people = [p for p in participants if p.name.strip()]
     explicit = _explicit_owner(fold(clean), clean, people)
     if not explicit:
-        return Capture(clean, clean, "", None, False, None, "")
+        return _result(clean, clean, None, "")
     spans, owner, typed = explicit
     rest = _deliverable(clean, spans)
     if not rest:
         raise CaptureError("empty-deliverable", "Say what the point is, e.g. '@Bruno pricing model'.")
-    return Capture(
-        text=clean,
-        deliverable=rest,
-        owner=owner.name if owner else typed,
-        owner_id=owner.id if owner else None,
-        owner_known=owner is not None,
-        deadline=None,
-        deadline_text="",
-    )
+    return _result(clean, rest, owner, typed)

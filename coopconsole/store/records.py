@@ -288,6 +288,18 @@ CODECS = {
     PARKED: ("parked", parked_from, parked_record),
 }
 
+#: table name -> what one record is called, for messages
+NOUN = {
+    GOALS: "goal",
+    PARTICIPANTS: "participant",
+    AGENDA: "agenda item",
+    EVENTS: "event",
+    ACTIONS: "action",
+    DECISIONS: "decision",
+    NOTES: "note",
+    PARKED: "parked point",
+}
+
 #: domain class -> table name, for callers that hold an object
 TABLE_OF = {
     Goal: GOALS,

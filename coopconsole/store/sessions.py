@@ -283,26 +283,26 @@ class SessionFile:
 
     def replace(self, obj: Any) -> None:
         """Persist a changed domain object (same id). Durable on return."""
-        table_name = rec.TABLE_OF[type(obj)]
         record = rec.to_record(obj)
         with self.locked():
-            table = self._table(table_name)
-            if not table.contains(doc_id=obj.id):
-                raise SessionNotFound(f"There is no {table_name[:-1]} number {obj.id} in {self.name!r}.")
-            # TinyDB's update() would change the cached record in place; a whole new
-            # table dict (as _update_table builds) keeps incremental serialisation exact.
-            table.update(lambda doc: (doc.clear(), doc.update(record)), doc_ids=[obj.id])
+            # TinyDB's update() changes the stored dict in place; the storage sees the
+            # new table dict that _update_table builds, so serialisation stays exact.
+            self._existing(obj).update(lambda doc: (doc.clear(), doc.update(record)), doc_ids=[obj.id])
             self.revision += 1
 
     def remove(self, obj: Any) -> None:
         """Delete a record (by the object's table and id). Durable on return."""
-        table_name = rec.TABLE_OF[type(obj)]
         with self.locked():
-            table = self._table(table_name)
-            if not table.contains(doc_id=obj.id):
-                raise SessionNotFound(f"There is no {table_name[:-1]} number {obj.id} in {self.name!r}.")
-            table.remove(doc_ids=[obj.id])
+            self._existing(obj).remove(doc_ids=[obj.id])
             self.revision += 1
+
+    def _existing(self, obj: Any) -> Table:
+        """The table holding ``obj``'s record; refuses an id that is not there."""
+        table_name = rec.TABLE_OF[type(obj)]
+        table = self._table(table_name)
+        if not table.contains(doc_id=obj.id):
+            raise SessionNotFound(f"There is no {rec.NOUN[table_name]} number {obj.id} in {self.name!r}.")
+        return table
 
     def update_meta(self, session: Session) -> None:
         with self.locked():
