@@ -12,6 +12,7 @@ process has changed the file.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -19,11 +20,14 @@ from .domain.capture import Capture, CaptureError, parse_capture, parse_mention
 from .domain.clock import Clock, system_clock
 from .domain.model import (
     ActionItem,
+    Attendance,
     Decision,
     Event,
     EventKind,
     Note,
     ParkedItem,
+    Participant,
+    Resolution,
     Session,
     SessionStatus,
 )
@@ -128,6 +132,77 @@ class MeetingService:
             )
             return self._add(parked)
 
+    # -- editing and resolving -------------------------------------------------------
+
+    def edit(self, record: Any, text: str) -> Any:
+        """Replace a captured record's text (an action's line is parsed again)."""
+        with self.handle.locked():
+            session, now = self.session, self.now()
+            current = _find(session, record)
+            if isinstance(current, ActionItem):
+                parsed = self._parse(text, session, now)
+                owner = session.participant(parsed.owner_id)
+                changed = replace(
+                    current,
+                    deliverable=parsed.deliverable,
+                    owner=parsed.owner,
+                    owner_id=parsed.owner_id,
+                    organisation=owner.organisation if owner else "",
+                    deadline=parsed.deadline,
+                    text=parsed.text,
+                    smart=smart_check(parsed, now.date()),
+                )
+            elif isinstance(current, ParkedItem):
+                parsed = self._parse(text, session, now, mentions_only=True)
+                changed = replace(current, text=parsed.deliverable, raised_by=parsed.owner,
+                                  raised_by_id=parsed.owner_id)
+            else:
+                changed = replace(current, text=self._text(text))
+            return self._replace(changed)
+
+    def resolve_parked(self, parked_id: int, resolution: Resolution, item: int | None = None) -> ParkedItem:
+        """Schedule a parked point to an agenda item, turn it into an action (keeping its
+        text), defer it to the next meeting, or open it again."""
+        with self.handle.locked():
+            session, now = self.session, self.now()
+            point = _find(session, ParkedItem(parked_id, ""))
+            target = None
+            if resolution is Resolution.SCHEDULED:
+                if session.item(item) is None:
+                    raise ServiceError("no-item", f"There is no agenda item {item}.")
+                target = item
+            elif resolution is Resolution.ACTION:
+                target = self._action_from(point, session, now).id
+            return self._replace(replace(point, resolution=resolution, target=target))
+
+    def set_attendance(self, participant: int, attendance: Attendance) -> Participant:
+        with self.handle.locked():
+            session, now = self.session, self.now()
+            person = session.participant(participant)
+            if person is None:
+                raise ServiceError("no-participant", f"There is no participant number {participant}.")
+            changed = replace(
+                person,
+                attendance=attendance,
+                arrived_at=now if attendance is Attendance.LATE else person.arrived_at,
+                left_at=now if attendance is Attendance.LEFT else person.left_at,
+            )
+            return self._replace(changed)
+
+    def _action_from(self, point: ParkedItem, session: Session, now: datetime) -> ActionItem:
+        try:
+            parsed = parse_capture(point.text, session.participants, now)
+        except CaptureError:
+            parsed = Capture(point.text, point.text, "", None, False, None, "")
+        owner = session.participant(parsed.owner_id)
+        action = ActionItem(
+            id=0, deliverable=parsed.deliverable, owner=parsed.owner, owner_id=parsed.owner_id,
+            organisation=owner.organisation if owner else "", deadline=parsed.deadline,
+            item=self._item(CURRENT, session, now), created_at=now, text=point.text,
+            smart=smart_check(parsed, now.date()),
+        )
+        return self._add(action)
+
     # -- the agenda clock and the floor ----------------------------------------------
 
     def start(self) -> Event:
@@ -201,6 +276,15 @@ class MeetingService:
         self._revision = self.handle.revision
         return saved
 
+    def _replace(self, obj: Any) -> Any:
+        """Persist a changed record (caller holds the lock); keep the session in step."""
+        session = self.session
+        self.handle.replace(obj)
+        attr = CODECS[TABLE_OF[type(obj)]][0]
+        setattr(session, attr, [obj if old.id == obj.id else old for old in getattr(session, attr)])
+        self._revision = self.handle.revision
+        return obj
+
     def _parse(self, text: str, session: Session, now: datetime, mentions_only: bool = False) -> Capture:
         line = self._text(text)
         try:
@@ -224,6 +308,14 @@ class MeetingService:
                 raise ServiceError("no-item", f"There is no agenda item {item}.")
             return item
         return agenda_state(session, now).current
+
+
+def _find(session: Session, record: Any) -> Any:
+    attr = CODECS[TABLE_OF[type(record)]][0]
+    found = next((r for r in getattr(session, attr) if r.id == record.id), None)
+    if found is None:
+        raise ServiceError("missing", f"That record (#{record.id}) is no longer in the session.")
+    return found
 
 
 def _check_not_ended(session: Session, state: AgendaState) -> None:

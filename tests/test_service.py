@@ -146,3 +146,47 @@ def test_read_only_folder_fails_and_retry_works(service, monkeypatch):
     monkeypatch.setattr(os, "open", real_open)
     assert service.session.notes == []
     assert service.capture_note("now").id == 1
+
+
+def test_edit_reparses_an_action_and_keeps_its_identity(service, clock):
+    clock.set(clock().replace(day=1))
+    action = service.capture_action("A公司跟进技术方案")
+    edited = service.edit(action, "@alice send the technical plan draft to Company B by Dec 8")
+    assert (edited.id, edited.created_at, edited.status) == (action.id, action.created_at, action.status)
+    assert edited.owner == "Alice Chen" and edited.deadline == date(2026, 12, 8) and edited.smart.ok
+    assert service.session.actions == [edited]
+    note = service.capture_note("first wording")
+    assert service.edit(note, "second wording").text == "second wording"
+    with pytest.raises(ServiceError):
+        service.edit(action, "@alice fix due someday")
+    assert service.session.actions == [edited]
+
+
+def test_parked_point_resolutions(service, store, session, clock):
+    from coopconsole.domain.model import Resolution
+
+    service.start()
+    point = service.capture_park("@bruno pricing model for the pilot")
+    scheduled = service.resolve_parked(point.id, Resolution.SCHEDULED, item=4)
+    assert (scheduled.resolution, scheduled.target) == (Resolution.SCHEDULED, 4)
+    as_action = service.resolve_parked(point.id, Resolution.ACTION)
+    action = service.session.actions[-1]
+    assert as_action.target == action.id and action.text == "pricing model for the pilot"
+    assert action.deliverable == "pricing model for the pilot"
+    deferred = service.resolve_parked(point.id, Resolution.DEFERRED)
+    assert (deferred.resolution, deferred.target) == (Resolution.DEFERRED, None)
+    with pytest.raises(ServiceError, match="no agenda item 9"):
+        service.resolve_parked(point.id, Resolution.SCHEDULED, item=9)
+    assert reopen(store, session, clock).session.parked == [deferred]
+
+
+def test_attendance_changes_are_durable(service, store, session, clock):
+    from coopconsole.domain.model import Attendance
+
+    late = service.set_attendance(2, Attendance.LATE)
+    assert late.attendance is Attendance.LATE and late.arrived_at == service.now()
+    service.set_attendance(3, Attendance.ABSENT)
+    people = reopen(store, session, clock).session.participants
+    assert [p.attendance for p in people] == [Attendance.PRESENT, Attendance.LATE, Attendance.ABSENT, Attendance.PRESENT]
+    with pytest.raises(ServiceError, match="no participant number 7"):
+        service.set_attendance(7, Attendance.ABSENT)

@@ -1,0 +1,169 @@
+"""Every string the console shows, in English and Chinese: one table.
+
+The Chinese side uses the words a facilitator uses in the room: 议程 (agenda), 发言
+(speaking), 停车场 (parking lot), 行动项 (actions), 决议 (decisions), 纪要 (minutes).
+``t(key, lang, **values)`` formats an entry; a missing key is a programming error and
+raises ``KeyError`` (a test checks that every key has both languages).
+
+The language is ``--lang`` if given, else the remembered setting, else the ``LANG`` /
+``LC_ALL`` / ``LC_MESSAGES`` environment (``zh*`` means Chinese), else English.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+LANGS = ("en", "zh")
+
+# key: (English, Chinese)
+STRINGS: dict[str, tuple[str, str]] = {
+    # meeting state (header)
+    "state.planned": ("Not started", "未开始"),
+    "state.running": ("Running", "进行中"),
+    "state.paused": ("Paused", "已暂停"),
+    "state.ended": ("Ended", "已结束"),
+    "header.projected": ("ends {projected} · plan {planned}", "预计 {projected} 结束 · 计划 {planned}"),
+    "header.behind": ("{minutes} min behind", "落后 {minutes} 分钟"),
+    "header.ahead": ("{minutes} min ahead", "提前 {minutes} 分钟"),
+    "header.on_time": ("on time", "准时"),
+    # agenda pane
+    "agenda.title": ("Agenda", "议程"),
+    "agenda.not_started": ("Press space to start the agenda clock", "按空格键开始计时"),
+    "agenda.paused": ("Paused: press space to resume", "已暂停:按空格键继续"),
+    "agenda.ended": ("The meeting has ended", "会议已结束"),
+    "agenda.left": ("left of {box}", "剩余 / 共 {box}"),
+    "agenda.over": ("OVER the {box} box", "已超时 / 原定 {box}"),
+    "agenda.no_box": ("no time box", "未设时长"),
+    "agenda.break": ("break", "茶歇"),
+    "agenda.minutes": ("{minutes} min", "{minutes} 分钟"),
+    "agenda.drift_behind": ("{minutes} min behind plan", "比计划落后 {minutes} 分钟"),
+    "agenda.drift_ahead": ("{minutes} min ahead of plan", "比计划提前 {minutes} 分钟"),
+    "agenda.drift_none": ("on plan", "与计划一致"),
+    "agenda.projected_end": ("projected end {time}", "预计结束 {time}"),
+    # speakers pane
+    "speakers.title": ("Speakers", "发言"),
+    "speakers.nobody": ("Nobody speaking", "无人发言"),
+    "speakers.now": ("{name} speaking · {duration}", "{name} 正在发言 · {duration}"),
+    "speakers.scope_meeting": ("whole meeting", "全场"),
+    "speakers.scope_item": ("this item", "本议题"),
+    "flag.quiet": ("quiet", "少言"),
+    "flag.dominant": ("dominant", "主导"),
+    "attendance.present": ("present", "出席"),
+    "attendance.absent": ("absent", "缺席"),
+    "attendance.late": ("late", "迟到"),
+    "attendance.left": ("left", "早退"),
+    # parking lot
+    "parking.title": ("Parking lot", "停车场"),
+    "parking.empty": ("Nothing parked. Press l to park an off-topic point.", "暂无。按 l 记录偏题事项。"),
+    "parking.raised_by": ("raised by {name}", "{name} 提出"),
+    "parking.on_item": ("during {item}", "于「{item}」"),
+    "resolution.open": ("open", "待处理"),
+    "resolution.scheduled": ("scheduled to {item}", "已排入「{item}」"),
+    "resolution.action": ("now action #{id}", "已转为行动项 #{id}"),
+    "resolution.deferred": ("deferred to the next meeting", "留待下次会议"),
+    # actions, decisions, notes
+    "actions.title": ("Actions", "行动项"),
+    "actions.empty": ("No actions yet. Press a to capture one.", "暂无行动项。按 a 记录。"),
+    "actions.no_owner": ("(no owner)", "(无负责人)"),
+    "actions.no_deadline": ("no deadline", "无截止日期"),
+    "decisions.title": ("Decisions", "决议"),
+    "notes.title": ("Notes", "讨论要点"),
+    "smart.ok": ("SMART", "SMART"),
+    "smart.owner-missing": ("no owner", "缺负责人"),
+    "smart.owner-unknown": ("owner not in meeting", "负责人不在名单"),
+    "smart.deadline-missing": ("no deadline", "缺截止日期"),
+    "smart.deadline-past": ("deadline past", "截止日期已过"),
+    "smart.deliverable-vague": ("vague", "交付物不明确"),
+    # capture bar
+    "capture.action": ("Action", "行动项"),
+    "capture.note": ("Note", "讨论要点"),
+    "capture.decision": ("Decision", "决议"),
+    "capture.park": ("Park", "停车场"),
+    "capture.edit": ("Edit", "修改"),
+    "capture.hint.action": (
+        "@owner what will be delivered by DATE · Enter saves · Esc cancels",
+        "@负责人 交付内容 截止日期(如 周五前、两周内)· 回车保存 · Esc 取消",
+    ),
+    "capture.hint.text": ("Enter saves · Esc cancels", "回车保存 · Esc 取消"),
+    "capture.hint.park": ("@who raised it, and the point · Enter saves", "@提出人 事项 · 回车保存"),
+    "capture.saved": ("Saved {kind} #{id}", "已保存{kind} #{id}"),
+    "capture.failed": (
+        "Not saved: {error}. Your text is still in the bar; press Enter to try again.",
+        "未能保存:{error}。内容仍在输入栏中,按回车重试。",
+    ),
+    "capture.smart_hint": ("Check: {problems}", "请检查:{problems}"),
+    # bindings (footer and help)
+    "key.clock": ("Start/pause", "开始/暂停"),
+    "key.next": ("Next item", "下一议题"),
+    "key.prev": ("Previous item", "上一议题"),
+    "key.extend": ("+5 min", "延长5分钟"),
+    "key.shorten": ("-5 min", "缩短5分钟"),
+    "key.speaker": ("Speaker 1-9", "发言人 1-9"),
+    "key.nobody": ("Nobody", "无人发言"),
+    "key.pick_speaker": ("Pick speaker", "选择发言人"),
+    "key.action": ("Action", "行动项"),
+    "key.note": ("Note", "要点"),
+    "key.decision": ("Decision", "决议"),
+    "key.park": ("Park", "停车"),
+    "key.edit": ("Edit", "修改"),
+    "key.help": ("Help", "帮助"),
+    "key.quit": ("Quit", "退出"),
+    "key.back": ("Sessions", "会议列表"),
+    "key.resolve": ("Resolve", "处理"),
+    # errors shown as notifications
+    "error.title": ("Not done", "未执行"),
+    # help screen
+    "help.title": ("Keys", "快捷键"),
+    "help.close": ("Press Escape or ? to close", "按 Esc 或 ? 关闭"),
+    # speaker picker and parking-lot resolution
+    "pick.speaker": ("Who has the floor?", "谁在发言?"),
+    "pick.resolve": ("Resolve the parked point", "处理停车场事项"),
+    "pick.schedule": ("Schedule to agenda item {item}", "排入议题「{item}」"),
+    "pick.to_action": ("Turn into an action (keeps its text)", "转为行动项(保留原文)"),
+    "pick.defer": ("Defer to the next meeting", "留待下次会议"),
+    "pick.reopen": ("Back to open", "恢复为待处理"),
+    # palette
+    "cmd.clock": ("agenda: start or pause the clock", "议程:开始或暂停计时"),
+    "cmd.next": ("agenda: next item", "议程:下一议题"),
+    "cmd.prev": ("agenda: previous item", "议程:上一议题"),
+    "cmd.extend": ("agenda: extend the current item by 5 minutes", "议程:当前议题延长5分钟"),
+    "cmd.shorten": ("agenda: shorten the current item by 5 minutes", "议程:当前议题缩短5分钟"),
+    "cmd.speaker": ("speakers: give the floor to {name}", "发言:由 {name} 发言"),
+    "cmd.nobody": ("speakers: nobody speaking", "发言:无人发言"),
+    "cmd.attendance": ("attendance: mark {name} {state}", "出席:将 {name} 标记为{state}"),
+    "cmd.action": ("capture: action", "记录:行动项"),
+    "cmd.note": ("capture: note", "记录:讨论要点"),
+    "cmd.decision": ("capture: decision", "记录:决议"),
+    "cmd.park": ("parking lot: park a point", "停车场:记录偏题事项"),
+    "cmd.resolve": ("parking lot: resolve the selected point", "停车场:处理所选事项"),
+    "cmd.theme": ("theme: {label}", "主题:{label}"),
+    "cmd.language": ("language: {label}", "语言:{label}"),
+    "cmd.help": ("help: keys", "帮助:快捷键"),
+    "lang.en": ("English", "English"),
+    "lang.zh": ("中文", "中文"),
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The ``lang`` text for ``key``, formatted with ``values``."""
+    en, zh = STRINGS[key]
+    text = zh if lang == "zh" else en
+    return text.format(**values) if values else text
+
+
+def detect_lang(option: str | None = None, saved: str | None = None, env: Mapping[str, str] = os.environ) -> str:
+    """``--lang`` if given, else the remembered setting, else the locale, else English."""
+    for choice in (option, saved):
+        if choice in LANGS:
+            return choice
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def minutes_text(seconds: float) -> int:
+    """Whole minutes for "n min behind", rounded to the nearest minute."""
+    return int(round(abs(seconds) / 60))
