@@ -159,6 +159,8 @@ def test_absent_people_are_not_listed_nor_flagged():
     r.wait(minutes=1)
     s = r.stats()
     assert set(s.by_participant) == {1, 2, 4}
+    assert r.flags() == {2: "quiet", 4: "quiet"}  # too early for "dominant"
+    r.wait(minutes=9)
     fl = r.flags()
     assert 3 not in fl
     # fair share is 1/3: Ana's 100% is dominant, the silent ones are quiet
@@ -216,6 +218,50 @@ def test_dominant_flag():
     r.wait(minutes=4)
     # Chen 8/18 is no longer dominant; Bo and Dee at 2/18 fall under half a fair share
     assert r.flags() == {2: "quiet", 4: "quiet"}
+
+
+def test_dominant_only_after_ten_minutes_of_clock():
+    r = Recorder()  # four people: fair 25%, dominant over 50%
+    r(EventKind.START)
+    r.say(1)
+    r.wait(seconds=5)
+    # the first speaker holds 100% but is not flagged yet; silence is flagged at once
+    assert r.flags() == {2: "quiet", 3: "quiet", 4: "quiet"}
+    r.wait(minutes=9, seconds=54)
+    assert 1 not in r.flags()  # 9m59s of clock
+    r.wait(seconds=1)
+    assert r.flags() == {1: "dominant", 2: "quiet", 3: "quiet", 4: "quiet"}
+
+
+def test_dominant_waits_for_the_clock_not_for_talk_before_the_start():
+    r = Recorder()
+    r.say(1)  # before START: counts in the shares, does not run the clock
+    r.wait(minutes=30)
+    r(EventKind.START)
+    r.wait(minutes=9)
+    assert 1 not in r.flags()
+    r(EventKind.PAUSE)  # a paused clock does not bring the flag closer
+    r.wait(minutes=30)
+    r(EventKind.RESUME)
+    r.say(1)
+    r.wait(minutes=1)
+    assert r.flags()[1] == "dominant"
+
+
+def test_dominant_per_item_counts_that_items_clock():
+    r = Recorder()
+    r(EventKind.START)
+    for pid in (1, 2, 3, 4):
+        r.say(pid)
+        r.wait(minutes=2)
+    r(EventKind.NEXT)
+    r.say(3)
+    r.wait(minutes=9)
+    # Chen holds all of item 2 but item 2 has run only 9 minutes
+    assert r.flags(item=2) == {1: "quiet", 2: "quiet", 4: "quiet"}
+    assert r.flags()[3] == "dominant"  # 11 of 17 minutes over the whole meeting
+    r.wait(minutes=1)
+    assert r.flags(item=2) == {1: "quiet", 2: "quiet", 3: "dominant", 4: "quiet"}
 
 
 def test_no_participants():

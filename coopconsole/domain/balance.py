@@ -4,6 +4,12 @@ Like the agenda clock, everything is a pure function of ``Session.events`` and a
 injected ``now``; events are replayed in order of ``(at, id)`` in one pass, skipping
 events stamped after ``now`` (see :mod:`coopconsole.domain.timeline`).
 
+The functions here cache nothing: each call does one full replay through
+:class:`~coopconsole.domain.floor.FloorReplay` (which implements the turn rules below)
+and reads the figures off it. The ``*_from`` helpers read the same figures off a replay
+the caller keeps, which is how :mod:`coopconsole.live` updates them once a second by
+feeding only new events.
+
 Turns
 -----
 * SPEAKER(participant=p) starts p's turn and ends the previous speaker's. SPEAKER for
@@ -34,76 +40,47 @@ Fair share = 1 / number of participants counted. ABSENT participants are not cou
 and get no flag. Late arrivals and early leavers are counted like those present (a
 later version may count a late arrival's fair share from arrival).
 
-* "quiet": has not spoken at all yet (in the scope asked for), or, once the meeting
-  clock has run 10 minutes in total, a share under half a fair share. For one item,
-  the 10 minutes are counted on that item's own elapsed time.
-* "dominant": a share over twice a fair share (no minimum time).
+* "quiet": has not spoken at all yet (in the scope asked for), at once; or, once the
+  meeting clock has run 10 minutes in total, a share under half a fair share.
+* "dominant": once the meeting clock has run 10 minutes in total, a share over twice a
+  fair share (so whoever opens the meeting is not flagged in its first seconds).
+
+For one item, the 10 minutes are counted on that item's own elapsed time. Time spoken
+before the first START counts in the shares but does not run the clock.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from .model import Attendance, EventKind, Session, SessionStatus, SpeakingTurn
-from .timeline import ZERO, ClockReplay, agenda_state, ordered_events
+from .floor import FloorReplay
+from .model import Attendance, Participant, Session, SpeakingTurn
+from .timeline import ZERO, ordered_events
 
 QUIET = "quiet"
 DOMINANT = "dominant"
-QUIET_AFTER = timedelta(minutes=10)
+#: Clock time (in the scope asked for) before share-based flags are given.
+FLAG_AFTER = timedelta(minutes=10)
 
 
-@dataclass
-class _Floor:
-    """Who holds the floor at the end of a replay."""
-
-    turns: list[SpeakingTurn] = field(default_factory=list)
-    speaker: int | None = None
-    since: datetime | None = None  # when the speaker took the floor
-
-
-def _replay(session: Session, now: datetime) -> _Floor:
-    clock = ClockReplay(session)
-    known = {p.id for p in session.participants}
-    floor = _Floor()
-    stretch_start: datetime | None = None
-    stretch_item: int | None = None
-
-    def item_now() -> int | None:
-        return clock.current_id if clock.started else None
-
-    def close(at: datetime) -> None:
-        if floor.speaker is not None and stretch_start is not None and at > stretch_start:
-            floor.turns.append(SpeakingTurn(floor.speaker, stretch_start, at, stretch_item))
-
+def replay(session: Session, now: datetime) -> FloorReplay:
+    """A replay of the session's events up to ``now``."""
+    floor = FloorReplay(session)
     for event in ordered_events(session, now):
-        if clock.status is SessionStatus.ENDED:
-            break
-        if event.kind is EventKind.SPEAKER:
-            pid = event.participant
-            if (pid is not None and pid not in known) or pid == floor.speaker:
-                continue
-            close(event.at)
-            floor.speaker = pid
-            floor.since = stretch_start = event.at if pid is not None else None
-            stretch_item = item_now()
-            continue
-        clock.feed(event)
-        if event.kind in (EventKind.PAUSE, EventKind.END):
-            close(event.at)
-            floor.speaker = floor.since = stretch_start = None
-        elif floor.speaker is not None and item_now() != stretch_item:
-            close(event.at)
-            stretch_start, stretch_item = event.at, item_now()
-
-    if floor.speaker is not None and stretch_start is not None:
-        floor.turns.append(SpeakingTurn(floor.speaker, stretch_start, None, stretch_item))
+        floor.feed(event)
     return floor
 
 
 def speaking_turns(session: Session, now: datetime) -> list[SpeakingTurn]:
     """All speaking stretches up to ``now``, in time order; the last may be still open."""
-    return _replay(session, now).turns
+    floor = replay(session, now)
+    turns = list(floor.turns)
+    open_turn = floor.open_turn()
+    if open_turn is not None:
+        turns.append(open_turn)
+    return turns
 
 
 @dataclass(frozen=True)
@@ -125,18 +102,32 @@ class SpeakingStats:
         return self.by_org.get(org, ZERO) / self.total
 
 
-def _stats(session: Session, floor: _Floor, now: datetime, item: int | None) -> SpeakingStats:
-    by_participant: dict[int, timedelta] = {
-        p.id: ZERO for p in session.participants if p.attendance is not Attendance.ABSENT
-    }
-    for turn in floor.turns:
-        if item is not None and turn.item != item:
-            continue
-        end = now if turn.end is None else turn.end
-        by_participant[turn.participant] = by_participant.get(turn.participant, ZERO) + max(
-            end - turn.start, ZERO
+@dataclass(frozen=True)
+class Roster:
+    """What the figures need from the participant list (derive once per list)."""
+
+    counted: tuple[int, ...]  # ids not marked ABSENT, in list order
+    orgs: dict[int, str]  # id -> organisation (the first participant with that id)
+
+    @classmethod
+    def of(cls, participants: Sequence[Participant]) -> Roster:
+        return cls(
+            counted=tuple(p.id for p in participants if p.attendance is not Attendance.ABSENT),
+            orgs={p.id: p.organisation for p in reversed(participants)},
         )
-    orgs = {p.id: p.organisation for p in reversed(session.participants)}
+
+
+def stats_from(roster: Roster, floor: FloorReplay, now: datetime, item: int | None = None) -> SpeakingStats:
+    """:class:`SpeakingStats` read off a replay fed up to ``now``."""
+    by_participant = dict.fromkeys(roster.counted, ZERO)
+    closed = floor.closed if item is None else floor.closed_by_item.get(item, {})
+    for pid, spoken in closed.items():
+        by_participant[pid] = by_participant.get(pid, ZERO) + spoken
+    running = floor.open_time(now, item)
+    if running is not None:
+        pid, spoken = running
+        by_participant[pid] = by_participant.get(pid, ZERO) + spoken
+    orgs = roster.orgs
     by_org: dict[str, timedelta] = {}
     for pid, spoken in by_participant.items():
         org = orgs.get(pid, "")
@@ -150,30 +141,30 @@ def _stats(session: Session, floor: _Floor, now: datetime, item: int | None) -> 
     )
 
 
+def flags_from(roster: Roster, stats: SpeakingStats, clock_ran: timedelta) -> dict[int, str]:
+    """The flag rules, given the stats of one scope and how long its clock has run."""
+    if not roster.counted:
+        return {}
+    fair = 1 / len(roster.counted)
+    by_share = clock_ran >= FLAG_AFTER
+    out: dict[int, str] = {}
+    for pid in roster.counted:
+        share = stats.share(pid)
+        if stats.by_participant.get(pid, ZERO) <= ZERO or (by_share and share < fair / 2):
+            out[pid] = QUIET
+        elif by_share and share > 2 * fair:
+            out[pid] = DOMINANT
+    return out
+
+
 def speaking_stats(session: Session, now: datetime, item: int | None = None) -> SpeakingStats:
     """Talk time as of ``now``: the whole meeting, or only while ``item`` was current."""
-    return _stats(session, _replay(session, now), now, item)
+    return stats_from(Roster.of(session.participants), replay(session, now), now, item)
 
 
 def flags(session: Session, now: datetime, item: int | None = None) -> dict[int, str]:
     """Participant id -> "quiet" | "dominant", for those who deserve a flag."""
-    stats = speaking_stats(session, now, item)
-    counted = [p.id for p in session.participants if p.attendance is not Attendance.ABSENT]
-    if not counted:
-        return {}
-    fair = 1 / len(counted)
-    state = agenda_state(session, now)
-    if item is None:
-        clock_ran = state.total_elapsed
-    else:
-        timing = state.timing(item)
-        clock_ran = timing.elapsed if timing is not None else ZERO
-    share_rule = clock_ran >= QUIET_AFTER
-    out: dict[int, str] = {}
-    for pid in counted:
-        share = stats.share(pid)
-        if stats.by_participant.get(pid, ZERO) <= ZERO or (share_rule and share < fair / 2):
-            out[pid] = QUIET
-        elif share > 2 * fair:
-            out[pid] = DOMINANT
-    return out
+    roster = Roster.of(session.participants)
+    floor = replay(session, now)
+    stats = stats_from(roster, floor, now, item)
+    return flags_from(roster, stats, floor.clock_ran(now, item))
