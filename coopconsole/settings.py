@@ -1,0 +1,149 @@
+"""Remembered user settings: the theme, the language and when the countdown warns.
+
+They live in ``settings.json`` in the configuration folder: ``$COOPCONSOLE_CONFIG`` if
+set, else ``$XDG_CONFIG_HOME/coopconsole``, else ``~/.config/coopconsole``. User themes
+go in its ``themes/`` subfolder.
+
+Reading never fails: a missing file means the defaults; a file that cannot be read or
+parsed means the defaults plus a message saying so, and the file is left as it is (it is
+replaced only when a setting is next saved). A field with a wrong value falls back to its
+default on its own, with a message; keys this version does not know are kept on saving.
+Saving is atomic (temporary file, fsync, rename) and the file is private (``0600``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ENV_CONFIG = "COOPCONSOLE_CONFIG"
+DEFAULT_THEME = "coopconsole-dark"
+LANGS = ("en", "zh")
+SETTINGS_FILE = "settings.json"
+MAX_WARNING_MINUTES = 120
+
+
+@dataclass
+class Settings:
+    """What the console remembers between runs."""
+
+    theme: str = DEFAULT_THEME
+    lang: str | None = None
+    """``"en"`` or ``"zh"``; ``None`` means: follow the locale."""
+    warning_minutes: int = 2
+    """The countdown turns to its warning colour this many minutes before the end (0: never)."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Keys written by another version of coopconsole, kept as they are."""
+
+
+def config_dir() -> Path:
+    """The configuration folder (see the module docstring for the order of precedence)."""
+    chosen = os.environ.get(ENV_CONFIG)
+    if chosen:
+        return Path(chosen).expanduser()
+    xdg = os.environ.get("XDG_CONFIG_HOME")
+    if xdg and Path(xdg).is_absolute():  # the XDG spec says relative paths are ignored
+        return Path(xdg) / "coopconsole"
+    return Path.home() / ".config" / "coopconsole"
+
+
+def settings_path() -> Path:
+    """Where the settings file is: ``config_dir() / "settings.json"``."""
+    return config_dir() / SETTINGS_FILE
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
+    """The remembered settings and ``None``, or the defaults and a message saying what is wrong.
+
+    ``path`` defaults to :func:`settings_path`. This never raises and never writes.
+    """
+    path = settings_path() if path is None else Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(), None
+    except OSError as exc:
+        return Settings(), _message(path, f"cannot be read ({exc.strerror or exc})")
+    try:
+        document = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return Settings(), _message(path, "is not UTF-8 text")
+    except json.JSONDecodeError as exc:
+        return Settings(), _message(path, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
+    if not isinstance(document, dict):
+        return Settings(), _message(path, "does not hold a JSON object")
+    return _from_document(document, path)
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write ``settings`` atomically to ``path`` (default :func:`settings_path`); return the path.
+
+    The folder is created (``0700``) if needed and the file is ``0600``. Raises ``OSError``
+    if the file cannot be written; the previous file is then unchanged.
+    """
+    path = settings_path() if path is None else Path(path)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    document = {**settings.extra, "theme": settings.theme, "lang": settings.lang}
+    document["warning_minutes"] = settings.warning_minutes
+    data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            os.fchmod(out.fileno(), 0o600)
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+    _fsync_folder(path.parent)
+    return path
+
+
+def _from_document(document: dict[str, Any], path: Path) -> tuple[Settings, str | None]:
+    settings = Settings(extra={k: v for k, v in document.items() if k not in ("theme", "lang", "warning_minutes")})
+    problems: list[str] = []
+    theme = document.get("theme", settings.theme)
+    if isinstance(theme, str) and theme.strip():
+        settings.theme = theme.strip()
+    else:
+        problems.append(f"'theme' must be a theme name, not {theme!r}")
+    lang = document.get("lang")
+    if lang is None or lang in LANGS:
+        settings.lang = lang
+    else:
+        problems.append(f"'lang' must be one of {', '.join(LANGS)} or null, not {lang!r}")
+    minutes = document.get("warning_minutes", settings.warning_minutes)
+    if isinstance(minutes, int) and not isinstance(minutes, bool) and 0 <= minutes <= MAX_WARNING_MINUTES:
+        settings.warning_minutes = minutes
+    else:
+        problems.append(f"'warning_minutes' must be a whole number from 0 to {MAX_WARNING_MINUTES}, not {minutes!r}")
+    if not problems:
+        return settings, None
+    return settings, f"Settings file {path}: {'; '.join(problems)}. The default is used for these."
+
+
+def _message(path: Path, what: str) -> str:
+    return f"Settings file {path} {what}. The default settings are used; the file is left as it is."
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (not possible on every platform)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
