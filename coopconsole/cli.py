@@ -61,7 +61,8 @@ def slug(title: str) -> str:
 def _open_console(ctx: click.Context, name: str | None, lang: str | None = None) -> None:
     from .tui.app import make_app
 
-    make_app(store=_store(ctx), session_name=name, lang=lang).run()
+    options = ctx.find_root().obj
+    make_app(store=_store(ctx), session_name=name, lang=lang or options["lang"], theme=options["theme"]).run()
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -71,15 +72,18 @@ def _open_console(ctx: click.Context, name: str | None, lang: str | None = None)
     default=None,
     help="Folder of session files (default ./sessions, or $COOPCONSOLE_SESSIONS).",
 )
+@click.option("--lang", "ui_lang", type=click.Choice(LANGS), default=None,
+              help="Language of the console (default: remembered, else from LANG).")
+@click.option("--theme", default=None, help="Console theme, e.g. coopconsole-light or coopconsole-projector.")
 @click.version_option(__version__, prog_name="coopconsole")
 @click.pass_context
-def main(ctx: click.Context, sessions_dir: Path | None) -> None:
+def main(ctx: click.Context, sessions_dir: Path | None, ui_lang: str | None, theme: str | None) -> None:
     """Run a multi-party cooperation meeting from the terminal.
 
     With no command, opens the console on a picker of saved sessions and the
     built-in sample meeting.
     """
-    ctx.obj = {"sessions_dir": sessions_dir}
+    ctx.obj = {"sessions_dir": sessions_dir, "lang": ui_lang, "theme": theme}
     if ctx.invoked_subcommand is None:
         _open_console(ctx, None)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coopconsole.tui.app import make_app
 from coopconsole.tui.picker import PickerScreen
-from coopconsole.tui.session_screen import SessionScreen
+from coopconsole.tui.meeting import MeetingScreen
 from conftest import small_session
 from textual.widgets import OptionList
 
@@ -23,9 +23,9 @@ async def test_picker_lists_samples_and_saved_sessions(store, clock):
         assert any("kickoff" in t and "Smart Park" in t for t in texts)
         await pilot.press("enter")  # the highlighted first entry: the English sample
         await pilot.pause()
-        assert isinstance(app.screen, SessionScreen)
+        assert isinstance(app.screen, MeetingScreen)
         assert app.screen.service.session.title == "Smart Park Cooperation Promotion Meeting"
-        agenda = _texts(app.screen.query_one("#agenda", OptionList))
+        agenda = _texts(app.screen.query_one("#agenda-items", OptionList))
         assert len(agenda) == 7 and "Tea break" in agenda[3]
     assert store.names() == ["demo-en", "kickoff"]
 
@@ -37,10 +37,10 @@ async def test_open_session_directly_and_markup_is_literal(store, clock):
     app = make_app(store=store, session_name="literal", clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, SessionScreen)
+        assert isinstance(app.screen, MeetingScreen)
         assert app.screen.title == "[bold red]Not markup[/]"
-        await pilot.press("escape")
-        assert isinstance(app.screen, PickerScreen)
+        title = app.screen.query_one("#header-title")
+        assert str(title.render()) == "[bold red]Not markup[/]"
 
 
 async def test_corrupt_session_is_a_notification_not_a_crash(store, clock):

@@ -1,0 +1,40 @@
+"""The command palette (ctrl+p): every intent as an "area: verb" command."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+Command = tuple[str, Callable[[], object]]
+
+
+class MeetingCommands(Provider):
+    """Commands of the screen the palette was opened on, then theme and language."""
+
+    def _commands(self) -> list[Command]:
+        commands: list[Command] = []
+        screen_commands = getattr(self.screen, "palette_commands", None)
+        if screen_commands is not None:
+            commands += screen_commands()
+        app_commands = getattr(self.app, "palette_commands", None)
+        if app_commands is not None:
+            commands += app_commands()
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, run in self._commands():
+            yield DiscoveryHit(title, run)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, run in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), run, text=title)
+
+
+def bind(function: Callable[..., object], *args: object) -> Callable[[], object]:
+    """A palette callback with its arguments fixed."""
+    return partial(function, *args)

@@ -1,0 +1,54 @@
+"""The meeting header: title, wall clock, meeting state, projected end against plan."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Label
+
+from ..domain.model import SessionStatus
+from ..i18n import minutes_text, t
+from .format import hhmm
+from .frame import Frame
+
+
+class MeetingHeader(Horizontal):
+    """One line, readable from across the room."""
+
+    frame: reactive[Frame | None] = reactive(None, always_update=True)
+    """The meeting as of the last tick (bound to the screen's frame)."""
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="header-title")
+        yield Label(id="header-status")
+
+    def watch_frame(self, frame: Frame | None) -> None:
+        if frame is None:
+            return
+        self.query_one("#header-title", Label).update(Content(frame.session.title))
+        self.query_one("#header-status", Label).update(Content(status_line(frame)))
+
+
+def status_line(frame: Frame) -> str:
+    lang, state, tz = frame.lang, frame.view.agenda, frame.view.now.tzinfo
+    if state.status is SessionStatus.RUNNING:
+        key = "state.running" if state.running else "state.paused"
+    else:
+        key = f"state.{state.status.value}"
+    parts = [hhmm(frame.view.now, tz), t(key, lang)]
+    if state.projected_end is not None and state.planned_end is not None:
+        parts.append(t("header.projected", lang, projected=hhmm(state.projected_end, tz),
+                       planned=hhmm(state.planned_end, tz)))
+    if state.drift is not None and state.status is not SessionStatus.ENDED:
+        minutes = minutes_text(state.drift.total_seconds())
+        if minutes == 0:
+            parts.append(t("header.on_time", lang))
+        elif state.drift > timedelta(0):
+            parts.append(t("header.behind", lang, minutes=minutes))
+        else:
+            parts.append(t("header.ahead", lang, minutes=minutes))
+    return "  ·  ".join(parts)

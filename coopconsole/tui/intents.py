@@ -1,0 +1,45 @@
+"""Running the service's intents off the event loop, one at a time, in order.
+
+A save fsyncs the session file; on a slow disk that must not freeze the countdown. Intents
+run on one background thread (so "speaker 1, then speaker 2" can never land as 2, 1),
+and their results come back to the event loop with ``call_soon_threadsafe``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+
+class IntentRunner:
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopconsole-save")
+        self._loop = asyncio.get_running_loop()
+
+    def run(
+        self,
+        intent: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """Run ``intent`` in order with the others; then ``done(result)`` or ``failed(exc)``."""
+
+        def deliver(future: Future) -> None:
+            exc = future.exception()
+            if exc is None:
+                done(future.result())
+            else:
+                failed(exc)
+
+        future = self._pool.submit(intent)
+        future.add_done_callback(lambda f: self._loop.call_soon_threadsafe(deliver, f))
+
+    async def idle(self) -> None:
+        """Wait until every intent submitted so far has run (tests, shutdown)."""
+        await asyncio.wrap_future(self._pool.submit(lambda: None))
+        await asyncio.sleep(0)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)

@@ -1,0 +1,277 @@
+"""The meeting screen: header, the four panes, the capture bar, and every key.
+
+The screen owns the session (through the service) and recomputes one :class:`Frame` a
+second, which the panes receive through ``data_bind``. Panes never change the session:
+they post intents (``messages.py``), and the screen hands them to the service on the
+intent thread; a change is shown once it is durable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ..domain.model import ActionItem, Attendance, ParkedItem, Resolution
+from ..i18n import t
+from ..live import LiveMeeting
+from ..service import MeetingService, ServiceError
+from .capture_bar import CaptureBar
+from .commands import Command, bind
+from .dialogs import ChoiceDialog, HelpDialog, resolve_choices, speaker_choices
+from .frame import Frame
+from .header import MeetingHeader
+from .intents import IntentRunner
+from .messages import CaptureCancelled, CaptureSubmitted, ParkedChosen, RecordChosen, SpeakerChosen
+from .panes.actions import ActionsPane
+from .panes.agenda import AgendaPane
+from .panes.parking_lot import ParkingLotPane
+from .panes.speakers import SpeakersPane
+
+#: Actions that a typed letter triggers; never while the capture bar has the focus.
+_KEY_ACTIONS = {"clock", "next", "prev", "extend", "speaker", "pick_speaker", "capture", "edit", "help"}
+
+
+def _bindings(lang: str) -> list[Binding]:
+    def b(keys: str, action: str, key: str, tip: str, **kw: Any) -> Binding:
+        return Binding(keys, action, t(key, lang), id=f"meeting.{action.split('(')[0]}.{keys.split(',')[0]}",
+                       tooltip=t(tip, lang), **kw)
+
+    return [
+        b("space", "clock", "key.clock", "cmd.clock"),
+        b("n", "next", "key.next", "cmd.next"),
+        b("N,shift+n", "prev", "key.prev", "cmd.prev", key_display="N"),
+        b("plus", "extend(5)", "key.extend", "cmd.extend", key_display="+"),
+        b("minus", "extend(-5)", "key.shorten", "cmd.shorten", key_display="-"),
+        b("1", "speaker(1)", "key.speaker", "key.speaker", key_display="1-9"),
+        *(b(str(i), f"speaker({i})", "key.speaker", "key.speaker", show=False) for i in range(2, 10)),
+        b("0", "speaker(0)", "key.nobody", "cmd.nobody", show=False),
+        b("p", "pick_speaker", "key.pick_speaker", "key.pick_speaker", show=False),
+        b("a", "capture('action')", "key.action", "cmd.action"),
+        b("o", "capture('note')", "key.note", "cmd.note"),
+        b("d", "capture('decision')", "key.decision", "cmd.decision"),
+        b("l", "capture('park')", "key.park", "cmd.park"),
+        b("e", "edit", "key.edit", "key.edit"),
+        b("question_mark,f1", "help", "key.help", "cmd.help", key_display="?"),
+        b("ctrl+q", "app.quit", "key.quit", "key.quit", show=False),
+    ]
+
+
+@cache
+def meeting_screen_class(lang: str) -> type[MeetingScreen]:
+    """The meeting screen with its key descriptions in ``lang`` (footer and help)."""
+    return type(f"MeetingScreen_{lang}", (MeetingScreen,), {"BINDINGS": _bindings(lang)})
+
+
+class MeetingScreen(Screen):
+    """One meeting, live. Use :func:`meeting_screen_class` for a language's bindings."""
+
+    BINDING_GROUP_TITLE = "Meeting"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    frame: reactive[Frame | None] = reactive(None, always_update=True)
+    """The meeting as of now; every pane is bound to it."""
+
+    def __init__(self, service: MeetingService, lang: str, warning_minutes: int = 2) -> None:
+        super().__init__()
+        self.service = service
+        self.lang = lang
+        self.warning_minutes = warning_minutes
+        self.live = LiveMeeting()
+        self.intents: IntentRunner | None = None
+
+    def compose(self) -> ComposeResult:
+        yield MeetingHeader(id="meeting-header").data_bind(MeetingScreen.frame)
+        with Grid(id="panes"):
+            yield AgendaPane(id="agenda", classes="pane").data_bind(MeetingScreen.frame)
+            yield SpeakersPane(id="speakers", classes="pane").data_bind(MeetingScreen.frame)
+            yield ParkingLotPane(id="parking", classes="pane").data_bind(MeetingScreen.frame)
+            yield ActionsPane(id="actions", classes="pane").data_bind(MeetingScreen.frame)
+        yield CaptureBar(id="capture")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.intents = IntentRunner()
+        self.query_one(CaptureBar).display = False
+        self.title = self.service.session.title
+        self.tick()
+        self.set_interval(1, self.tick)
+
+    def on_unmount(self) -> None:
+        if self.intents is not None:
+            self.intents.close()
+
+    def tick(self) -> None:
+        """Recompute what every pane shows (once a second, and after every change)."""
+        session = self.service.session
+        view = self.live.view(session, self.service.now())
+        self.frame = Frame(session, view, self.service.handle.revision, self.lang, self.warning_minutes)
+
+    # -- running intents ---------------------------------------------------------------
+
+    def do(self, intent: Callable[[], Any], then: Callable[[Any], None] | None = None,
+           failed: Callable[[BaseException], None] | None = None) -> None:
+        def done(result: Any) -> None:
+            if then is not None:
+                then(result)
+            self.tick()
+
+        self.intents.run(intent, done, failed or self.report)
+
+    def report(self, exc: BaseException) -> None:
+        if isinstance(exc, ServiceError):
+            self.notify(exc.message, title=t("error.title", self.lang), severity="warning")
+        else:
+            self.notify(t("capture.failed", self.lang, error=_why(exc)), severity="error", timeout=10)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _KEY_ACTIONS and self.query_one(CaptureBar).has_focus_within:
+            return False
+        return True
+
+    # -- the agenda clock and the floor ------------------------------------------------
+
+    def action_clock(self) -> None:
+        self.do(self.service.toggle_clock)
+
+    def action_next(self) -> None:
+        self.do(self.service.next_item)
+
+    def action_prev(self) -> None:
+        self.do(self.service.previous_item)
+
+    def action_extend(self, minutes: int) -> None:
+        self.do(lambda: self.service.extend(minutes))
+
+    def action_speaker(self, number: int) -> None:
+        """Give participant ``number`` the floor; the same key again (or 0) stops them."""
+        current = self.frame.view.speaker if self.frame else None
+        chosen = None if number == 0 or number == current else number
+        self.do(lambda: self.service.speaker(chosen))
+
+    def action_pick_speaker(self) -> None:
+        choices = speaker_choices(self.service.session, self.lang)
+        self.app.push_screen(ChoiceDialog(t("pick.speaker", self.lang), choices),
+                             lambda pid: self.do(lambda: self.service.speaker(pid)))
+
+    def on_speaker_chosen(self, message: SpeakerChosen) -> None:
+        self.action_speaker(message.participant or 0)
+
+    def set_attendance(self, participant: int, attendance: Attendance) -> None:
+        self.do(lambda: self.service.set_attendance(participant, attendance))
+
+    # -- capture and edit ---------------------------------------------------------------
+
+    def action_capture(self, kind: str) -> None:
+        self.query_one(CaptureBar).open(kind, self.lang, self.service.session.participants)
+
+    def action_edit(self) -> None:
+        focused = self.focused
+        parking = self.query_one(ParkingLotPane)
+        if focused is parking and parking.selected_id() is not None:
+            point = next(p for p in self.service.session.parked if p.id == parking.selected_id())
+            self._edit(point)
+            return
+        record = self.query_one(ActionsPane).selected()
+        if record is not None:
+            self._edit(record)
+
+    def on_record_chosen(self, message: RecordChosen) -> None:
+        self._edit(message.record)
+
+    def _edit(self, record: Any) -> None:
+        kind = {ActionItem: "action", ParkedItem: "park"}.get(type(record), "note")
+        text = record.text
+        if isinstance(record, ParkedItem) and record.raised_by:
+            text = f"@{record.raised_by} {record.text}"
+        self.query_one(CaptureBar).open(kind, self.lang, self.service.session.participants, text, record)
+
+    def on_capture_submitted(self, message: CaptureSubmitted) -> None:
+        bar = self.query_one(CaptureBar)
+        kind, text, record = message.kind, message.text, message.record
+
+        def save() -> Any:
+            return self.service.edit(record, text) if record is not None else self.service.capture(kind, text)
+
+        def saved(result: Any) -> None:
+            if bar.text == text:  # nothing typed meanwhile: close the bar
+                self._close_bar(kind)
+            label = t(f"capture.{kind}", self.lang)
+            self.notify(t("capture.saved", self.lang, kind=label, id=result.id))
+            smart = getattr(result, "smart", None)
+            if smart is not None and not smart.ok:
+                problems = ", ".join(t(f"smart.{code}", self.lang) for code in smart.problems)
+                self.notify(t("capture.smart_hint", self.lang, problems=problems), severity="warning")
+
+        def not_saved(exc: BaseException) -> None:
+            bar.add_class("-error")  # the text stays in the bar; Enter retries
+            self.report(exc)
+
+        self.do(save, saved, not_saved)
+
+    def on_capture_cancelled(self, message: CaptureCancelled) -> None:
+        self._close_bar(self.query_one(CaptureBar).kind)
+
+    def _close_bar(self, kind: str) -> None:
+        self.query_one(CaptureBar).close()
+        pane = ParkingLotPane if kind == "park" else ActionsPane
+        self.query_one(pane).focus()
+
+    # -- the parking lot -----------------------------------------------------------------
+
+    def on_parked_chosen(self, message: ParkedChosen) -> None:
+        choices = resolve_choices(self.service.session, self.lang)
+
+        def chosen(choice: tuple[Resolution, int | None] | None) -> None:
+            if choice is not None:
+                resolution, item = choice
+                self.do(lambda: self.service.resolve_parked(message.parked_id, resolution, item))
+
+        self.app.push_screen(ChoiceDialog(t("pick.resolve", self.lang), choices), chosen)
+
+    # -- the command palette --------------------------------------------------------------
+
+    def palette_commands(self) -> list[Command]:
+        lang, session = self.lang, self.service.session
+        commands: list[Command] = [
+            (t("cmd.clock", lang), self.action_clock),
+            (t("cmd.next", lang), self.action_next),
+            (t("cmd.prev", lang), self.action_prev),
+            (t("cmd.extend", lang), bind(self.action_extend, 5)),
+            (t("cmd.shorten", lang), bind(self.action_extend, -5)),
+            (t("cmd.nobody", lang), bind(self.action_speaker, 0)),
+        ]
+        for p in session.participants:
+            commands.append((t("cmd.speaker", lang, name=p.name), bind(self.action_speaker, p.id)))
+            for state in Attendance:
+                label = t(f"attendance.{state.value}", lang)
+                commands.append((t("cmd.attendance", lang, name=p.name, state=label),
+                                 bind(self.set_attendance, p.id, state)))
+        for kind, key in (("action", "cmd.action"), ("note", "cmd.note"), ("decision", "cmd.decision"),
+                          ("park", "cmd.park")):
+            commands.append((t(key, lang), bind(self.action_capture, kind)))
+        parking = self.query_one(ParkingLotPane)
+        if parking.selected_id() is not None:
+            commands.append((t("cmd.resolve", lang), bind(self.post_message, ParkedChosen(parking.selected_id()))))
+        commands.append((t("cmd.help", lang), self.action_help))
+        return commands
+
+    # -- help -----------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        lines = [(b.key_display or b.key, b.description) for b in self.BINDINGS
+                 if b.show or not b.key.isdigit()]
+        self.app.push_screen(HelpDialog(lines, self.lang))
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__

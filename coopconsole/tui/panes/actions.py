@@ -1,0 +1,89 @@
+"""Actions (current item first) with their SMART badge, then decisions and notes."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import OptionList
+
+from ...domain.model import ActionItem, Decision, Note
+from ...i18n import t
+from ..frame import Frame
+from ..messages import RecordChosen
+from ..rows import RowList
+
+
+class ActionsPane(RowList):
+    """What was agreed: actions of the current item first, then its decisions and notes."""
+
+    frame: reactive[Frame | None] = reactive(None, always_update=True)
+    """The meeting as of the last tick (bound to the screen's frame)."""
+
+    _shown: tuple | None = None
+    _records: dict[str, object] = {}
+
+    def watch_frame(self, frame: Frame | None) -> None:
+        if frame is None:
+            return
+        key = (frame.revision, frame.lang, frame.current_item)
+        if key == self._shown:
+            return  # redraw only when records or the current item changed
+        self._shown = key
+        self.border_title = t("actions.title", frame.lang)
+        rows, self._records = _rows(frame)
+        self.show_rows(rows)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        record = self._records.get(event.option_id or "")
+        if record is not None:
+            self.post_message(RecordChosen(record))
+
+    def selected(self) -> object | None:
+        option = self.highlighted_option
+        return self._records.get(option.id) if option and option.id else None
+
+
+def _rows(frame: Frame) -> tuple[list[tuple[str | None, Content]], dict[str, object]]:
+    lang, session, current = frame.lang, frame.session, frame.current_item
+    rows: list[tuple[str | None, Content]] = []
+    records: dict[str, object] = {}
+
+    def add(key: str, record: object, prompt: Content) -> None:
+        records[key] = record
+        rows.append((key, prompt))
+
+    actions = sorted(session.actions, key=lambda a: (a.item != current, a.id))
+    if not actions:
+        rows.append((None, Content(t("actions.empty", lang))))
+    for action in actions:
+        add(f"action-{action.id}", action, _action(action, lang, action.item == current))
+    here = [d for d in session.decisions if d.item == current]
+    if here:
+        rows.append((None, Content.styled(t("decisions.title", lang), "bold underline")))
+        for decision in here:
+            add(f"decision-{decision.id}", decision, _text_row(decision))
+    notes = [n for n in session.notes if n.item == current]
+    if notes:
+        rows.append((None, Content.styled(t("notes.title", lang), "bold underline")))
+        for note in notes:
+            add(f"note-{note.id}", note, _text_row(note))
+    return rows, records
+
+
+def _action(action: ActionItem, lang: str, current: bool) -> Content:
+    owner = action.owner or t("actions.no_owner", lang)
+    due = action.deadline.isoformat() if action.deadline else t("actions.no_deadline", lang)
+    if action.smart.ok:
+        badge = (f" ✓{t('smart.ok', lang)}", "bold $success")
+    else:
+        missing = ", ".join(t(f"smart.{code}", lang) for code in action.smart.problems)
+        badge = (f" ✗ {missing}", "bold $error")
+    # The badge comes first: a long deliverable is cut at the right, the check never is.
+    content = Content.assemble((f"#{action.id}", "bold"), badge, " ", (owner, "bold"), ": ",
+                               action.deliverable, (f"  ({due})", "italic"))
+    return content if current else content.stylize("dim")
+
+
+def _text_row(record: Decision | Note) -> Content:
+    return Content.assemble((f"#{record.id} ", "bold"), record.text)

@@ -1,0 +1,113 @@
+"""The agenda pane: the big countdown of the current item, drift, and every item."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Digits, Label
+
+from ...domain.model import ItemKind, SessionStatus
+from ...domain.timeline import planned_starts
+from ...i18n import minutes_text, t
+from ..format import clock, hhmm
+from ..frame import Frame
+from ..rows import RowList
+
+
+class AgendaPane(Vertical):
+    """Countdown, then the list of items. Warning and overrun are classes the theme colours."""
+
+    frame: reactive[Frame | None] = reactive(None, always_update=True)
+    """The meeting as of the last tick (bound to the screen's frame)."""
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="agenda-item")
+        yield Digits("--:--", id="countdown")
+        yield Label(id="agenda-box")
+        yield Label(id="agenda-drift")
+        yield RowList(id="agenda-items")
+
+    def watch_frame(self, frame: Frame | None) -> None:
+        if frame is None:
+            return
+        lang = frame.lang
+        self.border_title = t("agenda.title", lang)
+        state = frame.view.agenda
+        timing = state.current_timing
+        item = frame.session.item(state.current)
+        countdown = self.query_one("#countdown", Digits)
+        warning = overrun = False
+        if state.status is SessionStatus.PLANNED:
+            first = frame.session.agenda[0] if frame.session.agenda else None
+            minutes = first.minutes if first and first.minutes is not None else 0
+            countdown.update(clock(timedelta(minutes=minutes)))
+            headline, detail = t("agenda.not_started", lang), ""
+        elif state.status is SessionStatus.ENDED:
+            countdown.update("--:--")
+            headline, detail = t("agenda.ended", lang), ""
+        elif timing is None or timing.box is None:
+            countdown.update(clock(timing.elapsed) if timing else "--:--")
+            headline, detail = (item.title if item else ""), t("agenda.no_box", lang)
+        else:
+            box = t("agenda.minutes", lang, minutes=int(timing.box.total_seconds() // 60))
+            if timing.overrun > timedelta(0):
+                overrun = True
+                countdown.update("+" + clock(timing.overrun))
+                detail = t("agenda.over", lang, box=box)
+            else:
+                warning = timing.remaining <= timedelta(minutes=frame.warning_minutes)
+                countdown.update(clock(timing.remaining))
+                detail = t("agenda.left", lang, box=box)
+            headline = item.title if item else ""
+            if not state.running:
+                detail = f"{detail} · {t('agenda.paused', lang)}"
+        countdown.set_class(warning, "-warning")
+        countdown.set_class(overrun, "-overrun")
+        countdown.set_class(state.status is SessionStatus.RUNNING and not state.running, "-paused")
+        self.query_one("#agenda-item", Label).update(Content(headline))
+        self.query_one("#agenda-box", Label).update(Content(detail))
+        self.query_one("#agenda-drift", Label).update(Content(_drift_line(frame)))
+        self.query_one("#agenda-items", RowList).show_rows(_item_rows(frame))
+
+
+def _drift_line(frame: Frame) -> str:
+    lang, state = frame.lang, frame.view.agenda
+    if state.drift is None:
+        drift = ""
+    else:
+        minutes = minutes_text(state.drift.total_seconds())
+        if minutes == 0:
+            drift = t("agenda.drift_none", lang)
+        elif state.drift > timedelta(0):
+            drift = t("agenda.drift_behind", lang, minutes=minutes)
+        else:
+            drift = t("agenda.drift_ahead", lang, minutes=minutes)
+    end = t("agenda.projected_end", lang, time=hhmm(state.projected_end, frame.view.now.tzinfo))
+    return " · ".join(part for part in (drift, end) if part)
+
+
+def _item_rows(frame: Frame) -> list[tuple[str | None, Content]]:
+    lang, state = frame.lang, frame.view.agenda
+    tz = frame.view.now.tzinfo
+    starts = planned_starts(frame.session, tz)
+    rows = []
+    for item, start in zip(frame.session.agenda, starts):
+        timing = state.timing(item.id)
+        current = item.id == state.current
+        done = timing is not None and timing.actual_end is not None and not current
+        mark = "▶" if current else ("✓" if done else " ")
+        box = t("agenda.minutes", lang, minutes=item.minutes) if item.minutes is not None else "—"
+        kind = " ☕" if item.kind is ItemKind.BREAK else ""
+        took = ""
+        if timing is not None and timing.elapsed > timedelta(0) and not current:
+            took = f"  ({clock(timing.elapsed)})"
+        style = "bold reverse" if current else ("dim" if done else ("italic" if kind else ""))
+        text = f"{mark} {hhmm(start, tz)}  {item.title}{kind}  {box}{took}"
+        if item.owner:
+            text += f"  · {item.owner}"
+        rows.append((f"item-{item.id}", Content.styled(text, style)))
+    return rows

@@ -1,0 +1,70 @@
+"""The parking lot: points raised off the agenda, and what became of them."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import OptionList
+
+from ...domain.model import ParkedItem, Resolution, Session
+from ...i18n import t
+from ..frame import Frame
+from ..messages import ParkedChosen
+from ..rows import RowList
+
+
+class ParkingLotPane(RowList):
+    """Every parked point with who raised it and on which item; Enter resolves it."""
+
+    frame: reactive[Frame | None] = reactive(None, always_update=True)
+    """The meeting as of the last tick (bound to the screen's frame)."""
+
+    _shown: tuple[int, str] | None = None
+
+    def watch_frame(self, frame: Frame | None) -> None:
+        if frame is None or (frame.revision, frame.lang) == self._shown:
+            return  # redraw only when the records changed, not every second
+        self._shown = (frame.revision, frame.lang)
+        self.border_title = t("parking.title", frame.lang)
+        points = frame.session.parked
+        if not points:
+            self.show_rows([(None, Content(t("parking.empty", frame.lang)))])
+            return
+        open_first = sorted(points, key=lambda p: p.resolution is not Resolution.OPEN)
+        self.show_rows([(f"parked-{p.id}", _row(p, frame.session, frame.lang)) for p in open_first])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_id:
+            self.post_message(ParkedChosen(int(event.option_id.removeprefix("parked-"))))
+
+    def selected_id(self) -> int | None:
+        option = self.highlighted_option
+        return int(option.id.removeprefix("parked-")) if option and option.id else None
+
+
+def resolution_text(point: ParkedItem, session: Session, lang: str) -> str:
+    if point.resolution is Resolution.SCHEDULED:
+        item = session.item(point.target)
+        return t("resolution.scheduled", lang, item=item.title if item else point.target)
+    if point.resolution is Resolution.ACTION:
+        return t("resolution.action", lang, id=point.target)
+    return t(f"resolution.{point.resolution.value}", lang)
+
+
+def _row(point: ParkedItem, session: Session, lang: str) -> Content:
+    details = []
+    if point.raised_by:
+        details.append(t("parking.raised_by", lang, name=point.raised_by))
+    item = session.item(point.item)
+    if item is not None:
+        details.append(t("parking.on_item", lang, item=item.title))
+    status = resolution_text(point, session, lang)
+    is_open = point.resolution is Resolution.OPEN
+    content = Content.assemble(
+        (f"#{point.id} ", "bold"),
+        point.text,
+        (f"  {' · '.join(details)}" if details else "", "italic"),
+        (f"  [{status}]", "bold" if is_open else ""),
+    )
+    return content if is_open else content.stylize("dim")

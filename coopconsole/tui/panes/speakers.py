@@ -1,0 +1,101 @@
+"""The speakers pane: who has the floor, and speaking time per person and organisation."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Label, OptionList
+
+from ...domain.model import Attendance
+from ...i18n import t
+from ..format import bar, clock, percent
+from ..frame import Frame
+from ..messages import SpeakerChosen
+from ..rows import RowList
+
+#: Below this many cells, only whole-meeting figures are shown (80-column terminals).
+WIDE = 50
+LEAD = 3  # "12▶": the number and the speaking mark
+NAME_CELLS = 13
+
+
+class SpeakersPane(Vertical):
+    """Participants numbered (the 1-9 keys), grouped by organisation, with bars and flags."""
+
+    frame: reactive[Frame | None] = reactive(None, always_update=True)
+    """The meeting as of the last tick (bound to the screen's frame)."""
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="speaker-now")
+        yield RowList(id="speaker-rows")
+
+    def watch_frame(self, frame: Frame | None) -> None:
+        if frame is None:
+            return
+        lang, view = frame.lang, frame.view
+        self.border_title = t("speakers.title", lang)
+        speaker = frame.session.participant(view.speaker)
+        now = self.query_one("#speaker-now", Label)
+        if speaker is None or view.speaker_since is None:
+            now.update(Content(t("speakers.nobody", lang)))
+        else:
+            duration = clock(view.now - view.speaker_since)
+            now.update(Content.styled(t("speakers.now", lang, name=speaker.name, duration=duration), "bold"))
+        now.set_class(speaker is not None, "-speaking")
+        rows = self.query_one("#speaker-rows", RowList)
+        rows.show_rows(_rows(frame, wide=rows.size.width >= WIDE or rows.size.width == 0))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_id and event.option_id.startswith("p-"):
+            self.post_message(SpeakerChosen(int(event.option_id[2:])))
+
+
+def _cells(text: str, width: int) -> Content:
+    """``text`` cut or padded to ``width`` terminal cells (CJK counts double)."""
+    return Content(text).truncate(width, ellipsis=True, pad=True)
+
+
+def _figures(total, share: float, item_total, item_share: float, wide: bool, bar_style: str) -> list:
+    """The columns after the name: meeting time, share and bar, then this item's."""
+    parts: list = [f" {clock(total)} {percent(share)} ", (bar(share, 5), bar_style)]
+    if wide:
+        parts.append(f"  {clock(item_total)} {percent(item_share)}")
+    return parts
+
+
+def _rows(frame: Frame, wide: bool) -> list[tuple[str | None, Content]]:
+    lang, view = frame.lang, frame.view
+    people = {row.id: row for row in view.people}
+    heading = [_cells("", LEAD + NAME_CELLS), " ", _cells(t("speakers.scope_meeting", lang), 17)]
+    if wide:
+        heading.append(_cells(t("speakers.scope_item", lang), 12))
+    rows: list[tuple[str | None, Content]] = [("scope", Content.assemble(*heading).stylize("italic"))]
+    for org in view.orgs:
+        header = Content.assemble(
+            _cells(org.organisation or "—", LEAD + NAME_CELLS),
+            *_figures(org.total, org.share, org.item_total, org.item_share, wide, "$bar-org"),
+        )
+        rows.append((f"org-{org.organisation}", header.stylize("bold")))
+        for person in frame.session.participants:
+            row = people.get(person.id)
+            if row is None or person.organisation != org.organisation:
+                continue
+            rows.append((f"p-{person.id}", _person(row, person.id, lang, wide)))
+    return rows
+
+
+def _person(row, number: int, lang: str, wide: bool) -> Content:
+    mark = "▶" if row.speaking else " "
+    parts: list = [f"{number:>2}{mark}", _cells(row.name, NAME_CELLS),
+                   *_figures(row.total, row.share, row.item_total, row.item_share, wide, "$bar-person")]
+    if row.attendance is not Attendance.PRESENT:
+        parts.append((f" {t('attendance.' + row.attendance.value, lang)}", "italic"))
+    flag = row.item_flag if wide and row.item_flag else row.flag
+    if flag:
+        parts.append((f" {t('flag.' + flag, lang)}", f"bold $flag-{flag}"))
+    style = "bold" if row.speaking else ("dim" if row.attendance is Attendance.ABSENT else "")
+    content = Content.assemble(*parts)
+    return content.stylize(style) if style else content

@@ -1,0 +1,30 @@
+"""A list of rows that changes in place: no flicker, scroll and highlight kept."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class RowList(OptionList):
+    """An OptionList fed whole row sets; only rows that really changed are redrawn."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(markup=False, id=id, classes=classes)
+
+    def show_rows(self, rows: Sequence[tuple[str | None, Content]]) -> None:
+        """Show ``(option id, prompt)`` rows (``None`` id: a row that cannot be chosen)."""
+        ids = [row_id for row_id, _ in rows]
+        if ids == [o.id for o in self.options]:
+            for index, (_, prompt) in enumerate(rows):
+                old = self.get_option_at_index(index).prompt
+                if not isinstance(old, Content) or (old.plain, old.spans) != (prompt.plain, prompt.spans):
+                    self.replace_option_prompt_at_index(index, prompt)
+            return
+        chosen = self.highlighted_option.id if self.highlighted_option else None
+        self.set_options(Option(prompt, id=row_id, disabled=row_id is None) for row_id, prompt in rows)
+        if chosen in ids:
+            self.highlighted = ids.index(chosen)

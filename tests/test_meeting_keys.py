@@ -1,0 +1,275 @@
+"""The meeting screen driven by its keys, against a frozen clock."""
+
+from __future__ import annotations
+
+import errno
+import os
+from datetime import timedelta
+
+import pytest
+from textual.widgets import Digits, Input
+
+from conftest import small_session
+from coopconsole.domain.model import Resolution, SessionStatus
+from coopconsole.tui.app import make_app
+from coopconsole.tui.capture_bar import CaptureBar
+from coopconsole.tui.dialogs import ChoiceDialog, HelpDialog
+from coopconsole.tui.meeting import MeetingScreen
+from coopconsole.tui.panes.actions import ActionsPane
+from coopconsole.tui.panes.parking_lot import ParkingLotPane
+from coopconsole.tui.panes.speakers import SpeakersPane
+
+
+async def settle(pilot) -> MeetingScreen:
+    """Let every pending intent finish and the screen redraw."""
+    screen = pilot.app.screen
+    if isinstance(screen, MeetingScreen):
+        await screen.intents.idle()
+    await pilot.pause()
+    return pilot.app.screen
+
+
+async def advance(pilot, clock, **delta) -> MeetingScreen:
+    clock.advance(**delta)
+    screen = pilot.app.screen
+    screen.tick()
+    await pilot.pause()
+    return screen
+
+
+def texts(option_list) -> list[str]:
+    return [option_list.get_option_at_index(i).prompt.plain for i in range(option_list.option_count)]
+
+
+@pytest.fixture
+def meeting(store, clock):
+    store.create(small_session("kickoff")).close()
+
+    def start(**kw):
+        return make_app(store=store, session_name="kickoff", clock=clock, lang="en", **kw)
+
+    return start
+
+
+async def test_countdown_warning_overrun_and_drift(meeting, clock):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        countdown = screen.query_one("#countdown", Digits)
+        assert countdown.value == "15:00"
+        await pilot.press("space")
+        screen = await settle(pilot)
+        assert screen.frame.view.agenda.running
+        screen = await advance(pilot, clock, minutes=13)
+        assert countdown.value == "02:00" and countdown.has_class("-warning")
+        assert not countdown.has_class("-overrun")
+        screen = await advance(pilot, clock, minutes=3)
+        assert countdown.value == "+01:00" and countdown.has_class("-overrun")
+        assert "1 min behind plan" in str(screen.query_one("#agenda-drift").render())
+        await pilot.press("space")  # pause
+        screen = await settle(pilot)
+        assert not screen.frame.view.agenda.running
+        screen = await advance(pilot, clock, minutes=5)
+        assert countdown.value == "+01:00"  # a paused clock does not count
+        assert countdown.has_class("-paused")
+
+
+async def test_next_previous_extend_shorten(meeting, clock):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("space", "n")
+        screen = await settle(pilot)
+        assert screen.frame.view.agenda.current == 2
+        await pilot.press("N")
+        screen = await settle(pilot)
+        assert screen.frame.view.agenda.current == 1
+        await pilot.press("plus", "plus", "minus")
+        screen = await settle(pilot)
+        assert screen.frame.view.agenda.current_timing.box == timedelta(minutes=20)
+        assert screen.query_one("#countdown", Digits).value == "20:00"
+        await pilot.press("N")  # nothing before the first item: a message, nothing else
+        screen = await settle(pilot)
+        assert screen.frame.view.agenda.current == 1
+
+
+async def test_speaker_keys_toggle_and_totals(meeting, clock):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("space", "1")
+        screen = await settle(pilot)
+        assert screen.frame.view.speaker == 1
+        screen = await advance(pilot, clock, seconds=90)
+        assert "Alice Chen speaking · 01:30" in str(screen.query_one("#speaker-now").render())
+        await pilot.press("1")  # the same key again: nobody
+        screen = await settle(pilot)
+        assert screen.frame.view.speaker is None
+        await pilot.press("4")
+        screen = await advance(pilot, clock, seconds=30)
+        await pilot.press("0")
+        screen = await settle(pilot)
+        people = {row.id: row for row in screen.frame.view.people}
+        assert people[1].total == timedelta(seconds=90) and people[4].total == timedelta(seconds=30)
+        assert people[1].share == pytest.approx(0.75)
+        rows = texts(screen.query_one(SpeakersPane).query_one("#speaker-rows"))
+        assert any("Alice Chen" in r and "01:30" in r and "75%" in r for r in rows)
+        assert any(r.startswith("Company A") for r in rows)
+
+
+async def test_quiet_and_dominant_flags_after_ten_minutes(meeting, clock):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("space", "1")
+        await settle(pilot)
+        screen = await advance(pilot, clock, seconds=30)
+        flags = {row.id: row.flag for row in screen.frame.view.people}
+        assert flags[2] == "quiet" and flags[1] is None  # not yet heard; too early to call dominant
+        screen = await advance(pilot, clock, minutes=11)
+        flags = {row.id: row.flag for row in screen.frame.view.people}
+        assert flags[1] == "dominant" and flags[3] == "quiet"
+        rows = texts(screen.query_one(SpeakersPane).query_one("#speaker-rows"))
+        assert any("Alice Chen" in r and "dominant" in r for r in rows)
+
+
+async def test_capture_each_kind_through_the_bar(meeting, clock, store):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("space")
+        await settle(pilot)
+        await pilot.press("a")
+        bar = app.screen.query_one(CaptureBar)
+        assert bar.display and app.screen.focused is bar.query_one(Input)
+        await pilot.press(*"@alice send the deck to Company B by Dec 10")  # letters go to the bar
+        assert app.screen.frame.view.agenda.current == 1  # the "n" in "send" moved nothing
+        await pilot.press("enter")
+        screen = await settle(pilot)
+        assert not bar.display
+        action = screen.service.session.actions[0]
+        assert (action.owner, action.deliverable, action.item) == ("Alice Chen", "send the deck to Company B", 1)
+        assert any(r.startswith("#1 ✓SMART Alice Chen: send the deck") for r in texts(screen.query_one(ActionsPane)))
+        for key, text in (("o", "pilot line 3 has the cleanest data"), ("d", "Pilot on line 3 for one month"),
+                          ("l", "@bruno pricing model")):
+            await pilot.press(key, *text, "enter")
+            screen = await settle(pilot)
+        session = screen.service.session
+        assert [n.text for n in session.notes] == ["pilot line 3 has the cleanest data"]
+        assert [d.text for d in session.decisions] == ["Pilot on line 3 for one month"]
+        assert [(p.text, p.raised_by) for p in session.parked] == [("pricing model", "Bruno Silva")]
+        rows = texts(screen.query_one(ActionsPane))
+        assert "Decisions" in rows and "Notes" in rows
+    assert len(store.open("kickoff").load().actions) == 1
+
+
+async def test_escape_cancels_and_saves_nothing(meeting, clock):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a", *"@alice something", "escape")
+        screen = await settle(pilot)
+        assert not screen.query_one(CaptureBar).display
+        assert screen.service.session.actions == []
+
+
+async def test_unreadable_capture_keeps_the_text(meeting, clock):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a", *"@alice fix the deck due someday", "enter")
+        screen = await settle(pilot)
+        bar = screen.query_one(CaptureBar)
+        assert bar.display and bar.text == "@alice fix the deck due someday" and bar.has_class("-error")
+        assert screen.service.session.actions == []
+        field = bar.query_one(Input)
+        field.value = "@alice fix the deck due Friday"
+        await pilot.press("enter")
+        screen = await settle(pilot)
+        assert not bar.display and len(screen.service.session.actions) == 1
+
+
+async def test_failed_save_keeps_the_record_and_retry_works(meeting, clock, monkeypatch):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        real = os.writev
+
+        def full(fd, parts):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, "writev", full)
+        await pilot.press("a", *"@alice send the MOU draft by Dec 10", "enter")
+        screen = await settle(pilot)
+        bar = screen.query_one(CaptureBar)
+        assert bar.display and bar.text == "@alice send the MOU draft by Dec 10"
+        assert screen.service.session.actions == []
+        monkeypatch.setattr(os, "writev", real)
+        await pilot.press("enter")
+        screen = await settle(pilot)
+        assert not bar.display and len(screen.service.session.actions) == 1
+
+
+async def test_edit_the_selected_action(meeting, clock):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a", *"A公司跟进技术方案", "enter")
+        screen = await settle(pilot)
+        assert not screen.service.session.actions[0].smart.ok
+        pane = screen.query_one(ActionsPane)
+        pane.focus()
+        pane.highlighted = 0
+        await pilot.press("e")
+        bar = screen.query_one(CaptureBar)
+        assert bar.display and bar.text == "A公司跟进技术方案"
+        bar.query_one(Input).value = "@alice send the technical plan draft by Dec 10"
+        await pilot.press("enter")
+        screen = await settle(pilot)
+        actions = screen.service.session.actions
+        assert len(actions) == 1 and actions[0].smart.ok and actions[0].owner == "Alice Chen"
+
+
+async def test_parking_lot_resolution(meeting, clock):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("space", "l", *"@bruno pricing model", "enter")
+        screen = await settle(pilot)
+        pane = screen.query_one(ParkingLotPane)
+        pane.focus()
+        pane.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        labels = [label for label, _ in app.screen.choices]
+        await pilot.press(*["down"] * labels.index("Defer to the next meeting"), "enter")
+        screen = await settle(pilot)
+        assert screen.service.session.parked[0].resolution is Resolution.DEFERRED
+        assert "deferred to the next meeting" in texts(pane)[0]
+
+
+async def test_picker_reaches_any_participant_and_help_opens(meeting, clock):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("down", "down", "down", "down", "enter")  # nobody, 1, 2, 3, 4
+        screen = await settle(pilot)
+        assert screen.frame.view.speaker == 4
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        assert ("space", "Clock") in app.screen.lines and ("p", "Pick speaker") in app.screen.lines
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+
+
+async def test_resume_after_restart_shows_running_clock(meeting, clock, store):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("space", "2")
+        await settle(pilot)
+        await advance(pilot, clock, minutes=4)
+    clock.advance(minutes=3)  # the console was closed; the room went on
+    again = meeting()
+    async with again.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        view = screen.frame.view
+        assert view.agenda.status is SessionStatus.RUNNING and view.agenda.running
+        assert view.agenda.current_timing.elapsed == timedelta(minutes=7)
+        assert screen.query_one("#countdown", Digits).value == "08:00"
+        assert view.speaker == 2 and view.now - view.speaker_since == timedelta(minutes=7)
