@@ -59,10 +59,11 @@ def _cells(text: str, width: int) -> Content:
 
 
 def _figures(total, share: float, item_total, item_share: float, wide: bool, bar_style: str) -> list:
-    """The columns after the name: meeting time, share and bar, then this item's."""
-    parts: list = [f" {clock(total)} {percent(share)} ", (bar(share, 5), bar_style)]
-    if wide:
-        parts.append(f"  {clock(item_total)} {percent(item_share)}")
+    """The columns after the name: meeting time and share (and, when wide, a bar and
+    this item's time and share)."""
+    parts: list = [f" {clock(total)} {percent(share)} "]
+    if wide:  # narrow terminals keep the figures and the flags, not the bars
+        parts += [(bar(share, 5), bar_style), f"  {clock(item_total)} {percent(item_share)}"]
     return parts
 
 
