@@ -9,10 +9,11 @@ dates ``YYYY-MM-DD``; times ``HH:MM``.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date, datetime, time, timezone
 from typing import Any
 
+from ..domain.text import clean_block, clean_line
 from ..domain.model import (
     ActionItem,
     ActionStatus,
@@ -322,16 +323,43 @@ def with_id(obj: Any, new_id: int) -> Any:
 
 
 def session_from_document(document: dict[str, dict[str, Record]], name: str) -> Session:
-    """Build the domain Session from a whole TinyDB document (ids in numeric order)."""
+    """Build the domain Session from a whole TinyDB document (ids in numeric order).
+
+    Every text is cleaned of control characters on the way in (a session file may have
+    been edited by hand or by another program), so no escape sequence in a name or a note
+    can ever reach the terminal.
+    """
     meta = document.get(META, {})
     header = next(iter(meta.values()), {})
-    session = session_from_meta(header)
+    session = _cleaned(session_from_meta(header))
     session.name = name
     for table, (attr, decode, _encode) in CODECS.items():
         rows = document.get(table, {})
         items = [decode(int(k), r) for k, r in sorted(rows.items(), key=lambda kv: int(kv[0]))]
-        setattr(session, attr, items)
+        setattr(session, attr, items if table == EVENTS else [_cleaned(item) for item in items])
     return session
+
+
+def _cleaned(obj: Any) -> Any:
+    """``obj`` with control characters removed from its text fields (notes keep line breaks)."""
+    changes = {}
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if isinstance(value, str):
+            clean = clean_block(value) if isinstance(obj, Note) and f.name == "text" else clean_line(value)
+        elif isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
+            clean = tuple(clean_line(v) for v in value)
+        else:
+            continue
+        if clean != value:
+            changes[f.name] = clean
+    if not changes:
+        return obj
+    if isinstance(obj, Session):
+        for key, value in changes.items():
+            setattr(obj, key, value)
+        return obj
+    return replace(obj, **changes)
 
 
 def newest_schema(document: dict[str, dict[str, Record]]) -> int:

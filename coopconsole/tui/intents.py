@@ -16,7 +16,6 @@ from typing import Any
 class IntentRunner:
     def __init__(self) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopconsole-save")
-        self._loop = asyncio.get_running_loop()
 
     def run(
         self,
@@ -33,8 +32,9 @@ class IntentRunner:
             else:
                 failed(exc)
 
+        loop = asyncio.get_running_loop()  # run() is called on the event loop
         future = self._pool.submit(intent)
-        future.add_done_callback(lambda f: self._loop.call_soon_threadsafe(deliver, f))
+        future.add_done_callback(lambda f: loop.call_soon_threadsafe(deliver, f))
 
     async def idle(self) -> None:
         """Wait until every intent submitted so far has run (tests, shutdown)."""

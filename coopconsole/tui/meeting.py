@@ -85,7 +85,7 @@ class MeetingScreen(Screen):
         self.lang = lang
         self.warning_minutes = warning_minutes
         self.live = LiveMeeting()
-        self.intents: IntentRunner | None = None
+        self.intents = IntentRunner()
 
     def compose(self) -> ComposeResult:
         yield MeetingHeader(id="meeting-header").data_bind(MeetingScreen.frame)
@@ -98,15 +98,13 @@ class MeetingScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.intents = IntentRunner()
         self.query_one(CaptureBar).display = False
         self.title = self.service.session.title
-        self.tick()
+        self.call_after_refresh(self.tick)  # once every pane has composed its widgets
         self.set_interval(1, self.tick)
 
     def on_unmount(self) -> None:
-        if self.intents is not None:
-            self.intents.close()
+        self.intents.close()
 
     def tick(self) -> None:
         """Recompute what every pane shows (once a second, and after every change)."""

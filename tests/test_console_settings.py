@@ -1,0 +1,154 @@
+"""Palette, themes, language, the translation table, mouse and literal text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from textual.widgets import Digits
+
+from conftest import small_session
+from coopconsole.domain.model import Attendance, Participant
+from coopconsole.i18n import LANGS, STRINGS, detect_lang, t
+from coopconsole.settings import load_settings
+from coopconsole.tui.app import make_app
+from coopconsole.tui.meeting import MeetingScreen
+from coopconsole.tui.panes.speakers import SpeakersPane
+
+
+async def settle(pilot):
+    screen = pilot.app.screen
+    if isinstance(screen, MeetingScreen):
+        await screen.intents.idle()
+    await pilot.pause()
+    return pilot.app.screen
+
+
+@pytest.fixture
+def meeting(store, clock):
+    session = small_session("kickoff")
+    session.participants.append(Participant(5, "[bold]Eve[/bold] \x1b[31m", "Org [red]X[/red]"))
+    store.create(session).close()
+    return lambda **kw: make_app(store=store, session_name="kickoff", clock=clock, **kw)
+
+
+def test_every_string_has_both_languages_and_formats():
+    for key, (en, zh) in STRINGS.items():
+        assert en.strip() and zh.strip(), key
+        fields_en = {f for f in en.split("{")[1:]}
+        fields_zh = {f for f in zh.split("{")[1:]}
+        assert {f.split("}")[0] for f in fields_en} == {f.split("}")[0] for f in fields_zh}, key
+
+
+@pytest.mark.parametrize(
+    "option, saved, env, expected",
+    [
+        ("zh", "en", {"LANG": "en_US.UTF-8"}, "zh"),
+        (None, "zh", {"LANG": "en_US.UTF-8"}, "zh"),
+        (None, None, {"LANG": "zh_CN.UTF-8"}, "zh"),
+        (None, None, {"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+        (None, None, {}, "en"),
+    ],
+)
+def test_language_choice(option, saved, env, expected):
+    assert detect_lang(option, saved, env) == expected
+
+
+async def test_palette_commands_run_intents(meeting):
+    app = meeting(lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        commands = dict(screen.palette_commands())
+        assert {"agenda: start or pause the clock", "agenda: next item", "capture: action",
+                "parking lot: park a point", "speakers: give the floor to Alice Chen",
+                "attendance: mark Chloe Martin absent"} <= set(commands)
+        commands["agenda: start or pause the clock"]()
+        commands["speakers: give the floor to Alice Chen"]()
+        commands["attendance: mark Chloe Martin absent"]()
+        screen = await settle(pilot)
+        assert screen.frame.view.agenda.running and screen.frame.view.speaker == 1
+        assert screen.service.session.participant(3).attendance is Attendance.ABSENT
+        assert not any(row.flag for row in screen.frame.view.people if row.id == 3)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"next item")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        screen = await settle(pilot)
+        assert screen.frame.view.agenda.current == 2
+
+
+async def test_theme_from_palette_is_remembered(meeting):
+    app = meeting(lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.theme == "coopconsole-dark"
+        themes = [title for title, _ in app.palette_commands() if title.startswith("theme:")]
+        assert len(themes) >= 3
+        app.choose_theme("coopconsole-projector")
+        await pilot.pause()
+        assert app.theme == "coopconsole-projector"
+    assert load_settings()[0].theme == "coopconsole-projector"
+    again = meeting()
+    async with again.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert again.theme == "coopconsole-projector"
+
+
+async def test_broken_theme_file_gives_one_notice_and_the_default(meeting, tmp_path, monkeypatch):
+    themes = tmp_path / "config" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "mine.toml").write_text("name = 'mine'\n[colors\nprimary = '#123456'\n", "utf-8")
+    app = meeting(lang="en", theme="mine")
+    told = []
+    app.notify = lambda message, **kw: told.append(message)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.theme == "coopconsole-dark"
+    assert len(told) == 1 and "mine.toml" in told[0]
+
+
+async def test_language_switch_rebuilds_keys_and_is_remembered(meeting):
+    app = meeting(lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        assert screen.query_one(SpeakersPane).border_title == "Speakers"
+        app.choose_language("zh")
+        screen = await settle(pilot)
+        assert isinstance(screen, MeetingScreen) and screen.lang == "zh"
+        assert screen.query_one(SpeakersPane).border_title == "发言"
+        assert any(b.description == t("key.next", "zh") for b in screen.BINDINGS)
+    assert load_settings()[0].lang == "zh"
+
+
+async def test_click_on_a_participant_gives_the_floor(meeting):
+    app = meeting(lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        rows = screen.query_one("#speaker-rows")
+        index = next(i for i in range(rows.option_count) if rows.get_option_at_index(i).id == "p-3")
+        await pilot.click(rows, offset=(5, index - rows.scroll_offset.y))
+        screen = await settle(pilot)
+        assert screen.frame.view.speaker == 3
+
+
+async def test_typed_markup_and_escapes_are_shown_literally(meeting):
+    app = meeting(lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("5")
+        screen = await settle(pilot)
+        rows = screen.query_one("#speaker-rows")
+        plain = [rows.get_option_at_index(i).prompt.plain for i in range(rows.option_count)]
+        assert any("[bold]Eve[/b" in row for row in plain)  # cut to the name column
+        assert any(row.startswith("Org [red]X[/red]") for row in plain)
+        assert not any("\x1b" in row for row in plain)
+        now = str(screen.query_one("#speaker-now").render())
+        assert "[bold]Eve[/bold]" in now and "\x1b" not in now
+
+
+def test_settings_file_is_json_the_user_can_read(tmp_path):
+    from coopconsole.settings import Settings, save_settings
+
+    path = save_settings(Settings(theme="coopconsole-light", lang="zh"))
+    assert json.loads(path.read_text("utf-8"))["theme"] == "coopconsole-light"
+    assert LANGS == ("en", "zh")
