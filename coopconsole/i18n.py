@@ -18,6 +18,12 @@ LANGS = ("en", "zh")
 
 # key: (English, Chinese)
 STRINGS: dict[str, tuple[str, str]] = {
+    # the first screen
+    "picker.folder": ("Sessions in {folder}", "会议记录位置:{folder}"),
+    "picker.sample_en": ("▶ Sample meeting (English): Smart Park cooperation", "▶ 示例会议(英文):智慧园区合作推进会"),
+    "picker.sample_zh": ("▶ Sample meeting (Chinese): AI quality inspection pilot", "▶ 示例会议(中文):AI质检合作推进会"),
+    "picker.unreadable": ("{name}: cannot be read", "{name}:无法读取"),
+    "picker.open": ("Open", "打开"),
     # meeting state (header)
     "state.planned": ("Not started", "未开始"),
     "state.running": ("Running", "进行中"),
@@ -110,8 +116,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.quit": ("Quit", "退出"),
     "key.back": ("Sessions", "会议列表"),
     "key.resolve": ("Resolve", "处理"),
-    # errors shown as notifications
+    # errors shown as notifications, by the service's stable codes; the Chinese side
+    # stands in for the service's English message, which is kept for English
     "error.title": ("Not done", "未执行"),
+    "error.ended": ("", "会议已结束。"),
+    "error.no-agenda": ("", "本次会议没有议程。"),
+    "error.running": ("", "计时已在进行。"),
+    "error.not-running": ("", "计时没有在进行。"),
+    "error.not-started": ("", "议程尚未开始。"),
+    "error.last-item": ("", "已是最后一个议题;如需结束会议请用结束命令。"),
+    "error.first-item": ("", "已是第一个议题。"),
+    "error.no-item": ("", "没有这个议题。"),
+    "error.no-current-item": ("", "还没有进行中的议题:请先开始计时。"),
+    "error.no-participant": ("", "没有这位参会人。"),
+    "error.missing": ("", "该记录已不存在。"),
+    "error.empty": ("", "内容为空,未保存。"),
+    "error.bad-kind": ("", "未知的记录类型。"),
+    "error.bad-date": ("", "无法识别日期。可写:2026-12-08、12月8日、周五、下周五、两周内、3天内、月底。"),
+    "error.owner-empty": ("", "@ 后面请写负责人的名字,例如 @王磊。"),
+    "error.owner-ambiguous": ("", "这个名字对应多位参会人,请写全名。"),
+    "error.two-owners": ("", "一个行动项只能有一位负责人。"),
+    "error.empty-deliverable": ("", "请写明交付内容,例如:@王磊 提交数据安全协议初稿 周五前。"),
     # help screen
     "help.title": ("Keys", "快捷键"),
     "help.close": ("Press Escape or ? to close", "按 Esc 或 ? 关闭"),
@@ -139,9 +164,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd.theme": ("theme: {label}", "主题:{label}"),
     "cmd.language": ("language: {label}", "语言:{label}"),
     "cmd.help": ("help: keys", "帮助:快捷键"),
+    "cmd.edit": ("capture: edit the selected record", "记录:修改所选记录"),
+    "cmd.pick": ("speakers: choose who has the floor", "发言:选择发言人"),
     "lang.en": ("English", "English"),
     "lang.zh": ("中文", "中文"),
 }
+
+
+def error_text(code: str, message: str, lang: str) -> str:
+    """A refused intent in ``lang``: the Chinese entry for ``code``, else the message."""
+    entry = STRINGS.get(f"error.{code}")
+    return entry[1] if lang == "zh" and entry and entry[1] else message
 
 
 def t(key: str, lang: str, **values: object) -> str:

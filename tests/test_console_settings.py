@@ -34,7 +34,8 @@ def meeting(store, clock):
 
 def test_every_string_has_both_languages_and_formats():
     for key, (en, zh) in STRINGS.items():
-        assert en.strip() and zh.strip(), key
+        # error.* in English is the service's own message; Chinese must always be there
+        assert (en.strip() or key.startswith("error.")) and zh.strip(), key
         fields_en = {f for f in en.split("{")[1:]}
         fields_zh = {f for f in zh.split("{")[1:]}
         assert {f.split("}")[0] for f in fields_en} == {f.split("}")[0] for f in fields_zh}, key
@@ -152,3 +153,15 @@ def test_settings_file_is_json_the_user_can_read(tmp_path):
     path = save_settings(Settings(theme="coopconsole-light", lang="zh"))
     assert json.loads(path.read_text("utf-8"))["theme"] == "coopconsole-light"
     assert LANGS == ("en", "zh")
+
+
+def test_every_refusal_the_service_can_give_has_chinese():
+    import re
+    from pathlib import Path
+
+    import coopconsole
+
+    root = Path(coopconsole.__file__).parent
+    source = (root / "service.py").read_text("utf-8") + (root / "domain" / "capture.py").read_text("utf-8")
+    codes = set(re.findall(r'(?:Service|Capture)Error\(\s*"([a-z-]+)"', source))
+    assert codes and all(STRINGS.get(f"error.{code}", ("", ""))[1] for code in codes), codes

@@ -13,7 +13,8 @@ from ..service import MeetingService
 from ..settings import Settings, load_settings, save_settings
 from ..store import SessionStore, StoreError
 from .commands import Command, MeetingCommands, bind
-from .meeting import MeetingScreen, meeting_screen_class
+from .localized import localized
+from .meeting import MeetingScreen
 from .picker import PickerScreen
 from .themes import DEFAULT_THEME, load_themes, register_themes, stylesheet
 
@@ -49,7 +50,7 @@ class CoopConsoleApp(App):
     def on_mount(self) -> None:
         if self._problems:  # one notification, however many things went wrong
             self.notify("\n".join(self._problems), severity="warning", timeout=15)
-        self.push_screen(PickerScreen(self.store))
+        self.push_screen(localized(PickerScreen, self.lang)(self.store))
         if self.session_name:
             self.open_session(self.session_name)
 
@@ -64,7 +65,7 @@ class CoopConsoleApp(App):
             return
         self._handles.append(handle)
         service = MeetingService(handle, self.clock)
-        screen = meeting_screen_class(self.lang)(service, self.lang, self.settings.warning_minutes)
+        screen = localized(MeetingScreen, self.lang)(service, self.lang, self.settings.warning_minutes)
         self.push_screen(screen)
 
     def open_sample(self, lang: str) -> None:
@@ -92,7 +93,7 @@ class CoopConsoleApp(App):
         self._remember(replace(self.settings, lang=lang))
         screen = self.screen
         if isinstance(screen, MeetingScreen):
-            self.switch_screen(meeting_screen_class(lang)(screen.service, lang, screen.warning_minutes))
+            self.switch_screen(localized(MeetingScreen, lang)(screen.service, lang, screen.warning_minutes))
 
     def _remember(self, settings: Settings) -> None:
         self.settings = settings

@@ -9,7 +9,6 @@ intent thread; a change is shown once it is durable.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from textual.app import ComposeResult
@@ -20,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from ..domain.model import ActionItem, Attendance, ParkedItem, Resolution
-from ..i18n import t
+from ..i18n import error_text, t
 from ..live import LiveMeeting
 from ..service import MeetingService, ServiceError
 from .capture_bar import CaptureBar
@@ -64,14 +63,10 @@ def _bindings(lang: str) -> list[Binding]:
     ]
 
 
-@cache
-def meeting_screen_class(lang: str) -> type[MeetingScreen]:
-    """The meeting screen with its key descriptions in ``lang`` (footer and help)."""
-    return type(f"MeetingScreen_{lang}", (MeetingScreen,), {"BINDINGS": _bindings(lang)})
-
-
 class MeetingScreen(Screen):
-    """One meeting, live. Use :func:`meeting_screen_class` for a language's bindings."""
+    """One meeting, live. ``localized(MeetingScreen, lang)`` has the keys in ``lang``."""
+
+    bindings = staticmethod(_bindings)
 
     BINDING_GROUP_TITLE = "Meeting"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -125,7 +120,8 @@ class MeetingScreen(Screen):
 
     def report(self, exc: BaseException) -> None:
         if isinstance(exc, ServiceError):
-            self.notify(exc.message, title=t("error.title", self.lang), severity="warning")
+            self.notify(error_text(exc.code, exc.message, self.lang), title=t("error.title", self.lang),
+                        severity="warning")
         else:
             self.notify(t("capture.failed", self.lang, error=_why(exc)), severity="error", timeout=10)
 
@@ -258,6 +254,8 @@ class MeetingScreen(Screen):
         parking = self.query_one(ParkingLotPane)
         if parking.selected_id() is not None:
             commands.append((t("cmd.resolve", lang), bind(self.post_message, ParkedChosen(parking.selected_id()))))
+        commands.append((t("cmd.edit", lang), self.action_edit))
+        commands.append((t("cmd.pick", lang), self.action_pick_speaker))
         commands.append((t("cmd.help", lang), self.action_help))
         return commands
 

@@ -10,6 +10,7 @@ from textual.widgets import Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ..domain.timeline import agenda_state
+from ..i18n import t
 from ..store import SessionStore
 
 
@@ -17,10 +18,13 @@ class PickerScreen(Screen):
     """Choose a saved session or start a fresh copy of a sample meeting."""
 
     BINDING_GROUP_TITLE = "Sessions"
-    BINDINGS = [
-        Binding("enter", "open", "Open", id="picker.open", tooltip="Open the highlighted session"),
-        Binding("ctrl+q", "app.quit", "Quit", id="app.quit", tooltip="Leave coopconsole"),
-    ]
+
+    @staticmethod
+    def bindings(lang: str) -> list[Binding]:
+        return [
+            Binding("enter", "open", t("picker.open", lang), id="picker.open", tooltip=t("picker.open", lang)),
+            Binding("ctrl+q", "app.quit", t("key.quit", lang), id="picker.quit", tooltip=t("key.quit", lang)),
+        ]
 
     def __init__(self, store: SessionStore) -> None:
         super().__init__()
@@ -28,22 +32,23 @@ class PickerScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label(Content(f"Sessions in {self.store.folder.resolve()}"))
+        yield Label(Content(t("picker.folder", self.app.lang, folder=self.store.folder.resolve())))
         yield OptionList(*self._options(), markup=False, id="sessions")
         yield Footer()
 
     def _options(self) -> list[Option]:
+        lang = self.app.lang
         options = [
-            Option(Content("▶ Sample meeting (English): Smart Park cooperation"), id="sample:en"),
-            Option(Content("▶ 示例会议(中文):AI质检合作推进会"), id="sample:zh"),
+            Option(Content(t("picker.sample_en", lang)), id="sample:en"),
+            Option(Content(t("picker.sample_zh", lang)), id="sample:zh"),
         ]
         now = self.app.clock()
         for summary in self.store.summaries():
             s = summary.session
             if s is None:
-                options.append(Option(Content(f"{summary.name}: cannot be read"), id=None, disabled=True))
+                options.append(Option(Content(t("picker.unreadable", lang, name=summary.name)), disabled=True))
                 continue
-            status = agenda_state(s, now).status.value
+            status = t(f"state.{agenda_state(s, now).status.value}", lang)
             when = s.date.isoformat() if s.date else ""
             options.append(Option(Content(f"{s.name}  {s.title}  {when}  [{status}]"), id=f"session:{s.name}"))
         return options
