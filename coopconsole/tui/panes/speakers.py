@@ -18,7 +18,8 @@ from ..rows import RowList
 #: Below this many cells, only whole-meeting figures are shown (80-column terminals).
 WIDE = 50
 LEAD = 3  # "12▶": the number and the speaking mark
-NAME_CELLS = 13
+NAME_CELLS = 12
+BAR = 4
 
 
 class SpeakersPane(Vertical):
@@ -59,20 +60,20 @@ def _cells(text: str, width: int) -> Content:
 
 
 def _figures(total, share: float, item_total, item_share: float, wide: bool, bar_style: str) -> list:
-    """The columns after the name: meeting time and share (and, when wide, a bar and
-    this item's time and share)."""
+    """The columns after the name: meeting time and share; when wide, the share's bar,
+    then this item's time and its share as a bar."""
     parts: list = [f" {clock(total)} {percent(share)} "]
     if wide:  # narrow terminals keep the figures and the flags, not the bars
-        parts += [(bar(share, 5), bar_style), f"  {clock(item_total)} {percent(item_share)}"]
+        parts += [(bar(share, BAR), bar_style), f"  {clock(item_total)} ", (bar(item_share, BAR), bar_style)]
     return parts
 
 
 def _rows(frame: Frame, wide: bool) -> list[tuple[str | None, Content]]:
     lang, view = frame.lang, frame.view
     people = {row.id: row for row in view.people}
-    heading = [_cells("", LEAD + NAME_CELLS), " ", _cells(t("speakers.scope_meeting", lang), 17)]
+    heading = [_cells("", LEAD + NAME_CELLS), " ", _cells(t("speakers.scope_meeting", lang), 13 + BAR)]
     if wide:
-        heading.append(_cells(t("speakers.scope_item", lang), 12))
+        heading.append(_cells(t("speakers.scope_item", lang), 8 + BAR))
     rows: list[tuple[str | None, Content]] = [("scope", Content.assemble(*heading).stylize("italic"))]
     for org in view.orgs:
         header = Content.assemble(
