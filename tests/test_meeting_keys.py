@@ -252,7 +252,7 @@ async def test_picker_reaches_any_participant_and_help_opens(meeting, clock):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpDialog)
-        assert ("space", "Clock") in app.screen.lines and ("p", "Pick speaker") in app.screen.lines
+        assert {("space", "Clock"), ("p", "Pick speaker"), ("0", "Nobody"), ("1-9", "Speaker")} <= set(app.screen.lines)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
@@ -273,3 +273,15 @@ async def test_resume_after_restart_shows_running_clock(meeting, clock, store):
         assert view.agenda.current_timing.elapsed == timedelta(minutes=7)
         assert screen.query_one("#countdown", Digits).value == "08:00"
         assert view.speaker == 2 and view.now - view.speaker_since == timedelta(minutes=7)
+
+
+async def test_name_completion_after_at():
+    from coopconsole.tui.capture_bar import NameSuggester
+
+    people = small_session().participants
+    suggest = NameSuggester(people).get_suggestion
+    assert await suggest("@chl") == "@Chloe Martin"
+    assert await suggest("send it @mar") == "send it @Chloe Martin"  # a word of the name
+    assert await suggest("@张") == "@张三"
+    assert await suggest("@alice chen") is None  # the line already has it
+    assert await suggest("@zz") is None and await suggest("no mention") is None

@@ -263,7 +263,7 @@ class MeetingScreen(Screen):
 
     def action_help(self) -> None:
         lines = [(b.key_display or b.key, b.description) for b in self.BINDINGS
-                 if b.show or not b.key.isdigit()]
+                 if b.show or b.key not in "23456789"]  # 1 stands for 1-9
         self.app.push_screen(HelpDialog(lines, self.lang))
 
 
