@@ -216,10 +216,18 @@ class MeetingService:
 
     def toggle_clock(self) -> Event:
         """Start, pause or resume, whichever applies now (the space bar)."""
-        state = self.state()
-        if state.status is SessionStatus.PLANNED:
-            return self.start()
-        return self.pause() if state.running else self.resume()
+        with self.handle.locked():
+            state = self.state()
+            if state.status is SessionStatus.PLANNED:
+                return self.start()
+            return self.pause() if state.running else self.resume()
+
+    def toggle_speaker(self, participant: int | None) -> Event:
+        """A participant's key: give them the floor, or, if they have it, nobody."""
+        with self.handle.locked():
+            if participant is not None and participant == floor_holder(self.session):
+                participant = None
+            return self.speaker(participant)
 
     def next_item(self) -> Event:
         return self._event(EventKind.NEXT, _check_has_next)
@@ -308,6 +316,17 @@ class MeetingService:
                 raise ServiceError("no-item", f"There is no agenda item {item}.")
             return item
         return agenda_state(session, now).current
+
+
+def floor_holder(session: Session) -> int | None:
+    """Who has the floor after the last event: a SPEAKER event gives it, PAUSE and END
+    take it away (the rules of :mod:`coopconsole.domain.floor`)."""
+    for event in reversed(session.events):
+        if event.kind is EventKind.SPEAKER:
+            return event.participant
+        if event.kind in (EventKind.PAUSE, EventKind.END):
+            return None
+    return None
 
 
 def _find(session: Session, record: Any) -> Any:

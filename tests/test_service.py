@@ -190,3 +190,28 @@ def test_attendance_changes_are_durable(service, store, session, clock):
     assert [p.attendance for p in people] == [Attendance.PRESENT, Attendance.LATE, Attendance.ABSENT, Attendance.PRESENT]
     with pytest.raises(ServiceError, match="no participant number 7"):
         service.set_attendance(7, Attendance.ABSENT)
+
+
+def test_speaker_key_toggles_on_the_saved_state(service, clock):
+    service.start()
+    assert service.toggle_speaker(2).participant == 2
+    assert service.toggle_speaker(2).participant is None  # the same key again
+    service.toggle_speaker(3)
+    assert service.toggle_speaker(1).participant == 1  # another key: a switch
+    service.pause()  # a pause ends the turn
+    service.resume()
+    assert service.toggle_speaker(1).participant == 1
+    assert service.toggle_speaker(None).participant is None
+
+
+async def test_two_quick_presses_of_one_key_end_with_nobody(store, clock):
+    from conftest import small_session
+    from coopconsole.tui.app import make_app
+
+    store.create(small_session("quick")).close()
+    app = make_app(store=store, session_name="quick", clock=clock, lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("space", "2", "2")  # both sent before either is saved
+        await app.screen.intents.idle()
+        await pilot.pause()
+        assert app.screen.frame.view.speaker is None

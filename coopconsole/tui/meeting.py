@@ -145,10 +145,11 @@ class MeetingScreen(Screen):
         self.do(lambda: self.service.extend(minutes))
 
     def action_speaker(self, number: int) -> None:
-        """Give participant ``number`` the floor; the same key again (or 0) stops them."""
-        current = self.frame.view.speaker if self.frame else None
-        chosen = None if number == 0 or number == current else number
-        self.do(lambda: self.service.speaker(chosen))
+        """Give participant ``number`` the floor; the same key again (or 0) stops them.
+
+        The toggle is decided by the service on the saved state, so two quick presses
+        of the same key always end with nobody speaking."""
+        self.do(lambda: self.service.toggle_speaker(number or None))
 
     def action_pick_speaker(self) -> None:
         choices = speaker_choices(self.service.session, self.lang)
