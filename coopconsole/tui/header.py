@@ -7,19 +7,20 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Label
 
 from ..domain.model import SessionStatus
 from ..i18n import minutes_text, t
 from .format import hhmm
 from .frame import Frame
+from .paint import show
 
 
 class MeetingHeader(Horizontal):
     """One line, readable from across the room."""
 
-    frame: reactive[Frame | None] = reactive(None, always_update=True)
+    frame: var[Frame | None] = var(None, always_update=True)
     """The meeting as of the last tick (bound to the screen's frame)."""
 
     def compose(self) -> ComposeResult:
@@ -29,8 +30,9 @@ class MeetingHeader(Horizontal):
     def watch_frame(self, frame: Frame | None) -> None:
         if frame is None:
             return
-        self.query_one("#header-title", Label).update(Content(frame.session.title))
-        self.query_one("#header-status", Label).update(Content(status_line(frame)))
+        show(self.query_one("#header-title", Label), Content(frame.session.title))
+        # The status is as wide as its text: when it changes (once a minute), re-lay out.
+        show(self.query_one("#header-status", Label), Content(status_line(frame)), layout=True)
 
 
 def status_line(frame: Frame) -> str:

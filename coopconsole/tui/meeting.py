@@ -14,7 +14,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -71,8 +71,9 @@ class MeetingScreen(Screen):
     BINDING_GROUP_TITLE = "Meeting"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
-    frame: reactive[Frame | None] = reactive(None, always_update=True)
-    """The meeting as of now; every pane is bound to it."""
+    frame: var[Frame | None] = var(None, always_update=True)
+    """The meeting as of now; every pane is bound to it. A ``var``: setting it repaints
+    nothing by itself, each pane repaints only what changed (see ``paint.py``)."""
 
     def __init__(self, service: MeetingService, lang: str, warning_minutes: int = 2) -> None:
         super().__init__()

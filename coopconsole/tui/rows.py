@@ -8,6 +8,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from .paint import same
+
 
 class RowList(OptionList):
     """An OptionList fed whole row sets; only rows that really changed are redrawn."""
@@ -20,8 +22,7 @@ class RowList(OptionList):
         ids = [row_id for row_id, _ in rows]
         if ids == [o.id for o in self.options]:
             for index, (_, prompt) in enumerate(rows):
-                old = self.get_option_at_index(index).prompt
-                if not isinstance(old, Content) or (old.plain, old.spans) != (prompt.plain, prompt.spans):
+                if not same(self.get_option_at_index(index).prompt, prompt):
                     self.replace_option_prompt_at_index(index, prompt)
             return
         chosen = self.highlighted_option.id if self.highlighted_option else None

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import OptionList
 
 from ...domain.model import ActionItem, Decision, Note
 from ...i18n import t
 from ..frame import Frame
+from ..paint import set_border_title
 from ..messages import RecordChosen
 from ..rows import RowList
 
@@ -16,7 +17,7 @@ from ..rows import RowList
 class ActionsPane(RowList):
     """What was agreed: actions of the current item first, then its decisions and notes."""
 
-    frame: reactive[Frame | None] = reactive(None, always_update=True)
+    frame: var[Frame | None] = var(None, always_update=True)
     """The meeting as of the last tick (bound to the screen's frame)."""
 
     _shown: tuple | None = None
@@ -29,7 +30,7 @@ class ActionsPane(RowList):
         if key == self._shown:
             return  # redraw only when records or the current item changed
         self._shown = key
-        self.border_title = t("actions.title", frame.lang)
+        set_border_title(self, t("actions.title", frame.lang))
         rows, self._records = _rows(frame)
         self.show_rows(rows)
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Digits, Label
 
 from ...domain.model import ItemKind, SessionStatus
@@ -15,13 +15,14 @@ from ...domain.timeline import planned_starts
 from ...i18n import minutes_text, t
 from ..format import clock, hhmm
 from ..frame import Frame
+from ..paint import set_border_title, show, show_digits
 from ..rows import RowList
 
 
 class AgendaPane(Vertical):
     """Countdown, then the list of items. Warning and overrun are classes the theme colours."""
 
-    frame: reactive[Frame | None] = reactive(None, always_update=True)
+    frame: var[Frame | None] = var(None, always_update=True)
     """The meeting as of the last tick (bound to the screen's frame)."""
 
     def compose(self) -> ComposeResult:
@@ -35,7 +36,7 @@ class AgendaPane(Vertical):
         if frame is None:
             return
         lang = frame.lang
-        self.border_title = t("agenda.title", lang)
+        set_border_title(self, t("agenda.title", lang))
         state = frame.view.agenda
         timing = state.current_timing
         item = frame.session.item(state.current)
@@ -44,33 +45,34 @@ class AgendaPane(Vertical):
         if state.status is SessionStatus.PLANNED:
             first = frame.session.agenda[0] if frame.session.agenda else None
             minutes = first.minutes if first and first.minutes is not None else 0
-            countdown.update(clock(timedelta(minutes=minutes)))
+            value = clock(timedelta(minutes=minutes))
             headline, detail = t("agenda.not_started", lang), ""
         elif state.status is SessionStatus.ENDED:
-            countdown.update("--:--")
+            value = "--:--"
             headline, detail = t("agenda.ended", lang), ""
         elif timing is None or timing.box is None:
-            countdown.update(clock(timing.elapsed) if timing else "--:--")
+            value = clock(timing.elapsed) if timing else "--:--"
             headline, detail = (item.title if item else ""), t("agenda.no_box", lang)
         else:
             box = t("agenda.minutes", lang, minutes=int(timing.box.total_seconds() // 60))
             if timing.overrun > timedelta(0):
                 overrun = True
-                countdown.update("+" + clock(timing.overrun))
+                value = "+" + clock(timing.overrun)
                 detail = t("agenda.over", lang, box=box)
             else:
                 warning = timing.remaining <= timedelta(minutes=frame.warning_minutes)
-                countdown.update(clock(timing.remaining))
+                value = clock(timing.remaining)
                 detail = t("agenda.left", lang, box=box)
             headline = item.title if item else ""
             if not state.running:
                 detail = f"{detail} · {t('agenda.paused', lang)}"
+        show_digits(countdown, value)
         countdown.set_class(warning, "-warning")
         countdown.set_class(overrun, "-overrun")
         countdown.set_class(state.status is SessionStatus.RUNNING and not state.running, "-paused")
-        self.query_one("#agenda-item", Label).update(Content(headline))
-        self.query_one("#agenda-box", Label).update(Content(detail))
-        self.query_one("#agenda-drift", Label).update(Content(_drift_line(frame)))
+        show(self.query_one("#agenda-item", Label), Content(headline))
+        show(self.query_one("#agenda-box", Label), Content(detail))
+        show(self.query_one("#agenda-drift", Label), Content(_drift_line(frame)))
         self.query_one("#agenda-items", RowList).show_rows(_item_rows(frame))
 
 

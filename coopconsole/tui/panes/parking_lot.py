@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import OptionList
 
 from ...domain.model import ParkedItem, Resolution, Session
 from ...i18n import t
 from ..frame import Frame
+from ..paint import set_border_title
 from ..messages import ParkedChosen
 from ..rows import RowList
 
@@ -16,7 +17,7 @@ from ..rows import RowList
 class ParkingLotPane(RowList):
     """Every parked point with who raised it and on which item; Enter resolves it."""
 
-    frame: reactive[Frame | None] = reactive(None, always_update=True)
+    frame: var[Frame | None] = var(None, always_update=True)
     """The meeting as of the last tick (bound to the screen's frame)."""
 
     _shown: tuple[int, str] | None = None
@@ -25,7 +26,7 @@ class ParkingLotPane(RowList):
         if frame is None or (frame.revision, frame.lang) == self._shown:
             return  # redraw only when the records changed, not every second
         self._shown = (frame.revision, frame.lang)
-        self.border_title = t("parking.title", frame.lang)
+        set_border_title(self, t("parking.title", frame.lang))
         points = frame.session.parked
         if not points:
             self.show_rows([(None, Content(t("parking.empty", frame.lang)))])

@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Label, OptionList
 
 from ...domain.model import Attendance
 from ...i18n import t
 from ..format import bar, clock, percent
 from ..frame import Frame
+from ..paint import set_border_title, show
 from ..messages import SpeakerChosen
 from ..rows import RowList
 
@@ -25,7 +26,7 @@ BAR = 4
 class SpeakersPane(Vertical):
     """Participants numbered (the 1-9 keys), grouped by organisation, with bars and flags."""
 
-    frame: reactive[Frame | None] = reactive(None, always_update=True)
+    frame: var[Frame | None] = var(None, always_update=True)
     """The meeting as of the last tick (bound to the screen's frame)."""
 
     def compose(self) -> ComposeResult:
@@ -36,14 +37,14 @@ class SpeakersPane(Vertical):
         if frame is None:
             return
         lang, view = frame.lang, frame.view
-        self.border_title = t("speakers.title", lang)
+        set_border_title(self, t("speakers.title", lang))
         speaker = frame.session.participant(view.speaker)
         now = self.query_one("#speaker-now", Label)
         if speaker is None or view.speaker_since is None:
-            now.update(Content(t("speakers.nobody", lang)))
+            show(now, Content(t("speakers.nobody", lang)))
         else:
             duration = clock(view.now - view.speaker_since)
-            now.update(Content.styled(t("speakers.now", lang, name=speaker.name, duration=duration), "bold"))
+            show(now, Content.styled(t("speakers.now", lang, name=speaker.name, duration=duration), "bold"))
         now.set_class(speaker is not None, "-speaking")
         rows = self.query_one("#speaker-rows", RowList)
         rows.show_rows(_rows(frame, wide=rows.size.width >= WIDE or rows.size.width == 0))

@@ -1,0 +1,385 @@
+"""Console benchmark: start-up, idle CPU and event-loop stalls of the meeting console.
+
+Three measurements, each printed as ``name=value`` lines.
+
+Start-up (``startup_demo_ms``, ``startup_bare_ms``, ``startup_ratio``)
+    The console and a bare Textual app (a Header, three Labels and a Footer, written to
+    a script in a temporary folder at run time) are each spawned as a real process in a
+    pseudo-terminal (``os.openpty``, 120x36 set with ``TIOCSWINSZ``,
+    ``TERM=xterm-256color``), alternately, 7 times each. The clock starts just before the
+    spawn and stops when the first painted frame is on the terminal: the pty output, with
+    every escape sequence (CSI, OSC, others) stripped, contains every text known to be
+    drawn in that frame (the console: the meeting title in the header and the "Speakers"
+    pane title; the bare app: its Header title and its last Label). Then the process is
+    killed. The console opens the demo meeting prepared beforehand
+    (``coopconsole --sessions-dir TMP demo --no-open``, then ``coopconsole --sessions-dir
+    TMP open demo-en`` is timed), so creating the session is not measured; its settings
+    come from an empty ``COOPCONSOLE_CONFIG`` folder. The figures are the medians of the 7
+    runs; ``startup_ratio`` is the console's median over the bare app's.
+
+Idle CPU (``idle_cpu_percent``, ``idle_cpu_percent_demo``)
+    A session whose agenda clock is running is written with the store (the full-day
+    workshop of ``workshop.py``, its events re-stamped to end 5 s before now, so the
+    clock, which starts with its first event, is running on the last item; and the
+    small demo meeting with a START event at now). ``coopconsole open`` is spawned on it
+    in a pty as above; a thread drains the pty all along, so the console never blocks
+    on a full terminal buffer. Once the first frame is painted the console is left to
+    settle 3 s, then its user+system CPU time (``utime + stime`` of ``/proc/PID/stat``,
+    all threads, in clock ticks of ``SC_CLK_TCK``) is read at the start and the end of
+    20 s with nothing typed. The figure is the CPU time over the wall time, as a
+    percentage of one core. ``*_output_bytes_per_s`` is what the console wrote to the
+    terminal meanwhile.
+
+Event-loop stalls while saving (``max_stall_ms``, ``p99_stall_ms``)
+    In-process: ``make_app`` on the full-day session (re-stamped as above, the system
+    clock), run with ``app.run_test(size=(120, 36))`` (headless: everything is composed
+    and rendered, nothing is written to a terminal). A task on the same event loop sleeps
+    1 ms at a time and records, for each wake-up, how late it was against the time it
+    asked for. The first second after the app starts (start-up, the first replay and
+    paint) is not recorded. Then 200 saves are made through the screen as the keys make
+    them, one every 150 ms: speaker changes (``action_speaker``, as the digit keys) and
+    notes (``screen.do(service.capture_note)``), and every 10th an action submitted from
+    the capture bar (``on_capture_submitted``, which also shows the "saved"
+    notification). Each save runs on the intent thread and its completion re-ticks the
+    screen on the loop; the screen's own 1 s timer keeps ticking throughout. Recording
+    stops once every save has finished and the screen has redrawn. ``max_stall_ms`` is
+    the largest lateness, ``p99_stall_ms`` its 99th percentile; ``stalls_over_16ms``
+    counts wake-ups later than one 60 Hz frame.
+
+Run: ``python benchmarks/bench_console.py`` (about two minutes), or name the parts to run:
+``python benchmarks/bench_console.py startup idle stalls``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import os
+import re
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from workshop import workshop  # noqa: E402
+
+from coopconsole.demo import sample_session  # noqa: E402
+from coopconsole.domain.clock import system_clock  # noqa: E402
+from coopconsole.domain.model import Event, EventKind, Session  # noqa: E402
+from coopconsole.store import SessionStore  # noqa: E402
+
+COLUMNS, ROWS = 120, 36
+STARTUP_RUNS = 7
+SETTLE_S = 3.0
+IDLE_S = 20.0
+SAVES = 200
+SAVE_EVERY_S = 0.150
+ACTION_EVERY = 10
+WAKE_S = 0.001
+FRAME_TIMEOUT_S = 30.0
+
+DEMO_MARKERS = ("Smart Park Cooperation Promotion Meeting", "Speakers")
+FULLDAY_MARKERS = ("Full-day cooperation workshop", "Speakers")
+BARE_MARKERS = ("BareApp", "Third label: ready")
+
+BARE_APP = '''\
+from textual.app import App, ComposeResult
+from textual.widgets import Footer, Header, Label
+
+
+class BareApp(App):
+    BINDINGS = [("q", "quit", "Quit")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("First label")
+        yield Label("Second label")
+        yield Label("Third label: ready")
+        yield Footer()
+
+
+BareApp().run()
+'''
+
+# Escape sequences: OSC (to BEL or ST), CSI, then any other two-byte escape.
+_ESCAPES = re.compile(rb"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[ -~]")
+
+
+def painted_text(output: bytes) -> str:
+    """The text the terminal was asked to draw, escape sequences removed."""
+    return _ESCAPES.sub(b"", output).decode("utf-8", "replace")
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def console_command() -> list[str]:
+    beside = Path(sys.executable).parent / "coopconsole"
+    found = str(beside) if beside.exists() else shutil.which("coopconsole")
+    if found is None:
+        raise SystemExit("coopconsole is not installed in this environment")
+    return [found]
+
+
+# -- sessions ------------------------------------------------------------------------------
+
+
+def running_fullday(name: str = "fullday") -> Session:
+    """The full-day workshop, re-stamped so its last event was 5 s ago: the clock runs."""
+    session = workshop(name=name)
+    now = system_clock()
+    shift = now - timedelta(seconds=5) - session.events[-1].at
+    session.events = [replace(e, at=e.at + shift) for e in session.events]
+    session.actions = [replace(a, created_at=a.created_at + shift) for a in session.actions]
+    session.notes = [replace(n, created_at=n.created_at + shift) for n in session.notes]
+    first = session.events[0].at.astimezone(now.tzinfo)
+    session.date, session.start = first.date(), first.time().replace(second=0, microsecond=0)
+    session.created_at = first
+    return session
+
+
+def running_demo(name: str = "demo-running") -> Session:
+    now = system_clock()
+    session = sample_session("en", name, now)
+    session.events = [Event(id=1, at=now.replace(microsecond=now.microsecond // 1000 * 1000),
+                            kind=EventKind.START)]
+    return session
+
+
+# -- processes in a pseudo-terminal -------------------------------------------------------
+
+
+class Terminal:
+    """One process on the slave side of a fresh pty of COLUMNS x ROWS."""
+
+    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+        self.master = master
+        self.output = bytearray()
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True, start_new_session=True,
+        )
+        os.close(slave)
+
+    def read(self, timeout: float) -> bool:
+        """Append what the process wrote within ``timeout``; False once the pty is closed."""
+        import select
+
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return True
+        try:
+            data = os.read(self.master, 65536)
+        except OSError:  # EIO: the process is gone
+            return False
+        if not data:
+            return False
+        self.output += data
+        return True
+
+    def wait_for(self, markers: tuple[str, ...]) -> float:
+        """Read until every marker is painted; seconds since the spawn."""
+        deadline = self.started + FRAME_TIMEOUT_S
+        while time.perf_counter() < deadline:
+            if not self.read(0.5):
+                break
+            text = painted_text(bytes(self.output))
+            if all(marker in text for marker in markers):
+                return time.perf_counter() - self.started
+        tail = painted_text(bytes(self.output))[-500:]
+        self.kill()
+        raise SystemExit(f"no frame showing {markers!r} within {FRAME_TIMEOUT_S:.0f} s; last output: {tail!r}")
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+        os.close(self.master)
+
+
+class Drain(threading.Thread):
+    """Read a terminal's output until told to stop, counting the bytes."""
+
+    def __init__(self, terminal: Terminal) -> None:
+        super().__init__(daemon=True)
+        self.terminal = terminal
+        self.bytes = 0
+        self._stop_reading = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_reading.is_set():
+            before = len(self.terminal.output)
+            if not self.terminal.read(0.1):
+                return
+            self.bytes += len(self.terminal.output) - before
+            del self.terminal.output[:]  # keep memory flat; only the count matters now
+
+    def stop(self) -> None:
+        self._stop_reading.set()
+        self.join()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of the whole process (all threads), in seconds."""
+    with open(f"/proc/{pid}/stat", "rb") as f:
+        stat = f.read()
+    fields = stat[stat.rindex(b")") + 2:].split()  # after "pid (comm) "
+    utime, stime = int(fields[11]), int(fields[12])  # fields 14 and 15 of proc(5)
+    return (utime + stime) / os.sysconf("SC_CLK_TCK")
+
+
+# -- 1. start-up ---------------------------------------------------------------------------
+
+
+def startup(tmp: Path, env: dict[str, str]) -> None:
+    sessions = tmp / "startup-sessions"
+    made = subprocess.run([*console_command(), "--sessions-dir", str(sessions), "demo", "--no-open"],
+                          env=env, capture_output=True, text=True, check=True)
+    name = made.stdout.strip()
+    bare = tmp / "bare_app.py"
+    bare.write_text(BARE_APP, encoding="utf-8")
+    demo_argv = [*console_command(), "--sessions-dir", str(sessions), "open", name]
+    bare_argv = [sys.executable, str(bare)]
+
+    # One untimed run of each first, so neither pays for a cold file cache alone.
+    for argv, markers in ((demo_argv, DEMO_MARKERS), (bare_argv, BARE_MARKERS)):
+        terminal = Terminal(argv, env)
+        terminal.wait_for(markers)
+        terminal.kill()
+
+    demo, plain = [], []
+    for _ in range(STARTUP_RUNS):
+        for argv, markers, into in ((demo_argv, DEMO_MARKERS, demo), (bare_argv, BARE_MARKERS, plain)):
+            terminal = Terminal(argv, env)
+            into.append(terminal.wait_for(markers) * 1000)
+            terminal.kill()
+    demo_ms, bare_ms = statistics.median(demo), statistics.median(plain)
+    print(f"startup_demo_ms={demo_ms:.1f}")
+    print(f"startup_bare_ms={bare_ms:.1f}")
+    print(f"startup_demo_min_ms={min(demo):.1f}")
+    print(f"startup_bare_min_ms={min(plain):.1f}")
+    print(f"startup_ratio={demo_ms / bare_ms:.3f}")
+
+
+# -- 2. idle CPU ---------------------------------------------------------------------------
+
+
+def idle(tmp: Path, env: dict[str, str], session: Session, markers: tuple[str, ...], label: str) -> None:
+    sessions = tmp / f"idle-{label}"
+    SessionStore(sessions).create(session).close()
+    terminal = Terminal([*console_command(), "--sessions-dir", str(sessions), "open", session.name], env)
+    terminal.wait_for(markers)
+    drain = Drain(terminal)
+    drain.start()
+    try:
+        time.sleep(SETTLE_S)
+        pid = terminal.process.pid
+        cpu0, wall0, bytes0 = cpu_seconds(pid), time.perf_counter(), drain.bytes
+        time.sleep(IDLE_S)
+        cpu1, wall1, bytes1 = cpu_seconds(pid), time.perf_counter(), drain.bytes
+        if terminal.process.poll() is not None:
+            raise SystemExit(f"the console exited during the idle measurement ({label})")
+    finally:
+        drain.stop()
+        terminal.kill()
+    print(f"idle_cpu_percent{label}={(cpu1 - cpu0) / (wall1 - wall0) * 100:.2f}")
+    print(f"idle_output_bytes_per_s{label}={(bytes1 - bytes0) / (wall1 - wall0):.0f}")
+
+
+# -- 3. event-loop stalls while saving -----------------------------------------------------
+
+
+async def stalls_while_saving(tmp: Path) -> None:
+    from coopconsole.tui.app import make_app
+    from coopconsole.tui.messages import CaptureSubmitted
+
+    store = SessionStore(tmp / "stall-sessions")
+    session = running_fullday()
+    store.create(session).close()
+    people = len(session.participants)
+    app = make_app(store, session.name, lang="en", clock=system_clock)
+
+    lateness: list[float] = []
+    recording = False
+    stop = asyncio.Event()
+
+    async def monitor() -> None:
+        while not stop.is_set():
+            asked = time.perf_counter() + WAKE_S
+            await asyncio.sleep(WAKE_S)
+            late = time.perf_counter() - asked
+            if recording:
+                lateness.append(late)
+
+    async with app.run_test(size=(COLUMNS, ROWS)) as pilot:
+        watcher = asyncio.create_task(monitor())
+        await asyncio.sleep(1.0)  # start-up: not recorded
+        screen = app.screen
+        recording = True
+        started = time.perf_counter()
+        for n in range(SAVES):
+            if n % ACTION_EVERY == ACTION_EVERY - 1:
+                text = f"@person{n % people + 1:02d} send the pilot line data sheet {n} by Friday"
+                screen.on_capture_submitted(CaptureSubmitted("action", text))
+            elif n % 2:
+                screen.do(lambda n=n: screen.service.capture_note(f"Point {n}: integration test plan 测试计划"))
+            else:
+                screen.action_speaker(n % 9 + 1)
+            await asyncio.sleep(SAVE_EVERY_S)
+        await screen.intents.idle()
+        await pilot.pause()
+        elapsed = time.perf_counter() - started
+        recording = False
+        stop.set()
+        await watcher
+        saved = len(screen.service.session.notes) - len(session.notes)
+    print(f"stall_saves={SAVES}")
+    print(f"stall_notes_saved={saved}")
+    print(f"stall_seconds={elapsed:.1f}")
+    print(f"stall_samples={len(lateness)}")
+    print(f"max_stall_ms={max(lateness) * 1000:.2f}")
+    print(f"p99_stall_ms={percentile(lateness, 99) * 1000:.2f}")
+    print(f"median_stall_ms={statistics.median(lateness) * 1000:.3f}")
+    print(f"stalls_over_16ms={sum(1 for x in lateness if x > 0.016)}")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-console-") as name:
+        tmp = Path(name)
+        config = tmp / "config"
+        config.mkdir()
+        os.environ["COOPCONSOLE_CONFIG"] = str(config)  # the in-process app, too
+        env = {**os.environ, "TERM": "xterm-256color"}
+        env.pop("COLUMNS", None)
+        env.pop("LINES", None)
+        env.pop("COOPCONSOLE_SESSIONS", None)
+        env.pop("TEXTUAL", None)
+
+        parts = set(sys.argv[1:]) or {"startup", "idle", "stalls"}
+        if "startup" in parts:
+            startup(tmp, env)
+        if "idle" in parts:
+            idle(tmp, env, running_fullday(), FULLDAY_MARKERS, "")
+            idle(tmp, env, running_demo(), DEMO_MARKERS, "_demo")
+        if "stalls" in parts:
+            asyncio.run(stalls_while_saving(tmp))
+
+
+if __name__ == "__main__":
+    main()
