@@ -19,7 +19,6 @@ import click
 from rich.cells import cell_len
 
 from . import __version__
-from .agenda import AgendaError, import_agenda
 from .domain.clock import system_clock
 from .domain.timeline import agenda_state
 from .service import CAPTURE_KINDS, MeetingService, ServiceError
@@ -42,7 +41,7 @@ class Fail(click.ClickException):
 def user_errors() -> Iterator[None]:
     try:
         yield
-    except (StoreError, ServiceError, AgendaError) as exc:
+    except (StoreError, ServiceError) as exc:
         raise Fail(getattr(exc, "message", None) or str(exc)) from None
 
 
@@ -88,7 +87,16 @@ def main(ctx: click.Context, sessions_dir: Path | None, ui_lang: str | None, the
         _open_console(ctx, None)
 
 
-@main.command()
+def command(name: str | None = None):  # noqa: ANN201 - a click decorator
+    """A sub-command of ``main`` that also answers ``--version``."""
+
+    def decorate(function):  # noqa: ANN001, ANN202
+        return main.command(name)(click.version_option(__version__, prog_name="coopconsole")(function))
+
+    return decorate
+
+
+@command()
 @click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True, help="Which sample meeting.")
 @click.option("--no-open", is_flag=True, help="Create the session, print its name and exit.")
 @click.pass_context
@@ -106,7 +114,7 @@ def demo(ctx: click.Context, lang: str, no_open: bool) -> None:
         _open_console(ctx, name, lang)
 
 
-@main.command()
+@command()
 @click.argument("agenda", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--name", help="Session name (default: from the agenda's title).")
 @click.option("--no-open", is_flag=True, help="Create the session, print its name and exit.")
@@ -120,8 +128,13 @@ def new(ctx: click.Context, agenda: Path, name: str | None, no_open: bool) -> No
         raise Fail(f"{agenda} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again.") from None
     except OSError as exc:
         raise Fail(f"cannot read {agenda}: {exc.strerror}") from None
+    from .agenda import AgendaError, import_agenda  # markdown-it: only for this command
+
+    try:
+        result = import_agenda(text, name=agenda.stem)  # the file's name, if it has no title
+    except AgendaError as exc:
+        raise Fail(str(exc)) from None
     with user_errors():
-        result = import_agenda(text, name="pending")
         session = result.session
         session.name = name or store.unique_name(slug(session.title))
         session.created_at = system_clock()
@@ -134,7 +147,7 @@ def new(ctx: click.Context, agenda: Path, name: str | None, no_open: bool) -> No
         _open_console(ctx, session.name)
 
 
-@main.command("open")
+@command("open")
 @click.argument("name")
 @click.pass_context
 def open_(ctx: click.Context, name: str) -> None:
@@ -144,7 +157,7 @@ def open_(ctx: click.Context, name: str) -> None:
     _open_console(ctx, name)
 
 
-@main.command("list")
+@command("list")
 @click.pass_context
 def list_(ctx: click.Context) -> None:
     """List saved sessions: name, title, date, status and counts."""
@@ -167,7 +180,7 @@ def list_(ctx: click.Context) -> None:
         click.echo("  ".join([*cells, row[4]]).rstrip())
 
 
-@main.command()
+@command()
 @click.argument("name")
 @click.argument("kind", type=click.Choice(CAPTURE_KINDS))
 @click.argument("text", nargs=-1, required=True)
@@ -190,7 +203,7 @@ def add(ctx: click.Context, name: str, kind: str, text: tuple[str, ...]) -> None
             click.echo(f"check: {PROBLEMS.get(code, code)}", err=True)
 
 
-@main.command()
+@command()
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True, help="The whole session as JSON.")
 @click.pass_context

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .domain.capture import Capture, CaptureError, parse_capture, parse_mention
 from .domain.clock import Clock, system_clock
 from .domain.model import (
     ActionItem,
@@ -31,16 +30,29 @@ from .domain.model import (
     Session,
     SessionStatus,
 )
-from .domain.smart import smart_check
 from .domain.text import clean_line
 from .domain.timeline import AgendaState, agenda_state
 from .store import SessionFile
 from .store.records import CODECS, TABLE_OF
 
+if TYPE_CHECKING:
+    from .domain.capture import Capture
+    from .domain.model import SmartCheck
+
 CAPTURE_KINDS = ("action", "note", "decision", "park")
 
 #: Sentinel: attach a capture to whatever agenda item is current.
 CURRENT = object()
+
+
+def load_parser():  # noqa: ANN201 - two modules
+    """The quick-capture parser and the SMART check, imported on first use.
+
+    Compiling their patterns takes longer than anything else the console's first frame
+    needs, so the console calls this in the background once it has painted."""
+    from .domain import capture, smart
+
+    return capture, smart
 
 
 class ServiceError(Exception):
@@ -101,7 +113,7 @@ class MeetingService:
                 item=self._item(item, session, now),
                 created_at=now,
                 text=parsed.text,
-                smart=smart_check(parsed, now.date()),
+                smart=_smart(parsed, now),
             )
             return self._add(action)
 
@@ -150,7 +162,7 @@ class MeetingService:
                     organisation=owner.organisation if owner else "",
                     deadline=parsed.deadline,
                     text=parsed.text,
-                    smart=smart_check(parsed, now.date()),
+                    smart=_smart(parsed, now),
                 )
             elif isinstance(current, ParkedItem):
                 parsed = self._parse(text, session, now, mentions_only=True)
@@ -190,16 +202,17 @@ class MeetingService:
             return self._replace(changed)
 
     def _action_from(self, point: ParkedItem, session: Session, now: datetime) -> ActionItem:
+        capture, _ = load_parser()
         try:
-            parsed = parse_capture(point.text, session.participants, now)
-        except CaptureError:
-            parsed = Capture(point.text, point.text, "", None, False, None, "")
+            parsed = capture.parse_capture(point.text, session.participants, now)
+        except capture.CaptureError:
+            parsed = capture.Capture(point.text, point.text, "", None, False, None, "")
         owner = session.participant(parsed.owner_id)
         action = ActionItem(
             id=0, deliverable=parsed.deliverable, owner=parsed.owner, owner_id=parsed.owner_id,
             organisation=owner.organisation if owner else "", deadline=parsed.deadline,
             item=self._item(CURRENT, session, now), created_at=now, text=point.text,
-            smart=smart_check(parsed, now.date()),
+            smart=_smart(parsed, now),
         )
         return self._add(action)
 
@@ -295,11 +308,12 @@ class MeetingService:
 
     def _parse(self, text: str, session: Session, now: datetime, mentions_only: bool = False) -> Capture:
         line = self._text(text)
+        capture, _ = load_parser()
         try:
             if mentions_only:
-                return parse_mention(line, session.participants)
-            return parse_capture(line, session.participants, now)
-        except CaptureError as exc:
+                return capture.parse_mention(line, session.participants)
+            return capture.parse_capture(line, session.participants, now)
+        except capture.CaptureError as exc:
             raise ServiceError(exc.code, exc.message) from None
 
     @staticmethod
@@ -377,3 +391,8 @@ def _check_has_previous(session: Session, state: AgendaState) -> None:
     ids = [i.id for i in session.agenda]
     if state.current is None or not ids or state.current == ids[0]:
         raise ServiceError("first-item", "This is the first agenda item.")
+
+
+def _smart(parsed: Capture, now: datetime) -> SmartCheck:
+    _, smart = load_parser()
+    return smart.smart_check(parsed, now.date())

@@ -16,6 +16,7 @@ from coopconsole.tui.themes import (
     DEFAULT_THEME,
     REQUIRED_COLORS,
     ThemeLoad,
+    ConsoleThemeVariables,
     console_variables,
     load_themes,
     register_themes,
@@ -132,7 +133,7 @@ def test_projector_is_high_contrast_without_greys():
 # -- registering on an app --------------------------------------------------------------
 
 
-class ProbeApp(App):
+class ProbeApp(ConsoleThemeVariables, App):
     """Uses every console variable in its CSS, as the console's stylesheets do."""
 
     CSS_PATH = [stylesheet("console.tcss")]
@@ -150,12 +151,13 @@ class ProbeApp(App):
 
 
 def test_register_themes_on_an_app():
-    app = App()
-    assert register_themes(app) == []
+    app = ProbeApp()
+    assert app.errors == []
     for name in SHIPPED:
         assert app.get_theme(name) is not None
-    textual_dark = app.get_theme("textual-dark")
-    assert textual_dark is not None and set(CONSOLE_VARIABLES) <= set(textual_dark.variables)
+        assert set(CONSOLE_VARIABLES) <= set(app.get_theme(name).variables)
+    app.theme = "textual-dark"  # Textual's own: the console's variables are derived for it
+    assert set(CONSOLE_VARIABLES) <= set(app.get_css_variables())
 
 
 async def test_every_theme_applies_its_variables():

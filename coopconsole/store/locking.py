@@ -19,8 +19,7 @@ try:
     import fcntl
 except ImportError:  # pragma: no cover - not POSIX
     fcntl = None  # type: ignore[assignment]
-
-import filelock
+    import filelock  # only here: importing it costs more than the whole lock does
 
 __all__ = ["LockTimeout", "SessionLock"]
 

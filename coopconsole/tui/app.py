@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from textual.app import App
 
-from ..demo import sample_session
 from ..domain.clock import Clock, system_clock
 from ..i18n import LANGS, detect_lang, t
 from ..service import MeetingService
@@ -16,10 +15,10 @@ from .commands import Command, MeetingCommands, bind
 from .localized import localized
 from .meeting import MeetingScreen
 from .picker import PickerScreen
-from .themes import DEFAULT_THEME, load_themes, register_themes, stylesheet
+from .themes import DEFAULT_THEME, ConsoleThemeVariables, load_themes, register_themes, stylesheet
 
 
-class CoopConsoleApp(App):
+class CoopConsoleApp(ConsoleThemeVariables, App):
     """coopconsole: the picker first, or straight into one session."""
 
     TITLE = "coopconsole"
@@ -50,25 +49,30 @@ class CoopConsoleApp(App):
     def on_mount(self) -> None:
         if self._problems:  # one notification, however many things went wrong
             self.notify("\n".join(self._problems), severity="warning", timeout=15)
-        self.push_screen(localized(PickerScreen, self.lang)(self.store))
-        if self.session_name:
-            self.open_session(self.session_name)
+        # Straight into a named session (the picker is composed only when it is needed).
+        if not (self.session_name and self.open_session(self.session_name)):
+            self.push_screen(localized(PickerScreen, self.lang)(self.store))
 
     # -- sessions --------------------------------------------------------------------------
 
-    def open_session(self, name: str) -> None:
+    def open_session(self, name: str) -> bool:
+        """Push the meeting screen of session ``name``; False (and a notification) if it
+        cannot be opened."""
         try:
             handle = self.store.open(name)
             handle.load()
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
-            return
+            return False
         self._handles.append(handle)
         service = MeetingService(handle, self.clock)
         screen = localized(MeetingScreen, self.lang)(service, self.lang, self.settings.warning_minutes)
         self.push_screen(screen)
+        return True
 
     def open_sample(self, lang: str) -> None:
+        from ..demo import sample_session  # the agenda importer: only when a sample is made
+
         try:
             name = self.store.unique_name(f"demo-{lang}")
             self.store.create(sample_session(lang, name, self.clock())).close()

@@ -11,17 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
 from textual.reactive import var
 from textual.screen import Screen
+from textual.types import NoActiveAppError
 from textual.widgets import Footer
 
 from ..domain.model import ActionItem, Attendance, ParkedItem, Resolution
 from ..i18n import error_text, t
 from ..live import LiveMeeting
-from ..service import MeetingService, ServiceError
+from ..service import MeetingService, ServiceError, load_parser
 from .capture_bar import CaptureBar
 from .commands import Command, bind
 from .dialogs import ChoiceDialog, HelpDialog, resolve_choices, speaker_choices
@@ -76,7 +78,15 @@ class MeetingScreen(Screen):
     nothing by itself, each pane repaints only what changed (see ``paint.py``)."""
 
     def __init__(self, service: MeetingService, lang: str, warning_minutes: int = 2) -> None:
+        # Start with the breakpoint class the terminal's width will give: set later, on the
+        # first resize, it would restyle every widget once more before the first frame.
         super().__init__()
+        try:
+            width = self.app.size.width
+        except NoActiveAppError:  # made outside a running app (a test): the resize sets it
+            width = None
+        if width is not None:
+            self.add_class(max(b for b in self.HORIZONTAL_BREAKPOINTS if width >= b[0])[1])
         self.service = service
         self.lang = lang
         self.warning_minutes = warning_minutes
@@ -97,7 +107,13 @@ class MeetingScreen(Screen):
         self.query_one(CaptureBar).display = False
         self.title = self.service.session.title
         self.call_after_refresh(self.tick)  # once every pane has composed its widgets
+        self.call_after_refresh(self.load_parser)
         self.set_interval(1, self.tick)
+
+    @work(thread=True, exit_on_error=False)
+    def load_parser(self) -> None:
+        """Import the quick-capture parser after the first frame, not before it."""
+        load_parser()
 
     def on_unmount(self) -> None:
         self.intents.close()
@@ -273,3 +289,4 @@ def _why(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc) or type(exc).__name__
+

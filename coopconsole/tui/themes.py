@@ -149,18 +149,26 @@ def load_themes(extra_dirs: Iterable[Path] = ()) -> ThemeLoad:
 def register_themes(app: App, load: ThemeLoad | None = None) -> list[str]:
     """Register the themes of ``load`` (default :func:`load_themes`) on ``app``; return the errors.
 
-    Themes already registered (Textual's own) are registered again with the console's
-    variables filled in, so that choosing any of them from the command palette works.
     Call it before the app starts (its stylesheet names the console's variables), then
-    set ``app.theme`` to ``load.pick(remembered name)``.
+    set ``app.theme`` to ``load.pick(remembered name)``. Textual's own themes, which lack
+    the console's variables, get them from :class:`ConsoleThemeVariables` on the app.
     """
     load = load_themes() if load is None else load
-    for theme in list(app.available_themes.values()):
-        if theme.name not in load.themes:
-            app.register_theme(_with_console_variables(theme))
     for theme in load.themes.values():
         app.register_theme(theme)
     return list(load.errors)
+
+
+class ConsoleThemeVariables:
+    """App mixin: the console's variables for any theme, Textual's own ones included.
+
+    Textual falls back on ``get_theme_variable_defaults`` for variables a theme does not
+    define, so they are derived from the theme in use only when it is used, rather than
+    for every installed theme at start-up.
+    """
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return console_variables(self.current_theme)  # type: ignore[attr-defined]
 
 
 def console_variables(theme: Theme) -> dict[str, str]:
@@ -291,9 +299,3 @@ def _is_colour(text: str, alpha: bool, auto: bool = False) -> bool:
 
 def _skipped(path: Path, what: str) -> str:
     return f"Theme file {path} {what}. It is skipped; the default theme ({DEFAULT_THEME}) is used in its place."
-
-
-def _with_console_variables(theme: Theme) -> Theme:
-    if all(name in theme.variables for name in CONSOLE_VARIABLES):
-        return theme
-    return replace(theme, variables={**theme.variables, **console_variables(theme)})
