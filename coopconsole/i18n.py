@@ -97,6 +97,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Not saved: {error}. Your text is still in the bar; press Enter to try again.",
         "未能保存:{error}。内容仍在输入栏中,按回车重试。",
     ),
+    "save.failed": (
+        "Not saved: {error}. Nothing was changed; try again.",
+        "未能保存:{error}。会议记录未改变,请重试。",
+    ),
     "capture.smart_hint": ("Check: {problems}", "请检查:{problems}"),
     # bindings (footer and help)
     "key.clock": ("Clock", "计时"),

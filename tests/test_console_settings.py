@@ -68,6 +68,9 @@ async def test_palette_commands_run_intents(meeting):
         commands["attendance: mark Chloe Martin absent"]()
         screen = await settle(pilot)
         assert screen.frame.view.agenda.running and screen.frame.view.speaker == 1
+        commands["speakers: give the floor to Alice Chen"]()  # again: still Alice, not a toggle
+        screen = await settle(pilot)
+        assert screen.frame.view.speaker == 1
         assert screen.service.session.participant(3).attendance is Attendance.ABSENT
         assert not any(row.flag for row in screen.frame.view.people if row.id == 3)
         await pilot.press("ctrl+p")
@@ -165,3 +168,24 @@ def test_every_refusal_the_service_can_give_has_chinese():
     source = (root / "service.py").read_text("utf-8") + (root / "domain" / "capture.py").read_text("utf-8")
     codes = set(re.findall(r'(?:Service|Capture)Error\(\s*"([a-z-]+)"', source))
     assert codes and all(STRINGS.get(f"error.{code}", ("", ""))[1] for code in codes), codes
+
+
+async def test_the_palette_shows_names_literally(meeting):
+    from textual.fuzzy import Matcher
+
+    from coopconsole.tui.commands import _highlight
+
+    shown = _highlight(Matcher("eve"), "speakers: give the floor to [bold]Eve[/bold]")
+    assert shown.plain == "speakers: give the floor to [bold]Eve[/bold]"
+    app = meeting(lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"floor eve")
+        await pilot.pause(0.5)
+        from textual.command import CommandList
+
+        options = app.screen.query_one(CommandList)
+        prompts = [options.get_option_at_index(i).prompt for i in range(options.option_count)]
+        assert any("[bold]Eve[/bold]" in getattr(p, "plain", str(p)) for p in prompts)

@@ -285,3 +285,46 @@ async def test_name_completion_after_at():
     assert await suggest("@张") == "@张三"
     assert await suggest("@alice chen") is None  # the line already has it
     assert await suggest("@zz") is None and await suggest("no mention") is None
+
+
+async def test_tab_completes_the_name_and_keeps_the_bar_focused(meeting, clock):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a", *"@chl", "tab")
+        await pilot.pause(0.2)
+        bar = app.screen.query_one(CaptureBar)
+        field = bar.query_one(Input)
+        assert app.screen.focused is field
+        assert bar.text == "@Chloe Martin"
+        await pilot.press(*" send the deck by Dec 10", "tab", "enter")
+        screen = await settle(pilot)
+        assert [a.owner for a in screen.service.session.actions] == ["Chloe Martin"]
+
+
+async def test_a_capture_key_keeps_text_left_in_an_open_bar(meeting, clock):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a", *"@alice half typed")
+        screen = app.screen
+        screen.query_one(ActionsPane).focus()  # e.g. a click on a pane
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        bar = screen.query_one(CaptureBar)
+        assert bar.display and bar.text == "@alice half typed"
+        assert screen.focused is bar.query_one(Input)
+
+
+async def test_a_failed_key_says_nothing_about_the_capture_bar(meeting, clock, monkeypatch):
+    messages: list[str] = []
+    monkeypatch.setattr(MeetingScreen, "notify", lambda self, message, **kw: messages.append(message))
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        def full(fd, parts):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, "writev", full)
+        await pilot.press("space")
+        await settle(pilot)
+        assert any("No space left on device" in m and "Nothing was changed" in m for m in messages)
+        assert not any("bar" in m for m in messages)

@@ -48,7 +48,7 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
 
     def on_mount(self) -> None:
         if self._problems:  # one notification, however many things went wrong
-            self.notify("\n".join(self._problems), severity="warning", timeout=15)
+            self.notify("\n".join(self._problems), severity="warning", timeout=15, markup=False)
         # Straight into a named session (the picker is composed only when it is needed).
         if not (self.session_name and self.open_session(self.session_name)):
             self.push_screen(localized(PickerScreen, self.lang)(self.store))
@@ -62,7 +62,7 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
             handle = self.store.open(name)
             handle.load()
         except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
+            self.notify(str(exc), severity="error", timeout=10, markup=False)
             return False
         self._handles.append(handle)
         service = MeetingService(handle, self.clock)
@@ -77,7 +77,7 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
             name = self.store.unique_name(f"demo-{lang}")
             self.store.create(sample_session(lang, name, self.clock())).close()
         except (StoreError, OSError) as exc:
-            self.notify(str(exc), severity="error", timeout=10)
+            self.notify(str(exc), severity="error", timeout=10, markup=False)
             return
         self.open_session(name)
 
@@ -104,7 +104,7 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         try:
             save_settings(settings)
         except OSError as exc:
-            self.notify(f"Could not remember the setting: {exc.strerror or exc}", severity="warning")
+            self.notify(f"Could not remember the setting: {exc.strerror or exc}", severity="warning", markup=False)
 
     def palette_commands(self) -> list[Command]:
         commands: list[Command] = []

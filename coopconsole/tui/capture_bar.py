@@ -44,6 +44,12 @@ class CaptureBar(Horizontal):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="capture.cancel", tooltip="Close the bar; nothing is saved"),
+        # Tab completes the name being typed; it never moves the focus out of an open bar,
+        # where the next letters typed would reach the meeting's keys.
+        Binding("tab", "complete", "Complete", id="capture.complete", show=False,
+                tooltip="Complete the @name being typed"),
+        Binding("shift+tab", "complete", "Complete", id="capture.complete_back", show=False,
+                tooltip="Complete the @name being typed"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -62,6 +68,8 @@ class CaptureBar(Horizontal):
         label = t("capture.edit", lang) if record is not None else t(f"capture.{kind}", lang)
         self.query_one("#capture-kind", Label).update(Content(f" {label} ▸ "))
         field = self.query_one("#capture-input", Input)
+        if self.display and field.value and not text and record is None:
+            text = field.value  # the bar was left open with unsaved text: keep it
         field.suggester = NameSuggester(participants)
         hint = {"action": "capture.hint.action", "park": "capture.hint.park"}.get(kind, "capture.hint.text")
         field.placeholder = t(hint, lang)
@@ -84,6 +92,10 @@ class CaptureBar(Horizontal):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.post_message(CaptureSubmitted(self.kind, event.value, self.record))
+
+    def action_complete(self) -> None:
+        """Accept the suggested name (as → does at the end of the line)."""
+        self.query_one("#capture-input", Input).action_cursor_right()
 
     def action_cancel(self) -> None:
         self.post_message(CaptureCancelled())

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 Command = tuple[str, Callable[[], object]]
 
@@ -25,14 +27,25 @@ class MeetingCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, run in self._commands():
-            yield DiscoveryHit(title, run)
+            yield DiscoveryHit(Content(title), run, text=title)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, run in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), run, text=title)
+                yield Hit(score, _highlight(matcher, title), run, text=title)
+
+
+def _highlight(matcher: Matcher, title: str) -> Content:
+    """The title with the matched letters marked, as literal text: a participant named
+    ``[bold]Mallory`` is shown as typed (Textual's own highlight reads markup)."""
+    content = Content(title)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    for offset in offsets:
+        if not title[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 def bind(function: Callable[..., object], *args: object) -> Callable[[], object]:
