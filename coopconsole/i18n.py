@@ -77,6 +77,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "smart.ok": ("SMART", "SMART"),
     "smart.owner-missing": ("no owner", "缺负责人"),
     "smart.owner-unknown": ("owner not in meeting", "负责人不在名单"),
+    "smart.owner-ambiguous": ("owner ambiguous: type more of the name", "负责人不明确:名字对应多人,请写全名"),
     "smart.deadline-missing": ("no deadline", "缺截止日期"),
     "smart.deadline-past": ("deadline past", "截止日期已过"),
     "smart.deliverable-vague": ("vague", "交付物不明确"),
@@ -138,7 +139,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.bad-kind": ("", "未知的记录类型。"),
     "error.bad-date": ("", "无法识别日期。可写:2026-12-08、12月8日、周五、下周五、两周内、3天内、月底。"),
     "error.owner-empty": ("", "@ 后面请写负责人的名字,例如 @王磊。"),
-    "error.owner-ambiguous": ("", "这个名字对应多位参会人,请写全名。"),
     "error.two-owners": ("", "一个行动项只能有一位负责人。"),
     "error.empty-deliverable": ("", "请写明交付内容,例如:@王磊 提交数据安全协议初稿 周五前。"),
     # help screen

@@ -243,3 +243,102 @@ def test_find_deadline_rejects_malformed_phrases(text):
 def test_huge_counts_are_errors_not_crashes():
     with pytest.raises(DateError):
         parse_date("+999w", date(9999, 12, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "phrase"),
+    [
+        ("send deck +3d", date(2026, 12, 4), "+3d"),
+        ("send deck 2w", date(2026, 12, 15), "2w"),
+        ("send deck in 2w", date(2026, 12, 15), "in 2w"),
+        ("send deck next Friday.", date(2026, 12, 11), "next Friday"),
+        ("提交报告下周五", date(2026, 12, 11), "下周五"),
+        ("提交报告 下下周五", date(2026, 12, 18), "下下周五"),
+        ("(send deck +2w)", date(2026, 12, 15), "+2w"),
+    ],
+)
+def test_find_deadline_takes_a_trailing_relative_form(text, expected, phrase):
+    match = find_deadline(text, TODAY)
+    assert match is not None and match.deadline == expected
+    assert text[match.start:match.end] == phrase
+
+
+def test_cut_text_after_a_trailing_form_is_the_end_of_the_line():
+    text = "send deck +3d @alice"
+    assert find_deadline(text, TODAY) is None
+    match = find_deadline(text, TODAY, cut=[(14, 20)])
+    assert match == DeadlineMatch(date(2026, 12, 4), 10, 13)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["send 2 drafts", "send drafts 2", "send deck Friday", "提交报告周五", "print it 3d",
+     "print it in 3D", "buy lamps 2W", "send deck +3d to Bruno", "move it to next Friday",
+     "book it for next Friday", "会议改到下周五", "会议安排在下周五", "send deck tomorrow",
+     "send deck next week", "send deck Dec 8"],
+)
+def test_find_deadline_leaves_other_trailing_words(text):
+    assert find_deadline(text, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["+99999999d", "+999w", "in 999999 weeks", "within 5000 days", "99999天内", "in 200 months",
+     "3654d", "2037-01-01", "+" + "9" * 5000 + "d"],
+)
+def test_too_far_away_is_an_error(text):
+    with pytest.raises(DateError) as info:
+        parse_date(text, TODAY)
+    assert "too far away" in info.value.message and "2036-12-01" in info.value.message
+
+
+@pytest.mark.parametrize(
+    "text", ["send deck by +99999999d", "send deck in 999999 weeks", "提交报告99999天内",
+             "send deck due 2099-12-08"],
+)
+def test_find_deadline_refuses_too_far_away(text):
+    with pytest.raises(DateError) as info:
+        find_deadline(text, TODAY)
+    assert "too far away" in info.value.message
+
+
+def test_ten_years_is_the_limit():
+    assert parse_date("3653d", TODAY) == date(2036, 12, 1)
+    assert parse_date("2036-12-01", TODAY) == date(2036, 12, 1)
+    assert parse_date("in 120 months", TODAY) == date(2036, 12, 1)
+    assert parse_date("2020-01-01", TODAY) == date(2020, 1, 1)  # the past is not limited
+    assert parse_date("+3d", date(2028, 2, 29)) == date(2028, 3, 3)
+
+
+@pytest.mark.parametrize(("text", "today"), [("+999w", date(9999, 12, 1)),
+                                             ("Dec 8", date(9999, 12, 30)),
+                                             ("in 2 months", date(9999, 12, 1))])
+def test_past_the_last_year_is_too_far_away(text, today):
+    with pytest.raises(DateError) as info:
+        parse_date(text, today)
+    assert "too far away" in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("send deck by", "by"), ("send deck by .", "by"), ("send deck due", "due"),
+     ("send deck no later than", "no later than"), ("提交报告 截止", "截止"),
+     ("提交报告截止时间:", "截止时间")],
+)
+def test_find_deadline_keyword_without_a_date(text, word):
+    with pytest.raises(DateError) as info:
+        find_deadline(text, TODAY)
+    assert f"A date is missing after '{word}'" in info.value.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ask Bruno to stop by", "drop by", "the team stands by", "put it on stand-by",
+     "send the agenda the day before", "miss the deadline", "agree on the ddl"],
+)
+def test_find_deadline_words_at_the_end(text):
+    assert find_deadline(text, TODAY) is None
+
+
+def test_cut_text_after_by_is_not_a_missing_date():
+    assert find_deadline("signed by @bruno", TODAY, cut=[(10, 16)]) is None

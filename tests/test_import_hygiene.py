@@ -14,6 +14,9 @@ PURE = [
     "coopconsole.domain.capture",
     "coopconsole.domain.smart",
     "coopconsole.domain.dates",
+    "coopconsole.domain.date_forms",
+    "coopconsole.domain.clock",
+    "coopconsole.domain.floor",
     "coopconsole.domain.text",
     "coopconsole.agenda",
 ]

@@ -4,10 +4,11 @@ import pytest
 
 from coopconsole.domain.capture import Capture, parse_capture
 from coopconsole.domain.model import Participant, SmartCheck
-from coopconsole.domain.smart import PROBLEMS, is_vague, smart_check
+from coopconsole.domain.smart import PROBLEMS, explain, is_vague, smart_check
 
 TODAY = date(2026, 12, 1)
-CODES = ("owner-missing", "owner-unknown", "deadline-missing", "deadline-past", "deliverable-vague")
+CODES = ("owner-missing", "owner-unknown", "owner-ambiguous", "deadline-missing", "deadline-past",
+         "deliverable-vague")
 
 
 def capture(deliverable="send the draft MOU to Company B", owner="Alice Chen", owner_id=1,
@@ -98,9 +99,14 @@ def test_unknown_owner_from_capture_is_flagged():
         "关注算法误判率问题",
         "协调双方资源投入",
         "看一下测试数据情况",
-        "send MOU",  # too short
-        "发送MOU",  # too short
-        "报告",  # too short
+        "send it",  # too short, no artefact
+        "draft",  # too short: the verb is the only noun
+        "报告",  # too short, no verb
+        "follow up",
+        "look into",
+        "report draft",  # two nouns
+        "email Bruno",
+        "跟进报告",  # short, vague verb
         "",
         "call Bruno about pricing",  # no concrete verb, no artefact
         "ask Company B about the pilot",
@@ -154,3 +160,38 @@ def test_vague(text):
 )
 def test_concrete(text):
     assert not is_vague(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["send report", "Send report", "draft MOU", "send MOU", "发送MOU", "提交报告", "sign NDA",
+     "send email", "submit budget", "sent minutes", "起草协议", "and draft MOU"],
+)
+def test_short_with_a_concrete_verb_and_an_artefact_is_concrete(text):
+    assert not is_vague(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["@alice send report by Friday", "@alice draft MOU by Friday", "@alice 提交报告 周五前"],
+)
+def test_short_concrete_capture_is_smart(text):
+    c = parse_capture(text, [Participant(1, "Alice Chen")], datetime(2026, 12, 1, 9, 0))
+    assert smart_check(c, TODAY).ok
+
+
+@pytest.mark.parametrize(
+    ("text", "candidates"),
+    [
+        ("@c send the report by Friday", ("Alice Chen", "Chloe Martin")),
+        ("@CH send the report by Friday", ("Alice Chen", "Chloe Martin")),
+    ],
+)
+def test_ambiguous_owner_is_flagged_with_the_candidates(text, candidates):
+    people = [Participant(1, "Alice Chen"), Participant(2, "Chloe Martin"), Participant(3, "Bruno Silva")]
+    c = parse_capture(text, people, datetime(2026, 12, 1, 9, 0))
+    check = smart_check(c, TODAY)
+    assert check.problems == ("owner-ambiguous",)
+    message = explain("owner-ambiguous", c)
+    assert all(name in message for name in candidates) and "Bruno" not in message
+    assert explain("owner-ambiguous") == PROBLEMS["owner-ambiguous"]
+    assert explain("deadline-missing", c) == PROBLEMS["deadline-missing"]

@@ -2,8 +2,8 @@
 
 A line yields an owner, a deadline (see :mod:`coopconsole.domain.dates`) and the
 deliverable (what is left). Every failure is a :class:`CaptureError` with a stable
-``code``: ``empty``, ``owner-empty``, ``owner-ambiguous``, ``two-owners``, ``bad-date``,
-``empty-deliverable``. Decisions:
+``code``: ``empty``, ``owner-empty``, ``two-owners``, ``bad-date``, ``empty-deliverable``.
+Decisions:
 
 * The line is first cleaned like any typed line (:func:`coopconsole.domain.text.clean_line`:
   NFC, no control characters, breaks and tabs as spaces, trimmed); ``Capture.text`` is
@@ -15,8 +15,12 @@ deliverable (what is left). Every failure is a :class:`CaptureError` with a stab
   participant name the text after ``@`` starts with (for ASCII names the next character
   must not be a letter or digit; CJK names need no space after them); then the typed
   token (letters, digits, ``_ ' . -``; ``_`` and ``.`` stand for spaces) equal to a full
-  name; equal to a word of a name; a prefix of a name or of one of its words. Two
-  people in the winning tier is ``owner-ambiguous``.
+  name; equal to a word of a name; a prefix of a name or of one of its words.
+* Unknown and ambiguous names are kept and flagged, never refused: the owner is the
+  name as typed, with ``owner_known`` false. When two or more people are in the winning
+  tier (``@c`` for Alice Chen and Chloe Martin), ``owner_candidates`` names them and the
+  SMART check reports ``owner-ambiguous``. Parked points (:func:`parse_mention`) keep
+  such a name as who raised the point.
 * An unknown CJK token is cut before the first connector or verb (``负责``, ``在``,
   ``完成``, ...) so ``@王五负责提交报告`` keeps ``王五``; other unknown tokens are kept as
   typed.
@@ -27,8 +31,8 @@ deliverable (what is left). Every failure is a :class:`CaptureError` with a stab
   ``让``; or a full name right before ``负责`` (``A公司技术部张三,负责...``), where the
   qualifier glued to the name (``A公司技术部``) is dropped too. A name that fits several
   participants gives no owner (the SMART check reports it missing).
-* The deadline is looked for after the ``@`` owner is cut out, the implicit owner after
-  the deadline is cut out.
+* The deadline is looked for after the ``@`` owner is cut out (so ``send it +3d @alice``
+  ends with ``+3d``), the implicit owner after the deadline is cut out.
 * Deliverable: the line minus the owner and the deadline phrase; separators doubled at a
   cut collapse to one, empty brackets go, runs of spaces become one, and at the ends
   separators (``, ，、;；:：.。-–—|/*•·``) and connector words (``to``, ``will``, ``shall``,
@@ -68,6 +72,7 @@ class Capture:
     owner_known: bool
     deadline: date | None
     deadline_text: str
+    owner_candidates: tuple[str, ...] = ()  # who an ambiguous ``@name`` could be
 
 
 def is_cjk(ch: str) -> bool:
@@ -118,16 +123,19 @@ def _at(work: str, pos: int, name: str) -> bool:
     return end >= len(work) or _tight(name[-1]) or not work[end].isalnum()
 
 
-def _one(people: list[Participant], what: str) -> Participant | None:
+_Found = tuple[Participant | None, tuple[str, ...]]  # (the one person, or the candidates)
+
+
+def _one(people: list[Participant]) -> _Found:
     unique = list({p.id: p for p in people}.values())
-    if len(unique) > 1:
-        names = ", ".join(p.name for p in unique)
-        raise CaptureError("owner-ambiguous",
-                           f"'{what}' could be any of {names}; type more of the name.")
-    return unique[0] if unique else None
+    if len(unique) == 1:
+        return unique[0], ()
+    names = [p.name.strip() for p in unique]
+    return None, tuple(f"{n} ({p.organisation})" if names.count(n) > 1 and p.organisation else n
+                       for n, p in zip(names, unique))
 
 
-def _lookup(token: str, people: Sequence[Participant]) -> Participant | None:
+def _lookup(token: str, people: Sequence[Participant]) -> _Found:
     key = _key(token)
     tiers = (
         lambda p: _key(p.name) == key,
@@ -137,18 +145,19 @@ def _lookup(token: str, people: Sequence[Participant]) -> Participant | None:
     for test in tiers:
         hits = [p for p in people if test(p)]
         if hits:
-            return _one(hits, "@" + token)
-    return None
+            return _one(hits)
+    return None, ()
 
 
 def _mention(work: str, clean: str, at: int, people: Sequence[Participant]):
-    """Read the owner after the ``@`` at ``at``: (end, participant or None, typed token)."""
+    """Read the owner after the ``@`` at ``at``: (end, participant or None, typed token,
+    candidates when ambiguous)."""
     start = at + 1
     full = [(len(_name(p)), p) for p in people if _at(work, start, _name(p))]
     if full:
         longest = max(n for n, _ in full)
-        person = _one([p for n, p in full if n == longest], "@" + work[start:start + longest])
-        return start + longest, person, clean[start:start + longest]
+        person, candidates = _one([p for n, p in full if n == longest])
+        return start + longest, person, clean[start:start + longest], candidates
     end = start
     while end < len(work) and (work[end].isalnum() or work[end] in _TOKEN_EXTRA):
         end += 1
@@ -160,7 +169,8 @@ def _mention(work: str, clean: str, at: int, people: Sequence[Participant]):
         raise CaptureError("owner-empty",
                            "'@' must be followed by the owner's name, e.g. '@Alice'.")
     end = start + len(token)
-    return end, _lookup(token, people), clean[start:end]
+    person, candidates = _lookup(token, people)
+    return end, person, clean[start:end], candidates
 
 
 def _explicit_owner(work: str, clean: str, people: Sequence[Participant]):
@@ -173,15 +183,15 @@ def _explicit_owner(work: str, clean: str, people: Sequence[Participant]):
         except CaptureError:
             if len(ats) == 1:
                 raise
-            found.append((i, i + 1, None, "?"))
+            found.append((i, i + 1, None, "?", ()))
     if not found:
         return None
-    ids = {p.id if p else None for _, _, p, _ in found}
+    ids = {p.id if p else None for _, _, p, _, _ in found}
     if len(found) > 1 and (len(ids) > 1 or None in ids):
         raise CaptureError("two-owners", "An action has one owner; the line names "
-                           f"{len(found)}: " + ", ".join(clean[s:e] for s, e, _, _ in found) + ".")
-    spans = [(_polite_start(work, s), e) for s, e, _, _ in found]
-    return spans, found[0][2], found[0][3]
+                           f"{len(found)}: " + ", ".join(clean[s:e] for s, e, *_ in found) + ".")
+    spans = [(_polite_start(work, s), e) for s, e, *_ in found]
+    return spans, found[0][2], found[0][3], found[0][4]
 
 
 def _polite_start(work: str, start: int) -> int:
@@ -283,12 +293,12 @@ def parse_capture(text: str, participants: Sequence[Participant], now: datetime)
     work = fold(clean)
     people = [p for p in participants if p.name.strip()]
     spans: list[tuple[int, int]] = []
-    owner, typed = None, ""
+    owner, typed, candidates = None, "", ()
     explicit = _explicit_owner(work, clean, people)
     if explicit:
-        spans, owner, typed = explicit
+        spans, owner, typed, candidates = explicit
     try:
-        match = find_deadline(_blank(work, spans), now.date())
+        match = find_deadline(work, now.date(), cut=spans)
     except DateError as exc:
         raise CaptureError("bad-date", exc.message) from None
     if match:
@@ -303,11 +313,11 @@ def parse_capture(text: str, participants: Sequence[Participant], now: datetime)
     if not deliverable:
         raise CaptureError("empty-deliverable", "Say what will be delivered, e.g. "
                            "'@Alice send the draft MOU by Dec 8'.")
-    return _result(clean, deliverable, owner, typed, match)
+    return _result(clean, deliverable, owner, typed, candidates, match)
 
 
 def _result(clean: str, deliverable: str, owner: Participant | None, typed: str,
-            match: DeadlineMatch | None = None) -> Capture:
+            candidates: tuple[str, ...] = (), match: DeadlineMatch | None = None) -> Capture:
     return Capture(
         text=clean,
         deliverable=deliverable,
@@ -316,6 +326,7 @@ def _result(clean: str, deliverable: str, owner: Participant | None, typed: str,
         owner_known=owner is not None,
         deadline=match.deadline if match else None,
         deadline_text=clean[match.start:match.end].strip() if match else "",
+        owner_candidates=() if owner else candidates,
     )
 
 
@@ -332,8 +343,8 @@ def parse_mention(text: str, participants: Sequence[Participant]) -> Capture:
     explicit = _explicit_owner(fold(clean), clean, people)
     if not explicit:
         return _result(clean, clean, None, "")
-    spans, owner, typed = explicit
+    spans, owner, typed, candidates = explicit
     rest = _deliverable(clean, spans)
     if not rest:
         raise CaptureError("empty-deliverable", "Say what the point is, e.g. '@Bruno pricing model'.")
-    return _result(clean, rest, owner, typed)
+    return _result(clean, rest, owner, typed, candidates)

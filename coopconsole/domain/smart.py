@@ -8,7 +8,10 @@ one owner code and one deadline code is reported. Decisions:
   vague verb (``follow up``, ``跟进`` ...) and no concrete verb (``send``, ``完成`` ...),
   or when it has neither a concrete verb nor an artefact noun (``report``, ``方案`` ...).
 * Too short: fewer than three words, where a CJK character counts as three quarters of a
-  word (so four CJK characters make three words). Words are runs of letters/digits.
+  word (so four CJK characters make three words). Words are runs of letters/digits. A
+  short deliverable is still concrete when it has a concrete verb and, apart from it,
+  an artefact noun: ``send report``, ``draft MOU``, ``发送MOU``, ``提交报告``. A verb or a
+  noun alone (``send it``, ``draft``, ``报告``) stays vague.
 * English terms are matched as whole words, case-insensitively, with the common endings
   (``sends``, ``sent``, ``drafted``, ``following up``, ``reports``); Chinese terms as
   substrings. Words that are verbs and nouns (``draft``, ``book``, ``schedule``) count as
@@ -16,7 +19,9 @@ one owner code and one deadline code is reported. Decisions:
   so "follow up on the MOU draft" stays vague. The word lists extend the product issue's
   lists with close relatives (``email``, ``invite``, ``确认``, ``合同``, ``报价`` ...); a
   Chinese word that is also a noun (测试 "test data") is left out of the verbs.
-* The owner is missing when it is blank, unknown when typed but not a participant.
+* The owner is missing when it is blank, unknown when typed but not a participant,
+  ambiguous when the typed name fits several participants (``Capture.owner_candidates``;
+  :func:`explain` names them).
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ PROBLEMS: dict[str, str] = {
     "owner-missing": "Nobody owns this action. Start the line with @name, e.g. '@Alice send ...'.",
     "owner-unknown": "The owner is not a participant of this meeting. Check the spelling after "
                      "@ or add the person to the participants.",
+    "owner-ambiguous": "The name after @ fits more than one participant. Type more of the name, "
+                       "e.g. the full name.",
     "deadline-missing": "There is no deadline. Add one, e.g. 'by Dec 8', 'due Friday' or '周五前'.",
     "deadline-past": "The deadline is already past. Give a date from today on.",
     "deliverable-vague": "It is not clear what will be delivered. Name a concrete result with a "
@@ -97,6 +104,21 @@ def _has(text: str, rx: re.Pattern[str], chinese: tuple[str, ...]) -> bool:
     return bool(rx.search(text)) or any(term in text for term in chinese)
 
 
+def _spans(text: str, rx: re.Pattern[str], chinese: tuple[str, ...]) -> list[tuple[int, int]]:
+    found = [m.span() for m in rx.finditer(text)]
+    for term in chinese:
+        found += [(m.start(), m.start() + len(term)) for m in re.finditer(re.escape(term), text)]
+    return found
+
+
+def _verb_and_artefact(text: str) -> bool:
+    """A concrete verb and an artefact noun that is not the verb itself (``draft``)."""
+    verbs = (_spans(text, _CONCRETE_EN, CONCRETE_VERBS_ZH)
+             + [m.span() for m in _VERB_OR_NOUN_EN.finditer(text)])
+    nouns = _spans(text, _ARTEFACT_EN, ARTEFACTS_ZH)
+    return bool(verbs) and any(all(ne <= vs or ns >= ve for vs, ve in verbs) for ns, ne in nouns)
+
+
 def _too_short(text: str) -> bool:
     cjk = sum(1 for c in text if is_cjk(c))
     words = len(re.findall(r"[^\W_]+", "".join(" " if is_cjk(c) else c for c in text)))
@@ -107,7 +129,7 @@ def is_vague(deliverable: str) -> bool:
     """True when the deliverable does not say what concrete result will be delivered."""
     text = deliverable.strip()
     if _too_short(text):
-        return True
+        return not _verb_and_artefact(text)
     concrete = _has(text, _CONCRETE_EN, CONCRETE_VERBS_ZH) or bool(_VERB_OR_NOUN_EN.search(text))
     if concrete:
         return False
@@ -121,6 +143,8 @@ def smart_check(capture: Capture, today: date) -> SmartCheck:
     found = set()
     if not capture.owner.strip():
         found.add("owner-missing")
+    elif capture.owner_candidates and not capture.owner_known:
+        found.add("owner-ambiguous")
     elif not capture.owner_known:
         found.add("owner-unknown")
     if capture.deadline is None:
@@ -130,3 +154,11 @@ def smart_check(capture: Capture, today: date) -> SmartCheck:
     if is_vague(capture.deliverable):
         found.add("deliverable-vague")
     return SmartCheck(problems=tuple(code for code in PROBLEMS if code in found))
+
+
+def explain(code: str, capture: Capture | None = None) -> str:
+    """The explanation of a problem code, naming the candidates of an ambiguous owner."""
+    if code == "owner-ambiguous" and capture is not None and capture.owner_candidates:
+        return (f"'@{capture.owner}' could be any of {', '.join(capture.owner_candidates)}; "
+                "type more of the name.")
+    return PROBLEMS.get(code, code)
