@@ -196,6 +196,49 @@ def test_owners(line: str, title: str, owner: str) -> None:
     assert (item.title, item.owner, item.minutes, item.start) == (title, owner, 15, time(9, 0))
 
 
+@pytest.mark.parametrize(
+    ("line", "title", "owner"),
+    [
+        ("09:00 Updates (Bob Jones)", "Updates", "Bob Jones"),
+        ("09:00 Updates（Bob Jones）", "Updates", "Bob Jones"),
+        ("09:00 Updates (Bob)", "Updates", "Bob"),  # the given name of one listed participant
+        ("09:00 Updates (Bob Jones, Ann Lee)", "Updates", "Bob Jones, Ann Lee"),
+        ("09:00 讨论（李四）", "讨论", "李四"),
+        ("09:00 讨论（王磊、刘洋）", "讨论", "王磊、刘洋"),
+        ("09:00 Updates (Maria Gomez)", "Updates", "Maria Gomez"),  # not listed, but a full name
+        ("09:00 汇报（王总）", "汇报", "王总"),
+        ("09:00 Updates (optional)", "Updates (optional)", ""),
+        ("09:00 Open floor (Q&A)", "Open floor (Q&A)", ""),
+        ("09:00 Updates (Room B)", "Updates (Room B)", ""),
+        ("09:00 Updates (Action Items)", "Updates (Action Items)", ""),
+        ("09:00 Updates (Draft)", "Updates (Draft)", ""),
+        ("09:00 Updates (Ann)", "Updates (Ann)", ""),  # no participant is called Ann
+        ("09:00 方案（草案）", "方案（草案）", ""),
+        ("09:00 讨论（可选）", "讨论（可选）", ""),
+        ("09:00 总结（董事会）", "总结（董事会）", ""),
+    ],
+)
+def test_owners_in_round_brackets(line: str, title: str, owner: str) -> None:
+    text = f"# M\n## Participants\n- Bob Jones, Beta Ltd\n- 李四，乙公司\n## Agenda\n- {line} (15 min)\n"
+    item = agenda(text).session.agenda[0]
+    assert (item.title, item.owner, item.minutes) == (title, owner, 15)
+
+
+def test_a_time_box_in_round_brackets_is_no_owner() -> None:
+    item = only_item("- 09:00 Updates (15 min)\n")
+    assert (item.title, item.owner, item.minutes) == ("Updates", "", 15)
+
+
+@pytest.mark.parametrize("placeholder", ["—", "-", "–", "TBD", "TBC", "tbd", "待定", "N/A"])
+def test_owner_placeholders_mean_no_owner(placeholder: str) -> None:
+    table = f"| Time | Item | Lead |\n|---|---|---|\n| 09:00 | Opening | {placeholder} |\n| 09:15 | Close | Ann |\n"
+    result = agenda("# M\n## Agenda\n" + table)
+    assert [i.owner for i in result.session.agenda] == ["", "Ann"]
+    if placeholder not in ("-", "–", "—"):  # a dash after the title is read as part of it
+        assert only_item(f"- 09:00 Opening — {placeholder} (15 min)\n").owner == ""
+        assert only_item(f"- 09:00 Opening [{placeholder}] (15 min)\n").owner == ""
+
+
 LIST_FORM = """\
 ## Agenda
 
@@ -251,16 +294,53 @@ def test_list_table_and_heading_layouts(body: str) -> None:
     assert items[0].sub_points in (("Welcome", "Rules"), ("Notes: Welcome",))
 
 
-def test_nested_sub_points_at_any_depth_and_field_bullets() -> None:
+def test_nested_sub_points_keep_the_first_level_and_field_bullets() -> None:
     item = only_item(
         "1. 09:00 Opening (15 min)\n"
         "   - First **point**\n"
         "     - deeper point\n"
-        "   - Owner: Dana\n"
+        "     - Owner: Dana\n"
         "   - Second point\n"
     )
-    assert item.sub_points == ("First point", "deeper point", "Second point")
+    assert item.sub_points == ("First point: deeper point", "Second point")
     assert item.owner == "Dana"
+
+
+@pytest.mark.parametrize(
+    ("bullets", "points"),
+    [
+        ("- 架构\n  - 数据层\n  - 应用层\n- 安全\n", ("架构: 数据层, 应用层", "安全")),
+        ("- Topics:\n  - pricing\n  - scope\n", ("Topics: pricing, scope",)),
+        ("- 议题：\n  - 价格\n  - 范围\n", ("议题：价格, 范围",)),
+        ("- A\n  - B\n    - C\n    - D\n  - E\n", ("A: B (C, D), E",)),
+        ("- A\n  - x, y\n  - z\n", ("A: x, y; z",)),
+        ("-\n  - orphan\n- B\n", ("orphan", "B")),
+    ],
+)
+def test_nested_bullets_are_attached_to_their_first_level_bullet(bullets: str, points: tuple[str, ...]) -> None:
+    nested = "".join("   " + ln + "\n" for ln in bullets.splitlines())
+    assert only_item("1. 09:00 Design (30 min)\n" + nested).sub_points == points
+    assert agenda("# M\n## Agenda\n### 09:00 Design (30 min)\n" + bullets).session.agenda[0].sub_points == points
+
+
+@pytest.mark.parametrize(("line", "minutes"), [("15 min", 15), ("(15分钟)", 15), ("（15分钟）", 15), ("1h", 60), ("15m", 15), ("半小时", 30)])
+def test_a_bare_time_box_line_under_an_item_heading_is_its_time_box(line: str, minutes: int) -> None:
+    result = agenda(f"# M\n## Agenda\n### Opening\n{line}\n\n### Close\nDuration: 5 min\n")
+    first = result.session.agenda[0]
+    assert (first.title, first.minutes, first.sub_points) == ("Opening", minutes, ())
+    assert result.problems == []
+
+
+def test_bare_time_box_and_time_lines_elsewhere() -> None:
+    heading = agenda("# M\n## Agenda\n### 09:00 Opening\nOwner: Ann\n15 min\n").session.agenda[0]
+    assert (heading.owner, heading.minutes, heading.sub_points) == ("Ann", 15, ())
+    timed = agenda("# M\n## Agenda\n### Opening\n09:00-09:20\n").session.agenda[0]
+    assert (timed.start, timed.minutes) == (time(9, 0), 20)
+    listed = only_item("1. Opening\n   15 min\n")
+    assert (listed.minutes, listed.sub_points) == (15, ())
+    # a second box does not overwrite the first; it is kept, not lost
+    kept = agenda("# M\n## Agenda\n### Opening (10 min)\n20 min\n").session.agenda[0]
+    assert (kept.minutes, kept.sub_points) == (10, ("20 min",))
 
 
 def test_continuation_lines_fill_fields_or_become_sub_points() -> None:
@@ -305,6 +385,7 @@ def test_goal_section_names(heading: str) -> None:
 
 
 def test_other_sections_are_ignored_without_problems() -> None:
+    # Prose and lists without times; timed entries there are reported (test_agenda_sections).
     result = agenda("# M\n\n## Background\n\n- something\n\nprose\n\n## Agenda\n\n- 09:00 Opening (5 min)\n")
     assert result.problems == [] and len(result.session.agenda) == 1
 
@@ -441,6 +522,82 @@ def test_participants_grouped_by_organisation() -> None:
         ("Alice Chen", "Company A", "CTO", Role.DECISION_MAKER),
         ("Bruno", "Company B", "Engineer", Role.OTHER),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "org", "title", "role"),
+    [
+        ("Bob Jones - Beta Ltd - CTO", "Bob Jones", "Beta Ltd", "CTO", Role.OTHER),
+        ("Bob Jones – Beta Ltd – CTO", "Bob Jones", "Beta Ltd", "CTO", Role.OTHER),
+        ("Bob Jones — Beta Ltd — CTO — decision maker", "Bob Jones", "Beta Ltd", "CTO", Role.DECISION_MAKER),
+        ("李雷 — 乙公司 — 工程师", "李雷", "乙公司", "工程师", Role.OTHER),
+        ("李雷——乙公司——工程师——执行层", "李雷", "乙公司", "工程师", Role.EXECUTOR),
+        ("Ann Lee - Coca-Cola - Head of Sales", "Ann Lee", "Coca-Cola", "Head of Sales", Role.OTHER),
+        ("Bob Jones - Beta Ltd, CTO", "Bob Jones", "Beta Ltd", "CTO", Role.OTHER),
+    ],
+)
+def test_dash_separated_participant_lines(line: str, name: str, org: str, title: str, role: Role) -> None:
+    result = agenda(f"# M\n## Participants\n- {line}\n## Agenda\n- Opening (5 min)\n")
+    p = result.session.participants[0]
+    assert (p.name, p.organisation, p.title, p.role) == (name, org, title, role)
+    assert result.problems == []
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "role"),
+    [
+        ("Decision maker", "yes", Role.DECISION_MAKER),
+        ("Decision maker", "Yes", Role.DECISION_MAKER),
+        ("Decision maker", "✓", Role.DECISION_MAKER),
+        ("Decision maker", "✔", Role.DECISION_MAKER),
+        ("Decision maker", "x", Role.DECISION_MAKER),
+        ("Decision maker?", "Y", Role.DECISION_MAKER),
+        ("Decision-maker", "true", Role.DECISION_MAKER),
+        ("是否决策者", "是", Role.DECISION_MAKER),
+        ("是否决策者", "√", Role.DECISION_MAKER),
+        ("Decision maker", "no", Role.OTHER),
+        ("Decision maker", "", Role.OTHER),
+        ("Decision maker", "×", Role.OTHER),
+        ("Decision maker", "-", Role.OTHER),
+        ("是否决策者", "否", Role.OTHER),
+    ],
+)
+def test_decision_maker_column(header: str, cell: str, role: Role) -> None:
+    text = f"# M\n## Participants\n| Name | Organisation | {header} |\n|---|---|---|\n| Raj Patel | Org Y | {cell} |\n## Agenda\n- Opening (5 min)\n"
+    result = agenda(text)
+    assert result.session.participants[0].role is role
+    assert result.problems == []
+
+
+def test_unreadable_decision_maker_cell_is_reported() -> None:
+    text = "# M\n## Participants\n| Name | Decision maker |\n|---|---|\n| Raj Patel | maybe |\n## Agenda\n- Opening (5 min)\n"
+    result = agenda(text)
+    assert result.session.participants[0].role is Role.OTHER
+    assert [p.line for p in result.problems] == [5]
+    assert "maybe" in result.problems[0].message
+
+
+def test_participant_table_with_decision_maker_column_and_free_text_roles() -> None:
+    text = (
+        "# M\n## Attendees\n| Name | Organisation | Role | Decision maker |\n| --- | --- | --- | --- |\n"
+        "| Jane Doe | Org X | Facilitator | no |\n| Raj Patel | Org Y | CTO | yes |\n| Li Wei | Org Z | Engineer | |\n"
+        "| Eva Novak | Org Z | Expert advisor | |\n"
+        "## 参会人\n| 姓名 | 单位 | 职务 | 角色 | 是否决策者 |\n|---|---|---|---|---|\n| 王磊 | 甲公司 | 总经理 | 决策层 | 是 |\n"
+        "| 李雷 | 乙公司 | | 工程师 | 否 |\n| 张伟 | 丙公司 | 主任 | 负责人 | |\n"
+        "## Agenda\n- Opening (5 min)\n"
+    )
+    result = agenda(text)
+    people = [(p.name, p.organisation, p.title, p.role) for p in result.session.participants]
+    assert people == [
+        ("Jane Doe", "Org X", "Facilitator", Role.OTHER),
+        ("Raj Patel", "Org Y", "CTO", Role.DECISION_MAKER),
+        ("Li Wei", "Org Z", "Engineer", Role.OTHER),
+        ("Eva Novak", "Org Z", "", Role.EXPERT_ADVISOR),
+        ("王磊", "甲公司", "总经理", Role.DECISION_MAKER),
+        ("李雷", "乙公司", "工程师", Role.OTHER),
+        ("张伟", "丙公司", "主任, 负责人", Role.OTHER),
+    ]
+    assert result.problems == []
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,12 @@
 >>> result.session.agenda[0].owner
 'Dana'
 
-See :mod:`coopconsole.agenda.importer` for the document walk and the decisions taken
-where agendas are ambiguous, :mod:`coopconsole.agenda.lines` and
-:mod:`coopconsole.agenda.items` for agenda entries, :mod:`coopconsole.agenda.durations`
-for times and time boxes, and :mod:`coopconsole.agenda.people` for participants, roles
-and goals.
+See :mod:`coopconsole.agenda.importer` for the decisions taken where agendas are
+ambiguous, :mod:`coopconsole.agenda.sections` for the sections of a document and agenda
+entries outside the agenda, :mod:`coopconsole.agenda.lines` and
+:mod:`coopconsole.agenda.items` for agenda entries, :mod:`coopconsole.agenda.names` for
+owners' names, :mod:`coopconsole.agenda.durations` for times and time boxes, and
+:mod:`coopconsole.agenda.people` for participants, roles and goals.
 """
 
 from .importer import import_agenda

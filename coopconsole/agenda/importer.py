@@ -1,20 +1,21 @@
 """Import a Markdown agenda into a planned :class:`~coopconsole.domain.model.Session`.
 
 The document is parsed with markdown-it (CommonMark plus tables) and walked block by
-block. Headings open sections by their name (see ``_SECTIONS``; a trailing bracketed
-remark or colon and a leading number are ignored, ``Agenda (draft)``); a heading that
-is not a section name closes the current section unless it is deeper than the section
-heading, in which case it belongs to it. Block quotes are read as if unquoted; HTML
-blocks, HTML comments and thematic breaks are skipped; front matter is skipped.
+block. Headings open sections by their name or by an agenda word in it, and agenda
+entries outside the agenda are imported or reported, as described in
+:mod:`coopconsole.agenda.sections`. Block quotes are read as if unquoted; HTML blocks,
+HTML comments and thematic breaks are skipped; front matter is skipped.
 
 Decisions where the format leaves room:
 
 * Title: the first level-1 heading; else the document's first heading unless it is a
   section name; else ``title:`` in front matter or a ``Title:``/``会议名称:`` line; else
-  the first heading; else ``name``.
+  the first heading; else ``name`` as given by the caller (the command line passes the
+  agenda file's name without its extension). Nothing else is made up.
 * Meeting details are ``Key: value`` lines (list items, plain lines, or two-column table
-  rows) outside the goals and participants sections; in the agenda section only plain
-  lines are considered. The first value wins; front matter only fills what the body
+  rows) outside the goals and participants sections; in an agenda section only plain
+  lines are considered, and in one read strictly (see :mod:`coopconsole.agenda.sections`)
+  also its list items and the rows of a table without agenda columns. The first value wins; front matter only fills what the body
   leaves empty. ``Date``/``Time``/``日期``/``时间`` values may carry a date, a start and an
   end (``09:00-12:00``). Facilitator and note-taker lose a bracketed remark:
   ``周宁(第三方顾问)`` becomes ``周宁`` (the remark is dropped; the participants list
@@ -29,7 +30,13 @@ Decisions where the format leaves room:
 * An item with no title keeps a placeholder ``Item N`` (``议题 N``) and is reported.
 * No agenda heading at all: lists, tables, timed headings and timed or enumerated lines
   anywhere outside the goals and participants sections are read as the agenda, skipping
-  meeting-detail lines. The same happens when the agenda sections hold no item.
+  meeting-detail lines. The same happens when the agenda sections hold no item. When
+  they do, timed entries elsewhere are reported, not imported (see
+  :mod:`coopconsole.agenda.sections`).
+* Owners: a placeholder such as ``—``, ``TBD`` or ``待定`` (in an Owner column or after a
+  dash) means no owner. Names in round brackets count as the owner when they name
+  listed participants (see :mod:`coopconsole.agenda.names`), so participants are read
+  before the agenda.
 * ``lang`` is ``zh`` when the title and item titles hold at least one CJK character for
   every three Latin letters (a Chinese character carries about a word), else ``en``.
 * Problems are listed in line order. Only :class:`AgendaError` is ever raised: for text
@@ -49,33 +56,23 @@ from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, Parti
 from .durations import parse_when
 from .items import AgendaReader, Draft, Report
 from .lines import is_break
+from .names import is_placeholder
 from .people import Person, parse_person, read_goals, read_participants, split_tier
 from .results import AgendaError, AgendaImport, ImportProblem
+from .sections import SECTIONS, mark_continuations, outline, outside_items
 from .text import (
-    Line, block_lines, cjk_count, heading_level, latin_count, normalise_source, norm_key, parse,
-    split_front_matter, split_key, split_parts, strip_enum, table_rows,
+    Line, block_lines, cjk_count, latin_count, normalise_source, parse, split_front_matter, split_key,
+    split_parts, table_rows,
 )
 
-_SECTIONS = {
-    "agenda": {
-        "agenda", "schedule", "programme", "program", "meeting agenda", "agenda items", "proposed agenda",
-        "draft agenda", "timetable", "run of show", "议程", "会议议程", "日程", "议程安排", "会议日程",
-        "日程安排", "会议流程", "流程",
-    },
-    "participants": {
-        "participants", "attendees", "present", "attendance", "participant list", "attendee list",
-        "参会人", "参会人员", "与会人员", "出席", "出席人员", "参会者", "与会者", "参会名单", "出席人",
-    },
-    "goals": {"goals", "objectives", "goal", "objective", "meeting goals", "meeting objectives", "目标", "会议目标", "目的", "会议目的"},
-}
 _META = {
     "date": {"date", "time", "when", "date and time", "date & time", "日期", "时间", "会议时间", "日期时间"},
     "location": {"location", "venue", "place", "where", "room", "地点", "会议地点", "地址", "场地"},
     "facilitator": {"facilitator", "chair", "chairperson", "moderator", "主持人", "主持"},
     "note_taker": {"note taker", "notetaker", "scribe", "minute taker", "recorder", "记录人", "记录", "记录员"},
     "title": {"title", "meeting", "subject", "标题", "会议名称", "会议主题", "主题", "会议"},
-    "participants": _SECTIONS["participants"],
-    "goals": _SECTIONS["goals"],
+    "participants": SECTIONS["participants"],
+    "goals": SECTIONS["goals"],
 }
 _GOAL_SUFFIX = re.compile(r"(goals?|objectives?|targets?|目标)$")
 _NO_AGENDA = (
@@ -83,19 +80,6 @@ _NO_AGENDA = (
     "“## 议程” followed by a numbered or bulleted list, a table, or one heading per item, "
     "e.g. “1. 09:00 Opening (15 min) — Dana”."
 )
-
-
-def section_kind(text: str) -> str | None:
-    key = norm_key(re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", strip_enum(text)))
-    key = re.sub(r"^(?:\d+(?:\.\d+)*|[ivx]+)[.)]?\s+", "", key)
-    return next((kind for kind, names in _SECTIONS.items() if key in names), None)
-
-
-@dataclass
-class _Section:
-    kind: str  # preamble, other, agenda, participants, goals
-    level: int
-    blocks: list[SyntaxTreeNode] = field(default_factory=list)
 
 
 @dataclass
@@ -112,17 +96,24 @@ class _Meta:
     goals: list[tuple[GoalTier, str]] = field(default_factory=list)
     seen: set[tuple[int, str]] = field(default_factory=set)
 
-    def take(self, line: Line) -> bool:
-        """Use a meeting-detail line; False when ``line`` is not one."""
+    @staticmethod
+    def kind_of(line: Line) -> tuple[str, str, str] | None:
+        """The detail a line gives (kind, key, value), or None; nothing is kept."""
         pair = split_key(line.text)
         if pair is None:
-            return False
+            return None
         key, value = pair
         kind = next((k for k, names in _META.items() if key in names), None)
         if kind is None and _GOAL_SUFFIX.search(key) and split_tier(line.text)[0] is not None:
             kind = "goals"
-        if kind is None:
+        return None if kind is None else (kind, key, value)
+
+    def take(self, line: Line) -> bool:
+        """Use a meeting-detail line; False when ``line`` is not one."""
+        found = self.kind_of(line)
+        if found is None:
             return False
+        kind, key, value = found
         if (line.no, line.text) in self.seen:
             return True
         self.seen.add((line.no, line.text))
@@ -178,10 +169,6 @@ def _flatten(nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
     return out
 
 
-def _heading_text(node: SyntaxTreeNode) -> str:
-    return " ".join(ln.text for ln in block_lines(node)).strip()
-
-
 def _minutes_between(a: time, b: time) -> int:
     return (b.hour * 60 + b.minute) - (a.hour * 60 + a.minute)
 
@@ -215,7 +202,8 @@ def _finish(drafts: list[Draft], meta: _Meta, lang: str, report: Report) -> list
                 why = "no time box, time range or next start time was given"
             report(d.line, f"No time box for “{title}” ({why}); it was kept without a planned length.")
         kind = ItemKind.BREAK if is_break(title) else ItemKind.TOPIC
-        items.append(AgendaItem(number, title, d.start, d.minutes, d.owner.strip(), tuple(d.sub_points), kind))
+        owner = "" if is_placeholder(d.owner) else d.owner.strip()
+        items.append(AgendaItem(number, title, d.start, d.minutes, owner, tuple(d.sub_points), kind))
     return items
 
 
@@ -226,23 +214,15 @@ def _import(text: str, name: str) -> AgendaImport:
         problems.append(ImportProblem(max(1, line), message))
 
     text, front = split_front_matter(normalise_source(text))
-    nodes = _flatten(parse(text).children)
-    sections = [_Section("preamble", 0)]
-    first_h1 = first_plain = first_any = ""
-    for node in nodes:
-        if node.type != "heading":
-            sections[-1].blocks.append(node)
-            continue
-        heading, level = _heading_text(node), heading_level(node)
-        kind = section_kind(heading)
-        first_plain = first_plain or (heading if not first_any and kind is None else "")
-        first_any = first_any or heading
-        first_h1 = first_h1 or (heading if level == 1 else "")
-        current = sections[-1]
-        if kind is None and current.kind in ("agenda", "participants", "goals") and level > current.level:
-            current.blocks.append(node)
-        else:
-            sections.append(_Section(kind or "other", level))
+    doc = outline(_flatten(parse(text).children))
+    sections = doc.sections
+    # A trial reading that keeps nothing: it only tells which entries carry times.
+    trial = AgendaReader(lambda _no, _msg: None, lambda line: _Meta.kind_of(line) is not None)
+
+    def probe(blocks: list[SyntaxTreeNode]) -> list[Draft]:
+        return trial.read(blocks, loose=True)
+
+    mark_continuations(sections, probe)
     meta = _Meta(report)
     for section in sections:
         if section.kind in ("preamble", "other"):
@@ -254,9 +234,13 @@ def _import(text: str, name: str) -> AgendaImport:
             goals.extend(read_goals(section.blocks, report))
         elif section.kind == "participants":
             people.extend(read_participants(section.blocks, report, meta.take))
-    reader = AgendaReader(report, meta.take)
-    drafts = [d for s in sections if s.kind == "agenda" for d in reader.read(s.blocks)]
-    if not drafts:
+    known = [p.name for p in meta.people + people if p is not None]
+    reader = AgendaReader(report, meta.take, known)
+    drafts = [d for s in sections if s.kind == "agenda" for d in reader.read(s.blocks, strict=s.strict)]
+    if drafts:
+        for d in outside_items(sections, probe):
+            report(d.line, f"“{d.source or d.title}” looks like an agenda item, but it is outside the agenda section; it was not imported.")
+    else:
         loose = [b for s in sections if s.kind in ("preamble", "other") for b in s.blocks]
         drafts = reader.read(loose, loose=True)
     for key, line in front.items():
@@ -265,7 +249,7 @@ def _import(text: str, name: str) -> AgendaImport:
     people = meta.people + people
     if not drafts:
         raise AgendaError(_NO_AGENDA)
-    title = first_h1 or first_plain or meta.title or first_any or name
+    title = doc.first_h1 or doc.first_plain or meta.title or doc.first_any or name
     sample = title + " ".join(d.title for d in drafts)
     lang = "zh" if cjk_count(sample) and cjk_count(sample) * 3 >= latin_count(sample) else "en"
     items = _finish(drafts, meta, lang, report)

@@ -5,15 +5,23 @@ Decisions:
 * Every top-level list item, table row and item heading of the agenda section becomes a
   draft item; an entry with no text at all (``-`` alone, an empty table row) is reported
   and skipped, as there is nothing to keep.
-* Nested bullets, at any depth, become sub-points in document order (text only). A nested
-  bullet or a continuation line of the form ``Owner: X``, ``Duration: 15 min`` or
-  ``Time: 09:00`` fills that field instead (the keys are listed in
-  :mod:`coopconsole.agenda.lines`). Other continuation lines of an item become sub-points.
+* Each first-level nested bullet becomes one sub-point; the bullets nested under it are
+  attached to its text, as sub-points are plain text: ``架构`` with ``数据层`` and
+  ``应用层`` under it gives ``架构: 数据层, 应用层``, and a third level goes in brackets
+  (``A: B (C, D), E``). Parts are joined with ``; `` instead when one of them holds a
+  comma. A nested bullet or a continuation line of the form ``Owner: X``,
+  ``Duration: 15 min`` or ``Time: 09:00`` fills that field instead (the keys are listed
+  in :mod:`coopconsole.agenda.lines`), at any depth. So does a line that is only a time
+  box (``15 min``, ``(15分钟)``, ``1h``) or only a clock time or range (``09:00-09:15``),
+  while the item has none yet; otherwise it stays a sub-point. Other continuation lines
+  of an item become sub-points.
 * Under an item heading, paragraph lines, bullets and table rows are read the same way
-  (fields or sub-points). A deeper heading inside the agenda section is an item, unless it
-  carries no time or time box itself, has no ``Owner:``-style lines, and its body holds a
-  table, a deeper heading or a list whose entries mostly start with a time: then it is a group heading (``### Morning``) whose
-  entries are the items, and the heading itself is not an item.
+  (fields or sub-points), so a bare ``15 min`` line under ``### Opening`` is its time
+  box. A deeper heading inside the agenda section is an item, unless it carries no time
+  or time box itself, has no ``Owner:``-style lines, and its body holds a table, a
+  deeper heading or a list whose entries mostly start with a time: then it is a group
+  heading (``### Morning``) whose entries are the items, and the heading itself is not
+  an item.
 * Tables: columns are recognised by header (Time/时间, Item/Topic/Agenda/Session/议题/
   内容/事项, Duration/Timebox/Length/时长/时间盒, Owner/Presenter/Lead/Speaker/负责人/
   主讲人/发言人/主持; ``#``/No./序号 columns are ignored). Without an item column, the
@@ -28,19 +36,27 @@ Decisions:
 * With ``loose=True`` (the document has no agenda heading, see the importer) headings
   are items only when timed, plain lines only when timed or enumerated, and other text
   is skipped quietly.
+* With ``strict=True`` (a section that is an agenda by a word in its heading or because
+  it continues the agenda, see :mod:`coopconsole.agenda.sections`) plain lines are items
+  only when timed or enumerated, whatever else the section holds; other lines are
+  reported as notes.
+* With ``loose`` or ``strict``, list items that are meeting details (``Date: ...``) and
+  rows of a table without agenda columns that read as ``Key: value`` details are passed
+  on as meeting details instead of becoming items.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import time
 
 from markdown_it.tree import SyntaxTreeNode
 
 from .durations import parse_box, slot_full
-from .lines import BOX_KEYS, OWNER_KEYS, TIME_KEYS, Parsed, looks_like_names, parse_line
+from .lines import BOX_KEYS, OWNER_KEYS, TIME_KEYS, Parsed, parse_line
+from .names import looks_like_names
 from .text import ENUM_RE, Line, block_lines, heading_level, item_line, norm_key, own_lines, split_key, table_rows
 
 Report = Callable[[int, str], None]
@@ -84,22 +100,24 @@ def _column(header: str) -> str:
 
 
 class AgendaReader:
-    def __init__(self, report: Report, on_meta: MetaSink) -> None:
+    def __init__(self, report: Report, on_meta: MetaSink, known: Collection[str] = ()) -> None:
         self.report = report
         self.on_meta = on_meta
+        self.known = tuple(known)  # participants' names, for owners in round brackets
 
     # -- items from one line ------------------------------------------------------
     def _draft(self, line: Line) -> Draft:
-        parsed: Parsed = parse_line(line.text)
+        parsed: Parsed = parse_line(line.text, self.known)
         for bad in parsed.bad:
             self.report(line.no, f"Could not read the time “{bad}” in “{line.text}”; the item was kept without a start time.")
         return Draft(line.no, parsed.title, parsed.start, parsed.end, parsed.minutes, parsed.owner, source=line.text)
 
     def _field(self, draft: Draft, line: Line, strict: bool) -> bool:
-        """Fill a field of ``draft`` from a ``Key: value`` line; False if it is not one."""
+        """Fill a field of ``draft`` from a ``Key: value`` line (or a bare time box or time
+        while the field is empty); False if it is not one."""
         pair = split_key(line.text)
         if pair is None:
-            return False
+            return _bare(draft, line.text)
         key, value = pair
         if key in OWNER_KEYS and value:
             draft.owner = draft.owner or value
@@ -134,13 +152,27 @@ class AgendaReader:
                 draft.sub_points.append(line.text)
 
     def _nested(self, draft: Draft, lists: list[SyntaxTreeNode]) -> None:
+        draft.sub_points.extend(self._points(draft, lists, 0))
+
+    def _points(self, draft: Draft, lists: list[SyntaxTreeNode], depth: int) -> list[str]:
+        """The texts of one level of nested bullets, with the levels below attached."""
+        out: list[str] = []
         for lst in lists:
             for li in lst.children:
                 lines, deeper = own_lines(li)
+                text = ""
                 if lines:
                     rest = [ln.text for ln in lines[1:] if not self._field(draft, ln, strict=False)]
-                    self._body(draft, [Line(lines[0].no, " ".join([lines[0].text, *rest]))])
-                self._nested(draft, deeper)
+                    joined = Line(lines[0].no, " ".join([lines[0].text, *rest]))
+                    text = "" if self._field(draft, joined, strict=False) else joined.text
+                below = self._points(draft, deeper, depth + 1)
+                if not text:
+                    out.extend(below)  # nothing to attach them to: they stand on this level
+                elif below:
+                    out.append(_attach(text, below, depth))
+                else:
+                    out.append(text)
+        return out
 
     # -- blocks ---------------------------------------------------------------------
     def _list_item(self, li: SyntaxTreeNode) -> Draft | None:
@@ -155,13 +187,15 @@ class AgendaReader:
         self._nested(draft, nested)
         return draft
 
-    def _table(self, table: SyntaxTreeNode) -> list[Draft]:
+    def _table(self, table: SyntaxTreeNode, details: bool = False) -> list[Draft]:
         rows = table_rows(table)
         if not rows:
             return []
         header_line, header = rows[0]
         kinds = [_column(h) for h in header]
         if not any(kinds):
+            if details:
+                rows = [(no, cells) for no, cells in rows if not self.on_meta(_row_line(no, cells))]
             return [d for no, cells in rows if (d := self._free_row(no, cells)) is not None]
         if "item" not in kinds and "" in kinds:
             kinds[kinds.index("")] = "item"
@@ -273,8 +307,9 @@ class AgendaReader:
             self.report(line.no, f"The line “{line.text}” in the agenda section was read as a note, not as an agenda item.")
         return None
 
-    def read(self, blocks: list[SyntaxTreeNode], *, loose: bool = False) -> list[Draft]:
-        structured = any(b.type in _LISTS + ("table", "heading") for b in blocks)
+    def read(self, blocks: list[SyntaxTreeNode], *, loose: bool = False, strict: bool = False) -> list[Draft]:
+        structured = strict or any(b.type in _LISTS + ("table", "heading") for b in blocks)
+        details = loose or strict
         drafts: list[Draft | None] = []
         i = 0
         while i < len(blocks):
@@ -290,20 +325,53 @@ class AgendaReader:
                     continue
                 i = j
                 if self._is_group(node, body):
-                    drafts.extend(self.read(body, loose=loose))
+                    drafts.extend(self.read(body, loose=loose, strict=strict))
                 else:
                     drafts.append(self._heading_item(node, body))
             elif node.type in _LISTS:
                 for li in node.children:
                     lines = own_lines(li)[0]
-                    if loose and lines and self.on_meta(lines[0]):
+                    if details and lines and self.on_meta(lines[0]):
                         continue
                     drafts.append(self._list_item(li))
             elif node.type == "table":
-                drafts.extend(self._table(node))
+                drafts.extend(self._table(node, details))
             elif node.type in ("paragraph", "fence", "code_block"):
                 drafts.extend(self._plain(ln, structured, loose) for ln in block_lines(node))
         return [d for d in drafts if d is not None]
+
+
+def _bare(draft: Draft, text: str) -> bool:
+    """A line that is only a time box or only a clock time fills that field while it is empty."""
+    inner = re.sub(r"^[(（\[【]\s*(.*?)\s*[)）\]】]$", r"\1", text.strip())
+    box = parse_box(inner)
+    if box is not None:
+        if draft.minutes is not None:
+            return False
+        draft.minutes = box
+        return True
+    slot = slot_full(inner)
+    if slot is not None and slot.start is not None and draft.start is None:
+        draft.start, draft.end = slot.start, slot.end
+        return True
+    return False
+
+
+def _attach(text: str, below: list[str], depth: int) -> str:
+    # A comma inside a part would blur where parts end; brackets attached below do not.
+    sep = "; " if any(re.search(r"[,，;；]", re.sub(r"\([^()]*\)", "", b)) for b in below) else ", "
+    joined = sep.join(below)
+    if depth:
+        return f"{text} ({joined})"
+    if text.endswith("："):
+        return text + joined
+    return f"{text.rstrip(':')}: {joined}"
+
+
+def _row_line(no: int, cells: list[str]) -> Line:
+    """A table row read as a ``Key: value`` line, the way the importer reads detail tables."""
+    cells = [c.strip() for c in cells if c.strip()]
+    return Line(no, f"{cells[0]}: {' '.join(cells[1:])}" if len(cells) >= 2 else "")
 
 
 def _is_field(text: str) -> bool:

@@ -10,19 +10,23 @@ The order of reading, and the decisions behind it:
 3. Each bracketed group ``(...)``, ``（...）``, ``[...]``, ``【...】`` is read on its own:
    a time box, a time range, ``Owner:``/``负责人：``/``主讲：``-style owner or a
    combination separated by commas (``(15 min, Dana Okafor)``) is taken out of the title.
-   A plain name in *square* brackets (``[Dana Okafor]``) is the owner; a plain name in
-   round brackets is kept in the title because round brackets usually hold a remark.
+   A plain name in *square* brackets (``[Dana Okafor]``) is the owner. Round brackets
+   usually hold a remark, so their content is the owner only when it passes the careful
+   test of :func:`~coopconsole.agenda.names.names_in_round_brackets`: listed
+   participants (``Updates (Bob Jones)``, ``讨论（李四）``) or full names; ``(optional)``,
+   ``(Q&A)`` and ``(Room B)`` stay in the title.
 4. The rest is cut at dashes surrounded by spaces (`` - ``, `` -- ``, `` – ``, `` — ``),
    at ``—``/``——`` (written without spaces in Chinese) and at `` | ``. Trailing pieces
    that are a time box, a time or an owner are taken; the first trailing piece that is
    none of these stops the reading, and everything before it stays in the title. A
-   piece counts as an owner when it looks like names: capitalised words (``Dana Okafor``,
-   ``J. Smith & Bruno Silva``) or 2-4 Chinese characters (``周宁``, ``王磊、刘洋``), each
-   optionally followed by a bracketed remark (``周宁（主持）``). So ``Opening — welcome
-   words`` keeps its whole title, while ``Opening — Dana`` has the owner Dana.
+   piece counts as an owner when it looks like names (the loose test of
+   :func:`~coopconsole.agenda.names.looks_like_names`: ``Dana Okafor``, ``J. Smith &
+   Bruno Silva``, ``周宁``, ``王磊、刘洋``). So ``Opening — welcome words`` keeps its
+   whole title, while ``Opening — Dana`` has the owner Dana.
 5. Without a box so far, a box at the end of the title after a space or comma is taken
    (``Opening, 15 min``); an ``Owner: X`` at the end of the title is taken likewise.
-6. The title is trimmed of spaces and dangling punctuation. Owners are kept as written.
+6. The title is trimmed of spaces and dangling punctuation. Owners are kept as written;
+   the importer turns placeholders such as ``TBD`` or ``待定`` into no owner.
 
 Breaks: a title made only of break words (``break``, ``tea``, ``coffee``, ``lunch``,
 ``short``, ``comfort``, ``networking``, ``refreshments``...) with at least one of
@@ -34,10 +38,12 @@ groups`` or ``Coffee with the CEO`` are topics.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import time
 
 from .durations import Slot, box_at_end, parse_box, range_at_end, slot_at_start, slot_full
+from .names import is_placeholder, looks_like_names, names_in_round_brackets
 from .text import cjk_count, strip_enum, trim
 
 OWNER_KEYS = {
@@ -53,7 +59,6 @@ _OWNER_KEY_RE = re.compile(
 )
 _BRACKET_RE = re.compile(r"[(（]([^()（）\[\]【】]*)[)）]|\[([^\[\]]*)\]|【([^【】]*)】")
 _DASH_SPLIT = re.compile(r"(\s+(?:-{1,2}|–|—|\|)\s+|\s*——\s*|(?<=[\u4e00-\u9fff）)])\s*—\s*(?=\S))")
-_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "y", "of"}
 _BREAK_WORDS = {
     "break", "breaks", "tea", "coffee", "lunch", "short", "comfort", "networking", "and",
     "refreshments", "buffet", "pause", "rest", "the", "a", "snacks", "&",
@@ -72,30 +77,6 @@ class Parsed:
     bad: list[str] = field(default_factory=list)  # pieces that looked like times but are not
 
 
-def looks_like_names(text: str) -> bool:
-    """Does ``text`` read as one or more person names (see rule 4 above)?"""
-    text = text.strip()
-    if not text or len(text) > 60 or re.search(r"\d", text):
-        return False
-    core = re.sub(r"\s*[(（][^()（）]*[)）]", "", text).strip()
-    parts = [p for p in re.split(r"\s*(?:[,，、/&＆+]|\band\b|和|及|与)\s*", core) if p]
-    return bool(parts) and all(_is_name(p) for p in parts)
-
-
-def _is_name(part: str) -> bool:
-    if re.fullmatch(r"[\u4e00-\u9fff·•]{2,4}", part):
-        return True
-    words = part.split()
-    if not words or len(words) > 4 or cjk_count(part):
-        return False
-    for word in words:
-        if word.lower() in _PARTICLES:
-            continue
-        if not re.fullmatch(r"[A-Z\u00c0-\u00de][\w.'’\-]*", word):
-            return False
-    return words[0].lower() not in _PARTICLES
-
-
 def owner_from_key(text: str) -> str | None:
     m = re.fullmatch(r"\s*([^:：]{1,12}?)\s*[:：]\s*(.+?)\s*", text)
     if m and m.group(1).strip().lower() in OWNER_KEYS:
@@ -103,11 +84,13 @@ def owner_from_key(text: str) -> str | None:
     return None
 
 
-def _bracket(whole: str, content: str, square: bool, out: Parsed) -> str:
+def _bracket(whole: str, content: str, square: bool, out: Parsed, known: Collection[str]) -> str:
     """Take the fields out of one bracket group; return what stays in the title."""
     content = content.strip()
     if not content:
         return whole
+    if square and is_placeholder(content):
+        return " "  # "[TBD]", "[N/A]": the owner slot, not filled yet
     pieces = [p for p in re.split(r"\s*[,，;；/|]\s*", content) if p]
     found: dict[str, object] = {}
     leftovers = []
@@ -123,9 +106,13 @@ def _bracket(whole: str, content: str, square: bool, out: Parsed) -> str:
             found["owner"] = owner
         else:
             leftovers.append(piece)
-    if leftovers and (found or square) and "owner" not in found and looks_like_names(", ".join(leftovers)):
-        found["owner"] = ", ".join(leftovers)
-        leftovers = []
+    if leftovers and "owner" not in found:
+        rest = ", ".join(leftovers)
+        if ((found or square) and looks_like_names(rest)) or (
+            not square and whole[0] in "(（" and names_in_round_brackets(rest, known)
+        ):
+            found["owner"] = rest
+            leftovers = []
     if not found:
         return whole
     if "box" in found and out.minutes is None:
@@ -166,8 +153,8 @@ def _piece(piece: str, out: Parsed) -> bool:
     return False
 
 
-def parse_line(text: str) -> Parsed:
-    """Read an agenda line (see the module notes)."""
+def parse_line(text: str, known: Collection[str] = ()) -> Parsed:
+    """Read an agenda line (see the module notes); ``known`` are the participants' names."""
     out = Parsed()
     text = re.sub(r"^\s*\[[ xX]\]\s+", "", text)
     text = strip_enum(text)
@@ -179,7 +166,7 @@ def parse_line(text: str) -> Parsed:
 
     def replace(m: re.Match[str]) -> str:
         content = next((g for g in m.groups() if g is not None), "")
-        return _bracket(m.group(0), content, m.group(2) is not None, out)
+        return _bracket(m.group(0), content, m.group(2) is not None, out, known)
 
     text = _BRACKET_RE.sub(replace, text)
     parts = _DASH_SPLIT.split(text)

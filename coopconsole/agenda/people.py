@@ -1,7 +1,8 @@
 """Participants, their roles, and the meeting goals.
 
 Participants are read from a table (columns Name/姓名, Organisation/Organization/Company/
-单位/公司/机构, Title/Position/职务/职位, Role/角色) or from list items or plain lines:
+单位/公司/机构, Title/Position/职务/职位, Role/角色, Decision maker/是否决策者) or from list
+items or plain lines:
 
 * ``Alice Chen, Company A, CTO, decision maker`` - parts separated by ``,`` ``，`` ``、``
   ``;`` ``；`` are, in order, the name, the organisation and the title; more parts are
@@ -10,7 +11,9 @@ Participants are read from a table (columns Name/姓名, Organisation/Organizati
   same parts in brackets.
 * ``王磊 - 智算科技 CEO`` / ``Alice Chen: Company A, CTO`` - the name before the dash or
   colon; after it, the parts as above. Two space-separated words with no other separator
-  are read as organisation and title.
+  are read as organisation and title. After a dash, further dashes separate parts too:
+  ``Bob Jones - Beta Ltd - CTO`` and ``李雷 — 乙公司 — 工程师`` are name, organisation,
+  title (a hyphen inside a word, ``Coca-Cola``, is not a separator).
 
 Role words (case-insensitive, hyphens and spaces alike): decision maker/决策者/决策层
 -> DECISION_MAKER; executor/执行层/执行者 -> EXECUTOR; expert/expert advisor/advisor/
@@ -18,6 +21,14 @@ Role words (case-insensitive, hyphens and spaces alike): decision maker/决策�
 word is the role and not the title, so ``Eva Novak, Industry Association, Expert advisor``
 has no title. A role word may also sit in the title (``CTO, decision maker`` or
 ``CTO (decision maker)``); it is then taken out of the title.
+
+Tables: a Role cell that is not a role word is not dropped: it is added to the title
+(``| Raj Patel | Org Y | CTO |`` under Name/Organisation/Role gives the title CTO). A
+Decision maker/是否决策者 column makes the role DECISION_MAKER when its cell says yes:
+``yes``, ``y``, ``true``, ``✓``, ``✔``, ``√``, ``☑``, the letter ``x`` (a tick mark), ``是``,
+or a decision-maker role word; ``no``, ``n``, ``false``, ``✗``, ``×``, ``否``, a dash or an
+empty cell leave the role to the other columns. Anything else is reported and does not
+change the role.
 
 Grouping: a deeper heading in the participants section, or a list item without
 separators that has nested items, names the organisation of the people listed under
@@ -56,6 +67,12 @@ _NAME_COLS = {"name", "full name", "participant", "attendee", "person", "姓名"
 _ORG_COLS = {"organisation", "organization", "company", "org", "affiliation", "单位", "公司", "机构", "组织", "所属单位"}
 _TITLE_COLS = {"title", "position", "job title", "job", "职务", "职位", "头衔", "岗位"}
 _ROLE_COLS = {"role", "角色", "type", "类型"}
+_DM_COLS = {
+    "decision maker", "decision makers", "decisionmaker", "decision making", "decides", "dm",
+    "is decision maker", "决策者", "是否决策者", "决策人", "是否决策人", "是否决策", "决策",
+}
+_YES = {"yes", "y", "true", "✓", "✔", "✔️", "✅", "√", "☑", "x", "是", "是的", "对"}
+_NO = {"no", "n", "false", "✗", "✘", "×", "❌", "☐", "否", "不是", "-", "—", "–", ""}
 _TIERS = {
     "primary": GoalTier.PRIMARY, "初级": GoalTier.PRIMARY,
     "intermediate": GoalTier.INTERMEDIATE, "中级": GoalTier.INTERMEDIATE,
@@ -67,6 +84,8 @@ _TIER_RE = re.compile(
     re.IGNORECASE,
 )
 _DASH = re.compile(r"\s+(?:-{1,2}|–|—)\s+|\s*——\s*|\s*—\s*|\s*[:：]\s*")
+# Dashes between the parts after the name; a colon is only a name separator.
+_PART_DASH = re.compile(r"\s+(?:-{1,2}|–|—)\s+|\s*——\s*|\s*—\s*")
 _LISTS = ("bullet_list", "ordered_list")
 
 
@@ -121,6 +140,7 @@ def parse_person(line: Line, report: Report, org: str = "") -> Person | None:
         dash = _DASH.search(parts[0])
         if dash and dash.start() > 0:
             name, details, split_words = parts[0][: dash.start()], text[text.find(parts[0]) + dash.end() :], True
+            details = _PART_DASH.sub(", ", details)
         else:
             name, details = parts[0], ", ".join(parts[1:])
     name, details = trim(name), details.strip()
@@ -143,20 +163,21 @@ def _table_people(table: SyntaxTreeNode, report: Report, org: str) -> list[Perso
     rows = table_rows(table)
     if not rows:
         return []
-    header = [norm_key(h) for h in rows[0][1]]
+    header = [norm_key(h).rstrip("?？ ") for h in rows[0][1]]
     kinds = []
     for h in header:
         kind = next((k for k, names in (("name", _NAME_COLS), ("org", _ORG_COLS), ("title", _TITLE_COLS),
-                                        ("role", _ROLE_COLS)) if h in names), "")
+                                        ("role", _ROLE_COLS), ("dm", _DM_COLS)) if h in names), "")
         kinds.append(kind)
     if not any(kinds):
         out = [parse_person(Line(no, ", ".join(c for c in cells if c.strip())), report, org) for no, cells in rows]
         return [p for p in out if p is not None]
     if "name" not in kinds:
         kinds[kinds.index("") if "" in kinds else 0] = "name"
+    dm_header = rows[0][1][kinds.index("dm")].strip() if "dm" in kinds else ""
     people = []
     for no, cells in rows[1:]:
-        row = dict.fromkeys(("name", "org", "title", "role"), "")
+        row = dict.fromkeys(("name", "org", "title", "role", "dm"), "")
         for kind, cell in zip(kinds, cells):
             if kind and not row[kind]:
                 row[kind] = cell.strip()
@@ -164,10 +185,25 @@ def _table_people(table: SyntaxTreeNode, report: Report, org: str) -> list[Perso
             if any(c.strip() for c in cells):
                 report(no, "Participant row without a name; it was skipped.")
             continue
+        name = trim(row["name"])
         title_parts, title_role = split_role(row["title"])
         role_parts, role = split_role(row["role"])
-        people.append(Person(trim(row["name"]), row["org"] or org, ", ".join(title_parts), role or title_role or Role.OTHER))
+        # Free text in the Role column (CTO, Engineer) says who the person is: keep it.
+        title_parts += [p for p in role_parts if p not in title_parts]
+        decides = _decides(row["dm"], dm_header, name, no, report)
+        role = Role.DECISION_MAKER if decides else role or title_role or Role.OTHER
+        people.append(Person(name, row["org"] or org, ", ".join(title_parts), role))
     return people
+
+
+def _decides(cell: str, header: str, name: str, no: int, report: Report) -> bool:
+    """Does a Decision maker cell say yes? Unreadable cells are reported and count as no."""
+    key = norm_key(cell)
+    if key in _YES or role_of(cell) is Role.DECISION_MAKER:
+        return True
+    if key not in _NO:
+        report(no, f"Could not read “{cell}” in the “{header}” column for {name} (expected yes or no); the role was not set from it.")
+    return False
 
 
 def read_participants(blocks: list[SyntaxTreeNode], report: Report, on_meta: MetaSink) -> list[Person]:

@@ -1,0 +1,180 @@
+"""The sections of an agenda document, and the agenda items that sit outside the agenda.
+
+Headings open sections. A heading names a section exactly (see ``SECTIONS``; a trailing
+bracketed remark or colon and a leading number are ignored, ``Agenda (draft)``,
+``2. 议程``), or names the agenda by a word in it:
+
+* an English agenda word - agenda, schedule, programme, program, running order, run of
+  show, timetable, session(s) - at the end of the heading (``Day 2 Agenda``, ``Afternoon
+  session``, ``Revised timetable``), or at its start followed by a dash, colon, ``for``,
+  ``on``, ``day`` or a number (``Agenda - Day 2``, ``Schedule: Tuesday``, ``Programme for
+  the afternoon``). ``Session notes``, ``Program overview`` or ``Schedule of
+  deliverables`` do not name an agenda;
+* a Chinese one: ``议程`` or ``日程`` anywhere (``会议议程安排``, ``下午议程``), ``安排`` or
+  ``流程`` after ``会议``/``时间``/``活动``/``议程``/``日程`` (``时间安排``, ``活动流程``);
+  ``后续安排`` or ``审批流程`` do not.
+
+A heading never names the agenda by a word when it is the document's first heading
+(that is the title, ``# Board Meeting Agenda``), when it starts with a clock time or
+carries a time box (``## 09:30 Breakout session`` is an item), or when it sits deeper
+than the heading of an agenda, participants or goals section: there it belongs to that
+section (an item or a group of items, an organisation, a tier).
+
+A heading that names no section closes the current one and opens an *other* section,
+unless it is deeper than the heading of an agenda, participants or goals section. The
+heading of an other section is kept as its first block, so a timed heading there is
+seen like any other entry.
+
+Agenda entries outside the agenda, decided so that no item is lost without a word:
+
+* An other section that comes right after an agenda section, at the same heading
+  level, and whose entries mostly carry a start time or a time box (at least half of
+  them, as for group headings) continues the agenda (``## Afternoon``, ``## 下午``): it is
+  read as part of it and its items are imported.
+* In every other section and before the first heading, list items, table rows and
+  headings that carry a start time or a time box are reported with their line - "looks like an agenda item
+  outside the agenda section; not imported" - but not imported: they may belong to
+  something else, such as the notes of the last meeting. Prose and untimed lists there
+  are not reported, nor are meeting details (``Time: 09:00-12:00``), entries holding a
+  date (``15 December 2026, 10:00-12:00`` under ``## Next meeting``) and ``Key: value``
+  lines whose value is only a time or a time box (``Duration: 2 hours``,
+  ``会议时长：2小时``): those describe a meeting rather than list an item.
+
+Sections read as an agenda by a word or by continuing it are read strictly: their plain
+lines are items only when timed or enumerated, and their meeting-detail lines are taken
+as details (see :mod:`coopconsole.agenda.items`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markdown_it.tree import SyntaxTreeNode
+
+from .durations import parse_box, parse_when, slot_at_start, slot_full
+from .items import Draft
+from .lines import parse_line
+from .text import block_lines, heading_level, norm_key, split_key, strip_enum
+
+SECTIONS = {
+    "agenda": {
+        "agenda", "schedule", "programme", "program", "meeting agenda", "agenda items", "proposed agenda",
+        "draft agenda", "timetable", "run of show", "议程", "会议议程", "日程", "议程安排", "会议日程",
+        "日程安排", "会议流程", "流程",
+    },
+    "participants": {
+        "participants", "attendees", "present", "attendance", "participant list", "attendee list",
+        "参会人", "参会人员", "与会人员", "出席", "出席人员", "参会者", "与会者", "参会名单", "出席人",
+    },
+    "goals": {"goals", "objectives", "goal", "objective", "meeting goals", "meeting objectives", "目标", "会议目标", "目的", "会议目的"},
+}
+_WORDS = r"agenda|schedule|programme|program|running order|run of show|timetable"
+_WORD_AT_END = re.compile(rf"(?:^|\s)(?:{_WORDS}|sessions?)$")
+_WORD_AT_START = re.compile(rf"^(?:{_WORDS})(?:\s*[-–—:：|,/]|\s+(?:for|on|day)\b|\s+\d)")
+_ZH_WORD = re.compile(r"议程|日程|(?:会议|时间|活动|议程|日程)(?:安排|流程)")
+_KEPT = ("agenda", "participants", "goals")
+_LISTS = ("bullet_list", "ordered_list")
+
+
+def _key(text: str) -> str:
+    key = norm_key(re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", strip_enum(text)))
+    return re.sub(r"^(?:\d+(?:\.\d+)*|[ivx]+)[.)]?\s+", "", key)
+
+
+def section_kind(text: str) -> str | None:
+    """The section a heading names exactly: agenda, participants, goals, or None."""
+    key = _key(text)
+    return next((kind for kind, names in SECTIONS.items() if key in names), None)
+
+
+def names_agenda(text: str) -> bool:
+    """Does a heading name the agenda by a word in it (see the module notes)?"""
+    if slot_at_start(text) is not None or parse_line(text).minutes is not None:
+        return False
+    key = _key(text)
+    return bool(_WORD_AT_END.search(key) or _WORD_AT_START.match(key) or _ZH_WORD.search(key))
+
+
+@dataclass
+class Section:
+    kind: str  # preamble, other, agenda, participants, goals
+    level: int
+    blocks: list[SyntaxTreeNode] = field(default_factory=list)
+    strict: bool = False  # an agenda by a word in its heading, or by continuing the agenda
+
+
+@dataclass
+class Outline:
+    sections: list[Section]
+    first_h1: str = ""  # the first level-1 heading
+    first_plain: str = ""  # the first heading, when it names no section
+    first_any: str = ""  # the first heading
+
+
+def heading_text(node: SyntaxTreeNode) -> str:
+    return " ".join(ln.text for ln in block_lines(node)).strip()
+
+
+def outline(nodes: list[SyntaxTreeNode]) -> Outline:
+    """Split the document's blocks into sections (see the module notes)."""
+    out = Outline([Section("preamble", 0)])
+    for node in nodes:
+        if node.type != "heading":
+            out.sections[-1].blocks.append(node)
+            continue
+        heading, level = heading_text(node), heading_level(node)
+        kind = section_kind(heading)
+        first = not out.first_any
+        out.first_plain = out.first_plain or (heading if first and kind is None else "")
+        out.first_any = out.first_any or heading
+        out.first_h1 = out.first_h1 or (heading if level == 1 else "")
+        current = out.sections[-1]
+        inside = current.kind in _KEPT and level > current.level
+        if kind is None and inside:
+            current.blocks.append(node)
+        elif kind is None and not first and names_agenda(heading):
+            out.sections.append(Section("agenda", level, strict=True))
+        else:
+            section = Section(kind or "other", level)
+            if kind is None and not first:
+                section.blocks.append(node)
+            out.sections.append(section)
+    return out
+
+
+Probe = Callable[[list[SyntaxTreeNode]], list[Draft]]
+
+
+def _timed(draft: Draft) -> bool:
+    """Does an entry read as a timed agenda item (see the module notes)?"""
+    if draft.start is None and draft.minutes is None:
+        return False
+    text = draft.source
+    if parse_when(text).date is not None:
+        return False  # a dated entry is an appointment, such as the next meeting
+    pair = split_key(text)
+    # "Duration: 2 hours" or "会议时长：2小时" describes the meeting, it is no item.
+    return pair is None or (parse_box(pair[1]) is None and slot_full(pair[1]) is None)
+
+
+def mark_continuations(sections: list[Section], probe: Probe) -> None:
+    """Turn other sections that continue the agenda into (strict) agenda sections."""
+    for before, section in zip(sections, sections[1:]):
+        if section.kind != "other" or before.kind != "agenda" or section.level != before.level:
+            continue
+        drafts = probe(section.blocks)
+        timed = sum(1 for d in drafts if _timed(d))
+        if timed and timed * 2 >= len(drafts):
+            section.kind, section.strict = "agenda", True
+
+
+def outside_items(sections: list[Section], probe: Probe) -> list[Draft]:
+    """Timed list items, table rows and headings outside the agenda sections."""
+    found: list[Draft] = []
+    for section in sections:
+        if section.kind in ("preamble", "other"):
+            blocks = [b for b in section.blocks if b.type in _LISTS + ("table", "heading")]
+            found.extend(d for d in probe(blocks) if _timed(d))
+    return found
