@@ -164,7 +164,11 @@ def list_(ctx: click.Context) -> None:
     store = _store(ctx)
     now = system_clock()
     rows = [("NAME", "TITLE", "DATE", "STATUS", "CONTENTS")]
-    for summary in store.summaries():
+    try:
+        summaries = list(store.summaries())
+    except OSError as exc:
+        raise Fail(f"cannot list the sessions folder {store.folder}: {exc.strerror or exc}") from None
+    for summary in summaries:
         if summary.session is None:
             rows.append((summary.name, "(cannot be read)", "", "damaged", summary.error))
             continue

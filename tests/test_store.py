@@ -131,7 +131,7 @@ def test_malformed_record_is_reported(store, session):
     document["actions"] = {"1": {"v": 1, "owner": "no deliverable"}}
     path.write_text(json.dumps(document), "utf-8")
     before = path.read_bytes()
-    with pytest.raises(CorruptSession, match="malformed"):
+    with pytest.raises(CorruptSession, match='record 1 of the actions table is malformed: "deliverable" is missing'):
         store.open(session.name).load()
     assert path.read_bytes() == before
 

@@ -1,18 +1,15 @@
 """Persistence: one crash-safe TinyDB file per session. The only code that knows TinyDB."""
 
-from .sessions import (
+from .errors import (
     BadSessionName,
     CorruptSession,
     SessionBusy,
     SessionExists,
-    SessionFile,
     SessionNotFound,
-    SessionStore,
-    SessionSummary,
+    SessionUnreadable,
     StoreError,
-    check_name,
-    sessions_folder,
 )
+from .sessions import SessionFile, SessionStore, SessionSummary, check_name, sessions_folder
 
 __all__ = [
     "BadSessionName",
@@ -23,6 +20,7 @@ __all__ = [
     "SessionNotFound",
     "SessionStore",
     "SessionSummary",
+    "SessionUnreadable",
     "StoreError",
     "check_name",
     "sessions_folder",

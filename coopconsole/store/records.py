@@ -5,12 +5,16 @@ opens the file in an editor (or with a plain ``TinyDB(path)``) can read it; fiel
 are empty/None are left out of event records only, which are the bulk of a long meeting.
 Datetimes are ISO 8601 with their UTC offset (events: epoch milliseconds, see below);
 dates ``YYYY-MM-DD``; times ``HH:MM``.
+
+Decoding checks every field against :mod:`.validate` and raises its ``Malformed`` (the
+store reports it with the file, the table and the record id): a value of the wrong type
+never reaches the domain, where it would fail far from the file it came from.
 """
 
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from ..domain.text import clean_block, clean_line
@@ -34,6 +38,7 @@ from ..domain.model import (
     SmartCheck,
     Stance,
 )
+from . import validate as check
 
 SCHEMA_VERSION = 1
 
@@ -48,24 +53,12 @@ def _dt(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _parse_dt(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
 def _date(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _parse_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 def _time(value: time | None) -> str | None:
     return value.strftime("%H:%M") if value is not None else None
-
-
-def _parse_time(value: str | None) -> time | None:
-    return time.fromisoformat(value) if value else None
 
 
 # -- session header ----------------------------------------------------------------
@@ -89,16 +82,16 @@ def meta_record(s: Session) -> Record:
 
 def session_from_meta(r: Record) -> Session:
     return Session(
-        name=r.get("name", ""),
-        title=r.get("title", ""),
-        date=_parse_date(r.get("date")),
-        start=_parse_time(r.get("start")),
-        location=r.get("location", ""),
-        facilitator=r.get("facilitator", ""),
-        note_taker=r.get("note_taker", ""),
-        series=r.get("series", ""),
-        lang=r.get("lang", "en"),
-        created_at=_parse_dt(r.get("created_at")),
+        name=check.text(r, "name", ""),
+        title=check.text(r, "title", ""),
+        date=check.day(r, "date"),
+        start=check.clock_time(r, "start"),
+        location=check.text(r, "location", ""),
+        facilitator=check.text(r, "facilitator", ""),
+        note_taker=check.text(r, "note_taker", ""),
+        series=check.text(r, "series", ""),
+        lang=check.text(r, "lang", "en"),
+        created_at=check.moment(r, "created_at"),
     )
 
 
@@ -110,7 +103,9 @@ def goal_record(g: Goal) -> Record:
 
 
 def goal_from(i: int, r: Record) -> Goal:
-    return Goal(id=i, tier=GoalTier(r["tier"]), text=r["text"], achieved=r.get("achieved"))
+    return Goal(
+        id=i, tier=check.choice(r, "tier", GoalTier), text=check.text(r, "text"), achieved=check.flag(r, "achieved")
+    )
 
 
 def participant_record(p: Participant) -> Record:
@@ -129,13 +124,13 @@ def participant_record(p: Participant) -> Record:
 def participant_from(i: int, r: Record) -> Participant:
     return Participant(
         id=i,
-        name=r["name"],
-        organisation=r.get("organisation", ""),
-        title=r.get("title", ""),
-        role=Role(r.get("role", Role.OTHER.value)),
-        attendance=Attendance(r.get("attendance", Attendance.PRESENT.value)),
-        arrived_at=_parse_dt(r.get("arrived_at")),
-        left_at=_parse_dt(r.get("left_at")),
+        name=check.text(r, "name"),
+        organisation=check.text(r, "organisation", ""),
+        title=check.text(r, "title", ""),
+        role=check.choice(r, "role", Role, Role.OTHER),
+        attendance=check.choice(r, "attendance", Attendance, Attendance.PRESENT),
+        arrived_at=check.moment(r, "arrived_at"),
+        left_at=check.moment(r, "left_at"),
     )
 
 
@@ -154,12 +149,12 @@ def agenda_record(a: AgendaItem) -> Record:
 def agenda_from(i: int, r: Record) -> AgendaItem:
     return AgendaItem(
         id=i,
-        title=r["title"],
-        start=_parse_time(r.get("start")),
-        minutes=r.get("minutes"),
-        owner=r.get("owner", ""),
-        sub_points=tuple(r.get("sub_points", ())),
-        kind=ItemKind(r.get("kind", ItemKind.TOPIC.value)),
+        title=check.text(r, "title"),
+        start=check.clock_time(r, "start"),
+        minutes=check.minutes(r, "minutes"),
+        owner=check.text(r, "owner", ""),
+        sub_points=check.texts(r, "sub_points"),
+        kind=check.choice(r, "kind", ItemKind, ItemKind.TOPIC),
     )
 
 
@@ -179,15 +174,31 @@ def event_record(e: Event) -> Record:
     return record
 
 
+_EVENT_KINDS = {kind.value: kind for kind in EventKind}
+_MS = timedelta(milliseconds=1)
+_EPOCH, _FIRST_MS, _LAST_MS, _MAX_MIN = check.EPOCH, check.FIRST_MS, check.LAST_MS, check.MAX_MINUTES
+
+
 def event_from(i: int, r: Record) -> Event:
-    return Event(
-        id=i,
-        at=datetime.fromtimestamp(r["t"] / 1000, timezone.utc),
-        kind=EventKind(r["k"]),
-        item=r.get("i"),
-        participant=r.get("p"),
-        minutes=r.get("m"),
-    )
+    # The hot path of every load: one test per field, inline, and a dict lookup for the
+    # kind (calling the Enum costs ten times as much). Only a refused record goes
+    # through validate, to say what is wrong with it. EPOCH + ms is exact, where
+    # fromtimestamp(t / 1000) goes through a float.
+    t, item, participant, minutes = r.get("t"), r.get("i"), r.get("p"), r.get("m")
+    try:
+        kind = _EVENT_KINDS[r["k"]]
+    except (KeyError, TypeError):  # unknown, missing, or not even a string
+        kind = None
+    if (
+        kind is None
+        or type(t) is not int
+        or not _FIRST_MS <= t <= _LAST_MS
+        or (item is not None and type(item) is not int)
+        or (participant is not None and type(participant) is not int)
+        or (minutes is not None and (type(minutes) is not int or not -_MAX_MIN <= minutes <= _MAX_MIN))
+    ):
+        raise check.event_problem(r, EventKind)
+    return Event(i, _EPOCH + _MS * t, kind, item, participant, minutes)
 
 
 def action_record(a: ActionItem) -> Record:
@@ -209,16 +220,16 @@ def action_record(a: ActionItem) -> Record:
 def action_from(i: int, r: Record) -> ActionItem:
     return ActionItem(
         id=i,
-        deliverable=r["deliverable"],
-        owner=r.get("owner", ""),
-        owner_id=r.get("owner_id"),
-        organisation=r.get("organisation", ""),
-        deadline=_parse_date(r.get("deadline")),
-        item=r.get("item"),
-        status=ActionStatus(r.get("status", ActionStatus.TODO.value)),
-        created_at=_parse_dt(r.get("created_at")),
-        text=r.get("text", ""),
-        smart=SmartCheck(tuple(r.get("smart", ()))),
+        deliverable=check.text(r, "deliverable"),
+        owner=check.text(r, "owner", ""),
+        owner_id=check.number(r, "owner_id"),
+        organisation=check.text(r, "organisation", ""),
+        deadline=check.day(r, "deadline"),
+        item=check.number(r, "item"),
+        status=check.choice(r, "status", ActionStatus, ActionStatus.TODO),
+        created_at=check.moment(r, "created_at"),
+        text=check.text(r, "text", ""),
+        smart=SmartCheck(check.texts(r, "smart")),
     )
 
 
@@ -233,13 +244,12 @@ def decision_record(d: Decision) -> Record:
 
 
 def decision_from(i: int, r: Record) -> Decision:
-    agreement = tuple((org, Stance(s)) for org, s in r.get("agreement", {}).items())
     return Decision(
         id=i,
-        text=r["text"],
-        item=r.get("item"),
-        agreement=agreement,
-        created_at=_parse_dt(r.get("created_at")),
+        text=check.text(r, "text"),
+        item=check.number(r, "item"),
+        agreement=check.stances(r, "agreement", Stance),
+        created_at=check.moment(r, "created_at"),
     )
 
 
@@ -248,7 +258,9 @@ def note_record(n: Note) -> Record:
 
 
 def note_from(i: int, r: Record) -> Note:
-    return Note(id=i, text=r["text"], item=r.get("item"), created_at=_parse_dt(r.get("created_at")))
+    return Note(
+        id=i, text=check.text(r, "text"), item=check.number(r, "item"), created_at=check.moment(r, "created_at")
+    )
 
 
 def parked_record(p: ParkedItem) -> Record:
@@ -267,13 +279,13 @@ def parked_record(p: ParkedItem) -> Record:
 def parked_from(i: int, r: Record) -> ParkedItem:
     return ParkedItem(
         id=i,
-        text=r["text"],
-        raised_by=r.get("raised_by", ""),
-        raised_by_id=r.get("raised_by_id"),
-        item=r.get("item"),
-        resolution=Resolution(r.get("resolution", Resolution.OPEN.value)),
-        target=r.get("target"),
-        created_at=_parse_dt(r.get("created_at")),
+        text=check.text(r, "text"),
+        raised_by=check.text(r, "raised_by", ""),
+        raised_by_id=check.number(r, "raised_by_id"),
+        item=check.number(r, "item"),
+        resolution=check.choice(r, "resolution", Resolution, Resolution.OPEN),
+        target=check.number(r, "target"),
+        created_at=check.moment(r, "created_at"),
     )
 
 
@@ -325,17 +337,26 @@ def with_id(obj: Any, new_id: int) -> Any:
 def session_from_document(document: dict[str, dict[str, Record]], name: str) -> Session:
     """Build the domain Session from a whole TinyDB document (ids in numeric order).
 
+    The document's layout has been checked when it was read (:func:`.validate.check_layout`:
+    a header, record ids that are numbers, records that are objects); each field is
+    checked here, and a refused one raises ``Malformed`` naming its table and record.
+
     Every text is cleaned of control characters on the way in (a session file may have
     been edited by hand or by another program), so no escape sequence in a name or a note
     can ever reach the terminal.
     """
-    meta = document.get(META, {})
-    header = next(iter(meta.values()), {})
-    session = _cleaned(session_from_meta(header))
+    try:
+        header = session_from_meta(document[META]["1"])
+    except check.Malformed as exc:
+        raise check.Malformed(exc.detail, check.where(META, "1")) from None
+    session = _cleaned(header)
     session.name = name
     for table, (attr, decode, _encode) in CODECS.items():
         rows = document.get(table, {})
-        items = [decode(int(k), r) for k, r in sorted(rows.items(), key=lambda kv: int(kv[0]))]
+        try:
+            items = [decode(int(k), r) for k, r in sorted(rows.items(), key=lambda kv: int(kv[0]))]
+        except check.Malformed:
+            raise check.locate(table, rows, decode) from None
         setattr(session, attr, items if table == EVENTS else [_cleaned(item) for item in items])
     return session
 
@@ -360,13 +381,3 @@ def _cleaned(obj: Any) -> Any:
             setattr(obj, key, value)
         return obj
     return replace(obj, **changes)
-
-
-def newest_schema(document: dict[str, dict[str, Record]]) -> int:
-    """The highest schema version of any record in the document (0 if none)."""
-    newest = 0
-    for rows in document.values():
-        for r in rows.values():
-            if isinstance(r, dict):
-                newest = max(newest, int(r.get("v", 0)))
-    return newest

@@ -8,6 +8,18 @@ Concurrency: every read-modify-write runs under an exclusive file lock
 (``NAME.json.lock`` beside the session), after checking whether another process changed
 the file. The console and a note-taker's ``coopconsole add`` in another terminal can
 therefore write the same session at once without losing an update.
+
+A session file that cannot be used is refused with a :class:`StoreError` that names the
+file and says what to do, and is never written to:
+
+* its content (torn or empty, no header, a record that breaks :mod:`.validate`'s rules,
+  a newer schema): :class:`CorruptSession`;
+* the system will not read it (a folder in its place, permissions, an I/O error):
+  :class:`SessionUnreadable`;
+* it disappeared while open: :class:`SessionNotFound`.
+
+All of it is checked whenever the file is (re)read from disk, under the lock and so
+before any write can follow: a refused file is never written to, whichever call finds it.
 """
 
 from __future__ import annotations
@@ -25,8 +37,20 @@ from tinydb.table import Document, Table
 
 from ..domain.model import Session
 from . import records as rec
+from . import validate as check
+from .errors import (
+    BadSessionName,
+    CorruptSession,
+    SessionBusy,
+    SessionExists,
+    SessionNotFound,
+    SessionUnreadable,
+    StoreError,
+    corrupt_message,
+    unreadable,
+)
 from .locking import LockTimeout, SessionLock
-from .storage import AtomicJSONStorage, CorruptFileError, clean_temp_files
+from .storage import AtomicJSONStorage, CorruptFileError, UnreadableFileError, clean_temp_files
 
 SUFFIX = ".json"
 LOCK_TIMEOUT_S = 10.0
@@ -34,32 +58,6 @@ DEFAULT_FOLDER = "sessions"
 ENV_FOLDER = "COOPCONSOLE_SESSIONS"
 
 _NAME = re.compile(r"^[^\W_][\w.\- ]{0,79}$")
-
-
-class StoreError(Exception):
-    """A problem with the sessions folder or a session file, worded for the user."""
-
-    exit_code = 2
-
-
-class SessionNotFound(StoreError):
-    pass
-
-
-class SessionExists(StoreError):
-    pass
-
-
-class BadSessionName(StoreError):
-    pass
-
-
-class CorruptSession(StoreError):
-    pass
-
-
-class SessionBusy(StoreError):
-    pass
 
 
 def sessions_folder(option: str | os.PathLike[str] | None = None) -> Path:
@@ -133,8 +131,13 @@ class SessionStore:
         return handle
 
     def open(self, name: str) -> SessionFile:
+        """Open session ``name``, refusing (with a :class:`StoreError`) a file that cannot be used."""
         path = self.path_for(name)
-        if not path.exists():
+        try:
+            exists = path.exists()
+        except OSError as exc:  # not "missing": the folder will not say (permissions)
+            raise unreadable(path, UnreadableFileError(path, exc)) from None
+        if not exists:
             raise SessionNotFound(
                 f"No session named {name!r} in {self.folder.resolve()}. "
                 "Run 'coopconsole list' to see the saved sessions."
@@ -149,13 +152,22 @@ class SessionStore:
         return handle
 
     def summaries(self) -> list[SessionSummary]:
+        """One summary per session file; a file that cannot be read is one with no session.
+
+        Never raises for one file: a listing exists to find the damaged one among the rest.
+        """
         out = []
         for name in self.names():
+            path = self.folder / f"{name}{SUFFIX}"  # until resolved: a message needs a path
             try:
+                path = self.path_for(name)
                 with self.open(name) as handle:
                     out.append(SessionSummary(name, handle.path, handle.load()))
             except StoreError as exc:
-                out.append(SessionSummary(name, self.path_for(name), None, str(exc)))
+                out.append(SessionSummary(name, path, None, str(exc)))
+            except Exception as exc:  # noqa: BLE001 - whatever it is, it is this file's
+                detail = f"{type(exc).__name__}: {exc}"
+                out.append(SessionSummary(name, path, None, corrupt_message(path, detail)))
         return out
 
     def unique_name(self, base: str) -> str:
@@ -182,6 +194,7 @@ class SessionFile:
         self._thread_lock = threading.RLock()
         self._file_lock = SessionLock(f"{path}.lock", timeout=LOCK_TIMEOUT_S)
         self.revision = 0  # changes whenever the document changes (our write or theirs)
+        self._prepared: tuple[int, Session] | None = None  # (revision, session), see _refresh
 
     # -- locking and freshness -------------------------------------------------------
 
@@ -196,6 +209,12 @@ class SessionFile:
                     f"Session {self.name!r} has been locked by another process for over "
                     f"{LOCK_TIMEOUT_S:.0f} s; try again, or close the other coopconsole."
                 ) from None
+            except OSError as exc:  # the lock file cannot be created or opened
+                raise SessionUnreadable(
+                    f"The session file {self.path} cannot be opened: its lock file "
+                    f"{self._file_lock.path} cannot be used ({exc.strerror or exc}). "
+                    "Check that the sessions folder is yours and writable; the file was not changed."
+                ) from None
             try:
                 self._refresh()
                 yield self
@@ -203,23 +222,52 @@ class SessionFile:
                 self._file_lock.release()
 
     def _refresh(self) -> None:
-        try:
-            changed = self._storage.refresh()
-        except CorruptFileError as exc:
-            raise CorruptSession(_corrupt_message(self.path, exc.detail)) from None
-        except FileNotFoundError:
-            return
+        changed = self._storage_call(self._storage.refresh)
         if changed:
-            self._check_document(self._storage.read() or {})
+            try:
+                document = self._read()
+                self._check_document(document)
+                # Decoding is the check of every field. The session decoded here is
+                # handed over, once, to the next load() at this revision (a reload is
+                # nearly always followed by one), so the check costs no second decode.
+                session = self._decode(document)
+            except StoreError:
+                # Forget the refused document: every later access reads the file again
+                # and refuses it again, instead of writing into what was refused.
+                self._storage.forget()
+                self._prepared = None
+                raise
             self.revision += 1
+            self._prepared = (self.revision, session)
+
+    def _storage_call(self, call: Any) -> Any:
+        """``call()`` on the storage, its failures worded for the user."""
+        try:
+            return call()
+        except UnreadableFileError as exc:
+            raise unreadable(self.path, exc) from None
+        except CorruptFileError as exc:
+            raise CorruptSession(corrupt_message(self.path, exc.detail)) from None
+        except FileNotFoundError:
+            raise SessionNotFound(
+                f"The session file {self.path} is no longer there: another program moved or deleted it."
+            ) from None
+
+    def _read(self) -> dict[str, dict[str, Any]]:
+        """The document (empty only for a new session that is not written yet)."""
+        return self._storage_call(self._storage.read) or {}
 
     def _check_document(self, document: dict[str, Any]) -> None:
-        newest = rec.newest_schema(document)
-        if newest > rec.SCHEMA_VERSION:
-            raise CorruptSession(
-                f"{self.path} was written by a newer coopconsole (schema {newest}, this one reads "
-                f"{rec.SCHEMA_VERSION}). Upgrade coopconsole to open it; the file was not changed."
-            )
+        try:
+            newest = check.newest_schema(document)
+            if newest > rec.SCHEMA_VERSION:
+                raise CorruptSession(
+                    f"{self.path} was written by a newer coopconsole (schema {newest}, this one reads "
+                    f"{rec.SCHEMA_VERSION}). Upgrade coopconsole to open it; the file was not changed."
+                )
+            check.check_layout(document, rec.TABLES, rec.META)
+        except check.Malformed as exc:
+            raise CorruptSession(corrupt_message(self.path, str(exc), record=bool(exc.where))) from None
 
     def _table(self, name: str) -> Table:
         # TinyDB's Table caches the next id; after another process wrote the file that
@@ -237,15 +285,29 @@ class SessionFile:
     def document(self) -> dict[str, dict[str, Any]]:
         """The raw TinyDB document, fresh from disk if another process changed it."""
         with self.locked():
-            return self._storage.read() or {}
+            return self._read()
 
     def load(self) -> Session:
-        """The whole session as domain objects."""
-        document = self.document()
+        """The whole session as domain objects, a new one each time (the caller may change it).
+
+        :class:`CorruptSession` if a record is malformed.
+        """
+        with self.locked():
+            document = self._read()
+            prepared, self._prepared = self._prepared, None
+            if prepared is not None and prepared[0] == self.revision:
+                return prepared[1]
+        return self._decode(document)
+
+    def _decode(self, document: dict[str, dict[str, Any]]) -> Session:
         try:
             return rec.session_from_document(document, self.name)
-        except (KeyError, ValueError, TypeError, AttributeError) as exc:
-            raise CorruptSession(_corrupt_message(self.path, f"a record is malformed ({exc!r})")) from None
+        except check.Malformed as exc:
+            raise CorruptSession(corrupt_message(self.path, str(exc), record=True)) from None
+        except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as exc:
+            # validate's rules should leave nothing to fail here; if one does, it is
+            # still this file's fault, and still no traceback.
+            raise CorruptSession(corrupt_message(self.path, f"a record is malformed ({exc!r})")) from None
 
     # -- writing ---------------------------------------------------------------------
 
@@ -277,7 +339,7 @@ class SessionFile:
             self._next_ids_generation = self._storage.generation
         known = self._next_ids.get(table_name)
         if known is None:
-            rows = (self._storage.read() or {}).get(table_name, {})
+            rows = self._read().get(table_name, {})
             known = max(map(int, rows), default=0) + 1
         return known
 
@@ -311,6 +373,7 @@ class SessionFile:
 
     def close(self) -> None:
         with self._thread_lock:
+            self._prepared = None
             self._storage.close()
             self._file_lock.close()
 
@@ -319,10 +382,3 @@ class SessionFile:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _corrupt_message(path: Path, detail: str) -> str:
-    return (
-        f"The session file {path} cannot be read: {detail}. It has been left exactly as it was. "
-        "Restore it from a backup, or move it out of the sessions folder to start again."
-    )

@@ -20,6 +20,13 @@ and written:
   table's serialised bytes with the dict they came from and re-serialise a table only
   when its dict is a different object. New records (the hot path) arrive through
   :meth:`AtomicJSONStorage.append`, which splices the record onto the cached bytes.
+* **An existing file is never empty.** Every write replaces the file with a complete
+  document, so an empty session file was truncated by something else: it is refused
+  (:class:`CorruptFileError`) like torn JSON, never read as an empty document that the
+  next write would fill in. Only a file that does not exist yet is a new, empty session.
+* **Reading fails with** :class:`CorruptFileError` (the content) or
+  :class:`UnreadableFileError` (the system refused: a folder where the file should be,
+  permissions, an I/O error); both name the file, and neither changes it.
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-__all__ = ["AtomicJSONStorage", "CorruptFileError", "clean_temp_files", "temp_prefix"]
+__all__ = ["AtomicJSONStorage", "CorruptFileError", "UnreadableFileError", "clean_temp_files", "temp_prefix"]
 
 FILE_MODE = 0o600  # session files are readable by their owner only
 
@@ -49,6 +56,18 @@ class CorruptFileError(Exception):
         self.detail = detail
 
 
+class UnreadableFileError(CorruptFileError):
+    """The session file could not be read at all (``detail`` says what the system said)."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        if isinstance(error, IsADirectoryError):
+            detail = "it is a folder, not a session file"
+        else:
+            detail = error.strerror or str(error)
+        super().__init__(path, detail)
+        self.error = error
+
+
 def temp_prefix(path: Path) -> str:
     """Prefix of the temporary files written next to ``path``."""
     return f".{path.name}."
@@ -58,13 +77,14 @@ def clean_temp_files(path: Path) -> list[Path]:
     """Remove temporary files a killed writer left next to ``path``; return them.
 
     Only call this while holding the session's lock: a live writer's temporary file
-    looks exactly like a leftover.
+    looks exactly like a leftover. A leftover that cannot be removed now (a read-only
+    folder) is left for the next open: it does not stop the session being read.
     """
     removed = []
     prefix = temp_prefix(path)
     try:
         names = os.listdir(path.parent)
-    except FileNotFoundError:
+    except OSError:
         return removed
     for name in names:
         if name.startswith(prefix) and name.endswith(".tmp"):
@@ -72,7 +92,7 @@ def clean_temp_files(path: Path) -> list[Path]:
             try:
                 leftover.unlink()
                 removed.append(leftover)
-            except FileNotFoundError:
+            except OSError:
                 pass
     return removed
 
@@ -152,6 +172,12 @@ class AtomicJSONStorage(Storage):
     # -- reading -------------------------------------------------------------------
 
     def read(self) -> dict[str, dict[str, Any]] | None:
+        """The document; None for a new session (``create``) whose file does not exist yet.
+
+        Raises :class:`CorruptFileError` (or its :class:`UnreadableFileError`) for a file
+        that exists but cannot be used, and ``FileNotFoundError`` for a missing file the
+        session was opened, not created, from.
+        """
         signature = self._current_signature()
         if signature is None:
             if self._create:
@@ -172,21 +198,34 @@ class AtomicJSONStorage(Storage):
             st = os.stat(self.path)
         except FileNotFoundError:
             return None
+        except OSError as exc:
+            raise UnreadableFileError(self.path, exc) from None
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def _load(self) -> None:
-        fd = os.open(self.path, os.O_RDONLY)
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            raise  # gone since the stat: the session is missing, not unreadable
+        except OSError as exc:
+            raise UnreadableFileError(self.path, exc) from None
         try:
             st = os.fstat(fd)
             chunks = []
             while chunk := os.read(fd, 1 << 20):
                 chunks.append(chunk)
+        except OSError as exc:  # a folder opens, and fails only when read
+            os.close(fd)
+            raise UnreadableFileError(self.path, exc) from None
         except BaseException:
             os.close(fd)
             raise
         raw = b"".join(chunks)
+        if not raw.strip():
+            os.close(fd)
+            raise CorruptFileError(self.path, "it is empty (a complete session file is never empty)")
         try:
-            data = orjson.loads(raw) if raw.strip() else {}
+            data = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
             os.close(fd)
             raise CorruptFileError(self.path, f"not valid JSON ({exc})") from None
@@ -259,7 +298,7 @@ class AtomicJSONStorage(Storage):
         except BaseException:
             # The cached document already holds the change; forget it so the next
             # read shows what is really on disk.
-            self._forget()
+            self.forget()
             raise
         try:
             os.replace(tmp, self.path)
@@ -270,7 +309,7 @@ class AtomicJSONStorage(Storage):
                 os.unlink(tmp)
             except FileNotFoundError:
                 pass
-            self._forget()
+            self.forget()
             raise
         st = os.fstat(fd)
         self._pin(fd)
@@ -289,7 +328,8 @@ class AtomicJSONStorage(Storage):
             raise
         return fd, tmp
 
-    def _forget(self) -> None:
+    def forget(self) -> None:
+        """Drop the cached document: the next read loads (and so checks) the file again."""
         self._data = None
         self._signature = None
         self._source = {}
