@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.types import NoActiveAppError
 from textual.widgets import Footer
 
-from ..domain.model import ActionItem, Attendance, ParkedItem, Resolution
+from ..domain.model import ActionItem, Attendance, Decision, Note, ParkedItem, Resolution
 from ..i18n import error_text, t
 from ..live import LiveMeeting
 from ..service import MeetingService, ServiceError, load_parser
@@ -231,6 +231,10 @@ class MeetingScreen(Screen):
         def saved(result: Any) -> None:
             if bar.text == text:  # nothing typed meanwhile: close the bar
                 self._close_bar(kind)
+                # The new (or edited) record is highlighted once the tick has drawn it,
+                # so `e` right after a capture edits what was just captured.
+                pane = self.query_one(ParkingLotPane if kind == "park" else ActionsPane)
+                self.call_later(pane.select_id, _row_id(result))
             label = t(f"capture.{kind}", self.lang)
             self.notify(t("capture.saved", self.lang, kind=label, id=result.id), markup=False)
             smart = getattr(result, "smart", None)
@@ -301,6 +305,12 @@ class MeetingScreen(Screen):
         lines = [(b.key_display or b.key, b.description) for b in self.BINDINGS
                  if b.show or b.key not in "23456789"]  # 1 stands for 1-9
         self.app.push_screen(HelpDialog(lines, self.lang))
+
+
+def _row_id(record: Any) -> str:
+    """The id of ``record``'s row in its pane."""
+    prefix = {ActionItem: "action", ParkedItem: "parked", Decision: "decision", Note: "note"}[type(record)]
+    return f"{prefix}-{record.id}"
 
 
 def _why(exc: BaseException) -> str:

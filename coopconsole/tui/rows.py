@@ -29,3 +29,15 @@ class RowList(OptionList):
         self.set_options(Option(prompt, id=row_id, disabled=row_id is None) for row_id, prompt in rows)
         if chosen in ids:
             self.highlighted = ids.index(chosen)
+
+    def on_focus(self) -> None:
+        """Focused with nothing highlighted: highlight the first row that can be chosen,
+        so Enter and ``e`` act at once instead of waiting for an arrow key."""
+        if self.highlighted is None:
+            self.select_id(next((o.id for o in self.options if not o.disabled), None))
+
+    def select_id(self, option_id: str | None) -> None:
+        """Highlight the row ``option_id`` (nothing happens if there is none)."""
+        ids = [o.id for o in self.options]
+        if option_id is not None and option_id in ids:
+            self.highlighted = ids.index(option_id)

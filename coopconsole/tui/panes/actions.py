@@ -80,9 +80,10 @@ def _action(action: ActionItem, lang: str, current: bool) -> Content:
     else:
         missing = ", ".join(t(f"smart.{code}", lang) for code in action.smart.problems)
         badge = (f" ✗ {missing}", "bold $error")
-    # The badge comes first: a long deliverable is cut at the right, the check never is.
-    content = Content.assemble((f"#{action.id}", "bold"), badge, " ", (owner, "bold"), ": ",
-                               action.deliverable, (f"  ({due})", "italic"))
+    # The badge, owner and deadline come first: a long deliverable is cut at the right,
+    # what the room must see never is.
+    content = Content.assemble((f"#{action.id}", "bold"), badge, " ", (owner, "bold"), " · ",
+                               (due, "italic"), ": ", action.deliverable)
     return content if current else content.stylize("dim")
 
 

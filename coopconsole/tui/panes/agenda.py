@@ -97,12 +97,18 @@ def _item_rows(frame: Frame) -> list[tuple[str | None, Content]]:
     tz = frame.view.now.tzinfo
     starts = planned_starts(frame.session, tz)
     rows = []
-    for item, start in zip(frame.session.agenda, starts):
+    ids = [item.id for item in frame.session.agenda]
+    now_at = ids.index(state.current) if state.current in ids else -1
+    for index, (item, start) in enumerate(zip(frame.session.agenda, starts)):
         timing = state.timing(item.id)
         current = item.id == state.current
-        done = timing is not None and timing.actual_end is not None and not current
+        # Done: behind the current item. One visited and left by going back is not done.
+        done = timing is not None and timing.actual_end is not None and index < now_at
         mark = "▶" if current else ("✓" if done else " ")
-        box = t("agenda.minutes", lang, minutes=item.minutes) if item.minutes is not None else "—"
+        minutes = item.minutes
+        if timing is not None and timing.box is not None:  # extended or shortened
+            minutes = int(timing.box.total_seconds() // 60)
+        box = t("agenda.minutes", lang, minutes=minutes) if minutes is not None else "—"
         kind = " ☕" if item.kind is ItemKind.BREAK else ""
         took = ""
         if timing is not None and timing.elapsed > timedelta(0) and not current:

@@ -60,12 +60,13 @@ def _row(point: ParkedItem, session: Session, lang: str) -> Content:
     item = session.item(point.item)
     if item is not None:
         details.append(t("parking.on_item", lang, item=item.title))
-    status = resolution_text(point, session, lang)
     is_open = point.resolution is Resolution.OPEN
+    # What became of the point comes before its text, so a narrow pane never cuts it off.
+    status = "" if is_open else f"[{resolution_text(point, session, lang)}] "
     content = Content.assemble(
         (f"#{point.id} ", "bold"),
+        (status, "bold"),
         point.text,
         (f"  {' · '.join(details)}" if details else "", "italic"),
-        (f"  [{status}]", "bold" if is_open else ""),
     )
     return content if is_open else content.stylize("dim")

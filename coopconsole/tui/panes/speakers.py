@@ -96,7 +96,9 @@ def _person(row, number: int, lang: str, wide: bool) -> Content:
                    *_figures(row.total, row.share, row.item_total, row.item_share, wide, "$bar-person")]
     if row.attendance is not Attendance.PRESENT:
         parts.append((f" {t('attendance.' + row.attendance.value, lang)}", "italic"))
-    flag = row.item_flag if wide and row.item_flag else row.flag
+    # The meeting's flag at every width: the current item's figures are in their column,
+    # and someone not yet heard on this item is not "quiet" for the meeting.
+    flag = row.flag
     if flag:
         parts.append((f" {t('flag.' + flag, lang)}", f"bold $flag-{flag}"))
     style = "bold" if row.speaking else ("dim" if row.attendance is Attendance.ABSENT else "")
