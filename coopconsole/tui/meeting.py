@@ -37,6 +37,9 @@ from .panes.agenda import AgendaPane
 from .panes.parking_lot import ParkingLotPane
 from .panes.speakers import SpeakersPane
 
+#: How often the objects that survived are frozen out of full collections (see settle_memory).
+SETTLE_EVERY_S = 60
+
 #: Actions that a typed letter triggers; never while the capture bar has the focus.
 _KEY_ACTIONS = {"clock", "next", "prev", "extend", "speaker", "pick_speaker", "capture", "edit", "help"}
 
@@ -109,17 +112,23 @@ class MeetingScreen(Screen):
         self.title = self.service.session.title
         self.call_after_refresh(self.tick)  # once every pane has composed its widgets
         self.call_after_refresh(self.load_parser)
-        self.call_after_refresh(self.settle_memory)
+        self.call_after_refresh(self.settle_memory, True)
         self.set_interval(1, self.tick)
+        self.set_interval(SETTLE_EVERY_S, self.settle_memory)
 
-    def settle_memory(self) -> None:
-        """Exempt what start-up built (the session, the panes) from garbage collection.
+    def settle_memory(self, full: bool = False) -> None:
+        """Exempt what lives on (the session, the panes, their caches) from the garbage
+        collector's full collections.
 
         A full collection walks every live object: at full-day size that is tens of
-        thousands of records and widgets, and it stopped the event loop for 50-80 ms
-        during saves. Frozen objects are not walked; what comes later still is.
+        thousands of records and widgets, and it stopped the event loop for 20-80 ms in
+        the middle of saves. So once at start (after a full collection) and then every
+        minute (after a young-generation one, about a millisecond) the survivors are
+        frozen; full collections then walk only what the last minute kept. The price is
+        that a reference cycle that became garbage after surviving two young collections
+        within that minute is never freed: a few objects, not a growing heap.
         """
-        gc.collect()
+        gc.collect() if full else gc.collect(1)
         gc.freeze()
 
     @work(thread=True, exit_on_error=False)
@@ -215,7 +224,7 @@ class MeetingScreen(Screen):
         self._edit(message.record)
 
     def _edit(self, record: Any) -> None:
-        kind = {ActionItem: "action", ParkedItem: "park"}.get(type(record), "note")
+        kind = {ActionItem: "action", ParkedItem: "park", Decision: "decision"}.get(type(record), "note")
         text = record.text
         if isinstance(record, ParkedItem) and record.raised_by:
             text = f"@{record.raised_by} {record.text}"

@@ -25,6 +25,8 @@ class AgendaPane(Vertical):
     frame: var[Frame | None] = var(None, always_update=True)
     """The meeting as of the last tick (bound to the screen's frame)."""
 
+    _rows_key: tuple | None = None
+
     def compose(self) -> ComposeResult:
         yield Label(id="agenda-item")
         yield Digits("--:--", id="countdown")
@@ -73,7 +75,12 @@ class AgendaPane(Vertical):
         show(self.query_one("#agenda-item", Label), Content(headline))
         show(self.query_one("#agenda-box", Label), Content(detail))
         show(self.query_one("#agenda-drift", Label), Content(_drift_line(frame)))
-        self.query_one("#agenda-items", RowList).show_rows(_item_rows(frame))
+        # The list changes only with the records (events included) or the language; a
+        # second passing changes nothing in it, so it is not rebuilt on every tick.
+        key = (frame.revision, lang, state.current)
+        if key != self._rows_key:
+            self._rows_key = key
+            self.query_one("#agenda-items", RowList).show_rows(_item_rows(frame))
 
 
 def _drift_line(frame: Frame) -> str:

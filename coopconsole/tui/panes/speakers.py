@@ -29,6 +29,8 @@ class SpeakersPane(Vertical):
     frame: var[Frame | None] = var(None, always_update=True)
     """The meeting as of the last tick (bound to the screen's frame)."""
 
+    _built: dict[tuple, Content] = {}
+
     def compose(self) -> ComposeResult:
         yield Label(id="speaker-now")
         yield RowList(id="speaker-rows")
@@ -47,7 +49,9 @@ class SpeakersPane(Vertical):
             show(now, Content.styled(t("speakers.now", lang, name=speaker.name, duration=duration), "bold"))
         now.set_class(speaker is not None, "-speaking")
         rows = self.query_one("#speaker-rows", RowList)
-        rows.show_rows(_rows(frame, wide=rows.size.width >= WIDE or rows.size.width == 0))
+        built: dict[tuple, Content] = {}
+        rows.show_rows(_rows(frame, rows.size.width >= WIDE or rows.size.width == 0, self._built, built))
+        self._built = built  # the rows of this tick: next tick reuses those that look the same
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -60,16 +64,30 @@ def _cells(text: str, width: int) -> Content:
     return Content(text).truncate(width, ellipsis=True, pad=True)
 
 
-def _figures(total, share: float, item_total, item_share: float, wide: bool, bar_style: str) -> list:
-    """The columns after the name: meeting time and share; when wide, the share's bar,
-    then this item's time and its share as a bar."""
-    parts: list = [f" {clock(total)} {percent(share)} "]
-    if wide:  # narrow terminals keep the figures and the flags, not the bars
-        parts += [(bar(share, BAR), bar_style), f"  {clock(item_total)} ", (bar(item_share, BAR), bar_style)]
-    return parts
+def _figures(total, share: float, item_total, item_share: float, wide: bool) -> tuple[str, ...]:
+    """The columns after the name, as text: meeting time and share; when wide, the share's
+    bar, then this item's time and its share as a bar."""
+    if not wide:  # narrow terminals keep the figures and the flags, not the bars
+        return (f" {clock(total)} {percent(share)} ",)
+    return f" {clock(total)} {percent(share)} ", bar(share, BAR), f"  {clock(item_total)} ", bar(item_share, BAR)
 
 
-def _rows(frame: Frame, wide: bool) -> list[tuple[str | None, Content]]:
+def _styled(figures: tuple[str, ...], bar_style: str) -> list:
+    return [(text, bar_style) if i % 2 else text for i, text in enumerate(figures)]
+
+
+def _rows(frame: Frame, wide: bool, before: dict[tuple, Content],
+          built: dict[tuple, Content]) -> list[tuple[str | None, Content]]:
+    """Every row; one whose text is the same as a row of the last tick (``before``) is
+    reused rather than built again. Each row built or reused is added to ``built``."""
+
+    def row(key: tuple, make) -> Content:  # noqa: ANN001 - a builder of the row
+        content = before.get(key)
+        if content is None:
+            content = make()
+        built[key] = content
+        return content
+
     lang, view = frame.lang, frame.view
     people = {row.id: row for row in view.people}
     heading = [_cells("", LEAD + NAME_CELLS), " ", _cells(t("speakers.scope_meeting", lang), 13 + BAR)]
@@ -77,23 +95,24 @@ def _rows(frame: Frame, wide: bool) -> list[tuple[str | None, Content]]:
         heading.append(_cells(t("speakers.scope_item", lang), 8 + BAR))
     rows: list[tuple[str | None, Content]] = [("scope", Content.assemble(*heading).stylize("italic"))]
     for org in view.orgs:
-        header = Content.assemble(
-            _cells(org.organisation or "—", LEAD + NAME_CELLS),
-            *_figures(org.total, org.share, org.item_total, org.item_share, wide, "$bar-org"),
-        )
-        rows.append((f"org-{org.organisation}", header.stylize("bold")))
+        figures = _figures(org.total, org.share, org.item_total, org.item_share, wide)
+        name = org.organisation or "—"
+        rows.append((f"org-{org.organisation}", row(("org", name, figures), lambda: Content.assemble(
+            _cells(name, LEAD + NAME_CELLS), *_styled(figures, "$bar-org")).stylize("bold"))))
         for person in frame.session.participants:
-            row = people.get(person.id)
-            if row is None or person.organisation != org.organisation:
+            speaker = people.get(person.id)
+            if speaker is None or person.organisation != org.organisation:
                 continue
-            rows.append((f"p-{person.id}", _person(row, person.id, lang, wide)))
+            figures = _figures(speaker.total, speaker.share, speaker.item_total, speaker.item_share, wide)
+            key = ("person", person.id, speaker.name, speaker.speaking, speaker.attendance, speaker.flag,
+                   lang, figures)
+            rows.append((f"p-{person.id}", row(key, lambda: _person(speaker, person.id, lang, figures))))
     return rows
 
 
-def _person(row, number: int, lang: str, wide: bool) -> Content:
+def _person(row, number: int, lang: str, figures: tuple[str, ...]) -> Content:
     mark = "▶" if row.speaking else " "
-    parts: list = [f"{number:>2}{mark}", _cells(row.name, NAME_CELLS),
-                   *_figures(row.total, row.share, row.item_total, row.item_share, wide, "$bar-person")]
+    parts: list = [f"{number:>2}{mark}", _cells(row.name, NAME_CELLS), *_styled(figures, "$bar-person")]
     if row.attendance is not Attendance.PRESENT:
         parts.append((f" {t('attendance.' + row.attendance.value, lang)}", "italic"))
     # The meeting's flag at every width: the current item's figures are in their column,
