@@ -19,9 +19,10 @@ WORKER = str(Path(__file__).with_name("store_worker.py"))
 TRIALS = 50
 
 
-def _spawn(folder: Path, name: str, tag: str, count: int) -> subprocess.Popen:
+def _spawn(folder: Path, name: str, tag: str, count: int, wait: bool = False) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, WORKER, str(folder), name, tag, str(count)],
+        [sys.executable, WORKER, str(folder), name, tag, str(count), *(["wait"] if wait else [])],
+        stdin=subprocess.PIPE if wait else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -65,7 +66,12 @@ def test_kill_minus_nine_never_loses_an_acknowledged_record(store):
 
 def test_four_processes_writing_at_once_lose_nothing(store):
     store.create(small_session("shared")).close()
-    children = [_spawn(store.folder, "shared", f"p{i}", 50) for i in range(4)]
+    children = [_spawn(store.folder, "shared", f"p{i}", 50, wait=True) for i in range(4)]
+    for child in children:  # every one has opened the session...
+        assert child.stdout.readline().strip() == "ready", child.stderr.read()
+    for child in children:  # ...then all start writing at once
+        child.stdin.write("go\n")
+        child.stdin.flush()
     acknowledged: dict[int, str] = {}
     for child in children:
         out, err = child.communicate(timeout=120)

@@ -70,7 +70,7 @@ def check_name(name: str) -> str:
     """Return ``name`` if it is a safe session name, else raise :class:`BadSessionName`."""
     if not isinstance(name, str) or not _NAME.match(name) or ".." in name or name.endswith((".", " ")):
         raise BadSessionName(
-            f"{name!r} is not a usable session name: use letters, digits, '-', '_' or '.', "
+            f"{name!r} is not a usable session name: use letters, digits, spaces, '-', '_' or '.', "
             "starting with a letter or digit (no '/', no '..')."
         )
     return name
