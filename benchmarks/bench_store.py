@@ -1,16 +1,19 @@
 """Store benchmark: one captured action made durable, at full-day and at 20,000 records.
 
 Each timed capture is followed by an untimed removal of the same record, so every
-sample is taken at exactly the stated size (the session does not grow during the run),
-and by a 5 ms pause, as captures in a meeting are seconds apart: the pause lets the
-previous write's background work (freeing the replaced file) finish, as it would.
+sample is taken at exactly the stated size (the session does not grow during the run).
+A 20 ms pause follows the capture and the removal alike, as captures in a meeting are
+seconds apart: it lets a write's background work (freeing the replaced file, making
+the next blank temporary file ready) finish, as it would in the room.
 
 Measured side by side in one run against TinyDB's default JSONStorage holding the same
 records (which neither fsyncs nor replaces atomically, so it is a floor for "plain
 TinyDB", not a like-for-like durability comparison).
 
-``*_disk_floor_p95_ms`` is the same write protocol (temp file, fsync, rename, fsync
-the folder) on an opaque file of the same size: what the disk alone costs.
+``*_disk_floor_p95_ms`` is the plain write protocol (create a temp file, write, fsync,
+rename, fsync the folder) on an opaque file of the same size: what the disk costs
+without the blank made ready in advance (see ``coopconsole/store/blanks.py``), which
+spares the store one of that protocol's two journal commits.
 
 Prints ``name=value`` lines. Run: ``python benchmarks/bench_store.py``.
 """
@@ -36,7 +39,7 @@ from coopconsole.store import SessionStore  # noqa: E402
 from coopconsole.store.records import action_record  # noqa: E402
 
 SAMPLES = 300
-SETTLE_S = 0.005
+SETTLE_S = 0.020
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -65,6 +68,7 @@ def time_ours(folder: Path, session) -> tuple[list[float], int]:
         t0 = time.perf_counter()
         saved = handle.add(new_action(i))
         timings.append((time.perf_counter() - t0) * 1000)
+        time.sleep(SETTLE_S)
         handle.remove(saved)
         time.sleep(SETTLE_S)
     size = handle.path.stat().st_size
@@ -86,6 +90,7 @@ def time_default(folder: Path, session) -> list[float]:
         t0 = time.perf_counter()
         doc_id = actions.insert(action_record(new_action(i)))
         timings.append((time.perf_counter() - t0) * 1000)
+        time.sleep(SETTLE_S)
         actions.remove(doc_ids=[doc_id])
         time.sleep(SETTLE_S)
     db.close()
@@ -109,7 +114,7 @@ def time_floor(folder: Path, size: int) -> list[float]:
         os.close(dfd)
         os.close(fd)
         timings.append((time.perf_counter() - t0) * 1000)
-        time.sleep(SETTLE_S)
+        time.sleep(2 * SETTLE_S)
     return timings
 
 

@@ -246,3 +246,33 @@ def test_incremental_file_matches_a_full_serialisation(tmp_path_factory, ops):
     assert on_disk == handle.document()
     handle.close()
     assert SessionStore(store.folder).open("inc").load() == handle.load()
+
+
+def test_a_blank_made_ready_is_used_and_left_nowhere(store, session, monkeypatch):
+    """Repeated writes go through a blank temporary file prepared in advance; the file
+    still opens with a plain TinyDB, and closing leaves no temporary file behind."""
+    import time as _time
+
+    from coopconsole.store import blanks
+
+    used = []
+    real_fill = blanks.BlankSlot.fill
+
+    def fill(self, blank, parts):
+        used.append(blank[2])
+        return real_fill(self, blank, parts)
+
+    monkeypatch.setattr(blanks.BlankSlot, "fill", fill)
+    handle = store.create(session)
+    for i in range(6):
+        handle.add(Note(0, f"point {i}"))
+        _time.sleep(0.05)  # captures are seconds apart in a meeting
+    handle.close()
+    assert used, "no write used a blank"
+    assert not [p for p in store.folder.iterdir() if p.name.endswith(".tmp")]
+    plain = TinyDB(store.path_for(session.name))
+    texts = {doc["text"] for doc in plain.table("notes").all()}
+    assert {f"point {i}" for i in range(6)} <= texts
+    plain.close()
+    raw = store.path_for(session.name).read_bytes()
+    assert raw.rstrip().endswith(b"}") and set(raw[len(raw.rstrip()):]) <= {0x20}

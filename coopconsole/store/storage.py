@@ -8,7 +8,9 @@ and written:
   flushed and fsynced, then ``os.replace``-d over the session file, then the folder is
   fsynced. A kill -9 at any instant leaves either the old or the new file, never a torn
   one. Temporary files left by a killed writer are removed by :func:`clean_temp_files`
-  (the store calls it under the session lock, when no writer can be active).
+  (the store calls it under the session lock, when no writer can be active). The
+  temporary file is usually a blank made ready in advance (``blanks.py``), which saves
+  the write one journal commit.
 * **Reads from memory.** The parsed document is kept. Another process's change is
   noticed by ``os.stat``: the file's inode, size and mtime. Every write of ours replaces
   the file, so a change by another coopconsole process always shows as a new inode. We
@@ -33,7 +35,6 @@ from __future__ import annotations
 
 import os
 import queue
-import secrets
 import stat
 import threading
 from pathlib import Path
@@ -41,6 +42,8 @@ from typing import Any
 
 import orjson
 from tinydb.storages import Storage
+
+from .blanks import BlankSlot, new_name, temp_prefix
 
 __all__ = ["AtomicJSONStorage", "CorruptFileError", "UnreadableFileError", "clean_temp_files", "temp_prefix"]
 
@@ -66,11 +69,6 @@ class UnreadableFileError(CorruptFileError):
             detail = error.strerror or str(error)
         super().__init__(path, detail)
         self.error = error
-
-
-def temp_prefix(path: Path) -> str:
-    """Prefix of the temporary files written next to ``path``."""
-    return f".{path.name}."
 
 
 def clean_temp_files(path: Path) -> list[Path]:
@@ -168,6 +166,8 @@ class AtomicJSONStorage(Storage):
         self._source: dict[str, Any] = {}  # table name -> the dict last serialised
         self._encoded: dict[str, bytes] = {}  # table name -> its JSON bytes
         self.generation = 0  # bumped whenever the document is (re)loaded from disk
+        self._blanks = BlankSlot(self.path, lambda: new_name(self.path), _write_all, FILE_MODE)
+        self._commits = 0
 
     # -- reading -------------------------------------------------------------------
 
@@ -294,7 +294,10 @@ class AtomicJSONStorage(Storage):
 
     def _commit(self, data: dict[str, dict[str, Any]], appended: tuple[str, str] | None) -> None:
         try:
-            fd, tmp = self._write_temp(self.encode(data, appended))
+            parts = self.encode(data, appended)
+            size = sum(len(part) for part in parts)
+            blank = self._blanks.take(size)
+            fd, tmp = self._blanks.fill(blank, parts) if blank else self._write_temp(parts)
         except BaseException:
             # The cached document already holds the change; forget it so the next
             # read shows what is really on disk.
@@ -315,9 +318,14 @@ class AtomicJSONStorage(Storage):
         self._pin(fd)
         self._data = data
         self._signature = (st.st_ino, st.st_size, st.st_mtime_ns)
+        # The next write's temporary file is made meanwhile, once this storage has shown
+        # it writes repeatedly (a console, not one `coopconsole add`).
+        self._commits += 1
+        if self._commits > 1:
+            self._blanks.want(size)
 
     def _write_temp(self, parts: list[bytes]) -> tuple[int, str]:
-        tmp = str(self.path.parent / f"{temp_prefix(self.path)}{secrets.token_hex(6)}.tmp")
+        tmp = new_name(self.path)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
         try:
             _write_all(fd, parts)
@@ -336,6 +344,7 @@ class AtomicJSONStorage(Storage):
         self._encoded = {}
 
     def close(self) -> None:
+        self._blanks.close()
         if self._pinned_fd is not None:
             os.close(self._pinned_fd)
             self._pinned_fd = None

@@ -1,0 +1,161 @@
+"""Blank temporary files made ready in advance, so a write costs one journal commit less.
+
+Creating the temporary file at write time makes its fsync commit the file system's
+journal for the new inode, its size and its blocks, and the rename then commits it
+again. Instead, after each write a background thread prepares the next temporary file:
+spaces a little beyond the document's size, fsynced, size and blocks included. The next
+write overwrites its start and needs only ``fdatasync`` (the data is all that is new),
+then the rename and the folder's fsync as always. The session file then ends in spaces,
+which JSON allows, so a plain ``TinyDB(path)`` still reads it.
+
+A blank is an ordinary temporary file: a killed process leaves it behind like any other,
+and the clean-up on the next open removes it (under the session lock, so never while a
+write is using it). One that is too small, or that another process's clean-up removed,
+is discarded and the write makes its temporary file the ordinary way.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import secrets
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+Blank = tuple[int, str, int]  # (descriptor, file name, size)
+
+#: How long closing a session waits for a blank being prepared, so that none is left.
+CLOSE_WAIT_S = 2.0
+
+
+def blank_size(document: int) -> int:
+    """Room for the document to grow by many captures before a bigger blank is needed."""
+    return document + max(64 * 1024, document // 4)
+
+
+class BlankSlot:
+    """The one blank a session file may have ready; thread-safe."""
+
+    def __init__(self, path: Path, make_name: Callable[[], str], write_all: Callable[[int, list[bytes]], None],
+                 mode: int) -> None:
+        self.path = path
+        self._make_name = make_name
+        self._write_all = write_all
+        self._mode = mode
+        self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
+        self._blank: Blank | None = None
+        self._pending = False
+        self._closed = False
+
+    def want(self, document: int) -> None:
+        """Have a blank ready for a document of ``document`` bytes (in the background)."""
+        with self._lock:
+            ready = self._blank is not None and self._blank[2] >= document
+            if self._pending or self._closed or ready:
+                return
+            self._pending = True
+        _worker.put((self, blank_size(document)))
+
+    def take(self, document: int) -> Blank | None:
+        """The blank, if one is ready for ``document`` bytes and still there; else None."""
+        with self._lock:
+            blank, self._blank = self._blank, None
+        if blank is None:
+            return None
+        if blank[2] < document or not os.path.exists(blank[1]):
+            discard(blank)
+            return None
+        return blank
+
+    def fill(self, blank: Blank, parts: list[bytes]) -> tuple[int, str]:
+        """Write the document over the blank's start and make the data durable."""
+        fd, name, _ = blank
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            self._write_all(fd, parts)
+            os.fdatasync(fd)  # size and blocks are durable already: only the data is new
+        except BaseException:
+            discard(blank)
+            raise
+        return fd, name
+
+    def close(self) -> None:
+        """Remove the blank and wait for one being made, so that none is left behind."""
+        with self._lock:
+            self._closed = True
+            self._changed.wait_for(lambda: not self._pending, timeout=CLOSE_WAIT_S)
+            blank, self._blank = self._blank, None
+        if blank is not None:
+            discard(blank)
+
+    def _prepare(self, size: int) -> None:
+        blank = None
+        try:
+            blank = self._make(size)
+        except OSError:  # a full disk, a read-only folder: writes make their own
+            pass
+        with self._lock:
+            self._pending = False
+            if blank is not None and self._blank is None and not self._closed:
+                self._blank, blank = blank, None
+            self._changed.notify_all()
+        if blank is not None:
+            discard(blank)
+
+    def _make(self, size: int) -> Blank:
+        name = self._make_name()
+        fd = os.open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL, self._mode)
+        try:
+            self._write_all(fd, [b" " * size])
+            os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            os.unlink(name)
+            raise
+        return fd, name, size
+
+
+def discard(blank: Blank) -> None:
+    fd, name, _ = blank
+    os.close(fd)
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+class _Worker:
+    """One daemon thread preparing blanks for every open session."""
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue[tuple[BlankSlot, int]] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._guard = threading.Lock()
+
+    def put(self, job: tuple[BlankSlot, int]) -> None:
+        if self._thread is None:
+            with self._guard:
+                if self._thread is None:
+                    self._thread = threading.Thread(target=self._run, name="coopconsole-blanks", daemon=True)
+                    self._thread.start()
+        self._queue.put(job)
+
+    def _run(self) -> None:
+        while True:
+            slot, size = self._queue.get()
+            slot._prepare(size)
+
+
+_worker = _Worker()
+
+
+def temp_prefix(path: Path) -> str:
+    """Prefix of the temporary files written next to ``path``."""
+    return f".{path.name}."
+
+
+def new_name(path: Path) -> str:
+    """A fresh temporary file name next to ``path``, in the pattern the clean-up removes."""
+    return str(path.parent / f"{temp_prefix(path)}{secrets.token_hex(6)}.tmp")
