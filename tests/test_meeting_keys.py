@@ -303,18 +303,25 @@ async def test_tab_completes_the_name_and_keeps_the_bar_focused(meeting, clock):
         assert [a.owner for a in screen.service.session.actions] == ["Chloe Martin"]
 
 
-async def test_a_capture_key_keeps_text_left_in_an_open_bar(meeting, clock):
+async def test_keys_reaching_an_open_bar_without_focus_are_typed_into_it(meeting, clock):
     app = meeting()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("a", *"@alice half typed")
         screen = app.screen
         screen.query_one(ActionsPane).focus()  # e.g. a click on a pane
         await pilot.pause()
-        await pilot.press("a")
+        await pilot.press("space", "n", "a")  # not the clock, not the next item, not a new bar
         await pilot.pause()
         bar = screen.query_one(CaptureBar)
-        assert bar.display and bar.text == "@alice half typed"
+        assert bar.display and bar.text == "@alice half typed na" and bar.kind == "action"
         assert screen.focused is bar.query_one(Input)
+        assert not screen.frame.view.agenda.running and screen.service.session.events == []
+        screen.query_one(ActionsPane).focus()
+        await pilot.pause()
+        await pilot.press("escape")  # closes the bar even from elsewhere; nothing saved
+        screen = await settle(pilot)
+        assert not bar.display and screen.service.session.actions == []
+
 
 
 async def test_a_failed_key_says_nothing_about_the_capture_bar(meeting, clock, monkeypatch):
@@ -377,3 +384,20 @@ async def test_the_agenda_list_shows_the_box_as_changed_and_no_tick_for_a_left_i
         screen = await settle(pilot)
         rows = texts(screen.query_one("#agenda-items"))
         assert rows[0].startswith("▶") and rows[1].startswith(" ")  # item 2 was left, not done
+
+
+async def test_other_items_actions_are_capped_and_counted(store, clock):
+    from coopconsole.domain.model import ActionItem
+    from coopconsole.tui.panes.actions import OTHER_ACTIONS
+
+    session = small_session("many")
+    session.actions = [ActionItem(i, f"send report {i}", "Alice Chen", 1, "Company A", item=2)
+                       for i in range(1, OTHER_ACTIONS + 13)]
+    store.create(session).close()
+    app = make_app(store=store, session_name="many", clock=clock, lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        rows = texts(screen.query_one(ActionsPane))
+        assert rows[0].startswith("… 12 earlier actions of other items")
+        assert len([r for r in rows if r.startswith("#")]) == OTHER_ACTIONS
+        assert rows[-1].startswith(f"#{OTHER_ACTIONS + 12} ")  # the latest are the ones listed

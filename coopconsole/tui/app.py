@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
+from textual.screen import Screen
 
 from ..domain.clock import Clock, system_clock
 from ..i18n import LANGS, detect_lang, t
@@ -39,12 +42,12 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         self._handles: list = []
         # Themes before the stylesheets are parsed: they define the variables it uses.
         self.themes = load_themes()
-        self._problems += register_themes(self, self.themes)
+        register_themes(self, self.themes)
         wanted = theme or self.settings.theme or DEFAULT_THEME
-        if wanted not in self.available_themes:
-            self._problems.append(f"There is no theme named {wanted!r}; using {DEFAULT_THEME}.")
-            wanted = DEFAULT_THEME
-        self.theme = wanted
+        # The default theme may be the broken one: then Textual's own dark theme is used.
+        used = wanted if wanted in self.available_themes else self.themes.pick(None)
+        self._problems += self.themes.messages(wanted, used)
+        self.theme = used
 
     def on_mount(self) -> None:
         if self._problems:  # one notification, however many things went wrong
@@ -106,6 +109,39 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         except OSError as exc:
             self.notify(f"Could not remember the setting: {exc.strerror or exc}", severity="warning", markup=False)
 
+    # -- the command palette, in the console's language --------------------------------------
+
+    def action_command_palette(self) -> None:
+        """Open the palette (ctrl+p), its search field prompting in the console's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t("palette.placeholder", self.lang), id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, doing what they do, titled in the console's language.
+
+        Textual's "Theme" is left out while the console lists its own themes: choosing
+        one of those is remembered, choosing through Textual's would be lost on restart.
+        """
+        for command in super().get_system_commands(screen):
+            if command.callback == self.action_change_theme and self.themes.themes:
+                continue
+            key = _SYSTEM_COMMANDS.get(command.title)
+            if key is None:  # a command of a later Textual: as Textual words it
+                yield command
+                continue
+            if key == "sys.keys":  # one title, two commands: show or hide the panel
+                help_key = "sys.keys.hide" if command.callback == self.action_hide_help_panel else "sys.keys.show"
+            else:
+                help_key = f"{key}.help"
+            yield SystemCommand(t(key, self.lang), t(help_key, self.lang), command.callback, command.discover)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit (in the bar it copies): say which key does, in the console's language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(t("quit.how", self.lang, keys=key), title=t("quit.title", self.lang), markup=False)
+                return
+
     def palette_commands(self) -> list[Command]:
         commands: list[Command] = []
         for name, label in self.themes.choices(self.lang):
@@ -114,6 +150,17 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
             commands.append((t("cmd.language", self.lang, label=t(f"lang.{lang}", lang)),
                              bind(self.choose_language, lang)))
         return commands
+
+
+#: Textual's system commands, by the title Textual gives them, to their entries in the table.
+_SYSTEM_COMMANDS = {
+    "Theme": "sys.theme",
+    "Quit": "sys.quit",
+    "Keys": "sys.keys",
+    "Maximize": "sys.maximize",
+    "Minimize": "sys.minimize",
+    "Screenshot": "sys.screenshot",
+}
 
 
 def make_app(

@@ -15,6 +15,7 @@ from textual.widgets import Input, Label
 
 from ..domain.model import Participant
 from ..i18n import t
+from .localized import localized
 from .messages import CaptureCancelled, CaptureSubmitted
 
 _MENTION = re.compile(r"@([^\s@]*)$")
@@ -39,18 +40,38 @@ class NameSuggester(Suggester):
         return None
 
 
+class CaptureField(Input):
+    """The bar's text field, which holds the bar's keys: ``localized(CaptureField, lang)``.
+
+    The keys are the field's rather than the bar's so that they can be described in the
+    console's language: the meeting screen makes the bar, in no language, while the bar
+    makes its field; and the field has the focus whenever the bar is open.
+    """
+
+    @staticmethod
+    def bindings(lang: str) -> list[Binding]:
+        """The bar's keys, described in ``lang``."""
+        return [
+            Binding("escape", "cancel", t("key.cancel", lang), id="capture.cancel", tooltip=t("key.cancel.tip", lang)),
+            # Tab completes the name being typed; it never moves the focus out of an open bar,
+            # where the next letters typed would reach the meeting's keys.
+            Binding("tab", "complete", t("key.complete", lang), id="capture.complete", show=False,
+                    tooltip=t("key.complete.tip", lang)),
+            Binding("shift+tab", "complete", t("key.complete", lang), id="capture.complete_back", show=False,
+                    tooltip=t("key.complete.tip", lang)),
+        ]
+
+    def action_complete(self) -> None:
+        """Accept the suggested name (as → does at the end of the line)."""
+        self.action_cursor_right()
+
+    def action_cancel(self) -> None:
+        """Close the bar without saving (the meeting screen closes it)."""
+        self.post_message(CaptureCancelled())
+
+
 class CaptureBar(Horizontal):
     """Hidden until a capture key opens it; keeps its text until it is safely saved."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="capture.cancel", tooltip="Close the bar; nothing is saved"),
-        # Tab completes the name being typed; it never moves the focus out of an open bar,
-        # where the next letters typed would reach the meeting's keys.
-        Binding("tab", "complete", "Complete", id="capture.complete", show=False,
-                tooltip="Complete the @name being typed"),
-        Binding("shift+tab", "complete", "Complete", id="capture.complete_back", show=False,
-                tooltip="Complete the @name being typed"),
-    ]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -60,7 +81,9 @@ class CaptureBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(id="capture-kind")
-        yield Input(id="capture-input", select_on_focus=False)
+        # In the console's language: a change of language builds a new meeting screen,
+        # and with it a new bar.
+        yield localized(CaptureField, self.app.lang)(id="capture-input", select_on_focus=False)
 
     def open(self, kind: str, lang: str, participants: Sequence[Participant], text: str = "",
              record: Any = None) -> None:
@@ -89,13 +112,21 @@ class CaptureBar(Horizontal):
     def text(self) -> str:
         return self.query_one("#capture-input", Input).value
 
+    def type(self, text: str) -> None:
+        """Type ``text`` at the cursor and take the focus back (keys that reached the
+        screen before the field had the focus)."""
+        field = self.query_one("#capture-input", Input)
+        field.insert_text_at_cursor(text)
+        field.focus()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.post_message(CaptureSubmitted(self.kind, event.value, self.record))
 
     def action_complete(self) -> None:
         """Accept the suggested name (as → does at the end of the line)."""
-        self.query_one("#capture-input", Input).action_cursor_right()
+        self.query_one("#capture-input", CaptureField).action_complete()
 
     def action_cancel(self) -> None:
-        self.post_message(CaptureCancelled())
+        """Close the bar without saving (the meeting screen closes it)."""
+        self.query_one("#capture-input", CaptureField).action_cancel()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
@@ -19,7 +20,9 @@ from ..i18n import t
 class ChoiceDialog(ModalScreen[Any]):
     """A titled list of choices; dismisses with the chosen value, or None on Escape."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="dialog.close", tooltip="Close without choosing")]
+    # Hidden from Textual's keys panel, which would show it in English (a dialog is made
+    # without the console's language); the help says what Escape does.
+    BINDINGS = [Binding("escape", "dismiss(None)", id="dialog.close", system=True)]
 
     def __init__(self, title: str, choices: list[tuple[str, Any]]) -> None:
         super().__init__()
@@ -56,22 +59,130 @@ def resolve_choices(session: Session, lang: str) -> list[tuple[str, tuple[Resolu
     return choices
 
 
-class HelpDialog(ModalScreen[None]):
-    """Every key of the meeting screen, in the console's language."""
+HelpRow = tuple[str, str]
+"""The keys as the help shows them, and what they do."""
 
-    BINDINGS = [
-        Binding("escape,question_mark,f1", "dismiss(None)", "Close", id="help.close", tooltip="Close the help"),
+#: The meeting screen's keys, as its help lines show them, to the help's section and the
+#: sentence that says what the key does; the order is the order within a section.
+_SENTENCES: dict[str, tuple[str, str]] = {
+    "space": ("agenda", "help.clock"),
+    "n": ("agenda", "help.next"),
+    "N": ("agenda", "help.prev"),
+    "+": ("agenda", "help.extend"),
+    "-": ("agenda", "help.shorten"),
+    "1-9": ("floor", "help.speaker"),
+    "0": ("floor", "help.nobody"),
+    "p": ("floor", "help.pick"),
+    "a": ("capture", "help.action"),
+    "o": ("capture", "help.note"),
+    "d": ("capture", "help.decision"),
+    "l": ("capture", "help.park"),
+    "e": ("capture", "help.edit"),
+    "?": ("console", "help.help"),
+    "ctrl+p": ("console", "help.palette"),
+    "ctrl+q": ("console", "help.quit"),
+}
+
+#: Keys the help shows in full where the footer shows one of them.
+_SHOWN = {"?": "? f1"}
+
+_SECTIONS = ("agenda", "floor", "capture", "bar", "rows", "console")
+
+
+def _more_keys(lang: str) -> list[tuple[str, str, str]]:
+    """``(section, keys, sentence)`` of the keys that are not the meeting screen's own:
+    the capture bar's, the lists', the mouse's and the palette's (Textual's key)."""
+    enter, click = t("help.keys.enter", lang), t("help.keys.click", lang)
+    return [
+        ("floor", click, "help.click_participant"),
+        ("bar", enter, "help.enter_bar"),
+        ("bar", "Esc", "help.escape"),
+        ("bar", "Tab", "help.tab_bar"),
+        ("bar", "→", "help.right"),
+        ("rows", "Tab", "help.tab"),
+        ("rows", "↑ ↓", "help.arrows"),
+        ("rows", enter, "help.enter_row"),
+        ("rows", enter, "help.enter_parked"),
+        ("rows", click, "help.click_row"),
+        ("console", "ctrl+p", "help.palette"),
     ]
 
-    def __init__(self, lines: list[tuple[str, str]], lang: str) -> None:
+
+def help_sections(lines: Sequence[HelpRow], lang: str) -> list[tuple[str, list[HelpRow]]]:
+    """The help, as ``(section title, rows)``: every key of ``lines`` with a plain sentence,
+    and the keys that ``lines`` lack (Escape, Tab, Enter on a row, the mouse, ctrl+p).
+
+    ``lines`` are the meeting screen's keys with their short descriptions, as it passes
+    them to :class:`HelpDialog`; a key the help has no sentence for keeps its description.
+    """
+    order = list(_SENTENCES)
+    ranked: dict[str, list[tuple[int, HelpRow]]] = {name: [] for name in _SECTIONS}
+    for keys, description in lines:
+        section, sentence = _SENTENCES.get(keys, ("console", ""))
+        rank = order.index(keys) if keys in _SENTENCES else len(order)
+        ranked[section].append((rank, (_SHOWN.get(keys, keys), t(sentence, lang) if sentence else description)))
+    bound = {keys for keys, _ in lines}
+    for section, keys, sentence in _more_keys(lang):
+        if keys not in bound:
+            rank = order.index(keys) if keys in _SENTENCES else len(order)
+            ranked[section].append((rank, (keys, t(sentence, lang))))
+    return [(t(f"help.section.{name}", lang), [row for _, row in sorted(rows, key=lambda r: r[0])])
+            for name, rows in ranked.items() if rows]
+
+
+def _two_columns(sections: list[tuple[str, list[HelpRow]]]) -> list[list[tuple[str, list[HelpRow]]]]:
+    """The sections in two columns, whole, split where the longer column is shortest."""
+    # Lines a section takes: its title, the space above it, and its sentences wrapped at
+    # about the width a sentence has in a column of a wide dialog.
+    heights = [2 + sum(-(-Content(text).cell_length // 40) for _, text in rows) for _, rows in sections]
+    split = min(range(1, len(sections) + 1), key=lambda i: max(sum(heights[:i]), sum(heights[i:])))
+    return [sections[:split], sections[split:]]
+
+
+class HelpDialog(ModalScreen[None]):
+    """Every key of the meeting screen and what it does, in the console's language.
+
+    The keys scroll between a title and a close hint that stay in view; a wide terminal
+    shows them in two columns (a narrow one stacks the columns, in the same order).
+    """
+
+    # Hidden from Textual's keys panel, which would show them in English: the dialog
+    # says itself how it closes.
+    BINDINGS = [Binding("escape,question_mark,f1", "dismiss(None)", id="help.close", system=True)]
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    def __init__(self, lines: list[HelpRow], lang: str) -> None:
         super().__init__()
         self.lines = lines
+        """The meeting screen's keys and their short descriptions, as given."""
         self.lang = lang
+        self.sections = help_sections(lines, lang)
+        """What the dialog shows: see :func:`help_sections`."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content(t("help.title", self.lang)), classes="dialog-title")
-            for keys, text in self.lines:
-                yield Label(Content.assemble((f"{keys:>12}  ", "bold"), text))
-            yield Label(Content(t("capture.hint.action", self.lang)), classes="dialog-hint")
-            yield Label(Content(t("help.close", self.lang)), classes="dialog-hint")
+            with VerticalScroll(id="help-body"):
+                with Container(id="help-columns"):
+                    for column in _two_columns(self.sections):
+                        with Vertical(classes="help-column"):
+                            for title, rows in column:
+                                yield Label(Content(title), classes="help-section")
+                                for keys, text in rows:
+                                    with Horizontal(classes="help-row"):
+                                        yield Label(Content(keys), classes="help-keys")
+                                        yield Label(Content(text), classes="help-text")
+            yield Label(Content(t("help.close", self.lang)), id="help-close", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.show_close_hint)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_close_hint)
+
+    def show_close_hint(self) -> None:
+        """Say how to close, and, when the keys do not all fit, how to scroll them."""
+        scrolls = self.query_one("#help-body", VerticalScroll).max_scroll_y > 0
+        hint = t("help.close.scroll" if scrolls else "help.close", self.lang)
+        self.query_one("#help-close", Label).update(Content(hint))

@@ -12,7 +12,7 @@ import gc
 from collections.abc import Callable
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
@@ -164,6 +164,22 @@ class MeetingScreen(Screen):
                         severity="warning", markup=False)
         else:
             self.notify(t(failed, self.lang, error=_why(exc)), severity="error", timeout=10, markup=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys that arrive while the capture bar is open but before it has the focus (a
+        burst of typing, a paste, a click elsewhere) are the bar's, not the meeting's:
+        letters are typed into it and Escape closes it. Runs before any binding."""
+        bar = self.query_one(CaptureBar)
+        if not bar.display or bar.has_focus_within:
+            return
+        if event.key == "escape":
+            bar.action_cancel()
+        elif event.is_printable and event.character:
+            bar.type(event.character)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _KEY_ACTIONS and self.query_one(CaptureBar).has_focus_within:

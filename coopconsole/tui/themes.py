@@ -19,7 +19,8 @@ The ``.tcss`` files name no colours, only variables (``$countdown-overrun``), so
 theme restyles the whole console. A theme that leaves out one of the console's variables
 (a user theme, or one of Textual's own themes) gets it from its own colours, see
 :func:`console_variables`. A broken theme file never stops the console: it is skipped
-with one message naming the file and what is wrong, and the default theme is used.
+with one message naming the file and what is wrong; only when it was the theme asked for
+does the message also name the theme used instead (see :meth:`ThemeLoad.messages`).
 """
 
 from __future__ import annotations
@@ -99,6 +100,8 @@ class ThemeLoad:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     """Theme name to ``{"en": ..., "zh": ...}``."""
     errors: list[str] = field(default_factory=list)
+    broken: dict[str, tuple[Path, str]] = field(default_factory=dict)
+    """Theme name to the file of that theme that was skipped and what is wrong with it."""
 
     def label(self, name: str, lang: str) -> str:
         """The theme's label in ``lang`` (English if it has none in ``lang``, else its name)."""
@@ -115,6 +118,21 @@ class ThemeLoad:
         if name and name in self.themes:
             return name
         return DEFAULT_THEME if DEFAULT_THEME in self.themes else "textual-dark"
+
+    def messages(self, asked: str, used: str) -> list[str]:
+        """What to tell the user when theme ``asked`` was asked for and ``used`` is used.
+
+        One message per skipped file, as in ``errors``; and when ``used`` is not ``asked``,
+        which theme is used instead: in the message of the skipped file of ``asked`` if
+        there is one, so no message claims a theme is used that is not.
+        """
+        if used == asked:
+            return list(self.errors)
+        if asked in self.broken:
+            path, what = self.broken[asked]
+            plain = _skipped(path, what)
+            return [_skipped(path, what, instead=used) if message == plain else message for message in self.errors]
+        return [*self.errors, f"There is no theme named {asked!r}; using {used} instead."]
 
 
 def load_themes(extra_dirs: Iterable[Path] = ()) -> ThemeLoad:
@@ -136,6 +154,7 @@ def load_themes(extra_dirs: Iterable[Path] = ()) -> ThemeLoad:
                 theme, labels = load_theme_file(path)
             except ThemeFileError as exc:
                 load.errors.append(str(exc))
+                load.broken[exc.name] = (path, exc.what)
                 continue
             if theme.name in names_here:
                 load.errors.append(_skipped(path, f"uses the name {theme.name!r}, as {names_here[theme.name]} does"))
@@ -181,23 +200,30 @@ def console_variables(theme: Theme) -> dict[str, str]:
 class ThemeFileError(Exception):
     """A theme file that cannot be used; the message names the file and says why."""
 
+    def __init__(self, path: Path, what: str, name: str | None = None) -> None:
+        super().__init__(_skipped(path, what))
+        self.what = what
+        self.name = name or path.stem
+        """The name of the theme the file was for (its file name, unless it says another)."""
+
 
 def load_theme_file(path: Path) -> tuple[Theme, dict[str, str]]:
     """The theme in one TOML file and its labels; raises :class:`ThemeFileError`."""
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        raise ThemeFileError(_skipped(path, "is not UTF-8 text")) from None
+        raise ThemeFileError(path, "is not UTF-8 text") from None
     except OSError as exc:
-        raise ThemeFileError(_skipped(path, f"cannot be read ({exc.strerror or exc})")) from None
+        raise ThemeFileError(path, f"cannot be read ({exc.strerror or exc})") from None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ThemeFileError(_skipped(path, f"is not valid TOML ({exc})")) from None
+        raise ThemeFileError(path, f"is not valid TOML ({exc})") from None
     problems: list[str] = []
     theme, labels = _theme_from(document, path.stem, problems)
     if problems or theme is None:
-        raise ThemeFileError(_skipped(path, "has " + "; ".join(problems)))
+        name = document.get("name")
+        raise ThemeFileError(path, "has " + "; ".join(problems), name if isinstance(name, str) else None)
     return theme, labels
 
 
@@ -297,5 +323,8 @@ def _is_colour(text: str, alpha: bool, auto: bool = False) -> bool:
     return True
 
 
-def _skipped(path: Path, what: str) -> str:
-    return f"Theme file {path} {what}. It is skipped; the default theme ({DEFAULT_THEME}) is used in its place."
+def _skipped(path: Path, what: str, instead: str | None = None) -> str:
+    # Which theme is used is the app's choice, often not the default (a remembered one):
+    # the message names one only when told which (see ThemeLoad.messages).
+    used = f"; using {instead} instead" if instead else ""
+    return f"Theme file {path} {what}. It is skipped{used}."

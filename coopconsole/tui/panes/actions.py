@@ -14,6 +14,11 @@ from ..messages import RecordChosen
 from ..rows import RowList
 
 
+#: How many actions of other agenda items the pane lists (the latest); the rest are
+#: counted in one line. The current item's actions are always all listed.
+OTHER_ACTIONS = 30
+
+
 class ActionsPane(RowList):
     """What was agreed: actions of the current item first, then its decisions and notes."""
 
@@ -54,11 +59,19 @@ def _rows(frame: Frame) -> tuple[list[tuple[str | None, Content]], dict[str, obj
         records[key] = record
         rows.append((key, prompt))
 
-    actions = sorted(session.actions, key=lambda a: (a.item != current, a.id))
-    if not actions:
+    here_first = [a for a in session.actions if a.item == current]
+    others = [a for a in session.actions if a.item != current]
+    if not session.actions:
         rows.append((None, Content(t("actions.empty", lang))))
-    for action in actions:
-        add(f"action-{action.id}", action, _action(action, lang, action.item == current))
+    for action in here_first:
+        add(f"action-{action.id}", action, _action(action, lang, True))
+    # A day's workshop has hundreds of actions: the room needs this item's and the latest
+    # others, and listing them all would cost every capture a redraw of hundreds of rows.
+    hidden = max(0, len(others) - OTHER_ACTIONS)
+    if hidden:
+        rows.append((None, Content.styled(t("actions.earlier", lang, count=hidden), "italic")))
+    for action in others[hidden:]:
+        add(f"action-{action.id}", action, _action(action, lang, False))
     here = [d for d in session.decisions if d.item == current]
     if here:
         rows.append((None, Content.styled(t("decisions.title", lang), "bold underline")))
