@@ -8,7 +8,6 @@ intent thread; a change is shown once it is durable.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -30,15 +29,14 @@ from .commands import Command, bind
 from .dialogs import ChoiceDialog, HelpDialog, resolve_choices, speaker_choices
 from .frame import Frame
 from .header import MeetingHeader
+from . import memory
 from .intents import IntentRunner
+from .memory import hold_full_collections
 from .messages import CaptureCancelled, CaptureSubmitted, ParkedChosen, RecordChosen, SpeakerChosen
 from .panes.actions import ActionsPane
 from .panes.agenda import AgendaPane
 from .panes.parking_lot import ParkingLotPane
 from .panes.speakers import SpeakersPane
-
-#: How often the objects that survived are frozen out of full collections (see settle_memory).
-SETTLE_EVERY_S = 60
 
 #: Actions that a typed letter triggers; never while the capture bar has the focus.
 _KEY_ACTIONS = {"clock", "next", "prev", "extend", "speaker", "pick_speaker", "capture", "edit", "help"}
@@ -112,24 +110,10 @@ class MeetingScreen(Screen):
         self.title = self.service.session.title
         self.call_after_refresh(self.tick)  # once every pane has composed its widgets
         self.call_after_refresh(self.load_parser)
-        self.call_after_refresh(self.settle_memory, True)
+        hold_full_collections()
+        self.call_after_refresh(memory.settle)
         self.set_interval(1, self.tick)
-        self.set_interval(SETTLE_EVERY_S, self.settle_memory)
-
-    def settle_memory(self, full: bool = False) -> None:
-        """Exempt what lives on (the session, the panes, their caches) from the garbage
-        collector's full collections.
-
-        A full collection walks every live object: at full-day size that is tens of
-        thousands of records and widgets, and it stopped the event loop for 20-80 ms in
-        the middle of saves. So once at start (after a full collection) and then every
-        minute (after a young-generation one, about a millisecond) the survivors are
-        frozen; full collections then walk only what the last minute kept. The price is
-        that a reference cycle that became garbage after surviving two young collections
-        within that minute is never freed: a few objects, not a growing heap.
-        """
-        gc.collect() if full else gc.collect(1)
-        gc.freeze()
+        self.set_interval(memory.SETTLE_EVERY_S, memory.settle)
 
     @work(thread=True, exit_on_error=False)
     def load_parser(self) -> None:
