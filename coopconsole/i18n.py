@@ -134,6 +134,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # errors shown as notifications, by the service's stable codes; the Chinese side
     # stands in for the service's English message, which is kept for English
     "error.title": ("Not done", "未执行"),
+    "error.box-too-short": ("", "议题时长不能少于 1 分钟。"),
     "error.ended": ("", "会议已结束。"),
     "error.no-agenda": ("", "本次会议没有议程。"),
     "error.running": ("", "计时已在进行。"),
@@ -234,6 +235,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd.theme": ("theme: {label}", "主题:{label}"),
     "cmd.language": ("language: {label}", "语言:{label}"),
     "cmd.help": ("help: keys", "帮助:快捷键"),
+    "cmd.end": ("meeting: end the meeting", "会议:结束会议"),
+    "key.end": ("End", "结束"),
+    "end.title": ("End the meeting now? The clock stops and nothing more can be timed.",
+                  "现在结束会议吗?计时将停止,之后不能再计时。"),
+    "end.yes": ("End the meeting", "结束会议"),
+    "end.no": ("Keep going", "继续开会"),
+    "end.done": ("The meeting has ended at {time}.", "会议已于 {time} 结束。"),
+    "help.end": ("End the meeting (asks first): the clock stops for good", "结束会议(会先确认):计时就此停止"),
     "cmd.edit": ("capture: edit the selected record", "记录:修改所选记录"),
     "cmd.pick": ("speakers: choose who has the floor", "发言:选择发言人"),
     "palette.placeholder": ("Search for commands…", "搜索命令…"),

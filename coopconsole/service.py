@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
 CAPTURE_KINDS = ("action", "note", "decision", "park")
 
+#: The shortest time box shortening leaves an item (a box of 0 would be over at once).
+MIN_BOX_MINUTES = 1
+
 #: Sentinel: attach a capture to whatever agenda item is current.
 CURRENT = object()
 
@@ -263,6 +266,9 @@ class MeetingService:
             _check_not_ended(session, state)
             if state.current is None:
                 raise ServiceError("no-current-item", "No agenda item is under way yet: start the agenda first.")
+            box = state.timing(state.current).box
+            if minutes < 0 and box is not None and box.total_seconds() + minutes * 60 < MIN_BOX_MINUTES * 60:
+                raise ServiceError("box-too-short", f"The time box cannot be shorter than {MIN_BOX_MINUTES} minute.")
 
         state = self.state()
         return self._event(EventKind.EXTEND, check, item=state.current, minutes=minutes)

@@ -401,3 +401,36 @@ async def test_other_items_actions_are_capped_and_counted(store, clock):
         assert rows[0].startswith("… 12 earlier actions of other items")
         assert len([r for r in rows if r.startswith("#")]) == OTHER_ACTIONS
         assert rows[-1].startswith(f"#{OTHER_ACTIONS + 12} ")  # the latest are the ones listed
+
+
+async def test_ctrl_e_ends_the_meeting_after_asking(meeting, clock):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("space")
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("down", "enter")  # "Keep going"
+        screen = await settle(pilot)
+        assert screen.frame.view.agenda.status is SessionStatus.RUNNING
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("enter")  # "End the meeting"
+        screen = await settle(pilot)
+        assert screen.frame.view.agenda.status is SessionStatus.ENDED
+        assert "Ended" in str(screen.query_one("#header-status").render())
+        await pilot.press("n")  # nothing can be timed any more
+        screen = await settle(pilot)
+        assert screen.frame.view.agenda.status is SessionStatus.ENDED
+
+
+async def test_shortening_stops_at_one_minute(meeting, clock):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("space", "minus", "minus")  # 15 -> 10 -> 5
+        screen = await settle(pilot)
+        assert screen.query_one(Digits).value == "05:00"
+        await pilot.press("minus")  # 5 -> 0: refused
+        screen = await settle(pilot)
+        assert screen.query_one(Digits).value == "05:00"

@@ -79,6 +79,7 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "l": ("capture", "help.park"),
     "e": ("capture", "help.edit"),
     "?": ("console", "help.help"),
+    "ctrl+e": ("agenda", "help.end"),
     "ctrl+p": ("console", "help.palette"),
     "ctrl+q": ("console", "help.quit"),
 }

@@ -27,6 +27,7 @@ from ..service import MeetingService, ServiceError, load_parser
 from .capture_bar import CaptureBar
 from .commands import Command, bind
 from .dialogs import ChoiceDialog, HelpDialog, resolve_choices, speaker_choices
+from .format import hhmm
 from .frame import Frame
 from .header import MeetingHeader
 from . import memory
@@ -63,6 +64,7 @@ def _bindings(lang: str) -> list[Binding]:
         b("l", "capture('park')", "key.park", "cmd.park"),
         b("e", "edit", "key.edit", "key.edit"),
         b("question_mark,f1", "help", "key.help", "cmd.help", key_display="?"),
+        b("ctrl+e", "end", "key.end", "cmd.end", show=False),
         b("ctrl+q", "app.quit", "key.quit", "key.quit", show=False),
     ]
 
@@ -183,6 +185,17 @@ class MeetingScreen(Screen):
 
     def action_extend(self, minutes: int) -> None:
         self.do(lambda: self.service.extend(minutes))
+
+    def action_end(self) -> None:
+        """End the meeting, once the facilitator has said so: the clock stops for good."""
+
+        def chosen(end: bool | None) -> None:
+            if end:
+                self.do(self.service.end_meeting, lambda event: self.notify(
+                    t("end.done", self.lang, time=hhmm(event.at, self.service.now().tzinfo)), markup=False))
+
+        choices = [(t("end.yes", self.lang), True), (t("end.no", self.lang), False)]
+        self.app.push_screen(ChoiceDialog(t("end.title", self.lang), choices), chosen)
 
     def action_speaker(self, number: int) -> None:
         """Give participant ``number`` the floor; the same key again (or 0) stops them.
@@ -305,6 +318,7 @@ class MeetingScreen(Screen):
             commands.append((t("cmd.resolve", lang), bind(self.post_message, ParkedChosen(parking.selected_id()))))
         commands.append((t("cmd.edit", lang), self.action_edit))
         commands.append((t("cmd.pick", lang), self.action_pick_speaker))
+        commands.append((t("cmd.end", lang), self.action_end))
         commands.append((t("cmd.help", lang), self.action_help))
         return commands
 
