@@ -146,7 +146,7 @@ async def test_capture_each_kind_through_the_bar(meeting, clock, store):
         action = screen.service.session.actions[0]
         assert (action.owner, action.deliverable, action.item) == ("Alice Chen", "send the deck to Company B", 1)
         rows = texts(screen.query_one(ActionsPane))
-        assert any(r.startswith(f"#1 ✓SMART Alice Chen · {action.deadline.isoformat()}: send the deck") for r in rows)
+        assert any(r.startswith(f"#1 ✓SMART Alice Chen · {action.deadline:%m-%d}: send the deck") for r in rows)
         for key, text in (("o", "pilot line 3 has the cleanest data"), ("d", "Pilot on line 3 for one month"),
                           ("l", "@bruno pricing model")):
             await pilot.press(key, *text, "enter")

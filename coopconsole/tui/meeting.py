@@ -49,8 +49,15 @@ def _bindings(lang: str) -> list[Binding]:
                        tooltip=t(tip, lang), **kw)
 
     return [
+        # The footer shows them in this order and cuts what does not fit: at 80 columns the
+        # clock, the next item, the four captures and the help come first.
         b("space", "clock", "key.clock", "cmd.clock"),
         b("n", "next", "key.next", "cmd.next"),
+        b("a", "capture('action')", "key.action", "cmd.action"),
+        b("o", "capture('note')", "key.note", "cmd.note"),
+        b("d", "capture('decision')", "key.decision", "cmd.decision"),
+        b("l", "capture('park')", "key.park", "cmd.park"),
+        b("question_mark,f1", "help", "key.help", "cmd.help", key_display="?"),
         b("N,shift+n", "prev", "key.prev", "cmd.prev", key_display="N"),
         b("plus", "extend(5)", "key.extend", "cmd.extend", key_display="+"),
         b("minus", "extend(-5)", "key.shorten", "cmd.shorten", key_display="-"),
@@ -58,12 +65,7 @@ def _bindings(lang: str) -> list[Binding]:
         *(b(str(i), f"speaker({i})", "key.speaker", "key.speaker", show=False) for i in range(2, 10)),
         b("0", "speaker(0)", "key.nobody", "cmd.nobody", show=False),
         b("p", "pick_speaker", "key.pick_speaker", "key.pick_speaker", show=False),
-        b("a", "capture('action')", "key.action", "cmd.action"),
-        b("o", "capture('note')", "key.note", "cmd.note"),
-        b("d", "capture('decision')", "key.decision", "cmd.decision"),
-        b("l", "capture('park')", "key.park", "cmd.park"),
         b("e", "edit", "key.edit", "key.edit"),
-        b("question_mark,f1", "help", "key.help", "cmd.help", key_display="?"),
         b("ctrl+e", "end", "key.end", "cmd.end", show=False),
         b("ctrl+q", "app.quit", "key.quit", "key.quit", show=False),
     ]

@@ -59,19 +59,20 @@ def _rows(frame: Frame) -> tuple[list[tuple[str | None, Content]], dict[str, obj
         records[key] = record
         rows.append((key, prompt))
 
+    year = frame.view.now.year
     here_first = [a for a in session.actions if a.item == current]
     others = [a for a in session.actions if a.item != current]
     if not session.actions:
         rows.append((None, Content(t("actions.empty", lang))))
     for action in here_first:
-        add(f"action-{action.id}", action, _action(action, lang, True))
+        add(f"action-{action.id}", action, _action(action, lang, True, year))
     # A day's workshop has hundreds of actions: the room needs this item's and the latest
     # others, and listing them all would cost every capture a redraw of hundreds of rows.
     hidden = max(0, len(others) - OTHER_ACTIONS)
     if hidden:
         rows.append((None, Content.styled(t("actions.earlier", lang, count=hidden), "italic")))
     for action in others[hidden:]:
-        add(f"action-{action.id}", action, _action(action, lang, False))
+        add(f"action-{action.id}", action, _action(action, lang, False, year))
     here = [d for d in session.decisions if d.item == current]
     if here:
         rows.append((None, Content.styled(t("decisions.title", lang), "bold underline")))
@@ -85,9 +86,12 @@ def _rows(frame: Frame) -> tuple[list[tuple[str | None, Content]], dict[str, obj
     return rows, records
 
 
-def _action(action: ActionItem, lang: str, current: bool) -> Content:
+def _action(action: ActionItem, lang: str, current: bool, year: int) -> Content:
     owner = action.owner or t("actions.no_owner", lang)
-    due = action.deadline.isoformat() if action.deadline else t("actions.no_deadline", lang)
+    if action.deadline is None:
+        due = t("actions.no_deadline", lang)
+    else:  # this year's dates without the year: a narrow pane keeps room for the deliverable
+        due = action.deadline.strftime("%m-%d" if action.deadline.year == year else "%Y-%m-%d")
     if action.smart.ok:
         badge = (f" ✓{t('smart.ok', lang)}", "bold $success")
     else:
