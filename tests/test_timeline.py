@@ -383,3 +383,21 @@ def test_elapsed_sums_to_running_time(case):
     # order of the stored list does not matter
     session.events = list(reversed(events))
     assert agenda_state(session, now) == state
+
+
+def test_a_meeting_past_midnight_goes_on_into_the_next_day():
+    agenda = [AgendaItem(1, "Late talk", time(23, 10), 30), AgendaItem(2, "Wrap", time(23, 40), 20),
+              AgendaItem(3, "After", time(0, 0), 10)]
+    r = Recorder(agenda, start=time(23, 10), at=datetime(2024, 5, 14, 23, 10, tzinfo=TZ))
+    assert planned_starts(r.session, TZ)[2] == datetime(2024, 5, 15, 0, 0, tzinfo=TZ)
+    r(EventKind.START)
+    r.wait(minutes=5)
+    s = r.state()
+    assert s.planned_end == datetime(2024, 5, 15, 0, 10, tzinfo=TZ)
+    assert s.drift == timedelta(0)  # on time, not a day behind
+
+
+def test_a_start_a_little_earlier_than_the_previous_one_is_kept_as_written():
+    agenda = [AgendaItem(1, "A", time(10, 0), 30), AgendaItem(2, "B", time(9, 30), 20)]
+    r = Recorder(agenda, start=time(10, 0), at=datetime(2024, 5, 14, 10, 0, tzinfo=TZ))
+    assert planned_starts(r.session, TZ)[1] == datetime(2024, 5, 14, 9, 30, tzinfo=TZ)

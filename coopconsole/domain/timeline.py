@@ -220,6 +220,10 @@ class AgendaState:
         return sum((t.elapsed for t in self.items), ZERO)
 
 
+#: A written start this much earlier than the previous item's is on the next day.
+_OVER_MIDNIGHT = timedelta(hours=12)
+
+
 def planned_starts(session: Session, tz: tzinfo | None) -> list[datetime | None]:
     """Planned start of each agenda item, aligned with ``session.agenda``.
 
@@ -227,20 +231,26 @@ def planned_starts(session: Session, tz: tzinfo | None) -> list[datetime | None]
     previous item (previous planned start + previous planned minutes, None minutes
     counting as 0). The first item falls back to ``session.start``. Times are built in
     ``tz`` unless the written time carries its own tzinfo. Without a session date, or
-    while the chain has no known start yet, the value is None. A written start earlier
-    than the previous item's is kept as written (no rolling over midnight).
+    while the chain has no known start yet, the value is None.
+
+    A meeting that runs past midnight goes on into the next day: a written start more
+    than 12 hours earlier than the previous item's (``23:40``, then ``00:10``) is taken on
+    the following day, and so is every later one. A start a little earlier than the
+    previous one (a slip in the agenda) is kept as written.
     """
     if session.date is None:
         return [None] * len(session.agenda)
     out: list[datetime | None] = []
     previous: datetime | None = None
     previous_minutes = 0
+    day = session.date
     for index, item in enumerate(session.agenda):
         written = item.start if item.start is not None else (session.start if index == 0 else None)
         if written is not None:
-            start: datetime | None = datetime.combine(
-                session.date, written.replace(tzinfo=None), tzinfo=written.tzinfo or tz
-            )
+            start: datetime | None = datetime.combine(day, written.replace(tzinfo=None), tzinfo=written.tzinfo or tz)
+            if previous is not None and previous - start > _OVER_MIDNIGHT:
+                day += timedelta(days=1)
+                start += timedelta(days=1)
         elif previous is not None:
             start = previous + timedelta(minutes=previous_minutes)
         else:
