@@ -13,6 +13,7 @@ from textual.color import Color
 from textual.widgets import Digits, Input, OptionList
 
 from conftest import small_session
+from pilot import advance, settle, texts
 from coopconsole.domain.model import Attendance, EventKind, Resolution, SessionStatus
 from coopconsole.tui.app import make_app
 from coopconsole.tui.capture_bar import CaptureBar
@@ -26,21 +27,6 @@ from coopconsole.tui.panes.speakers import SpeakersPane
 SIZE = (120, 36)
 
 
-async def settle(pilot) -> MeetingScreen:
-    """Let every pending intent finish and the screen redraw."""
-    screen = pilot.app.screen
-    if isinstance(screen, MeetingScreen):
-        await screen.intents.idle()
-    await pilot.pause()
-    return pilot.app.screen
-
-
-async def advance(pilot, clock, **delta) -> MeetingScreen:
-    clock.advance(**delta)
-    screen = pilot.app.screen
-    screen.tick()
-    await pilot.pause()
-    return screen
 
 
 async def suggestions(pilot) -> None:
@@ -60,9 +46,6 @@ async def capture(pilot, key: str, text: str) -> None:
     await pilot.press("enter")
     await settle(pilot)
 
-
-def texts(option_list) -> list[str]:
-    return [option_list.get_option_at_index(i).prompt.plain for i in range(option_list.option_count)]
 
 
 def full_disk(fd, parts):

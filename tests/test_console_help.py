@@ -16,18 +16,11 @@ from coopconsole.tui import themes as theme_files
 from coopconsole.tui.app import make_app
 from coopconsole.tui.dialogs import HelpDialog
 from coopconsole.tui.meeting import MeetingScreen
+from pilot import settle as _settle
 
 LATIN = re.compile(r"[A-Za-z]{2,}")
 """An English word (a key name such as ``N`` or ``esc`` is shown as is, see below)."""
 
-
-async def settle(pilot):
-    screen = pilot.app.screen
-    if isinstance(screen, MeetingScreen):
-        await screen.intents.idle()
-    await pilot.pause()
-    await pilot.pause()  # the footer recomposes after the bindings change
-    return pilot.app.screen
 
 
 def footer_words(screen) -> list[str]:
@@ -230,3 +223,7 @@ async def test_unknown_theme_name(meeting):
         await settle(pilot)
         assert app.theme == "coopconsole-dark"
     assert messages == ["There is no theme named 'nope'; using coopconsole-dark instead."]
+
+
+async def settle(pilot):
+    return await _settle(pilot, pauses=2)  # the footer recomposes after the bindings change

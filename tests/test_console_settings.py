@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from textual.widgets import Digits
 
 from conftest import small_session
+from pilot import settle
 from coopconsole.domain.model import Attendance, Participant
 from coopconsole.i18n import LANGS, STRINGS, detect_lang, t
 from coopconsole.settings import load_settings
@@ -15,13 +15,6 @@ from coopconsole.tui.app import make_app
 from coopconsole.tui.meeting import MeetingScreen
 from coopconsole.tui.panes.speakers import SpeakersPane
 
-
-async def settle(pilot):
-    screen = pilot.app.screen
-    if isinstance(screen, MeetingScreen):
-        await screen.intents.idle()
-    await pilot.pause()
-    return pilot.app.screen
 
 
 @pytest.fixture

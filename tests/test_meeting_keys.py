@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import Digits, Input
 
 from conftest import small_session
+from pilot import advance, settle, texts
 from coopconsole.domain.model import Resolution, SessionStatus
 from coopconsole.tui.app import make_app
 from coopconsole.tui.capture_bar import CaptureBar
@@ -20,25 +21,7 @@ from coopconsole.tui.panes.parking_lot import ParkingLotPane
 from coopconsole.tui.panes.speakers import SpeakersPane
 
 
-async def settle(pilot) -> MeetingScreen:
-    """Let every pending intent finish and the screen redraw."""
-    screen = pilot.app.screen
-    if isinstance(screen, MeetingScreen):
-        await screen.intents.idle()
-    await pilot.pause()
-    return pilot.app.screen
 
-
-async def advance(pilot, clock, **delta) -> MeetingScreen:
-    clock.advance(**delta)
-    screen = pilot.app.screen
-    screen.tick()
-    await pilot.pause()
-    return screen
-
-
-def texts(option_list) -> list[str]:
-    return [option_list.get_option_at_index(i).prompt.plain for i in range(option_list.option_count)]
 
 
 @pytest.fixture

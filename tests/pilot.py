@@ -1,0 +1,29 @@
+"""Helpers for driving the meeting console in pilot tests."""
+
+from __future__ import annotations
+
+from coopconsole.tui.meeting import MeetingScreen
+
+
+async def settle(pilot, pauses: int = 1) -> MeetingScreen:
+    """Let every pending intent finish and the screen redraw (``pauses`` times)."""
+    screen = pilot.app.screen
+    if isinstance(screen, MeetingScreen):
+        await screen.intents.idle()
+    for _ in range(pauses):
+        await pilot.pause()
+    return pilot.app.screen
+
+
+async def advance(pilot, clock, **delta) -> MeetingScreen:
+    """Move the frozen clock on and let the screen show it."""
+    clock.advance(**delta)
+    screen = pilot.app.screen
+    screen.tick()
+    await pilot.pause()
+    return screen
+
+
+def texts(option_list) -> list[str]:
+    """The plain text of every row of an option list."""
+    return [option_list.get_option_at_index(i).prompt.plain for i in range(option_list.option_count)]
