@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from . import refusals
 from .domain.clock import Clock, system_clock
 from .domain.model import (
     ActionItem,
@@ -32,6 +33,7 @@ from .domain.model import (
 )
 from .domain.text import clean_line
 from .domain.timeline import AgendaState, agenda_state
+from .refusals import ServiceError
 from .store import SessionFile
 from .store.records import CODECS, TABLE_OF
 
@@ -56,15 +58,6 @@ def load_parser():  # noqa: ANN201 - two modules
     from .domain import capture, smart
 
     return capture, smart
-
-
-class ServiceError(Exception):
-    """An intent that cannot be carried out; ``message`` says why, for the user."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 class MeetingService:
@@ -222,13 +215,13 @@ class MeetingService:
     # -- the agenda clock and the floor ----------------------------------------------
 
     def start(self) -> Event:
-        return self._event(EventKind.START, _check_can_start)
+        return self._event(EventKind.START, refusals.can_start)
 
     def pause(self) -> Event:
-        return self._event(EventKind.PAUSE, _check_running)
+        return self._event(EventKind.PAUSE, refusals.running)
 
     def resume(self) -> Event:
-        return self._event(EventKind.RESUME, _check_paused)
+        return self._event(EventKind.RESUME, refusals.paused)
 
     def toggle_clock(self) -> Event:
         """Start, pause or resume, whichever applies now (the space bar)."""
@@ -246,14 +239,14 @@ class MeetingService:
             return self.speaker(participant)
 
     def next_item(self) -> Event:
-        return self._event(EventKind.NEXT, _check_has_next)
+        return self._event(EventKind.NEXT, refusals.has_next)
 
     def previous_item(self) -> Event:
-        return self._event(EventKind.PREV, _check_has_previous)
+        return self._event(EventKind.PREV, refusals.has_previous)
 
     def goto(self, item: int) -> Event:
         def check(session: Session, state: AgendaState) -> None:
-            _check_not_ended(session, state)
+            refusals.not_ended(session, state)
             if session.item(item) is None:
                 raise ServiceError("no-item", f"There is no agenda item {item}.")
 
@@ -263,7 +256,7 @@ class MeetingService:
         """Lengthen (or, negative, shorten) the current item's time box."""
 
         def check(session: Session, state: AgendaState) -> None:
-            _check_not_ended(session, state)
+            refusals.not_ended(session, state)
             if state.current is None:
                 raise ServiceError("no-current-item", "No agenda item is under way yet: start the agenda first.")
             box = state.timing(state.current).box
@@ -277,14 +270,14 @@ class MeetingService:
         """Give the floor to ``participant`` (None: nobody speaks)."""
 
         def check(session: Session, state: AgendaState) -> None:
-            _check_not_ended(session, state)
+            refusals.not_ended(session, state)
             if participant is not None and session.participant(participant) is None:
                 raise ServiceError("no-participant", f"There is no participant number {participant}.")
 
         return self._event(EventKind.SPEAKER, check, participant=participant)
 
     def end_meeting(self) -> Event:
-        return self._event(EventKind.END, _check_not_ended)
+        return self._event(EventKind.END, refusals.not_ended)
 
     # -- internals -------------------------------------------------------------------
 
@@ -355,48 +348,6 @@ def _find(session: Session, record: Any) -> Any:
     if found is None:
         raise ServiceError("missing", f"That record (#{record.id}) is no longer in the session.")
     return found
-
-
-def _check_not_ended(session: Session, state: AgendaState) -> None:
-    if state.status is SessionStatus.ENDED:
-        raise ServiceError("ended", "The meeting has ended.")
-
-
-def _check_can_start(session: Session, state: AgendaState) -> None:
-    if not session.agenda:
-        raise ServiceError("no-agenda", "This session has no agenda items to run.")
-    _check_not_ended(session, state)
-    if state.running:
-        raise ServiceError("running", "The agenda clock is already running.")
-
-
-def _check_running(session: Session, state: AgendaState) -> None:
-    if not state.running:
-        raise ServiceError("not-running", "The agenda clock is not running.")
-
-
-def _check_paused(session: Session, state: AgendaState) -> None:
-    _check_not_ended(session, state)
-    if state.status is SessionStatus.PLANNED:
-        raise ServiceError("not-started", "The agenda has not started yet.")
-    if state.running:
-        raise ServiceError("running", "The agenda clock is already running.")
-
-
-def _check_has_next(session: Session, state: AgendaState) -> None:
-    _check_not_ended(session, state)
-    ids = [i.id for i in session.agenda]
-    if state.current is not None and ids and state.current == ids[-1]:
-        raise ServiceError("last-item", "This is the last agenda item; end the meeting instead.")
-    if not ids:
-        raise ServiceError("no-agenda", "This session has no agenda items.")
-
-
-def _check_has_previous(session: Session, state: AgendaState) -> None:
-    _check_not_ended(session, state)
-    ids = [i.id for i in session.agenda]
-    if state.current is None or not ids or state.current == ids[0]:
-        raise ServiceError("first-item", "This is the first agenda item.")
 
 
 def _smart(parsed: Capture, now: datetime) -> SmartCheck:

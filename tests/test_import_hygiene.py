@@ -35,7 +35,8 @@ def test_domain_and_agenda_import_neither_textual_nor_tinydb(module):
     assert "tinydb" not in loaded
 
 
-@pytest.mark.parametrize("module", ["coopconsole.store", "coopconsole.service", "coopconsole.show"])
+@pytest.mark.parametrize("module", ["coopconsole.store", "coopconsole.service", "coopconsole.refusals",
+                                    "coopconsole.show"])
 def test_store_and_service_do_not_import_textual(module):
     assert "textual" not in _loaded_after_import(module)
 
