@@ -97,7 +97,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "capture.hint.text": ("Enter saves · Esc cancels", "回车保存 · Esc 取消"),
     "capture.hint.park": ("@who raised it, and the point · Enter saves", "@提出人 事项 · 回车保存"),
-    "capture.saved": ("Saved {kind} #{id}", "已保存{kind} #{id}"),
+    "capture.saved": ("Saved: {kind} #{id}", "已保存:{kind} #{id}"),
     "capture.failed": (
         "Not saved: {error}. Your text is still in the bar; press Enter to try again.",
         "未能保存:{error}。内容仍在输入栏中,按回车重试。",

@@ -179,7 +179,8 @@ async def test_editing_a_decision_confirms_a_decision(meeting, clock, monkeypatc
         await pilot.press("enter")
         screen = await settle(pilot)
         assert [d.text for d in screen.service.session.decisions] == ["second wording"]
-        assert told == ["Saved Decision #1"]
+        assert told == []  # no pop-up: the pane says it
+        assert str(pane.border_subtitle) == "Saved: Decision #1"
 
 
 # -- 2. @ completion through the bar ---------------------------------------------------------

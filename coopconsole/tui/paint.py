@@ -36,4 +36,10 @@ def show_digits(digits: Digits, value: str) -> None:
 def set_border_title(widget: Widget, title: str) -> None:
     """Set a border title if it differs (setting it repaints the whole widget)."""
     if widget.border_title != title:
-        widget.border_title = title
+        widget.border_title = Content(title)
+
+
+def set_border_subtitle(widget: Widget, subtitle: str) -> None:
+    """Set a border subtitle if it differs (it is drawn as text, never as markup)."""
+    if widget.border_subtitle != subtitle:
+        widget.border_subtitle = Content(subtitle)

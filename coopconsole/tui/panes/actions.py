@@ -31,10 +31,16 @@ class ActionsPane(RowList):
     def watch_frame(self, frame: Frame | None) -> None:
         if frame is None:
             return
-        key = (frame.revision, frame.lang, frame.current_item)
-        if key == self._shown:
-            return  # redraw only when records or the current item changed
-        self._shown = key
+        session = frame.session
+        # The service gives a table a new list whenever one of its records changes, so the
+        # lists themselves say whether there is anything new to draw: a speaker change (the
+        # most frequent event) redraws nothing here.
+        shown = (session.actions, session.decisions, session.notes, session.participants)
+        key = (frame.lang, frame.current_item)
+        if self._shown is not None and key == self._shown[0] and all(
+                a is b for a, b in zip(shown, self._shown[1])):
+            return
+        self._shown = (key, shown)
         set_border_title(self, t("actions.title", frame.lang))
         rows, self._records = _rows(frame)
         self.show_rows(rows)

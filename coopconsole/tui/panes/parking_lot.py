@@ -20,12 +20,18 @@ class ParkingLotPane(RowList):
     frame: var[Frame | None] = var(None, always_update=True)
     """The meeting as of the last tick (bound to the screen's frame)."""
 
-    _shown: tuple[int, str] | None = None
+    _shown: tuple | None = None
 
     def watch_frame(self, frame: Frame | None) -> None:
-        if frame is None or (frame.revision, frame.lang) == self._shown:
-            return  # redraw only when the records changed, not every second
-        self._shown = (frame.revision, frame.lang)
+        if frame is None:
+            return
+        # Redraw only when the points (a new list whenever one changes), the agenda or the
+        # language changed: not every second, not for a speaker change.
+        shown = (frame.session.parked, frame.session.agenda, frame.lang)
+        if self._shown is not None and all(a is b for a, b in zip(shown[:2], self._shown[:2])) \
+                and shown[2] == self._shown[2]:
+            return
+        self._shown = shown
         set_border_title(self, t("parking.title", frame.lang))
         points = frame.session.parked
         if not points:
