@@ -48,6 +48,7 @@ class BlankSlot:
         self._blank: Blank | None = None
         self._pending = False
         self._closed = False
+        self._suspended = False  # after a failed write, until a write succeeds
 
     def want(self, document: int) -> None:
         """Have a blank ready for a document of ``document`` bytes (in the background)."""
@@ -56,6 +57,7 @@ class BlankSlot:
             if self._pending or self._closed or ready:
                 return
             self._pending = True
+            self._suspended = False
         _worker.put((self, blank_size(document)))
 
     def take(self, document: int) -> Blank | None:
@@ -81,10 +83,19 @@ class BlankSlot:
             raise
         return fd, name
 
+    def drop(self) -> None:
+        """After a failed write: remove the blank (on a full disk it holds space) and make
+        no other until a write succeeds and asks again."""
+        self._empty(closing=False)
+
     def close(self) -> None:
         """Remove the blank and wait for one being made, so that none is left behind."""
+        self._empty(closing=True)
+
+    def _empty(self, closing: bool) -> None:
         with self._lock:
-            self._closed = True
+            self._closed = self._closed or closing
+            self._suspended = True
             self._changed.wait_for(lambda: not self._pending, timeout=CLOSE_WAIT_S)
             blank, self._blank = self._blank, None
         if blank is not None:
@@ -98,7 +109,7 @@ class BlankSlot:
             pass
         with self._lock:
             self._pending = False
-            if blank is not None and self._blank is None and not self._closed:
+            if blank is not None and self._blank is None and not (self._closed or self._suspended):
                 self._blank, blank = blank, None
             self._changed.notify_all()
         if blank is not None:

@@ -300,8 +300,10 @@ class AtomicJSONStorage(Storage):
             fd, tmp = self._blanks.fill(blank, parts) if blank else self._write_temp(parts)
         except BaseException:
             # The cached document already holds the change; forget it so the next
-            # read shows what is really on disk.
+            # read shows what is really on disk. A blank made ready is given back too:
+            # on a full disk it holds the very space the retry needs.
             self.forget()
+            self._blanks.drop()
             raise
         try:
             os.replace(tmp, self.path)
@@ -313,6 +315,7 @@ class AtomicJSONStorage(Storage):
             except FileNotFoundError:
                 pass
             self.forget()
+            self._blanks.drop()
             raise
         st = os.fstat(fd)
         self._pin(fd)
