@@ -37,6 +37,7 @@ The fields of a record:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone
 from enum import Enum
 from typing import Any, TypeVar
@@ -203,46 +204,33 @@ def _within(year: int) -> bool:
     return FIRST_YEAR <= year <= LAST_YEAR
 
 
-def moment(r: Record, key: str) -> datetime | None:
+def _iso(r: Record, key: str, parse: Callable[[str], Any], fits: Callable[[Any], bool], expected: str) -> Any:
+    """``r[key]`` read by ``parse`` from ISO text (None or "" is None), if ``fits`` it."""
     value = r.get(key)
     if value is None or value == "":
         return None
     if type(value) is str:
         try:
-            parsed = datetime.fromisoformat(value)
+            parsed = parse(value)
         except ValueError:
             pass
         else:
-            if parsed.utcoffset() is not None and _within(parsed.year):
+            if fits(parsed):
                 return parsed
-    raise _wrong(key, value, "a date and time with its UTC offset (2026-12-08T09:30:00+08:00) or null")
+    raise _wrong(key, value, expected)
+
+
+def moment(r: Record, key: str) -> datetime | None:
+    return _iso(r, key, datetime.fromisoformat, lambda d: d.utcoffset() is not None and _within(d.year),
+                "a date and time with its UTC offset (2026-12-08T09:30:00+08:00) or null")
 
 
 def day(r: Record, key: str) -> date | None:
-    value = r.get(key)
-    if value is None or value == "":
-        return None
-    if type(value) is str:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _wrong(key, value, "a date (2026-12-08) or null")
+    return _iso(r, key, date.fromisoformat, lambda d: True, "a date (2026-12-08) or null")
 
 
 def clock_time(r: Record, key: str) -> time | None:
-    value = r.get(key)
-    if value is None or value == "":
-        return None
-    if type(value) is str:
-        try:
-            parsed = time.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            if parsed.tzinfo is None:
-                return parsed
-    raise _wrong(key, value, "a time of day (09:30) or null")
+    return _iso(r, key, time.fromisoformat, lambda t: t.tzinfo is None, "a time of day (09:30) or null")
 
 
 def event_problem(r: Record, kinds: type[Enum]) -> Malformed:
