@@ -213,7 +213,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.quit": ("Quit the console; everything shown in the panes is already saved", "退出控制台;窗格中显示的内容均已保存"),
     # speaker picker and parking-lot resolution
     "pick.speaker": ("Who has the floor?", "谁在发言?"),
-    "pick.resolve": ("Resolve the parked point", "处理停车场事项"),
+    "pick.resolve": ("Resolve parked point #{id}: {text}", "处理停车场事项 #{id}:{text}"),
     "pick.schedule": ("Schedule to agenda item {item}", "排入议题「{item}」"),
     "pick.to_action": ("Turn into an action (keeps its text)", "转为行动项(保留原文)"),
     "pick.defer": ("Defer to the next meeting", "留待下次会议"),

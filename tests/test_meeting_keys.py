@@ -217,6 +217,7 @@ async def test_parking_lot_resolution(meeting, clock):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
+        assert app.screen.heading == "Resolve parked point #1: pricing model"  # which point
         labels = [label for label, _ in app.screen.choices]
         await pilot.press(*["down"] * labels.index("Defer to the next meeting"), "enter")
         screen = await settle(pilot)

@@ -293,7 +293,11 @@ class MeetingScreen(Screen):
                 resolution, item = choice
                 self.do(lambda: self.service.resolve_parked(message.parked_id, resolution, item))
 
-        self.app.push_screen(ChoiceDialog(t("pick.resolve", self.lang), choices), chosen)
+        point = next((p for p in self.service.session.parked if p.id == message.parked_id), None)
+        if point is None:
+            return
+        title = t("pick.resolve", self.lang, id=point.id, text=point.text)
+        self.app.push_screen(ChoiceDialog(title, choices), chosen)
 
     # -- the command palette --------------------------------------------------------------
 
