@@ -23,7 +23,7 @@ from .domain.clock import system_clock
 from .domain.timeline import agenda_state
 from .service import CAPTURE_KINDS, MeetingService, ServiceError
 from .show import counts, session_json, session_text
-from .store import SessionStore, StoreError, sessions_folder
+from .store import SessionFile, SessionStore, StoreError, sessions_folder
 
 LANGS = ("en", "zh")
 
@@ -57,11 +57,13 @@ def slug(title: str) -> str:
     return name or "meeting"
 
 
-def _open_console(ctx: click.Context, name: str | None, lang: str | None = None) -> None:
+def _open_console(ctx: click.Context, name: str | None, lang: str | None = None,
+                  opened: SessionFile | None = None) -> None:
     from .tui.app import make_app
 
     options = ctx.find_root().obj
-    make_app(store=_store(ctx), session_name=name, lang=lang or options["lang"], theme=options["theme"]).run()
+    make_app(store=_store(ctx), session_name=name, lang=lang or options["lang"], theme=options["theme"],
+             opened=opened).run()
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -153,8 +155,8 @@ def new(ctx: click.Context, agenda: Path, name: str | None, no_open: bool) -> No
 def open_(ctx: click.Context, name: str) -> None:
     """Resume a saved session in the console."""
     with user_errors():
-        _store(ctx).open(name).close()  # fail here, with a message, not inside the console
-    _open_console(ctx, name)
+        opened = _store(ctx).open(name)  # fail here, with a message, not inside the console
+    _open_console(ctx, name, opened=opened)
 
 
 @command("list")

@@ -55,3 +55,24 @@ async def test_corrupt_session_is_a_notification_not_a_crash(store, clock):
         assert isinstance(app.screen, PickerScreen)
         assert told and "cannot be read" in told[0][0] and told[0][1] == "error"
     assert path.read_bytes() == b"{torn"
+
+
+async def test_the_console_takes_over_a_session_the_command_line_opened(store, monkeypatch):
+    """`coopconsole open` checks the file before starting the console; the console then
+    uses that open session instead of reading and checking the file again."""
+    from conftest import small_session
+    from coopconsole.store import records
+    from coopconsole.tui.app import make_app
+    from coopconsole.tui.meeting import MeetingScreen
+
+    store.create(small_session("taken")).close()
+    decoded = []
+    real = records.session_from_document
+    monkeypatch.setattr(records, "session_from_document", lambda *a, **k: decoded.append(1) or real(*a, **k))
+    opened = store.open("taken")
+    app = make_app(store=store, session_name="taken", lang="en", opened=opened)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.service.handle is opened
+    assert len(decoded) == 1

@@ -13,7 +13,7 @@ from ..domain.clock import Clock, system_clock
 from ..i18n import LANGS, detect_lang, t
 from ..service import MeetingService
 from ..settings import Settings, load_settings, save_settings
-from ..store import SessionStore, StoreError
+from ..store import SessionFile, SessionStore, StoreError
 from .commands import Command, MeetingCommands, bind
 from .localized import localized
 from .meeting import MeetingScreen
@@ -30,11 +30,14 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
 
     def __init__(
         self, store: SessionStore, session_name: str | None, lang: str | None, clock: Clock,
-        theme: str | None = None,
+        theme: str | None = None, opened: SessionFile | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.session_name = session_name
+        # The session the command line has already opened (and so read and checked): the
+        # console takes it over rather than reading the file a second time.
+        self._opened = opened
         self.clock = clock
         self.settings, settings_error = load_settings()
         self.lang = detect_lang(lang, self.settings.lang)
@@ -61,9 +64,14 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
     def open_session(self, name: str) -> bool:
         """Push the meeting screen of session ``name``; False (and a notification) if it
         cannot be opened."""
+        opened, self._opened = self._opened, None
+        if opened is not None and opened.name != name:
+            opened.close()
+            opened = None
         try:
-            handle = self.store.open(name)
-            handle.load()
+            # Opening reads and checks the whole file; the service's first load takes the
+            # session it decoded, so nothing is read or decoded twice.
+            handle = opened or self.store.open(name)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10, markup=False)
             return False
@@ -85,6 +93,8 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         self.open_session(name)
 
     def on_unmount(self) -> None:
+        if self._opened is not None:
+            self._opened.close()
         for handle in self._handles:
             handle.close()
 
@@ -169,5 +179,8 @@ def make_app(
     lang: str | None = None,
     clock: Clock = system_clock,
     theme: str | None = None,
+    opened: SessionFile | None = None,
 ) -> CoopConsoleApp:
-    return CoopConsoleApp(store, session_name, lang, clock, theme)
+    """The console on ``session_name`` (None: the picker); ``opened``, if given, is that
+    session already opened by the caller, which the console takes over and closes."""
+    return CoopConsoleApp(store, session_name, lang, clock, theme, opened)
