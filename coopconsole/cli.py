@@ -20,9 +20,13 @@ from rich.cells import cell_len
 
 from . import __version__
 from .domain.clock import system_clock
+from .export import FORMATS
+from .files import write_atomic
+from .domain.followup import minutes_status
+from .domain.model import Attendance
 from .domain.timeline import agenda_state
 from .service import CAPTURE_KINDS, MeetingService, ServiceError
-from .show import counts, session_json, session_text
+from .show import counts, minutes_summary, session_json, session_text
 from .store import SessionFile, SessionStore, StoreError, sessions_folder
 
 LANGS = ("en", "zh")
@@ -165,25 +169,26 @@ def list_(ctx: click.Context) -> None:
     """List saved sessions: name, title, date, status and counts."""
     store = _store(ctx)
     now = system_clock()
-    rows = [("NAME", "TITLE", "DATE", "STATUS", "CONTENTS")]
+    rows = [("NAME", "TITLE", "DATE", "STATUS", "MINUTES", "CONTENTS")]
     try:
         summaries = list(store.summaries())
     except OSError as exc:
         raise Fail(f"cannot list the sessions folder {store.folder}: {exc.strerror or exc}") from None
     for summary in summaries:
         if summary.session is None:
-            rows.append((summary.name, "(cannot be read)", "", "damaged", summary.error))
+            rows.append((summary.name, "(cannot be read)", "", "damaged", "", summary.error))
             continue
         s = summary.session
-        status = agenda_state(s, now).status.value
-        rows.append((s.name, s.title, s.date.isoformat() if s.date else "", status, counts(s)))
+        state = agenda_state(s, now)
+        rows.append((s.name, s.title, s.date.isoformat() if s.date else "", state.status.value,
+                     minutes_summary(s, state, now), counts(s)))
     if len(rows) == 1:
         click.echo(f"No saved sessions in {store.folder.resolve()}. Try 'coopconsole demo'.")
         return
-    widths = [max(cell_len(r[i]) for r in rows) for i in range(4)]
+    widths = [max(cell_len(r[i]) for r in rows) for i in range(5)]
     for row in rows:
-        cells = [cell + " " * (w - cell_len(cell)) for cell, w in zip(row[:4], widths)]
-        click.echo("  ".join([*cells, row[4]]).rstrip())
+        cells = [cell + " " * (w - cell_len(cell)) for cell, w in zip(row[:5], widths)]
+        click.echo("  ".join([*cells, row[5]]).rstrip())
 
 
 @command()
@@ -222,6 +227,143 @@ def show(ctx: click.Context, name: str, as_json: bool) -> None:
         click.echo(json.dumps(session_json(session, now), ensure_ascii=False, indent=2))
     else:
         click.echo(session_text(session, now))
+
+
+def _lang(ctx: click.Context, lang: str | None) -> str:
+    """``--lang`` of the command, else of ``coopconsole``, else the console's language."""
+    from .i18n import detect_lang
+    from .settings import load_settings
+
+    return lang or detect_lang(ctx.find_root().obj["lang"], load_settings()[0].lang)
+
+
+def _emit(data: bytes, output: Path | None) -> None:
+    """``data`` to ``output`` (whole or not at all) or to standard output."""
+    if output is None:
+        stream = click.get_binary_stream("stdout")
+        stream.write(data)
+        stream.flush()
+        return
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise Fail(f"cannot write {output}: {exc.strerror or exc}; nothing was written there.") from None
+
+
+LANG_OPTION = click.option("--lang", type=click.Choice(LANGS), default=None,
+                           help="Language (default: the console's language).")
+OUTPUT_OPTION = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                             help="Write to FILE instead of standard output.")
+
+
+@command()
+@click.argument("name")
+@LANG_OPTION
+@OUTPUT_OPTION
+@click.option("--next-meeting", metavar="TEXT", default=None,
+              help="When and where the next meeting is (kept in the session, shown in the minutes).")
+@click.option("--draft", is_flag=True, help="Only show the minutes: do not record that they were sent.")
+@click.pass_context
+def minutes(ctx: click.Context, name: str, lang: str | None, output: Path | None, next_meeting: str | None,
+            draft: bool) -> None:
+    """Write the minutes of a session as Markdown (to standard output, or -o FILE).
+
+    Unless --draft is given, the session records that the minutes were sent now: the
+    24-hour reply window in them starts now, and 'coopconsole list' shows them as written.
+    """
+    from dataclasses import replace
+
+    from .domain.text import clean_line
+    from .minutes import build_minutes
+    from .minutes.check import problems
+
+    lang = _lang(ctx, lang)
+    with user_errors(), _store(ctx).open(name) as handle:
+        service = MeetingService(handle)
+        session, now = service.session, service.now()
+        if next_meeting is not None:
+            session = replace(session, next_meeting=clean_line(next_meeting))
+        built = build_minutes(session, now, lang)
+        wrong = problems(built.text, built.headings)
+        if wrong:  # a fault of ours, never of what people typed: refuse rather than send it
+            raise Fail(f"the minutes did not come out as intended ({'; '.join(wrong)}); nothing was written. "
+                       "Please report this with the session file.")
+        _emit(built.text.encode("utf-8"), output)
+        if not draft:
+            service.record_minutes(next_meeting)
+    if output is not None:
+        click.echo(f"Minutes of {name!r} written to {output}.", err=True)
+
+
+@command()
+@click.argument("name")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="csv (spreadsheets, task tools), ics (calendar to-dos) or md (a task list).")
+@click.option("--owner", metavar="NAME", default=None, help="Only this person's actions (name or its start).")
+@click.option("--org", metavar="ORG", default=None, help="Only this organisation's actions.")
+@LANG_OPTION
+@OUTPUT_OPTION
+@click.pass_context
+def export(ctx: click.Context, name: str, fmt: str, owner: str | None, org: str | None, lang: str | None,
+           output: Path | None) -> None:
+    """Write a session's action items as CSV, iCalendar to-dos or a Markdown task list."""
+    from .export import ExportError, select, to_csv, to_ics, to_tasks
+
+    lang = _lang(ctx, lang)
+    with user_errors(), _store(ctx).open(name) as handle:
+        session = handle.load()
+    try:
+        chosen = select(session, owner, org)
+    except ExportError as exc:
+        raise Fail(str(exc)) from None
+    if fmt == "csv":
+        data = to_csv(session, chosen, lang).encode("utf-8")
+    elif fmt == "ics":
+        data = to_ics(session, chosen, system_clock(), lang)
+    else:
+        data = to_tasks(session, chosen, lang).encode("utf-8")
+    _emit(data, output)
+    if not chosen:
+        click.echo("No action items match." if session.actions else "This session has no action items.", err=True)
+    elif output is not None:
+        click.echo(f"{len(chosen)} action item{'s' if len(chosen) != 1 else ''} written to {output}.", err=True)
+
+
+@command()
+@click.argument("name")
+@click.argument("people", nargs=-1)
+@click.option("--undo", is_flag=True, help="Take the confirmation back.")
+@click.pass_context
+def confirm(ctx: click.Context, name: str, people: tuple[str, ...], undo: bool) -> None:
+    """Tick off attendees who confirmed the minutes (by number or name).
+
+    With no PEOPLE, shows who has confirmed and who has not.
+    """
+    with user_errors(), _store(ctx).open(name) as handle:
+        service = MeetingService(handle)
+        session = service.session
+        for wanted in people:
+            person = _participant(session, wanted)
+            service.confirm_minutes(person.id, not undo)
+        session = service.session
+    for person in session.participants:
+        mark = "x" if person.confirmed_at else " "
+        absent = " (absent)" if person.attendance is Attendance.ABSENT else ""
+        click.echo(f"[{mark}] {person.id:>2} {person.name}{absent}")
+    status = minutes_status(session, agenda_state(session, system_clock()), system_clock())
+    click.echo(f"{status.confirmed} of {status.asked} attendees have confirmed the minutes.")
+
+
+def _participant(session, wanted: str):  # noqa: ANN001, ANN202 - Session -> Participant
+    if wanted.isdigit() and session.participant(int(wanted)) is not None:
+        return session.participant(int(wanted))
+    key = wanted.strip().casefold()
+    fits = [p for p in session.participants if p.name.casefold() == key]
+    fits = fits or [p for p in session.participants if p.name.casefold().startswith(key)]
+    if len(fits) == 1:
+        return fits[0]
+    names = ", ".join(f"{p.id} {p.name}" for p in (fits or session.participants))
+    raise Fail(f"{wanted!r} {'fits several' if fits else 'is not one of the'} participants: {names}.")
 
 
 if __name__ == "__main__":

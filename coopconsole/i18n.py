@@ -151,6 +151,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.bad-date": ("", "无法识别日期。可写:2026-12-08、12月8日、周五、下周五、两周内、3天内、月底。"),
     "error.owner-empty": ("", "@ 后面请写负责人的名字,例如 @王磊。"),
     "error.two-owners": ("", "一个行动项只能有一位负责人。"),
+    "error.no-organisation": ("", "本次会议没有这个单位。"),
+    "error.minutes-not-written": ("", "纪要尚未生成;参会人的确认是对纪要的回复。"),
     "error.empty-deliverable": ("", "请写明交付内容,例如:@王磊 提交数据安全协议初稿 周五前。"),
     # help screen: a plain sentence for every key, by section
     "help.title": ("Keys", "快捷键"),

@@ -33,6 +33,7 @@ from .domain.model import (
 )
 from .domain.text import clean_line
 from .domain.timeline import AgendaState, agenda_state
+from .closing import ClosingIntents
 from .refusals import ServiceError
 from .store import SessionFile
 from .store.records import CODECS, TABLE_OF
@@ -60,7 +61,7 @@ def load_parser():  # noqa: ANN201 - two modules
     return capture, smart
 
 
-class MeetingService:
+class MeetingService(ClosingIntents):
     def __init__(self, handle: SessionFile, clock: Clock = system_clock) -> None:
         self.handle = handle
         self.clock = clock

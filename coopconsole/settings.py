@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .files import write_atomic
 
 ENV_CONFIG = "COOPCONSOLE_CONFIG"
 DEFAULT_THEME = "coopconsole-dark"
@@ -90,21 +91,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     document = {**settings.extra, "theme": settings.theme, "lang": settings.lang}
     document["warning_minutes"] = settings.warning_minutes
     data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            os.fchmod(out.fileno(), 0o600)
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-    _fsync_folder(path.parent)
+    write_atomic(path, data, 0o600)
     return path
 
 
@@ -133,17 +120,3 @@ def _from_document(document: dict[str, Any], path: Path) -> tuple[Settings, str 
 
 def _message(path: Path, what: str) -> str:
     return f"Settings file {path} {what}. The default settings are used; the file is left as it is."
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (not possible on every platform)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from .domain.followup import MinutesState, minutes_status
 from .domain.model import Session
-from .domain.timeline import agenda_state
+from .domain.timeline import AgendaState, agenda_state
 
 
 def _iso(value: Any) -> str | None:
@@ -25,6 +26,10 @@ def session_json(session: Session, now: datetime) -> dict[str, Any]:
         "facilitator": session.facilitator,
         "note_taker": session.note_taker,
         "status": state.status.value,
+        "started_at": _iso(state.started_at),
+        "ended_at": _iso(state.ended_at),
+        "minutes": _minutes_json(session, state, now),
+        "next_meeting": session.next_meeting,
         "goals": [{"id": g.id, "tier": g.tier.value, "text": g.text, "achieved": g.achieved} for g in session.goals],
         "participants": [
             {
@@ -34,6 +39,7 @@ def session_json(session: Session, now: datetime) -> dict[str, Any]:
                 "title": p.title,
                 "role": p.role.value,
                 "attendance": p.attendance.value,
+                "confirmed_at": _iso(p.confirmed_at),
             }
             for p in session.participants
         ],
@@ -90,6 +96,12 @@ def session_json(session: Session, now: datetime) -> dict[str, Any]:
     }
 
 
+def _minutes_json(session: Session, state: AgendaState, now: datetime) -> dict[str, Any]:
+    status = minutes_status(session, state, now)
+    return {"state": status.state.value, "due": _iso(status.due), "written_at": _iso(status.written_at),
+            "confirmed": status.confirmed, "asked": status.asked}
+
+
 def counts(session: Session) -> str:
     """"7 items, 5 people, 3 actions, ..." for listings."""
     parts = [
@@ -103,6 +115,25 @@ def counts(session: Session) -> str:
     return ", ".join(f"{n} {word}{'' if n == 1 or word == 'parked' else 's'}" for n, word in parts)
 
 
+def _local(moment: datetime, now: datetime) -> str:
+    return moment.astimezone(now.tzinfo).strftime("%m-%d %H:%M")
+
+
+def minutes_summary(session: Session, state: AgendaState, now: datetime) -> str:
+    """The minutes' state for listings: "due 12-09 12:14", "written 12-08 14:05 (2/5 confirmed)"."""
+    status = minutes_status(session, state, now)
+    due = _local(status.due, now) if status.due else ""
+    if status.state is MinutesState.NOT_DUE:
+        return ""
+    if status.state is MinutesState.DUE:
+        return f"due {due}"
+    if status.state is MinutesState.OVERDUE:
+        return f"OVERDUE since {due}"
+    when = _local(status.written_at, now) if status.written_at else ""
+    late = " (late)" if status.state is MinutesState.LATE else ""
+    return f"written {when}{late}, {status.confirmed}/{status.asked} confirmed"
+
+
 def session_text(session: Session, now: datetime) -> str:
     """A readable summary for the terminal."""
     state = agenda_state(session, now)
@@ -110,6 +141,9 @@ def session_text(session: Session, now: datetime) -> str:
     if session.facilitator or session.note_taker:
         lines.append(f"  facilitator: {session.facilitator or '-'}   note-taker: {session.note_taker or '-'}")
     lines.append(f"  status: {state.status.value}   {counts(session)}")
+    summary = minutes_summary(session, state, now)
+    if summary:
+        lines.append(f"  minutes: {summary}")
     lines.append("Agenda:")
     for a in session.agenda:
         start = a.start.strftime("%H:%M") if a.start else "     "

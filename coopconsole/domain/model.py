@@ -101,6 +101,7 @@ class Participant:
     attendance: Attendance = Attendance.PRESENT
     arrived_at: datetime | None = None  # for late arrivals
     left_at: datetime | None = None  # for early leavers
+    confirmed_at: datetime | None = None  # when they confirmed the minutes
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,8 @@ class Session:
     series: str = ""
     lang: str = "en"
     created_at: datetime | None = None
+    minutes_at: datetime | None = None  # when the minutes were last written (sent)
+    next_meeting: str = ""  # as written: "2026-12-15 14:00, Room 2"
     goals: list[Goal] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)

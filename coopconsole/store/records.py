@@ -77,6 +77,8 @@ def meta_record(s: Session) -> Record:
         "series": s.series,
         "lang": s.lang,
         "created_at": _dt(s.created_at),
+        "minutes_at": _dt(s.minutes_at),
+        "next_meeting": s.next_meeting,
     }
 
 
@@ -92,6 +94,8 @@ def session_from_meta(r: Record) -> Session:
         series=check.text(r, "series", ""),
         lang=check.text(r, "lang", "en"),
         created_at=check.moment(r, "created_at"),
+        minutes_at=check.moment(r, "minutes_at"),
+        next_meeting=check.text(r, "next_meeting", ""),
     )
 
 
@@ -118,6 +122,7 @@ def participant_record(p: Participant) -> Record:
         "attendance": p.attendance.value,
         "arrived_at": _dt(p.arrived_at),
         "left_at": _dt(p.left_at),
+        "confirmed_at": _dt(p.confirmed_at),
     }
 
 
@@ -131,6 +136,7 @@ def participant_from(i: int, r: Record) -> Participant:
         attendance=check.choice(r, "attendance", Attendance, Attendance.PRESENT),
         arrived_at=check.moment(r, "arrived_at"),
         left_at=check.moment(r, "left_at"),
+        confirmed_at=check.moment(r, "confirmed_at"),
     )
 
 

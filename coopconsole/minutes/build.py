@@ -1,0 +1,329 @@
+"""The minutes of a session, as Markdown: nine sections, always in the same order.
+
+1. Meeting information, 2. Goals, 3. Agenda, 4. Discussion points, 5. Decisions and
+consensus, 6. Action items, 7. Pending items, 8. Speaking time, 9. Next steps. A section
+with nothing in it says so in one sentence. Every figure comes from the session's events
+as of ``now`` (the timeline and balance rules of the console); times are shown in
+``now``'s time zone. Everything people typed goes through :mod:`.markdown`.
+
+Choices where the issue is silent:
+
+* Attendees are everyone not marked absent, in one table, grouped by organisation in the
+  order the organisations first appear; late arrivals and early leavers say when.
+* An item's planned figure is its time box as written; an extension is shown beside it,
+  and overrun is measured against the extended box, as the console shows it. An item the
+  clock never reached says so; while the meeting runs, the current item says "running".
+* Discussion points and decisions are grouped under their agenda item, in agenda order;
+  those captured before the clock started (no item) come last, "outside the agenda".
+* An action whose deadline has passed and that is not done says "overdue"; the SMART
+  column names each problem the check found at capture time.
+* Pending items are the parked points still open or deferred to the next meeting.
+* Speaking time lists organisations and people by time spoken, most first; absent
+  people are left out (they are not in fair shares either).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from ..domain.balance import speaking_stats
+from ..domain.text import clean_line
+from ..domain.model import ActionStatus, Attendance, Resolution, Session
+from ..domain.timeline import ZERO, AgendaState, ItemTiming, agenda_state
+from .markdown import bold, bullets, inline, lines, table
+from .words import duration, local, long_date, minutes_of, moment_text, short_date, w
+
+NO_ITEM = -1
+
+
+@dataclass(frozen=True)
+class Minutes:
+    text: str
+    headings: list[tuple[int, str]]  # (level, the text a reader sees), in order
+
+
+@dataclass
+class Context:
+    session: Session
+    state: AgendaState
+    lang: str
+    now: datetime
+    sent_at: datetime
+    headings: list[tuple[int, str]] = field(default_factory=list)
+
+    def heading(self, level: int, markdown: str, seen: str) -> str:
+        """A heading line; ``seen`` is the text it shows (recorded for the check)."""
+        self.headings.append((level, " ".join(clean_line(seen).split())))
+        return f"{'#' * level} {markdown}"
+
+    def w(self, key: str, **values: object) -> str:
+        return w(key, self.lang, **values)
+
+    def hhmm(self, moment: datetime | None) -> str:
+        return "--:--" if moment is None else f"{local(moment, self.now.tzinfo):%H:%M}"
+
+    def item_title(self, item_id: int | None) -> str:
+        item = self.session.item(item_id)
+        # The number is ours: "3. " cannot start a list inside a heading or a cell.
+        return f"{item.id}. {inline(item.title)}" if item is not None else ""
+
+    def item_label(self, item_id: int | None) -> str:
+        item = self.session.item(item_id)
+        return f"{item.id}. {item.title}" if item is not None else ""
+
+
+def build_minutes(session: Session, now: datetime, lang: str = "en", sent_at: datetime | None = None) -> Minutes:
+    """The minutes and the headings they hold; ``sent_at`` (default ``now``) starts the
+    24-hour reply window."""
+    ctx = Context(session, agenda_state(session, now), "zh" if lang == "zh" else "en", now, sent_at or now)
+    title = session.title or session.name
+    parts = [ctx.heading(1, ctx.w("title", title=inline(title)), ctx.w("title", title=title))]
+    for key, section in SECTIONS:
+        parts.append(ctx.heading(2, ctx.w(key), ctx.w(key)))
+        parts.append(section(ctx))
+    return Minutes("\n\n".join(parts) + "\n", ctx.headings)
+
+
+def render_minutes(session: Session, now: datetime, lang: str = "en", sent_at: datetime | None = None) -> str:
+    """The minutes as Markdown (see :func:`build_minutes`)."""
+    return build_minutes(session, now, lang, sent_at).text
+
+
+def _label(ctx: Context, key: str, value: str) -> str:
+    colon = ":" if ctx.lang == "zh" else ":"
+    return f"{bold(ctx.w(key) + colon)} {value or ctx.w('info.unknown')}"
+
+
+def info(ctx: Context) -> str:
+    s, state = ctx.session, ctx.state
+    day = s.date or (local(state.started_at, ctx.now.tzinfo).date() if state.started_at else None)
+    planned = ""
+    if state.planned_start is not None:
+        planned = f"{ctx.hhmm(state.planned_start)}–{ctx.hhmm(state.planned_end)}"
+    if state.started_at is None:
+        actual = ctx.w("info.not_started")
+    else:
+        end = ctx.hhmm(state.ended_at) if state.ended_at else ctx.w("info.not_ended")
+        actual = f"{ctx.hhmm(state.started_at)}–{end}"
+    fields = [
+        _label(ctx, "info.date", long_date(day, ctx.lang) if day else ""),
+        _label(ctx, "info.planned", planned),
+        _label(ctx, "info.actual", actual),
+        _label(ctx, "info.location", inline(s.location)),
+        _label(ctx, "info.facilitator", inline(s.facilitator)),
+        _label(ctx, "info.note_taker", inline(s.note_taker)),
+    ]
+    orgs: list[str] = []
+    for person in s.participants:
+        if person.organisation not in orgs:
+            orgs.append(person.organisation)
+    present = sorted((p for p in s.participants if p.attendance is not Attendance.ABSENT),
+                     key=lambda p: orgs.index(p.organisation))
+    absent = [p for p in s.participants if p.attendance is Attendance.ABSENT]
+    out = [bullets(fields), ctx.heading(3, ctx.w("h.attendees"), ctx.w("h.attendees"))]
+    if present:
+        header = [ctx.w(k) for k in ("col.organisation", "col.name", "col.title", "col.role", "col.attendance")]
+        out.append(table(header, [
+            [inline(p.organisation) or ctx.w("no_org"), inline(p.name), inline(p.title),
+             ctx.w(f"role.{p.role.value}"), _attendance(ctx, p)] for p in present
+        ]))
+    names = ctx.w("list.sep").join(
+        ctx.w("person.org", name=inline(p.name), org=inline(p.organisation)) if p.organisation else inline(p.name)
+        for p in absent)
+    out.append(_label(ctx, "info.absent", names or ctx.w("info.nobody_absent")))
+    return "\n\n".join(out)
+
+
+def _attendance(ctx: Context, person) -> str:  # noqa: ANN001 - a Participant
+    if person.attendance is Attendance.LATE:
+        if person.arrived_at is None:
+            return ctx.w("attend.late_unknown")
+        return ctx.w("attend.late", time=ctx.hhmm(person.arrived_at))
+    if person.attendance is Attendance.LEFT:
+        if person.left_at is None:
+            return ctx.w("attend.left_unknown")
+        return ctx.w("attend.left", time=ctx.hhmm(person.left_at))
+    return ctx.w("attend.present")
+
+
+def goals(ctx: Context) -> str:
+    items = ctx.session.goals
+    if not items:
+        return ctx.w("goals.none")
+    judged = {True: "achieved.yes", False: "achieved.no", None: "achieved.none"}
+    rows = [[ctx.w(f"tier.{g.tier.value}"), inline(g.text), ctx.w(judged[g.achieved])] for g in items]
+    done = sum(1 for g in items if g.achieved)
+    header = [ctx.w("col.tier"), ctx.w("col.goal"), ctx.w("col.achieved")]
+    return f"{table(header, rows)}\n\n{ctx.w('goals.summary', done=done, total=len(items))}"
+
+
+def agenda(ctx: Context) -> str:
+    s, state = ctx.session, ctx.state
+    if not s.agenda:
+        return ctx.w("agenda.none")
+    rows = []
+    for item in s.agenda:
+        timing = state.timing(item.id)
+        rows.append([str(item.id), inline(item.title), inline(item.owner), _planned(ctx, timing), *_actual(ctx, timing)])
+    header = [ctx.w(k) for k in ("col.number", "col.item", "col.owner", "col.planned", "col.actual", "col.overrun")]
+    out = [table(header, rows, align="lllllr")]
+    planned = timedelta(minutes=sum(item.minutes or 0 for item in s.agenda))
+    out.append(ctx.w("agenda.total", planned=duration(planned, ctx.lang),
+                     actual=duration(state.total_elapsed, ctx.lang)))
+    if state.ended_at is not None and state.planned_end is not None:
+        late = state.ended_at - state.planned_end
+        if minutes_of(abs(late)) == 0:
+            out.append(ctx.w("agenda.on_time"))
+        else:
+            key = "agenda.late" if late > ZERO else "agenda.early"
+            out.append(ctx.w(key, minutes=duration(abs(late), ctx.lang)))
+    return "\n\n".join(out)
+
+
+def _planned(ctx: Context, timing: ItemTiming | None) -> str:
+    if timing is None:
+        return ""
+    start = ctx.hhmm(timing.planned_start) if timing.planned_start else ""
+    if timing.planned_minutes is None:
+        return start
+    box = duration(timedelta(minutes=timing.planned_minutes), ctx.lang)
+    if timing.box is not None and timing.box != timedelta(minutes=timing.planned_minutes):
+        box = ctx.w("item.changed", box=box, new=duration(timing.box, ctx.lang))
+    return f"{start} · {box}" if start else box
+
+
+def _actual(ctx: Context, timing: ItemTiming | None) -> tuple[str, str]:
+    if timing is None or timing.actual_start is None:
+        return ctx.w("item.not_reached"), "—"
+    spent = duration(timing.elapsed, ctx.lang)
+    if timing.actual_end is None and ctx.state.ended_at is None:
+        spent = ctx.w("item.running", duration=spent)
+    over = minutes_of(timing.overrun)
+    return f"{ctx.hhmm(timing.actual_start)} · {spent}", (f"+{duration(timing.overrun, ctx.lang)}" if over else "—")
+
+
+def _by_item(ctx: Context, records: Sequence, render: Callable) -> str:  # noqa: ANN001 - records
+    known = {item.id for item in ctx.session.agenda}
+    groups: dict[int, list[str]] = {}
+    for record in records:
+        groups.setdefault(record.item if record.item in known else NO_ITEM, []).append(render(record))
+    out = []
+    for item in [*ctx.session.agenda, None]:
+        key = NO_ITEM if item is None else item.id
+        if key not in groups:
+            continue
+        if item is None:
+            heading = ctx.heading(3, ctx.w("h.no_item"), ctx.w("h.no_item"))
+        else:
+            heading = ctx.heading(3, ctx.item_title(item.id), ctx.item_label(item.id))
+        out.append(f"{heading}\n\n{bullets(groups[key])}")
+    return "\n\n".join(out)
+
+
+def discussion(ctx: Context) -> str:
+    text = _by_item(ctx, ctx.session.notes, lambda note: lines(note.text, indent="  "))
+    return text or ctx.w("notes.none")
+
+
+def decisions(ctx: Context) -> str:
+    def one(decision) -> str:  # noqa: ANN001 - a Decision
+        text = inline(decision.text)
+        if not decision.agreement:
+            return text
+        separator = ";" if ctx.lang == "zh" else "; "
+        positions = separator.join(f"{inline(org) or ctx.w('no_org')} {ctx.w('stance.' + stance.value)}"
+                                   for org, stance in decision.agreement)
+        return f"{text}{ctx.w('decision.positions', positions=positions)}"
+
+    return _by_item(ctx, ctx.session.decisions, one) or ctx.w("decisions.none")
+
+
+def actions(ctx: Context) -> str:
+    records = ctx.session.actions
+    if not records:
+        return ctx.w("actions.none")
+    today = local(ctx.now, ctx.now.tzinfo).date()
+    rows = []
+    for a in records:
+        deadline = short_date(a.deadline, ctx.lang) if a.deadline else ctx.w("deadline.none")
+        if a.deadline is not None and a.deadline < today and a.status is not ActionStatus.DONE:
+            deadline = ctx.w("deadline.overdue", date=deadline)
+        problems = ctx.w("list.sep").join(ctx.w(f"check.{code}") for code in a.smart.problems)
+        check = f"⚠ {problems}" if problems else ctx.w("check.ok")
+        rows.append([str(a.id), inline(a.owner) or ctx.w("owner.none"), inline(a.organisation), inline(a.deliverable),
+                     deadline, ctx.w(f"status.{a.status.value}"), check])
+    keys = ("col.number", "col.owner", "col.organisation", "col.deliverable", "col.deadline", "col.status",
+            "col.check")
+    out = [table([ctx.w(k) for k in keys], rows)]
+    flagged = sum(1 for a in records if not a.smart.ok)
+    if flagged:
+        out.append(ctx.w("actions.flagged", count=flagged, total=len(records)))
+    return "\n\n".join(out)
+
+
+def pending(ctx: Context) -> str:
+    points = [p for p in ctx.session.parked if p.resolution in (Resolution.OPEN, Resolution.DEFERRED)]
+    if not points:
+        return ctx.w("pending.none")
+    status = {Resolution.OPEN: "pending.open", Resolution.DEFERRED: "pending.deferred"}
+    rows = [[str(p.id), inline(p.text), inline(p.raised_by), ctx.item_title(p.item), ctx.w(status[p.resolution])]
+            for p in points]
+    keys = ("col.number", "col.point", "col.raised_by", "col.during", "col.status")
+    return table([ctx.w(k) for k in keys], rows)
+
+
+def speaking(ctx: Context) -> str:
+    stats = speaking_stats(ctx.session, ctx.now)
+    if stats.total <= ZERO:
+        return ctx.w("speaking.none")
+
+    def figures(spoken: timedelta, share: float) -> list[str]:
+        return [f"{spoken.total_seconds() / 60:.1f}", f"{share * 100:.0f}%"]
+
+    orgs = sorted(stats.by_org.items(), key=lambda pair: -pair[1])
+    by_org = table([ctx.w("col.organisation"), ctx.w("col.minutes"), ctx.w("col.share")],
+                   [[inline(org) or ctx.w("no_org"), *figures(spoken, stats.org_share(org))] for org, spoken in orgs],
+                   align="lrr")
+    people = sorted(stats.by_participant.items(), key=lambda pair: -pair[1])
+    rows = []
+    for pid, spoken in people:
+        person = ctx.session.participant(pid)
+        if person is not None:
+            rows.append([inline(person.name), inline(person.organisation), *figures(spoken, stats.share(pid))])
+    by_person = table([ctx.w("col.name"), ctx.w("col.organisation"), ctx.w("col.minutes"), ctx.w("col.share")],
+                      rows, align="llrr")
+    org_heading = ctx.heading(3, ctx.w("h.by_org"), ctx.w("h.by_org"))
+    person_heading = ctx.heading(3, ctx.w("h.by_person"), ctx.w("h.by_person"))
+    return f"{org_heading}\n\n{by_org}\n\n{person_heading}\n\n{by_person}"
+
+
+def next_steps(ctx: Context) -> str:
+    s = ctx.session
+    tz = ctx.now.tzinfo
+    steps = [ctx.w("next.confirm", sent=moment_text(ctx.sent_at, ctx.lang, tz),
+                   by=moment_text(ctx.sent_at + timedelta(hours=24), ctx.lang, tz))]
+    if s.next_meeting:
+        steps.append(ctx.w("next.meeting", meeting=inline(s.next_meeting)))
+    else:
+        steps.append(ctx.w("next.meeting_unknown"))
+    if s.actions:
+        steps.append(ctx.w("next.review", count=len(s.actions)))
+    deferred = sum(1 for p in s.parked if p.resolution is Resolution.DEFERRED)
+    if deferred:
+        steps.append(ctx.w("next.deferred", count=deferred))
+    return bullets(steps)
+
+
+SECTIONS: tuple[tuple[str, Callable[[Context], str]], ...] = (
+    ("h.info", info),
+    ("h.goals", goals),
+    ("h.agenda", agenda),
+    ("h.discussion", discussion),
+    ("h.decisions", decisions),
+    ("h.actions", actions),
+    ("h.pending", pending),
+    ("h.speaking", speaking),
+    ("h.next", next_steps),
+)

@@ -1,0 +1,92 @@
+"""The check that minutes parse as intended, with markdown-it-py.
+
+:func:`outline` parses Markdown the way a GFM renderer does (CommonMark, tables and
+strike-through; bare addresses are not turned into links, as in the console's preview)
+and reports what came out: every heading, every table's shape, and any element that
+people's text must never produce (links, images, HTML, code). :func:`problems` compares
+that with what the minutes were built to contain. ``coopconsole minutes`` refuses to
+write minutes that fail it, and the tests run it over arbitrary text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+#: Token types that never come from our own text in the minutes.
+FORBIDDEN = {
+    "link_open", "image", "html_inline", "html_block", "code_inline", "code_block", "fence",
+    "s_open", "blockquote_open", "hr", "ordered_list_open",
+}
+
+
+@cache
+def parser():  # noqa: ANN201 - markdown_it.MarkdownIt, imported lazily
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+@dataclass
+class Table:
+    columns: int
+    rows: list[int] = field(default_factory=list)  # cells in each row, header first
+
+    @property
+    def consistent(self) -> bool:
+        return all(count == self.columns for count in self.rows)
+
+
+@dataclass
+class Outline:
+    headings: list[tuple[int, str]] = field(default_factory=list)  # (level, text)
+    tables: list[Table] = field(default_factory=list)
+    forbidden: list[str] = field(default_factory=list)  # token types, in order met
+
+
+def outline(text: str) -> Outline:
+    tokens = parser().parse(text)
+    out = Outline()
+    row_cells = 0
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            inline_token = tokens[index + 1]
+            seen = "".join(c.content for c in inline_token.children or () if c.type == "text")
+            out.headings.append((int(token.tag[1]), seen))
+        elif token.type == "table_open":
+            out.tables.append(Table(columns=0))
+        elif token.type == "tr_open":
+            row_cells = 0
+        elif token.type in ("th_open", "td_open"):
+            row_cells += 1
+        elif token.type == "tr_close":
+            current = out.tables[-1]
+            if not current.rows:
+                current.columns = row_cells
+            current.rows.append(row_cells)
+        if token.type in FORBIDDEN:
+            out.forbidden.append(token.type)
+        for child in token.children or ():
+            if child.type in FORBIDDEN:
+                out.forbidden.append(child.type)
+    return out
+
+
+def text_of(markdown: str) -> str:
+    """The text a reader sees in inline Markdown (escapes removed), for tests and checks."""
+    tokens = parser().parseInline(markdown)
+    return "".join(child.content for token in tokens for child in token.children or () if child.type == "text")
+
+
+def problems(text: str, headings: list[tuple[int, str]]) -> list[str]:
+    """What is wrong with ``text``, minutes built with exactly ``headings``; [] if nothing."""
+    found = outline(text)
+    out = []
+    if found.headings != headings:
+        out.append(f"headings are {found.headings}, expected {headings}")
+    for number, shape in enumerate(found.tables, 1):
+        if not shape.consistent:
+            out.append(f"table {number} has rows of {shape.rows} cells, expected {shape.columns}")
+    if found.forbidden:
+        out.append(f"contains {', '.join(sorted(set(found.forbidden)))}")
+    return out
