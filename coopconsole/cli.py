@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -240,9 +241,9 @@ def _lang(ctx: click.Context, lang: str | None) -> str:
 def _emit(data: bytes, output: Path | None) -> None:
     """``data`` to ``output`` (whole or not at all) or to standard output."""
     if output is None:
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     try:
         write_atomic(output, data)

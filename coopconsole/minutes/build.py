@@ -28,11 +28,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from ..domain.balance import speaking_stats
-from ..domain.text import clean_line
+from ..domain.balance import Roster, SpeakingStats, replay, stats_from
 from ..domain.model import ActionStatus, Attendance, Resolution, Session
-from ..domain.timeline import ZERO, AgendaState, ItemTiming, agenda_state
-from .markdown import bold, bullets, inline, lines, table
+from ..domain.timeline import ZERO, AgendaState, ItemTiming, state_from_replay
+from .markdown import bold, bullets, inline, lines, plain, table
 from .words import duration, local, long_date, minutes_of, moment_text, short_date, w
 
 NO_ITEM = -1
@@ -51,11 +50,12 @@ class Context:
     lang: str
     now: datetime
     sent_at: datetime
+    stats: SpeakingStats
     headings: list[tuple[int, str]] = field(default_factory=list)
 
     def heading(self, level: int, markdown: str, seen: str) -> str:
         """A heading line; ``seen`` is the text it shows (recorded for the check)."""
-        self.headings.append((level, " ".join(clean_line(seen).split())))
+        self.headings.append((level, plain(seen)))
         return f"{'#' * level} {markdown}"
 
     def w(self, key: str, **values: object) -> str:
@@ -71,15 +71,18 @@ class Context:
 
     def item_label(self, item_id: int | None) -> str:
         item = self.session.item(item_id)
-        return f"{item.id}. {item.title}" if item is not None else ""
+        return f"{item.id}. {plain(item.title)}" if item is not None else ""
 
 
 def build_minutes(session: Session, now: datetime, lang: str = "en", sent_at: datetime | None = None) -> Minutes:
     """The minutes and the headings they hold; ``sent_at`` (default ``now``) starts the
     24-hour reply window."""
-    ctx = Context(session, agenda_state(session, now), "zh" if lang == "zh" else "en", now, sent_at or now)
+    floor = replay(session, now)  # one pass over the events gives the clock and the floor
+    state = state_from_replay(session, floor.clock, now)
+    stats = stats_from(Roster.of(session.participants), floor, now)
+    ctx = Context(session, state, "zh" if lang == "zh" else "en", now, sent_at or now, stats)
     title = session.title or session.name
-    parts = [ctx.heading(1, ctx.w("title", title=inline(title)), ctx.w("title", title=title))]
+    parts = [ctx.heading(1, ctx.w("title", title=inline(title)), ctx.w("title", title=plain(title)))]
     for key, section in SECTIONS:
         parts.append(ctx.heading(2, ctx.w(key), ctx.w(key)))
         parts.append(section(ctx))
@@ -275,7 +278,7 @@ def pending(ctx: Context) -> str:
 
 
 def speaking(ctx: Context) -> str:
-    stats = speaking_stats(ctx.session, ctx.now)
+    stats = ctx.stats
     if stats.total <= ZERO:
         return ctx.w("speaking.none")
 

@@ -5,12 +5,14 @@ the minutes through :func:`inline` or :func:`lines`, never as is. The rules, che
 property test over arbitrary text with markdown-it-py:
 
 * Characters that can start Markdown syntax anywhere in a line are backslash-escaped:
-  ``\\`` `````` ``*`` ``_`` ``[`` ``]`` ``<`` ``>`` ``&`` ``|`` ``~`` (code spans,
-  emphasis, links and images, HTML and autolinks, entities, table cells, strike-through).
+  ``\\`` `````` ``*`` ``_`` ``[`` ``]`` ``<`` ``>`` ``&`` ``|`` ``~`` ``#`` (code spans,
+  emphasis, links and images, HTML and autolinks, entities, table cells, strike-through,
+  headings and the closing ``#`` of a heading).
   CommonMark lets any ASCII punctuation be escaped, and the escape is removed when the
   text is shown, so the reader sees exactly what was typed.
 * Characters that start a block only at the beginning of a line are escaped there:
-  ``#`` (heading), ``-`` ``+`` and ``1.`` / ``1)`` (lists), ``=`` (a heading underline).
+  ``-`` ``+`` and ``1.`` / ``1)`` (lists), ``=`` (a heading underline),
+  ``:`` (a table's delimiter row, as in ``:---:``).
   Anything that could start a block elsewhere in a line (``>``, ``*``, `````` ``) is
   escaped everywhere already.
 * Control characters are dropped (they are never stored, but the minutes do not rely
@@ -27,18 +29,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from ..domain.text import clean_line
 
-_ANYWHERE = re.compile(r"([\\`*_\[\]<>&|~])")
-_LINE_START = re.compile(r"^([#+=-]|\d{1,9}(?=[.)]))")
+_ANYWHERE = re.compile(r"([\\`*_\[\]<>&|~#])")
+_LINE_START = re.compile(r"^([+=:-]|\d{1,9}(?=[.)]))")
 _SPACE = re.compile(r"\s+")
 
 
+def plain(text: object) -> str:
+    """What a reader sees of ``text`` in the minutes: controls gone, white space single."""
+    return _SPACE.sub(" ", clean_line(str(text))).strip()
+
+
+@lru_cache(maxsize=4096)  # names, organisations and item titles come back on every row
 def inline(text: object) -> str:
-    """``text`` as Markdown inline content that reads back literally, on one line."""
-    line = _SPACE.sub(" ", clean_line(str(text))).strip()
-    line = _ANYWHERE.sub(r"\\\1", line)
+    """``text`` as Markdown inline content that reads back :func:`plain`, on one line."""
+    line = _ANYWHERE.sub(r"\\\1", plain(text))
     match = _LINE_START.match(line)
     if match:
         token = match.group(1)
