@@ -48,6 +48,10 @@ def user_errors() -> Iterator[None]:
         yield
     except (StoreError, ServiceError) as exc:
         raise Fail(getattr(exc, "message", None) or str(exc)) from None
+    except OSError as exc:  # a write to the session file failed (disk full, read-only): nothing was saved
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise Fail(f"could not save{where}: {exc.strerror or exc}. Nothing was changed; "
+                   "free some space or fix the folder's permissions, then try again.") from None
 
 
 def _store(ctx: click.Context) -> SessionStore:
@@ -272,26 +276,16 @@ def minutes(ctx: click.Context, name: str, lang: str | None, output: Path | None
     Unless --draft is given, the session records that the minutes were sent now: the
     24-hour reply window in them starts now, and 'coopconsole list' shows them as written.
     """
-    from dataclasses import replace
-
-    from .domain.text import clean_line
-    from .minutes import build_minutes
-    from .minutes.check import problems
-
     lang = _lang(ctx, lang)
     with user_errors(), _store(ctx).open(name) as handle:
         service = MeetingService(handle)
-        session, now = service.session, service.now()
-        if next_meeting is not None:
-            session = replace(session, next_meeting=clean_line(next_meeting))
-        built = build_minutes(session, now, lang)
-        wrong = problems(built.text, built.headings)
-        if wrong:  # a fault of ours, never of what people typed: refuse rather than send it
-            raise Fail(f"the minutes did not come out as intended ({'; '.join(wrong)}); nothing was written. "
-                       "Please report this with the session file.")
-        _emit(built.text.encode("utf-8"), output)
-        if not draft:
-            service.record_minutes(next_meeting)
+        if output is not None and not draft:
+            service.write_minutes(lang, output, next_meeting)
+        else:
+            now = service.now()
+            _emit(service.minutes(lang, next_meeting, now).encode("utf-8"), output)
+            if not draft:
+                service.record_minutes(next_meeting, now)
     if output is not None:
         click.echo(f"Minutes of {name!r} written to {output}.", err=True)
 

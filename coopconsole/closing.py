@@ -9,10 +9,13 @@ each module small.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from .domain.model import Decision, Participant, Session, Stance
 from .domain.text import clean_line
+from .files import write_atomic
 from .refusals import ServiceError
 
 
@@ -40,15 +43,51 @@ class ClosingIntents:
             agreement = tuple((org, merged[org]) for org in sorted(merged, key=_org_order(session)))
             return self._replace(replace(decision, agreement=agreement))
 
-    def record_minutes(self, next_meeting: str | None = None) -> Session:
-        """The minutes were written (sent) now; ``next_meeting``, if given, is kept too.
+    def minutes(self, lang: str, next_meeting: str | None = None, at: datetime | None = None) -> str:
+        """The minutes as of ``at`` (default now), checked with markdown-it-py before they
+        are given out; ``next_meeting`` is shown in them (:meth:`record_minutes` keeps it)."""
+        from .minutes import build_minutes
+        from .minutes.check import problems
+
+        session = self.session
+        if next_meeting is not None:
+            session = replace(session, next_meeting=clean_line(next_meeting))
+        built = build_minutes(session, at or self.now(), lang)
+        wrong = problems(built.text, built.headings)
+        if wrong:  # a fault of ours, never of what people typed: refuse rather than send it
+            raise ServiceError("minutes-broken", f"The minutes did not come out as intended ({'; '.join(wrong)}); "
+                               "nothing was written. Please report this with the session file.")
+        return built.text
+
+    def minutes_path(self, lang: str) -> Path:
+        """Where the console writes the minutes: next to the session file."""
+        return self.handle.path.with_name(f"{self.handle.name}.minutes.{lang}.md")
+
+    def write_minutes(self, lang: str, path: Path | None = None, next_meeting: str | None = None) -> Path:
+        """Write the minutes to ``path`` (default :meth:`minutes_path`), whole or not at all,
+        then record that they were sent. A file that cannot be written is refused
+        (``minutes-file``) and records nothing."""
+        now = self.now()
+        text = self.minutes(lang, next_meeting, now)
+        target = path or self.minutes_path(lang)
+        try:
+            write_atomic(target, text.encode("utf-8"))
+        except OSError as exc:
+            raise ServiceError("minutes-file", f"Cannot write {target}: {exc.strerror or exc}. Nothing was written "
+                               "there, and the minutes are not marked as sent.") from None
+        self.record_minutes(next_meeting, now)
+        return target
+
+    def record_minutes(self, next_meeting: str | None = None, at: datetime | None = None) -> Session:
+        """The minutes were written (sent) at ``at`` (default now); ``next_meeting``, if
+        given, is kept too.
 
         Returns the session header as saved. The 24-hour reply window of the minutes
         starts at this moment.
         """
         with self.handle.locked():
             session = self.session
-            changed = replace(session, minutes_at=self.now())
+            changed = replace(session, minutes_at=at or self.now())
             if next_meeting is not None:
                 changed.next_meeting = clean_line(next_meeting)
             self.handle.update_meta(changed)

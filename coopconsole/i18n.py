@@ -152,6 +152,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.owner-empty": ("", "@ 后面请写负责人的名字,例如 @王磊。"),
     "error.two-owners": ("", "一个行动项只能有一位负责人。"),
     "error.no-organisation": ("", "本次会议没有这个单位。"),
+    "error.minutes-file": ("", "纪要文件无法写入(磁盘已满或没有权限);未写入任何内容,也未记为已发送。"),
+    "error.minutes-broken": ("", "纪要生成结果不符合预期,未写入任何内容。请连同会议文件一起报告此问题。"),
     "error.minutes-not-written": ("", "纪要尚未生成;参会人的确认是对纪要的回复。"),
     "error.empty-deliverable": ("", "请写明交付内容,例如:@王磊 提交数据安全协议初稿 周五前。"),
     # help screen: a plain sentence for every key, by section

@@ -160,7 +160,7 @@ def test_minutes_to_a_file(tmp_path, store, played):
 def test_minutes_into_a_missing_folder_fail_clearly_and_record_nothing(tmp_path, store, played):
     session, _ = played
     result = CliRunner().invoke(main, ["minutes", session.name, "-o", str(tmp_path / "no" / "m.md")])
-    assert result.exit_code == 2 and "cannot write" in result.stderr and "nothing was written" in result.stderr
+    assert result.exit_code == 2 and "Cannot write" in result.stderr and "not marked as sent" in result.stderr
     with store.open(session.name) as handle:
         assert handle.load().minutes_at == session.minutes_at
 
@@ -220,3 +220,23 @@ def test_confirm_before_the_minutes_or_of_nobody_is_refused(store):
     assert "[x]  3 Chloe Martin" in _run("confirm", "smart-park", "c").stdout  # the start of one name
     nobody = CliRunner().invoke(main, ["confirm", "smart-park", "Zed"])
     assert nobody.exit_code == 2 and "is not one of the participants" in nobody.stderr
+
+
+def test_a_capture_on_a_full_disk_fails_with_a_message_not_a_traceback(store, monkeypatch):
+    import errno
+    import os
+
+    from conftest import small_session
+
+    store.create(small_session()).close()
+
+    def disk_full(fd, buffers):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "writev", disk_full)
+    result = CliRunner().invoke(main, ["add", "smart-park", "note", "lost?"])
+    assert result.exit_code == 2 and "No space left on device" in result.stderr and "Nothing was changed" in result.stderr
+    assert result.stdout == "" and "Traceback" not in result.output
+    monkeypatch.undo()
+    with store.open("smart-park") as handle:
+        assert handle.load().notes == []
