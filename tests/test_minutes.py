@@ -64,9 +64,9 @@ def test_the_nine_sections_come_in_order_and_parse_as_built(store, lang, heading
 def test_the_scripted_meeting_shows_what_happened(store):
     session, clock = _played(store, "en")
     text = render_minutes(session, clock(), "en", sent_at=session.minutes_at)
-    assert "**Actual:** 09:02–12:14" in text
+    assert "**Actual**: 09:02–12:14" in text
     assert "| Industry Association | Eva Novak |   | expert advisor | arrived 09:22 |" in text
-    assert "**Absent:** Deepak Rao (Company B)" in text
+    assert "**Absent**: Deepak Rao (Company B)" in text
     assert "| 3 | Cooperation directions and opportunities |   | 09:45 · 45 min, changed to 50 min |" in text
     assert "⚠ no owner, no deadline, deliverable vague" in text  # marked, not hidden
     assert "(positions: Company A agrees; Company B abstains)" in text
@@ -79,7 +79,7 @@ def test_the_scripted_meeting_shows_what_happened(store):
 def test_chinese_minutes_use_chinese_dates(store):
     session, clock = _played(store, "zh")
     text = render_minutes(session, clock(), "zh", sent_at=session.minutes_at)
-    assert "**日期:** 2026年12月1日(星期二)" in text
+    assert "**日期**:2026年12月1日(星期二)" in text
     assert "本纪要于 2026年12月1日 15:34 发出。如有错漏,请在24小时内(2026年12月2日 15:34 前)回复。" in text
     assert "| 1 | 刘洋 | 智算科技 | 提交数据安全协议初稿 | 2026年12月8日 | 待办 | 通过 |" in text
 
@@ -93,9 +93,9 @@ def test_empty_sections_say_so(lang):
     assert problems(built.text, built.headings) == []
     empty = {
         "en": ["No goals were set", "No discussion points", "No decisions", "No action items", "No points are pending",
-               "No speaking time", "not started", "Next meeting: not yet scheduled.", "**Absent:** nobody"],
+               "No speaking time", "not started", "Next meeting: not yet scheduled.", "**Absent**: nobody"],
         "zh": ["本次会议未设定目标", "未记录讨论要点", "未记录决议", "未记录行动项", "没有待决事项", "未记录发言时间",
-               "未开始", "下次会议:时间待定", "**缺席:** 无"],
+               "未开始", "下次会议:时间待定", "**缺席**:无"],
     }[lang]
     for phrase in empty:
         assert phrase in built.text
@@ -121,7 +121,7 @@ def test_a_running_meeting_gives_draft_minutes(store, clock):
         clock.advance(minutes=20)
         session = service.session
     text = render_minutes(session, clock(), "en")
-    assert "**Actual:** 09:00–still running" in text
+    assert "**Actual**: 09:00–still running" in text
     assert "20 min, running" in text
 
 

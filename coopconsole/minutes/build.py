@@ -95,8 +95,8 @@ def render_minutes(session: Session, now: datetime, lang: str = "en", sent_at: d
 
 
 def _label(ctx: Context, key: str, value: str) -> str:
-    colon = ":" if ctx.lang == "zh" else ":"
-    return f"{bold(ctx.w(key) + colon)} {value or ctx.w('info.unknown')}"
+    colon = ":" if ctx.lang == "zh" else ": "  # outside the bold: every renderer keeps the space
+    return f"{bold(ctx.w(key))}{colon}{value or ctx.w('info.unknown')}"
 
 
 def info(ctx: Context) -> str:

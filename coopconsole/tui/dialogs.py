@@ -78,6 +78,7 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "d": ("capture", "help.decision"),
     "l": ("capture", "help.park"),
     "e": ("capture", "help.edit"),
+    "m": ("console", "help.minutes"),
     "?": ("console", "help.help"),
     "ctrl+e": ("agenda", "help.end"),
     "ctrl+p": ("console", "help.palette"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -10,7 +10,9 @@ from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Label
 
-from ..domain.model import SessionStatus
+from ..domain.followup import MinutesState, minutes_status
+from ..domain.model import Session, SessionStatus
+from ..domain.timeline import AgendaState
 from ..i18n import minutes_text, t
 from .format import hhmm
 from .frame import Frame
@@ -45,6 +47,9 @@ def status_line(frame: Frame) -> str:
     if state.projected_end is not None and state.planned_end is not None:
         parts.append(t("header.projected", lang, projected=hhmm(state.projected_end, tz),
                        planned=hhmm(state.planned_end, tz)))
+    line = minutes_line(frame.session, state, frame.view.now, lang)
+    if line:
+        parts.append(line)
     if state.drift is not None and state.status is not SessionStatus.ENDED:
         minutes = minutes_text(state.drift.total_seconds())
         if minutes == 0:
@@ -54,3 +59,17 @@ def status_line(frame: Frame) -> str:
         else:
             parts.append(t("header.ahead", lang, minutes=minutes))
     return "  ·  ".join(parts)
+
+
+def minutes_line(session: Session, state: AgendaState, now: datetime, lang: str) -> str:
+    """"minutes due 12-09 12:14" and the like, once the meeting has ended or minutes were
+    sent; "" before."""
+    status = minutes_status(session, state, now)
+    tz = now.tzinfo
+    if status.state is MinutesState.NOT_DUE:
+        return ""
+    if status.state in (MinutesState.DUE, MinutesState.OVERDUE) and status.due is not None:
+        day = status.due.astimezone(tz).strftime("%m-%d")
+        return t(f"minutes.{status.state.value}", lang, day=day, time=hhmm(status.due, tz))
+    key = "minutes.late" if status.state is MinutesState.LATE else "minutes.written"
+    return t(key, lang, time=hhmm(status.written_at, tz), confirmed=status.confirmed, asked=status.asked)

@@ -8,6 +8,7 @@ and their results come back to the event loop with ``call_soon_threadsafe``.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -33,8 +34,11 @@ class IntentRunner:
                 failed(exc)
 
         loop = asyncio.get_running_loop()  # run() is called on the event loop
+        # The result is delivered in the caller's context: Textual keeps the running app
+        # (and the screen's message pump) in context variables, which ``done`` may need.
+        context = contextvars.copy_context()
         future = self._pool.submit(intent)
-        future.add_done_callback(lambda f: loop.call_soon_threadsafe(deliver, f))
+        future.add_done_callback(lambda f: loop.call_soon_threadsafe(deliver, f, context=context))
 
     async def idle(self) -> None:
         """Wait until every intent submitted so far has run (tests, shutdown)."""

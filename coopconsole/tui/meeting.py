@@ -29,6 +29,7 @@ from .commands import Command, bind
 from .dialogs import ChoiceDialog, HelpDialog, resolve_choices, speaker_choices
 from .format import hhmm
 from .frame import Frame
+from .localized import localized
 from .header import MeetingHeader
 from . import memory
 from .intents import IntentRunner
@@ -41,7 +42,7 @@ from .panes.parking_lot import ParkingLotPane
 from .panes.speakers import SpeakersPane
 
 #: Actions that a typed letter triggers; never while the capture bar has the focus.
-_KEY_ACTIONS = {"clock", "next", "prev", "extend", "speaker", "pick_speaker", "capture", "edit", "help"}
+_KEY_ACTIONS = {"clock", "next", "prev", "extend", "speaker", "pick_speaker", "capture", "edit", "help", "minutes"}
 
 
 def _bindings(lang: str) -> list[Binding]:
@@ -67,6 +68,7 @@ def _bindings(lang: str) -> list[Binding]:
         b("0", "speaker(0)", "key.nobody", "cmd.nobody", show=False),
         b("p", "pick_speaker", "key.pick_speaker", "key.pick_speaker", show=False),
         b("e", "edit", "key.edit", "key.edit"),
+        b("m", "minutes", "key.minutes", "cmd.minutes", show=False),
         b("ctrl+e", "end", "key.end", "cmd.end", show=False),
         b("ctrl+q", "app.quit", "key.quit", "key.quit", show=False),
     ]
@@ -327,8 +329,29 @@ class MeetingScreen(Screen):
         commands.append((t("cmd.edit", lang), self.action_edit))
         commands.append((t("cmd.pick", lang), self.action_pick_speaker))
         commands.append((t("cmd.end", lang), self.action_end))
+        commands.append((t("cmd.minutes", lang), self.action_minutes))
+        commands.append((t("cmd.minutes_write", lang), self.write_minutes))
+        commands.append((t("cmd.minutes_confirm", lang), self.confirmations))
         commands.append((t("cmd.help", lang), self.action_help))
         return commands
+
+    # -- the minutes ----------------------------------------------------------------------
+
+    def action_minutes(self) -> None:
+        from .minutes_view import MinutesScreen  # the Markdown widget: only when asked for
+
+        self.app.push_screen(localized(MinutesScreen, self.lang)(self, self.lang))
+
+    def write_minutes(self) -> None:
+        """Write the minutes next to the session file, in the console's language."""
+        service = self.service
+        self.do(lambda: service.write_minutes(self.lang), lambda path: self.notify(
+            t("minutes.written_to", self.lang, path=str(path)), markup=False))
+
+    def confirmations(self) -> None:
+        from .minutes_view import ConfirmationsDialog
+
+        self.app.push_screen(ConfirmationsDialog(self, self.lang))
 
     # -- help -----------------------------------------------------------------------------
 
