@@ -18,7 +18,11 @@ PURE = [
     "coopconsole.domain.clock",
     "coopconsole.domain.floor",
     "coopconsole.domain.text",
+    "coopconsole.domain.followup",
     "coopconsole.agenda",
+    "coopconsole.minutes",
+    "coopconsole.minutes.check",
+    "coopconsole.export",
 ]
 
 
@@ -36,7 +40,7 @@ def test_domain_and_agenda_import_neither_textual_nor_tinydb(module):
 
 
 @pytest.mark.parametrize("module", ["coopconsole.store", "coopconsole.service", "coopconsole.refusals",
-                                    "coopconsole.show"])
+                                    "coopconsole.show", "coopconsole.closing"])
 def test_store_and_service_do_not_import_textual(module):
     assert "textual" not in _loaded_after_import(module)
 
