@@ -229,7 +229,7 @@ def show(ctx: click.Context, name: str, as_json: bool) -> None:
         session = handle.load()
     now = system_clock()
     if as_json:
-        click.echo(json.dumps(session_json(session, now), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(session_json(session, now, _lang(ctx, None)), ensure_ascii=False, indent=2))
     else:
         click.echo(session_text(session, now))
 
@@ -359,6 +359,24 @@ def _participant(session, wanted: str):  # noqa: ANN001, ANN202 - Session -> Par
         return fits[0]
     names = ", ".join(f"{p.id} {p.name}" for p in (fits or session.participants))
     raise Fail(f"{wanted!r} {'fits several' if fits else 'is not one of the'} participants: {names}.")
+
+
+@command()
+@click.argument("name")
+@LANG_OPTION
+@click.pass_context
+def health(ctx: click.Context, name: str, lang: str | None) -> None:
+    """The meeting's health checks: what is wrong now, and how to fix it."""
+    from .health_text import report
+
+    with user_errors(), _store(ctx).open(name) as handle:
+        session = handle.load()
+    findings = report(session, system_clock(), _lang(ctx, lang))
+    if not findings:
+        click.echo("All checks pass." if _lang(ctx, lang) == "en" else "各项检查均通过。")
+    for finding in findings:
+        click.echo(f"{finding['severity']:<8} {finding['code']}: {finding['message']}")
+        click.echo(f"{'':<8} → {finding['fix']}")
 
 
 if __name__ == "__main__":

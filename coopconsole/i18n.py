@@ -151,6 +151,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.bad-date": ("", "无法识别日期。可写:2026-12-08、12月8日、周五、下周五、两周内、3天内、月底。"),
     "error.owner-empty": ("", "@ 后面请写负责人的名字,例如 @王磊。"),
     "error.two-owners": ("", "一个行动项只能有一位负责人。"),
+    "error.no-goal": ("", "没有这个目标。"),
     "error.no-organisation": ("", "本次会议没有这个单位。"),
     "error.minutes-file": ("", "纪要文件无法写入(磁盘已满或没有权限);未写入任何内容,也未记为已发送。"),
     "error.minutes-broken": ("", "纪要生成结果不符合预期,未写入任何内容。请连同会议文件一起报告此问题。"),

@@ -34,6 +34,7 @@ from .domain.model import (
 from .domain.text import clean_line
 from .domain.timeline import AgendaState, agenda_state
 from .closing import ClosingIntents
+from .playbook import PlaybookIntents
 from .refusals import ServiceError
 from .store import SessionFile
 from .store.records import CODECS, TABLE_OF
@@ -61,7 +62,7 @@ def load_parser():  # noqa: ANN201 - two modules
     return capture, smart
 
 
-class MeetingService(ClosingIntents):
+class MeetingService(ClosingIntents, PlaybookIntents):
     def __init__(self, handle: SessionFile, clock: Clock = system_clock) -> None:
         self.handle = handle
         self.clock = clock

@@ -14,8 +14,10 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def session_json(session: Session, now: datetime) -> dict[str, Any]:
-    """Everything in the session, with the documented top-level keys."""
+def session_json(session: Session, now: datetime, lang: str = "en") -> dict[str, Any]:
+    """Everything in the session, with the documented top-level keys; ``health`` in ``lang``."""
+    from .health_text import report
+
     state = agenda_state(session, now)
     return {
         "name": session.name,
@@ -30,6 +32,8 @@ def session_json(session: Session, now: datetime) -> dict[str, Any]:
         "ended_at": _iso(state.ended_at),
         "minutes": _minutes_json(session, state, now),
         "next_meeting": session.next_meeting,
+        "health": [{"code": h["code"], "message": h["message"], "severity": h["severity"], "fix": h["fix"]}
+                   for h in report(session, now, lang)],
         "goals": [{"id": g.id, "tier": g.tier.value, "text": g.text, "achieved": g.achieved} for g in session.goals],
         "participants": [
             {

@@ -138,6 +138,13 @@ def is_vague(deliverable: str) -> bool:
     return not _has(text, _ARTEFACT_EN, ARTEFACTS_ZH)
 
 
+def names_result(text: str) -> bool:
+    """True when ``text`` names a concrete result: a concrete verb or an artefact noun,
+    whatever vague verbs come with it ("明确技术对接方案" names a 方案)."""
+    return (_has(text, _CONCRETE_EN, CONCRETE_VERBS_ZH) or bool(_VERB_OR_NOUN_EN.search(text))
+            or _has(text, _ARTEFACT_EN, ARTEFACTS_ZH))
+
+
 def smart_check(capture: Capture, today: date) -> SmartCheck:
     """Check a captured action; ``problems`` follows the order of :data:`PROBLEMS`."""
     found = set()

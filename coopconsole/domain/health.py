@@ -1,0 +1,211 @@
+"""The meeting's health: the playbook's warning signs, each with a stable code.
+
+:func:`health` looks at a session and its figures as of "now" and returns what is wrong,
+most serious first. It is pure: the console shows it live, ``coopconsole health`` and
+``coopconsole show --json`` print it. The words are in :mod:`coopconsole.health_text`.
+
+The rules (where the issue leaves room):
+
+* ``vague-goals``: no goals at all, or a goal with no measurable outcome: no number
+  (``three``, ``3``, ``一条``) and no concrete result (the SMART check's verbs and
+  artefacts: ``sign``, ``MOU``, ``方案``, ``预算``).
+* ``decision-maker-absent``: an organisation none of whose decision makers is in the room
+  (present, or arrived late; not absent, not gone). An organisation whose people are all
+  expert advisors (an independent facilitator, an association) is not a party and is
+  not asked for one.
+* ``behind-schedule``: the projected end is later than planned by more than 10 % of the
+  plan still ahead (the current item's box left and every later box), and by at least a
+  minute.
+* ``item-overrun``: the current item has run past its box.
+* ``parking-lot-growing``: three or more points parked during the current item are still
+  open: the discussion is drifting.
+* ``unbalanced-voices``: one organisation holds over half the speaking time (once ten
+  minutes have been spoken), or someone in the room has not spoken on the current item
+  once half its box has run (five minutes at least).
+* ``action-missing-owner``, ``action-missing-deadline``, ``action-vague``: actions whose
+  SMART check found that problem (an unknown or ambiguous owner counts as missing).
+* ``no-decision``: a topic the meeting has left (not a break) with no decision and no
+  action recorded on it.
+* ``minutes-overdue``: the meeting ended over 24 hours ago and no minutes were sent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import Enum
+
+from .balance import FLAG_AFTER, SpeakingStats
+from .followup import MinutesState, minutes_status
+from .model import Attendance, ItemKind, Resolution, Role, Session, SessionStatus
+from .smart import names_result
+from .timeline import ZERO, AgendaState
+
+#: Open points parked on one item that make the parking lot "growing".
+PARKED_ON_ITEM = 3
+#: Share of all speaking time above which one organisation holds the floor.
+ORG_SHARE = 0.5
+#: Behind schedule: drift over this part of the plan still ahead.
+BEHIND_SHARE = 0.10
+MIN_DRIFT = timedelta(minutes=1)
+#: Someone silent on the current item is flagged once this part of its box has run.
+SILENT_AFTER_SHARE = 0.5
+SILENT_AFTER_MIN = timedelta(minutes=5)
+
+_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|dozen|half)\b"
+    r"|[一二两三四五六七八九十百千万半][个条项家份次周月天年款套名位组批]|%|％",
+    re.IGNORECASE,
+)
+
+
+class Severity(str, Enum):
+    CRITICAL = "critical"  # the meeting cannot reach its goals as it stands
+    WARNING = "warning"  # act on it soon
+    INFO = "info"  # worth a glance
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One check that fails; ``details`` holds what the message names (text, numbers)."""
+
+    code: str
+    severity: Severity
+    details: dict[str, object] = field(default_factory=dict)
+
+
+CODES = ("decision-maker-absent", "minutes-overdue", "vague-goals", "behind-schedule", "item-overrun",
+         "unbalanced-voices", "no-decision", "action-missing-owner", "action-missing-deadline", "action-vague",
+         "parking-lot-growing")
+
+
+def is_measurable(goal: str) -> bool:
+    """A goal says what will be true at the end: a number, or a concrete result."""
+    return bool(_NUMBER.search(goal)) or names_result(goal)
+
+
+def health(session: Session, state: AgendaState, stats: SpeakingStats, item_stats: SpeakingStats | None,
+           now: datetime) -> list[Finding]:
+    """Every failing check as of ``now``, most serious first (then in :data:`CODES` order).
+
+    ``stats`` is the speaking time of the whole meeting, ``item_stats`` that of the
+    current item (None when no item is current).
+    """
+    found = [*_goals(session), *_decision_makers(session), *_schedule(state), *_parking(session, state),
+             *_voices(session, state, stats, item_stats), *_actions(session), *_closed(session, state),
+             *_minutes(session, state, now)]
+    rank = {s: i for i, s in enumerate(Severity)}
+    return sorted(found, key=lambda f: (rank[f.severity], CODES.index(f.code)))
+
+
+def _goals(session: Session) -> list[Finding]:
+    if not session.goals:
+        return [Finding("vague-goals", Severity.WARNING, {"goals": []})]
+    vague = [g.text for g in session.goals if not is_measurable(g.text)]
+    return [Finding("vague-goals", Severity.WARNING, {"goals": vague})] if vague else []
+
+
+def _in_room(attendance: Attendance) -> bool:
+    return attendance in (Attendance.PRESENT, Attendance.LATE)
+
+
+def _decision_makers(session: Session) -> list[Finding]:
+    orgs: dict[str, list] = {}
+    for person in session.participants:
+        if person.organisation:
+            orgs.setdefault(person.organisation, []).append(person)
+    missing = [org for org, people in orgs.items()
+               if not all(p.role is Role.EXPERT_ADVISOR for p in people)
+               and not any(p.role is Role.DECISION_MAKER and _in_room(p.attendance) for p in people)]
+    return [Finding("decision-maker-absent", Severity.CRITICAL, {"orgs": missing})] if missing else []
+
+
+def _schedule(state: AgendaState) -> list[Finding]:
+    if state.status is not SessionStatus.RUNNING:
+        return []
+    out = []
+    current = state.current_timing
+    if state.drift is not None and state.drift >= MIN_DRIFT:
+        ahead = (current.remaining or ZERO) if current else ZERO
+        index = next((i for i, t in enumerate(state.items) if current and t.item == current.item), len(state.items))
+        ahead += sum((t.box or ZERO for t in state.items[index + 1:]), ZERO)
+        if state.drift > BEHIND_SHARE * ahead:
+            out.append(Finding("behind-schedule", Severity.WARNING,
+                               {"minutes": _minutes_of(state.drift), "projected": state.projected_end}))
+    if current is not None and current.box is not None and current.overrun > ZERO:
+        out.append(Finding("item-overrun", Severity.WARNING,
+                           {"item": current.item, "minutes": max(1, _minutes_of(current.overrun))}))
+    return out
+
+
+def _parking(session: Session, state: AgendaState) -> list[Finding]:
+    if state.current is None:
+        return []
+    open_here = [p for p in session.parked if p.item == state.current and p.resolution is Resolution.OPEN]
+    if len(open_here) >= PARKED_ON_ITEM:
+        return [Finding("parking-lot-growing", Severity.INFO, {"item": state.current, "count": len(open_here)})]
+    return []
+
+
+def _voices(session: Session, state: AgendaState, stats: SpeakingStats,
+            item_stats: SpeakingStats | None) -> list[Finding]:
+    out = []
+    if stats.total >= FLAG_AFTER:
+        heavy = [org for org in stats.by_org if org and stats.org_share(org) > ORG_SHARE]
+        if heavy:
+            out.append(Finding("unbalanced-voices", Severity.WARNING,
+                               {"org": heavy[0], "share": round(stats.org_share(heavy[0]) * 100)}))
+    current = state.current_timing
+    if out or current is None or item_stats is None or not state.running:
+        return out
+    item = session.item(current.item)
+    if item is None or item.kind is ItemKind.BREAK:
+        return out
+    wait = max(SILENT_AFTER_MIN, (current.box or ZERO) * SILENT_AFTER_SHARE)
+    if current.elapsed < wait:
+        return out
+    silent = [p.name for p in session.participants
+              if _in_room(p.attendance) and item_stats.by_participant.get(p.id, ZERO) <= ZERO]
+    if silent:
+        out.append(Finding("unbalanced-voices", Severity.WARNING, {"silent": silent, "item": current.item}))
+    return out
+
+
+_ACTION_CODES = {
+    "action-missing-owner": ("owner-missing", "owner-unknown", "owner-ambiguous"),
+    "action-missing-deadline": ("deadline-missing", "deadline-past"),
+    "action-vague": ("deliverable-vague",),
+}
+
+
+def _actions(session: Session) -> list[Finding]:
+    out = []
+    for code, problems in _ACTION_CODES.items():
+        ids = [a.id for a in session.actions if set(a.smart.problems) & set(problems)]
+        if ids:
+            out.append(Finding(code, Severity.WARNING, {"actions": ids}))
+    return out
+
+
+def _closed(session: Session, state: AgendaState) -> list[Finding]:
+    decided = {d.item for d in session.decisions} | {a.item for a in session.actions}
+    left = [t.item for t in state.items
+            if t.actual_start is not None and t.item != state.current and t.item not in decided
+            and (item := session.item(t.item)) is not None and item.kind is ItemKind.TOPIC]
+    if state.status is SessionStatus.ENDED and state.current is not None and state.current not in decided:
+        last = session.item(state.current)
+        if last is not None and last.kind is ItemKind.TOPIC:
+            left.append(state.current)
+    return [Finding("no-decision", Severity.WARNING, {"items": left})] if left else []
+
+
+def _minutes(session: Session, state: AgendaState, now: datetime) -> list[Finding]:
+    status = minutes_status(session, state, now)
+    if status.state is MinutesState.OVERDUE:
+        return [Finding("minutes-overdue", Severity.CRITICAL, {"due": status.due})]
+    return []
+
+
+def _minutes_of(value: timedelta) -> int:
+    return int(value.total_seconds() // 60)

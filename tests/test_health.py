@@ -1,0 +1,247 @@
+"""Each health check triggered and cleared by a scripted meeting on a frozen clock."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time
+
+import pytest
+from click.testing import CliRunner
+
+from coopconsole.cli import main
+from coopconsole.domain.health import CODES, is_measurable
+from coopconsole.domain.model import (
+    AgendaItem,
+    Attendance,
+    Goal,
+    GoalTier,
+    ItemKind,
+    Participant,
+    Resolution,
+    Role,
+    Session,
+)
+from coopconsole.health_text import TEXTS, report
+from coopconsole.service import MeetingService
+
+
+def _session() -> Session:
+    return Session(
+        name="health",
+        title="Health check meeting",
+        date=date(2026, 12, 8),
+        start=time(9, 0),
+        goals=[Goal(1, GoalTier.PRIMARY, "Identify three pilot projects"),
+               Goal(2, GoalTier.INTERMEDIATE, "Agree a draft MOU")],
+        participants=[
+            Participant(1, "Alice Chen", "Company A", role=Role.DECISION_MAKER),
+            Participant(2, "Bruno Silva", "Company A", role=Role.EXECUTOR),
+            Participant(3, "Chloe Martin", "Company B", role=Role.DECISION_MAKER),
+            Participant(4, "Deepak Rao", "Company B", role=Role.EXECUTOR),
+            Participant(5, "Eva Novak", "Association", role=Role.EXPERT_ADVISOR),
+        ],
+        agenda=[
+            AgendaItem(1, "Opening", time(9, 0), 10),
+            AgendaItem(2, "Directions", time(9, 10), 30),
+            AgendaItem(3, "Tea break", time(9, 40), 10, kind=ItemKind.BREAK),
+            AgendaItem(4, "Next steps", time(9, 50), 30),
+        ],
+    )
+
+
+@pytest.fixture
+def service(store, clock):
+    store.create(_session()).close()
+    handle = store.open("health")
+    yield MeetingService(handle, clock)
+    handle.close()
+
+
+def codes(service, lang: str = "en") -> list[str]:
+    return [f["code"] for f in report(service.session, service.now(), lang)]
+
+
+def test_a_well_prepared_meeting_starts_healthy(service):
+    service.start()
+    assert codes(service) == []
+
+
+def test_vague_goals_triggered_and_cleared(store, clock):
+    session = _session()
+    session.goals = []
+    store.create(session).close()
+    with store.open("health") as handle:
+        service = MeetingService(handle, clock)
+        assert codes(service) == ["vague-goals"]  # no goals at all
+        goal = service.add_goal(GoalTier.PRIMARY, "Explore cooperation")
+        assert codes(service) == ["vague-goals"]
+        assert "“Explore cooperation”" in report(service.session, clock())[0]["message"]
+        service.add_goal(GoalTier.PRIMARY, "Sign an MOU for two pilot sites")
+        assert codes(service) == ["vague-goals"]  # the vague one is still there
+        service.edit_goal(goal.id, "Agree three joint projects with owners")
+        assert codes(service) == []
+
+
+def test_goals_are_judged_and_kept(service, store):
+    service.judge_goal(1, True)
+    service.judge_goal(2, False)
+    service.judge_goal(2, None)
+    assert [g.achieved for g in store.open("health").load().goals] == [True, None]
+
+
+@pytest.mark.parametrize("goal, measurable", [
+    ("Identify three candidate cooperation projects", True), ("确定一条试点生产线", True),
+    ("明确技术对接方案与数据安全协议框架", True), ("Sign the cooperation agreement", True),
+    ("加强合作交流", False), ("Explore cooperation opportunities", False), ("深化战略合作", False),
+])
+def test_a_goal_is_measurable_with_a_number_or_a_concrete_result(goal, measurable):
+    assert is_measurable(goal) is measurable
+
+
+def test_decision_maker_absent_triggered_and_cleared(service):
+    service.start()
+    service.set_attendance(3, Attendance.ABSENT)
+    assert codes(service) == ["decision-maker-absent"]
+    assert report(service.session, service.now())[0]["severity"] == "critical"
+    assert "Company B" in report(service.session, service.now())[0]["message"]
+    service.set_attendance(3, Attendance.LATE)  # arrived after all
+    assert codes(service) == []
+    service.set_attendance(1, Attendance.LEFT)
+    assert codes(service) == ["decision-maker-absent"]
+    service.set_attendance(1, Attendance.PRESENT)
+    assert codes(service) == []
+
+
+def test_item_overrun_and_behind_schedule_triggered_and_cleared(service, clock):
+    service.start()
+    service.speaker(1)
+    for pid in (2, 3, 4, 5):  # everyone speaks, so voices stay balanced
+        clock.advance(minutes=2)
+        service.speaker(pid)
+    clock.advance(minutes=2)
+    service.speaker(None)
+    service.capture_decision("Agreed")
+    assert "item-overrun" not in codes(service)
+    clock.advance(minutes=1)
+    assert codes(service) == ["item-overrun"]  # 1 min over, not yet 10 % of the plan ahead
+    clock.advance(minutes=8)
+    assert codes(service) == ["behind-schedule", "item-overrun"]
+    assert "9 min behind plan" in report(service.session, service.now())[0]["message"]
+    service.extend(10)
+    assert codes(service) == ["behind-schedule"]
+    service.next_item()
+    for pid in (1, 2, 3, 4, 5):
+        service.speaker(pid)
+        clock.advance(minutes=3)
+    service.capture_decision("Two directions")
+    service.next_item()  # Directions done in 15 of its 30 minutes: the time is made up
+    assert codes(service) == []
+
+
+def test_parking_lot_growing_triggered_and_cleared(service):
+    service.start()
+    for text in ("pricing", "branding", "insurance"):
+        service.capture_park(text)
+    assert codes(service) == ["parking-lot-growing"]
+    service.resolve_parked(1, Resolution.DEFERRED)
+    assert codes(service) == []
+
+
+def test_unbalanced_voices_triggered_and_cleared(service, clock):
+    service.start()
+    service.next_item()
+    service.speaker(1)
+    clock.advance(minutes=12)  # Company A has spoken all the time
+    assert "unbalanced-voices" in codes(service)
+    assert "Company A holds 100%" in report(service.session, service.now())[0]["message"]
+    for pid in (3, 4, 5):
+        service.speaker(pid)
+        clock.advance(minutes=5)
+    service.speaker(2)
+    clock.advance(seconds=10)
+    assert "unbalanced-voices" not in codes(service)
+
+
+def test_someone_not_heard_on_the_item_triggered_and_cleared(service, clock):
+    service.start()
+    service.capture_decision("Agreed")
+    service.next_item()  # Directions: 30 min; silence is flagged after 15
+    for pid in (1, 3, 4, 5):
+        service.speaker(pid)
+        clock.advance(minutes=4)
+    assert codes(service) == ["unbalanced-voices"]
+    assert "Not yet heard on item 2: Bruno Silva." in report(service.session, service.now())[0]["message"]
+    service.set_attendance(2, Attendance.ABSENT)
+    assert codes(service) == []  # absent people are not expected to speak
+    service.set_attendance(2, Attendance.PRESENT)
+    service.speaker(2)
+    clock.advance(seconds=30)
+    assert codes(service) == []
+
+
+def test_action_checks_triggered_and_cleared(service):
+    service.start()
+    action = service.capture_action("follow up on funding")
+    assert codes(service) == ["action-missing-owner", "action-missing-deadline", "action-vague"]
+    assert "#1" in report(service.session, service.now())[0]["message"]
+    service.edit(action, "@Alice send the funding proposal by Dec 15")
+    assert codes(service) == []
+
+
+def test_no_decision_triggered_and_cleared(service, clock):
+    service.start()
+    clock.advance(minutes=10)
+    service.next_item()
+    assert codes(service) == ["no-decision"]
+    service.capture_decision("We start with the east park", item=1)
+    assert codes(service) == []
+    service.next_item()  # the break needs no decision
+    service.next_item()
+    assert codes(service) == ["no-decision"]  # item 2 was left without one
+    service.capture_action("@Chloe send the parking data by Dec 20", item=2)
+    assert codes(service) == []
+
+
+def test_minutes_overdue_triggered_and_cleared(service, clock):
+    service.start()
+    service.capture_decision("Pilot in Zone B")
+    service.end_meeting()
+    clock.advance(minutes=24 * 60 + 1)
+    assert codes(service) == ["minutes-overdue"]
+    service.record_minutes()
+    assert codes(service) == []
+
+
+def test_every_code_has_words_in_both_languages_with_a_fix():
+    assert set(TEXTS) == set(CODES)
+    for (en, zh) in TEXTS.values():
+        assert all(en) and all(zh)
+
+
+def test_the_chinese_report(service):
+    service.start()
+    service.set_attendance(3, Attendance.ABSENT)
+    [finding] = report(service.session, service.now(), "zh")
+    assert finding["message"] == "Company B没有决策者在场。" and finding["fix"].startswith("请决策者到场")
+
+
+def test_health_on_the_command_line_and_in_show_json(service, store):
+    service.start()
+    service.capture_action("follow up")
+    result = CliRunner().invoke(main, ["health", "health"])
+    assert result.exit_code == 0 and "action-missing-owner: Actions #1 have no owner" in result.stdout
+    shown = json.loads(CliRunner().invoke(main, ["show", "health", "--json"]).stdout)
+    assert [h["code"] for h in shown["health"]] == ["action-missing-owner", "action-missing-deadline",
+                                                     "action-vague"]
+    assert set(shown["health"][0]) >= {"code", "message", "severity"}
+    clean = CliRunner().invoke(main, ["health", "health", "--lang", "zh"])
+    assert "行动项 #1 没有明确的参会负责人" in clean.stdout
+
+
+def test_a_past_drift_of_a_minute_is_not_behind_schedule(service, clock):
+    service.start()
+    for pid in (1, 2, 3, 4, 5):
+        service.speaker(pid)
+        clock.advance(minutes=2)
+    clock.advance(seconds=50)
+    assert codes(service) == ["item-overrun"]  # under a minute over: not yet "behind"
