@@ -42,7 +42,7 @@ from bisect import insort
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from .domain.balance import Roster, SpeakingStats, flags_from, stats_from
+from .domain.balance import Roster, SpeakingStats, fair_shares, flags_from, scope_start, stats_from
 from .domain.floor import FloorReplay
 from .domain.model import AgendaItem, Attendance, Event, Participant, Session
 from .domain.timeline import ZERO, AgendaState, state_from_replay
@@ -186,14 +186,17 @@ class LiveMeeting:
         assert floor is not None
         agenda = state_from_replay(session, floor.clock, now)
         overall = stats_from(roster, floor, now)
-        overall_flags = flags_from(roster, overall, floor.clock_ran(now))
+        people_now = self._participants
+        overall_flags = flags_from(roster, overall, floor.clock_ran(now),
+                                   fair_shares(people_now, scope_start(floor, None), now))
         item = agenda.current
         if item is None:
             in_item: SpeakingStats | None = None
             item_flags: dict[int, str] = {}
         else:
             in_item = stats_from(roster, floor, now, item)
-            item_flags = flags_from(roster, in_item, floor.clock_ran(now, item))
+            item_flags = flags_from(roster, in_item, floor.clock_ran(now, item),
+                                    fair_shares(people_now, scope_start(floor, item), now))
 
         people = []
         for p in self._participants:

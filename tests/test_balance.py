@@ -314,3 +314,43 @@ def test_speaking_totals_are_bounded_and_shares_sum(case):
     fl = flags(session, now)
     absent = {p.id for p in session.participants if p.attendance is Attendance.ABSENT}
     assert not absent & set(fl) and set(fl.values()) <= {"quiet", "dominant"}
+
+
+# -- attendance and fair shares ---------------------------------------------------------
+
+
+def test_fair_shares_count_a_late_arrival_from_arrival_and_a_leaver_until_leaving():
+    from dataclasses import replace
+
+    from coopconsole.domain.balance import fair_shares
+
+    now = T0 + M(40)
+    people = [PEOPLE[0], replace(PEOPLE[1], attendance=Attendance.LATE, arrived_at=T0 + M(20)),
+              replace(PEOPLE[2], attendance=Attendance.LEFT, left_at=T0 + M(10)),
+              replace(PEOPLE[3], attendance=Attendance.ABSENT)]
+    shares = fair_shares(people, T0, now)
+    assert set(shares) == {1, 2, 3}  # the absent are out
+    assert shares[1] == pytest.approx(40 / 70) and shares[2] == pytest.approx(20 / 70)
+    assert shares[3] == pytest.approx(10 / 70)
+    assert fair_shares(PEOPLE, T0, now) == {p.id: 0.25 for p in PEOPLE}
+
+
+def test_a_late_arrival_is_not_quiet_for_the_time_before_they_came():
+    from dataclasses import replace
+
+    r = Recorder(people=PEOPLE[:3])
+    r(EventKind.START)
+    r.say(1)
+    r.wait(minutes=12)
+    r.say(2)
+    r.wait(minutes=12)  # Ana 12, Bo 12, Chen not here yet
+    r.session.participants[2] = replace(PEOPLE[2], attendance=Attendance.LATE, arrived_at=r.clock())
+    r.say(3)
+    r.wait(minutes=2)
+    r.say(None)
+    r.wait(minutes=2)
+    # Chen: 2 of 26 minutes, 8%. An equal fair share (33%) would call that quiet; Chen was
+    # in the room 4 of the 28 minutes, a fair share of 4/60, so 8% is not under half of it.
+    assert 3 not in r.flags()
+    r.session.participants[2] = replace(PEOPLE[2])  # had Chen been there all along ...
+    assert r.flags()[3] == "quiet"

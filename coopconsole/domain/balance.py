@@ -36,9 +36,12 @@ they took it (not reset by item changes), whatever the ``item`` filter.
 
 Flags
 -----
-Fair share = 1 / number of participants counted. ABSENT participants are not counted
-and get no flag. Late arrivals and early leavers are counted like those present (a
-later version may count a late arrival's fair share from arrival).
+Fair share: each participant's part of the time they were in the room, over everyone's.
+ABSENT participants are not counted and get no flag. With everyone there throughout, it
+is 1 / number counted; a late arrival's time counts from their arrival and an early
+leaver's until they left (wall-clock time since the scope's start: the meeting's first
+START, or the current item's start), so someone who came in halfway is not "quiet" for
+having missed the first half.
 
 * "quiet": has not spoken at all yet (in the scope asked for), at once; or, once the
   meeting clock has run 10 minutes in total, a share under half a fair share.
@@ -141,18 +144,37 @@ def stats_from(roster: Roster, floor: FloorReplay, now: datetime, item: int | No
     )
 
 
-def flags_from(roster: Roster, stats: SpeakingStats, clock_ran: timedelta) -> dict[int, str]:
-    """The flag rules, given the stats of one scope and how long its clock has run."""
+def fair_shares(participants: Sequence[Participant], since: datetime | None, now: datetime) -> dict[int, float]:
+    """Each counted participant's fair share of the talk since ``since`` (see "Flags")."""
+    counted = [p for p in participants if p.attendance is not Attendance.ABSENT]
+    if not counted:
+        return {}
+    equal = {p.id: 1 / len(counted) for p in counted}
+    if since is None or now <= since:
+        return equal
+    weights: dict[int, float] = {}
+    for p in counted:
+        start = max(since, p.arrived_at) if p.attendance is Attendance.LATE and p.arrived_at else since
+        end = min(now, p.left_at) if p.attendance is Attendance.LEFT and p.left_at else now
+        weights[p.id] = max((end - start).total_seconds(), 0.0)
+    total = sum(weights.values())
+    return {pid: w / total for pid, w in weights.items()} if total > 0 else equal
+
+
+def flags_from(roster: Roster, stats: SpeakingStats, clock_ran: timedelta,
+               fair: dict[int, float] | None = None) -> dict[int, str]:
+    """The flag rules, given the stats of one scope, how long its clock has run and each
+    one's fair share (:func:`fair_shares`; default: equal shares)."""
     if not roster.counted:
         return {}
-    fair = 1 / len(roster.counted)
+    equal = 1 / len(roster.counted)
     by_share = clock_ran >= FLAG_AFTER
     out: dict[int, str] = {}
     for pid in roster.counted:
-        share = stats.share(pid)
-        if stats.by_participant.get(pid, ZERO) <= ZERO or (by_share and share < fair / 2):
+        share, due = stats.share(pid), equal if fair is None else fair.get(pid, equal)
+        if stats.by_participant.get(pid, ZERO) <= ZERO or (by_share and share < due / 2):
             out[pid] = QUIET
-        elif by_share and share > 2 * fair:
+        elif by_share and share > 2 * due:
             out[pid] = DOMINANT
     return out
 
@@ -167,4 +189,14 @@ def flags(session: Session, now: datetime, item: int | None = None) -> dict[int,
     roster = Roster.of(session.participants)
     floor = replay(session, now)
     stats = stats_from(roster, floor, now, item)
-    return flags_from(roster, stats, floor.clock_ran(now, item))
+    return flags_from(roster, stats, floor.clock_ran(now, item),
+                      fair_shares(session.participants, scope_start(floor, item), now))
+
+
+def scope_start(floor: FloorReplay, item: int | None) -> datetime | None:
+    """When a scope's talk began: the meeting's first START, or ``item``'s first start."""
+    clock = floor.clock
+    if item is None:
+        return clock.started_at
+    index = clock.position.get(item)
+    return None if index is None else clock.actual_start[index]
