@@ -1,4 +1,5 @@
-"""Intents of the facilitator's playbook: the meeting's goals, in tiers, judged live.
+"""Intents of the facilitator's playbook: goals in tiers judged live, re-planning when
+behind (undoable), and the cooling-down break.
 
 A part of :class:`coopconsole.service.MeetingService` (the same rules: under the lock,
 durable before returning, refused with a :class:`ServiceError`).
@@ -7,15 +8,20 @@ durable before returning, refused with a :class:`ServiceError`).
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
-from .domain.model import Goal, GoalTier
+from .domain.model import Event, EventKind, Goal, GoalTier, ParkedItem, Resolution, SessionStatus
+from .domain.replan import ReplanOption, replan_options
 from .domain.text import clean_line
-from .refusals import ServiceError
+from .domain.timeline import agenda_state
+from .refusals import ServiceError, not_ended
+
+MAX_COOL_MINUTES = 60
 
 
 class PlaybookIntents:
-    """Mixed into ``MeetingService``, which provides ``handle``, ``session``, ``_add`` and
-    ``_replace``."""
+    """Mixed into ``MeetingService``, which provides ``handle``, ``session``, ``now``,
+    ``state``, ``_add`` and ``_replace``."""
 
     def add_goal(self, tier: GoalTier, text: str) -> Goal:
         """A goal added live (primary, intermediate or advanced), not yet judged."""
@@ -43,3 +49,65 @@ class PlaybookIntents:
         if goal is None:
             raise ServiceError("no-goal", f"There is no goal number {goal_id}.")
         return goal
+
+    # -- re-planning when behind, and the cooling-down break ------------------------------
+
+    def replan_options(self) -> list[ReplanOption]:
+        """What can be done about the delay now (see :mod:`coopconsole.domain.replan`)."""
+        with self.handle.locked():
+            return replan_options(self.session, self.state())
+
+    def replan(self, kind: str, item: int | None = None) -> ReplanOption:
+        """Apply one option, as it stands now, in one step; :meth:`undo_replan` takes it back.
+
+        The option is worked out again under the lock, so a stale choice (the clock moved
+        on, another console changed the plan) applies to the meeting as it is.
+        """
+        with self.handle.locked():
+            session, now = self.session, self.now()
+            state = agenda_state(session, now)
+            option = next((o for o in replan_options(session, state) if o.key == (kind, item)), None)
+            if option is None:
+                if state.drift is None or state.drift <= timedelta(0):
+                    raise ServiceError("not-behind", "The meeting is not behind its plan: nothing to re-plan.")
+                raise ServiceError("no-option", "That change is not possible now (the item is not ahead any more).")
+            self._add(Event(id=0, at=now, kind=EventKind.REPLAN, minutes=len(option.changes)))
+            for change_kind, change_item, minutes in option.changes:
+                self._add(Event(id=0, at=now, kind=change_kind, item=change_item, minutes=minutes))
+            if kind in ("park", "defer"):
+                title = session.item(item).title if session.item(item) else ""
+                resolution = Resolution.DEFERRED if kind == "defer" else Resolution.OPEN
+                self._add(ParkedItem(id=0, text=title, item=state.current, resolution=resolution,
+                                     target=item, created_at=now))
+            return option
+
+    def undo_replan(self) -> Event:
+        """Take back the last re-plan not yet undone (a parked item goes back on the agenda)."""
+        with self.handle.locked():
+            session, now = self.session, self.now()
+            if not agenda_state(session, now).can_undo:
+                raise ServiceError("nothing-to-undo", "There is no re-plan to undo.")
+            stack = []  # the re-plans in effect, as the replay sees them
+            for e in sorted(session.events, key=lambda e: (e.at, e.id)):
+                if e.kind is EventKind.REPLAN:
+                    stack.append(e)
+                elif e.kind is EventKind.UNDO and stack:
+                    stack.pop()
+            last = stack[-1] if stack else None
+            event = self._add(Event(id=0, at=now, kind=EventKind.UNDO))
+            for point in session.parked:  # the point it made of an item: back on the agenda
+                if last is not None and point.created_at == last.at and point.target is not None:
+                    self._replace(replace(point, resolution=Resolution.SCHEDULED))
+            return event
+
+    def cool_down(self, minutes: int) -> Event:
+        """A cooling-down break of ``minutes``: the clock pauses and the plan moves later."""
+        if not 1 <= minutes <= MAX_COOL_MINUTES:
+            raise ServiceError("bad-minutes", f"A cooling-down break lasts 1 to {MAX_COOL_MINUTES} minutes.")
+        with self.handle.locked():
+            session, now = self.session, self.now()
+            state = agenda_state(session, now)
+            not_ended(session, state)
+            if state.status is SessionStatus.PLANNED:
+                raise ServiceError("not-started", "The agenda has not started yet.")
+            return self._add(Event(id=0, at=now, kind=EventKind.COOL, minutes=minutes))

@@ -48,7 +48,7 @@ def paused(session: Session, state: AgendaState) -> None:
 
 def has_next(session: Session, state: AgendaState) -> None:
     not_ended(session, state)
-    ids = [i.id for i in session.agenda]
+    ids = [t.item for t in state.items if not t.dropped or t.item == state.current]  # a re-plan may drop items
     if state.current is not None and ids and state.current == ids[-1]:
         raise ServiceError("last-item", "This is the last agenda item; end the meeting instead.")
     if not ids:
@@ -57,6 +57,6 @@ def has_next(session: Session, state: AgendaState) -> None:
 
 def has_previous(session: Session, state: AgendaState) -> None:
     not_ended(session, state)
-    ids = [i.id for i in session.agenda]
+    ids = [t.item for t in state.items if not t.dropped or t.item == state.current]
     if state.current is None or not ids or state.current == ids[0]:
         raise ServiceError("first-item", "This is the first agenda item.")

@@ -81,6 +81,11 @@ class EventKind(str, Enum):
     EXTEND = "extend"  # change ``item``'s time box by ``minutes`` (negative shortens)
     SPEAKER = "speaker"  # ``participant`` now speaks; ``None`` means nobody
     END = "end"  # the meeting has ended
+    REPLAN = "replan"  # a re-plan of ``minutes`` changes follows (EXTEND, DROP, SHIFT)
+    DROP = "drop"  # ``item`` leaves the plan (moved to the parking lot or the next meeting)
+    SHIFT = "shift"  # the plan after the current item moves ``minutes`` later (a later end accepted)
+    UNDO = "undo"  # the last re-plan not yet undone is undone
+    COOL = "cool"  # an unplanned cooling-down break of ``minutes``: the clock pauses, the plan shifts
 
 
 @dataclass(frozen=True)

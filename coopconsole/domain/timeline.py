@@ -42,7 +42,8 @@ Plan and projection
 -------------------
 Planned starts are local wall-clock times in ``now.tzinfo`` (see :func:`planned_starts`).
 ``planned_end`` is the last item's planned start plus its planned minutes (extensions
-are not part of the plan). ``projected_end`` is ``ended_at`` once ENDED; while PLANNED it
+are not part of the plan; a later end accepted in a re-plan and a cooling-down break
+are, see :mod:`coopconsole.domain.replay`). ``projected_end`` is ``ended_at`` once ENDED; while PLANNED it
 is ``max(now, planned_start)`` plus the sum of all boxes; otherwise ``now`` plus the
 current item's remaining time plus the boxes of the items after it by position (skipped
 earlier items are not counted; items without a box count as zero). While paused the
@@ -52,133 +53,14 @@ behind schedule; None when there is no planned end.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-from .model import Event, EventKind, Session, SessionStatus
+from .model import Session, SessionStatus
+from .replay import ZERO, ClockReplay, CoolingBreak, ordered_events
 
-ZERO = timedelta(0)
-
-
-def ordered_events(session: Session, now: datetime) -> Iterator[Event]:
-    """The session's events in replay order ``(at, id)``, up to and including ``now``."""
-    for event in sorted(session.events, key=lambda e: (e.at, e.id)):
-        if event.at > now:
-            break
-        yield event
-
-
-class ClockReplay:
-    """Incremental replay of the clock events; feed events in order, then read.
-
-    Shared with :mod:`coopconsole.domain.balance` so both agree on which item was
-    current at every moment. Items are addressed by position internally.
-    """
-
-    def __init__(self, session: Session) -> None:
-        self.agenda = session.agenda
-        self.position: dict[int, int] = {}
-        for index, item in enumerate(self.agenda):
-            self.position.setdefault(item.id, index)
-        n = len(self.agenda)
-        self.status = SessionStatus.PLANNED
-        self.running = False
-        self.current: int | None = None  # position of the current item
-        self.since: datetime | None = None  # when the clock last started running
-        self.started_at: datetime | None = None
-        self.ended_at: datetime | None = None
-        self.elapsed = [ZERO] * n
-        self.box: list[timedelta | None] = [
-            None if item.minutes is None else max(timedelta(minutes=item.minutes), ZERO)
-            for item in self.agenda
-        ]
-        self.actual_start: list[datetime | None] = [None] * n
-        self.actual_end: list[datetime | None] = [None] * n
-
-    @property
-    def current_id(self) -> int | None:
-        return None if self.current is None else self.agenda[self.current].id
-
-    @property
-    def started(self) -> bool:
-        return self.status is not SessionStatus.PLANNED
-
-    def _accrue(self, at: datetime) -> None:
-        if self.running and self.current is not None and self.since is not None:
-            self.elapsed[self.current] += max(at - self.since, ZERO)
-        self.since = at
-
-    def _run(self, at: datetime) -> None:
-        self.running = True
-        self.since = at
-        if self.current is not None and self.actual_start[self.current] is None:
-            self.actual_start[self.current] = at
-
-    def _leave(self, at: datetime) -> None:
-        if self.current is not None and self.actual_start[self.current] is not None:
-            self.actual_end[self.current] = at
-
-    def _move(self, target: int, at: datetime) -> None:
-        if target == self.current:
-            return
-        self._accrue(at)
-        self._leave(at)
-        self.current = target
-        self.actual_end[target] = None
-        if self.running and self.actual_start[target] is None:
-            self.actual_start[target] = at
-
-    def feed(self, event: Event) -> None:
-        if self.status is SessionStatus.ENDED:
-            return
-        at, kind = event.at, event.kind
-        if kind is EventKind.START:
-            if self.status is SessionStatus.PLANNED:
-                self.status = SessionStatus.RUNNING
-                self.started_at = at
-                if self.current is None and self.agenda:
-                    self.current = 0
-            if not self.running:
-                self._run(at)
-        elif kind is EventKind.RESUME:
-            if self.started and not self.running:
-                self._run(at)
-        elif kind is EventKind.PAUSE:
-            if self.running:
-                self._accrue(at)
-                self.running = False
-        elif kind is EventKind.NEXT:
-            target = 0 if self.current is None else self.current + 1
-            if target < len(self.agenda):
-                self._move(target, at)
-        elif kind is EventKind.PREV:
-            if self.current is not None and self.current > 0:
-                self._move(self.current - 1, at)
-        elif kind is EventKind.GOTO:
-            target = self.position.get(event.item) if event.item is not None else None
-            if target is not None:
-                self._move(target, at)
-        elif kind is EventKind.EXTEND:
-            target = self.current if event.item is None else self.position.get(event.item)
-            if target is not None and event.minutes is not None:
-                base = self.box[target] or ZERO
-                self.box[target] = max(base + timedelta(minutes=event.minutes), ZERO)
-        elif kind is EventKind.END:
-            self._accrue(at)
-            self.running = False
-            self._leave(at)
-            self.current = None
-            self.status = SessionStatus.ENDED
-            self.ended_at = at
-        # SPEAKER does not touch the clock.
-
-    def elapsed_at(self, index: int, now: datetime) -> timedelta:
-        """Elapsed of the item at ``index``, counting a still-running stretch to ``now``."""
-        value = self.elapsed[index]
-        if self.running and index == self.current and self.since is not None:
-            value += max(now - self.since, ZERO)
-        return value
+__all__ = ["ZERO", "AgendaState", "ClockReplay", "ItemTiming", "agenda_state", "ordered_events", "planned_starts",
+           "state_from_replay"]
 
 
 @dataclass(frozen=True)
@@ -192,6 +74,8 @@ class ItemTiming:
     elapsed: timedelta
     remaining: timedelta | None  # max(box - elapsed, 0); None if no box
     overrun: timedelta  # max(elapsed - box, 0)
+    dropped: bool = False  # taken out of the plan by a re-plan
+    shift: timedelta = ZERO  # planned this much later than written (a later end accepted, a break)
 
 
 @dataclass(frozen=True)
@@ -206,6 +90,10 @@ class AgendaState:
     planned_end: datetime | None
     projected_end: datetime | None
     drift: timedelta | None  # projected_end - planned_end: positive = behind schedule
+    plan_shift: timedelta = ZERO  # planned_end is this much later than written
+    cooling: CoolingBreak | None = None  # a cooling-down break under way
+    breaks: tuple[CoolingBreak, ...] = ()  # every cooling-down break so far
+    can_undo: bool = False  # a re-plan can be undone
 
     def timing(self, item_id: int | None) -> ItemTiming | None:
         return next((t for t in self.items if t.item == item_id), None)
@@ -281,11 +169,11 @@ def state_from_replay(session: Session, replay: ClockReplay, now: datetime) -> A
     items: list[ItemTiming] = []
     for index, item in enumerate(session.agenda):
         elapsed = replay.elapsed_at(index, now)
-        box = replay.box[index]
+        box, shift = replay.box[index], replay.shift[index]
         items.append(
             ItemTiming(
                 item=item.id,
-                planned_start=starts[index],
+                planned_start=None if starts[index] is None else starts[index] + shift,
                 planned_minutes=item.minutes,
                 box=box,
                 actual_start=replay.actual_start[index],
@@ -293,13 +181,15 @@ def state_from_replay(session: Session, replay: ClockReplay, now: datetime) -> A
                 elapsed=elapsed,
                 remaining=None if box is None else max(box - elapsed, ZERO),
                 overrun=ZERO if box is None else max(elapsed - box, ZERO),
+                dropped=index in replay.dropped,
+                shift=shift,
             )
         )
 
-    planned_start = starts[0] if starts else _session_planned_start(session, now.tzinfo)
+    planned_start = items[0].planned_start if items else _session_planned_start(session, now.tzinfo)
     planned_end: datetime | None = None
     if starts and starts[-1] is not None:
-        planned_end = starts[-1] + timedelta(minutes=session.agenda[-1].minutes or 0)
+        planned_end = starts[-1] + timedelta(minutes=session.agenda[-1].minutes or 0) + replay.end_shift
 
     def boxes(timings: list[ItemTiming]) -> timedelta:
         return sum((t.box or ZERO for t in timings), ZERO)
@@ -313,7 +203,10 @@ def state_from_replay(session: Session, replay: ClockReplay, now: datetime) -> A
         projected_end = now
     else:
         current = items[replay.current]
-        projected_end = now + (current.remaining or ZERO) + boxes(items[replay.current + 1 :])
+        base = now
+        if replay.cooling is not None:  # the announced break is part of the plan
+            base = max(now, replay.cooling.at + timedelta(minutes=replay.cooling.minutes))
+        projected_end = base + (current.remaining or ZERO) + boxes(items[replay.current + 1 :])
 
     drift = None
     if projected_end is not None and planned_end is not None:
@@ -330,4 +223,8 @@ def state_from_replay(session: Session, replay: ClockReplay, now: datetime) -> A
         planned_end=planned_end,
         projected_end=projected_end,
         drift=drift,
+        plan_shift=replay.end_shift,
+        cooling=replay.cooling,
+        breaks=tuple(replay.breaks),
+        can_undo=replay.can_undo,
     )

@@ -103,8 +103,10 @@ def info(ctx: Context) -> str:
     s, state = ctx.session, ctx.state
     day = s.date or (local(state.started_at, ctx.now.tzinfo).date() if state.started_at else None)
     planned = ""
-    if state.planned_start is not None:
-        planned = f"{ctx.hhmm(state.planned_start)}–{ctx.hhmm(state.planned_end)}"
+    if state.planned_start is not None:  # as written: a later end accepted is not the plan
+        written_end = None if state.planned_end is None else state.planned_end - state.plan_shift
+        first_shift = state.items[0].shift if state.items else ZERO
+        planned = f"{ctx.hhmm(state.planned_start - first_shift)}–{ctx.hhmm(written_end)}"
     if state.started_at is None:
         actual = ctx.w("info.not_started")
     else:
@@ -172,11 +174,14 @@ def agenda(ctx: Context) -> str:
         rows.append([str(item.id), inline(item.title), inline(item.owner), _planned(ctx, timing), *_actual(ctx, timing)])
     header = [ctx.w(k) for k in ("col.number", "col.item", "col.owner", "col.planned", "col.actual", "col.overrun")]
     out = [table(header, rows, align="lllllr")]
+    for pause in state.breaks:
+        out.append(ctx.w("agenda.cooling", minutes=duration(timedelta(minutes=pause.minutes), ctx.lang),
+                         time=ctx.hhmm(pause.at), item=pause.item if pause.item is not None else "—"))
     planned = timedelta(minutes=sum(item.minutes or 0 for item in s.agenda))
     out.append(ctx.w("agenda.total", planned=duration(planned, ctx.lang),
                      actual=duration(state.total_elapsed, ctx.lang)))
     if state.ended_at is not None and state.planned_end is not None:
-        late = state.ended_at - state.planned_end
+        late = state.ended_at - (state.planned_end - state.plan_shift)
         if minutes_of(abs(late)) == 0:
             out.append(ctx.w("agenda.on_time"))
         else:
@@ -188,16 +193,19 @@ def agenda(ctx: Context) -> str:
 def _planned(ctx: Context, timing: ItemTiming | None) -> str:
     if timing is None:
         return ""
-    start = ctx.hhmm(timing.planned_start) if timing.planned_start else ""
+    start = ctx.hhmm(timing.planned_start - timing.shift) if timing.planned_start else ""  # as written
     if timing.planned_minutes is None:
         return start
     box = duration(timedelta(minutes=timing.planned_minutes), ctx.lang)
-    if timing.box is not None and timing.box != timedelta(minutes=timing.planned_minutes):
+    if not timing.dropped and timing.box is not None and timing.box != timedelta(minutes=timing.planned_minutes):
         box = ctx.w("item.changed", box=box, new=duration(timing.box, ctx.lang))
     return f"{start} · {box}" if start else box
 
 
 def _actual(ctx: Context, timing: ItemTiming | None) -> tuple[str, str]:
+    if timing is not None and timing.dropped and timing.actual_start is None:
+        deferred = any(p.target == timing.item and p.resolution is Resolution.DEFERRED for p in ctx.session.parked)
+        return ctx.w("item.deferred" if deferred else "item.parked"), "—"
     if timing is None or timing.actual_start is None:
         return ctx.w("item.not_reached"), "—"
     spent = duration(timing.elapsed, ctx.lang)
