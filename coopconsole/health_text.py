@@ -121,8 +121,13 @@ def report(session: Session, now: datetime, lang: str = "en") -> list[dict[str, 
     roster = Roster.of(session.participants)
     stats = stats_from(roster, floor, now)
     item_stats = stats_from(roster, floor, now, state.current) if state.current is not None else None
+    return entries(health(session, state, stats, item_stats, now), lang, now.tzinfo)
+
+
+def entries(findings: list[Finding], lang: str, tz: tzinfo | None) -> list[dict[str, str]]:
+    """``{code, severity, message, fix}`` for each finding."""
     out = []
-    for finding in health(session, state, stats, item_stats, now):
-        message, fix = words(finding, lang, now.tzinfo)
+    for finding in findings:
+        message, fix = words(finding, lang, tz)
         out.append({"code": finding.code, "severity": finding.severity.value, "message": message, "fix": fix})
     return out

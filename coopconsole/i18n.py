@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from .i18n_playbook import PLAYBOOK
+
 LANGS = ("en", "zh")
 
 # key: (English, Chinese)
@@ -303,6 +305,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lang.en": ("English", "English"),
     "lang.zh": ("中文", "中文"),
 }
+
+STRINGS.update(PLAYBOOK)
 
 
 def error_text(code: str, message: str, lang: str) -> str:

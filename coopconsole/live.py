@@ -83,6 +83,8 @@ class MeetingView:
     orgs: tuple[OrgRow, ...]  # in order of first appearance in the participants
     total: timedelta
     item_total: timedelta
+    stats: SpeakingStats | None = None  # the whole meeting's (for the health checks)
+    item_stats: SpeakingStats | None = None  # the current item's
 
 
 def _order_key(event: Event) -> tuple[datetime, int]:
@@ -236,5 +238,7 @@ class LiveMeeting:
             orgs=orgs,
             total=overall.total,
             item_total=ZERO if in_item is None else in_item.total,
+            stats=overall,
+            item_stats=in_item,
         )
 

@@ -245,3 +245,16 @@ def test_a_past_drift_of_a_minute_is_not_behind_schedule(service, clock):
         clock.advance(minutes=2)
     clock.advance(seconds=50)
     assert codes(service) == ["item-overrun"]  # under a minute over: not yet "behind"
+
+
+def test_the_playbook_strings_do_not_replace_the_consoles():
+    import re
+    from pathlib import Path
+
+    import coopconsole.i18n as i18n
+    from coopconsole.i18n_playbook import PLAYBOOK
+
+    source = Path(i18n.__file__).read_text("utf-8")
+    own = set(re.findall(r'^    "([^"]+)": \(', source, flags=re.MULTILINE))
+    assert len(own) > 100 and not own & set(PLAYBOOK)
+    assert set(PLAYBOOK) <= set(i18n.STRINGS)

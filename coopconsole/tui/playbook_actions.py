@@ -1,0 +1,137 @@
+"""The meeting screen's playbook keys and commands: health (h), goals (g), re-plan (r),
+undo (u), attendance (t), cooling-down break (c), the closing prompt on ``n`` and the
+goals asked for when the meeting ends.
+
+A mixin of :class:`coopconsole.tui.meeting.MeetingScreen`, which provides ``service``,
+``lang``, ``frame``, ``do``, ``notify`` and ``app``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..i18n import error_text, t
+from .commands import Command
+from .dialogs import ChoiceDialog, speaker_choices
+from .format import hhmm
+
+
+def _views():  # noqa: ANN202 - the module
+    """The dialogs' module (and the health checks): loaded after the first frame, not with
+    the meeting screen."""
+    from . import playbook_view
+
+    return playbook_view
+
+
+NOT_BEHIND = "The meeting is not behind its plan: nothing to re-plan."
+
+
+class PlaybookActions:
+    """Mixed into the meeting screen."""
+
+    _asked_to_close: set[int]
+
+    def action_health(self) -> None:
+        self.app.push_screen(_views().HealthDialog(self))
+
+    def action_goals(self) -> None:
+        self.app.push_screen(_views().GoalsDialog(self))
+
+    def action_replan(self) -> None:
+        service = self.service
+
+        def offer(options: list) -> None:
+            if not options:
+                self.notify(error_text("not-behind", NOT_BEHIND, self.lang), markup=False)
+                return
+            frame = self.frame
+            drift = frame.view.agenda.drift if frame is not None else None
+            minutes = 0 if drift is None else int(drift.total_seconds() // 60)
+            choices = _views().replan_choices(options, service.session, frame)
+            self.app.push_screen(ChoiceDialog(t("replan.title", self.lang, minutes=minutes), choices), self._replan)
+
+        self.do(service.replan_options, offer)
+
+    def _replan(self, option: Any) -> None:
+        if option is None:
+            return
+        service, tz = self.service, self.service.now().tzinfo
+        self.do(lambda: service.replan(option.kind, option.item), lambda done: self.notify(
+            t("replan.done", self.lang, projected=hhmm(service.state().projected_end, tz)), markup=False))
+
+    def action_undo(self) -> None:
+        self.do(self.service.undo_replan, lambda _: self.notify(t("replan.undone", self.lang), markup=False))
+
+    def action_attendance(self) -> None:
+        session = self.service.session
+        choices = [c for c in speaker_choices(session, self.lang) if c[1] is not None]
+
+        def who(participant: int | None) -> None:
+            if participant is None:
+                return
+            person = session.participant(participant)
+            title = t("attendance.state", self.lang, name=person.name if person else participant)
+            self.app.push_screen(ChoiceDialog(title, _views().attendance_choices(self.lang)),
+                                 lambda state: state is not None and self.set_attendance(participant, state))
+
+        self.app.push_screen(ChoiceDialog(t("attendance.who", self.lang), choices), who)
+
+    def action_cool(self) -> None:
+        def chosen(minutes: int | None) -> None:
+            if minutes:
+                self.do(lambda: self.service.cool_down(minutes),
+                        lambda _: self.notify(t("cool.done", self.lang, minutes=minutes), markup=False))
+
+        self.app.push_screen(ChoiceDialog(t("cool.title", self.lang), _views().cool_choices(self.lang)), chosen)
+
+    # -- closing an item, closing the meeting -----------------------------------------------
+
+    def next_with_closing(self, move_on: Callable[[], None]) -> None:
+        """Move on, but first ask once per item when nothing was recorded on it."""
+        session, state = self.service.session, self.frame.view.agenda if self.frame else None
+        current = None if state is None else state.current
+        item = session.item(current)
+        recorded = any(r.item == current for r in (*session.decisions, *session.actions, *session.notes))
+        if item is None or item.kind.value == "break" or recorded or current in self._asked_to_close:
+            move_on()
+            return
+        self._asked_to_close.add(current)
+
+        def chosen(decide: bool | None) -> None:
+            if decide:
+                self.action_capture("decision")
+            elif decide is False:
+                move_on()
+
+        choices = [(t("close.decide", self.lang), True), (t("close.move_on", self.lang), False)]
+        self.app.push_screen(ChoiceDialog(t("close.title", self.lang, item=item.title), choices), chosen)
+
+    def ask_goals(self) -> None:
+        """Once the meeting has ended: for each goal not yet judged, was it achieved?"""
+        pending = [g for g in self.service.session.goals if g.achieved is None]
+        if not pending:
+            return
+        goal, service = pending[0], self.service
+
+        def chosen(achieved: bool | None) -> None:
+            if achieved is None:
+                return  # "decide later" (or Escape) stops asking
+            self.do(lambda: service.judge_goal(goal.id, achieved), lambda _: self.ask_goals())
+
+        tier = t(f"tier.{goal.tier.value}", self.lang)
+        choices = [(t("goal.yes", self.lang), True), (t("goal.no", self.lang), False),
+                   (t("goal.skip", self.lang), None)]
+        self.app.push_screen(ChoiceDialog(t("goal.ask", self.lang, tier=tier, text=goal.text), choices), chosen)
+
+    def playbook_commands(self) -> list[Command]:
+        lang = self.lang
+        return [
+            (t("cmd.health", lang), self.action_health),
+            (t("cmd.goals", lang), self.action_goals),
+            (t("cmd.replan", lang), self.action_replan),
+            (t("cmd.undo", lang), self.action_undo),
+            (t("cmd.attendance_pick", lang), self.action_attendance),
+            (t("cmd.cool", lang), self.action_cool),
+        ]

@@ -1,0 +1,209 @@
+"""The playbook in the console: health panel and header, goals, re-plan and undo, the
+closing prompt, attendance, the cooling-down break, goals asked at the end."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from conftest import small_session
+from pilot import advance, settle
+from coopconsole.domain.model import Attendance, Goal, GoalTier
+from coopconsole.tui.app import make_app
+from coopconsole.tui.capture_bar import CaptureBar
+from coopconsole.tui.dialogs import ChoiceDialog
+from coopconsole.tui.header import status_line
+from coopconsole.tui.playbook_view import GoalsDialog, HealthDialog, parse_goal
+
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def meeting(store, clock):
+    session = small_session("kickoff")
+    session.goals = [Goal(1, GoalTier.PRIMARY, "Identify three pilot projects"),
+                     Goal(2, GoalTier.ADVANCED, "Sign the MOU")]
+    store.create(session).close()
+    return lambda lang="en": make_app(store=store, session_name="kickoff", clock=clock, lang=lang)
+
+
+async def _ready(pilot):
+    """The screen, once the checks' module has loaded in the background."""
+    await pilot.app.workers.wait_for_complete()
+    screen = await settle(pilot)
+    screen.tick()
+    await pilot.pause()
+    return screen
+
+
+def _choose(dialog: ChoiceDialog, wanted) -> None:  # noqa: ANN001 - a value or a predicate
+    index = next(i for i, (_, value) in enumerate(dialog.choices) if (wanted(value) if callable(wanted) else value == wanted))
+    dialog.dismiss(dialog.choices[index][1])
+
+
+async def test_the_header_shows_goals_and_failing_checks(meeting):
+    async with meeting().run_test(size=SIZE) as pilot:
+        screen = await _ready(pilot)
+        line = status_line(screen.frame)
+        assert "goals 0/2" in line and "⚠ 1: decision-maker-absent" in line  # 智算科技 has no decision maker
+
+
+async def test_the_health_panel_lists_each_check_with_its_fix(meeting, clock):
+    async with meeting().run_test(size=SIZE) as pilot:
+        screen = await _ready(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        await advance(pilot, clock, minutes=16)  # Opening has 15 minutes
+        await pilot.press("h")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, HealthDialog)
+        shown = [str(label.content) for label in dialog.query("#health-body Label")]
+        assert any("decision-maker-absent" in line for line in shown)
+        assert any("item-overrun: Item 1 is 1 min over its time box." in line for line in shown)
+        assert any(line.startswith("→ Close it with a decision") for line in shown)
+        await pilot.press("escape")
+        assert pilot.app.screen is screen
+
+
+async def test_goals_are_judged_and_added_from_the_dialog(meeting, store):
+    async with meeting().run_test(size=SIZE) as pilot:
+        screen = await _ready(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, GoalsDialog)
+        goals = dialog.query_one(OptionList)
+        goals.focus()
+        goals.highlighted = 0
+        await pilot.press("enter")  # not judged -> achieved
+        await settle(pilot)
+        await screen.intents.idle()
+        await pilot.pause()
+        dialog.query_one(Input).value = "intermediate: agree a draft MOU"
+        dialog.query_one(Input).focus()
+        await pilot.press("enter")
+        await screen.intents.idle()
+        await pilot.pause()
+        assert goals.option_count == 3
+    saved = store.open("kickoff").load().goals
+    assert [(g.tier, g.achieved) for g in saved] == [(GoalTier.PRIMARY, True), (GoalTier.ADVANCED, None),
+                                                   (GoalTier.INTERMEDIATE, None)]
+    assert saved[2].text == "agree a draft MOU"
+
+
+def test_a_goal_line_names_its_tier():
+    assert parse_goal("中级:确定合作备忘录") == (GoalTier.INTERMEDIATE, "确定合作备忘录")
+    assert parse_goal("Advanced: sign") == (GoalTier.ADVANCED, "sign")
+    assert parse_goal("Explore: options") == (GoalTier.PRIMARY, "Explore: options")
+
+
+async def test_re_plan_shows_the_options_applies_one_and_undoes_it(meeting, clock):
+    async with meeting().run_test(size=SIZE) as pilot:
+        screen = await _ready(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        await advance(pilot, clock, minutes=25)  # 10 minutes over on the first item
+        await pilot.press("r")
+        await screen.intents.idle()
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert dialog.heading == "Behind by 10 min: how to catch up"
+        labels = [label for label, _ in dialog.choices]
+        assert labels[0] == "Shrink the items ahead in proportion (saves 10 min) → ends 10:35, plan 10:35"
+        assert "Accept the later end → ends 10:45, plan 10:45" in labels
+        _choose(dialog, lambda option: option.kind == "shrink")
+        screen = await settle(pilot)
+        assert screen.frame.view.agenda.drift.total_seconds() == 0
+        await pilot.press("u")
+        screen = await settle(pilot)
+        assert screen.frame.view.agenda.drift.total_seconds() == 600
+
+
+async def test_re_plan_on_time_says_there_is_nothing_to_do(meeting):
+    async with meeting().run_test(size=SIZE) as pilot:
+        screen = await _ready(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert any("not behind" in n.message for n in pilot.app._notifications)
+
+
+async def test_moving_on_with_nothing_recorded_asks_once(meeting, clock):
+    async with meeting().run_test(size=SIZE) as pilot:
+        screen = await _ready(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ChoiceDialog) and dialog.heading == "Nothing recorded on “Opening” yet"
+        _choose(dialog, True)  # record the consensus now
+        await pilot.pause()
+        assert screen.query_one(CaptureBar).display and screen.query_one(CaptureBar).kind == "decision"
+        await pilot.press("escape")
+        await pilot.press("n")  # asked once: now it moves on
+        screen = await settle(pilot)
+        assert screen.frame.view.agenda.current == 2
+
+
+async def test_attendance_from_the_keys(meeting, store):
+    async with meeting().run_test(size=SIZE) as pilot:
+        await _ready(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        _choose(pilot.app.screen, 3)
+        await pilot.pause()
+        assert pilot.app.screen.heading == "Chloe Martin is …"
+        _choose(pilot.app.screen, Attendance.ABSENT)
+        screen = await settle(pilot)
+        assert "decision-maker-absent" in status_line(screen.frame)
+    assert store.open("kickoff").load().participant(3).attendance is Attendance.ABSENT
+
+
+async def test_the_cooling_down_break_shows_in_the_header(meeting, clock):
+    async with meeting().run_test(size=SIZE) as pilot:
+        screen = await _ready(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        _choose(pilot.app.screen, 10)
+        screen = await settle(pilot)
+        await advance(pilot, clock, minutes=4)
+        assert "cooling down, 06:00 left" in status_line(screen.frame)
+        await pilot.press("space")  # back to work
+        screen = await settle(pilot)
+        assert "cooling down" not in status_line(screen.frame)
+
+
+async def test_ending_the_meeting_asks_for_each_goal(meeting, store):
+    async with meeting().run_test(size=SIZE) as pilot:
+        await _ready(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        _choose(pilot.app.screen, True)
+        await settle(pilot)
+        await pilot.pause()
+        assert pilot.app.screen.heading == "Goal reached? Primary · Identify three pilot projects"
+        _choose(pilot.app.screen, True)
+        await settle(pilot)
+        await pilot.pause()
+        assert pilot.app.screen.heading == "Goal reached? Advanced · Sign the MOU"
+        _choose(pilot.app.screen, False)
+        await settle(pilot)
+    assert [g.achieved for g in store.open("kickoff").load().goals] == [True, False]
+
+
+async def test_the_chinese_console_has_the_playbook_commands(meeting):
+    async with meeting("zh").run_test(size=SIZE) as pilot:
+        screen = await _ready(pilot)
+        titles = {title for title, _ in screen.palette_commands()}
+        assert {"会议:健康检查", "目标:评估或添加会议目标", "议程:调整剩余议程", "议程:撤销上次调整",
+                "议程:冷静暂停"} <= titles
+        assert "目标 0/2" in status_line(screen.frame)
