@@ -16,7 +16,7 @@ from textual.widgets import Digits, Static
 
 def same(old: object, new: Content) -> bool:
     """True if ``old`` is already ``new``, styles included (Content's ``==`` is text only)."""
-    return isinstance(old, Content) and old.plain == new.plain and old.spans == new.spans
+    return old is new or (isinstance(old, Content) and old.plain == new.plain and old.spans == new.spans)
 
 
 def show(label: Static, content: Content, *, layout: bool = False) -> None:

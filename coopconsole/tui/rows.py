@@ -1,4 +1,9 @@
-"""A list of rows that changes in place: no flicker, scroll and highlight kept."""
+"""A list of rows that changes in place: no flicker, scroll and highlight kept.
+
+The agenda's list, which changes only with the records. The lists that change often (the
+speakers, actions and parking lot) are :class:`~coopconsole.tui.lines.LineList`, which
+redraws only the lines that changed.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +32,7 @@ class RowList(OptionList):
             return
         chosen = self.highlighted_option.id if self.highlighted_option else None
         self.set_options(Option(prompt, id=row_id, disabled=row_id is None) for row_id, prompt in rows)
-        if chosen in ids:
+        if chosen is not None and chosen in ids:
             self.highlighted = ids.index(chosen)
 
     def on_focus(self) -> None:

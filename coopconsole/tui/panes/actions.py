@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.reactive import var
-from textual.widgets import OptionList
 
 from ...domain.model import ActionItem, Decision, Note
 from ...i18n import t
 from ..frame import Frame
 from ..paint import set_border_title
 from ..messages import RecordChosen
-from ..rows import RowList
+from ..lines import LineList
 
 
 #: How many actions of other agenda items the pane lists (the latest); the rest are
@@ -19,7 +18,7 @@ from ..rows import RowList
 OTHER_ACTIONS = 30
 
 
-class ActionsPane(RowList):
+class ActionsPane(LineList):
     """What was agreed: actions of the current item first, then its decisions and notes."""
 
     frame: var[Frame | None] = var(None, always_update=True)
@@ -45,9 +44,9 @@ class ActionsPane(RowList):
         rows, self._records = _rows(frame)
         self.show_rows(rows)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_line_list_selected(self, event: LineList.Selected) -> None:
         event.stop()
-        record = self._records.get(event.option_id or "")
+        record = self._records.get(event.row_id or "")
         if record is not None:
             self.post_message(RecordChosen(record))
 

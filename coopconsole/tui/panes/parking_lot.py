@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.reactive import var
-from textual.widgets import OptionList
 
 from ...domain.model import ParkedItem, Resolution, Session
 from ...i18n import t
 from ..frame import Frame
 from ..paint import set_border_title
 from ..messages import ParkedChosen
-from ..rows import RowList
+from ..lines import LineList
 
 
-class ParkingLotPane(RowList):
+class ParkingLotPane(LineList):
     """Every parked point with who raised it and on which item; Enter resolves it."""
 
     frame: var[Frame | None] = var(None, always_update=True)
@@ -40,10 +39,10 @@ class ParkingLotPane(RowList):
         open_first = sorted(points, key=lambda p: p.resolution is not Resolution.OPEN)
         self.show_rows([(f"parked-{p.id}", _row(p, frame.session, frame.lang)) for p in open_first])
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_line_list_selected(self, event: LineList.Selected) -> None:
         event.stop()
-        if event.option_id:
-            self.post_message(ParkedChosen(int(event.option_id.removeprefix("parked-"))))
+        if event.row_id:
+            self.post_message(ParkedChosen(int(event.row_id.removeprefix("parked-"))))
 
     def selected_id(self) -> int | None:
         option = self.highlighted_option

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import var
-from textual.widgets import Label, OptionList
+from textual.widgets import Label
 
 from ...domain.model import Attendance
 from ...i18n import t
@@ -14,7 +14,7 @@ from ..format import bar, clock, percent
 from ..frame import Frame
 from ..paint import set_border_title, show
 from ..messages import SpeakerChosen
-from ..rows import RowList
+from ..lines import LineList
 
 #: Below this many cells, only whole-meeting figures are shown (80-column terminals).
 WIDE = 50
@@ -26,6 +26,13 @@ BAR = 4
 class SpeakersPane(Vertical):
     """Participants numbered (the 1-9 keys), grouped by organisation, with bars and flags."""
 
+    DEFAULT_CSS = """
+    SpeakersPane LineList, SpeakersPane LineList:focus {
+        height: 1fr;
+        border: none;
+    }
+    """
+
     frame: var[Frame | None] = var(None, always_update=True)
     """The meeting as of the last tick (bound to the screen's frame)."""
 
@@ -33,7 +40,7 @@ class SpeakersPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(id="speaker-now")
-        yield RowList(id="speaker-rows")
+        yield LineList(id="speaker-rows")
 
     def watch_frame(self, frame: Frame | None) -> None:
         if frame is None:
@@ -48,15 +55,15 @@ class SpeakersPane(Vertical):
             duration = clock(view.now - view.speaker_since)
             show(now, Content.styled(t("speakers.now", lang, name=speaker.name, duration=duration), "bold"))
         now.set_class(speaker is not None, "-speaking")
-        rows = self.query_one("#speaker-rows", RowList)
+        rows = self.query_one("#speaker-rows", LineList)
         built: dict[tuple, Content] = {}
         rows.show_rows(_rows(frame, rows.size.width >= WIDE or rows.size.width == 0, self._built, built))
         self._built = built  # the rows of this tick: next tick reuses those that look the same
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_line_list_selected(self, event: LineList.Selected) -> None:
         event.stop()
-        if event.option_id and event.option_id.startswith("p-"):
-            self.post_message(SpeakerChosen(int(event.option_id[2:])))
+        if event.row_id and event.row_id.startswith("p-"):
+            self.post_message(SpeakerChosen(int(event.row_id[2:])))
 
 
 def _cells(text: str, width: int) -> Content:

@@ -1,0 +1,170 @@
+"""The line list of the speakers, actions and parking-lot panes: a changed row redraws only
+its own line, a new row needs no layout of the screen, and it behaves as an option list
+(keys, click, disabled rows, CJK widths, literal text)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.content import Content
+from textual.screen import Screen
+
+from conftest import small_session
+from pilot import advance, settle
+from coopconsole.tui.app import make_app
+from coopconsole.tui.lines import LineList
+from coopconsole.tui.panes.speakers import SpeakersPane
+
+
+@pytest.fixture
+def meeting(store, clock):
+    store.create(small_session("kickoff")).close()
+    return lambda **kw: make_app(store=store, session_name="kickoff", clock=clock, **kw)
+
+
+class ListApp(App):
+    CSS = "LineList { height: 10; width: 30; }"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chosen: list[str | None] = []
+
+    def compose(self) -> ComposeResult:
+        yield LineList(id="rows")
+
+    def on_line_list_selected(self, event: LineList.Selected) -> None:
+        self.chosen.append(event.row_id)
+
+
+def rows(n: int, changed: dict[int, str] | None = None) -> list[tuple[str | None, Content]]:
+    changed = changed or {}
+    return [(None if i == 0 else f"r-{i}", Content(changed.get(i, f"row {i}"))) for i in range(n)]
+
+
+def spy_lines(monkeypatch, widget: LineList) -> list[int]:
+    """The lines ``widget`` renders from now on (its ``render_line`` calls)."""
+    drawn: list[int] = []
+    original = type(widget).render_line
+
+    def render_line(self, y):
+        if self is widget:
+            drawn.append(y)
+        return original(self, y)
+
+    monkeypatch.setattr(type(widget), "render_line", render_line)
+    return drawn
+
+
+def spy_layouts(monkeypatch) -> list[int]:
+    layouts: list[int] = []
+    original = Screen._refresh_layout
+
+    def refresh_layout(self, *args, **kwargs):
+        layouts.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", refresh_layout)
+    return layouts
+
+
+async def test_a_changed_row_redraws_only_its_line(monkeypatch):
+    app = ListApp()
+    async with app.run_test() as pilot:
+        widget = app.query_one(LineList)
+        widget.show_rows(rows(6))
+        await pilot.pause()
+        await pilot.pause()
+        drawn = spy_lines(monkeypatch, widget)
+        widget.show_rows(rows(6, {3: "row three, longer"}))
+        await pilot.pause()
+        assert drawn == [3]
+        assert widget.get_option_at_index(3).prompt.plain == "row three, longer"
+        drawn.clear()
+        widget.show_rows(rows(6, {3: "row three, longer"}))  # nothing changed: nothing drawn
+        await pilot.pause()
+        assert drawn == []
+
+
+async def test_new_rows_need_no_layout_until_the_scrollbar_appears(monkeypatch):
+    app = ListApp()
+    async with app.run_test() as pilot:
+        widget = app.query_one(LineList)
+        widget.show_rows(rows(4))
+        await pilot.pause()
+        await pilot.pause()
+        layouts = spy_layouts(monkeypatch)
+        drawn = spy_lines(monkeypatch, widget)
+        widget.show_rows(rows(5))
+        await pilot.pause()
+        assert layouts == [] and drawn == [4]
+        assert not widget.show_vertical_scrollbar
+        widget.show_rows(rows(30))  # more rows than lines: the scrollbar needs room
+        await pilot.pause()
+        assert widget.show_vertical_scrollbar and layouts
+        layouts.clear()
+        widget.show_rows(rows(31))
+        await pilot.pause()
+        assert layouts == [] and widget.virtual_size.height == 31
+        assert widget.max_scroll_y == 31 - widget.scrollable_content_region.height
+
+
+async def test_keys_skip_rows_that_cannot_be_chosen_and_enter_chooses(monkeypatch):
+    app = ListApp()
+    async with app.run_test() as pilot:
+        widget = app.query_one(LineList)
+        widget.show_rows(rows(4))
+        app.set_focus(None)
+        await pilot.pause()
+        widget.focus()
+        await pilot.pause()
+        assert widget.highlighted == 1  # row 0 has no id: it cannot be chosen
+        await pilot.press("down", "down", "enter")
+        assert app.chosen == ["r-3"]
+        await pilot.press("up", "up", "up")  # wraps round, past the heading
+        assert widget.highlighted == 3
+        await pilot.click(widget, offset=(3, 3))  # under the border: row 2
+        await pilot.pause()
+        assert app.chosen == ["r-3", "r-2"] and widget.highlighted == 2
+        await pilot.click(widget, offset=(3, 1))  # the heading: nothing chosen
+        await pilot.pause()
+        assert app.chosen == ["r-3", "r-2"]
+
+
+async def test_the_highlight_follows_its_row_when_rows_move():
+    app = ListApp()
+    async with app.run_test() as pilot:
+        widget = app.query_one(LineList)
+        widget.show_rows(rows(4))
+        widget.select_id("r-2")
+        widget.show_rows([("new", Content("new row")), *rows(4)])
+        await pilot.pause()
+        assert widget.highlighted_option.id == "r-2" and widget.highlighted == 3
+
+
+async def test_wide_characters_are_cut_to_the_cells_and_markup_is_literal():
+    app = ListApp()
+    async with app.run_test() as pilot:
+        widget = app.query_one(LineList)
+        widget.show_rows([("a", Content("[bold]合作方向与机会探讨，合作方向与机会探讨[/bold]"))])
+        await pilot.pause()
+        strip = widget.render_line(0)
+        width = widget.scrollable_content_region.width
+        assert strip.cell_length == width
+        assert strip.text.startswith("[bold]合作") and "…" in strip.text
+
+
+async def test_a_second_of_meeting_redraws_only_the_speakers_changed_rows(meeting, clock, monkeypatch):
+    app = meeting(lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("space", "1")
+        screen = await settle(pilot)
+        screen = await advance(pilot, clock, seconds=30)
+        widget = screen.query_one(SpeakersPane).query_one(LineList)
+        before = [widget.get_option_at_index(i).prompt for i in range(widget.option_count)]
+        drawn = spy_lines(monkeypatch, widget)
+        await advance(pilot, clock, seconds=1)
+        after = [widget.get_option_at_index(i).prompt for i in range(widget.option_count)]
+        changed = [i for i, (a, b) in enumerate(zip(before, after)) if a is not b]
+        assert changed  # the speaker's time went on
+        assert sorted(drawn) == [i - widget.scroll_offset.y for i in changed]
+        assert len(changed) < widget.option_count
