@@ -8,7 +8,7 @@ from __future__ import annotations
 PLAYBOOK: dict[str, tuple[str, str]] = {
     # header
     "header.goals": ("goals {done}/{total}", "目标 {done}/{total}"),
-    "header.health": ("⚠ {count}: {first}", "⚠ {count}:{first}"),
+    "header.health": ("⚠ {count} (h)", "⚠ {count}(h)"),
     "header.cooling": ("cooling down, {left} left", "冷静暂停中,剩余 {left}"),
     # health panel
     "key.health": ("Health", "健康"),

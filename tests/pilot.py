@@ -27,3 +27,16 @@ async def advance(pilot, clock, **delta) -> MeetingScreen:
 def texts(option_list) -> list[str]:
     """The plain text of every row of an option list."""
     return [option_list.get_option_at_index(i).prompt.plain for i in range(option_list.option_count)]
+
+
+async def move_on(pilot) -> MeetingScreen:
+    """Press ``n``; if the console asks to record a consensus first, answer "move on"."""
+    from coopconsole.tui.dialogs import ChoiceDialog
+
+    await pilot.press("n")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    if isinstance(dialog, ChoiceDialog) and any(value is False for _, value in dialog.choices):
+        dialog.dismiss(False)
+        await pilot.pause()
+    return await settle(pilot)

@@ -13,7 +13,7 @@ from textual.color import Color
 from textual.widgets import Digits, Input, OptionList
 
 from conftest import small_session
-from pilot import advance, settle, texts
+from pilot import advance, move_on, settle, texts
 from coopconsole.domain.model import Attendance, EventKind, Resolution, SessionStatus
 from coopconsole.tui.app import make_app
 from coopconsole.tui.capture_bar import CaptureBar
@@ -422,15 +422,14 @@ async def test_drift_ahead_after_moving_on_early(meeting, clock):
         await pilot.press("space")
         await settle(pilot)
         await advance(pilot, clock, minutes=5)
-        await pilot.press("n")  # ten minutes early; plan ends 10:35
-        screen = await settle(pilot)
+        screen = await move_on(pilot)  # ten minutes early; plan ends 10:35
         state = screen.frame.view.agenda
         assert state.current == 2 and state.drift == -timedelta(minutes=10)
         drift = str(screen.query_one("#agenda-drift").render())
         assert drift == "10 min ahead of plan · projected end 10:25"
         line = status_line(screen.frame)
         assert line.startswith("09:05") and "Running" in line
-        assert "ends 10:25 · plan 10:35" in line and line.endswith("10 min ahead")
+        assert "ends 10:25 · plan 10:35  ·  10 min ahead" in line
         assert str(screen.query_one("#header-status").render()) == line
 
 
@@ -445,10 +444,9 @@ async def test_drift_behind_after_an_overrun(meeting, clock):
         assert drift == "3 min behind plan · projected end 10:38"
         line = status_line(screen.frame)
         assert line.startswith("09:18") and "Running" in line
-        assert "ends 10:38 · plan 10:35" in line and line.endswith("3 min behind")
+        assert "ends 10:38 · plan 10:35  ·  3 min behind" in line
         assert str(screen.query_one("#header-status").render()) == line
-        await pilot.press("n")  # the overrun stays: item 2 starts 3 min late
-        screen = await settle(pilot)
+        screen = await move_on(pilot)  # the overrun stays: item 2 starts 3 min late
         assert "3 min behind" in status_line(screen.frame)
         screen = await advance(pilot, clock, minutes=40)  # 5 minutes left, still 3 behind
         assert "ends 10:38 · plan 10:35  ·  3 min behind" in status_line(screen.frame)
@@ -512,8 +510,7 @@ async def test_speakers_pane_org_totals_item_column_and_absence(meeting, clock):
         assert [o.people for o in view.orgs if o.organisation == "智算科技"] == [0]
 
         # the next item: the item column starts again, the meeting column keeps the totals
-        await pilot.press("n")
-        screen = await settle(pilot)
+        screen = await move_on(pilot)
         rows = texts(speaker_rows)
         alice = _row(rows, "Alice Chen")
         assert "06:36  60%" in alice and alice.count("06:36") == 1 and "  00:00 " in alice
@@ -534,6 +531,11 @@ async def test_speakers_pane_org_totals_item_column_and_absence(meeting, clock):
 # -- 8. a failed save from a meeting key --------------------------------------------------------
 
 
+async def _press(pilot, key: str) -> MeetingScreen:
+    await pilot.press(key)
+    return await settle(pilot)
+
+
 @pytest.mark.parametrize("key", ["n", "1", "plus", "space"])
 async def test_a_failed_key_changes_nothing_and_works_after_recovery(meeting, clock, store, folder, monkeypatch, key):
     told: list[str] = []
@@ -547,8 +549,7 @@ async def test_a_failed_key_changes_nothing_and_works_after_recovery(meeting, cl
         events = list(screen.service.session.events)
         real = os.writev
         monkeypatch.setattr(os, "writev", full_disk)
-        await pilot.press(key)
-        screen = await settle(pilot)
+        screen = await (move_on(pilot) if key == "n" else _press(pilot, key))
         assert any("No space left on device" in m for m in told)
         assert (folder / "kickoff.json").read_bytes() == before
         assert screen.service.session.events == events
@@ -556,8 +557,7 @@ async def test_a_failed_key_changes_nothing_and_works_after_recovery(meeting, cl
         assert (view.agenda.current, view.speaker, view.agenda.running) == (1, None, True)
         assert view.agenda.current_timing.box == timedelta(minutes=15)
         monkeypatch.setattr(os, "writev", real)
-        await pilot.press(key)
-        screen = await settle(pilot)
+        screen = await _press(pilot, key)  # the console asked once already
         session = screen.service.session
         assert session.events[:-1] == events and len(session.events) == len(events) + 1
         view = screen.frame.view

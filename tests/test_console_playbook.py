@@ -13,7 +13,7 @@ from coopconsole.tui.app import make_app
 from coopconsole.tui.capture_bar import CaptureBar
 from coopconsole.tui.dialogs import ChoiceDialog
 from coopconsole.tui.header import status_line
-from coopconsole.tui.playbook_view import GoalsDialog, HealthDialog, parse_goal
+from coopconsole.tui.playbook_view import GoalsDialog, HealthDialog, findings, parse_goal
 
 SIZE = (120, 36)
 
@@ -45,7 +45,8 @@ async def test_the_header_shows_goals_and_failing_checks(meeting):
     async with meeting().run_test(size=SIZE) as pilot:
         screen = await _ready(pilot)
         line = status_line(screen.frame)
-        assert "goals 0/2" in line and "⚠ 1: decision-maker-absent" in line  # 智算科技 has no decision maker
+        assert "goals 0/2" in line and "⚠ 1 (h)" in line  # 智算科技 has no decision maker
+        assert [entry["code"] for entry in findings(screen.frame)] == ["decision-maker-absent"]
 
 
 async def test_the_health_panel_lists_each_check_with_its_fix(meeting, clock):
@@ -137,6 +138,7 @@ async def test_moving_on_with_nothing_recorded_asks_once(meeting, clock):
         screen = await _ready(pilot)
         await pilot.press("space")
         await settle(pilot)
+        await advance(pilot, clock, minutes=2)
         await pilot.press("n")
         await pilot.pause()
         dialog = pilot.app.screen
@@ -148,6 +150,9 @@ async def test_moving_on_with_nothing_recorded_asks_once(meeting, clock):
         await pilot.press("n")  # asked once: now it moves on
         screen = await settle(pilot)
         assert screen.frame.view.agenda.current == 2
+        await pilot.press("n")  # Directions was not discussed (skipped at once): no question
+        screen = await settle(pilot)
+        assert screen.frame.view.agenda.current == 3
 
 
 async def test_attendance_from_the_keys(meeting, store):
@@ -160,7 +165,7 @@ async def test_attendance_from_the_keys(meeting, store):
         assert pilot.app.screen.heading == "Chloe Martin is …"
         _choose(pilot.app.screen, Attendance.ABSENT)
         screen = await settle(pilot)
-        assert "decision-maker-absent" in status_line(screen.frame)
+        assert "decision-maker-absent" in [entry["code"] for entry in findings(screen.frame)]
     assert store.open("kickoff").load().participant(3).attendance is Attendance.ABSENT
 
 

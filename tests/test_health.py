@@ -195,10 +195,18 @@ def test_no_decision_triggered_and_cleared(service, clock):
     assert codes(service) == ["no-decision"]
     service.capture_decision("We start with the east park", item=1)
     assert codes(service) == []
+    clock.advance(minutes=20)
     service.next_item()  # the break needs no decision
     service.next_item()
-    assert codes(service) == ["no-decision"]  # item 2 was left without one
+    assert codes(service) == ["no-decision"]  # item 2 was discussed and left without one
     service.capture_action("@Chloe send the parking data by Dec 20", item=2)
+    assert codes(service) == []
+
+
+def test_an_item_skipped_at_once_needs_no_decision(service, clock):
+    service.start()
+    clock.advance(seconds=40)
+    service.next_item()  # passed over: not discussed
     assert codes(service) == []
 
 

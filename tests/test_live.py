@@ -53,7 +53,7 @@ def expected_view(session: Session, now: datetime) -> MeetingView:
     return MeetingView(
         now=now, agenda=state, speaker=overall.current, speaker_since=overall.current_since,
         people=people, orgs=orgs, total=overall.total,
-        item_total=in_item.total if in_item else ZERO,
+        item_total=in_item.total if in_item else ZERO, stats=overall, item_stats=in_item,
     )
 
 

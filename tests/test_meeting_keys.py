@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Digits, Input
 
 from conftest import small_session
-from pilot import advance, settle, texts
+from pilot import advance, move_on, settle, texts
 from coopconsole.domain.model import Resolution, SessionStatus
 from coopconsole.tui.app import make_app
 from coopconsole.tui.capture_bar import CaptureBar
@@ -329,8 +329,8 @@ async def test_the_flag_is_the_meetings_after_the_item_changes(meeting, clock):
         await pilot.press("space", "1")
         await settle(pilot)
         await advance(pilot, clock, minutes=12)
-        await pilot.press("0", "n")
-        screen = await settle(pilot)
+        await pilot.press("0")
+        screen = await move_on(pilot)
         rows = texts(screen.query_one(SpeakersPane).query_one("#speaker-rows"))
         alice = next(r for r in rows if "Alice Chen" in r)
         assert "dominant" in alice and "quiet" not in alice  # not heard on this item yet

@@ -33,7 +33,8 @@ def _app(tmp_path, lang):
 
 
 def _meeting(lang, clock):
-    """A few minutes of meeting: start, two speakers, an action, a parked point, an overrun."""
+    """A few minutes of meeting: start, two speakers, moving on (past the closing question),
+    an action, a parked point, an overrun."""
     action, parked = SCRIPT[lang]
 
     async def run(pilot):
@@ -48,7 +49,8 @@ def _meeting(lang, clock):
 
         await step("space", "1", seconds=200)
         await step("3", seconds=100)
-        await step("n", "4", seconds=400)
+        await step("n")  # nothing recorded on the opening: the console asks once
+        await step("down", "enter", "4", seconds=400)  # "move on"
         await step("a", *action, "enter")
         await step("l", *parked, "enter", seconds=24 * 60)
         pilot.app.clear_notifications()

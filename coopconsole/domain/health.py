@@ -24,8 +24,9 @@ The rules (where the issue leaves room):
   once half its box has run (five minutes at least).
 * ``action-missing-owner``, ``action-missing-deadline``, ``action-vague``: actions whose
   SMART check found that problem (an unknown or ambiguous owner counts as missing).
-* ``no-decision``: a topic the meeting has left (not a break) with no decision and no
-  action recorded on it.
+* ``no-decision``: a topic the meeting has left (not a break) after discussing it (its
+  clock ran a minute or more: one skipped at once was not discussed) with no decision
+  and no action recorded on it.
 * ``minutes-overdue``: the meeting ended over 24 hours ago and no minutes were sent.
 """
 
@@ -52,6 +53,8 @@ MIN_DRIFT = timedelta(minutes=1)
 #: Someone silent on the current item is flagged once this part of its box has run.
 SILENT_AFTER_SHARE = 0.5
 SILENT_AFTER_MIN = timedelta(minutes=5)
+#: An item whose clock ran this long was discussed (and should close with a record).
+DISCUSSED_AFTER = timedelta(minutes=1)
 
 _NUMBER = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|dozen|half)\b"
@@ -191,12 +194,8 @@ def _actions(session: Session) -> list[Finding]:
 def _closed(session: Session, state: AgendaState) -> list[Finding]:
     decided = {d.item for d in session.decisions} | {a.item for a in session.actions}
     left = [t.item for t in state.items
-            if t.actual_start is not None and t.item != state.current and t.item not in decided
+            if t.elapsed >= DISCUSSED_AFTER and t.item != state.current and t.item not in decided
             and (item := session.item(t.item)) is not None and item.kind is ItemKind.TOPIC]
-    if state.status is SessionStatus.ENDED and state.current is not None and state.current not in decided:
-        last = session.item(state.current)
-        if last is not None and last.kind is ItemKind.TOPIC:
-            left.append(state.current)
     return [Finding("no-decision", Severity.WARNING, {"items": left})] if left else []
 
 

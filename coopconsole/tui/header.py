@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timedelta
 
 from textual.app import ComposeResult
@@ -14,7 +15,7 @@ from ..domain.followup import MinutesState, minutes_status
 from ..domain.model import Session, SessionStatus
 from ..domain.timeline import AgendaState
 from ..i18n import minutes_text, t
-from .format import hhmm
+from .format import clock, hhmm
 from .frame import Frame
 from .paint import show
 
@@ -33,8 +34,12 @@ class MeetingHeader(Horizontal):
         if frame is None:
             return
         show(self.query_one("#header-title", Label), Content(frame.session.title))
-        # The status is as wide as its text: when it changes (once a minute), re-lay out.
-        show(self.query_one("#header-status", Label), Content(status_line(frame)), layout=True)
+        # The status is as wide as its text: re-lay out only when its width changes (the
+        # clock's minute changes nothing but digits).
+        status = self.query_one("#header-status", Label)
+        line = Content(status_line(frame))
+        before = status.content
+        show(status, line, layout=not isinstance(before, Content) or before.cell_length != line.cell_length)
 
 
 def status_line(frame: Frame) -> str:
@@ -47,9 +52,6 @@ def status_line(frame: Frame) -> str:
     if state.projected_end is not None and state.planned_end is not None:
         parts.append(t("header.projected", lang, projected=hhmm(state.projected_end, tz),
                        planned=hhmm(state.planned_end, tz)))
-    line = minutes_line(frame.session, state, frame.view.now, lang)
-    if line:
-        parts.append(line)
     if state.drift is not None and state.status is not SessionStatus.ENDED:
         minutes = minutes_text(state.drift.total_seconds())
         if minutes == 0:
@@ -58,6 +60,18 @@ def status_line(frame: Frame) -> str:
             parts.append(t("header.behind", lang, minutes=minutes))
         else:
             parts.append(t("header.ahead", lang, minutes=minutes))
+    if state.cooling is not None:
+        until = state.cooling.at + timedelta(minutes=state.cooling.minutes)
+        parts.append(t("header.cooling", lang, left=clock(max(until - frame.view.now, timedelta(0)))))
+    line = minutes_line(frame.session, state, frame.view.now, lang)
+    if line:
+        parts.append(line)
+    # The checks' module is loaded in the background after the first frame (with the
+    # capture parser): until then the header goes without the summary.
+    checks = sys.modules.get("coopconsole.tui.playbook_view")
+    summary = checks.health_summary(frame) if checks is not None else ""
+    if summary:
+        parts.append(summary)
     return "  ·  ".join(parts)
 
 

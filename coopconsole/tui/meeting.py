@@ -9,6 +9,7 @@ intent thread; a change is shown once it is durable.
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from typing import Any
 
 from textual import events, work
@@ -40,9 +41,11 @@ from .panes.actions import ActionsPane
 from .panes.agenda import AgendaPane
 from .panes.parking_lot import ParkingLotPane
 from .panes.speakers import SpeakersPane
+from .playbook_actions import PlaybookActions
 
 #: Actions that a typed letter triggers; never while the capture bar has the focus.
-_KEY_ACTIONS = {"clock", "next", "prev", "extend", "speaker", "pick_speaker", "capture", "edit", "help", "minutes"}
+_KEY_ACTIONS = {"clock", "next", "prev", "extend", "speaker", "pick_speaker", "capture", "edit", "help", "minutes",
+                "health", "goals", "replan", "undo", "attendance", "cool"}
 
 
 def _bindings(lang: str) -> list[Binding]:
@@ -69,12 +72,18 @@ def _bindings(lang: str) -> list[Binding]:
         b("p", "pick_speaker", "key.pick_speaker", "key.pick_speaker", show=False),
         b("e", "edit", "key.edit", "key.edit"),
         b("m", "minutes", "key.minutes", "cmd.minutes", show=False),
+        b("r", "replan", "key.replan", "cmd.replan", show=False),
+        b("u", "undo", "key.undo", "cmd.undo", show=False),
+        b("h", "health", "key.health", "cmd.health", show=False),
+        b("g", "goals", "key.goals", "cmd.goals", show=False),
+        b("t", "attendance", "key.attendance", "cmd.attendance_pick", show=False),
+        b("c", "cool", "key.cool", "cmd.cool", show=False),
         b("ctrl+e", "end", "key.end", "cmd.end", show=False),
         b("ctrl+q", "app.quit", "key.quit", "key.quit", show=False),
     ]
 
 
-class MeetingScreen(Screen):
+class MeetingScreen(PlaybookActions, Screen):
     """One meeting, live. ``localized(MeetingScreen, lang)`` has the keys in ``lang``."""
 
     bindings = staticmethod(_bindings)
@@ -101,6 +110,7 @@ class MeetingScreen(Screen):
         self.warning_minutes = warning_minutes
         self.live = LiveMeeting()
         self.intents = IntentRunner()
+        self._asked_to_close: set[int] = set()  # items the closing prompt asked about
 
     def compose(self) -> ComposeResult:
         yield MeetingHeader(id="meeting-header").data_bind(MeetingScreen.frame)
@@ -124,8 +134,9 @@ class MeetingScreen(Screen):
 
     @work(thread=True, exit_on_error=False)
     def load_parser(self) -> None:
-        """Import the quick-capture parser after the first frame, not before it."""
+        """Import the quick-capture parser and the health checks after the first frame."""
         load_parser()
+        import_module("coopconsole.tui.playbook_view")
 
     def on_unmount(self) -> None:
         self.intents.close()
@@ -183,7 +194,7 @@ class MeetingScreen(Screen):
         self.do(self.service.toggle_clock)
 
     def action_next(self) -> None:
-        self.do(self.service.next_item)
+        self.next_with_closing(lambda: self.do(self.service.next_item))
 
     def action_prev(self) -> None:
         self.do(self.service.previous_item)
@@ -196,8 +207,11 @@ class MeetingScreen(Screen):
 
         def chosen(end: bool | None) -> None:
             if end:
-                self.do(self.service.end_meeting, lambda event: self.notify(
-                    t("end.done", self.lang, time=hhmm(event.at, self.service.now().tzinfo)), markup=False))
+                def ended(event: Any) -> None:
+                    self.notify(t("end.done", self.lang, time=hhmm(event.at, self.service.now().tzinfo)), markup=False)
+                    self.ask_goals()
+
+                self.do(self.service.end_meeting, ended)
 
         choices = [(t("end.yes", self.lang), True), (t("end.no", self.lang), False)]
         self.app.push_screen(ChoiceDialog(t("end.title", self.lang), choices), chosen)
@@ -329,6 +343,7 @@ class MeetingScreen(Screen):
         commands.append((t("cmd.edit", lang), self.action_edit))
         commands.append((t("cmd.pick", lang), self.action_pick_speaker))
         commands.append((t("cmd.end", lang), self.action_end))
+        commands += self.playbook_commands()
         commands.append((t("cmd.minutes", lang), self.action_minutes))
         commands.append((t("cmd.minutes_write", lang), self.write_minutes))
         commands.append((t("cmd.minutes_confirm", lang), self.confirmations))

@@ -89,12 +89,17 @@ class PlaybookActions:
     # -- closing an item, closing the meeting -----------------------------------------------
 
     def next_with_closing(self, move_on: Callable[[], None]) -> None:
-        """Move on, but first ask once per item when nothing was recorded on it."""
+        """Move on, but first ask once per item discussed (its clock ran a minute) when
+        nothing was recorded on it."""
+        from ..domain.health import DISCUSSED_AFTER  # loaded after the first frame already
+
         session, state = self.service.session, self.frame.view.agenda if self.frame else None
         current = None if state is None else state.current
-        item = session.item(current)
+        item, timing = session.item(current), None if state is None else state.current_timing
         recorded = any(r.item == current for r in (*session.decisions, *session.actions, *session.notes))
-        if item is None or item.kind.value == "break" or recorded or current in self._asked_to_close:
+        discussed = timing is not None and timing.elapsed >= DISCUSSED_AFTER  # not skipped at once
+        if (item is None or item.kind.value == "break" or recorded or not discussed
+                or current in self._asked_to_close):
             move_on()
             return
         self._asked_to_close.add(current)

@@ -54,7 +54,7 @@ def health_summary(frame: Frame) -> str:
         parts.append(t("header.goals", lang, done=sum(1 for g in goals if g.achieved), total=len(goals)))
     failing = findings(frame)
     if failing:
-        parts.append(t("header.health", lang, count=len(failing), first=failing[0]["code"]))
+        parts.append(t("header.health", lang, count=len(failing)))
     return "  ·  ".join(parts)
 
 
