@@ -185,17 +185,19 @@ class MeetingService(ClosingIntents, PlaybookIntents):
                 target = self._action_from(point, session, now).id
             return self._replace(replace(point, resolution=resolution, target=target))
 
-    def set_attendance(self, participant: int, attendance: Attendance) -> Participant:
+    def set_attendance(self, participant: int, attendance: Attendance, at: datetime | None = None) -> Participant:
+        """Mark someone present, absent, late (arrived ``at``, default now) or left (at ``at``)."""
         with self.handle.locked():
             session, now = self.session, self.now()
             person = session.participant(participant)
             if person is None:
                 raise ServiceError("no-participant", f"There is no participant number {participant}.")
+            when = now if at is None else min(at, now)
             changed = replace(
                 person,
                 attendance=attendance,
-                arrived_at=now if attendance is Attendance.LATE else person.arrived_at,
-                left_at=now if attendance is Attendance.LEFT else person.left_at,
+                arrived_at=when if attendance is Attendance.LATE else person.arrived_at,
+                left_at=when if attendance is Attendance.LEFT else person.left_at,
             )
             return self._replace(changed)
 

@@ -3,6 +3,8 @@ closing prompt, attendance, the cooling-down break, goals asked at the end."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from textual.widgets import Input, OptionList
 
@@ -163,7 +165,7 @@ async def test_attendance_from_the_keys(meeting, store):
         _choose(pilot.app.screen, 3)
         await pilot.pause()
         assert pilot.app.screen.heading == "Chloe Martin is …"
-        _choose(pilot.app.screen, Attendance.ABSENT)
+        _choose(pilot.app.screen, (Attendance.ABSENT, 0))
         screen = await settle(pilot)
         assert "decision-maker-absent" in [entry["code"] for entry in findings(screen.frame)]
     assert store.open("kickoff").load().participant(3).attendance is Attendance.ABSENT
@@ -212,3 +214,48 @@ async def test_the_chinese_console_has_the_playbook_commands(meeting):
         assert {"会议:健康检查", "目标:评估或添加会议目标", "议程:调整剩余议程", "议程:撤销上次调整",
                 "议程:冷静暂停"} <= titles
         assert "目标 0/2" in status_line(screen.frame)
+
+
+async def test_attendance_for_the_highlighted_speaker_arrived_some_minutes_ago(meeting, store, clock):
+    async with meeting().run_test(size=SIZE) as pilot:
+        screen = await _ready(pilot)
+        rows = screen.query_one("#speaker-rows")
+        rows.focus()
+        rows.select_id("p-2")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert pilot.app.screen.heading == "Bruno Silva is …"  # no need to pick the person
+        labels = [label for label, _ in pilot.app.screen.choices]
+        assert "late, arrived 10 min ago" in labels and "left 30 min ago" in labels
+        _choose(pilot.app.screen, (Attendance.LATE, 10))
+        await settle(pilot)
+    bruno = store.open("kickoff").load().participant(2)
+    assert bruno.attendance is Attendance.LATE and bruno.arrived_at == clock() - timedelta(minutes=10)
+
+
+async def test_positions_on_the_latest_decision_one_organisation_after_another(meeting, store):
+    from coopconsole.domain.model import Stance
+
+    async with meeting().run_test(size=SIZE) as pilot:
+        screen = await _ready(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        assert any("No decision yet" in n.message for n in pilot.app._notifications)
+        await pilot.press("space")
+        screen.do(lambda: screen.service.capture_decision("Pilot in Zone B"))
+        await settle(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        assert pilot.app.screen.heading == "Company A on “Pilot in Zone B”"
+        _choose(pilot.app.screen, Stance.AGREE)
+        await settle(pilot)
+        await pilot.pause()
+        assert pilot.app.screen.heading == "Company B on “Pilot in Zone B”"
+        _choose(pilot.app.screen, None)  # not recorded
+        await settle(pilot)
+        await pilot.pause()
+        _choose(pilot.app.screen, Stance.OBJECT)  # 智算科技
+        await settle(pilot)
+    [decision] = store.open("kickoff").load().decisions
+    assert decision.agreement == (("Company A", Stance.AGREE), ("智算科技", Stance.OBJECT))

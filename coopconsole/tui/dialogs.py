@@ -82,6 +82,7 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "u": ("agenda", "help.undo"),
     "c": ("agenda", "help.cool"),
     "t": ("floor", "help.attendance"),
+    "v": ("capture", "help.positions"),
     "g": ("console", "help.goals"),
     "h": ("console", "help.health"),
     "m": ("console", "help.minutes"),

@@ -45,7 +45,7 @@ from .playbook_actions import PlaybookActions
 
 #: Actions that a typed letter triggers; never while the capture bar has the focus.
 _KEY_ACTIONS = {"clock", "next", "prev", "extend", "speaker", "pick_speaker", "capture", "edit", "help", "minutes",
-                "health", "goals", "replan", "undo", "attendance", "cool"}
+                "health", "goals", "replan", "undo", "attendance", "cool", "positions"}
 
 
 def _bindings(lang: str) -> list[Binding]:
@@ -78,6 +78,7 @@ def _bindings(lang: str) -> list[Binding]:
         b("g", "goals", "key.goals", "cmd.goals", show=False),
         b("t", "attendance", "key.attendance", "cmd.attendance_pick", show=False),
         b("c", "cool", "key.cool", "cmd.cool", show=False),
+        b("v", "positions", "key.positions", "cmd.positions", show=False),
         b("ctrl+e", "end", "key.end", "cmd.end", show=False),
         b("ctrl+q", "app.quit", "key.quit", "key.quit", show=False),
     ]

@@ -9,6 +9,7 @@ A mixin of :class:`coopconsole.tui.meeting.MeetingScreen`, which provides ``serv
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from ..i18n import error_text, t
@@ -65,6 +66,7 @@ class PlaybookActions:
         self.do(self.service.undo_replan, lambda _: self.notify(t("replan.undone", self.lang), markup=False))
 
     def action_attendance(self) -> None:
+        """Whose attendance: the participant highlighted in the speakers pane, else ask."""
         session = self.service.session
         choices = [c for c in speaker_choices(session, self.lang) if c[1] is not None]
 
@@ -74,9 +76,57 @@ class PlaybookActions:
             person = session.participant(participant)
             title = t("attendance.state", self.lang, name=person.name if person else participant)
             self.app.push_screen(ChoiceDialog(title, _views().attendance_choices(self.lang)),
-                                 lambda state: state is not None and self.set_attendance(participant, state))
+                                 lambda chosen: chosen is not None and self._mark(participant, *chosen))
 
-        self.app.push_screen(ChoiceDialog(t("attendance.who", self.lang), choices), who)
+        highlighted = self.highlighted_participant()
+        if highlighted is not None:
+            who(highlighted)
+        else:
+            self.app.push_screen(ChoiceDialog(t("attendance.who", self.lang), choices), who)
+
+    def highlighted_participant(self) -> int | None:
+        """The participant whose row has the focus in the speakers pane, if any."""
+        from .lines import LineList
+
+        found = self.query("#speaker-rows")
+        rows = found.first() if found else None
+        if not isinstance(rows, LineList) or not rows.has_focus or rows.highlighted_option is None:
+            return None
+        row_id = rows.highlighted_option.id or ""
+        return int(row_id[2:]) if row_id.startswith("p-") else None
+
+    def _mark(self, participant: int, attendance: Any, minutes_ago: int) -> None:
+        service = self.service
+        at = service.now() - timedelta(minutes=minutes_ago) if minutes_ago else None
+        self.do(lambda: service.set_attendance(participant, attendance, at))
+
+    def action_positions(self) -> None:
+        """Each organisation's position on the latest decision of the current item (or the
+        latest one), asked one organisation after another."""
+        session = self.service.session
+        current = self.frame.view.agenda.current if self.frame else None
+        decisions = [d for d in session.decisions if d.item == current] or list(session.decisions)
+        if not decisions:
+            self.notify(t("positions.none", self.lang), markup=False)
+            return
+        decision = decisions[-1]
+        orgs = list(dict.fromkeys(p.organisation for p in session.participants if p.organisation))
+        self._ask_position(decision.id, decision.text, orgs)
+
+    def _ask_position(self, decision_id: int, text: str, orgs: list[str]) -> None:
+        if not orgs:
+            return
+        org, rest, service = orgs[0], orgs[1:], self.service
+
+        def chosen(stance: Any) -> None:
+            if stance is None:
+                self._ask_position(decision_id, text, rest)
+                return
+            self.do(lambda: service.record_positions(decision_id, {org: stance}),
+                    lambda _: self._ask_position(decision_id, text, rest))
+
+        title = t("positions.ask", self.lang, org=org, text=text)
+        self.app.push_screen(ChoiceDialog(title, _views().position_choices(self.lang)), chosen)
 
     def action_cool(self) -> None:
         def chosen(minutes: int | None) -> None:
@@ -139,4 +189,5 @@ class PlaybookActions:
             (t("cmd.undo", lang), self.action_undo),
             (t("cmd.attendance_pick", lang), self.action_attendance),
             (t("cmd.cool", lang), self.action_cool),
+            (t("cmd.positions", lang), self.action_positions),
         ]

@@ -193,8 +193,22 @@ def replan_choices(options: list[ReplanOption], session: Session, frame: Frame) 
     return out
 
 
-def attendance_choices(lang: str) -> list[tuple[str, Attendance]]:
-    return [(t(f"attendance.{state.value}", lang), state) for state in Attendance]
+#: Late arrivals and early leavers can be marked some minutes after the fact.
+AGO_MINUTES = (10, 20, 30)
+
+
+def attendance_choices(lang: str) -> list[tuple[str, tuple[Attendance, int]]]:
+    """(label, (attendance, minutes ago)): present, absent, late or left now, or some time ago."""
+    out = [(t(f"attendance.{state.value}", lang), (state, 0)) for state in Attendance]
+    for state in (Attendance.LATE, Attendance.LEFT):
+        out += [(t(f"attendance.{state.value}_ago", lang, minutes=m), (state, m)) for m in AGO_MINUTES]
+    return out
+
+
+def position_choices(lang: str) -> list[tuple[str, Any]]:
+    from ..domain.model import Stance
+
+    return [(t(f"stance.{s.value}", lang), s) for s in Stance] + [(t("stance.skip", lang), None)]
 
 
 def cool_choices(lang: str) -> list[tuple[str, int]]:
