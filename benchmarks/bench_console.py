@@ -15,7 +15,12 @@ Start-up (``startup_demo_ms``, ``startup_bare_ms``, ``startup_ratio``)
     (``coopconsole --sessions-dir TMP demo --no-open``, then ``coopconsole --sessions-dir
     TMP open demo-en`` is timed), so creating the session is not measured; its settings
     come from an empty ``COOPCONSOLE_CONFIG`` folder. The figures are the medians of the 7
-    runs; ``startup_ratio`` is the console's median over the bare app's.
+    runs; ``startup_ratio`` is the console's median over the bare app's. They are taken
+    twice: as installed (each program with its modules compiled to bytecode, as ``pip
+    install .`` leaves them: a bytecode cache in a temporary folder, ``PYTHONPYCACHEPREFIX``,
+    filled by an untimed first run), and, suffixed ``_uncompiled``, with
+    ``PYTHONDONTWRITEBYTECODE=1`` as some development environments set it, where the
+    console compiles its own modules on every start while Textual's come compiled.
 
 Idle CPU (``idle_cpu_percent``, ``idle_cpu_percent_demo``)
     A session whose agenda clock is running is written with the store (the full-day
@@ -257,6 +262,18 @@ def startup(tmp: Path, env: dict[str, str]) -> None:
     demo_argv = [*console_command(), "--sessions-dir", str(sessions), "open", name]
     bare_argv = [sys.executable, str(bare)]
 
+    # As installed (``pip install .`` compiles every module to bytecode): both programs
+    # run with a bytecode cache of their own, filled by an untimed first run. Then as in a
+    # checkout whose environment forbids writing bytecode (PYTHONDONTWRITEBYTECODE): the
+    # console compiles its own modules on every start, Textual's come compiled.
+    compiled = {**env, "PYTHONPYCACHEPREFIX": str(tmp / "pycache")}
+    compiled.pop("PYTHONDONTWRITEBYTECODE", None)
+    for suffix, run_env in (("", compiled), ("_uncompiled", {**env, "PYTHONDONTWRITEBYTECODE": "1"})):
+        _time_startup(demo_argv, bare_argv, run_env, suffix)
+    print()
+
+
+def _time_startup(demo_argv: list[str], bare_argv: list[str], env: dict[str, str], suffix: str) -> None:
     # One untimed run of each first, so neither pays for a cold file cache alone.
     for argv, markers in ((demo_argv, DEMO_MARKERS), (bare_argv, BARE_MARKERS)):
         terminal = Terminal(argv, env)
@@ -270,11 +287,11 @@ def startup(tmp: Path, env: dict[str, str]) -> None:
             into.append(terminal.wait_for(markers) * 1000)
             terminal.kill()
     demo_ms, bare_ms = statistics.median(demo), statistics.median(plain)
-    print(f"startup_demo_ms={demo_ms:.1f}")
-    print(f"startup_bare_ms={bare_ms:.1f}")
-    print(f"startup_demo_min_ms={min(demo):.1f}")
-    print(f"startup_bare_min_ms={min(plain):.1f}")
-    print(f"startup_ratio={demo_ms / bare_ms:.3f}")
+    print(f"startup_demo_ms{suffix}={demo_ms:.1f}")
+    print(f"startup_bare_ms{suffix}={bare_ms:.1f}")
+    print(f"startup_demo_min_ms{suffix}={min(demo):.1f}")
+    print(f"startup_bare_min_ms{suffix}={min(plain):.1f}")
+    print(f"startup_ratio{suffix}={demo_ms / bare_ms:.3f}")
 
 
 # -- 2. idle CPU ---------------------------------------------------------------------------
