@@ -259,3 +259,24 @@ async def test_positions_on_the_latest_decision_one_organisation_after_another(m
         await settle(pilot)
     [decision] = store.open("kickoff").load().decisions
     assert decision.agreement == (("Company A", Stance.AGREE), ("智算科技", Stance.OBJECT))
+
+
+def test_the_header_never_reads_a_half_imported_checks_module(monkeypatch, clock):
+    """The checks' module is imported on a background thread; while that import runs the
+    module is already in ``sys.modules`` without its functions (this once crashed the
+    console at start-up)."""
+    import sys
+    import types
+
+    from coopconsole.live import LiveMeeting
+    from coopconsole.tui import header
+    from coopconsole.tui.frame import Frame
+
+    session = small_session()
+    frame = Frame(session, LiveMeeting().view(session, clock()), 1, "en", 2)
+    monkeypatch.setitem(sys.modules, "coopconsole.tui.playbook_view", types.ModuleType("half-imported"))
+    monkeypatch.setattr(header, "_CHECKS", [])
+    assert "⚠" not in status_line(frame)  # no summary yet, and no crash
+    header.checks_loaded(sys.modules["coopconsole.tui.playbook_view"])
+    with pytest.raises(AttributeError):
+        status_line(frame)  # once declared loaded, it is used

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime, timedelta
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -42,6 +42,17 @@ class MeetingHeader(Horizontal):
         show(status, line, layout=not isinstance(before, Content) or before.cell_length != line.cell_length)
 
 
+#: The health checks' module, once fully imported (a background import is in
+#: ``sys.modules`` while still half done, so the header never looks there).
+_CHECKS: list[Any] = []
+
+
+def checks_loaded(module: Any) -> None:
+    """Called by the thread that imported the checks' module, once the import is done."""
+    if not _CHECKS:
+        _CHECKS.append(module)
+
+
 def status_line(frame: Frame) -> str:
     lang, state, tz = frame.lang, frame.view.agenda, frame.view.now.tzinfo
     if state.status is SessionStatus.RUNNING:
@@ -67,9 +78,8 @@ def status_line(frame: Frame) -> str:
     if line:
         parts.append(line)
     # The checks' module is loaded in the background after the first frame (with the
-    # capture parser): until then the header goes without the summary.
-    checks = sys.modules.get("coopconsole.tui.playbook_view")
-    summary = checks.health_summary(frame) if checks is not None else ""
+    # capture parser): until it is whole (see ``checks_loaded``) the header goes without.
+    summary = _CHECKS[0].health_summary(frame) if _CHECKS else ""
     if summary:
         parts.append(summary)
     return "  ·  ".join(parts)

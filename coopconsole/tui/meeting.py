@@ -31,7 +31,7 @@ from .dialogs import ChoiceDialog, HelpDialog, resolve_choices, speaker_choices
 from .format import hhmm
 from .frame import Frame
 from .localized import localized
-from .header import MeetingHeader
+from .header import MeetingHeader, checks_loaded
 from . import memory
 from .intents import IntentRunner
 from .paint import set_border_subtitle
@@ -137,7 +137,7 @@ class MeetingScreen(PlaybookActions, Screen):
     def load_parser(self) -> None:
         """Import the quick-capture parser and the health checks after the first frame."""
         load_parser()
-        import_module("coopconsole.tui.playbook_view")
+        checks_loaded(import_module("coopconsole.tui.playbook_view"))
 
     def on_unmount(self) -> None:
         self.intents.close()
