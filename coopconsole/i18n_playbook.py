@@ -72,7 +72,7 @@ PLAYBOOK: dict[str, tuple[str, str]] = {
     "key.positions": ("Positions", "各方意见"),
     "help.positions": ("Record each organisation's position (agree, object, abstain) on the latest decision",
                        "记录各单位对最新决议的意见(同意、反对、弃权)"),
-    "positions.ask": ("{org} on “{text}”", "{org} 对「{text}」的意见"),
+    "positions.ask": ("{org} on “{text}”", "{org}对「{text}」的意见"),
     "positions.none": ("No decision yet: press d to record one.", "尚无决议:按 d 记录。"),
     "stance.agree": ("agrees", "同意"),
     "stance.object": ("objects", "反对"),
