@@ -43,16 +43,18 @@ class ClosingIntents:
             agreement = tuple((org, merged[org]) for org in sorted(merged, key=_org_order(session)))
             return self._replace(replace(decision, agreement=agreement))
 
-    def minutes(self, lang: str, next_meeting: str | None = None, at: datetime | None = None) -> str:
+    def minutes(self, lang: str, next_meeting: str | None = None, at: datetime | None = None,
+                limit: int | None = None) -> str:
         """The minutes as of ``at`` (default now), checked with markdown-it-py before they
-        are given out; ``next_meeting`` is shown in them (:meth:`record_minutes` keeps it)."""
+        are given out; ``next_meeting`` is shown in them (:meth:`record_minutes` keeps it).
+        ``limit`` gives a preview (long tables and lists cut to that many rows)."""
         from .minutes import build_minutes
         from .minutes.check import problems
 
         session = self.session
         if next_meeting is not None:
             session = replace(session, next_meeting=clean_line(next_meeting))
-        built = build_minutes(session, at or self.now(), lang)
+        built = build_minutes(session, at or self.now(), lang, limit=limit)
         wrong = problems(built.text, built.headings)
         if wrong:  # a fault of ours, never of what people typed: refuse rather than send it
             raise ServiceError("minutes-broken", f"The minutes did not come out as intended ({'; '.join(wrong)}); "

@@ -39,7 +39,7 @@ async def _minutes_text(pilot) -> str:
     for _ in range(5):
         await pilot.pause()
     document = screen.query_one(Markdown)
-    assert document.query("MarkdownTable"), "the preview shows the minutes, tables and all"
+    assert document.query("MarkdownH2"), "the preview shows the rendered minutes, not only their text"
     return document.source
 
 
@@ -50,7 +50,15 @@ async def test_the_header_shows_the_minutes_deadline_then_that_they_were_sent(en
         await pilot.press("m")
         text = await _minutes_text(pilot)
         assert text.startswith("# Smart Park Cooperation Promotion Meeting: minutes")
+        assert "## 2. Goals" not in text  # one section at a time
+        await pilot.press(*["right"] * 5)
+        text = await _minutes_text(pilot)
+        assert text.startswith("## 6. Action items")
+        assert pilot.app.screen.query_one(Markdown).query("MarkdownTable")  # the table is drawn
         assert "send the MOU \\| draft" in text  # escaped, so the table keeps its columns
+        assert "section 6/9" in str(pilot.app.screen.query_one("#minutes-status").content)
+        await pilot.press(*["right"] * 5)  # stops at the last section
+        assert (await _minutes_text(pilot)).startswith("## 9. Next steps")
         await pilot.press("w")
         await _minutes_text(pilot)
         written = store.folder / "kickoff.minutes.en.md"

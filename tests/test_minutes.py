@@ -188,6 +188,21 @@ class TestTheMinutesDeadline:
         assert session.participants[0].confirmed_at == clock().replace(microsecond=0)
 
 
+def test_a_preview_cuts_long_tables_and_lists_and_says_so():
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    from workshop import workshop
+
+    session = workshop()
+    now = max(e.at for e in session.events) + timedelta(minutes=1)
+    full = build_minutes(session, now, "en")
+    preview = build_minutes(session, now, "en", limit=20)
+    assert problems(preview.text, preview.headings) == []
+    assert all(len(shape.rows) <= 21 for shape in outline(preview.text).tables)
+    assert "… and 230 more in the written minutes (this is a preview)." in preview.text  # 250 actions
+    assert len(preview.text) < len(full.text) / 3
+    assert max(len(shape.rows) for shape in outline(full.text).tables) == 251
+
+
 def test_minutes_of_a_full_day_parse_as_built():
     sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
     from workshop import workshop  # the benchmark's own session

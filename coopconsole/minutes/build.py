@@ -51,7 +51,14 @@ class Context:
     now: datetime
     sent_at: datetime
     stats: SpeakingStats
+    limit: int | None = None  # a preview: at most this many rows per table and items per section
     headings: list[tuple[int, str]] = field(default_factory=list)
+
+    def table(self, header: list[str], rows: list, align: str = "") -> str:
+        """A table, cut to :attr:`limit` rows in a preview (with a line saying so)."""
+        if self.limit is None or len(rows) <= self.limit:
+            return table(header, rows, align)
+        return f"{table(header, rows[:self.limit], align)}\n\n{self.w('preview.more', n=len(rows) - self.limit)}"
 
     def heading(self, level: int, markdown: str, seen: str) -> str:
         """A heading line; ``seen`` is the text it shows (recorded for the check)."""
@@ -74,13 +81,15 @@ class Context:
         return f"{item.id}. {plain(item.title)}" if item is not None else ""
 
 
-def build_minutes(session: Session, now: datetime, lang: str = "en", sent_at: datetime | None = None) -> Minutes:
+def build_minutes(session: Session, now: datetime, lang: str = "en", sent_at: datetime | None = None,
+                  limit: int | None = None) -> Minutes:
     """The minutes and the headings they hold; ``sent_at`` (default ``now``) starts the
-    24-hour reply window."""
+    24-hour reply window. ``limit`` makes a preview: long tables and lists are cut to that
+    many rows, with a line saying how many more the minutes hold."""
     floor = replay(session, now)  # one pass over the events gives the clock and the floor
     state = state_from_replay(session, floor.clock, now)
     stats = stats_from(Roster.of(session.participants), floor, now)
-    ctx = Context(session, state, "zh" if lang == "zh" else "en", now, sent_at or now, stats)
+    ctx = Context(session, state, "zh" if lang == "zh" else "en", now, sent_at or now, stats, limit)
     title = session.title or session.name
     parts = [ctx.heading(1, ctx.w("title", title=inline(title)), ctx.w("title", title=plain(title)))]
     for key, section in SECTIONS:
@@ -130,7 +139,7 @@ def info(ctx: Context) -> str:
     out = [bullets(fields), ctx.heading(3, ctx.w("h.attendees"), ctx.w("h.attendees"))]
     if present:
         header = [ctx.w(k) for k in ("col.organisation", "col.name", "col.title", "col.role", "col.attendance")]
-        out.append(table(header, [
+        out.append(ctx.table(header, [
             [inline(p.organisation) or ctx.w("no_org"), inline(p.name), inline(p.title),
              ctx.w(f"role.{p.role.value}"), _attendance(ctx, p)] for p in present
         ]))
@@ -173,7 +182,7 @@ def agenda(ctx: Context) -> str:
         timing = state.timing(item.id)
         rows.append([str(item.id), inline(item.title), inline(item.owner), _planned(ctx, timing), *_actual(ctx, timing)])
     header = [ctx.w(k) for k in ("col.number", "col.item", "col.owner", "col.planned", "col.actual", "col.overrun")]
-    out = [table(header, rows, align="lllllr")]
+    out = [ctx.table(header, rows, align="lllllr")]
     for pause in state.breaks:
         out.append(ctx.w("agenda.cooling", minutes=duration(timedelta(minutes=pause.minutes), ctx.lang),
                          time=ctx.hhmm(pause.at), item=pause.item if pause.item is not None else "—"))
@@ -220,16 +229,21 @@ def _by_item(ctx: Context, records: Sequence, render: Callable) -> str:  # noqa:
     groups: dict[int, list[str]] = {}
     for record in records:
         groups.setdefault(record.item if record.item in known else NO_ITEM, []).append(render(record))
-    out = []
+    out, shown, total = [], 0, sum(len(group) for group in groups.values())
     for item in [*ctx.session.agenda, None]:
         key = NO_ITEM if item is None else item.id
-        if key not in groups:
+        if key not in groups or (ctx.limit is not None and shown >= ctx.limit):
             continue
+        if ctx.limit is not None:
+            groups[key] = groups[key][:ctx.limit - shown]
+        shown += len(groups[key])
         if item is None:
             heading = ctx.heading(3, ctx.w("h.no_item"), ctx.w("h.no_item"))
         else:
             heading = ctx.heading(3, ctx.item_title(item.id), ctx.item_label(item.id))
         out.append(f"{heading}\n\n{bullets(groups[key])}")
+    if shown < total:
+        out.append(ctx.w("preview.more", n=total - shown))
     return "\n\n".join(out)
 
 
@@ -267,7 +281,7 @@ def actions(ctx: Context) -> str:
                      deadline, ctx.w(f"status.{a.status.value}"), check])
     keys = ("col.number", "col.owner", "col.organisation", "col.deliverable", "col.deadline", "col.status",
             "col.check")
-    out = [table([ctx.w(k) for k in keys], rows)]
+    out = [ctx.table([ctx.w(k) for k in keys], rows)]
     flagged = sum(1 for a in records if not a.smart.ok)
     if flagged:
         out.append(ctx.w("actions.flagged", count=flagged, total=len(records)))
@@ -282,7 +296,7 @@ def pending(ctx: Context) -> str:
     rows = [[str(p.id), inline(p.text), inline(p.raised_by), ctx.item_title(p.item), ctx.w(status[p.resolution])]
             for p in points]
     keys = ("col.number", "col.point", "col.raised_by", "col.during", "col.status")
-    return table([ctx.w(k) for k in keys], rows)
+    return ctx.table([ctx.w(k) for k in keys], rows)
 
 
 def speaking(ctx: Context) -> str:
@@ -303,7 +317,7 @@ def speaking(ctx: Context) -> str:
         person = ctx.session.participant(pid)
         if person is not None:
             rows.append([inline(person.name), inline(person.organisation), *figures(spoken, stats.share(pid))])
-    by_person = table([ctx.w("col.name"), ctx.w("col.organisation"), ctx.w("col.minutes"), ctx.w("col.share")],
+    by_person = ctx.table([ctx.w("col.name"), ctx.w("col.organisation"), ctx.w("col.minutes"), ctx.w("col.share")],
                       rows, align="llrr")
     org_heading = ctx.heading(3, ctx.w("h.by_org"), ctx.w("h.by_org"))
     person_heading = ctx.heading(3, ctx.w("h.by_person"), ctx.w("h.by_person"))

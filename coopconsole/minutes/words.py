@@ -116,6 +116,7 @@ WORDS: dict[str, tuple[str, str]] = {
                         "({count} of {total}).",
                         "标有 ⚠ 的行动项在记录时未通过SMART检查({total} 项中有 {count} 项)。"),
     "owner.none": ("(nobody)", "(无)"),
+    "preview.more": ("… and {n} more in the written minutes (this is a preview).", "……其余 {n} 条见生成的纪要文件(此为预览)。"),
     # exports
     "col.session": ("Session", "会议"),
     "col.id": ("Number", "序号"),

@@ -3,12 +3,16 @@ off the attendees who confirmed them.
 
 The preview is rendered by Textual's Markdown widget with the parser the minutes are
 checked with (CommonMark and tables, no automatic links), so what the note-taker sees is
-what every attendee's Markdown reader shows. Building the minutes and writing them run
-on the meeting's intent thread, like every save: the screen never waits for a disk.
+what every attendee's Markdown reader shows. It shows one section at a time (← →), with
+long tables and lists cut to :data:`PREVIEW_ROWS` rows: the widget takes seconds, and
+holds the event loop, for a full-day workshop's 250-row table. The file written has
+everything. Building the minutes and writing them run on the meeting's intent thread,
+like every save: the screen never waits for a disk.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +42,17 @@ def preview_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
+#: Rows per table, and items per section, in the preview.
+PREVIEW_ROWS = 20
+_SECTION = re.compile(r"(?m)^(?=## )")
+
+
+def sections(text: str) -> list[str]:
+    """The minutes cut into their sections, the title kept with the first."""
+    parts = _SECTION.split(text)
+    return [parts[0] + parts[1], *parts[2:]] if len(parts) > 1 else parts
+
+
 class MinutesScreen(Screen):
     """The minutes of the meeting on the screen that opened it (``meeting``)."""
 
@@ -53,6 +68,8 @@ class MinutesScreen(Screen):
             Binding("w", "write", t("key.minutes_write", lang), tooltip=t("cmd.minutes_write", lang)),
             Binding("c", "confirmations", t("key.minutes_confirm", lang), tooltip=t("cmd.minutes_confirm", lang)),
             Binding("g", "language", t("key.minutes_lang", lang), tooltip=t("minutes.lang_tip", lang)),
+            Binding("left", "page(-1)", t("key.minutes_prev", lang), tooltip=t("minutes.prev_tip", lang)),
+            Binding("right", "page(1)", t("key.minutes_next", lang), tooltip=t("minutes.next_tip", lang)),
         ]
 
     def __init__(self, meeting: MeetingScreen, lang: str) -> None:
@@ -61,6 +78,8 @@ class MinutesScreen(Screen):
         self.lang = lang  # of the console's keys and messages
         self.minutes_lang = lang  # of the minutes: the console's, until switched
         self.written: Path | None = None
+        self.pages: list[str] = []
+        self.page = 0
 
     def compose(self) -> ComposeResult:
         yield Label(id="minutes-status")
@@ -74,15 +93,29 @@ class MinutesScreen(Screen):
     def refresh_minutes(self) -> None:
         service, lang = self.meeting.service, self.minutes_lang
         self._status()
-        self.meeting.do(lambda: service.minutes(lang), self._show)
+        self.meeting.do(lambda: service.minutes(lang, limit=PREVIEW_ROWS), self._show)
 
     def _show(self, text: str) -> None:
-        self.query_one(MarkdownViewer).document.update(text)
+        self.pages = sections(text)
+        self.page = min(self.page, len(self.pages) - 1)
+        self._draw()
+
+    def _draw(self) -> None:
+        viewer = self.query_one(MarkdownViewer)
+        viewer.document.update(self.pages[self.page])
+        viewer.scroll_home(animate=False)
         self._status()
+
+    def action_page(self, step: int) -> None:
+        if self.pages and 0 <= self.page + step < len(self.pages):
+            self.page += step
+            self._draw()
 
     def _status(self) -> None:
         service = self.meeting.service
         parts = [t("minutes.preview", self.lang, language=t(f"lang.{self.minutes_lang}", self.lang))]
+        if self.pages:
+            parts.append(t("minutes.page", self.lang, page=self.page + 1, pages=len(self.pages)))
         session, now = service.session, service.now()
         line = minutes_line(session, agenda_state(session, now), now, self.lang)
         if line:
