@@ -71,14 +71,15 @@ class PlaybookIntents:
                 if state.drift is None or state.drift <= timedelta(0):
                     raise ServiceError("not-behind", "The meeting is not behind its plan: nothing to re-plan.")
                 raise ServiceError("no-option", "That change is not possible now (the item is not ahead any more).")
-            self._add(Event(id=0, at=now, kind=EventKind.REPLAN, minutes=len(option.changes)))
-            for change_kind, change_item, minutes in option.changes:
-                self._add(Event(id=0, at=now, kind=change_kind, item=change_item, minutes=minutes))
+            records: list = [Event(id=0, at=now, kind=EventKind.REPLAN, minutes=len(option.changes))]
+            records += [Event(id=0, at=now, kind=change_kind, item=change_item, minutes=minutes)
+                        for change_kind, change_item, minutes in option.changes]
             if kind in ("park", "defer"):
                 title = session.item(item).title if session.item(item) else ""
                 resolution = Resolution.DEFERRED if kind == "defer" else Resolution.OPEN
-                self._add(ParkedItem(id=0, text=title, item=state.current, resolution=resolution,
-                                     target=item, created_at=now))
+                records.append(ParkedItem(id=0, text=title, item=state.current, resolution=resolution,
+                                          target=item, created_at=now))
+            self._add_all(records)  # one write: the whole re-plan or nothing
             return option
 
     def undo_replan(self) -> Event:

@@ -300,6 +300,16 @@ class MeetingService(ClosingIntents, PlaybookIntents):
         self._revision = self.handle.revision
         return saved
 
+    def _add_all(self, objs: list[Any]) -> list[Any]:
+        """Persist several new records in one write (all or none; caller holds the lock)."""
+        session = self.session
+        saved = self.handle.add_all(objs)
+        for obj in saved:
+            attr = CODECS[TABLE_OF[type(obj)]][0]
+            setattr(session, attr, [*getattr(session, attr), obj])
+        self._revision = self.handle.revision
+        return saved
+
     def _replace(self, obj: Any) -> Any:
         """Persist a changed record (caller holds the lock); keep the session in step."""
         session = self.session

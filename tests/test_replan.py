@@ -182,3 +182,23 @@ def test_the_minutes_show_the_re_plan_and_the_break(behind, clock):
     assert "Cooling-down break: 10 min at 09:20, during item 1." in text
     zh = render_minutes(behind.session, clock(), "zh")
     assert "留待下次会议" in zh and "冷静暂停:09:20 起 10分钟(议题 1 期间)。" in zh
+
+
+def test_a_re_plan_is_written_whole_or_not_at_all(behind, store, monkeypatch):
+    import errno
+    import os
+
+    before = (store.folder / "replan.json").read_bytes()
+
+    def disk_full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "writev", disk_full)
+    monkeypatch.setattr(os, "pwritev", disk_full, raising=False)
+    with pytest.raises(OSError):
+        behind.replan("defer", 4)
+    monkeypatch.undo()
+    assert (store.folder / "replan.json").read_bytes() == before
+    assert behind.session.parked == [] and _drift(behind) == timedelta(minutes=10)
+    behind.replan("defer", 4)  # and it works once there is room again
+    assert behind.state().timing(4).dropped and len(behind.session.parked) == 1

@@ -276,3 +276,19 @@ def test_a_blank_made_ready_is_used_and_left_nowhere(store, session, monkeypatch
     plain.close()
     raw = store.path_for(session.name).read_bytes()
     assert raw.rstrip().endswith(b"}") and set(raw[len(raw.rstrip()):]) <= {0x20}
+
+
+def test_several_records_in_one_write_get_their_ids_and_survive_reopening(store, session):
+    store.create(session).close()
+    with store.open(session.name) as handle:
+        handle.add(Note(0, "first"))
+        at = datetime(2026, 12, 8, 9, 0, tzinfo=timezone.utc)
+        saved = handle.add_all([Event(0, at, EventKind.REPLAN, minutes=1), Note(0, "second"),
+                                Event(0, at, EventKind.DROP, item=2)])
+        assert [type(r).__name__ for r in saved] == ["Event", "Note", "Event"]
+        assert [r.id for r in saved] == [1, 2, 2]
+        assert TinyDB(handle.path).table("notes").get(doc_id=2)["text"] == "second"
+    with store.open(session.name) as again:
+        loaded = again.load()
+    assert [n.text for n in loaded.notes] == ["first", "second"]
+    assert [e.kind for e in loaded.events] == [EventKind.REPLAN, EventKind.DROP]

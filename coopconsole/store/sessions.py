@@ -332,6 +332,21 @@ class SessionFile:
             self.revision += 1
         return rec.with_id(obj, new_id)
 
+    def add_all(self, objs: list[Any]) -> list[Any]:
+        """Persist several new objects (any tables) in one write: all of them or none."""
+        with self.locked():
+            data, saved, tables, next_ids = self._storage.read() or {}, [], {}, {}
+            for obj in objs:
+                name = rec.TABLE_OF[type(obj)]
+                new_id = next_ids.get(name) or self._next_id(name)
+                tables.setdefault(name, dict(data.get(name, {})))[str(new_id)] = rec.to_record(obj)
+                next_ids[name] = new_id + 1
+                saved.append(rec.with_id(obj, new_id))
+            self._storage.write({**data, **tables})  # new dicts: only these tables are encoded again
+            self._next_ids.update(next_ids)
+            self.revision += 1
+        return saved
+
     def _next_id(self, table_name: str) -> int:
         """The next free id; while the session is open a removed record's id is not reused."""
         if self._next_ids_generation != self._storage.generation:
