@@ -86,7 +86,9 @@ class PlaybookIntents:
         """Take back the last re-plan not yet undone (a parked item goes back on the agenda)."""
         with self.handle.locked():
             session, now = self.session, self.now()
-            if not agenda_state(session, now).can_undo:
+            state = agenda_state(session, now)
+            not_ended(session, state)  # the plan of an ended meeting is history
+            if not state.can_undo:
                 raise ServiceError("nothing-to-undo", "There is no re-plan to undo.")
             stack = []  # the re-plans in effect, as the replay sees them
             for e in sorted(session.events, key=lambda e: (e.at, e.id)):

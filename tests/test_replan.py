@@ -202,3 +202,11 @@ def test_a_re_plan_is_written_whole_or_not_at_all(behind, store, monkeypatch):
     assert behind.session.parked == [] and _drift(behind) == timedelta(minutes=10)
     behind.replan("defer", 4)  # and it works once there is room again
     assert behind.state().timing(4).dropped and len(behind.session.parked) == 1
+
+
+def test_no_undo_once_the_meeting_has_ended(behind):
+    behind.replan("accept")
+    behind.end_meeting()
+    with pytest.raises(ServiceError) as refused:
+        behind.undo_replan()
+    assert refused.value.code == "ended"
