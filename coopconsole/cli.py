@@ -21,7 +21,6 @@ from rich.cells import cell_len
 
 from . import __version__
 from .domain.clock import system_clock
-from .export import FORMATS
 from .files import write_atomic
 from .domain.followup import minutes_status
 from .domain.model import Attendance
@@ -31,6 +30,9 @@ from .show import counts, minutes_summary, session_json, session_text
 from .store import SessionFile, SessionStore, StoreError, sessions_folder
 
 LANGS = ("en", "zh")
+#: ``coopconsole.export.FORMATS`` (a test keeps them equal): importing that module here
+#: would load the minutes' code on every start of the console.
+FORMATS = ("csv", "ics", "md")
 
 
 class Fail(click.ClickException):

@@ -240,3 +240,14 @@ def test_a_capture_on_a_full_disk_fails_with_a_message_not_a_traceback(store, mo
     monkeypatch.undo()
     with store.open("smart-park") as handle:
         assert handle.load().notes == []
+
+
+def test_the_command_line_offers_every_export_format_without_loading_the_exports():
+    import subprocess
+    import sys
+
+    from coopconsole import cli, export
+
+    assert cli.FORMATS == export.FORMATS
+    code = "import sys, coopconsole.cli; print('coopconsole.export' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
