@@ -22,7 +22,7 @@ Start-up (``startup_demo_ms``, ``startup_bare_ms``, ``startup_ratio``)
     ``PYTHONDONTWRITEBYTECODE=1`` as some development environments set it, where the
     console compiles its own modules on every start while Textual's come compiled.
 
-Idle CPU (``idle_cpu_percent``, ``idle_cpu_percent_demo``)
+Idle CPU (``idle_cpu_percent``, ``idle_cpu_percent_demo``, ``idle_cpu_percent_bare``)
     A session whose agenda clock is running is written with the store (the full-day
     workshop of ``workshop.py``, its events re-stamped to end 5 s before now, so the
     clock, which starts with its first event, is running on the last item; and the
@@ -33,7 +33,9 @@ Idle CPU (``idle_cpu_percent``, ``idle_cpu_percent_demo``)
     all threads, in clock ticks of ``SC_CLK_TCK``) is read at the start and the end of
     20 s with nothing typed. The figure is the CPU time over the wall time, as a
     percentage of one core. ``*_output_bytes_per_s`` is what the console wrote to the
-    terminal meanwhile.
+    terminal meanwhile. ``idle_cpu_percent_bare`` is the floor on this machine: the bare
+    app of the start-up part, with its last Label rewritten once a second by
+    ``set_interval`` as a ticking clock would be, measured the same way.
 
 Event-loop stalls while saving (``max_stall_ms``, ``p99_stall_ms``)
     In-process: ``make_app`` on the full-day session (re-stamped as above, the system
@@ -117,6 +119,22 @@ class BareApp(App):
 
 BareApp().run()
 '''
+
+# The bare app for the idle floor: BARE_APP with its last Label rewritten once a second,
+# as the console's clock is.
+TICKING_BARE_APP = BARE_APP.replace(
+    "        yield Footer()\n",
+    "        yield Footer()\n"
+    "\n"
+    "    def on_mount(self) -> None:\n"
+    "        self.ticks = 0\n"
+    "        self.set_interval(1, self.tick)\n"
+    "\n"
+    "    def tick(self) -> None:\n"
+    "        self.ticks += 1\n"
+    "        self.query(Label).last().update(f\"Third label: ready {self.ticks}\")\n",
+)
+assert TICKING_BARE_APP != BARE_APP
 
 # Escape sequences: OSC (to BEL or ST), CSI, then any other two-byte escape.
 _ESCAPES = re.compile(rb"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[ -~]")
@@ -300,7 +318,18 @@ def _time_startup(demo_argv: list[str], bare_argv: list[str], env: dict[str, str
 def idle(tmp: Path, env: dict[str, str], session: Session, markers: tuple[str, ...], label: str) -> None:
     sessions = tmp / f"idle-{label}"
     SessionStore(sessions).create(session).close()
-    terminal = Terminal([*console_command(), "--sessions-dir", str(sessions), "open", session.name], env)
+    measure_idle([*console_command(), "--sessions-dir", str(sessions), "open", session.name], env, markers, label)
+
+
+def idle_bare(tmp: Path, env: dict[str, str]) -> None:
+    """The floor: the bare app of the start-up part, a Label rewritten once a second."""
+    script = tmp / "ticking_bare_app.py"
+    script.write_text(TICKING_BARE_APP, encoding="utf-8")
+    measure_idle([sys.executable, str(script)], env, BARE_MARKERS, "_bare")
+
+
+def measure_idle(argv: list[str], env: dict[str, str], markers: tuple[str, ...], label: str) -> None:
+    terminal = Terminal(argv, env)
     terminal.wait_for(markers)
     drain = Drain(terminal)
     drain.start()
@@ -394,6 +423,7 @@ def main() -> None:
         if "idle" in parts:
             idle(tmp, env, running_fullday(), FULLDAY_MARKERS, "")
             idle(tmp, env, running_demo(), DEMO_MARKERS, "_demo")
+            idle_bare(tmp, env)
         if "stalls" in parts:
             asyncio.run(stalls_while_saving(tmp))
 

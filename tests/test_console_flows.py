@@ -62,6 +62,31 @@ def meeting(store, clock):
     return start
 
 
+# -- 0. start-up ------------------------------------------------------------------------------
+
+
+async def test_the_first_frame_painted_already_shows_the_meeting(meeting, monkeypatch):
+    """Nothing is painted for the meeting screen before its first tick: no frame of empty
+    panes (a whole render and write at start-up) that the first tick paints over."""
+    from textual.app import App
+
+    painted: list[str] = []
+    display = App._display
+
+    def spy(app, screen, renderable):  # noqa: ANN001 - Textual's signature
+        if isinstance(screen, MeetingScreen) and renderable is not None:
+            painted.append(renderable.render_segments(app.console))
+        display(app, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", spy)
+    app = meeting()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert painted, "the meeting screen was never painted"
+        first = painted[0]
+        assert "Speakers" in first and app.screen.service.session.title in first
+
+
 # -- 1. keys not tested elsewhere ------------------------------------------------------------
 
 

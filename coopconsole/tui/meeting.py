@@ -35,7 +35,6 @@ from .header import MeetingHeader, checks_loaded
 from . import memory
 from .intents import IntentRunner
 from .paint import set_border_subtitle
-from .memory import hold_full_collections
 from .messages import CaptureCancelled, CaptureSubmitted, ParkedChosen, RecordChosen, SpeakerChosen
 from .panes.actions import ActionsPane
 from .panes.agenda import AgendaPane
@@ -126,12 +125,22 @@ class MeetingScreen(PlaybookActions, Screen):
     def on_mount(self) -> None:
         self.query_one(CaptureBar).display = False
         self.title = self.service.session.title
-        self.call_after_refresh(self.tick)  # once every pane has composed its widgets
-        self.call_after_refresh(self.load_parser)
-        hold_full_collections()
-        self.call_after_refresh(memory.settle)
+        self.call_after_refresh(self.first_tick)  # once every pane has composed its widgets
+        memory.hold_full_collections()
         self.set_interval(1, self.tick)
         self.set_interval(memory.SETTLE_EVERY_S, memory.settle)
+
+    def first_tick(self) -> None:
+        """The first frame; the parser's import and the first settling wait until it is painted."""
+        self.tick()
+        self.call_after_refresh(self.load_parser)
+        self.call_after_refresh(memory.settle)
+
+    def _compositor_refresh(self) -> None:
+        """Paint nothing before the first tick (empty panes, painted over at once); what is
+        laid out meanwhile stays dirty, so the first tick's paint is the whole screen."""
+        if self.frame is not None:
+            super()._compositor_refresh()
 
     @work(thread=True, exit_on_error=False)
     def load_parser(self) -> None:
