@@ -60,18 +60,12 @@ Run: ``python benchmarks/bench_console.py`` (about two minutes), or name the par
 from __future__ import annotations
 
 import asyncio
-import fcntl
 import os
-import re
 import shutil
-import signal
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
-import threading
 import time
 from dataclasses import replace
 from datetime import timedelta
@@ -80,6 +74,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from terminal import COLUMNS, ROWS, Drain, Terminal, cpu_seconds  # noqa: E402
 from workshop import workshop  # noqa: E402
 
 from coopconsole.demo import sample_session  # noqa: E402
@@ -87,7 +82,6 @@ from coopconsole.domain.clock import system_clock  # noqa: E402
 from coopconsole.domain.model import Event, EventKind, Session  # noqa: E402
 from coopconsole.store import SessionStore  # noqa: E402
 
-COLUMNS, ROWS = 120, 36
 STARTUP_RUNS = 7
 SETTLE_S = 3.0
 IDLE_S = 20.0
@@ -95,7 +89,6 @@ SAVES = 200
 SAVE_EVERY_S = 0.150
 ACTION_EVERY = 10
 WAKE_S = 0.001
-FRAME_TIMEOUT_S = 30.0
 
 DEMO_MARKERS = ("Smart Park Cooperation Promotion Meeting", "Speakers")
 FULLDAY_MARKERS = ("Full-day cooperation workshop", "Speakers")
@@ -137,14 +130,6 @@ TICKING_BARE_APP = BARE_APP.replace(
 assert TICKING_BARE_APP != BARE_APP
 
 # Escape sequences: OSC (to BEL or ST), CSI, then any other two-byte escape.
-_ESCAPES = re.compile(rb"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[ -~]")
-
-
-def painted_text(output: bytes) -> str:
-    """The text the terminal was asked to draw, escape sequences removed."""
-    return _ESCAPES.sub(b"", output).decode("utf-8", "replace")
-
-
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -184,90 +169,6 @@ def running_demo(name: str = "demo-running") -> Session:
 
 
 # -- processes in a pseudo-terminal -------------------------------------------------------
-
-
-class Terminal:
-    """One process on the slave side of a fresh pty of COLUMNS x ROWS."""
-
-    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
-        self.master = master
-        self.output = bytearray()
-        self.started = time.perf_counter()
-        self.process = subprocess.Popen(
-            argv, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True, start_new_session=True,
-        )
-        os.close(slave)
-
-    def read(self, timeout: float) -> bool:
-        """Append what the process wrote within ``timeout``; False once the pty is closed."""
-        import select
-
-        ready, _, _ = select.select([self.master], [], [], timeout)
-        if not ready:
-            return True
-        try:
-            data = os.read(self.master, 65536)
-        except OSError:  # EIO: the process is gone
-            return False
-        if not data:
-            return False
-        self.output += data
-        return True
-
-    def wait_for(self, markers: tuple[str, ...]) -> float:
-        """Read until every marker is painted; seconds since the spawn."""
-        deadline = self.started + FRAME_TIMEOUT_S
-        while time.perf_counter() < deadline:
-            if not self.read(0.5):
-                break
-            text = painted_text(bytes(self.output))
-            if all(marker in text for marker in markers):
-                return time.perf_counter() - self.started
-        tail = painted_text(bytes(self.output))[-500:]
-        self.kill()
-        raise SystemExit(f"no frame showing {markers!r} within {FRAME_TIMEOUT_S:.0f} s; last output: {tail!r}")
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
-        self.process.wait()
-        os.close(self.master)
-
-
-class Drain(threading.Thread):
-    """Read a terminal's output until told to stop, counting the bytes."""
-
-    def __init__(self, terminal: Terminal) -> None:
-        super().__init__(daemon=True)
-        self.terminal = terminal
-        self.bytes = 0
-        self._stop_reading = threading.Event()
-
-    def run(self) -> None:
-        while not self._stop_reading.is_set():
-            before = len(self.terminal.output)
-            if not self.terminal.read(0.1):
-                return
-            self.bytes += len(self.terminal.output) - before
-            del self.terminal.output[:]  # keep memory flat; only the count matters now
-
-    def stop(self) -> None:
-        self._stop_reading.set()
-        self.join()
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of the whole process (all threads), in seconds."""
-    with open(f"/proc/{pid}/stat", "rb") as f:
-        stat = f.read()
-    fields = stat[stat.rindex(b")") + 2:].split()  # after "pid (comm) "
-    utime, stime = int(fields[11]), int(fields[12])  # fields 14 and 15 of proc(5)
-    return (utime + stime) / os.sysconf("SC_CLK_TCK")
-
-
-# -- 1. start-up ---------------------------------------------------------------------------
 
 
 def startup(tmp: Path, env: dict[str, str]) -> None:
