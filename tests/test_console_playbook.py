@@ -280,3 +280,20 @@ def test_the_header_never_reads_a_half_imported_checks_module(monkeypatch, clock
     header.checks_loaded(sys.modules["coopconsole.tui.playbook_view"])
     with pytest.raises(AttributeError):
         status_line(frame)  # once declared loaded, it is used
+
+
+@pytest.mark.parametrize("lang, said", [("zh", "没有匹配的命令"), ("en", "No matches found")])
+async def test_the_palette_says_no_matches_in_the_consoles_language(meeting, lang, said):
+    from textual.command import CommandList
+
+    async with meeting(lang).run_test(size=SIZE) as pilot:
+        await _ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"qqqzzzxxx")
+        for _ in range(10):  # the palette waits half a second before saying so
+            await pilot.pause(0.1)
+        options = pilot.app.screen.query_one(CommandList)
+        prompts = [str(getattr(options.get_option_at_index(i).prompt, "renderable", ""))
+                   for i in range(options.option_count)]
+        assert prompts == [said]

@@ -14,7 +14,7 @@ from ..i18n import LANGS, detect_lang, t
 from ..service import MeetingService
 from ..settings import Settings, load_settings, save_settings
 from ..store import SessionFile, SessionStore, StoreError
-from .commands import Command, MeetingCommands, bind
+from .commands import Command, ConsolePalette, MeetingCommands, bind
 from .localized import localized
 from .meeting import MeetingScreen
 from .picker import PickerScreen
@@ -134,7 +134,8 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
     def action_command_palette(self) -> None:
         """Open the palette (ctrl+p), its search field prompting in the console's language."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=t("palette.placeholder", self.lang), id="--command-palette"))
+            self.push_screen(ConsolePalette(t("palette.no_matches", self.lang), placeholder=t("palette.placeholder", self.lang),
+                                            id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands, doing what they do, titled in the console's language.
