@@ -38,6 +38,20 @@ async def _ready(pilot):
     return screen
 
 
+async def _next_dialog(pilot) -> ChoiceDialog:
+    """The dialog the console opens once the intent before it is saved (a few turns of
+    the event loop: the save runs on its own thread)."""
+    for _ in range(50):
+        screen = pilot.app.screen
+        if isinstance(screen, ChoiceDialog):
+            return screen
+        meeting = pilot.app.screen_stack[1] if len(pilot.app.screen_stack) > 1 else screen
+        if hasattr(meeting, "intents"):
+            await meeting.intents.idle()
+        await pilot.pause()
+    raise AssertionError(f"no dialog came; the screen is {pilot.app.screen!r}")
+
+
 def _choose(dialog: ChoiceDialog, wanted) -> None:  # noqa: ANN001 - a value or a predicate
     index = next(i for i, (_, value) in enumerate(dialog.choices) if (wanted(value) if callable(wanted) else value == wanted))
     dialog.dismiss(dialog.choices[index][1])
@@ -162,10 +176,10 @@ async def test_attendance_from_the_keys(meeting, store):
         await _ready(pilot)
         await pilot.press("t")
         await pilot.pause()
-        _choose(pilot.app.screen, 3)
+        _choose(await _next_dialog(pilot), 3)
         await pilot.pause()
-        assert pilot.app.screen.heading == "Chloe Martin is …"
-        _choose(pilot.app.screen, (Attendance.ABSENT, 0))
+        assert (await _next_dialog(pilot)).heading == "Chloe Martin is …"
+        _choose(await _next_dialog(pilot), (Attendance.ABSENT, 0))
         screen = await settle(pilot)
         assert "decision-maker-absent" in [entry["code"] for entry in findings(screen.frame)]
     assert store.open("kickoff").load().participant(3).attendance is Attendance.ABSENT
@@ -178,7 +192,7 @@ async def test_the_cooling_down_break_shows_in_the_header(meeting, clock):
         await settle(pilot)
         await pilot.press("c")
         await pilot.pause()
-        _choose(pilot.app.screen, 10)
+        _choose(await _next_dialog(pilot), 10)
         screen = await settle(pilot)
         await advance(pilot, clock, minutes=4)
         assert "cooling down, 06:00 left" in status_line(screen.frame)
@@ -193,16 +207,15 @@ async def test_ending_the_meeting_asks_for_each_goal(meeting, store):
         await pilot.press("space")
         await settle(pilot)
         await pilot.press("ctrl+e")
-        await pilot.pause()
-        _choose(pilot.app.screen, True)
+        _choose(await _next_dialog(pilot), True)
         await settle(pilot)
-        await pilot.pause()
-        assert pilot.app.screen.heading == "Goal reached? Primary · Identify three pilot projects"
-        _choose(pilot.app.screen, True)
+        dialog = await _next_dialog(pilot)
+        assert dialog.heading == "Goal reached? Primary · Identify three pilot projects"
+        _choose(dialog, True)
         await settle(pilot)
-        await pilot.pause()
-        assert pilot.app.screen.heading == "Goal reached? Advanced · Sign the MOU"
-        _choose(pilot.app.screen, False)
+        dialog = await _next_dialog(pilot)
+        assert dialog.heading == "Goal reached? Advanced · Sign the MOU"
+        _choose(dialog, False)
         await settle(pilot)
     assert [g.achieved for g in store.open("kickoff").load().goals] == [True, False]
 
@@ -225,10 +238,10 @@ async def test_attendance_for_the_highlighted_speaker_arrived_some_minutes_ago(m
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
-        assert pilot.app.screen.heading == "Bruno Silva is …"  # no need to pick the person
-        labels = [label for label, _ in pilot.app.screen.choices]
+        assert (await _next_dialog(pilot)).heading == "Bruno Silva is …"  # no need to pick the person
+        labels = [label for label, _ in (await _next_dialog(pilot)).choices]
         assert "late, arrived 10 min ago" in labels and "left 30 min ago" in labels
-        _choose(pilot.app.screen, (Attendance.LATE, 10))
+        _choose(await _next_dialog(pilot), (Attendance.LATE, 10))
         await settle(pilot)
     bruno = store.open("kickoff").load().participant(2)
     assert bruno.attendance is Attendance.LATE and bruno.arrived_at == clock() - timedelta(minutes=10)
@@ -247,15 +260,15 @@ async def test_positions_on_the_latest_decision_one_organisation_after_another(m
         await settle(pilot)
         await pilot.press("v")
         await pilot.pause()
-        assert pilot.app.screen.heading == "Company A on “Pilot in Zone B”"
-        _choose(pilot.app.screen, Stance.AGREE)
+        assert (await _next_dialog(pilot)).heading == "Company A on “Pilot in Zone B”"
+        _choose(await _next_dialog(pilot), Stance.AGREE)
         await settle(pilot)
         await pilot.pause()
-        assert pilot.app.screen.heading == "Company B on “Pilot in Zone B”"
-        _choose(pilot.app.screen, None)  # not recorded
+        assert (await _next_dialog(pilot)).heading == "Company B on “Pilot in Zone B”"
+        _choose(await _next_dialog(pilot), None)  # not recorded
         await settle(pilot)
         await pilot.pause()
-        _choose(pilot.app.screen, Stance.OBJECT)  # 智算科技
+        _choose(await _next_dialog(pilot), Stance.OBJECT)  # 智算科技
         await settle(pilot)
     [decision] = store.open("kickoff").load().decisions
     assert decision.agreement == (("Company A", Stance.AGREE), ("智算科技", Stance.OBJECT))
