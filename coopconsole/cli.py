@@ -24,6 +24,7 @@ from .domain.clock import system_clock
 from .files import write_atomic
 from .domain.followup import minutes_status
 from .domain.model import Attendance
+from .domain.text import names_fitting
 from .domain.timeline import agenda_state
 from .service import CAPTURE_KINDS, MeetingService, ServiceError
 from .show import counts, minutes_summary, session_json, session_text
@@ -347,16 +348,16 @@ def confirm(ctx: click.Context, name: str, people: tuple[str, ...], undo: bool) 
         mark = "x" if person.confirmed_at else " "
         absent = " (absent)" if person.attendance is Attendance.ABSENT else ""
         click.echo(f"[{mark}] {person.id:>2} {person.name}{absent}")
-    status = minutes_status(session, agenda_state(session, system_clock()), system_clock())
+    now = system_clock()
+    status = minutes_status(session, agenda_state(session, now), now)
     click.echo(f"{status.confirmed} of {status.asked} attendees have confirmed the minutes.")
 
 
 def _participant(session, wanted: str):  # noqa: ANN001, ANN202 - Session -> Participant
     if wanted.isdigit() and session.participant(int(wanted)) is not None:
         return session.participant(int(wanted))
-    key = wanted.strip().casefold()
-    fits = [p for p in session.participants if p.name.casefold() == key]
-    fits = fits or [p for p in session.participants if p.name.casefold().startswith(key)]
+    names = names_fitting(wanted, [p.name for p in session.participants])
+    fits = [p for p in session.participants if p.name in names]
     if len(fits) == 1:
         return fits[0]
     names = ", ".join(f"{p.id} {p.name}" for p in (fits or session.participants))

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from .domain.model import ActionItem, ActionStatus, Session
+from .domain.text import names_fitting
 from .minutes.markdown import bold, inline
 from .minutes.words import short_date, w
 
@@ -48,12 +49,6 @@ class ExportError(ValueError):
     """A filter that fits nobody; the message says what would fit."""
 
 
-def _fits(wanted: str, names: Sequence[str]) -> list[str]:
-    key = wanted.strip().casefold()
-    exact = [n for n in names if n.casefold() == key]
-    return exact or [n for n in names if n.casefold().startswith(key)]
-
-
 def organisation_of(action: ActionItem, session: Session) -> str:
     if action.organisation:
         return action.organisation
@@ -66,7 +61,7 @@ def select(session: Session, owner: str | None = None, org: str | None = None) -
     chosen = list(session.actions)
     if owner is not None:
         people = list(session.participants)
-        fits = _fits(owner, [p.name for p in people])
+        fits = names_fitting(owner, [p.name for p in people])
         if len(set(fits)) > 1:
             raise ExportError(f"--owner {owner!r} fits several participants: {', '.join(sorted(set(fits)))}. "
                               "Give more of the name.")
@@ -83,7 +78,7 @@ def select(session: Session, owner: str | None = None, org: str | None = None) -
     if org is not None:
         orgs = sorted({p.organisation for p in session.participants if p.organisation}
                       | {organisation_of(a, session) for a in session.actions} - {""})
-        fits = _fits(org, orgs)
+        fits = names_fitting(org, orgs)
         if len(fits) != 1:
             detail = "fits several" if fits else "is not one of"
             raise ExportError(f"--org {org!r} {detail} this session's organisations: {', '.join(fits or orgs)}.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
@@ -32,3 +33,12 @@ def clean_block(text: str) -> str:
     text = text.replace("\t", " ")
     text = _CONTROLS.sub("", text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def names_fitting(wanted: str, names: Iterable[str]) -> list[str]:
+    """The names ``wanted`` stands for on a command line: those equal to it in any case,
+    else those that start with it (``alice``, ``Chloe``, ``智算``)."""
+    key = wanted.strip().casefold()
+    names = list(names)
+    exact = [n for n in names if n.casefold() == key]
+    return exact or [n for n in names if n.casefold().startswith(key)]
