@@ -88,18 +88,12 @@ class PlaybookIntents:
             session, now = self.session, self.now()
             state = agenda_state(session, now)
             not_ended(session, state)  # the plan of an ended meeting is history
-            if not state.can_undo:
+            made = state.undo_at  # the re-plan being undone, as the replay sees it
+            if made is None:
                 raise ServiceError("nothing-to-undo", "There is no re-plan to undo.")
-            stack = []  # the re-plans in effect, as the replay sees them
-            for e in sorted(session.events, key=lambda e: (e.at, e.id)):
-                if e.kind is EventKind.REPLAN:
-                    stack.append(e)
-                elif e.kind is EventKind.UNDO and stack:
-                    stack.pop()
-            last = stack[-1] if stack else None
             event = self._add(Event(id=0, at=now, kind=EventKind.UNDO))
             for point in session.parked:  # the point it made of an item: back on the agenda
-                if last is not None and point.created_at == last.at and point.target is not None:
+                if point.created_at == made and point.target is not None:
                     self._replace(replace(point, resolution=Resolution.SCHEDULED))
             return event
 

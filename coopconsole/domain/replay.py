@@ -78,7 +78,7 @@ class ClockReplay:
         self.dropped: set[int] = set()  # positions out of the plan
         self.shift = [ZERO] * n  # how much later each item is planned than written
         self.end_shift = ZERO  # the same for the planned end
-        self.replans: list[list[tuple]] = []  # each re-plan's undo steps, oldest first
+        self.replans: list[tuple[datetime, list[tuple]]] = []  # (when, its undo steps), oldest first
         self._replan_left = 0  # change events still to come in the open re-plan
         self.cooling: CoolingBreak | None = None  # the break under way (clock paused)
         self.breaks: list[CoolingBreak] = []
@@ -149,7 +149,7 @@ class ClockReplay:
     def _undo(self) -> None:
         if not self.replans:
             return
-        for step in reversed(self.replans.pop()):
+        for step in reversed(self.replans.pop()[1]):
             if step[0] == "box":
                 self.box[step[1]] = step[2]
             elif step[0] == "drop":
@@ -161,8 +161,9 @@ class ClockReplay:
                 self.end_shift -= step[2]
 
     @property
-    def can_undo(self) -> bool:
-        return bool(self.replans)
+    def undo_at(self) -> datetime | None:
+        """When the re-plan that UNDO would take back was made; None if there is none."""
+        return self.replans[-1][0] if self.replans else None
 
     def _move(self, target: int, at: datetime) -> None:
         if target == self.current:
@@ -182,11 +183,11 @@ class ClockReplay:
             self._replan_left -= 1
             step = self._change(event)
             if step is not None:
-                self.replans[-1].append(step)
+                self.replans[-1][1].append(step)
             return
         self._replan_left = 0
         if kind is EventKind.REPLAN:
-            self.replans.append([])
+            self.replans.append((at, []))
             self._replan_left = max(event.minutes or 0, 0)
         elif kind is EventKind.UNDO:
             self._undo()

@@ -93,7 +93,11 @@ class AgendaState:
     plan_shift: timedelta = ZERO  # planned_end is this much later than written
     cooling: CoolingBreak | None = None  # a cooling-down break under way
     breaks: tuple[CoolingBreak, ...] = ()  # every cooling-down break so far
-    can_undo: bool = False  # a re-plan can be undone
+    undo_at: datetime | None = None  # when the re-plan an undo would take back was made
+
+    @property
+    def can_undo(self) -> bool:
+        return self.undo_at is not None
 
     def timing(self, item_id: int | None) -> ItemTiming | None:
         return next((t for t in self.items if t.item == item_id), None)
@@ -226,5 +230,5 @@ def state_from_replay(session: Session, replay: ClockReplay, now: datetime) -> A
         plan_shift=replay.end_shift,
         cooling=replay.cooling,
         breaks=tuple(replay.breaks),
-        can_undo=replay.can_undo,
+        undo_at=replay.undo_at,
     )
