@@ -15,6 +15,7 @@ from coopconsole.settings import Settings, save_settings
 from coopconsole.tui import themes as theme_files
 from coopconsole.tui.app import make_app
 from coopconsole.tui.dialogs import HelpDialog
+from coopconsole.tui.footer import KeyFooter
 from coopconsole.tui.meeting import MeetingScreen
 from pilot import settle as _settle
 
@@ -25,7 +26,9 @@ LATIN = re.compile(r"[A-Za-z]{2,}")
 
 def footer_words(screen) -> list[str]:
     """What the footer says about its keys: descriptions and tooltips, not key names."""
-    return [text for key in screen.query("FooterKey") for text in (key.description, key.tooltip or "") if text]
+    footer = screen.query_one(KeyFooter)
+    entries = [*footer.entries, *([footer.palette] if footer.palette else [])]
+    return [text for key in entries for text in (key.description, key.tooltip) if text]
 
 
 @pytest.fixture
@@ -226,4 +229,4 @@ async def test_unknown_theme_name(meeting):
 
 
 async def settle(pilot):
-    return await _settle(pilot, pauses=2)  # the footer recomposes after the bindings change
+    return await _settle(pilot, pauses=2)  # the footer redraws after the bindings change

@@ -6,11 +6,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.suggester import Suggester
+from textual.widget import AwaitMount
 from textual.widgets import Input, Label
 
 from ..domain.model import Participant
@@ -78,15 +78,26 @@ class CaptureBar(Horizontal):
         self.kind = "action"
         self.record: Any = None
         self.lang = "en"
+        self._made: AwaitMount | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Label(id="capture-kind")
-        # In the console's language: a change of language builds a new meeting screen,
-        # and with it a new bar.
-        yield localized(CaptureField, self.app.lang)(id="capture-input", select_on_focus=False)
+    def prepare(self) -> AwaitMount:
+        """Make the bar's label and field, once; await the result before ``open``.
+
+        Not composed with the screen: the field (Textual's ``Input``, its styles parsed
+        when it is first mounted) cost the first frame about 25 ms for a bar nobody has
+        opened yet. The meeting screen prepares it right after the first frame, and a
+        capture key pressed sooner waits for it."""
+        if self._made is None:
+            # In the console's language: a change of language builds a new meeting
+            # screen, and with it a new bar.
+            field = localized(CaptureField, self.app.lang)(id="capture-input", select_on_focus=False)
+            self._made = self.mount(Label(id="capture-kind"), field)
+        return self._made
 
     def open(self, kind: str, lang: str, participants: Sequence[Participant], text: str = "",
              record: Any = None) -> None:
+        """Show the bar for a ``kind`` of record (``record``: the one being edited), its
+        text ``text``; once :meth:`prepare` has been awaited."""
         self.kind, self.record, self.lang = kind, record, lang
         label = t("capture.edit", lang) if record is not None else t(f"capture.{kind}", lang)
         self.query_one("#capture-kind", Label).update(Content(f" {label} ▸ "))
@@ -103,14 +114,14 @@ class CaptureBar(Horizontal):
         field.focus()
 
     def close(self) -> None:
-        field = self.query_one("#capture-input", Input)
-        field.value = ""
+        if self._made is not None:
+            self.query_one("#capture-input", Input).value = ""
         self.record = None
         self.display = False
 
     @property
     def text(self) -> str:
-        return self.query_one("#capture-input", Input).value
+        return self.query_one("#capture-input", Input).value if self._made is not None else ""
 
     def type(self, text: str) -> None:
         """Type ``text`` at the cursor and take the focus back (keys that reached the

@@ -19,23 +19,23 @@ from textual.containers import Grid
 from textual.reactive import var
 from textual.screen import Screen
 from textual.types import NoActiveAppError
-from textual.widgets import Footer
 
-from ..domain.model import ActionItem, Attendance, Decision, Note, ParkedItem, Resolution
+from ..domain.model import Attendance, Resolution
 from ..i18n import error_text, t
 from ..live import LiveMeeting
 from ..service import MeetingService, ServiceError, load_parser
+from .capture_actions import CaptureActions
 from .capture_bar import CaptureBar
 from .commands import Command, bind
 from .dialogs import ChoiceDialog, HelpDialog, resolve_choices, speaker_choices
 from .format import hhmm
+from .footer import KeyFooter
 from .frame import Frame
 from .localized import localized
 from .header import MeetingHeader, checks_loaded
 from . import memory
 from .intents import IntentRunner
-from .paint import set_border_subtitle
-from .messages import CaptureCancelled, CaptureSubmitted, ParkedChosen, RecordChosen, SpeakerChosen
+from .messages import ParkedChosen, SpeakerChosen
 from .panes.actions import ActionsPane
 from .panes.agenda import AgendaPane
 from .panes.parking_lot import ParkingLotPane
@@ -83,7 +83,7 @@ def _bindings(lang: str) -> list[Binding]:
     ]
 
 
-class MeetingScreen(PlaybookActions, Screen):
+class MeetingScreen(CaptureActions, PlaybookActions, Screen):
     """One meeting, live. ``localized(MeetingScreen, lang)`` has the keys in ``lang``."""
 
     bindings = staticmethod(_bindings)
@@ -120,7 +120,7 @@ class MeetingScreen(PlaybookActions, Screen):
             yield ParkingLotPane(id="parking", classes="pane").data_bind(MeetingScreen.frame)
             yield ActionsPane(id="actions", classes="pane").data_bind(MeetingScreen.frame)
         yield CaptureBar(id="capture")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(CaptureBar).display = False
@@ -133,6 +133,7 @@ class MeetingScreen(PlaybookActions, Screen):
     def first_tick(self) -> None:
         """The first frame; the parser's import and the first settling wait until it is painted."""
         self.tick()
+        self.call_after_refresh(self.query_one(CaptureBar).prepare)
         self.call_after_refresh(self.load_parser)
         self.call_after_refresh(memory.settle)
 
@@ -246,69 +247,6 @@ class MeetingScreen(PlaybookActions, Screen):
     def set_attendance(self, participant: int, attendance: Attendance) -> None:
         self.do(lambda: self.service.set_attendance(participant, attendance))
 
-    # -- capture and edit ---------------------------------------------------------------
-
-    def action_capture(self, kind: str) -> None:
-        self.query_one(CaptureBar).open(kind, self.lang, self.service.session.participants)
-
-    def action_edit(self) -> None:
-        focused = self.focused
-        parking = self.query_one(ParkingLotPane)
-        if focused is parking and parking.selected_id() is not None:
-            point = next(p for p in self.service.session.parked if p.id == parking.selected_id())
-            self._edit(point)
-            return
-        record = self.query_one(ActionsPane).selected()
-        if record is not None:
-            self._edit(record)
-
-    def on_record_chosen(self, message: RecordChosen) -> None:
-        self._edit(message.record)
-
-    def _edit(self, record: Any) -> None:
-        kind = {ActionItem: "action", ParkedItem: "park", Decision: "decision"}.get(type(record), "note")
-        text = record.text
-        if isinstance(record, ParkedItem) and record.raised_by:
-            text = f"@{record.raised_by} {record.text}"
-        self.query_one(CaptureBar).open(kind, self.lang, self.service.session.participants, text, record)
-
-    def on_capture_submitted(self, message: CaptureSubmitted) -> None:
-        bar = self.query_one(CaptureBar)
-        kind, text, record = message.kind, message.text, message.record
-
-        def save() -> Any:
-            return self.service.edit(record, text) if record is not None else self.service.capture(kind, text)
-
-        def saved(result: Any) -> None:
-            pane = self.query_one(ParkingLotPane if kind == "park" else ActionsPane)
-            if bar.text == text:  # nothing typed meanwhile: close the bar
-                self._close_bar(kind)
-                # The new (or edited) record is highlighted once the tick has drawn it,
-                # so `e` right after a capture edits what was just captured.
-                self.call_later(pane.select_id, _row_id(result))
-            # Said under the pane the record is in, not in a pop-up: a notification
-            # re-lays out the whole screen, which took 20-40 ms at full-day size.
-            said = t("capture.saved", self.lang, kind=t(f"capture.{kind}", self.lang), id=result.id)
-            smart = getattr(result, "smart", None)
-            if smart is not None and not smart.ok:
-                problems = ", ".join(t(f"smart.{code}", self.lang) for code in smart.problems)
-                said = f"{said} · {t('capture.smart_hint', self.lang, problems=problems)}"
-            set_border_subtitle(pane, said)
-
-        def not_saved(exc: BaseException) -> None:
-            bar.add_class("-error")  # the text stays in the bar; Enter retries
-            self.report(exc, "capture.failed")
-
-        self.do(save, saved, not_saved)
-
-    def on_capture_cancelled(self, message: CaptureCancelled) -> None:
-        self._close_bar(self.query_one(CaptureBar).kind)
-
-    def _close_bar(self, kind: str) -> None:
-        self.query_one(CaptureBar).close()
-        pane = ParkingLotPane if kind == "park" else ActionsPane
-        self.query_one(pane).focus()
-
     # -- the parking lot -----------------------------------------------------------------
 
     def on_parked_chosen(self, message: ParkedChosen) -> None:
@@ -384,12 +322,6 @@ class MeetingScreen(PlaybookActions, Screen):
         lines = [(b.key_display or b.key, b.description) for b in self.BINDINGS
                  if b.show or b.key not in "23456789"]  # 1 stands for 1-9
         self.app.push_screen(HelpDialog(lines, self.lang))
-
-
-def _row_id(record: Any) -> str:
-    """The id of ``record``'s row in its pane."""
-    prefix = {ActionItem: "action", ParkedItem: "parked", Decision: "decision", Note: "note"}[type(record)]
-    return f"{prefix}-{record.id}"
 
 
 def _why(exc: BaseException) -> str:

@@ -21,12 +21,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Label, MarkdownViewer, SelectionList
+from textual.widgets import Label, MarkdownViewer, SelectionList
 from textual.widgets.selection_list import Selection
 
 from ..domain.model import Attendance
 from ..domain.timeline import agenda_state
 from ..i18n import LANGS, t
+from .footer import KeyFooter
 from .header import minutes_line
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class MinutesScreen(Screen):
         yield Label(id="minutes-status")
         yield MarkdownViewer(t("minutes.building", self.lang), show_table_of_contents=False,
                              parser_factory=preview_parser, open_links=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_minutes()

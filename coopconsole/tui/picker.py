@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets import Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ..domain.timeline import agenda_state
 from ..i18n import t
 from ..store import SessionStore
+from .footer import KeyFooter
 
 
 class PickerScreen(Screen):
@@ -34,7 +35,7 @@ class PickerScreen(Screen):
         yield Header()
         yield Label(Content(t("picker.folder", self.app.lang, folder=self.store.folder.resolve())))
         yield OptionList(*self._options(), markup=False, id="sessions")
-        yield Footer()
+        yield KeyFooter()
 
     def _options(self) -> list[Option]:
         lang = self.app.lang

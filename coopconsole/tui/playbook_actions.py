@@ -154,9 +154,9 @@ class PlaybookActions:
             return
         self._asked_to_close.add(current)
 
-        def chosen(decide: bool | None) -> None:
+        async def chosen(decide: bool | None) -> None:
             if decide:
-                self.action_capture("decision")
+                await self.action_capture("decision")
             elif decide is False:
                 move_on()
 
