@@ -111,6 +111,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
         self.live = LiveMeeting()
         self.intents = IntentRunner()
         self._asked_to_close: set[int] = set()  # items the closing prompt asked about
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield MeetingHeader(id="meeting-header").data_bind(MeetingScreen.frame)
@@ -121,6 +122,14 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
             yield ActionsPane(id="actions", classes="pane").data_bind(MeetingScreen.frame)
         yield CaptureBar(id="capture")
         yield KeyFooter()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Runs before Textual's own handler, which restyles every widget of a resumed
+        screen. The first resume comes right after compose, every widget styled as it
+        was mounted: restyling them all again cost the first frame 8-10 ms."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self.query_one(CaptureBar).display = False
