@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from .domain.model import Event, EventKind, Goal, GoalTier, ParkedItem, Resolution, SessionStatus
-from .domain.replan import ReplanOption, replan_options
 from .domain.text import clean_line
 from .domain.timeline import agenda_state
 from .refusals import ServiceError, not_ended
+
+if TYPE_CHECKING:
+    from .domain.replan import ReplanOption
 
 MAX_COOL_MINUTES = 60
 
@@ -54,6 +57,8 @@ class PlaybookIntents:
 
     def replan_options(self) -> list[ReplanOption]:
         """What can be done about the delay now (see :mod:`coopconsole.domain.replan`)."""
+        from .domain.replan import replan_options  # with the first re-plan, not at start-up
+
         with self.handle.locked():
             return replan_options(self.session, self.state())
 
@@ -63,6 +68,8 @@ class PlaybookIntents:
         The option is worked out again under the lock, so a stale choice (the clock moved
         on, another console changed the plan) applies to the meeting as it is.
         """
+        from .domain.replan import replan_options
+
         with self.handle.locked():
             session, now = self.session, self.now()
             state = agenda_state(session, now)

@@ -17,7 +17,6 @@ from ..store import SessionFile, SessionStore, StoreError
 from .commands import Command, ConsolePalette, MeetingCommands, bind
 from .localized import localized
 from .meeting import MeetingScreen
-from .picker import PickerScreen
 from .themes import DEFAULT_THEME, ConsoleThemeVariables, load_themes, register_themes, stylesheet
 
 
@@ -67,6 +66,8 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
             self.notify("\n".join(self._problems), severity="warning", timeout=15, markup=False)
         # Straight into a named session (the picker is composed only when it is needed).
         if not (self.session_name and self.open_session(self.session_name)):
+            from .picker import PickerScreen  # imported, as composed, only when needed
+
             self.push_screen(localized(PickerScreen, self.lang)(self.store))
 
     # -- sessions --------------------------------------------------------------------------

@@ -14,7 +14,7 @@ the width are left off whole (the help lists every key), never cut in the middle
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from textual import events
@@ -24,8 +24,7 @@ from textual.style import Style
 from textual.widget import Widget
 
 
-@dataclass(frozen=True)
-class FooterEntry:
+class FooterEntry(NamedTuple):
     """One key as the footer shows it."""
 
     key: str

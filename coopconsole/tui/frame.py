@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..domain.model import Session
 from ..live import MeetingView
 
 
-@dataclass(frozen=True, eq=False)
 class Frame:
-    session: Session
-    view: MeetingView
-    revision: int  # changes whenever a record changed (ours or another process's)
-    lang: str
-    warning_minutes: int = 2
+    """Not a dataclass, whose methods would be compiled as the console starts; compared
+    by identity, as a new one is made every second."""
+
+    __slots__ = ("session", "view", "revision", "lang", "warning_minutes")
+
+    def __init__(self, session: Session, view: MeetingView, revision: int, lang: str, warning_minutes: int = 2) -> None:
+        self.session = session
+        self.view = view
+        self.revision = revision  # changes whenever a record changed (ours or another process's)
+        self.lang = lang
+        self.warning_minutes = warning_minutes
 
     @property
     def current_item(self) -> int | None:

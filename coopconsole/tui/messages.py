@@ -1,43 +1,50 @@
-"""Intents that panes and bars send up to the meeting screen (which owns the session)."""
+"""Intents that panes and bars send up to the meeting screen (which owns the session).
+
+Plain classes rather than dataclasses: a dataclass costs about a millisecond to define
+(its methods are compiled from source as the module is imported), and these are all
+imported before the console's first frame.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from textual.message import Message
 
 
-@dataclass
 class SpeakerChosen(Message):
     """A participant row was chosen: give them the floor (``None``: nobody)."""
 
-    participant: int | None
+    def __init__(self, participant: int | None) -> None:
+        super().__init__()
+        self.participant = participant
 
 
-@dataclass
 class ParkedChosen(Message):
     """A parked point was chosen: offer its resolutions."""
 
-    parked_id: int
+    def __init__(self, parked_id: int) -> None:
+        super().__init__()
+        self.parked_id = parked_id
 
 
-@dataclass
 class RecordChosen(Message):
     """An action, decision or note was chosen: edit it."""
 
-    record: Any
+    def __init__(self, record: Any) -> None:
+        super().__init__()
+        self.record = record
 
 
-@dataclass
 class CaptureSubmitted(Message):
     """The capture bar's Enter: save ``text`` as ``kind`` (or as an edit of ``record``)."""
 
-    kind: str
-    text: str
-    record: Any = None
+    def __init__(self, kind: str, text: str, record: Any = None) -> None:
+        super().__init__()
+        self.kind = kind
+        self.text = text
+        self.record = record
 
 
-@dataclass
 class CaptureCancelled(Message):
     """Escape in the capture bar: nothing is saved."""

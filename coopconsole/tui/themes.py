@@ -187,7 +187,10 @@ class ConsoleThemeVariables:
     """
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        return console_variables(self.current_theme)  # type: ignore[attr-defined]
+        theme = self.current_theme  # type: ignore[attr-defined]
+        if all(name in theme.variables for name in CONSOLE_VARIABLES):
+            return {}  # a theme file's own: nothing to derive (Textual asks several times)
+        return console_variables(theme)
 
 
 def console_variables(theme: Theme) -> dict[str, str]:
@@ -245,7 +248,9 @@ def _theme_from(doc: dict[str, Any], stem: str, problems: list[str]) -> tuple[Th
     if problems:
         return None, labels
     theme = replace(theme, variables=variables)
-    return replace(theme, variables={**variables, **console_variables(theme)}), labels
+    if any(name not in variables for name in CONSOLE_VARIABLES):  # derive only what is missing
+        theme = replace(theme, variables={**variables, **console_variables(theme)})
+    return theme, labels
 
 
 def _labels(value: Any, problems: list[str]) -> dict[str, str]:
@@ -290,7 +295,9 @@ def _variables(value: Any, theme: Theme, problems: list[str]) -> dict[str, str]:
     if not isinstance(value, dict):
         problems.append("a 'variables' that is not a table")
         return {}
-    textual = theme.to_color_system().generate()
+    # Textual's variables for this theme, to check overrides of them against: only when
+    # the file has such overrides (generating them is most of what loading a theme costs).
+    textual = theme.to_color_system().generate() if set(value) - set(CONSOLE_VARIABLES) else {}
     variables: dict[str, str] = {}
     for key, text in value.items():
         if not _VARIABLE.match(key) or (key not in CONSOLE_VARIABLES and key not in textual):
