@@ -1,5 +1,5 @@
 """``python -m coopconsole``."""
 
-from .cli import main
+from .launch import main
 
-main(prog_name="coopconsole")
+main()

@@ -8,6 +8,7 @@ from a second terminal starts quickly.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import sys
@@ -31,6 +32,9 @@ from .show import counts, minutes_summary, session_json, session_text
 from .store import SessionFile, SessionStore, StoreError, sessions_folder
 
 LANGS = ("en", "zh")
+#: The commands that open the console, which turns the garbage collector back on itself
+#: once its first frame is painted (see coopconsole.launch); None: no command.
+_CONSOLE_COMMANDS = (None, "open", "demo")
 #: ``coopconsole.export.FORMATS`` (a test keeps them equal): importing that module here
 #: would load the minutes' code on every start of the console.
 FORMATS = ("csv", "ics", "md")
@@ -97,6 +101,8 @@ def main(ctx: click.Context, sessions_dir: Path | None, ui_lang: str | None, the
     built-in sample meeting.
     """
     ctx.obj = {"sessions_dir": sessions_dir, "lang": ui_lang, "theme": theme}
+    if ctx.invoked_subcommand not in _CONSOLE_COMMANDS:
+        gc.enable()  # off while the command started (coopconsole.launch); the console's own
     if ctx.invoked_subcommand is None:
         _open_console(ctx, None)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coopconsole.tui.app import make_app
 from coopconsole.tui.picker import PickerScreen
+from coopconsole.tui.lines import LineList
 from coopconsole.tui.meeting import MeetingScreen
 from conftest import small_session
 from textual.widgets import OptionList
@@ -25,7 +26,7 @@ async def test_picker_lists_samples_and_saved_sessions(store, clock):
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         assert app.screen.service.session.title == "Smart Park Cooperation Promotion Meeting"
-        agenda = _texts(app.screen.query_one("#agenda-items", OptionList))
+        agenda = _texts(app.screen.query_one("#agenda-items", LineList))
         assert len(agenda) == 7 and "Tea break" in agenda[3]
     assert store.names() == ["demo-en", "kickoff"]
 

@@ -15,7 +15,6 @@ from typing import Any
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid
 from textual.reactive import var
 from textual.screen import Screen
 from textual.types import NoActiveAppError
@@ -115,11 +114,12 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
 
     def compose(self) -> ComposeResult:
         yield MeetingHeader(id="meeting-header").data_bind(MeetingScreen.frame)
-        with Grid(id="panes"):
-            yield AgendaPane(id="agenda", classes="pane").data_bind(MeetingScreen.frame)
-            yield SpeakersPane(id="speakers", classes="pane").data_bind(MeetingScreen.frame)
-            yield ParkingLotPane(id="parking", classes="pane").data_bind(MeetingScreen.frame)
-            yield ActionsPane(id="actions", classes="pane").data_bind(MeetingScreen.frame)
+        # The panes are laid out by the screen itself (a grid: see meeting.tcss), not in a
+        # container, which would paint every one of its lines under them first.
+        yield AgendaPane(id="agenda", classes="pane").data_bind(MeetingScreen.frame)
+        yield SpeakersPane(id="speakers", classes="pane").data_bind(MeetingScreen.frame)
+        yield ParkingLotPane(id="parking", classes="pane").data_bind(MeetingScreen.frame)
+        yield ActionsPane(id="actions", classes="pane").data_bind(MeetingScreen.frame)
         yield CaptureBar(id="capture")
         yield KeyFooter()
 

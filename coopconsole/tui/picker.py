@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from ..domain.timeline import agenda_state
 from ..i18n import t
 from ..store import SessionStore
+from . import memory
 from .footer import KeyFooter
 
 
@@ -56,6 +57,7 @@ class PickerScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
+        self.call_after_refresh(memory.settle)  # the collector back on (see coopconsole.launch)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._open(event.option_id)

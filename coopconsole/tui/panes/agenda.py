@@ -16,7 +16,7 @@ from ...i18n import minutes_text, t
 from ..format import clock, hhmm
 from ..frame import Frame
 from ..paint import set_border_title, show, show_digits
-from ..rows import RowList
+from ..lines import LineList
 
 
 class AgendaPane(Vertical):
@@ -32,7 +32,7 @@ class AgendaPane(Vertical):
         yield Digits("--:--", id="countdown")
         yield Label(id="agenda-box")
         yield Label(id="agenda-drift")
-        yield RowList(id="agenda-items")
+        yield LineList(id="agenda-items")
 
     def watch_frame(self, frame: Frame | None) -> None:
         if frame is None:
@@ -80,7 +80,7 @@ class AgendaPane(Vertical):
         key = (frame.revision, lang, state.current)
         if key != self._rows_key:
             self._rows_key = key
-            self.query_one("#agenda-items", RowList).show_rows(_item_rows(frame))
+            self.query_one("#agenda-items", LineList).show_rows(_item_rows(frame))
 
 
 def _drift_line(frame: Frame) -> str:

@@ -1,0 +1,23 @@
+"""The ``coopconsole`` command: the command line, with the garbage collector held off
+while the console starts.
+
+Starting the console allocates a few hundred thousand objects (Textual, the console's
+modules, the session, the widgets). The collector, left on, walks them again and again
+as they pile up: 120-odd young and a dozen middle collections, about 30 ms of the time to
+the first frame. So the command starts with the collector off; the console turns it back
+on once its first frame is painted, first freezing what start-up made (see
+:func:`coopconsole.tui.memory.settle`), and every other command turns it back on as soon
+as the command line is parsed (:func:`coopconsole.cli.main`). Code that imports
+``coopconsole.cli`` itself (the tests) never has the collector off.
+"""
+
+from __future__ import annotations
+
+import gc
+
+
+def main() -> None:
+    gc.disable()
+    from .cli import main as command_line
+
+    command_line(prog_name="coopconsole")

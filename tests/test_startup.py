@@ -1,0 +1,59 @@
+"""Start-up: the collector held off until the console's first frame, and on again after."""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import small_session
+from pilot import settle
+from coopconsole.tui.app import make_app
+from coopconsole.tui.picker import PickerScreen
+
+
+def _after_command(*args: str, folder) -> str:
+    """What ``gc.isenabled()`` is after the ``coopconsole`` entry point ran ``args``."""
+    code = (
+        "import gc, sys\n"
+        f"sys.argv = ['coopconsole', '--sessions-dir', {str(folder)!r}, *{list(args)!r}]\n"
+        "from coopconsole.launch import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('collector', gc.isenabled())\n"
+    )
+    env = {**os.environ, "COOPCONSOLE_CONFIG": str(folder / "cfg")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return out.stdout.strip().splitlines()[-1]
+
+
+def test_a_command_that_opens_no_console_turns_the_collector_back_on(tmp_path):
+    assert _after_command("list", folder=tmp_path) == "collector True"
+
+
+@pytest.fixture
+def collector_held():
+    """The collector off, as the entry point leaves it for the console; on again after."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+async def test_the_meeting_turns_the_collector_on_after_its_first_frame(store, clock, collector_held):
+    store.create(small_session("kickoff")).close()
+    app = make_app(store=store, session_name="kickoff", clock=clock, lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot, pauses=2)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # what start-up made is frozen, not walked
+
+
+async def test_the_picker_turns_the_collector_on_too(store, clock, collector_held):
+    app = make_app(store=store, session_name=None, clock=clock, lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        assert gc.isenabled()
