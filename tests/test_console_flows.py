@@ -18,7 +18,7 @@ from coopconsole.domain.model import Attendance, EventKind, Resolution, SessionS
 from coopconsole.tui.app import make_app
 from coopconsole.tui.capture_bar import CaptureBar
 from coopconsole.tui.dialogs import ChoiceDialog, HelpDialog
-from coopconsole.tui.header import status_line
+from coopconsole.tui.header import MeetingHeader, status_line
 from coopconsole.tui.meeting import MeetingScreen
 from coopconsole.tui.panes.actions import ActionsPane
 from coopconsole.tui.panes.parking_lot import ParkingLotPane
@@ -455,7 +455,7 @@ async def test_drift_ahead_after_moving_on_early(meeting, clock):
         line = status_line(screen.frame)
         assert line.startswith("09:05") and "Running" in line
         assert "ends 10:25 · plan 10:35  ·  10 min ahead" in line
-        assert str(screen.query_one("#header-status").render()) == line
+        assert screen.query_one(MeetingHeader).status_text == line
 
 
 async def test_drift_behind_after_an_overrun(meeting, clock):
@@ -470,7 +470,7 @@ async def test_drift_behind_after_an_overrun(meeting, clock):
         line = status_line(screen.frame)
         assert line.startswith("09:18") and "Running" in line
         assert "ends 10:38 · plan 10:35  ·  3 min behind" in line
-        assert str(screen.query_one("#header-status").render()) == line
+        assert screen.query_one(MeetingHeader).status_text == line
         screen = await move_on(pilot)  # the overrun stays: item 2 starts 3 min late
         assert "3 min behind" in status_line(screen.frame)
         screen = await advance(pilot, clock, minutes=40)  # 5 minutes left, still 3 behind

@@ -13,6 +13,7 @@ from conftest import small_session
 from pilot import advance, move_on, settle, texts
 from coopconsole.domain.model import Resolution, SessionStatus
 from coopconsole.tui.app import make_app
+from coopconsole.tui.header import MeetingHeader
 from coopconsole.tui.capture_bar import CaptureBar
 from coopconsole.tui.dialogs import ChoiceDialog, HelpDialog
 from coopconsole.tui.meeting import MeetingScreen
@@ -403,7 +404,7 @@ async def test_ctrl_e_ends_the_meeting_after_asking(meeting, clock):
         await pilot.press("enter")  # "End the meeting"
         screen = await settle(pilot)
         assert screen.frame.view.agenda.status is SessionStatus.ENDED
-        assert "Ended" in str(screen.query_one("#header-status").render())
+        assert "Ended" in screen.query_one(MeetingHeader).status_text
         await pilot.press("n")  # nothing can be timed any more
         screen = await settle(pilot)
         assert screen.frame.view.agenda.status is SessionStatus.ENDED

@@ -5,11 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import var
-from textual.widgets import Label
+from textual.widget import Widget
 
 from ..domain.followup import MinutesState, minutes_status
 from ..domain.model import Session, SessionStatus
@@ -17,29 +15,56 @@ from ..domain.timeline import AgendaState
 from ..i18n import minutes_text, t
 from .format import clock, hhmm
 from .frame import Frame
-from .paint import show
 
 
-class MeetingHeader(Horizontal):
-    """One line, readable from across the room."""
+class MeetingHeader(Widget):
+    """One line, readable from across the room: the title on the left (bold, cut with an
+    ellipsis, never narrower than :data:`TITLE_MIN` cells), the status on the right.
+
+    One widget drawing both, rather than a row of two labels: every widget on screen is
+    rendered again, from its cache, on each second's repaint, and styled at start-up."""
+
+    COMPONENT_CLASSES = {"header--title"}
+    DEFAULT_CSS = """
+    MeetingHeader {
+        height: 1;
+        .header--title {
+            text-style: bold;
+        }
+    }
+    """
 
     frame: var[Frame | None] = var(None, always_update=True)
     """The meeting as of the last tick (bound to the screen's frame)."""
 
-    def compose(self) -> ComposeResult:
-        yield Label(id="header-title")
-        yield Label(id="header-status")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.title_text = ""
+        self.status_text = ""
 
     def watch_frame(self, frame: Frame | None) -> None:
         if frame is None:
             return
-        show(self.query_one("#header-title", Label), Content(frame.session.title))
-        # The status is as wide as its text: re-lay out only when its width changes (the
-        # clock's minute changes nothing but digits).
-        status = self.query_one("#header-status", Label)
-        line = Content(status_line(frame))
-        before = status.content
-        show(status, line, layout=not isinstance(before, Content) or before.cell_length != line.cell_length)
+        title, status = frame.session.title, status_line(frame)
+        if (title, status) != (self.title_text, self.status_text):
+            self.title_text, self.status_text = title, status
+            self.refresh()  # one line of a fixed height: nothing else moves
+
+    def render(self) -> Content:
+        width = self.size.width
+        status = Content(self.status_text)
+        # Both parts have a cell of padding either side; the title keeps TITLE_MIN cells.
+        status_room = max(0, width - TITLE_MIN - 4)
+        if status.cell_length > status_room:
+            status = status.truncate(status_room, ellipsis=True)
+        title_room = max(1, width - status.cell_length - 4)
+        title = Content(self.title_text).truncate(title_room, ellipsis=True, pad=True)
+        title = title.stylize_before(self.get_visual_style("header--title", partial=True))
+        return Content.assemble(" ", title, "  ", status, " ")
+
+
+#: The title keeps this many cells, however long the status line grows.
+TITLE_MIN = 14
 
 
 #: The health checks' module, once fully imported (a background import is in
