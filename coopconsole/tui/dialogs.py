@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -17,7 +17,35 @@ from ..domain.model import Resolution, Session
 from ..i18n import t
 
 
-class ChoiceDialog(ModalScreen[Any]):
+class ConsoleDialog(ModalScreen[ScreenResultType]):
+    """The console's dialogs: a bordered box in the middle of the screen, a bold title,
+    a muted hint. Their styles are parsed when the first dialog opens, not at start-up."""
+
+    DEFAULT_CSS = """
+    ConsoleDialog {
+        align: center middle;
+    }
+    ConsoleDialog .dialog {
+        width: 70%;
+        max-width: 90;
+        height: auto;
+        max-height: 80%;
+        border: thick $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    ConsoleDialog .dialog-title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    ConsoleDialog .dialog-hint {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    """
+
+
+class ChoiceDialog(ConsoleDialog[Any]):
     """A titled list of choices; dismisses with the chosen value, or None on Escape."""
 
     # Hidden from Textual's keys panel, which would show it in English (a dialog is made
@@ -148,11 +176,63 @@ def _two_columns(sections: list[tuple[str, list[HelpRow]]]) -> list[list[tuple[s
     return [sections[:split], sections[split:]]
 
 
-class HelpDialog(ModalScreen[None]):
+class HelpDialog(ConsoleDialog[None]):
     """Every key of the meeting screen and what it does, in the console's language.
 
     The keys scroll between a title and a close hint that stay in view; a wide terminal
     shows them in two columns (a narrow one stacks the columns, in the same order).
+    """
+
+    DEFAULT_CSS = """
+    /* The help: title and close hint docked, so they stay in view; the keys between them
+       grow to fit and scroll once the dialog reaches its largest height. */
+    HelpDialog > .dialog {
+        width: 90%;
+        max-width: 120;
+        max-height: 90%;
+    }
+    HelpDialog .dialog-title {
+        dock: top;
+        margin-bottom: 0;
+    }
+    HelpDialog #help-close {
+        dock: bottom;
+    }
+    HelpDialog #help-body {
+        height: auto;
+        max-height: 100%;
+    }
+    HelpDialog #help-columns {
+        height: auto;
+        layout: horizontal;
+    }
+    HelpDialog.-narrow #help-columns {
+        layout: vertical;
+    }
+    HelpDialog .help-column {
+        width: 1fr;
+        height: auto;
+    }
+    HelpDialog.-wide .help-column {
+        padding-right: 2;
+    }
+    HelpDialog .help-section {
+        margin-top: 1;
+        text-style: bold;
+        color: $accent;
+    }
+    HelpDialog .help-row {
+        height: auto;
+    }
+    HelpDialog .help-keys {
+        width: 9;
+        padding-right: 1;
+        text-align: right;
+        text-style: bold;
+    }
+    HelpDialog .help-text {
+        width: 1fr;
+    }
     """
 
     # Hidden from Textual's keys panel, which would show them in English: the dialog

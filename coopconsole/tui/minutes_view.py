@@ -20,13 +20,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Label, MarkdownViewer, SelectionList
 from textual.widgets.selection_list import Selection
 
 from ..domain.model import Attendance
 from ..domain.timeline import agenda_state
 from ..i18n import LANGS, t
+from .dialogs import ConsoleDialog
 from .footer import KeyFooter
 from .header import minutes_line
 
@@ -146,14 +147,13 @@ class MinutesScreen(Screen):
         self.app.push_screen(ConfirmationsDialog(self.meeting, self.lang), lambda _: self._status())
 
 
-class ConfirmationsDialog(ModalScreen[None]):
+class ConfirmationsDialog(ConsoleDialog[None]):
     """Every participant with a tick box: ticked once they have confirmed the minutes.
 
     Each tick or untick is saved at once (through the service, like every change)."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", id="dialog.close", system=True)]
     DEFAULT_CSS = """
-    ConfirmationsDialog { align: center middle; }
     ConfirmationsDialog SelectionList { height: auto; max-height: 20; }
     """
 

@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -23,6 +22,7 @@ from ..domain.model import Attendance, GoalTier, Session
 from ..domain.replan import ReplanOption
 from ..health_text import entries
 from ..i18n import t
+from .dialogs import ConsoleDialog
 from .format import hhmm
 from .frame import Frame
 
@@ -58,12 +58,11 @@ def health_summary(frame: Frame) -> str:
     return "  ·  ".join(parts)
 
 
-class HealthDialog(ModalScreen[None]):
+class HealthDialog(ConsoleDialog[None]):
     """Every failing check with what to do about it; it stays current while open."""
 
     BINDINGS = [Binding("escape,h", "dismiss(None)", id="dialog.close", system=True)]
     DEFAULT_CSS = """
-    HealthDialog { align: center middle; }
     HealthDialog #health-body { height: auto; max-height: 24; }
     HealthDialog .health-critical { color: $error; text-style: bold; }
     HealthDialog .health-warning { color: $warning; text-style: bold; }
@@ -121,13 +120,12 @@ def parse_goal(text: str) -> tuple[GoalTier, str]:
     return GoalTier.PRIMARY, text.strip()
 
 
-class GoalsDialog(ModalScreen[None]):
+class GoalsDialog(ConsoleDialog[None]):
     """The goals by tier: Enter judges the highlighted one (achieved, not, not yet);
     the line below adds one."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", id="dialog.close", system=True)]
     DEFAULT_CSS = """
-    GoalsDialog { align: center middle; }
     GoalsDialog OptionList { height: auto; max-height: 14; }
     """
 
