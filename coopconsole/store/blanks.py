@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import queue
-import secrets
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -169,4 +168,6 @@ def temp_prefix(path: Path) -> str:
 
 def new_name(path: Path) -> str:
     """A fresh temporary file name next to ``path``, in the pattern the clean-up removes."""
-    return str(path.parent / f"{temp_prefix(path)}{secrets.token_hex(6)}.tmp")
+    # os.urandom, not the secrets module: that one loads hashlib and OpenSSL, 2 ms of the
+    # console's start-up, for a name that only has to be unlikely to collide.
+    return str(path.parent / f"{temp_prefix(path)}{os.urandom(6).hex()}.tmp")
