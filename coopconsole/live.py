@@ -50,6 +50,8 @@ from .domain.timeline import ZERO, AgendaState, state_from_replay
 
 @dataclass(frozen=True)
 class SpeakerRow:
+    """One participant's row of the speakers pane: times, shares and flags."""
+
     id: int
     name: str
     organisation: str
@@ -65,6 +67,8 @@ class SpeakerRow:
 
 @dataclass(frozen=True)
 class OrgRow:
+    """One organisation's row of the speakers pane."""
+
     organisation: str
     total: timedelta
     share: float
@@ -75,6 +79,8 @@ class OrgRow:
 
 @dataclass(frozen=True)
 class MeetingView:
+    """Everything the console shows as of one moment, derived from the session."""
+
     now: datetime
     agenda: AgendaState
     speaker: int | None

@@ -88,6 +88,8 @@ def speaking_turns(session: Session, now: datetime) -> list[SpeakingTurn]:
 
 @dataclass(frozen=True)
 class SpeakingStats:
+    """Speaking time per person and per organisation over one scope (the meeting or one item)."""
+
     current: int | None
     current_since: datetime | None
     total: timedelta

@@ -35,6 +35,8 @@ class MinutesState(str, Enum):
 
 @dataclass(frozen=True)
 class MinutesStatus:
+    """Where the minutes stand: due, overdue, written (in time or late), and confirmations."""
+
     state: MinutesState
     due: datetime | None  # end + 24 h
     written_at: datetime | None

@@ -90,6 +90,8 @@ class EventKind(str, Enum):
 
 @dataclass(frozen=True)
 class Goal:
+    """A goal of the meeting in one tier, and whether it was achieved."""
+
     id: int
     tier: GoalTier
     text: str
@@ -98,6 +100,8 @@ class Goal:
 
 @dataclass(frozen=True)
 class Participant:
+    """One person at the table: organisation, role, and attendance."""
+
     id: int  # 1-based, the number shown in the speakers pane
     name: str
     organisation: str = ""
@@ -111,6 +115,8 @@ class Participant:
 
 @dataclass(frozen=True)
 class AgendaItem:
+    """One item of the agenda, as imported: title, planned start and time box."""
+
     id: int  # 1-based position in the imported agenda
     title: str
     start: time | None = None  # planned start as written, if any
@@ -122,6 +128,8 @@ class AgendaItem:
 
 @dataclass(frozen=True)
 class Event:
+    """One thing that happened to the clock or the floor, at a moment (the source of every figure)."""
+
     id: int
     at: datetime
     kind: EventKind
@@ -153,6 +161,8 @@ class SmartCheck:
 
 @dataclass(frozen=True)
 class ActionItem:
+    """An action: owner, deliverable, deadline, and what the SMART check found."""
+
     id: int
     deliverable: str
     owner: str = ""  # name as resolved (or as typed, when unknown)
@@ -168,6 +178,8 @@ class ActionItem:
 
 @dataclass(frozen=True)
 class Decision:
+    """A decision (a consensus) on an item, with each organisation's position."""
+
     id: int
     text: str
     item: int | None = None
@@ -177,6 +189,8 @@ class Decision:
 
 @dataclass(frozen=True)
 class Note:
+    """A discussion note on an item."""
+
     id: int
     text: str
     item: int | None = None
@@ -185,6 +199,8 @@ class Note:
 
 @dataclass(frozen=True)
 class ParkedItem:
+    """A point parked as off-topic: who raised it, on which item, and how it was resolved."""
+
     id: int
     text: str
     raised_by: str = ""

@@ -36,6 +36,8 @@ _CHANGES = (EventKind.EXTEND, EventKind.DROP, EventKind.SHIFT)
 
 @dataclass(frozen=True)
 class CoolingBreak:
+    """A cooling-down break: when it began, how long, and the item it interrupted."""
+
     at: datetime
     minutes: int
     item: int | None  # the item current when it began

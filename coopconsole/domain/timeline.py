@@ -65,6 +65,8 @@ __all__ = ["ZERO", "AgendaState", "ClockReplay", "ItemTiming", "agenda_state", "
 
 @dataclass(frozen=True)
 class ItemTiming:
+    """One agenda item as the clock has run it: planned and actual, box, elapsed, overrun."""
+
     item: int
     planned_start: datetime | None
     planned_minutes: int | None
@@ -80,6 +82,8 @@ class ItemTiming:
 
 @dataclass(frozen=True)
 class AgendaState:
+    """The agenda as of one moment: the current item, every timing, drift and projected end."""
+
     status: SessionStatus
     running: bool
     current: int | None
