@@ -80,6 +80,22 @@ class MeetingService(ClosingIntents, PlaybookIntents):
                 self._revision = self.handle.revision
             return self._session
 
+    def glance(self) -> Session:
+        """The session for the screen's look once a second and after each change: as
+        :attr:`session` if the file is free, else at once as of the last change seen.
+
+        A save holds the lock until its bytes are on the disk, which a slow disk makes
+        take tens or hundreds of milliseconds: the countdown must not wait for it. The
+        save's own end is shown when it is done (the screen looks again then), another
+        process's on the next second."""
+        if self._session is not None:
+            with self.handle.locked_if_free() as free:
+                if not free:
+                    return self._session
+                if self._revision == self.handle.revision:
+                    return self._session
+        return self.session
+
     def now(self) -> datetime:
         """The clock, to the millisecond (what the file keeps)."""
         now = self.clock()

@@ -9,7 +9,9 @@ from .errors import (
     SessionUnreadable,
     StoreError,
 )
-from .sessions import SessionFile, SessionStore, SessionSummary, check_name, sessions_folder
+from .names import check_name, sessions_folder
+from .folder import SessionStore, SessionSummary
+from .sessions import SessionFile
 
 __all__ = [
     "BadSessionName",

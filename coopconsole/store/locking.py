@@ -54,6 +54,26 @@ class SessionLock:
             self._flock()
         self._depth = 1
 
+    def try_acquire(self) -> bool:
+        """Take the lock if no other process holds it; never waits. False: not taken."""
+        if self._depth:
+            self._depth += 1
+            return True
+        if self._fallback is not None:  # pragma: no cover - not POSIX
+            try:
+                self._fallback.acquire(timeout=0)
+            except filelock.Timeout:
+                return False
+        else:
+            if self._fd is None:
+                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False
+        self._depth = 1
+        return True
+
     def _flock(self) -> None:
         if self._fd is None:
             self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)

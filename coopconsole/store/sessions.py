@@ -1,4 +1,4 @@
-"""The sessions folder and one open session file.
+"""One open session file (the folder of them is :mod:`.folder`).
 
 This module (with :mod:`.storage` and :mod:`.records`) is the only code that knows
 TinyDB. Everything else asks for a domain :class:`~coopconsole.domain.model.Session` or
@@ -24,12 +24,9 @@ before any write can follow: a refused file is never written to, whichever call 
 
 from __future__ import annotations
 
-import os
-import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +36,8 @@ from ..domain.model import Session
 from . import records as rec
 from . import validate as check
 from .errors import (
-    BadSessionName,
     CorruptSession,
     SessionBusy,
-    SessionExists,
     SessionNotFound,
     SessionUnreadable,
     StoreError,
@@ -50,136 +45,10 @@ from .errors import (
     unreadable,
 )
 from .locking import LockTimeout, SessionLock
-from .storage import AtomicJSONStorage, CorruptFileError, UnreadableFileError, clean_temp_files
+from .storage import AtomicJSONStorage, CorruptFileError, UnreadableFileError
 
 SUFFIX = ".json"
 LOCK_TIMEOUT_S = 10.0
-DEFAULT_FOLDER = "sessions"
-ENV_FOLDER = "COOPCONSOLE_SESSIONS"
-
-_NAME = re.compile(r"^[^\W_][\w.\- ]{0,79}$")
-
-
-def sessions_folder(option: str | os.PathLike[str] | None = None) -> Path:
-    """The sessions folder: ``--sessions-dir``, else ``$COOPCONSOLE_SESSIONS``, else ./sessions."""
-    chosen = option or os.environ.get(ENV_FOLDER) or DEFAULT_FOLDER
-    return Path(chosen).expanduser()
-
-
-def check_name(name: str) -> str:
-    """Return ``name`` if it is a safe session name, else raise :class:`BadSessionName`."""
-    if not isinstance(name, str) or not _NAME.match(name) or ".." in name or name.endswith((".", " ")):
-        raise BadSessionName(
-            f"{name!r} is not a usable session name: use letters, digits, spaces, '-', '_' or '.', "
-            "starting with a letter or digit (no '/', no '..')."
-        )
-    return name
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    """One line of ``coopconsole list``."""
-
-    name: str
-    path: Path
-    session: Session | None  # None when the file could not be read
-    error: str = ""
-
-
-class SessionStore:
-    """The folder of session files."""
-
-    def __init__(self, folder: str | os.PathLike[str]) -> None:
-        self.folder = Path(folder)
-
-    def path_for(self, name: str) -> Path:
-        check_name(name)
-        folder = self.folder.resolve()
-        path = (folder / f"{name}{SUFFIX}").resolve()
-        if path.parent != folder:
-            raise BadSessionName(f"{name!r} would lie outside the sessions folder {folder}.")
-        return path
-
-    def exists(self, name: str) -> bool:
-        return self.path_for(name).exists()
-
-    def names(self) -> list[str]:
-        if not self.folder.is_dir():
-            return []
-        found = []
-        for entry in sorted(self.folder.iterdir()):
-            if entry.suffix == SUFFIX and not entry.name.startswith("."):
-                try:
-                    found.append(check_name(entry.stem))
-                except BadSessionName:
-                    continue
-        return found
-
-    def create(self, session: Session) -> SessionFile:
-        """Write a new session file for ``session`` (refuses to overwrite one)."""
-        path = self.path_for(session.name)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle = SessionFile(path, create=True)
-        try:
-            with handle.locked():
-                if path.exists():
-                    raise SessionExists(f"A session named {session.name!r} already exists in {self.folder}.")
-                handle.write_session(session)
-        except BaseException:
-            handle.close()
-            raise
-        return handle
-
-    def open(self, name: str) -> SessionFile:
-        """Open session ``name``, refusing (with a :class:`StoreError`) a file that cannot be used."""
-        path = self.path_for(name)
-        try:
-            exists = path.exists()
-        except OSError as exc:  # not "missing": the folder will not say (permissions)
-            raise unreadable(path, UnreadableFileError(path, exc)) from None
-        if not exists:
-            raise SessionNotFound(
-                f"No session named {name!r} in {self.folder.resolve()}. "
-                "Run 'coopconsole list' to see the saved sessions."
-            )
-        handle = SessionFile(path)
-        try:
-            with handle.locked():
-                clean_temp_files(path)
-        except BaseException:
-            handle.close()
-            raise
-        return handle
-
-    def summaries(self) -> list[SessionSummary]:
-        """One summary per session file; a file that cannot be read is one with no session.
-
-        Never raises for one file: a listing exists to find the damaged one among the rest.
-        """
-        out = []
-        for name in self.names():
-            path = self.folder / f"{name}{SUFFIX}"  # until resolved: a message needs a path
-            try:
-                path = self.path_for(name)
-                with self.open(name) as handle:
-                    out.append(SessionSummary(name, handle.path, handle.load()))
-            except StoreError as exc:
-                out.append(SessionSummary(name, path, None, str(exc)))
-            except Exception as exc:  # noqa: BLE001 - whatever it is, it is this file's
-                detail = f"{type(exc).__name__}: {exc}"
-                out.append(SessionSummary(name, path, None, corrupt_message(path, detail)))
-        return out
-
-    def unique_name(self, base: str) -> str:
-        """``base`` or ``base-2``, ``base-3``... whichever is free."""
-        check_name(base)
-        candidate, n = base, 1
-        while self.exists(candidate):
-            n += 1
-            candidate = f"{base}-{n}"
-        return candidate
-
-
 class SessionFile:
     """One open session file: reads from memory, durable writes under the lock."""
 
@@ -202,24 +71,51 @@ class SessionFile:
     def locked(self) -> Iterator[SessionFile]:
         """Hold the session lock; inside, reads are fresh and writes are not interleaved."""
         with self._thread_lock:
-            try:
-                self._file_lock.acquire()
-            except LockTimeout:
-                raise SessionBusy(
-                    f"Session {self.name!r} has been locked by another process for over "
-                    f"{LOCK_TIMEOUT_S:.0f} s; try again, or close the other coopconsole."
-                ) from None
-            except OSError as exc:  # the lock file cannot be created or opened
-                raise SessionUnreadable(
-                    f"The session file {self.path} cannot be opened: its lock file "
-                    f"{self._file_lock.path} cannot be used ({exc.strerror or exc}). "
-                    "Check that the sessions folder is yours and writable; the file was not changed."
-                ) from None
+            self._lock_file(wait=True)
             try:
                 self._refresh()
                 yield self
             finally:
                 self._file_lock.release()
+
+    @contextmanager
+    def locked_if_free(self) -> Iterator[bool]:
+        """As :meth:`locked` (``True`` inside) if nobody holds the lock, neither another
+        thread of this process nor another process; else ``False`` at once, nothing held
+        or read. For a look that must never wait for someone else's save to reach the disk."""
+        if not self._thread_lock.acquire(blocking=False):
+            yield False
+            return
+        try:
+            if not self._lock_file(wait=False):
+                yield False
+                return
+            try:
+                self._refresh()
+                yield True
+            finally:
+                self._file_lock.release()
+        finally:
+            self._thread_lock.release()
+
+    def _lock_file(self, wait: bool) -> bool:
+        """Take the inter-process lock (``wait``: up to LOCK_TIMEOUT_S); False if not taken."""
+        try:
+            if not wait:
+                return self._file_lock.try_acquire()
+            self._file_lock.acquire()
+            return True
+        except LockTimeout:
+            raise SessionBusy(
+                f"Session {self.name!r} has been locked by another process for over "
+                f"{LOCK_TIMEOUT_S:.0f} s; try again, or close the other coopconsole."
+            ) from None
+        except OSError as exc:  # the lock file cannot be created or opened
+            raise SessionUnreadable(
+                f"The session file {self.path} cannot be opened: its lock file "
+                f"{self._file_lock.path} cannot be used ({exc.strerror or exc}). "
+                "Check that the sessions folder is yours and writable; the file was not changed."
+            ) from None
 
     def _refresh(self) -> None:
         changed = self._storage_call(self._storage.refresh)

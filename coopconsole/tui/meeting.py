@@ -163,7 +163,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
 
     def tick(self) -> None:
         """Recompute what every pane shows (once a second, and after every change)."""
-        session = self.service.session
+        session = self.service.glance()  # never waits for a save on its way to the disk
         view = self.live.view(session, self.service.now())
         self.frame = Frame(session, view, self.service.handle.revision, self.lang, self.warning_minutes)
 

@@ -1,0 +1,117 @@
+"""The sessions folder: naming, creating, opening and listing session files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.model import Session
+from .errors import BadSessionName, SessionExists, SessionNotFound, StoreError, corrupt_message, unreadable
+from .names import check_name
+from .sessions import SUFFIX, SessionFile
+from .storage import UnreadableFileError, clean_temp_files
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of ``coopconsole list``."""
+
+    name: str
+    path: Path
+    session: Session | None  # None when the file could not be read
+    error: str = ""
+
+
+class SessionStore:
+    """The folder of session files."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = Path(folder)
+
+    def path_for(self, name: str) -> Path:
+        check_name(name)
+        folder = self.folder.resolve()
+        path = (folder / f"{name}{SUFFIX}").resolve()
+        if path.parent != folder:
+            raise BadSessionName(f"{name!r} would lie outside the sessions folder {folder}.")
+        return path
+
+    def exists(self, name: str) -> bool:
+        return self.path_for(name).exists()
+
+    def names(self) -> list[str]:
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for entry in sorted(self.folder.iterdir()):
+            if entry.suffix == SUFFIX and not entry.name.startswith("."):
+                try:
+                    found.append(check_name(entry.stem))
+                except BadSessionName:
+                    continue
+        return found
+
+    def create(self, session: Session) -> SessionFile:
+        """Write a new session file for ``session`` (refuses to overwrite one)."""
+        path = self.path_for(session.name)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle = SessionFile(path, create=True)
+        try:
+            with handle.locked():
+                if path.exists():
+                    raise SessionExists(f"A session named {session.name!r} already exists in {self.folder}.")
+                handle.write_session(session)
+        except BaseException:
+            handle.close()
+            raise
+        return handle
+
+    def open(self, name: str) -> SessionFile:
+        """Open session ``name``, refusing (with a :class:`StoreError`) a file that cannot be used."""
+        path = self.path_for(name)
+        try:
+            exists = path.exists()
+        except OSError as exc:  # not "missing": the folder will not say (permissions)
+            raise unreadable(path, UnreadableFileError(path, exc)) from None
+        if not exists:
+            raise SessionNotFound(
+                f"No session named {name!r} in {self.folder.resolve()}. "
+                "Run 'coopconsole list' to see the saved sessions."
+            )
+        handle = SessionFile(path)
+        try:
+            with handle.locked():
+                clean_temp_files(path)
+        except BaseException:
+            handle.close()
+            raise
+        return handle
+
+    def summaries(self) -> list[SessionSummary]:
+        """One summary per session file; a file that cannot be read is one with no session.
+
+        Never raises for one file: a listing exists to find the damaged one among the rest.
+        """
+        out = []
+        for name in self.names():
+            path = self.folder / f"{name}{SUFFIX}"  # until resolved: a message needs a path
+            try:
+                path = self.path_for(name)
+                with self.open(name) as handle:
+                    out.append(SessionSummary(name, handle.path, handle.load()))
+            except StoreError as exc:
+                out.append(SessionSummary(name, path, None, str(exc)))
+            except Exception as exc:  # noqa: BLE001 - whatever it is, it is this file's
+                detail = f"{type(exc).__name__}: {exc}"
+                out.append(SessionSummary(name, path, None, corrupt_message(path, detail)))
+        return out
+
+    def unique_name(self, base: str) -> str:
+        """``base`` or ``base-2``, ``base-3``... whichever is free."""
+        check_name(base)
+        candidate, n = base, 1
+        while self.exists(candidate):
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
