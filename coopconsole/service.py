@@ -81,8 +81,9 @@ class MeetingService(ClosingIntents, PlaybookIntents):
             return self._session
 
     def glance(self) -> Session:
-        """The session for the screen's look once a second and after each change: as
-        :attr:`session` if the file is free, else at once as of the last change seen.
+        """The session as the screen shows and reads it (once a second, after each change,
+        and for a key's choices): as :attr:`session` if the file is free, else at once as
+        of the last change seen. Intents still read :attr:`session`, under the lock.
 
         A save holds the lock until its bytes are on the disk, which a slow disk makes
         take tens or hundreds of milliseconds: the countdown must not wait for it. The

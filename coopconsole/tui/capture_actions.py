@@ -28,13 +28,13 @@ class CaptureActions:
     async def _open_bar(self, kind: str, text: str = "", record: Any = None) -> None:
         bar = self.query_one(CaptureBar)
         await bar.prepare()  # made after the first frame; a key pressed sooner waits for it
-        bar.open(kind, self.lang, self.service.session.participants, text, record)
+        bar.open(kind, self.lang, self.service.glance().participants, text, record)
 
     async def action_edit(self) -> None:
         focused = self.focused
         parking = self.query_one(ParkingLotPane)
         if focused is parking and parking.selected_id() is not None:
-            point = next(p for p in self.service.session.parked if p.id == parking.selected_id())
+            point = next(p for p in self.service.glance().parked if p.id == parking.selected_id())
             await self._edit(point)
             return
         record = self.query_one(ActionsPane).selected()

@@ -133,7 +133,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
 
     def on_mount(self) -> None:
         self.query_one(CaptureBar).display = False
-        self.title = self.service.session.title
+        self.title = self.service.glance().title
         self.call_after_refresh(self.first_tick)  # once every pane has composed its widgets
         memory.hold_full_collections()
         self.set_interval(1, self.tick)
@@ -247,7 +247,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
         self.do(lambda: self.service.speaker(participant))
 
     def action_pick_speaker(self) -> None:
-        choices = speaker_choices(self.service.session, self.lang)
+        choices = speaker_choices(self.service.glance(), self.lang)
         self.app.push_screen(ChoiceDialog(t("pick.speaker", self.lang), choices), self.give_floor)
 
     def on_speaker_chosen(self, message: SpeakerChosen) -> None:
@@ -259,14 +259,14 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
     # -- the parking lot -----------------------------------------------------------------
 
     def on_parked_chosen(self, message: ParkedChosen) -> None:
-        choices = resolve_choices(self.service.session, self.lang)
+        choices = resolve_choices(self.service.glance(), self.lang)
 
         def chosen(choice: tuple[Resolution, int | None] | None) -> None:
             if choice is not None:
                 resolution, item = choice
                 self.do(lambda: self.service.resolve_parked(message.parked_id, resolution, item))
 
-        point = next((p for p in self.service.session.parked if p.id == message.parked_id), None)
+        point = next((p for p in self.service.glance().parked if p.id == message.parked_id), None)
         if point is None:
             return
         title = t("pick.resolve", self.lang, id=point.id, text=point.text)
@@ -275,7 +275,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
     # -- the command palette --------------------------------------------------------------
 
     def palette_commands(self) -> list[Command]:
-        lang, session = self.lang, self.service.session
+        lang, session = self.lang, self.service.glance()
         commands: list[Command] = [
             (t("cmd.clock", lang), self.action_clock),
             (t("cmd.next", lang), self.action_next),

@@ -118,7 +118,7 @@ class MinutesScreen(Screen):
         parts = [t("minutes.preview", self.lang, language=t(f"lang.{self.minutes_lang}", self.lang))]
         if self.pages:
             parts.append(t("minutes.page", self.lang, page=self.page + 1, pages=len(self.pages)))
-        session, now = service.session, service.now()
+        session, now = service.glance(), service.now()
         line = minutes_line(session, agenda_state(session, now), now, self.lang)
         if line:
             parts.append(line)
@@ -163,7 +163,7 @@ class ConfirmationsDialog(ConsoleDialog[None]):
         self.lang = lang
 
     def compose(self) -> ComposeResult:
-        session = self.meeting.service.session
+        session = self.meeting.service.glance()
         with Vertical(classes="dialog"):
             yield Label(Content(t("confirm.title", self.lang)), classes="dialog-title")
             # Confirmations are replies to minutes sent: nothing to tick before that.
@@ -180,7 +180,7 @@ class ConfirmationsDialog(ConsoleDialog[None]):
 
         def refused(exc: BaseException) -> None:  # put the box back as it is on disk
             self.meeting.report(exc)
-            person = service.session.participant(pid)
+            person = service.glance().participant(pid)
             if person is not None and person.confirmed_at is not None:
                 event.selection_list.select(pid)  # select/deselect: no second "toggled"
             else:

@@ -50,7 +50,7 @@ class PlaybookActions:
             frame = self.frame
             drift = frame.view.agenda.drift if frame is not None else None
             minutes = 0 if drift is None else int(drift.total_seconds() // 60)
-            choices = _views().replan_choices(options, service.session, frame)
+            choices = _views().replan_choices(options, service.glance(), frame)
             self.app.push_screen(ChoiceDialog(t("replan.title", self.lang, minutes=minutes), choices), self._replan)
 
         self.do(service.replan_options, offer)
@@ -67,7 +67,7 @@ class PlaybookActions:
 
     def action_attendance(self) -> None:
         """Whose attendance: the participant highlighted in the speakers pane, else ask."""
-        session = self.service.session
+        session = self.service.glance()
         choices = [c for c in speaker_choices(session, self.lang) if c[1] is not None]
 
         def who(participant: int | None) -> None:
@@ -103,7 +103,7 @@ class PlaybookActions:
     def action_positions(self) -> None:
         """Each organisation's position on the latest decision of the current item (or the
         latest one), asked one organisation after another."""
-        session = self.service.session
+        session = self.service.glance()
         current = self.frame.view.agenda.current if self.frame else None
         decisions = [d for d in session.decisions if d.item == current] or list(session.decisions)
         if not decisions:
@@ -143,7 +143,7 @@ class PlaybookActions:
         nothing was recorded on it."""
         from ..domain.health import DISCUSSED_AFTER  # loaded after the first frame already
 
-        session, state = self.service.session, self.frame.view.agenda if self.frame else None
+        session, state = self.service.glance(), self.frame.view.agenda if self.frame else None
         current = None if state is None else state.current
         item, timing = session.item(current), None if state is None else state.current_timing
         recorded = any(r.item == current for r in (*session.decisions, *session.actions, *session.notes))
@@ -165,7 +165,7 @@ class PlaybookActions:
 
     def ask_goals(self) -> None:
         """Once the meeting has ended: for each goal not yet judged, was it achieved?"""
-        pending = [g for g in self.service.session.goals if g.achieved is None]
+        pending = [g for g in self.service.glance().goals if g.achieved is None]
         if not pending:
             return
         goal, service = pending[0], self.service

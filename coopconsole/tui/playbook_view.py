@@ -137,7 +137,7 @@ class GoalsDialog(ConsoleDialog[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content(t("goals.title", self.lang)), classes="dialog-title")
-            yield OptionList(*self._options(self.meeting.service.session), id="goal-list", markup=False)
+            yield OptionList(*self._options(self.meeting.service.glance()), id="goal-list", markup=False)
             yield Input(placeholder=t("goals.add", self.lang), id="goal-new")
             yield Label(Content(t("goals.hint", self.lang)), classes="dialog-hint")
 
@@ -150,7 +150,7 @@ class GoalsDialog(ConsoleDialog[None]):
         goals = self.query_one("#goal-list", OptionList)
         highlighted = goals.highlighted
         goals.clear_options()
-        goals.add_options(self._options(self.meeting.service.session))
+        goals.add_options(self._options(self.meeting.service.glance()))
         if highlighted is not None and highlighted < goals.option_count:
             goals.highlighted = highlighted
 
@@ -159,7 +159,7 @@ class GoalsDialog(ConsoleDialog[None]):
         if not (event.option_id or "").startswith("g-"):
             return
         goal_id = int(event.option_id[2:])
-        goal = next(g for g in self.meeting.service.session.goals if g.id == goal_id)
+        goal = next(g for g in self.meeting.service.glance().goals if g.id == goal_id)
         following = {None: True, True: False, False: None}[goal.achieved]
         service = self.meeting.service
         self.meeting.do(lambda: service.judge_goal(goal_id, following), self.refresh_goals)
