@@ -143,7 +143,8 @@ class PlaybookActions:
         nothing was recorded on it."""
         from ..domain.health import DISCUSSED_AFTER  # loaded after the first frame already
 
-        session, state = self.service.glance(), self.frame.view.agenda if self.frame else None
+        # Under the lock, not a glance: a decision saved a moment ago must count.
+        session, state = self.service.session, self.frame.view.agenda if self.frame else None
         current = None if state is None else state.current
         item, timing = session.item(current), None if state is None else state.current_timing
         recorded = any(r.item == current for r in (*session.decisions, *session.actions, *session.notes))
