@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import small_session
 from pilot import settle
 from coopconsole.tui.app import make_app
-from coopconsole.tui.header import TITLE_MIN, MeetingHeader
+from coopconsole.tui.header import SEPARATOR, TITLE_MIN, MeetingHeader, fitted
 
 
 async def _header(store, clock, size, title="A title that is long enough to be cut at eighty columns"):
@@ -27,19 +27,25 @@ async def test_a_wide_header_shows_title_and_status_whole(store, clock):
     assert bold and line.plain[bold[0].start:bold[0].end].strip() == title  # the title, in bold
 
 
-async def test_a_narrow_header_cuts_with_an_ellipsis_and_keeps_the_title(store, clock):
+async def test_a_narrow_header_leaves_out_the_planned_end_first_and_keeps_the_title(store, clock):
     line, title, status = await _header(store, clock, (80, 24))
     assert line.cell_length == 80
-    shown_title = line.plain[1:1 + max(TITLE_MIN, 80 - len(status) - 4)].rstrip()
-    assert shown_title.endswith("…") and title.startswith(shown_title[:-1])
-    assert len(shown_title) >= TITLE_MIN - 1
+    assert "ends " in status and "plan " in status  # the whole status has them ...
+    assert "ends " not in line.plain and "plan " not in line.plain  # ... the line has not
+    assert "on time" in line.plain and "Not started" in line.plain
+    shown_title = line.plain[1:line.plain.index("  09:00")].rstrip()
+    assert len(shown_title) >= TITLE_MIN - 1 and title.startswith(shown_title.rstrip("…"))
 
 
-async def test_a_status_too_long_for_the_line_is_cut_not_the_title_below_its_minimum(store, clock):
-    line, title, status = await _header(store, clock, (40, 24), title="Kickoff")
-    assert line.cell_length == 40
-    assert line.plain.startswith(" Kickoff ")
-    assert line.plain.rstrip().endswith("…") and status not in line.plain
+def test_parts_are_left_out_least_needed_first_and_the_rest_cut_with_an_ellipsis():
+    parts = [(0, "09:00"), (0, "Running"), (3, "ends 10:40 · plan 10:35"), (1, "5 min behind"),
+             (2, "goals 1/3  ·  ⚠ 2 (h)")]
+    assert fitted(parts, 200).plain == SEPARATOR.join(text for _, text in parts)
+    assert fitted(parts, 60).plain == "09:00  ·  Running  ·  5 min behind  ·  goals 1/3  ·  ⚠ 2 (h)"
+    assert fitted(parts, 40).plain == "09:00  ·  Running  ·  5 min behind"
+    assert fitted(parts, 20).plain == "09:00  ·  Running"
+    cut = fitted(parts, 12).plain
+    assert cut.endswith("…") and len(cut) <= 12 and cut.startswith("09:00")
 
 
 async def test_chinese_titles_count_two_cells_a_character(store, clock):
