@@ -6,19 +6,25 @@ from coopconsole.tui.meeting import MeetingScreen
 
 
 async def settle(pilot, pauses: int = 1) -> MeetingScreen:
-    """Let every pending intent finish and the screen redraw (``pauses`` times)."""
-    screen = pilot.app.screen
-    if isinstance(screen, MeetingScreen):
-        await screen.intents.idle()
+    """Let the screen take what was pressed (a dialog's answer starts its intent only
+    then), every intent finish, and the screen redraw (``pauses`` times).
+
+    The screen reads the session without waiting for a save in progress (see
+    ``MeetingService.glance``), so a test must let the saves end before it looks."""
+    await pilot.pause()
     for _ in range(pauses):
+        screen = pilot.app.screen
+        if isinstance(screen, MeetingScreen):
+            await screen.intents.idle()
         await pilot.pause()
     return pilot.app.screen
 
 
 async def advance(pilot, clock, **delta) -> MeetingScreen:
-    """Move the frozen clock on and let the screen show it."""
+    """Move the frozen clock on and let the screen show it (once its saves have ended)."""
     clock.advance(**delta)
     screen = pilot.app.screen
+    await screen.intents.idle()
     screen.tick()
     await pilot.pause()
     return screen

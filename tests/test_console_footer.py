@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from conftest import small_session
@@ -112,9 +113,27 @@ async def test_a_capture_key_pressed_before_the_bar_is_made_waits_for_it(meeting
         bar = (await settle(pilot)).query_one(CaptureBar)
         assert bar.query(Input)  # made once the first frame was drawn
         await bar.remove_children()  # as it was before that frame
-        bar._made = None
+        bar._made, bar.ready = None, False
         await pilot.press("a", "x", "y")
         screen = await settle(pilot)
         bar = screen.query_one(CaptureBar)
         assert bar.display and bar.query_one(Input).value == "xy"
         assert not screen.frame.view.agenda.running  # no letter reached the meeting's keys
+
+
+async def test_a_burst_of_keys_behind_a_capture_key_is_typed_into_the_bar(meeting):
+    """As a fast typist's (or a terminal's) keys arrive: all at once, before the first is
+    handled. The letters behind ``a`` are the action's text, not the meeting's keys (the
+    ``l`` of "Alice" would park a point, the ``n`` move to the next item)."""
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        for character in "a@Alice plan n":
+            key = "space" if character == " " else character
+            app.post_message(events.Key(key, character))
+        screen = await settle(pilot, pauses=3)
+        bar = screen.query_one(CaptureBar)
+        assert bar.display and bar.kind == "action"
+        assert bar.query_one(Input).value == "@Alice plan n"
+        assert not screen.service.session.events  # no "next", no clock started
+        assert not screen.service.session.parked

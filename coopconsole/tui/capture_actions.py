@@ -27,7 +27,11 @@ class CaptureActions:
 
     async def _open_bar(self, kind: str, text: str = "", record: Any = None) -> None:
         bar = self.query_one(CaptureBar)
-        await bar.prepare()  # made after the first frame; a key pressed sooner waits for it
+        if not bar.ready:  # made after the first frame: a key pressed sooner waits for it
+            bar.show_early()  # shown at once, so the keys typed meanwhile are the bar's
+            await bar.prepare()
+            if not bar.display:  # Escape came first
+                return
         bar.open(kind, self.lang, self.service.glance().participants, text, record)
 
     async def action_edit(self) -> None:

@@ -79,20 +79,28 @@ class CaptureBar(Horizontal):
         self.record: Any = None
         self.lang = "en"
         self._made: AwaitMount | None = None
+        self.ready = False
+        """The label and the field are made and mounted (see :meth:`prepare`)."""
+        self._early = ""  # typed while the bar was open but not yet made
 
-    def prepare(self) -> AwaitMount:
-        """Make the bar's label and field, once; await the result before ``open``.
+    async def prepare(self) -> None:
+        """Make the bar's label and field, once (``open`` needs them).
 
         Not composed with the screen: the field (Textual's ``Input``, its styles parsed
         when it is first mounted) cost the first frame about 25 ms for a bar nobody has
         opened yet. The meeting screen prepares it right after the first frame, and a
-        capture key pressed sooner waits for it."""
+        capture key pressed sooner waits for it (see :meth:`show_early`)."""
         if self._made is None:
             # In the console's language: a change of language builds a new meeting
             # screen, and with it a new bar.
             field = localized(CaptureField, self.app.lang)(id="capture-input", select_on_focus=False)
             self._made = self.mount(Label(id="capture-kind"), field)
-        return self._made
+        await self._made
+        self.ready = True
+
+    def show_early(self) -> None:
+        """Show the bar before it is made: the keys typed until it is are kept for it."""
+        self.display = True
 
     def open(self, kind: str, lang: str, participants: Sequence[Participant], text: str = "",
              record: Any = None) -> None:
@@ -104,6 +112,7 @@ class CaptureBar(Horizontal):
         field = self.query_one("#capture-input", Input)
         if self.display and field.value and not text and record is None:
             text = field.value  # the bar was left open with unsaved text: keep it
+        text, self._early = text + self._early, ""
         field.suggester = NameSuggester(participants)
         hint = {"action": "capture.hint.action", "park": "capture.hint.park"}.get(kind, "capture.hint.text")
         field.placeholder = t(hint, lang)
@@ -114,18 +123,21 @@ class CaptureBar(Horizontal):
         field.focus()
 
     def close(self) -> None:
-        if self._made is not None:
+        if self.ready:
             self.query_one("#capture-input", Input).value = ""
-        self.record = None
+        self.record, self._early = None, ""
         self.display = False
 
     @property
     def text(self) -> str:
-        return self.query_one("#capture-input", Input).value if self._made is not None else ""
+        return self.query_one("#capture-input", Input).value if self.ready else self._early
 
     def type(self, text: str) -> None:
         """Type ``text`` at the cursor and take the focus back (keys that reached the
-        screen before the field had the focus)."""
+        screen before the field had the focus, or before it was made)."""
+        if not self.ready:
+            self._early += text
+            return
         field = self.query_one("#capture-input", Input)
         field.insert_text_at_cursor(text)
         field.focus()
@@ -140,4 +152,4 @@ class CaptureBar(Horizontal):
 
     def action_cancel(self) -> None:
         """Close the bar without saving (the meeting screen closes it)."""
-        self.query_one("#capture-input", CaptureField).action_cancel()
+        self.post_message(CaptureCancelled())

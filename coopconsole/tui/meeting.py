@@ -41,6 +41,9 @@ from .panes.parking_lot import ParkingLotPane
 from .panes.speakers import SpeakersPane
 from .playbook_actions import PlaybookActions
 
+#: The capture keys and the kind of record each opens the bar for.
+_CAPTURE_KEYS = {"a": "action", "o": "note", "d": "decision", "l": "park"}
+
 #: Actions that a typed letter triggers; never while the capture bar has the focus.
 _KEY_ACTIONS = {"clock", "next", "prev", "extend", "speaker", "pick_speaker", "capture", "edit", "help", "minutes",
                 "health", "goals", "replan", "undo", "attendance", "cool", "positions"}
@@ -190,8 +193,19 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
     def on_key(self, event: events.Key) -> None:
         """Keys that arrive while the capture bar is open but before it has the focus (a
         burst of typing, a paste, a click elsewhere) are the bar's, not the meeting's:
-        letters are typed into it and Escape closes it. Runs before any binding."""
+        letters are typed into it and Escape closes it. Runs before any binding.
+
+        A capture key opens the bar here, not through its binding: the bindings are run
+        by the app, after this screen has already looked at the keys typed right behind
+        the capture key, which would reach the meeting's keys (an ``l`` in the name that
+        follows ``a`` parked a point)."""
         bar = self.query_one(CaptureBar)
+        if not bar.display and event.key in _CAPTURE_KEYS and self.check_action("capture", ()):
+            bar.show_early()  # open from now on, for the keys behind this one
+            self.call_later(self._open_bar, _CAPTURE_KEYS[event.key])
+            event.stop()
+            event.prevent_default()
+            return
         if not bar.display or bar.has_focus_within:
             return
         if event.key == "escape":
