@@ -93,9 +93,7 @@ class CaptureActions:
         self.query_one(pane).focus()
 
 
-
 def _row_id(record: Any) -> str:
     """The id of ``record``'s row in its pane."""
     prefix = {ActionItem: "action", ParkedItem: "parked", Decision: "decision", Note: "note"}[type(record)]
     return f"{prefix}-{record.id}"
-

@@ -100,7 +100,8 @@ class KeyFooter(Widget, can_focus=False):
         key_style = self.get_visual_style("footer-key--key")
         text_style = self.get_visual_style("footer-key--description")
         hover = self.get_visual_style("footer-key--hover", partial=True)
-        palette = self._parts(self.palette) if self.palette is not None else None
+        palette_entry = self.palette
+        palette = self._parts(palette_entry) if palette_entry is not None else None
         room = width - (cell_len(_RULE) + _width(palette) if palette is not None else 0)
         parts: list[str | tuple[str, object]] = []
         spans: list[tuple[int, int, FooterEntry]] = []
@@ -113,12 +114,12 @@ class KeyFooter(Widget, can_focus=False):
             parts += self._styled(entry, key, text, key_style, text_style, hover)
             spans.append((x, end, entry))
             x = end
-        if palette is not None and self.palette is not None and width >= _width(palette) + cell_len(_RULE):
+        if palette_entry is not None and palette is not None and width >= _width(palette) + cell_len(_RULE):
             start = width - _width(palette)
             parts.append(" " * max(0, start - cell_len(_RULE) - x))
             parts.append((_RULE, self.get_visual_style("footer-key--rule")))
-            parts += self._styled(self.palette, *palette, key_style, text_style, hover)
-            spans.append((start, width, self.palette))
+            parts += self._styled(palette_entry, *palette, key_style, text_style, hover)
+            spans.append((start, width, palette_entry))
         self._spans = spans
         return Content.assemble(*parts)  # type: ignore[arg-type]
 
