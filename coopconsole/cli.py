@@ -117,13 +117,20 @@ def command(name: str | None = None):  # noqa: ANN201 - a click decorator
 
 
 @command()
-@click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True, help="Which sample meeting.")
+@click.option("--lang", type=click.Choice(LANGS), default=None,
+              help="Which sample meeting (default: the console's language).")
 @click.option("--no-open", is_flag=True, help="Create the session, print its name and exit.")
 @click.pass_context
-def demo(ctx: click.Context, lang: str, no_open: bool) -> None:
+def demo(ctx: click.Context, lang: str | None, no_open: bool) -> None:
     """Open a fresh copy of the built-in sample meeting (English or Chinese)."""
     from .demo import sample_session
+    from .i18n import detect_lang
+    from .settings import load_settings
 
+    ui_lang = ctx.find_root().obj["lang"]
+    # `coopconsole --lang zh demo` is the Chinese sample, and so is `demo` in a Chinese
+    # console (remembered, or from LANG); the console shows it in its own language.
+    lang = lang or detect_lang(ui_lang, load_settings()[0].lang)
     store = _store(ctx)
     with user_errors():
         name = store.unique_name(f"demo-{lang}")
@@ -131,7 +138,7 @@ def demo(ctx: click.Context, lang: str, no_open: bool) -> None:
     if no_open:
         click.echo(name)
     else:
-        _open_console(ctx, name, lang)
+        _open_console(ctx, name, ui_lang or lang)
 
 
 @command()

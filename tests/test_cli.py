@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from importlib import resources
@@ -141,8 +142,21 @@ def test_list_with_no_sessions_says_what_to_do(run):
 
 
 def test_python_dash_m_runs_without_a_terminal(folder):
+    env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
     out = subprocess.run(
         [sys.executable, "-m", "coopconsole", "--sessions-dir", str(folder), "demo", "--no-open"],
-        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60,
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60, env=env,
     )
     assert out.returncode == 0 and out.stdout.strip() == "demo-en"
+
+
+def test_the_demo_is_in_the_console_s_language_unless_told(run, monkeypatch):
+    """``--lang zh`` before the command, or a Chinese locale, gives the Chinese sample."""
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert run("demo", "--no-open").stdout.strip() == "demo-zh"
+    assert run("demo", "--lang", "en", "--no-open").stdout.strip() == "demo-en"
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert run("--lang", "zh", "demo", "--no-open").stdout.strip() == "demo-zh-2"
+    assert run("demo", "--no-open").stdout.strip() == "demo-en-2"
