@@ -35,7 +35,9 @@ def test_a_command_that_opens_no_console_turns_the_collector_back_on(tmp_path):
 
 @pytest.fixture
 def collector_held():
-    """The collector off, as the entry point leaves it for the console; on again after."""
+    """The collector off, as the entry point leaves it for the console, and nothing frozen
+    yet (earlier tests' consoles froze what they made); on again after."""
+    gc.unfreeze()
     gc.disable()
     yield
     gc.enable()
