@@ -75,10 +75,14 @@ class MeetingService(ClosingIntents, PlaybookIntents):
     def session(self) -> Session:
         """The session as it is on disk now (rebuilt only if another process changed it)."""
         with self.handle.locked():
-            if self._session is None or self._revision != self.handle.revision:
-                self._session = self.handle.load()
-                self._revision = self.handle.revision
-            return self._session
+            return self._current()
+
+    def _current(self) -> Session:
+        """The session, reloaded if the file changed since (the caller holds the lock)."""
+        if self._session is None or self._revision != self.handle.revision:
+            self._session = self.handle.load()
+            self._revision = self.handle.revision
+        return self._session
 
     def glance(self) -> Session:
         """The session as the screen shows and reads it (once a second, after each change,
@@ -89,13 +93,10 @@ class MeetingService(ClosingIntents, PlaybookIntents):
         take tens or hundreds of milliseconds: the countdown must not wait for it. The
         save's own end is shown when it is done (the screen looks again then), another
         process's on the next second."""
-        if self._session is not None:
-            with self.handle.locked_if_free() as free:
-                if not free:
-                    return self._session
-                if self._revision == self.handle.revision:
-                    return self._session
-        return self.session
+        with self.handle.locked_if_free() as free:
+            if free:
+                return self._current()
+        return self._session if self._session is not None else self.session  # the first look waits
 
     def now(self) -> datetime:
         """The clock, to the millisecond (what the file keeps)."""

@@ -200,7 +200,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
         the capture key, which would reach the meeting's keys (an ``l`` in the name that
         follows ``a`` parked a point)."""
         bar = self.query_one(CaptureBar)
-        if not bar.display and event.key in _CAPTURE_KEYS and self.check_action("capture", ()):
+        if not bar.display and event.key in _CAPTURE_KEYS:  # hidden: nothing has its focus
             bar.show_early()  # open from now on, for the keys behind this one
             self.call_later(self._open_bar, _CAPTURE_KEYS[event.key])
             event.stop()
