@@ -29,9 +29,9 @@ from .domain.text import names_fitting
 from .domain.timeline import agenda_state
 from .service import CAPTURE_KINDS, MeetingService, ServiceError
 from .show import counts, minutes_summary, session_json, session_text
+from .start import LANGS, create_demo, run_console
 from .store import SessionFile, SessionStore, StoreError, sessions_folder
 
-LANGS = ("en", "zh")
 #: The commands that open the console, which turns the garbage collector back on itself
 #: once its first frame is painted (see coopconsole.launch); None: no command.
 _CONSOLE_COMMANDS = (None, "open", "demo")
@@ -75,11 +75,8 @@ def slug(title: str) -> str:
 
 def _open_console(ctx: click.Context, name: str | None, lang: str | None = None,
                   opened: SessionFile | None = None) -> None:
-    from .tui.app import make_app
-
     options = ctx.find_root().obj
-    make_app(store=_store(ctx), session_name=name, lang=lang or options["lang"], theme=options["theme"],
-             opened=opened).run()
+    run_console(_store(ctx), name, lang or options["lang"], options["theme"], opened)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -123,22 +120,12 @@ def command(name: str | None = None):  # noqa: ANN201 - a click decorator
 @click.pass_context
 def demo(ctx: click.Context, lang: str | None, no_open: bool) -> None:
     """Open a fresh copy of the built-in sample meeting (English or Chinese)."""
-    from .demo import sample_session
-    from .i18n import detect_lang
-    from .settings import load_settings
-
-    ui_lang = ctx.find_root().obj["lang"]
-    # `coopconsole --lang zh demo` is the Chinese sample, and so is `demo` in a Chinese
-    # console (remembered, or from LANG); the console shows it in its own language.
-    lang = lang or detect_lang(ui_lang, load_settings()[0].lang)
-    store = _store(ctx)
     with user_errors():
-        name = store.unique_name(f"demo-{lang}")
-        store.create(sample_session(lang, name, system_clock())).close()
+        name, console_lang = create_demo(_store(ctx), lang, ctx.find_root().obj["lang"])
     if no_open:
         click.echo(name)
     else:
-        _open_console(ctx, name, ui_lang or lang)
+        _open_console(ctx, name, console_lang)
 
 
 @command()

@@ -9,15 +9,24 @@ on once its first frame is painted, first freezing what start-up made (see
 :func:`coopconsole.tui.memory.settle`), and every other command turns it back on as soon
 as the command line is parsed (:func:`coopconsole.cli.main`). Code that imports
 ``coopconsole.cli`` itself (the tests) never has the collector off.
+
+The lines that only start the console are read without the command-line library
+(:mod:`coopconsole.start`); every other line goes to :mod:`coopconsole.cli`.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 
 
 def main() -> None:
     gc.disable()
+    from .start import read, start
+
+    line = read(sys.argv[1:])
+    if line is not None and start(line):
+        return
     from .cli import main as command_line
 
     command_line(prog_name="coopconsole")

@@ -39,16 +39,16 @@ so a running meeting is replayed once, when the console opens it.
 from __future__ import annotations
 
 from bisect import insort
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .domain.balance import Roster, SpeakingStats, fair_shares, flags_from, scope_start, stats_from
 from .domain.floor import FloorReplay
 from .domain.model import AgendaItem, Attendance, Event, Participant, Session
+from .domain.record import record
 from .domain.timeline import ZERO, AgendaState, state_from_replay
 
 
-@dataclass(frozen=True)
+@record
 class SpeakerRow:
     """One participant's row of the speakers pane: times, shares and flags."""
 
@@ -65,7 +65,7 @@ class SpeakerRow:
     speaking: bool
 
 
-@dataclass(frozen=True)
+@record
 class OrgRow:
     """One organisation's row of the speakers pane."""
 
@@ -77,7 +77,7 @@ class OrgRow:
     people: int  # participants of that organisation not marked absent
 
 
-@dataclass(frozen=True)
+@record
 class MeetingView:
     """Everything the console shows as of one moment, derived from the session."""
 

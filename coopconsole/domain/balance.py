@@ -55,11 +55,11 @@ before the first START counts in the shares but does not run the clock.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .floor import FloorReplay
 from .model import Attendance, Participant, Session, SpeakingTurn
+from .record import record
 from .timeline import ZERO, ordered_events
 
 QUIET = "quiet"
@@ -86,7 +86,7 @@ def speaking_turns(session: Session, now: datetime) -> list[SpeakingTurn]:
     return turns
 
 
-@dataclass(frozen=True)
+@record
 class SpeakingStats:
     """Speaking time per person and per organisation over one scope (the meeting or one item)."""
 
@@ -107,7 +107,7 @@ class SpeakingStats:
         return self.by_org.get(org, ZERO) / self.total
 
 
-@dataclass(frozen=True)
+@record
 class Roster:
     """What the figures need from the participant list (derive once per list)."""
 

@@ -46,11 +46,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from coopconsole.domain.dates import DateError, DeadlineMatch, find_deadline, fold
 from coopconsole.domain.model import Participant
+from coopconsole.domain.record import record
 from coopconsole.domain.text import clean_line
 
 
@@ -63,7 +63,7 @@ class CaptureError(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True)
+@record
 class Capture:
     text: str
     deliverable: str

@@ -44,7 +44,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from coopconsole.domain.date_forms import (
@@ -57,11 +56,12 @@ from coopconsole.domain.date_forms import (
     shape_at,
     unambiguous,
 )
+from coopconsole.domain.record import record
 
 __all__ = ["ACCEPTED_FORMS", "DateError", "DeadlineMatch", "find_deadline", "fold", "parse_date"]
 
 
-@dataclass(frozen=True)
+@record
 class DeadlineMatch:
     deadline: date
     start: int  # span of the whole phrase, keyword included: text[start:end]

@@ -15,11 +15,11 @@ attendee replies to confirm them. Rules:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 
 from .model import Attendance, Session
+from .record import record
 from .timeline import AgendaState
 
 MINUTES_WITHIN = timedelta(hours=24)
@@ -33,7 +33,7 @@ class MinutesState(str, Enum):
     LATE = "late"  # written, but after the deadline
 
 
-@dataclass(frozen=True)
+@record
 class MinutesStatus:
     """Where the minutes stand: due, overdue, written (in time or late), and confirmations."""
 

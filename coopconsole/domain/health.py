@@ -33,13 +33,14 @@ The rules (where the issue leaves room):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timedelta
 from enum import Enum
 
 from .balance import FLAG_AFTER, SpeakingStats
 from .followup import MinutesState, minutes_status
 from .model import Attendance, ItemKind, Resolution, Role, Session, SessionStatus
+from .record import record
 from .smart import names_result
 from .timeline import ZERO, AgendaState
 
@@ -69,7 +70,7 @@ class Severity(str, Enum):
     INFO = "info"  # worth a glance
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """One check that fails; ``details`` holds what the message names (text, numbers)."""
 

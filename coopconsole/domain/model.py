@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import Enum
 
+from .record import record
+
 
 class Role(str, Enum):
     """What a participant is in the room for (the playbook's three layers)."""
@@ -88,7 +90,7 @@ class EventKind(str, Enum):
     COOL = "cool"  # an unplanned cooling-down break of ``minutes``: the clock pauses, the plan shifts
 
 
-@dataclass(frozen=True)
+@record
 class Goal:
     """A goal of the meeting in one tier, and whether it was achieved."""
 
@@ -98,7 +100,7 @@ class Goal:
     achieved: bool | None = None  # None: not yet judged
 
 
-@dataclass(frozen=True)
+@record
 class Participant:
     """One person at the table: organisation, role, and attendance."""
 
@@ -113,7 +115,7 @@ class Participant:
     confirmed_at: datetime | None = None  # when they confirmed the minutes
 
 
-@dataclass(frozen=True)
+@record
 class AgendaItem:
     """One item of the agenda, as imported: title, planned start and time box."""
 
@@ -126,7 +128,7 @@ class AgendaItem:
     kind: ItemKind = ItemKind.TOPIC
 
 
-@dataclass(frozen=True)
+@record
 class Event:
     """One thing that happened to the clock or the floor, at a moment (the source of every figure)."""
 
@@ -138,7 +140,7 @@ class Event:
     minutes: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class SpeakingTurn:
     """One stretch of one person speaking, within one agenda item (derived from events)."""
 
@@ -148,7 +150,7 @@ class SpeakingTurn:
     item: int | None
 
 
-@dataclass(frozen=True)
+@record
 class SmartCheck:
     """Result of the SMART check of one action: ``problems`` holds stable codes."""
 
@@ -159,7 +161,7 @@ class SmartCheck:
         return not self.problems
 
 
-@dataclass(frozen=True)
+@record
 class ActionItem:
     """An action: owner, deliverable, deadline, and what the SMART check found."""
 
@@ -176,7 +178,7 @@ class ActionItem:
     smart: SmartCheck = field(default_factory=SmartCheck)
 
 
-@dataclass(frozen=True)
+@record
 class Decision:
     """A decision (a consensus) on an item, with each organisation's position."""
 
@@ -187,7 +189,7 @@ class Decision:
     created_at: datetime | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Note:
     """A discussion note on an item."""
 
@@ -197,7 +199,7 @@ class Note:
     created_at: datetime | None = None
 
 
-@dataclass(frozen=True)
+@record
 class ParkedItem:
     """A point parked as off-topic: who raised it, on which item, and how it was resolved."""
 

@@ -19,10 +19,10 @@ it leads to. Pure: no I/O, no clock of its own.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .model import EventKind, ItemKind, Session, SessionStatus
+from .record import record
 from .replay import ZERO
 from .timeline import AgendaState
 
@@ -31,7 +31,7 @@ FLOOR_MINUTES = 5
 Change = tuple[EventKind, int | None, int | None]  # (kind, item, minutes)
 
 
-@dataclass(frozen=True)
+@record
 class ReplanOption:
     kind: str  # "shrink", "park", "defer", "accept"
     item: int | None  # the item parked or deferred

@@ -25,16 +25,16 @@ cooling-down breaks (the facilitator's playbook) add these:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .model import Event, EventKind, Session, SessionStatus
+from .record import record
 
 ZERO = timedelta(0)
 _CHANGES = (EventKind.EXTEND, EventKind.DROP, EventKind.SHIFT)
 
 
-@dataclass(frozen=True)
+@record
 class CoolingBreak:
     """A cooling-down break: when it began, how long, and the item it interrupted."""
 

@@ -53,17 +53,17 @@ behind schedule; None when there is no planned end.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
 from .model import Session, SessionStatus
+from .record import record
 from .replay import ZERO, ClockReplay, CoolingBreak, ordered_events
 
 __all__ = ["ZERO", "AgendaState", "ClockReplay", "ItemTiming", "agenda_state", "ordered_events", "planned_starts",
            "state_from_replay"]
 
 
-@dataclass(frozen=True)
+@record
 class ItemTiming:
     """One agenda item as the clock has run it: planned and actual, box, elapsed, overrun."""
 
@@ -80,7 +80,7 @@ class ItemTiming:
     shift: timedelta = ZERO  # planned this much later than written (a later end accepted, a break)
 
 
-@dataclass(frozen=True)
+@record
 class AgendaState:
     """The agenda as of one moment: the current item, every timing, drift and projected end."""
 

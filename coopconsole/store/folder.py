@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.model import Session
+from ..domain.record import record
 from .errors import BadSessionName, SessionExists, SessionNotFound, StoreError, corrupt_message, unreadable
 from .names import check_name
 from .sessions import SUFFIX, SessionFile
 from .storage import UnreadableFileError, clean_temp_files
 
 
-@dataclass(frozen=True)
+@record
 class SessionSummary:
     """One line of ``coopconsole list``."""
 
