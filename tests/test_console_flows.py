@@ -87,6 +87,20 @@ async def test_the_first_frame_painted_already_shows_the_meeting(meeting, monkey
         assert "Speakers" in first and app.screen.service.session.title in first
 
 
+
+async def test_the_agenda_list_has_the_focus_once_the_meeting_is_up(meeting):
+    """The focus is given after the first frame (focusing restyles the pane), and to the
+    agenda list, as Textual's auto-focus did: no row is highlighted until an arrow key
+    moves in the list."""
+    app = meeting()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        agenda = screen.query_one("#agenda-items")
+        assert screen.focused is agenda
+        assert agenda.highlighted is None
+        await pilot.press("down")
+        assert agenda.highlighted is not None
+
 # -- 1. keys not tested elsewhere ------------------------------------------------------------
 
 

@@ -134,6 +134,7 @@ class LineList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._rows: list[Row] = []
         self._hover: int | None = None
+        self._focus_keeps_highlight = False
 
     # -- the OptionList API the console uses ------------------------------------------------
 
@@ -270,9 +271,18 @@ class LineList(ScrollView, can_focus=True):
 
     def on_focus(self) -> None:
         """Focused with nothing highlighted: highlight the first row that can be chosen,
-        so Enter and ``e`` act at once instead of waiting for an arrow key."""
-        if self.highlighted is None:
+        so Enter and ``e`` act at once instead of waiting for an arrow key (unless the
+        focus came from :meth:`focus_as_start`)."""
+        keep, self._focus_keeps_highlight = self._focus_keeps_highlight, False
+        if self.highlighted is None and not keep:
             self.highlighted = navigation.find_first_enabled(self._rows)
+
+    def focus_as_start(self) -> None:
+        """Take the focus a screen gives as it starts, highlighting nothing: a first row
+        highlighted at once would look like a choice nobody made."""
+        if self.focusable:
+            self._focus_keeps_highlight = True
+            self.focus()
 
     def _row_at(self, event: events.MouseEvent) -> int | None:
         offset = event.get_content_offset(self)

@@ -34,6 +34,7 @@ from .localized import localized
 from .header import MeetingHeader, checks_loaded
 from . import memory
 from .intents import IntentRunner
+from .lines import LineList
 from .messages import ParkedChosen, SpeakerChosen
 from .panes.actions import ActionsPane
 from .panes.agenda import AgendaPane
@@ -91,6 +92,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
     bindings = staticmethod(_bindings)
 
     BINDING_GROUP_TITLE = "Meeting"
+    AUTO_FOCUS = ""  # the first tick focuses the agenda list, once the first frame is painted
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     frame: var[Frame | None] = var(None, always_update=True)
@@ -145,9 +147,16 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
     def first_tick(self) -> None:
         """The first frame; the parser's import and the first settling wait until it is painted."""
         self.tick()
+        # Focusing restyles the focused pane: after the first frame, not before it (Textual's
+        # auto-focus, as the screen is composed, restyled it before anything was painted).
+        self.call_after_refresh(self._focus_first)
         self.call_after_refresh(self.query_one(CaptureBar).prepare)
         self.call_after_refresh(self.load_parser)
         self.call_after_refresh(memory.settle)
+
+    def _focus_first(self) -> None:
+        if self.focused is None:
+            self.query_one("#agenda-items", LineList).focus_as_start()
 
     def _compositor_refresh(self) -> None:
         """Paint nothing before the first tick (empty panes, painted over at once); what is
