@@ -39,11 +39,15 @@ _TIER_WORDS = {
 
 def findings(frame: Frame) -> list[dict[str, str]]:
     """The health checks as of the frame, in its language."""
+    return entries(_failing(frame), frame.lang, frame.view.now.tzinfo)
+
+
+def _failing(frame: Frame) -> list:
+    """The checks that fail as of the frame (their messages not yet written)."""
     view = frame.view
     if view.stats is None:
         return []
-    found = health(frame.session, view.agenda, view.stats, view.item_stats, view.now)
-    return entries(found, frame.lang, view.now.tzinfo)
+    return health(frame.session, view.agenda, view.stats, view.item_stats, view.now)
 
 
 def health_summary(frame: Frame) -> str:
@@ -52,7 +56,7 @@ def health_summary(frame: Frame) -> str:
     goals = frame.session.goals
     if goals:
         parts.append(t("header.goals", lang, done=sum(1 for g in goals if g.achieved), total=len(goals)))
-    failing = findings(frame)
+    failing = _failing(frame)  # only counted: the header writes no message out
     if failing:
         parts.append(t("header.health", lang, count=len(failing)))
     return "  ·  ".join(parts)
