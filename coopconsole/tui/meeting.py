@@ -26,7 +26,6 @@ from ..service import MeetingService, ServiceError, load_parser
 from .capture_actions import CaptureActions
 from .capture_bar import CaptureBar
 from .commands import Command, bind
-from .dialogs import ChoiceDialog, HelpDialog, resolve_choices, speaker_choices
 from .format import hhmm
 from .footer import KeyFooter
 from .frame import Frame
@@ -257,7 +256,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
                 self.do(self.service.end_meeting, ended)
 
         choices = [(t("end.yes", self.lang), True), (t("end.no", self.lang), False)]
-        self.app.push_screen(ChoiceDialog(t("end.title", self.lang), choices), chosen)
+        self.ask(t("end.title", self.lang), choices, chosen)
 
     def action_speaker(self, number: int) -> None:
         """Give participant ``number`` the floor; the same key again (or 0) stops them.
@@ -270,8 +269,9 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
         self.do(lambda: self.service.speaker(participant))
 
     def action_pick_speaker(self) -> None:
-        choices = speaker_choices(self.service.glance(), self.lang)
-        self.app.push_screen(ChoiceDialog(t("pick.speaker", self.lang), choices), self.give_floor)
+        from .dialogs import speaker_choices
+
+        self.ask(t("pick.speaker", self.lang), speaker_choices(self.service.glance(), self.lang), self.give_floor)
 
     def on_speaker_chosen(self, message: SpeakerChosen) -> None:
         self.action_speaker(message.participant or 0)
@@ -282,6 +282,8 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
     # -- the parking lot -----------------------------------------------------------------
 
     def on_parked_chosen(self, message: ParkedChosen) -> None:
+        from .dialogs import resolve_choices
+
         choices = resolve_choices(self.service.glance(), self.lang)
 
         def chosen(choice: tuple[Resolution, int | None] | None) -> None:
@@ -293,7 +295,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
         if point is None:
             return
         title = t("pick.resolve", self.lang, id=point.id, text=point.text)
-        self.app.push_screen(ChoiceDialog(title, choices), chosen)
+        self.ask(title, choices, chosen)
 
     # -- the command palette --------------------------------------------------------------
 
@@ -353,6 +355,8 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
     def action_help(self) -> None:
         lines = [(b.key_display or b.key, b.description) for b in self.BINDINGS
                  if b.show or b.key not in "23456789"]  # 1 stands for 1-9
+        from .dialogs import HelpDialog
+
         self.app.push_screen(HelpDialog(lines, self.lang))
 
 

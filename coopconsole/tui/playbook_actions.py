@@ -14,7 +14,6 @@ from typing import Any
 
 from ..i18n import error_text, t
 from .commands import Command
-from .dialogs import ChoiceDialog, speaker_choices
 from .format import hhmm
 
 
@@ -34,6 +33,12 @@ class PlaybookActions:
 
     _asked_to_close: set[int]
 
+    def ask(self, title: str, choices: list[tuple[str, Any]], then: Callable[[Any], object]) -> None:
+        """A dialog of ``choices`` (label, value); ``then`` gets the value chosen, or None."""
+        from .dialogs import ChoiceDialog  # with the first dialog, not with the meeting screen
+
+        self.app.push_screen(ChoiceDialog(title, choices), then)
+
     def action_health(self) -> None:
         self.app.push_screen(_views().HealthDialog(self))
 
@@ -51,7 +56,7 @@ class PlaybookActions:
             drift = frame.view.agenda.drift if frame is not None else None
             minutes = 0 if drift is None else int(drift.total_seconds() // 60)
             choices = _views().replan_choices(options, service.glance(), frame)
-            self.app.push_screen(ChoiceDialog(t("replan.title", self.lang, minutes=minutes), choices), self._replan)
+            self.ask(t("replan.title", self.lang, minutes=minutes), choices, self._replan)
 
         self.do(service.replan_options, offer)
 
@@ -68,6 +73,8 @@ class PlaybookActions:
     def action_attendance(self) -> None:
         """Whose attendance: the participant highlighted in the speakers pane, else ask."""
         session = self.service.glance()
+        from .dialogs import speaker_choices
+
         choices = [c for c in speaker_choices(session, self.lang) if c[1] is not None]
 
         def who(participant: int | None) -> None:
@@ -75,14 +82,14 @@ class PlaybookActions:
                 return
             person = session.participant(participant)
             title = t("attendance.state", self.lang, name=person.name if person else participant)
-            self.app.push_screen(ChoiceDialog(title, _views().attendance_choices(self.lang)),
-                                 lambda chosen: chosen is not None and self._mark(participant, *chosen))
+            self.ask(title, _views().attendance_choices(self.lang),
+                     lambda chosen: chosen is not None and self._mark(participant, *chosen))
 
         highlighted = self.highlighted_participant()
         if highlighted is not None:
             who(highlighted)
         else:
-            self.app.push_screen(ChoiceDialog(t("attendance.who", self.lang), choices), who)
+            self.ask(t("attendance.who", self.lang), choices, who)
 
     def highlighted_participant(self) -> int | None:
         """The participant whose row has the focus in the speakers pane, if any."""
@@ -126,7 +133,7 @@ class PlaybookActions:
                     lambda _: self._ask_position(decision_id, text, rest))
 
         title = t("positions.ask", self.lang, org=org, text=text)
-        self.app.push_screen(ChoiceDialog(title, _views().position_choices(self.lang)), chosen)
+        self.ask(title, _views().position_choices(self.lang), chosen)
 
     def action_cool(self) -> None:
         def chosen(minutes: int | None) -> None:
@@ -134,7 +141,7 @@ class PlaybookActions:
                 self.do(lambda: self.service.cool_down(minutes),
                         lambda _: self.notify(t("cool.done", self.lang, minutes=minutes), markup=False))
 
-        self.app.push_screen(ChoiceDialog(t("cool.title", self.lang), _views().cool_choices(self.lang)), chosen)
+        self.ask(t("cool.title", self.lang), _views().cool_choices(self.lang), chosen)
 
     # -- closing an item, closing the meeting -----------------------------------------------
 
@@ -162,7 +169,7 @@ class PlaybookActions:
                 move_on()
 
         choices = [(t("close.decide", self.lang), True), (t("close.move_on", self.lang), False)]
-        self.app.push_screen(ChoiceDialog(t("close.title", self.lang, item=item.title), choices), chosen)
+        self.ask(t("close.title", self.lang, item=item.title), choices, chosen)
 
     def ask_goals(self) -> None:
         """Once the meeting has ended: for each goal not yet judged, was it achieved?"""
@@ -179,7 +186,7 @@ class PlaybookActions:
         tier = t(f"tier.{goal.tier.value}", self.lang)
         choices = [(t("goal.yes", self.lang), True), (t("goal.no", self.lang), False),
                    (t("goal.skip", self.lang), None)]
-        self.app.push_screen(ChoiceDialog(t("goal.ask", self.lang, tier=tier, text=goal.text), choices), chosen)
+        self.ask(t("goal.ask", self.lang, tier=tier, text=goal.text), choices, chosen)
 
     def playbook_commands(self) -> list[Command]:
         lang = self.lang
