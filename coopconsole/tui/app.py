@@ -64,10 +64,11 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         self.stylesheet.set_variables(self.get_css_variables())
 
     def get_css_variables(self) -> dict[str, str]:
-        """None while ``App.__init__`` runs: it asks for those of Textual's default theme,
-        before the console's themes are registered; :meth:`_start_with_theme` then sets
-        those of the theme used. Generating a theme's variables costs about half a
-        millisecond, and the console's variables derived for Textual's theme as much."""
+        """The theme's variables; none yet while ``App.__init__`` runs, which asks for those
+        of Textual's default theme before the console's themes are registered (then
+        :meth:`_start_with_theme` sets those of the theme used). Generating a theme's
+        variables costs about half a millisecond, and deriving the console's own for
+        Textual's theme as much again."""
         return super().get_css_variables() if self._theme_chosen else {}
 
     def on_mount(self) -> None:
