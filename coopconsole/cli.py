@@ -23,13 +23,14 @@ from rich.cells import cell_len
 from . import __version__
 from .domain.clock import system_clock
 from .files import write_atomic
+from .i18n import LANGS
 from .domain.followup import minutes_status
 from .domain.model import Attendance
 from .domain.text import names_fitting
 from .domain.timeline import agenda_state
 from .service import CAPTURE_KINDS, MeetingService, ServiceError
 from .show import counts, minutes_summary, session_json, session_text
-from .start import LANGS, create_demo, run_console
+from .start import create_demo, run_console
 from .store import SessionFile, SessionStore, StoreError, sessions_folder
 
 #: The commands that open the console, which turns the garbage collector back on itself

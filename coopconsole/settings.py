@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from .files import write_atomic
+from .i18n import LANGS
 
 ENV_CONFIG = "COOPCONSOLE_CONFIG"
 DEFAULT_THEME = "coopconsole-dark"
-LANGS = ("en", "zh")
 SETTINGS_FILE = "settings.json"
 MAX_WARNING_MINUTES = 120
 

@@ -24,10 +24,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from .i18n import LANGS
+
 if TYPE_CHECKING:
     from .store import SessionFile, SessionStore
 
-LANGS = ("en", "zh")
 _OPTIONS = {"--sessions-dir": "sessions_dir", "--lang": "lang", "--theme": "theme"}
 
 

@@ -36,7 +36,8 @@ from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from ..settings import DEFAULT_THEME, LANGS, config_dir
+from ..i18n import LANGS
+from ..settings import DEFAULT_THEME, config_dir
 
 __all__ = [
     "CONSOLE_VARIABLES",
