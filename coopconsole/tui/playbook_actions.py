@@ -72,9 +72,9 @@ class PlaybookActions:
 
     def action_attendance(self) -> None:
         """Whose attendance: the participant highlighted in the speakers pane, else ask."""
-        session = self.service.glance()
         from .dialogs import speaker_choices
 
+        session = self.service.glance()
         choices = [c for c in speaker_choices(session, self.lang) if c[1] is not None]
 
         def who(participant: int | None) -> None:
