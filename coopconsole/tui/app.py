@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
+from textual.driver import Driver
 from textual.screen import Screen
 
 from ..domain.clock import Clock, system_clock
@@ -70,6 +71,16 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         variables costs about half a millisecond, and deriving the console's own for
         Textual's theme as much again."""
         return super().get_css_variables() if self._theme_chosen else {}
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal; on Linux and macOS the same driver with an
+        input thread that does not wake ten times a second while nobody types."""
+        driver = super().get_driver_class()
+        if (driver.__module__, driver.__name__) == ("textual.drivers.linux_driver", "LinuxDriver"):
+            from .driver import QuietLinuxDriver
+
+            return QuietLinuxDriver
+        return driver
 
     def on_mount(self) -> None:
         if self._problems:  # one notification, however many things went wrong
