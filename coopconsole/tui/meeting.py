@@ -26,6 +26,7 @@ from ..service import MeetingService, ServiceError, load_parser
 from .capture_actions import CaptureActions
 from .capture_bar import CaptureBar
 from .commands import Command, bind
+from .compositor import LineCompositor
 from .format import hhmm
 from .footer import KeyFooter
 from .frame import Frame
@@ -102,6 +103,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
         # Start with the breakpoint class the terminal's width will give: set later, on the
         # first resize, it would restyle every widget once more before the first frame.
         super().__init__()
+        self._compositor = LineCompositor()  # partial updates render only the changed rows
         try:
             width = self.app.size.width
         except NoActiveAppError:  # made outside a running app (a test): the resize sets it

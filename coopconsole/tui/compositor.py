@@ -1,0 +1,76 @@
+"""The meeting screen's compositor: Textual's, with a partial update that renders only the
+widgets and lines that changed.
+
+Once a second the countdown, the speaker's time and a row or two of the balance table
+change, in two panes side by side. Textual's partial update crops to the box around every
+changed region, which on the meeting screen is nearly the whole screen, and has every
+widget inside that box render all its visible lines (then keeps only the changed rows).
+Each widget rendered costs a fixed amount (its background, filters and titles are worked
+out again), so that was half of the console's CPU while the clock runs.
+
+Here each widget is asked only for the rows where a changed region meets it. What is
+written to the terminal is the same: the same spans, filled with the same strips (the
+front-most widget's, at every cut the spans touch).
+"""
+
+from __future__ import annotations
+
+from textual._compositor import ChopsUpdate, Compositor
+from textual.geometry import Region
+from textual.strip import Strip
+
+
+class LineCompositor(Compositor):
+    """A compositor whose partial updates render only the changed rows of each widget."""
+
+    def render_partial_update(self) -> ChopsUpdate | None:
+        screen_region = self.size.region
+        dirty = [region.intersection(screen_region) for region in self._dirty_regions]
+        self._dirty_regions.clear()
+        dirty = [region for region in dirty if region]
+        if not dirty:
+            return None
+        spans = list(self._regions_to_spans(dirty))
+        chop_ends = [cut_set[1:] for cut_set in self.cuts]
+        return ChopsUpdate(self._changed_chops(spans), spans, chop_ends)
+
+    def _changed_chops(self, spans: list[tuple[int, int, int]]) -> list[dict[int, Strip | None]]:
+        """For every screen line, the strip at each cut the spans touch (None elsewhere),
+        from the widgets front to back: the first strip found for a cut is the one on top,
+        and a widget whose part of the spans is all covered already is not rendered."""
+        cuts = self.cuts
+        chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
+        # Per line, the cuts the spans touch that no widget has filled yet.
+        wanted: dict[int, set[int]] = {}
+        for y, x1, x2 in spans:
+            line_cuts = cuts[y]
+            wanted.setdefault(y, set()).update(
+                cut for cut, end in zip(line_cuts, line_cuts[1:]) if cut < x2 and end > x1
+            )
+        for widget, (region, clip) in self.visible_widgets.items():
+            if not wanted:
+                break
+            visible = region.intersection(clip)
+            first_cut, last_cut = visible.column_span
+            rows = [
+                y for y in visible.line_range
+                if y in wanted and any(first_cut <= cut < last_cut for cut in wanted[y])
+            ]
+            if not rows:
+                continue
+            top, bottom = rows[0], rows[-1] + 1
+            strips = widget.render_lines(
+                Region(visible.x - region.x, top - region.y, visible.width, bottom - top)
+            )
+            for y in rows:
+                line = chops[y]
+                line_cuts = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
+                pieces = strips[y - top].divide([cut - visible.x for cut in line_cuts[1:]])
+                for cut, piece in zip(line_cuts, pieces):
+                    if line.get(cut) is None:
+                        line[cut] = piece
+                still = wanted[y]
+                still.difference_update(cut for cut in line_cuts if cut < last_cut)
+                if not still:
+                    del wanted[y]
+        return chops
