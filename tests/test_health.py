@@ -188,6 +188,17 @@ def test_action_checks_triggered_and_cleared(service):
     assert codes(service) == []
 
 
+def test_each_action_check_names_the_actions_that_fail_it(service):
+    service.start()
+    service.capture_action("@Alice send the funding proposal")  # no deadline
+    service.capture_action("@Alice send the budget by Dec 15")  # fine
+    service.capture_action("think about it")  # none of the three
+    messages = {f["code"]: f["message"] for f in report(service.session, service.now())}
+    assert sorted(messages) == ["action-missing-deadline", "action-missing-owner", "action-vague"]
+    named = {code: [n for n in (1, 2, 3) if f"#{n}" in message] for code, message in messages.items()}
+    assert named == {"action-missing-owner": [3], "action-missing-deadline": [1, 3], "action-vague": [3]}
+
+
 def test_no_decision_triggered_and_cleared(service, clock):
     service.start()
     clock.advance(minutes=10)

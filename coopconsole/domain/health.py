@@ -184,12 +184,16 @@ _ACTION_CODES = {
 
 
 def _actions(session: Session) -> list[Finding]:
-    out = []
-    for code, problems in _ACTION_CODES.items():
-        ids = [a.id for a in session.actions if set(a.smart.problems) & set(problems)]
-        if ids:
-            out.append(Finding(code, Severity.WARNING, {"actions": ids}))
-    return out
+    # One pass over the actions (the header runs this every second, on hundreds of them),
+    # and most have no problem at all.
+    ids: dict[str, list[int]] = {code: [] for code in _ACTION_CODES}
+    for action in session.actions:
+        problems = action.smart.problems
+        if problems:
+            for code, wanted in _ACTION_CODES.items():
+                if any(problem in wanted for problem in problems):
+                    ids[code].append(action.id)
+    return [Finding(code, Severity.WARNING, {"actions": found}) for code, found in ids.items() if found]
 
 
 def _closed(session: Session, state: AgendaState) -> list[Finding]:
