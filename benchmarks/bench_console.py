@@ -33,9 +33,11 @@ Idle CPU (``idle_cpu_percent``, ``idle_cpu_percent_demo``, ``idle_cpu_percent_ba
     all threads, in clock ticks of ``SC_CLK_TCK``) is read at the start and the end of
     20 s with nothing typed. The figure is the CPU time over the wall time, as a
     percentage of one core. ``*_output_bytes_per_s`` is what the console wrote to the
-    terminal meanwhile. ``idle_cpu_percent_bare`` is the floor on this machine: the bare
-    app of the start-up part, with its last Label rewritten once a second by
-    ``set_interval`` as a ticking clock would be, measured the same way.
+    terminal meanwhile. ``idle_cpu_percent_bare`` is for comparison on this machine: the
+    bare app of the start-up part, with its last Label rewritten once a second by
+    ``set_interval`` as a ticking clock would be, measured the same way. It runs with
+    Textual's own driver, whose input thread polls ten times a second; the console's
+    does not (see ``coopconsole/tui/driver.py``).
 
 Event-loop stalls while saving (``max_stall_ms``, ``p99_stall_ms``)
     In-process: ``make_app`` on the full-day session (re-stamped as above, the system
