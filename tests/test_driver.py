@@ -145,6 +145,22 @@ async def test_the_end_of_input_does_not_spin(terminal_input):
     assert len(terminal_input.waits) == waits
 
 
+async def test_once_closed_stopping_writes_to_no_file(monkeypatch, tmp_path):
+    made = Input(monkeypatch)
+    wake_number = made.driver._wake_write
+    made.close()
+    opened = []  # files opened until one takes the closed pipe's number
+    try:
+        while not opened or opened[-1] != wake_number:
+            assert len(opened) < 64, "the pipe's number was not reused"
+            opened.append(os.open(tmp_path / f"file{len(opened)}", os.O_WRONLY | os.O_CREAT))
+        made.driver.exit_event.set()  # as a late disable_input would
+    finally:
+        for fd in opened:
+            os.close(fd)
+    assert all(path.read_bytes() == b"" for path in tmp_path.iterdir())
+
+
 def test_the_console_uses_it_on_a_terminal(tmp_path, monkeypatch):
     from textual.drivers.linux_driver import LinuxDriver
 

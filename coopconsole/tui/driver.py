@@ -39,10 +39,16 @@ class _WakingEvent(threading.Event):
 
     def set(self) -> None:
         super().set()
+        if self._wake_fd < 0:
+            return
         try:
             os.write(self._wake_fd, b"\0")
-        except OSError:  # closed with the driver, or full: the thread is awake anyway
+        except OSError:  # full: the thread has a byte to wake it already
             pass
+
+    def detach(self) -> None:
+        """Stop writing to the pipe (it is about to be closed, and its number reused)."""
+        self._wake_fd = -1
 
 
 class QuietLinuxDriver(LinuxDriver):
@@ -103,6 +109,7 @@ class QuietLinuxDriver(LinuxDriver):
 
     def close(self) -> None:
         super().close()
+        self.exit_event.detach()
         for fd in (self._wake_read, self._wake_write):
             try:
                 os.close(fd)
