@@ -252,3 +252,15 @@ def test_in_a_terminal_escape_cancels_the_capture_bar_on_its_own(tmp_path):
         session.close()
     assert [note.text for note in loaded.notes] == ["from the room"]
     assert [action for action in loaded.actions if "never saved" in action.deliverable] == []
+
+
+async def test_a_wake_byte_without_a_stop_does_not_keep_it_awake(terminal_input):
+    terminal_input.start()
+    _until(terminal_input.blocked_for_good, "a wait without timeout")
+    os.write(terminal_input.driver._wake_write, b"\0")  # as a set() cleared before it was seen
+    _until(lambda: len(terminal_input.waits) >= 2 and terminal_input.blocked_for_good(), "the next wait")
+    waits = len(terminal_input.waits)
+    time.sleep(0.2)
+    assert len(terminal_input.waits) == waits
+    terminal_input.type(b"k")
+    _until(lambda: terminal_input.keys() == ["k"], "a key after the stray byte")

@@ -96,6 +96,8 @@ class QuietLinuxDriver(LinuxDriver):
                         selector.unregister(self.fileno)
                 elif not ready:  # the wait after input ran out: the parser's deadline passed
                     last_input = None
+                if any(key.fd == self._wake_read for key, _mask in ready):
+                    self._drain_wake_pipe()  # a byte left without a stop would wake it forever
                 for event in parser.tick():
                     dispatch(event)
         finally:
