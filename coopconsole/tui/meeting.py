@@ -355,10 +355,10 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
     # -- help -----------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        lines = [(b.key_display or b.key, b.description) for b in self.BINDINGS
-                 if b.show or b.key not in "23456789"]  # 1 stands for 1-9
         from .dialogs import HelpDialog
 
+        lines = [(b.key_display or b.key, b.description) for b in self.BINDINGS
+                 if b.show or b.key not in "23456789"]  # 1 stands for 1-9
         self.app.push_screen(HelpDialog(lines, self.lang))
 
 
