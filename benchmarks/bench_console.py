@@ -79,7 +79,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from terminal import COLUMNS, ROWS, Drain, Terminal, cpu_seconds  # noqa: E402
 from workshop import workshop  # noqa: E402
 
-from coopconsole.demo import sample_session  # noqa: E402
+from coopconsole.samples.meetings import sample_session  # noqa: E402
 from coopconsole.domain.clock import system_clock  # noqa: E402
 from coopconsole.domain.model import Event, EventKind, Session  # noqa: E402
 from coopconsole.store import SessionStore  # noqa: E402

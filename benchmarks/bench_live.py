@@ -29,7 +29,7 @@ from workshop import workshop  # noqa: E402
 from coopconsole.domain.balance import flags, speaking_stats  # noqa: E402
 from coopconsole.domain.model import Event, EventKind  # noqa: E402
 from coopconsole.domain.timeline import agenda_state  # noqa: E402
-from coopconsole.live import LiveMeeting  # noqa: E402
+from coopconsole.domain.live import LiveMeeting  # noqa: E402
 
 VIEWS = 2000
 FULL_REFRESHES = 100

@@ -36,7 +36,7 @@ from workshop import START, record_count, workshop  # noqa: E402
 
 from coopconsole.domain.model import ActionItem  # noqa: E402
 from coopconsole.store import SessionStore  # noqa: E402
-from coopconsole.store.records import action_record  # noqa: E402
+from coopconsole.store.codecs import action_record  # noqa: E402
 
 SAMPLES = 300
 SETTLE_S = 0.020

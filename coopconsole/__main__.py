@@ -1,5 +1,5 @@
 """``python -m coopconsole``."""
 
-from .launch import main
+from coopconsole.cli.main import main
 
 main()

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .files import write_atomic
-from .i18n import LANGS
+from coopconsole.files import write_atomic
+from coopconsole.texts import LANGS
 
 ENV_CONFIG = "COOPCONSOLE_CONFIG"
 DEFAULT_THEME = "coopconsole-dark"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coopconsole.tui.meeting import MeetingScreen
+from coopconsole.tui.screens.meeting import MeetingScreen
 
 
 async def settle(pilot, pauses: int = 1) -> MeetingScreen:
@@ -37,7 +37,7 @@ def texts(option_list) -> list[str]:
 
 async def move_on(pilot) -> MeetingScreen:
     """Press ``n``; if the console asks to record a consensus first, answer "move on"."""
-    from coopconsole.tui.dialogs import ChoiceDialog
+    from coopconsole.tui.screens.dialogs import ChoiceDialog
 
     await pilot.press("n")
     await pilot.pause()

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from coopconsole import __version__
-from coopconsole.cli import main, slug
+from coopconsole.cli.commands import main, slug
 
 SAMPLES = resources.files("coopconsole.samples")
 

@@ -11,10 +11,10 @@ from textual._compositor import Compositor
 
 from conftest import small_session
 from pilot import advance, move_on, settle
-from coopconsole.tui import meeting as meeting_module
+import coopconsole.tui.screens.meeting as meeting_module
 from coopconsole.tui.app import make_app
-from coopconsole.tui.compositor import LineCompositor
-from coopconsole.tui.meeting import MeetingScreen
+from coopconsole.tui.textual_internals import LineCompositor
+from coopconsole.tui.screens.meeting import MeetingScreen
 
 
 # A cursor move with nothing written after it (Textual moves to a span's end and writes

@@ -16,13 +16,13 @@ from conftest import small_session
 from pilot import advance, move_on, settle, texts
 from coopconsole.domain.model import Attendance, EventKind, Resolution, SessionStatus
 from coopconsole.tui.app import make_app
-from coopconsole.tui.capture_bar import CaptureBar
-from coopconsole.tui.dialogs import ChoiceDialog, HelpDialog
-from coopconsole.tui.header import MeetingHeader, status_line
-from coopconsole.tui.meeting import MeetingScreen
-from coopconsole.tui.panes.actions import ActionsPane
-from coopconsole.tui.panes.parking_lot import ParkingLotPane
-from coopconsole.tui.panes.speakers import SpeakersPane
+from coopconsole.tui.widgets.capture_bar import CaptureBar
+from coopconsole.tui.screens.dialogs import ChoiceDialog, HelpDialog
+from coopconsole.tui.widgets.header import MeetingHeader, status_line
+from coopconsole.tui.screens.meeting import MeetingScreen
+from coopconsole.tui.widgets.actions import ActionsPane
+from coopconsole.tui.widgets.parking_lot import ParkingLotPane
+from coopconsole.tui.widgets.speakers import SpeakersPane
 
 SIZE = (120, 36)
 

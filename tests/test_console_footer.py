@@ -8,10 +8,10 @@ from textual.widgets import Input
 
 from conftest import small_session
 from pilot import settle
-from coopconsole.i18n import t
+from coopconsole.texts import t
 from coopconsole.tui.app import make_app
-from coopconsole.tui.capture_bar import CaptureBar
-from coopconsole.tui.footer import KeyFooter
+from coopconsole.tui.widgets.capture_bar import CaptureBar
+from coopconsole.tui.widgets.footer import KeyFooter
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import small_session
 from pilot import settle
 from coopconsole.tui.app import make_app
-from coopconsole.tui.header import SEPARATOR, TITLE_MIN, MeetingHeader, fitted
+from coopconsole.tui.widgets.header import SEPARATOR, TITLE_MIN, MeetingHeader, fitted
 
 
 async def _header(store, clock, size, title="A title that is long enough to be cut at eighty columns"):

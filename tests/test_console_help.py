@@ -10,13 +10,13 @@ from textual.command import CommandPalette
 from textual.widgets import Input, Label
 
 from conftest import small_session
-from coopconsole.i18n import STRINGS, t
+from coopconsole.texts import STRINGS, t
 from coopconsole.settings import Settings, save_settings
-from coopconsole.tui import themes as theme_files
+import coopconsole.tui.theming as theme_files
 from coopconsole.tui.app import make_app
-from coopconsole.tui.dialogs import HelpDialog
-from coopconsole.tui.footer import KeyFooter
-from coopconsole.tui.meeting import MeetingScreen
+from coopconsole.tui.screens.dialogs import HelpDialog
+from coopconsole.tui.widgets.footer import KeyFooter
+from coopconsole.tui.screens.meeting import MeetingScreen
 from pilot import settle as _settle
 
 LATIN = re.compile(r"[A-Za-z]{2,}")

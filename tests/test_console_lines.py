@@ -12,8 +12,8 @@ from textual.screen import Screen
 from conftest import small_session
 from pilot import advance, settle
 from coopconsole.tui.app import make_app
-from coopconsole.tui.lines import LineList
-from coopconsole.tui.panes.speakers import SpeakersPane
+from coopconsole.tui.widgets.line_list import LineList
+from coopconsole.tui.widgets.speakers import SpeakersPane
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from textual.widgets import Markdown, SelectionList
 from conftest import small_session
 from pilot import settle
 from coopconsole.tui.app import make_app
-from coopconsole.tui.header import status_line
-from coopconsole.tui.meeting import MeetingScreen
-from coopconsole.tui.minutes_view import ConfirmationsDialog, MinutesScreen
+from coopconsole.tui.widgets.header import status_line
+from coopconsole.tui.screens.meeting import MeetingScreen
+from coopconsole.tui.screens.minutes import ConfirmationsDialog, MinutesScreen
 
 SIZE = (120, 36)
 
@@ -119,7 +119,7 @@ async def test_the_palette_offers_the_minutes_commands_in_chinese(ended):
 
 
 async def test_writing_into_a_folder_that_refuses_says_so_and_records_nothing(ended, store, monkeypatch):
-    import coopconsole.closing as closing
+    import coopconsole.service.closing as closing
 
     def refuse(path, data, mode=None):
         raise PermissionError(13, "Permission denied")

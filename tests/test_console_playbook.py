@@ -12,10 +12,10 @@ from conftest import small_session
 from pilot import advance, settle
 from coopconsole.domain.model import Attendance, Goal, GoalTier
 from coopconsole.tui.app import make_app
-from coopconsole.tui.capture_bar import CaptureBar
-from coopconsole.tui.dialogs import ChoiceDialog
-from coopconsole.tui.header import status_line
-from coopconsole.tui.playbook_view import GoalsDialog, HealthDialog, findings, parse_goal
+from coopconsole.tui.widgets.capture_bar import CaptureBar
+from coopconsole.tui.screens.dialogs import ChoiceDialog
+from coopconsole.tui.widgets.header import status_line
+from coopconsole.tui.screens.playbook import GoalsDialog, HealthDialog, findings, parse_goal
 
 SIZE = (120, 36)
 
@@ -281,16 +281,16 @@ def test_the_header_never_reads_a_half_imported_checks_module(monkeypatch, clock
     import sys
     import types
 
-    from coopconsole.live import LiveMeeting
-    from coopconsole.tui import header
+    from coopconsole.domain.live import LiveMeeting
+    import coopconsole.tui.widgets.header as header
     from coopconsole.tui.frame import Frame
 
     session = small_session()
     frame = Frame(session, LiveMeeting().view(session, clock()), 1, "en", 2)
-    monkeypatch.setitem(sys.modules, "coopconsole.tui.playbook_view", types.ModuleType("half-imported"))
+    monkeypatch.setitem(sys.modules, "coopconsole.tui.screens.playbook", types.ModuleType("half-imported"))
     monkeypatch.setattr(header, "_CHECKS", [])
     assert "⚠" not in status_line(frame)  # no summary yet, and no crash
-    header.checks_loaded(sys.modules["coopconsole.tui.playbook_view"])
+    header.checks_loaded(sys.modules["coopconsole.tui.screens.playbook"])
     with pytest.raises(AttributeError):
         status_line(frame)  # once declared loaded, it is used
 

@@ -9,11 +9,11 @@ import pytest
 from conftest import small_session
 from pilot import settle
 from coopconsole.domain.model import Attendance, Participant
-from coopconsole.i18n import LANGS, STRINGS, detect_lang, t
+from coopconsole.texts import LANGS, STRINGS, detect_lang, t
 from coopconsole.settings import load_settings
 from coopconsole.tui.app import make_app
-from coopconsole.tui.meeting import MeetingScreen
-from coopconsole.tui.panes.speakers import SpeakersPane
+from coopconsole.tui.screens.meeting import MeetingScreen
+from coopconsole.tui.widgets.speakers import SpeakersPane
 
 
 
@@ -158,7 +158,8 @@ def test_every_refusal_the_service_can_give_has_chinese():
     import coopconsole
 
     root = Path(coopconsole.__file__).parent
-    source = (root / "service.py").read_text("utf-8") + (root / "domain" / "capture.py").read_text("utf-8")
+    files = [*(root / "service").glob("*.py"), root / "domain" / "capture.py"]
+    source = "".join(path.read_text("utf-8") for path in files)
     codes = set(re.findall(r'(?:Service|Capture)Error\(\s*"([a-z-]+)"', source))
     assert codes and all(STRINGS.get(f"error.{code}", ("", ""))[1] for code in codes), codes
 

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 from icalendar import Calendar
 
-from coopconsole.cli import main
+from coopconsole.cli.commands import main
 from coopconsole.domain.model import ActionStatus
-from coopconsole.export import ExportError, select, to_csv, to_ics, to_tasks
+from coopconsole.cli.export import ExportError, select, to_csv, to_ics, to_tasks
 from coopconsole.service import MeetingService
 
 from scripted import play
@@ -246,8 +246,9 @@ def test_the_command_line_offers_every_export_format_without_loading_the_exports
     import subprocess
     import sys
 
-    from coopconsole import cli, export
+    import coopconsole.cli.commands as cli
+    import coopconsole.cli.export as export
 
     assert cli.FORMATS == export.FORMATS
-    code = "import sys, coopconsole.cli; print('coopconsole.export' in sys.modules)"
+    code = "import sys, coopconsole.cli.commands; print('coopconsole.cli.export' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"

@@ -8,7 +8,7 @@ from datetime import date, time
 import pytest
 from click.testing import CliRunner
 
-from coopconsole.cli import main
+from coopconsole.cli.commands import main
 from coopconsole.domain.health import CODES, is_measurable
 from coopconsole.domain.model import (
     AgendaItem,
@@ -21,7 +21,7 @@ from coopconsole.domain.model import (
     Role,
     Session,
 )
-from coopconsole.health_text import TEXTS, report
+from coopconsole.texts.health import TEXTS, report
 from coopconsole.service import MeetingService
 
 
@@ -270,8 +270,8 @@ def test_the_playbook_strings_do_not_replace_the_consoles():
     import re
     from pathlib import Path
 
-    import coopconsole.i18n as i18n
-    from coopconsole.i18n_playbook import PLAYBOOK
+    import coopconsole.texts as i18n
+    from coopconsole.texts.playbook import PLAYBOOK
 
     source = Path(i18n.__file__).read_text("utf-8")
     own = set(re.findall(r'^    "([^"]+)": \(', source, flags=re.MULTILINE))

@@ -16,13 +16,13 @@ PURE = [
     "coopconsole.domain.dates",
     "coopconsole.domain.date_forms",
     "coopconsole.domain.clock",
-    "coopconsole.domain.floor",
-    "coopconsole.domain.text",
+    "coopconsole.domain.floor_replay",
+    "coopconsole.domain.typed_text",
     "coopconsole.domain.followup",
     "coopconsole.agenda",
     "coopconsole.minutes",
     "coopconsole.minutes.check",
-    "coopconsole.export",
+    "coopconsole.cli.export",
 ]
 
 
@@ -39,13 +39,13 @@ def test_domain_and_agenda_import_neither_textual_nor_tinydb(module):
     assert "tinydb" not in loaded
 
 
-@pytest.mark.parametrize("module", ["coopconsole.store", "coopconsole.service", "coopconsole.refusals",
-                                    "coopconsole.show", "coopconsole.closing"])
+@pytest.mark.parametrize("module", ["coopconsole.store", "coopconsole.service", "coopconsole.service.refusals",
+                                    "coopconsole.cli.show", "coopconsole.service.closing"])
 def test_store_and_service_do_not_import_textual(module):
     assert "textual" not in _loaded_after_import(module)
 
 
 def test_capture_from_the_command_line_does_not_load_the_console():
-    code = "import sys; import coopconsole.cli; print('textual' in sys.modules)"
+    code = "import sys; import coopconsole.cli.commands; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

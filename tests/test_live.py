@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from coopconsole.domain.balance import flags, speaking_stats
 from coopconsole.domain.model import AgendaItem, Attendance, Event, EventKind, Participant, Session
 from coopconsole.domain.timeline import agenda_state
-from coopconsole.live import LiveMeeting, MeetingView, OrgRow, SpeakerRow
+from coopconsole.domain.live import LiveMeeting, MeetingView, OrgRow, SpeakerRow
 
 TZ = timezone(timedelta(hours=8))
 T0 = datetime(2024, 5, 14, 9, 0, tzinfo=TZ)
@@ -279,7 +279,7 @@ def test_no_current_item_gives_zero_item_figures():
 
 
 def test_live_imports_neither_textual_nor_tinydb():
-    code = "import sys, coopconsole.live; print(' '.join(sorted(sys.modules)))"
+    code = "import sys, coopconsole.domain.live; print(' '.join(sorted(sys.modules)))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True).stdout.split()
     assert "textual" not in loaded and "tinydb" not in loaded

@@ -13,13 +13,13 @@ from conftest import small_session
 from pilot import advance, move_on, settle, texts
 from coopconsole.domain.model import Resolution, SessionStatus
 from coopconsole.tui.app import make_app
-from coopconsole.tui.header import MeetingHeader
-from coopconsole.tui.capture_bar import CaptureBar
-from coopconsole.tui.dialogs import ChoiceDialog, HelpDialog
-from coopconsole.tui.meeting import MeetingScreen
-from coopconsole.tui.panes.actions import ActionsPane
-from coopconsole.tui.panes.parking_lot import ParkingLotPane
-from coopconsole.tui.panes.speakers import SpeakersPane
+from coopconsole.tui.widgets.header import MeetingHeader
+from coopconsole.tui.widgets.capture_bar import CaptureBar
+from coopconsole.tui.screens.dialogs import ChoiceDialog, HelpDialog
+from coopconsole.tui.screens.meeting import MeetingScreen
+from coopconsole.tui.widgets.actions import ActionsPane
+from coopconsole.tui.widgets.parking_lot import ParkingLotPane
+from coopconsole.tui.widgets.speakers import SpeakersPane
 
 
 
@@ -263,7 +263,7 @@ async def test_resume_after_restart_shows_running_clock(meeting, clock, store):
 
 
 async def test_name_completion_after_at():
-    from coopconsole.tui.capture_bar import NameSuggester
+    from coopconsole.tui.widgets.capture_bar import NameSuggester
 
     people = small_session().participants
     suggest = NameSuggester(people).get_suggestion
@@ -373,7 +373,7 @@ async def test_the_agenda_list_shows_the_box_as_changed_and_no_tick_for_a_left_i
 
 async def test_other_items_actions_are_capped_and_counted(store, clock):
     from coopconsole.domain.model import ActionItem
-    from coopconsole.tui.panes.actions import OTHER_ACTIONS
+    from coopconsole.tui.widgets.actions import OTHER_ACTIONS
 
     session = small_session("many")
     session.actions = [ActionItem(i, f"send report {i}", "Alice Chen", 1, "Company A", item=2)

@@ -29,8 +29,8 @@ from coopconsole.domain.model import (
     Session,
     Stance,
 )
-from coopconsole.domain.text import clean_line
-from coopconsole.export import to_tasks
+from coopconsole.domain.typed_text import clean_line
+from coopconsole.cli.export import to_tasks
 from coopconsole.minutes import build_minutes
 from coopconsole.minutes.check import outline, parser, problems, text_of
 from coopconsole.minutes.markdown import inline, lines, table

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import pytest
 
 from coopconsole.domain.model import ActionItem, Event, EventKind, SmartCheck
-from coopconsole.domain.record import record
+from coopconsole.domain.frozen import record
 
 AT = datetime(2026, 12, 2, 9, 30, tzinfo=timezone.utc)
 
@@ -62,8 +62,8 @@ def test_a_field_with_its_own_repr_or_comparison_is_refused():
 
 
 @pytest.mark.parametrize("module", ["coopconsole.domain.model", "coopconsole.domain.timeline",
-                                    "coopconsole.domain.balance", "coopconsole.domain.replay",
-                                    "coopconsole.domain.followup", "coopconsole.live", "coopconsole.store.folder"])
+                                    "coopconsole.domain.balance", "coopconsole.domain.clock_replay",
+                                    "coopconsole.domain.followup", "coopconsole.domain.live", "coopconsole.store.folder"])
 def test_the_frozen_records_the_console_starts_with_are_records(module):
     loaded = importlib.import_module(module)
     frozen = [obj for obj in vars(loaded).values()

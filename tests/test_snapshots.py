@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from coopconsole.demo import sample_session
+from coopconsole.samples.meetings import sample_session
 from coopconsole.domain.clock import FrozenClock
 from coopconsole.store import SessionStore
 from coopconsole.tui.app import make_app

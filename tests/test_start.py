@@ -1,4 +1,4 @@
-"""The console's own way in (coopconsole.start): the lines it takes, and that it starts
+"""The console's own way in (coopconsole.cli.console_start): the lines it takes, and that it starts
 the console exactly as the full command line would."""
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import small_session
-from coopconsole import cli, start
-from coopconsole.start import ConsoleLine, read
+import coopconsole.cli.commands as cli
+import coopconsole.cli.console_start as start
+from coopconsole.cli.console_start import ConsoleLine, read
 from coopconsole.store import SessionStore
 
 
@@ -98,10 +99,10 @@ def _entry_point(*args: str, folder) -> subprocess.CompletedProcess[str]:
     whether click was loaded."""
     code = (
         "import sys\n"
-        "import coopconsole.start as start\n"
+        "import coopconsole.cli.console_start as start\n"
         "start.run_console = lambda *a, **k: print('console; click loaded:', 'click' in sys.modules)\n"
         f"sys.argv = ['coopconsole', *{list(args)!r}]\n"
-        "from coopconsole.launch import main\n"
+        "from coopconsole.cli.main import main\n"
         "main()\n"
     )
     env = {**os.environ, "COOPCONSOLE_SESSIONS": str(folder), "COOPCONSOLE_CONFIG": str(folder.parent / "cfg")}

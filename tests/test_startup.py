@@ -12,7 +12,7 @@ import pytest
 from conftest import small_session
 from pilot import settle
 from coopconsole.tui.app import make_app
-from coopconsole.tui.picker import PickerScreen
+from coopconsole.tui.screens.picker import PickerScreen
 
 
 def _after_command(*args: str, folder) -> str:
@@ -20,7 +20,7 @@ def _after_command(*args: str, folder) -> str:
     code = (
         "import gc, sys\n"
         f"sys.argv = ['coopconsole', '--sessions-dir', {str(folder)!r}, *{list(args)!r}]\n"
-        "from coopconsole.launch import main\n"
+        "from coopconsole.cli.main import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('collector', gc.isenabled())\n"
     )

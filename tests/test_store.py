@@ -20,7 +20,7 @@ from coopconsole.store import (
     SessionNotFound,
     SessionStore,
 )
-from coopconsole.store.records import SCHEMA_VERSION
+from coopconsole.store.codecs import SCHEMA_VERSION
 from coopconsole.store.storage import is_private
 
 NOW = datetime(2026, 12, 8, 9, 30, tzinfo=timezone.utc)

@@ -17,7 +17,7 @@ from datetime import date, datetime, timezone
 import pytest
 from click.testing import CliRunner
 
-from coopconsole.cli import main
+from coopconsole.cli.commands import main
 from coopconsole.domain.model import ActionItem, Decision, Event, EventKind, Goal, GoalTier, Note, ParkedItem, Stance
 from coopconsole.store import CorruptSession, SessionNotFound, SessionStore, SessionUnreadable, StoreError
 from coopconsole.store import sessions as sessions_module

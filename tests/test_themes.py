@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
@@ -11,7 +12,7 @@ from textual.style import Style
 from textual.widgets import Label
 
 from coopconsole.settings import config_dir
-from coopconsole.tui.themes import (
+from coopconsole.tui.theming import (
     CONSOLE_VARIABLES,
     DEFAULT_THEME,
     REQUIRED_COLORS,
@@ -70,9 +71,16 @@ def user_theme(filename: str, text: str | bytes):
 # -- the shipped themes ----------------------------------------------------------------
 
 
-def test_stylesheets_are_still_found():
-    assert stylesheet().is_file()
-    assert stylesheet().parent == themes_dir()
+def test_stylesheets_and_themes_ship_inside_the_package():
+    import coopconsole
+
+    package = Path(coopconsole.__file__).resolve().parent
+    for name in ("console.tcss", "meeting.tcss"):
+        assert stylesheet(name).is_file()
+        assert package in stylesheet(name).resolve().parents
+    assert package in themes_dir().resolve().parents
+    assert {path.stem for path in themes_dir().glob("*.toml")} >= {
+        "coopconsole-dark", "coopconsole-light", "coopconsole-projector"}
 
 
 def test_shipped_themes_load_without_errors():

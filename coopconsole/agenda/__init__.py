@@ -6,13 +6,13 @@
 
 See :mod:`coopconsole.agenda.importer` for the decisions taken where agendas are
 ambiguous, :mod:`coopconsole.agenda.sections` for the sections of a document and agenda
-entries outside the agenda, :mod:`coopconsole.agenda.lines` and
-:mod:`coopconsole.agenda.items` for agenda entries, :mod:`coopconsole.agenda.names` for
+entries outside the agenda, :mod:`coopconsole.agenda.item_line` and
+:mod:`coopconsole.agenda.items` for agenda entries, :mod:`coopconsole.agenda.person_names` for
 owners' names, :mod:`coopconsole.agenda.durations` for times and time boxes, and
 :mod:`coopconsole.agenda.people` for participants, roles and goals.
 """
 
-from .importer import import_agenda
-from .results import AgendaError, AgendaImport, ImportProblem
+from coopconsole.agenda.importer import import_agenda
+from coopconsole.agenda.results import AgendaError, AgendaImport, ImportProblem
 
 __all__ = ["AgendaError", "AgendaImport", "ImportProblem", "import_agenda"]

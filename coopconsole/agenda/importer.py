@@ -35,7 +35,7 @@ Decisions where the format leaves room:
   :mod:`coopconsole.agenda.sections`).
 * Owners: a placeholder such as ``—``, ``TBD`` or ``待定`` (in an Owner column or after a
   dash) means no owner. Names in round brackets count as the owner when they name
-  listed participants (see :mod:`coopconsole.agenda.names`), so participants are read
+  listed participants (see :mod:`coopconsole.agenda.person_names`), so participants are read
   before the agenda.
 * ``lang`` is ``zh`` when the title and item titles hold at least one CJK character for
   every three Latin letters (a Chinese character carries about a word), else ``en``.
@@ -53,14 +53,14 @@ from markdown_it.tree import SyntaxTreeNode
 
 from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, Participant, Session
 
-from .durations import parse_when
-from .items import AgendaReader, Draft, Report
-from .lines import is_break
-from .names import is_placeholder
-from .people import Person, parse_person, read_goals, read_participants, split_tier
-from .results import AgendaError, AgendaImport, ImportProblem
-from .sections import SECTIONS, mark_continuations, outline, outside_items
-from .text import (
+from coopconsole.agenda.durations import parse_when
+from coopconsole.agenda.items import AgendaReader, Draft, Report
+from coopconsole.agenda.item_line import is_break
+from coopconsole.agenda.person_names import is_placeholder
+from coopconsole.agenda.people import Person, parse_person, read_goals, read_participants, split_tier
+from coopconsole.agenda.results import AgendaError, AgendaImport, ImportProblem
+from coopconsole.agenda.sections import SECTIONS, mark_continuations, outline, outside_items
+from coopconsole.agenda.markdown_lines import (
     Line, block_lines, cjk_count, latin_count, normalise_source, parse, split_front_matter, split_key,
     split_parts, table_rows,
 )

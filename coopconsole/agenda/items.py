@@ -11,7 +11,7 @@ Decisions:
   (``A: B (C, D), E``). Parts are joined with ``; `` instead when one of them holds a
   comma. A nested bullet or a continuation line of the form ``Owner: X``,
   ``Duration: 15 min`` or ``Time: 09:00`` fills that field instead (the keys are listed
-  in :mod:`coopconsole.agenda.lines`), at any depth. So does a line that is only a time
+  in :mod:`coopconsole.agenda.item_line`), at any depth. So does a line that is only a time
   box (``15 min``, ``(15分钟)``, ``1h``) or only a clock time or range (``09:00-09:15``),
   while the item has none yet; otherwise it stays a sub-point. Other continuation lines
   of an item become sub-points.
@@ -54,10 +54,10 @@ from datetime import time
 
 from markdown_it.tree import SyntaxTreeNode
 
-from .durations import parse_box, slot_full
-from .lines import BOX_KEYS, OWNER_KEYS, TIME_KEYS, Parsed, parse_line
-from .names import looks_like_names
-from .text import ENUM_RE, Line, block_lines, heading_level, item_line, norm_key, own_lines, split_key, table_rows
+from coopconsole.agenda.durations import parse_box, slot_full
+from coopconsole.agenda.item_line import BOX_KEYS, OWNER_KEYS, TIME_KEYS, Parsed, parse_line
+from coopconsole.agenda.person_names import looks_like_names
+from coopconsole.agenda.markdown_lines import ENUM_RE, Line, block_lines, heading_level, item_line, norm_key, own_lines, split_key, table_rows
 
 Report = Callable[[int, str], None]
 MetaSink = Callable[[Line], bool]

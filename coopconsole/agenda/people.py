@@ -55,8 +55,8 @@ from markdown_it.tree import SyntaxTreeNode
 
 from coopconsole.domain.model import GoalTier, Role
 
-from .items import MetaSink, Report
-from .text import SEP_RE, Line, split_parts, block_lines, norm_key, own_lines, strip_enum, table_rows, trim
+from coopconsole.agenda.items import MetaSink, Report
+from coopconsole.agenda.markdown_lines import SEP_RE, Line, split_parts, block_lines, norm_key, own_lines, strip_enum, table_rows, trim
 
 _ROLE_WORDS = {
     Role.DECISION_MAKER: {"decision maker", "decision makers", "decisionmaker", "决策者", "决策层", "决策人"},

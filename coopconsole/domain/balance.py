@@ -5,9 +5,9 @@ injected ``now``; events are replayed in order of ``(at, id)`` in one pass, skip
 events stamped after ``now`` (see :mod:`coopconsole.domain.timeline`).
 
 The functions here cache nothing: each call does one full replay through
-:class:`~coopconsole.domain.floor.FloorReplay` (which implements the turn rules below)
+:class:`~coopconsole.domain.floor_replay.FloorReplay` (which implements the turn rules below)
 and reads the figures off it. The ``*_from`` helpers read the same figures off a replay
-the caller keeps, which is how :mod:`coopconsole.live` updates them once a second by
+the caller keeps, which is how :mod:`coopconsole.domain.live` updates them once a second by
 feeding only new events.
 
 Turns
@@ -57,10 +57,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from .floor import FloorReplay
-from .model import Attendance, Participant, Session, SpeakingTurn
-from .record import record
-from .timeline import ZERO, ordered_events
+from coopconsole.domain.floor_replay import FloorReplay
+from coopconsole.domain.model import Attendance, Participant, Session, SpeakingTurn
+from coopconsole.domain.frozen import record
+from coopconsole.domain.timeline import ZERO, ordered_events
 
 QUIET = "quiet"
 DOMINANT = "dominant"

@@ -5,7 +5,7 @@ deliverable (what is left). Every failure is a :class:`CaptureError` with a stab
 ``code``: ``empty``, ``owner-empty``, ``two-owners``, ``bad-date``, ``empty-deliverable``.
 Decisions:
 
-* The line is first cleaned like any typed line (:func:`coopconsole.domain.text.clean_line`:
+* The line is first cleaned like any typed line (:func:`coopconsole.domain.typed_text.clean_line`:
   NFC, no control characters, breaks and tabs as spaces, trimmed); ``Capture.text`` is
   that cleaned line. Full-width forms (``＠``, ``：``) are read as ASCII.
 * ``@`` right after an ASCII letter, digit or one of ``._%+-`` belongs to an e-mail
@@ -50,8 +50,8 @@ from datetime import date, datetime
 
 from coopconsole.domain.dates import DateError, DeadlineMatch, find_deadline, fold
 from coopconsole.domain.model import Participant
-from coopconsole.domain.record import record
-from coopconsole.domain.text import clean_line
+from coopconsole.domain.frozen import record
+from coopconsole.domain.typed_text import clean_line
 
 
 class CaptureError(ValueError):

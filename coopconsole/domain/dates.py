@@ -56,7 +56,7 @@ from coopconsole.domain.date_forms import (
     shape_at,
     unambiguous,
 )
-from coopconsole.domain.record import record
+from coopconsole.domain.frozen import record
 
 __all__ = ["ACCEPTED_FORMS", "DateError", "DeadlineMatch", "find_deadline", "fold", "parse_date"]
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from enum import Enum
 
-from .model import Attendance, Session
-from .record import record
-from .timeline import AgendaState
+from coopconsole.domain.model import Attendance, Session
+from coopconsole.domain.frozen import record
+from coopconsole.domain.timeline import AgendaState
 
 MINUTES_WITHIN = timedelta(hours=24)
 

@@ -2,7 +2,7 @@
 
 :func:`health` looks at a session and its figures as of "now" and returns what is wrong,
 most serious first. It is pure: the console shows it live, ``coopconsole health`` and
-``coopconsole show --json`` print it. The words are in :mod:`coopconsole.health_text`.
+``coopconsole show --json`` print it. The words are in :mod:`coopconsole.texts.health`.
 
 The rules (where the issue leaves room):
 
@@ -37,12 +37,12 @@ from dataclasses import field
 from datetime import datetime, timedelta
 from enum import Enum
 
-from .balance import FLAG_AFTER, SpeakingStats
-from .followup import MinutesState, minutes_status
-from .model import Attendance, ItemKind, Resolution, Role, Session, SessionStatus
-from .record import record
-from .smart import names_result
-from .timeline import ZERO, AgendaState
+from coopconsole.domain.balance import FLAG_AFTER, SpeakingStats
+from coopconsole.domain.followup import MinutesState, minutes_status
+from coopconsole.domain.model import Attendance, ItemKind, Resolution, Role, Session, SessionStatus
+from coopconsole.domain.frozen import record
+from coopconsole.domain.smart import names_result
+from coopconsole.domain.timeline import ZERO, AgendaState
 
 #: Open points parked on one item that make the parking lot "growing".
 PARKED_ON_ITEM = 3

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import Enum
 
-from .record import record
+from coopconsole.domain.frozen import record
 
 
 class Role(str, Enum):

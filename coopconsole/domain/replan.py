@@ -21,10 +21,10 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
-from .model import EventKind, ItemKind, Session, SessionStatus
-from .record import record
-from .replay import ZERO
-from .timeline import AgendaState
+from coopconsole.domain.model import EventKind, ItemKind, Session, SessionStatus
+from coopconsole.domain.frozen import record
+from coopconsole.domain.clock_replay import ZERO
+from coopconsole.domain.timeline import AgendaState
 
 FLOOR_MINUTES = 5
 

@@ -43,7 +43,7 @@ Plan and projection
 Planned starts are local wall-clock times in ``now.tzinfo`` (see :func:`planned_starts`).
 ``planned_end`` is the last item's planned start plus its planned minutes (extensions
 are not part of the plan; a later end accepted in a re-plan and a cooling-down break
-are, see :mod:`coopconsole.domain.replay`). ``projected_end`` is ``ended_at`` once ENDED; while PLANNED it
+are, see :mod:`coopconsole.domain.clock_replay`). ``projected_end`` is ``ended_at`` once ENDED; while PLANNED it
 is ``max(now, planned_start)`` plus the sum of all boxes; otherwise ``now`` plus the
 current item's remaining time plus the boxes of the items after it by position (skipped
 earlier items are not counted; items without a box count as zero). While paused the
@@ -55,9 +55,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from .model import Session, SessionStatus
-from .record import record
-from .replay import ZERO, ClockReplay, CoolingBreak, ordered_events
+from coopconsole.domain.model import Session, SessionStatus
+from coopconsole.domain.frozen import record
+from coopconsole.domain.clock_replay import ZERO, ClockReplay, CoolingBreak, ordered_events
 
 __all__ = ["ZERO", "AgendaState", "ClockReplay", "ItemTiming", "agenda_state", "ordered_events", "planned_starts",
            "state_from_replay"]

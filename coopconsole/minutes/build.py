@@ -28,11 +28,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from ..domain.balance import Roster, SpeakingStats, replay, stats_from
-from ..domain.model import ActionStatus, Attendance, Resolution, Session
-from ..domain.timeline import ZERO, AgendaState, ItemTiming, state_from_replay
-from .markdown import bold, bullets, inline, lines, plain, table
-from .words import duration, local, long_date, minutes_of, moment_text, short_date, w
+from coopconsole.domain.balance import Roster, SpeakingStats, replay, stats_from
+from coopconsole.domain.model import ActionStatus, Attendance, Resolution, Session
+from coopconsole.domain.timeline import ZERO, AgendaState, ItemTiming, state_from_replay
+from coopconsole.minutes.markdown import bold, bullets, inline, lines, plain, table
+from coopconsole.texts.minutes_words import duration, local, long_date, minutes_of, moment_text, short_date, w
 
 NO_ITEM = -1
 

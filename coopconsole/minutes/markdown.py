@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from ..domain.text import clean_line
+from coopconsole.domain.typed_text import clean_line
 
 _ANYWHERE = re.compile(r"([\\`*_\[\]<>&|~#])")
 _LINE_START = re.compile(r"^([+=:-]|\d{1,9}(?=[.)]))")

@@ -1,6 +1,6 @@
 """Persistence: one crash-safe TinyDB file per session. The only code that knows TinyDB."""
 
-from .errors import (
+from coopconsole.store.errors import (
     BadSessionName,
     CorruptSession,
     SessionBusy,
@@ -9,9 +9,9 @@ from .errors import (
     SessionUnreadable,
     StoreError,
 )
-from .names import check_name, sessions_folder
-from .folder import SessionStore, SessionSummary
-from .sessions import SessionFile
+from coopconsole.store.session_names import check_name, sessions_folder
+from coopconsole.store.folder import SessionStore, SessionSummary
+from coopconsole.store.sessions import SessionFile
 
 __all__ = [
     "BadSessionName",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .storage import UnreadableFileError
+from coopconsole.store.storage import UnreadableFileError
 
 
 class StoreError(Exception):

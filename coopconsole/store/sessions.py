@@ -32,10 +32,10 @@ from typing import Any
 
 from tinydb.table import Document, Table
 
-from ..domain.model import Session
-from . import records as rec
-from . import validate as check
-from .errors import (
+from coopconsole.domain.model import Session
+import coopconsole.store.codecs as rec
+import coopconsole.store.validate as check
+from coopconsole.store.errors import (
     CorruptSession,
     SessionBusy,
     SessionNotFound,
@@ -44,8 +44,8 @@ from .errors import (
     corrupt_message,
     unreadable,
 )
-from .locking import LockTimeout, SessionLock
-from .storage import AtomicJSONStorage, CorruptFileError, UnreadableFileError
+from coopconsole.store.locking import LockTimeout, SessionLock
+from coopconsole.store.storage import AtomicJSONStorage, CorruptFileError, UnreadableFileError
 
 SUFFIX = ".json"
 LOCK_TIMEOUT_S = 10.0

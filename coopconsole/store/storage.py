@@ -43,7 +43,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from .blanks import BlankSlot, new_name, temp_prefix
+from coopconsole.store.blanks import BlankSlot, new_name, temp_prefix
 
 __all__ = ["AtomicJSONStorage", "CorruptFileError", "UnreadableFileError", "clean_temp_files", "temp_prefix"]
 

@@ -10,15 +10,15 @@ from textual.command import CommandPalette
 from textual.driver import Driver
 from textual.screen import Screen
 
-from ..domain.clock import Clock, system_clock
-from ..i18n import LANGS, detect_lang, t
-from ..service import MeetingService
-from ..settings import Settings, load_settings, save_settings
-from ..store import SessionFile, SessionStore, StoreError
-from .commands import Command, ConsolePalette, MeetingCommands, bind
-from .localized import localized
-from .meeting import MeetingScreen
-from .themes import DEFAULT_THEME, ConsoleThemeVariables, load_themes, register_themes, stylesheet
+from coopconsole.domain.clock import Clock, system_clock
+from coopconsole.texts import LANGS, detect_lang, t
+from coopconsole.service import MeetingService
+from coopconsole.settings import Settings, load_settings, save_settings
+from coopconsole.store import SessionFile, SessionStore, StoreError
+from coopconsole.tui.commands import Command, ConsolePalette, MeetingCommands, bind
+from coopconsole.tui.localized import localized
+from coopconsole.tui.screens.meeting import MeetingScreen
+from coopconsole.tui.theming import DEFAULT_THEME, ConsoleThemeVariables, load_themes, register_themes, stylesheet
 
 
 class CoopConsoleApp(ConsoleThemeVariables, App):
@@ -77,7 +77,7 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         input thread that does not wake ten times a second while nobody types."""
         driver = super().get_driver_class()
         if (driver.__module__, driver.__name__) == ("textual.drivers.linux_driver", "LinuxDriver"):
-            from .driver import QuietLinuxDriver
+            from coopconsole.tui.driver import QuietLinuxDriver
 
             return QuietLinuxDriver
         return driver
@@ -87,7 +87,7 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
             self.notify("\n".join(self._problems), severity="warning", timeout=15, markup=False)
         # Straight into a named session (the picker is composed only when it is needed).
         if not (self.session_name and self.open_session(self.session_name)):
-            from .picker import PickerScreen  # imported, as composed, only when needed
+            from coopconsole.tui.screens.picker import PickerScreen  # imported, as composed, only when needed
 
             self.push_screen(localized(PickerScreen, self.lang)(self.store))
 
@@ -114,7 +114,7 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         return True
 
     def open_sample(self, lang: str) -> None:
-        from ..demo import sample_session  # the agenda importer: only when a sample is made
+        from coopconsole.samples.meetings import sample_session  # the agenda importer: only when a sample is made
 
         try:
             name = self.store.unique_name(f"demo-{lang}")

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from ..i18n import t
+from coopconsole.texts import t
 
 N = TypeVar("N", bound=type[DOMNode])
 

@@ -9,7 +9,7 @@ meeting screen is up:
 * once the first frame is painted, and every minute after, the young generations are
   collected (a millisecond or two) and everything that survived is frozen
   (``gc.freeze``): later collections do not walk it again. The ``coopconsole`` command
-  starts with the collector off (:mod:`coopconsole.launch`); the first settling freezes
+  starts with the collector off (:mod:`coopconsole.cli.main`); the first settling freezes
   what start-up made and turns it on.
 
 Almost everything is freed by reference counting the moment it is dropped; only garbage
@@ -38,7 +38,7 @@ def settle() -> None:
     """Collect the young generations and freeze what survived.
 
     The first time, if the collector was held off while the console started (see
-    :mod:`coopconsole.launch`), what start-up made is frozen as it is and the collector
+    :mod:`coopconsole.cli.main`), what start-up made is frozen as it is and the collector
     turned back on: collecting it first would walk everything start-up made, the pause
     that holding the collector off avoided."""
     if not gc.isenabled():

@@ -1,0 +1,209 @@
+"""Reading one agenda line: start time, time box, owner and what is left as the title.
+
+The order of reading, and the decisions behind it:
+
+1. A task-list box (``[ ]``/``[x]``) and an enumeration marker that Markdown does not
+   treat as a list (``一、``, ``（二）``, ``3、``, ``④``) are dropped.
+2. A clock time or range at the start of the line (optionally bracketed) is the start
+   (and, for a range, the end). A range at the very *end* of the line is read the same
+   way when there is none at the start; a single clock time elsewhere is left in the title.
+3. Each bracketed group ``(...)``, ``（...）``, ``[...]``, ``【...】`` is read on its own:
+   a time box, a time range, ``Owner:``/``负责人：``/``主讲：``-style owner or a
+   combination separated by commas (``(15 min, Dana Okafor)``) is taken out of the title.
+   A plain name in *square* brackets (``[Dana Okafor]``) is the owner. Round brackets
+   usually hold a remark, so their content is the owner only when it passes the careful
+   test of :func:`~coopconsole.agenda.person_names.names_in_round_brackets`: listed
+   participants (``Updates (Bob Jones)``, ``讨论（李四）``) or full names; ``(optional)``,
+   ``(Q&A)`` and ``(Room B)`` stay in the title.
+4. The rest is cut at dashes surrounded by spaces (`` - ``, `` -- ``, `` – ``, `` — ``),
+   at ``—``/``——`` (written without spaces in Chinese) and at `` | ``. Trailing pieces
+   that are a time box, a time or an owner are taken; the first trailing piece that is
+   none of these stops the reading, and everything before it stays in the title. A
+   piece counts as an owner when it looks like names (the loose test of
+   :func:`~coopconsole.agenda.person_names.looks_like_names`: ``Dana Okafor``, ``J. Smith &
+   Bruno Silva``, ``周宁``, ``王磊、刘洋``). So ``Opening — welcome words`` keeps its
+   whole title, while ``Opening — Dana`` has the owner Dana.
+5. Without a box so far, a box at the end of the title after a space or comma is taken
+   (``Opening, 15 min``); an ``Owner: X`` at the end of the title is taken likewise.
+6. The title is trimmed of spaces and dangling punctuation. Owners are kept as written;
+   the importer turns placeholders such as ``TBD`` or ``待定`` into no owner.
+
+Breaks: a title made only of break words (``break``, ``tea``, ``coffee``, ``lunch``,
+``short``, ``comfort``, ``networking``, ``refreshments``...) with at least one of
+break/tea/coffee/lunch, or a short Chinese title (at most 8 characters) containing
+``茶歇``, ``休息``, ``午餐``, ``午休``, ``午饭`` or ``用餐``, is a break. ``Break-out
+groups`` or ``Coffee with the CEO`` are topics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import time
+
+from coopconsole.agenda.durations import Slot, box_at_end, parse_box, range_at_end, slot_at_start, slot_full
+from coopconsole.agenda.person_names import is_placeholder, looks_like_names, names_in_round_brackets
+from coopconsole.agenda.markdown_lines import cjk_count, strip_enum, trim
+
+OWNER_KEYS = {
+    "owner", "owners", "presenter", "presenters", "lead", "leads", "led by", "speaker",
+    "speakers", "responsible", "facilitator", "host", "by", "负责人", "负责", "主讲", "主讲人",
+    "发言人", "发言", "主持", "主持人", "汇报人", "报告人",
+}
+BOX_KEYS = {"duration", "timebox", "time box", "length", "时长", "时间盒", "用时", "时间长度"}
+TIME_KEYS = {"time", "start", "start time", "slot", "when", "时间", "开始", "开始时间", "时段"}
+_OWNER_KEY_RE = re.compile(
+    r"(?i)(?:^|(?<=[\s,，;；(（\[【]))(" + "|".join(sorted(map(re.escape, OWNER_KEYS), key=len, reverse=True))
+    + r")\s*[:：]\s*(.+?)\s*$"
+)
+_BRACKET_RE = re.compile(r"[(（]([^()（）\[\]【】]*)[)）]|\[([^\[\]]*)\]|【([^【】]*)】")
+_DASH_SPLIT = re.compile(r"(\s+(?:-{1,2}|–|—|\|)\s+|\s*——\s*|(?<=[\u4e00-\u9fff）)])\s*—\s*(?=\S))")
+_BREAK_WORDS = {
+    "break", "breaks", "tea", "coffee", "lunch", "short", "comfort", "networking", "and",
+    "refreshments", "buffet", "pause", "rest", "the", "a", "snacks", "&",
+}
+_BREAK_CORE = {"break", "breaks", "tea", "coffee", "lunch"}
+_ZH_BREAK = ("茶歇", "休息", "午餐", "午休", "午饭", "用餐")
+
+
+@dataclass
+class Parsed:
+    title: str = ""
+    start: time | None = None
+    end: time | None = None
+    minutes: int | None = None
+    owner: str = ""
+    bad: list[str] = field(default_factory=list)  # pieces that looked like times but are not
+
+
+def owner_from_key(text: str) -> str | None:
+    m = re.fullmatch(r"\s*([^:：]{1,12}?)\s*[:：]\s*(.+?)\s*", text)
+    if m and m.group(1).strip().lower() in OWNER_KEYS:
+        return m.group(2)
+    return None
+
+
+def _bracket(whole: str, content: str, square: bool, out: Parsed, known: Collection[str]) -> str:
+    """Take the fields out of one bracket group; return what stays in the title."""
+    content = content.strip()
+    if not content:
+        return whole
+    if square and is_placeholder(content):
+        return " "  # "[TBD]", "[N/A]": the owner slot, not filled yet
+    pieces = [p for p in re.split(r"\s*[,，;；/|]\s*", content) if p]
+    found: dict[str, object] = {}
+    leftovers = []
+    for piece in pieces:
+        box = parse_box(piece)
+        slot = slot_full(piece)
+        owner = owner_from_key(piece)
+        if box is not None and "box" not in found:
+            found["box"] = box
+        elif slot is not None and "slot" not in found:
+            found["slot"] = slot
+        elif owner is not None and "owner" not in found:
+            found["owner"] = owner
+        else:
+            leftovers.append(piece)
+    if leftovers and "owner" not in found:
+        rest = ", ".join(leftovers)
+        if ((found or square) and looks_like_names(rest)) or (
+            not square and whole[0] in "(（" and names_in_round_brackets(rest, known)
+        ):
+            found["owner"] = rest
+            leftovers = []
+    if not found:
+        return whole
+    if "box" in found and out.minutes is None:
+        out.minutes = found["box"]  # type: ignore[assignment]
+    if "slot" in found:
+        _take_slot(found["slot"], out)  # type: ignore[arg-type]
+    if "owner" in found and not out.owner:
+        out.owner = str(found["owner"]).strip()
+    if not leftovers:
+        return " "
+    return " " + whole[0] + ", ".join(leftovers) + whole[-1]
+
+
+def _take_slot(slot: Slot, out: Parsed) -> None:
+    if slot.start is None:
+        out.bad.append(slot.text.strip())
+    elif out.start is None:
+        out.start, out.end = slot.start, slot.end
+
+
+def _piece(piece: str, out: Parsed) -> bool:
+    """Take a dash-separated trailing piece as a field; False if it is part of the title."""
+    piece = piece.strip()
+    box = parse_box(piece)
+    if box is not None and out.minutes is None:
+        out.minutes = box
+        return True
+    slot = slot_full(piece)
+    if slot is not None and out.start is None:
+        _take_slot(slot, out)
+        return True
+    owner = owner_from_key(piece)
+    if owner is None and looks_like_names(piece):
+        owner = piece
+    if owner is not None and not out.owner:
+        out.owner = owner.strip()
+        return True
+    return False
+
+
+def parse_line(text: str, known: Collection[str] = ()) -> Parsed:
+    """Read an agenda line (see the module notes); ``known`` are the participants' names."""
+    out = Parsed()
+    text = re.sub(r"^\s*\[[ xX]\]\s+", "", text)
+    text = strip_enum(text)
+    slot = slot_at_start(text)
+    if slot is not None:
+        _take_slot(slot, out)
+        text = text[slot.span[1] :]
+    text = text.strip(" \t-–—:：|.、,，")
+
+    def replace(m: re.Match[str]) -> str:
+        content = next((g for g in m.groups() if g is not None), "")
+        return _bracket(m.group(0), content, m.group(2) is not None, out, known)
+
+    text = _BRACKET_RE.sub(replace, text)
+    parts = _DASH_SPLIT.split(text)
+    pieces, seps = parts[0::2], parts[1::2]
+    while len(pieces) > 1 and _piece(pieces[-1], out):
+        pieces.pop()
+        seps.pop()
+    while len(pieces) > 1 and not pieces[0].strip():
+        pieces.pop(0)
+        seps.pop(0)
+    while len(pieces) > 1 and (parse_box(pieces[0]) is not None or slot_full(pieces[0])) and _piece(pieces[0], out):
+        pieces.pop(0)
+        seps.pop(0)
+    text = pieces[0] + "".join(s + p for s, p in zip(seps, pieces[1:]))
+    if out.start is None:
+        tail = range_at_end(text)
+        if tail is not None:
+            _take_slot(tail, out)
+            text = text[: tail.span[0]]
+    if out.minutes is None:
+        found = box_at_end(text)
+        if found is not None:
+            out.minutes, cut = found
+            text = text[:cut]
+    if not out.owner:
+        m = _OWNER_KEY_RE.search(text)
+        if m:
+            out.owner = m.group(2).strip()
+            text = text[: m.start()]
+    out.title = trim(re.sub(r"\s{2,}", " ", text))
+    return out
+
+
+def is_break(title: str) -> bool:
+    low = title.lower()
+    words = re.findall(r"[a-z]+|&", low)
+    if words and set(words) <= _BREAK_WORDS and set(words) & _BREAK_CORE and not cjk_count(low):
+        return True
+    zh = re.sub(r"[^\u4e00-\u9fff]", "", title)
+    return bool(zh) and len(zh) <= 8 and any(word in zh for word in _ZH_BREAK) and not re.search(r"[a-z]{3}", low)

@@ -1,0 +1,127 @@
+"""The console's own way in: ``coopconsole``, ``coopconsole open NAME`` and
+``coopconsole demo``, read and started without the command-line library.
+
+Reading the command line with click costs about 8 ms of a 200 ms start (importing click
+and ``coopconsole.cli.commands``, then parsing), a sixth of what the console takes beyond a bare
+Textual app. So the entry point (:mod:`coopconsole.cli.main`) first asks :func:`read`
+whether the line is one of these three, in the plainest forms::
+
+    coopconsole [--sessions-dir DIR] [--lang en|zh] [--theme NAME] [open NAME | demo [--lang en|zh]]
+
+(each option at most once, as ``--opt VALUE`` or ``--opt=VALUE``). Anything else, and
+anything this reader is unsure of (``--help``, ``--version``, an unknown option, a value
+click would refuse, a value that starts with ``-``), is left to :mod:`coopconsole.cli.commands`,
+which reads it again and does all the work and all the talking. So does a session that
+cannot be opened or created here: the command line then tries again and says why.
+A test checks that this reader and click agree on every line it accepts.
+
+:func:`run_console` and :func:`create_demo` are shared with the command line, so both
+ways in open the console the same way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from coopconsole.texts import LANGS
+
+if TYPE_CHECKING:
+    from coopconsole.store import SessionFile, SessionStore
+
+_OPTIONS = {"--sessions-dir": "sessions_dir", "--lang": "lang", "--theme": "theme"}
+
+
+class ConsoleLine(NamedTuple):
+    """A command line that starts the console: its options, and what to open."""
+
+    command: str | None  # None (the picker), "open" or "demo"
+    name: str | None = None  # the session of ``open``
+    sessions_dir: str | None = None
+    lang: str | None = None  # ``coopconsole --lang``
+    theme: str | None = None
+    demo_lang: str | None = None  # ``demo --lang``
+
+
+def _options(args: list[str], allowed: dict[str, str]) -> tuple[dict[str, str], list[str]] | None:
+    """The leading ``--opt VALUE`` / ``--opt=VALUE`` pairs of ``args`` and what follows;
+    None if one is unknown, repeated, lacks a value or has one starting with ``-``."""
+    found: dict[str, str] = {}
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        flag, equals, value = args[i].partition("=")
+        key = allowed.get(flag)
+        if key is None or key in found:
+            return None
+        if not equals:
+            i += 1
+            if i == len(args):
+                return None
+            value = args[i]
+        if not value or value.startswith("-"):
+            return None
+        found[key] = value
+        i += 1
+    return found, args[i:]
+
+
+def read(args: list[str]) -> ConsoleLine | None:
+    """``args`` (the command line without the program) as a console start, or None:
+    let :mod:`coopconsole.cli.commands` read it."""
+    head = _options(args, _OPTIONS)
+    if head is None:
+        return None
+    options, rest = head
+    if options.get("lang", "en") not in LANGS or Path(options.get("sessions_dir", "")).is_file():
+        return None
+    if not rest:
+        return ConsoleLine(None, **options)
+    if rest[0] == "open" and len(rest) == 2 and not rest[1].startswith("-"):
+        return ConsoleLine("open", rest[1], **options)
+    if rest[0] == "demo":
+        tail = _options(rest[1:], {"--lang": "demo_lang"})
+        if tail is not None and not tail[1] and tail[0].get("demo_lang", "en") in LANGS:
+            return ConsoleLine("demo", **options, **tail[0])
+    return None
+
+
+def start(line: ConsoleLine) -> bool:
+    """Open the console as ``line`` asks; False, having changed nothing, if its session
+    cannot be opened or created (the command line will say why)."""
+    from coopconsole.store import SessionStore, StoreError, sessions_folder
+
+    store = SessionStore(sessions_folder(line.sessions_dir))
+    name, lang, opened = line.name, line.lang, None
+    try:
+        if line.command == "open":
+            opened = store.open(line.name)
+        elif line.command == "demo":
+            name, lang = create_demo(store, line.demo_lang, line.lang)
+    except (StoreError, OSError):
+        return False
+    run_console(store, name, lang, line.theme, opened)
+    return True
+
+
+def create_demo(store: SessionStore, lang: str | None, ui_lang: str | None) -> tuple[str, str]:
+    """A fresh copy of the sample meeting in ``store``: its name, and the console's language
+    for it. The sample is in ``lang``, else in the console's language (``ui_lang``, else
+    remembered, else from LANG), so ``coopconsole --lang zh demo`` is the Chinese sample."""
+    from coopconsole.samples.meetings import sample_session
+    from coopconsole.domain.clock import system_clock
+    from coopconsole.texts import detect_lang
+    from coopconsole.settings import load_settings
+
+    lang = lang or detect_lang(ui_lang, load_settings()[0].lang)
+    name = store.unique_name(f"demo-{lang}")
+    store.create(sample_session(lang, name, system_clock())).close()
+    return name, ui_lang or lang
+
+
+def run_console(store: SessionStore, name: str | None, lang: str | None, theme: str | None,
+                opened: SessionFile | None = None) -> None:
+    """Run the console on session ``name`` (None: the picker) until it quits; ``opened``
+    is that session already opened, which the console takes over."""
+    from coopconsole.tui.app import make_app
+
+    make_app(store=store, session_name=name, lang=lang, theme=theme, opened=opened).run()

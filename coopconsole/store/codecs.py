@@ -1,0 +1,389 @@
+"""Domain objects <-> the JSON records kept in a session file.
+
+Every record carries ``"v": SCHEMA_VERSION``. Keys are full words so that a person who
+opens the file in an editor (or with a plain ``TinyDB(path)``) can read it; fields that
+are empty/None are left out of event records only, which are the bulk of a long meeting.
+Datetimes are ISO 8601 with their UTC offset (events: epoch milliseconds, see below);
+dates ``YYYY-MM-DD``; times ``HH:MM``.
+
+Decoding checks every field against :mod:`.validate` and raises its ``Malformed`` (the
+store reports it with the file, the table and the record id): a value of the wrong type
+never reaches the domain, where it would fail far from the file it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from coopconsole.domain.typed_text import clean_block, clean_line
+from coopconsole.domain.model import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Event,
+    EventKind,
+    Goal,
+    GoalTier,
+    ItemKind,
+    Note,
+    ParkedItem,
+    Participant,
+    Resolution,
+    Role,
+    Session,
+    SmartCheck,
+    Stance,
+)
+import coopconsole.store.validate as check
+
+SCHEMA_VERSION = 1
+
+META, GOALS, PARTICIPANTS, AGENDA = "meta", "goals", "participants", "agenda"
+EVENTS, ACTIONS, DECISIONS, NOTES, PARKED = "events", "actions", "decisions", "notes", "parked"
+TABLES = (META, GOALS, PARTICIPANTS, AGENDA, EVENTS, ACTIONS, DECISIONS, NOTES, PARKED)
+
+Record = dict[str, Any]
+
+
+def _dt(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _date(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _time(value: time | None) -> str | None:
+    return value.strftime("%H:%M") if value is not None else None
+
+
+# -- session header ----------------------------------------------------------------
+
+
+def meta_record(s: Session) -> Record:
+    return {
+        "v": SCHEMA_VERSION,
+        "name": s.name,
+        "title": s.title,
+        "date": _date(s.date),
+        "start": _time(s.start),
+        "location": s.location,
+        "facilitator": s.facilitator,
+        "note_taker": s.note_taker,
+        "series": s.series,
+        "lang": s.lang,
+        "created_at": _dt(s.created_at),
+        "minutes_at": _dt(s.minutes_at),
+        "next_meeting": s.next_meeting,
+    }
+
+
+def session_from_meta(r: Record) -> Session:
+    return Session(
+        name=check.text(r, "name", ""),
+        title=check.text(r, "title", ""),
+        date=check.day(r, "date"),
+        start=check.clock_time(r, "start"),
+        location=check.text(r, "location", ""),
+        facilitator=check.text(r, "facilitator", ""),
+        note_taker=check.text(r, "note_taker", ""),
+        series=check.text(r, "series", ""),
+        lang=check.text(r, "lang", "en"),
+        created_at=check.moment(r, "created_at"),
+        minutes_at=check.moment(r, "minutes_at"),
+        next_meeting=check.text(r, "next_meeting", ""),
+    )
+
+
+# -- one function pair per table ---------------------------------------------------
+
+
+def goal_record(g: Goal) -> Record:
+    return {"v": SCHEMA_VERSION, "tier": g.tier.value, "text": g.text, "achieved": g.achieved}
+
+
+def goal_from(i: int, r: Record) -> Goal:
+    return Goal(
+        id=i, tier=check.choice(r, "tier", GoalTier), text=check.text(r, "text"), achieved=check.flag(r, "achieved")
+    )
+
+
+def participant_record(p: Participant) -> Record:
+    return {
+        "v": SCHEMA_VERSION,
+        "name": p.name,
+        "organisation": p.organisation,
+        "title": p.title,
+        "role": p.role.value,
+        "attendance": p.attendance.value,
+        "arrived_at": _dt(p.arrived_at),
+        "left_at": _dt(p.left_at),
+        "confirmed_at": _dt(p.confirmed_at),
+    }
+
+
+def participant_from(i: int, r: Record) -> Participant:
+    return Participant(
+        id=i,
+        name=check.text(r, "name"),
+        organisation=check.text(r, "organisation", ""),
+        title=check.text(r, "title", ""),
+        role=check.choice(r, "role", Role, Role.OTHER),
+        attendance=check.choice(r, "attendance", Attendance, Attendance.PRESENT),
+        arrived_at=check.moment(r, "arrived_at"),
+        left_at=check.moment(r, "left_at"),
+        confirmed_at=check.moment(r, "confirmed_at"),
+    )
+
+
+def agenda_record(a: AgendaItem) -> Record:
+    return {
+        "v": SCHEMA_VERSION,
+        "title": a.title,
+        "start": _time(a.start),
+        "minutes": a.minutes,
+        "owner": a.owner,
+        "sub_points": list(a.sub_points),
+        "kind": a.kind.value,
+    }
+
+
+def agenda_from(i: int, r: Record) -> AgendaItem:
+    return AgendaItem(
+        id=i,
+        title=check.text(r, "title"),
+        start=check.clock_time(r, "start"),
+        minutes=check.minutes(r, "minutes"),
+        owner=check.text(r, "owner", ""),
+        sub_points=check.texts(r, "sub_points"),
+        kind=check.choice(r, "kind", ItemKind, ItemKind.TOPIC),
+    )
+
+
+# Events are most of a long meeting's records (one per speaker change), and every
+# captured action rewrites the whole file, so they are kept short: "t" is the moment in
+# epoch milliseconds (UTC), "k" the kind, "i" the agenda item, "p" the participant,
+# "m" minutes; empty fields are left out.
+_EVENT_FIELDS = (("item", "i"), ("participant", "p"), ("minutes", "m"))
+
+
+def event_record(e: Event) -> Record:
+    record: Record = {"v": SCHEMA_VERSION, "t": round(e.at.timestamp() * 1000), "k": e.kind.value}
+    for attr, key in _EVENT_FIELDS:
+        value = getattr(e, attr)
+        if value is not None:
+            record[key] = value
+    return record
+
+
+_EVENT_KINDS = {kind.value: kind for kind in EventKind}
+_MS = timedelta(milliseconds=1)
+_EPOCH, _FIRST_MS, _LAST_MS, _MAX_MIN = check.EPOCH, check.FIRST_MS, check.LAST_MS, check.MAX_MINUTES
+
+
+def event_from(i: int, r: Record) -> Event:
+    # The hot path of every load: one test per field, inline, and a dict lookup for the
+    # kind (calling the Enum costs ten times as much). Only a refused record goes
+    # through validate, to say what is wrong with it. EPOCH + ms is exact, where
+    # fromtimestamp(t / 1000) goes through a float.
+    t, item, participant, minutes = r.get("t"), r.get("i"), r.get("p"), r.get("m")
+    try:
+        kind = _EVENT_KINDS[r["k"]]
+    except (KeyError, TypeError):  # unknown, missing, or not even a string
+        kind = None
+    if (
+        kind is None
+        or type(t) is not int
+        or not _FIRST_MS <= t <= _LAST_MS
+        or (item is not None and type(item) is not int)
+        or (participant is not None and type(participant) is not int)
+        or (minutes is not None and (type(minutes) is not int or not -_MAX_MIN <= minutes <= _MAX_MIN))
+    ):
+        raise check.event_problem(r, EventKind)
+    return Event(i, _EPOCH + _MS * t, kind, item, participant, minutes)
+
+
+def action_record(a: ActionItem) -> Record:
+    return {
+        "v": SCHEMA_VERSION,
+        "deliverable": a.deliverable,
+        "owner": a.owner,
+        "owner_id": a.owner_id,
+        "organisation": a.organisation,
+        "deadline": _date(a.deadline),
+        "item": a.item,
+        "status": a.status.value,
+        "created_at": _dt(a.created_at),
+        "text": a.text,
+        "smart": list(a.smart.problems),
+    }
+
+
+def action_from(i: int, r: Record) -> ActionItem:
+    return ActionItem(
+        id=i,
+        deliverable=check.text(r, "deliverable"),
+        owner=check.text(r, "owner", ""),
+        owner_id=check.number(r, "owner_id"),
+        organisation=check.text(r, "organisation", ""),
+        deadline=check.day(r, "deadline"),
+        item=check.number(r, "item"),
+        status=check.choice(r, "status", ActionStatus, ActionStatus.TODO),
+        created_at=check.moment(r, "created_at"),
+        text=check.text(r, "text", ""),
+        smart=SmartCheck(check.texts(r, "smart")),
+    )
+
+
+def decision_record(d: Decision) -> Record:
+    return {
+        "v": SCHEMA_VERSION,
+        "text": d.text,
+        "item": d.item,
+        "agreement": {org: stance.value for org, stance in d.agreement},
+        "created_at": _dt(d.created_at),
+    }
+
+
+def decision_from(i: int, r: Record) -> Decision:
+    return Decision(
+        id=i,
+        text=check.text(r, "text"),
+        item=check.number(r, "item"),
+        agreement=check.stances(r, "agreement", Stance),
+        created_at=check.moment(r, "created_at"),
+    )
+
+
+def note_record(n: Note) -> Record:
+    return {"v": SCHEMA_VERSION, "text": n.text, "item": n.item, "created_at": _dt(n.created_at)}
+
+
+def note_from(i: int, r: Record) -> Note:
+    return Note(
+        id=i, text=check.text(r, "text"), item=check.number(r, "item"), created_at=check.moment(r, "created_at")
+    )
+
+
+def parked_record(p: ParkedItem) -> Record:
+    return {
+        "v": SCHEMA_VERSION,
+        "text": p.text,
+        "raised_by": p.raised_by,
+        "raised_by_id": p.raised_by_id,
+        "item": p.item,
+        "resolution": p.resolution.value,
+        "target": p.target,
+        "created_at": _dt(p.created_at),
+    }
+
+
+def parked_from(i: int, r: Record) -> ParkedItem:
+    return ParkedItem(
+        id=i,
+        text=check.text(r, "text"),
+        raised_by=check.text(r, "raised_by", ""),
+        raised_by_id=check.number(r, "raised_by_id"),
+        item=check.number(r, "item"),
+        resolution=check.choice(r, "resolution", Resolution, Resolution.OPEN),
+        target=check.number(r, "target"),
+        created_at=check.moment(r, "created_at"),
+    )
+
+
+#: table name -> (Session attribute, record -> domain, domain -> record)
+CODECS = {
+    GOALS: ("goals", goal_from, goal_record),
+    PARTICIPANTS: ("participants", participant_from, participant_record),
+    AGENDA: ("agenda", agenda_from, agenda_record),
+    EVENTS: ("events", event_from, event_record),
+    ACTIONS: ("actions", action_from, action_record),
+    DECISIONS: ("decisions", decision_from, decision_record),
+    NOTES: ("notes", note_from, note_record),
+    PARKED: ("parked", parked_from, parked_record),
+}
+
+#: table name -> what one record is called, for messages
+NOUN = {
+    GOALS: "goal",
+    PARTICIPANTS: "participant",
+    AGENDA: "agenda item",
+    EVENTS: "event",
+    ACTIONS: "action",
+    DECISIONS: "decision",
+    NOTES: "note",
+    PARKED: "parked point",
+}
+
+#: domain class -> table name, for callers that hold an object
+TABLE_OF = {
+    Goal: GOALS,
+    Participant: PARTICIPANTS,
+    AgendaItem: AGENDA,
+    Event: EVENTS,
+    ActionItem: ACTIONS,
+    Decision: DECISIONS,
+    Note: NOTES,
+    ParkedItem: PARKED,
+}
+
+
+def to_record(obj: Any) -> Record:
+    return CODECS[TABLE_OF[type(obj)]][2](obj)
+
+
+def with_id(obj: Any, new_id: int) -> Any:
+    return replace(obj, id=new_id)
+
+
+def session_from_document(document: dict[str, dict[str, Record]], name: str) -> Session:
+    """Build the domain Session from a whole TinyDB document (ids in numeric order).
+
+    The document's layout has been checked when it was read (:func:`.validate.check_layout`:
+    a header, record ids that are numbers, records that are objects); each field is
+    checked here, and a refused one raises ``Malformed`` naming its table and record.
+
+    Every text is cleaned of control characters on the way in (a session file may have
+    been edited by hand or by another program), so no escape sequence in a name or a note
+    can ever reach the terminal.
+    """
+    try:
+        header = session_from_meta(document[META]["1"])
+    except check.Malformed as exc:
+        raise check.Malformed(exc.detail, check.where(META, "1")) from None
+    session = _cleaned(header)
+    session.name = name
+    for table, (attr, decode, _encode) in CODECS.items():
+        rows = document.get(table, {})
+        try:
+            items = [decode(int(k), r) for k, r in sorted(rows.items(), key=lambda kv: int(kv[0]))]
+        except check.Malformed:
+            raise check.locate(table, rows, decode) from None
+        setattr(session, attr, items if table == EVENTS else [_cleaned(item) for item in items])
+    return session
+
+
+def _cleaned(obj: Any) -> Any:
+    """``obj`` with control characters removed from its text fields (notes keep line breaks)."""
+    changes = {}
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if isinstance(value, str):
+            clean = clean_block(value) if isinstance(obj, Note) and f.name == "text" else clean_line(value)
+        elif isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
+            clean = tuple(clean_line(v) for v in value)
+        else:
+            continue
+        if clean != value:
+            changes[f.name] = clean
+    if not changes:
+        return obj
+    if isinstance(obj, Session):
+        for key, value in changes.items():
+            setattr(obj, key, value)
+        return obj
+    return replace(obj, **changes)

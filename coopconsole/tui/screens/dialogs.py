@@ -1,0 +1,277 @@
+"""Small modal screens: pick a speaker, resolve a parked point, the key help."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, ScreenResultType
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from coopconsole.domain.model import Resolution, Session
+from coopconsole.texts import t
+
+
+class ConsoleDialog(ModalScreen[ScreenResultType]):
+    """The console's dialogs: a bordered box in the middle of the screen, a bold title,
+    a muted hint. Their styles are parsed when the first dialog opens, not at start-up."""
+
+    DEFAULT_CSS = """
+    ConsoleDialog {
+        align: center middle;
+    }
+    ConsoleDialog .dialog {
+        width: 70%;
+        max-width: 90;
+        height: auto;
+        max-height: 80%;
+        border: thick $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    ConsoleDialog .dialog-title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    ConsoleDialog .dialog-hint {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    """
+
+
+class ChoiceDialog(ConsoleDialog[Any]):
+    """A titled list of choices; dismisses with the chosen value, or None on Escape."""
+
+    # Hidden from Textual's keys panel, which would show it in English (a dialog is made
+    # without the console's language); the help says what Escape does.
+    BINDINGS = [Binding("escape", "dismiss(None)", id="dialog.close", system=True)]
+
+    def __init__(self, title: str, choices: list[tuple[str, Any]]) -> None:
+        super().__init__()
+        self.heading = title
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Content(self.heading), classes="dialog-title")
+            yield OptionList(*(Option(Content(label), id=str(i)) for i, (label, _) in enumerate(self.choices)),
+                             markup=False)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.choices[int(event.option_id)][1])
+
+
+def speaker_choices(session: Session, lang: str) -> list[tuple[str, int | None]]:
+    choices: list[tuple[str, int | None]] = [(f" 0  {t('speakers.nobody', lang)}", None)]
+    for p in session.participants:
+        org = f" ({p.organisation})" if p.organisation else ""
+        choices.append((f"{p.id:>2}  {p.name}{org}", p.id))
+    return choices
+
+
+def resolve_choices(session: Session, lang: str) -> list[tuple[str, tuple[Resolution, int | None]]]:
+    choices = [
+        (t("pick.to_action", lang), (Resolution.ACTION, None)),
+        (t("pick.defer", lang), (Resolution.DEFERRED, None)),
+    ]
+    choices += [(t("pick.schedule", lang, item=f"{i.id}. {i.title}"), (Resolution.SCHEDULED, i.id))
+                for i in session.agenda]
+    choices.append((t("pick.reopen", lang), (Resolution.OPEN, None)))
+    return choices
+
+
+HelpRow = tuple[str, str]
+"""The keys as the help shows them, and what they do."""
+
+#: The meeting screen's keys, as its help lines show them, to the help's section and the
+#: sentence that says what the key does; the order is the order within a section.
+_SENTENCES: dict[str, tuple[str, str]] = {
+    "space": ("agenda", "help.clock"),
+    "n": ("agenda", "help.next"),
+    "N": ("agenda", "help.prev"),
+    "+": ("agenda", "help.extend"),
+    "-": ("agenda", "help.shorten"),
+    "1-9": ("floor", "help.speaker"),
+    "0": ("floor", "help.nobody"),
+    "p": ("floor", "help.pick"),
+    "a": ("capture", "help.action"),
+    "o": ("capture", "help.note"),
+    "d": ("capture", "help.decision"),
+    "l": ("capture", "help.park"),
+    "e": ("capture", "help.edit"),
+    "r": ("agenda", "help.replan"),
+    "u": ("agenda", "help.undo"),
+    "c": ("agenda", "help.cool"),
+    "t": ("floor", "help.attendance"),
+    "v": ("capture", "help.positions"),
+    "g": ("console", "help.goals"),
+    "h": ("console", "help.health"),
+    "m": ("console", "help.minutes"),
+    "?": ("console", "help.help"),
+    "ctrl+e": ("agenda", "help.end"),
+    "ctrl+p": ("console", "help.palette"),
+    "ctrl+q": ("console", "help.quit"),
+}
+
+#: Keys the help shows in full where the footer shows one of them.
+_SHOWN = {"?": "? f1"}
+
+_SECTIONS = ("agenda", "floor", "capture", "bar", "rows", "console")
+
+
+def _more_keys(lang: str) -> list[tuple[str, str, str]]:
+    """``(section, keys, sentence)`` of the keys that are not the meeting screen's own:
+    the capture bar's, the lists', the mouse's and the palette's (Textual's key)."""
+    enter, click = t("help.keys.enter", lang), t("help.keys.click", lang)
+    return [
+        ("floor", click, "help.click_participant"),
+        ("bar", enter, "help.enter_bar"),
+        ("bar", "Esc", "help.escape"),
+        ("bar", "Tab", "help.tab_bar"),
+        ("bar", "→", "help.right"),
+        ("rows", "Tab", "help.tab"),
+        ("rows", "↑ ↓", "help.arrows"),
+        ("rows", enter, "help.enter_row"),
+        ("rows", enter, "help.enter_parked"),
+        ("rows", click, "help.click_row"),
+        ("console", "ctrl+p", "help.palette"),
+    ]
+
+
+def help_sections(lines: Sequence[HelpRow], lang: str) -> list[tuple[str, list[HelpRow]]]:
+    """The help, as ``(section title, rows)``: every key of ``lines`` with a plain sentence,
+    and the keys that ``lines`` lack (Escape, Tab, Enter on a row, the mouse, ctrl+p).
+
+    ``lines`` are the meeting screen's keys with their short descriptions, as it passes
+    them to :class:`HelpDialog`; a key the help has no sentence for keeps its description.
+    """
+    order = list(_SENTENCES)
+    ranked: dict[str, list[tuple[int, HelpRow]]] = {name: [] for name in _SECTIONS}
+    for keys, description in lines:
+        section, sentence = _SENTENCES.get(keys, ("console", ""))
+        rank = order.index(keys) if keys in _SENTENCES else len(order)
+        ranked[section].append((rank, (_SHOWN.get(keys, keys), t(sentence, lang) if sentence else description)))
+    bound = {keys for keys, _ in lines}
+    for section, keys, sentence in _more_keys(lang):
+        if keys not in bound:
+            rank = order.index(keys) if keys in _SENTENCES else len(order)
+            ranked[section].append((rank, (keys, t(sentence, lang))))
+    return [(t(f"help.section.{name}", lang), [row for _, row in sorted(rows, key=lambda r: r[0])])
+            for name, rows in ranked.items() if rows]
+
+
+def _two_columns(sections: list[tuple[str, list[HelpRow]]]) -> list[list[tuple[str, list[HelpRow]]]]:
+    """The sections in two columns, whole, split where the longer column is shortest."""
+    # Lines a section takes: its title, the space above it, and its sentences wrapped at
+    # about the width a sentence has in a column of a wide dialog.
+    heights = [2 + sum(-(-Content(text).cell_length // 40) for _, text in rows) for _, rows in sections]
+    split = min(range(1, len(sections) + 1), key=lambda i: max(sum(heights[:i]), sum(heights[i:])))
+    return [sections[:split], sections[split:]]
+
+
+class HelpDialog(ConsoleDialog[None]):
+    """Every key of the meeting screen and what it does, in the console's language.
+
+    The keys scroll between a title and a close hint that stay in view; a wide terminal
+    shows them in two columns (a narrow one stacks the columns, in the same order).
+    """
+
+    DEFAULT_CSS = """
+    /* The help: title and close hint docked, so they stay in view; the keys between them
+       grow to fit and scroll once the dialog reaches its largest height. */
+    HelpDialog > .dialog {
+        width: 90%;
+        max-width: 120;
+        max-height: 90%;
+    }
+    HelpDialog .dialog-title {
+        dock: top;
+        margin-bottom: 0;
+    }
+    HelpDialog #help-close {
+        dock: bottom;
+    }
+    HelpDialog #help-body {
+        height: auto;
+        max-height: 100%;
+    }
+    HelpDialog #help-columns {
+        height: auto;
+        layout: horizontal;
+    }
+    HelpDialog.-narrow #help-columns {
+        layout: vertical;
+    }
+    HelpDialog .help-column {
+        width: 1fr;
+        height: auto;
+    }
+    HelpDialog.-wide .help-column {
+        padding-right: 2;
+    }
+    HelpDialog .help-section {
+        margin-top: 1;
+        text-style: bold;
+        color: $accent;
+    }
+    HelpDialog .help-row {
+        height: auto;
+    }
+    HelpDialog .help-keys {
+        width: 9;
+        padding-right: 1;
+        text-align: right;
+        text-style: bold;
+    }
+    HelpDialog .help-text {
+        width: 1fr;
+    }
+    """
+
+    # Hidden from Textual's keys panel, which would show them in English: the dialog
+    # says itself how it closes.
+    BINDINGS = [Binding("escape,question_mark,f1", "dismiss(None)", id="help.close", system=True)]
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    def __init__(self, lines: list[HelpRow], lang: str) -> None:
+        super().__init__()
+        self.lines = lines
+        """The meeting screen's keys and their short descriptions, as given."""
+        self.lang = lang
+        self.sections = help_sections(lines, lang)
+        """What the dialog shows: see :func:`help_sections`."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Content(t("help.title", self.lang)), classes="dialog-title")
+            with VerticalScroll(id="help-body"):
+                with Container(id="help-columns"):
+                    for column in _two_columns(self.sections):
+                        with Vertical(classes="help-column"):
+                            for title, rows in column:
+                                yield Label(Content(title), classes="help-section")
+                                for keys, text in rows:
+                                    with Horizontal(classes="help-row"):
+                                        yield Label(Content(keys), classes="help-keys")
+                                        yield Label(Content(text), classes="help-text")
+            yield Label(Content(t("help.close", self.lang)), id="help-close", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.show_close_hint)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_close_hint)
+
+    def show_close_hint(self) -> None:
+        """Say how to close, and, when the keys do not all fit, how to scroll them."""
+        scrolls = self.query_one("#help-body", VerticalScroll).max_scroll_y > 0
+        hint = t("help.close.scroll" if scrolls else "help.close", self.lang)
+        self.query_one("#help-close", Label).update(Content(hint))

@@ -1,0 +1,369 @@
+"""The meeting screen: header, the four panes, the capture bar, and every key.
+
+The screen owns the session (through the service) and recomputes one :class:`Frame` a
+second, which the panes receive through ``data_bind``. Panes never change the session:
+they post intents (``messages.py``), and the screen hands them to the service on the
+intent thread; a change is shown once it is durable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from typing import Any
+
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.reactive import var
+from textual.screen import Screen
+from textual.types import NoActiveAppError
+
+from coopconsole.domain.model import Attendance, Resolution
+from coopconsole.texts import error_text, t
+from coopconsole.domain.live import LiveMeeting
+from coopconsole.service import MeetingService, ServiceError, load_parser
+from coopconsole.tui.screens.capture_keys import CaptureActions
+from coopconsole.tui.widgets.capture_bar import CaptureBar
+from coopconsole.tui.commands import Command, bind
+from coopconsole.tui.textual_internals import LineCompositor
+from coopconsole.tui.format import hhmm
+from coopconsole.tui.widgets.footer import KeyFooter
+from coopconsole.tui.frame import Frame
+from coopconsole.tui.localized import localized
+from coopconsole.tui.widgets.header import MeetingHeader, checks_loaded
+import coopconsole.tui.memory as memory
+from coopconsole.tui.intents import IntentRunner
+from coopconsole.tui.widgets.line_list import LineList
+from coopconsole.tui.messages import ParkedChosen, SpeakerChosen
+from coopconsole.tui.widgets.actions import ActionsPane
+from coopconsole.tui.widgets.agenda import AgendaPane
+from coopconsole.tui.widgets.parking_lot import ParkingLotPane
+from coopconsole.tui.widgets.speakers import SpeakersPane
+from coopconsole.tui.screens.playbook_keys import PlaybookActions
+
+#: The capture keys and the kind of record each opens the bar for.
+_CAPTURE_KEYS = {"a": "action", "o": "note", "d": "decision", "l": "park"}
+
+#: Actions that a typed letter triggers; never while the capture bar has the focus.
+_KEY_ACTIONS = {"clock", "next", "prev", "extend", "speaker", "pick_speaker", "capture", "edit", "help", "minutes",
+                "health", "goals", "replan", "undo", "attendance", "cool", "positions"}
+
+
+def _bindings(lang: str) -> list[Binding]:
+    def b(keys: str, action: str, key: str, tip: str, **kw: Any) -> Binding:
+        return Binding(keys, action, t(key, lang), id=f"meeting.{action.split('(')[0]}.{keys.split(',')[0]}",
+                       tooltip=t(tip, lang), **kw)
+
+    return [
+        # The footer shows them in this order and cuts what does not fit: at 80 columns the
+        # clock, the next item, the four captures and the help come first.
+        b("space", "clock", "key.clock", "cmd.clock"),
+        b("n", "next", "key.next", "cmd.next"),
+        b("a", "capture('action')", "key.action", "cmd.action"),
+        b("o", "capture('note')", "key.note", "cmd.note"),
+        b("d", "capture('decision')", "key.decision", "cmd.decision"),
+        b("l", "capture('park')", "key.park", "cmd.park"),
+        b("question_mark,f1", "help", "key.help", "cmd.help", key_display="?"),
+        b("N,shift+n", "prev", "key.prev", "cmd.prev", key_display="N"),
+        b("plus", "extend(5)", "key.extend", "cmd.extend", key_display="+"),
+        b("minus", "extend(-5)", "key.shorten", "cmd.shorten", key_display="-"),
+        b("1", "speaker(1)", "key.speaker", "key.speaker", key_display="1-9"),
+        *(b(str(i), f"speaker({i})", "key.speaker", "key.speaker", show=False) for i in range(2, 10)),
+        b("0", "speaker(0)", "key.nobody", "cmd.nobody", show=False),
+        b("p", "pick_speaker", "key.pick_speaker", "key.pick_speaker", show=False),
+        b("e", "edit", "key.edit", "key.edit"),
+        b("m", "minutes", "key.minutes", "cmd.minutes", show=False),
+        b("r", "replan", "key.replan", "cmd.replan", show=False),
+        b("u", "undo", "key.undo", "cmd.undo", show=False),
+        b("h", "health", "key.health", "cmd.health", show=False),
+        b("g", "goals", "key.goals", "cmd.goals", show=False),
+        b("t", "attendance", "key.attendance", "cmd.attendance_pick", show=False),
+        b("c", "cool", "key.cool", "cmd.cool", show=False),
+        b("v", "positions", "key.positions", "cmd.positions", show=False),
+        b("ctrl+e", "end", "key.end", "cmd.end", show=False),
+        b("ctrl+q", "app.quit", "key.quit", "key.quit", show=False),
+    ]
+
+
+class MeetingScreen(CaptureActions, PlaybookActions, Screen):
+    """One meeting, live. ``localized(MeetingScreen, lang)`` has the keys in ``lang``."""
+
+    bindings = staticmethod(_bindings)
+
+    BINDING_GROUP_TITLE = "Meeting"
+    AUTO_FOCUS = ""  # the first tick focuses the agenda list, once the first frame is painted
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    frame: var[Frame | None] = var(None, always_update=True)
+    """The meeting as of now; every pane is bound to it. A ``var``: setting it repaints
+    nothing by itself, each pane repaints only what changed (see ``paint.py``)."""
+
+    def __init__(self, service: MeetingService, lang: str, warning_minutes: int = 2) -> None:
+        # Start with the breakpoint class the terminal's width will give: set later, on the
+        # first resize, it would restyle every widget once more before the first frame.
+        super().__init__()
+        self._compositor = LineCompositor()  # partial updates render only the changed rows
+        try:
+            width = self.app.size.width
+        except NoActiveAppError:  # made outside a running app (a test): the resize sets it
+            width = None
+        if width is not None:
+            self.add_class(max(b for b in self.HORIZONTAL_BREAKPOINTS if width >= b[0])[1])
+        self.service = service
+        self.lang = lang
+        self.warning_minutes = warning_minutes
+        self.live = LiveMeeting()
+        self.intents = IntentRunner()
+        self._asked_to_close: set[int] = set()  # items the closing prompt asked about
+        self._resumed = False
+
+    def compose(self) -> ComposeResult:
+        yield MeetingHeader(id="meeting-header").data_bind(MeetingScreen.frame)
+        # The panes are laid out by the screen itself (a grid: see meeting.tcss), not in a
+        # container, which would paint every one of its lines under them first.
+        yield AgendaPane(id="agenda", classes="pane").data_bind(MeetingScreen.frame)
+        yield SpeakersPane(id="speakers", classes="pane").data_bind(MeetingScreen.frame)
+        yield ParkingLotPane(id="parking", classes="pane").data_bind(MeetingScreen.frame)
+        yield ActionsPane(id="actions", classes="pane").data_bind(MeetingScreen.frame)
+        yield CaptureBar(id="capture")
+        yield KeyFooter()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Runs before Textual's own handler, which restyles every widget of a resumed
+        screen. The first resume comes right after compose, every widget styled as it
+        was mounted: restyling them all again cost the first frame 8-10 ms."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
+    def on_mount(self) -> None:
+        self.query_one(CaptureBar).display = False
+        self.title = self.service.glance().title
+        self.call_after_refresh(self.first_tick)  # once every pane has composed its widgets
+        memory.hold_full_collections()
+        self.set_interval(1, self.tick)
+        self.set_interval(memory.SETTLE_EVERY_S, memory.settle)
+
+    def first_tick(self) -> None:
+        """The first frame; the parser's import and the first settling wait until it is painted."""
+        self.tick()
+        # Focusing restyles the focused pane: after the first frame, not before it (Textual's
+        # auto-focus, as the screen is composed, restyled it before anything was painted).
+        self.call_after_refresh(self._focus_first)
+        self.call_after_refresh(self.query_one(CaptureBar).prepare)
+        self.call_after_refresh(self.load_parser)
+        self.call_after_refresh(memory.settle)
+
+    def _focus_first(self) -> None:
+        if self.focused is None:
+            self.query_one("#agenda-items", LineList).focus_as_start()
+
+    def _compositor_refresh(self) -> None:
+        """Paint nothing before the first tick (empty panes, painted over at once); what is
+        laid out meanwhile stays dirty, so the first tick's paint is the whole screen."""
+        if self.frame is not None:
+            super()._compositor_refresh()
+
+    @work(thread=True, exit_on_error=False)
+    def load_parser(self) -> None:
+        """Import the quick-capture parser and the health checks after the first frame."""
+        load_parser()
+        checks_loaded(import_module("coopconsole.tui.screens.playbook"))
+
+    def on_unmount(self) -> None:
+        self.intents.close()
+
+    def tick(self) -> None:
+        """Recompute what every pane shows (once a second, and after every change)."""
+        session = self.service.glance()  # never waits for a save on its way to the disk
+        view = self.live.view(session, self.service.now())
+        self.frame = Frame(session, view, self.service.handle.revision, self.lang, self.warning_minutes)
+
+    # -- running intents ---------------------------------------------------------------
+
+    def do(self, intent: Callable[[], Any], then: Callable[[Any], None] | None = None,
+           failed: Callable[[BaseException], None] | None = None) -> None:
+        def done(result: Any) -> None:
+            if then is not None:
+                then(result)
+            self.tick()
+
+        self.intents.run(intent, done, failed or self.report)
+
+    def report(self, exc: BaseException, failed: str = "save.failed") -> None:
+        """Tell the user why an intent was not carried out (``failed``: the message for a
+        save that failed, which differs when the text waits in the capture bar)."""
+        if isinstance(exc, ServiceError):
+            self.notify(error_text(exc.code, exc.message, self.lang), title=t("error.title", self.lang),
+                        severity="warning", markup=False)
+        else:
+            self.notify(t(failed, self.lang, error=_why(exc)), severity="error", timeout=10, markup=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys that arrive while the capture bar is open but before it has the focus (a
+        burst of typing, a paste, a click elsewhere) are the bar's, not the meeting's:
+        letters are typed into it and Escape closes it. Runs before any binding.
+
+        A capture key opens the bar here, not through its binding: the bindings are run
+        by the app, after this screen has already looked at the keys typed right behind
+        the capture key, which would reach the meeting's keys (an ``l`` in the name that
+        follows ``a`` parked a point)."""
+        bar = self.query_one(CaptureBar)
+        if not bar.display and event.key in _CAPTURE_KEYS:  # hidden: nothing has its focus
+            bar.show_early()  # open from now on, for the keys behind this one
+            self.call_later(self._open_bar, _CAPTURE_KEYS[event.key])
+            event.stop()
+            event.prevent_default()
+            return
+        if not bar.display or bar.has_focus_within:
+            return
+        if event.key == "escape":
+            bar.action_cancel()
+        elif event.is_printable and event.character:
+            bar.type(event.character)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _KEY_ACTIONS and self.query_one(CaptureBar).has_focus_within:
+            return False
+        return True
+
+    # -- the agenda clock and the floor ------------------------------------------------
+
+    def action_clock(self) -> None:
+        self.do(self.service.toggle_clock)
+
+    def action_next(self) -> None:
+        self.next_with_closing(lambda: self.do(self.service.next_item))
+
+    def action_prev(self) -> None:
+        self.do(self.service.previous_item)
+
+    def action_extend(self, minutes: int) -> None:
+        self.do(lambda: self.service.extend(minutes))
+
+    def action_end(self) -> None:
+        """End the meeting, once the facilitator has said so: the clock stops for good."""
+
+        def chosen(end: bool | None) -> None:
+            if end:
+                def ended(event: Any) -> None:
+                    self.notify(t("end.done", self.lang, time=hhmm(event.at, self.service.now().tzinfo)), markup=False)
+                    self.ask_goals()
+
+                self.do(self.service.end_meeting, ended)
+
+        choices = [(t("end.yes", self.lang), True), (t("end.no", self.lang), False)]
+        self.ask(t("end.title", self.lang), choices, chosen)
+
+    def action_speaker(self, number: int) -> None:
+        """Give participant ``number`` the floor; the same key again (or 0) stops them.
+
+        The toggle is decided by the service on the saved state, so two quick presses
+        of the same key always end with nobody speaking."""
+        self.do(lambda: self.service.toggle_speaker(number or None))
+
+    def give_floor(self, participant: int | None) -> None:
+        self.do(lambda: self.service.speaker(participant))
+
+    def action_pick_speaker(self) -> None:
+        from coopconsole.tui.screens.dialogs import speaker_choices
+
+        self.ask(t("pick.speaker", self.lang), speaker_choices(self.service.glance(), self.lang), self.give_floor)
+
+    def on_speaker_chosen(self, message: SpeakerChosen) -> None:
+        self.action_speaker(message.participant or 0)
+
+    def set_attendance(self, participant: int, attendance: Attendance) -> None:
+        self.do(lambda: self.service.set_attendance(participant, attendance))
+
+    # -- the parking lot -----------------------------------------------------------------
+
+    def on_parked_chosen(self, message: ParkedChosen) -> None:
+        from coopconsole.tui.screens.dialogs import resolve_choices
+
+        choices = resolve_choices(self.service.glance(), self.lang)
+
+        def chosen(choice: tuple[Resolution, int | None] | None) -> None:
+            if choice is not None:
+                resolution, item = choice
+                self.do(lambda: self.service.resolve_parked(message.parked_id, resolution, item))
+
+        point = next((p for p in self.service.glance().parked if p.id == message.parked_id), None)
+        if point is None:
+            return
+        title = t("pick.resolve", self.lang, id=point.id, text=point.text)
+        self.ask(title, choices, chosen)
+
+    # -- the command palette --------------------------------------------------------------
+
+    def palette_commands(self) -> list[Command]:
+        lang, session = self.lang, self.service.glance()
+        commands: list[Command] = [
+            (t("cmd.clock", lang), self.action_clock),
+            (t("cmd.next", lang), self.action_next),
+            (t("cmd.prev", lang), self.action_prev),
+            (t("cmd.extend", lang), bind(self.action_extend, 5)),
+            (t("cmd.shorten", lang), bind(self.action_extend, -5)),
+            (t("cmd.nobody", lang), bind(self.action_speaker, 0)),
+        ]
+        for p in session.participants:
+            # Not a toggle: "give the floor to X" leaves X speaking, whoever had it.
+            commands.append((t("cmd.speaker", lang, name=p.name), bind(self.give_floor, p.id)))
+            for state in Attendance:
+                label = t(f"attendance.{state.value}", lang)
+                commands.append((t("cmd.attendance", lang, name=p.name, state=label),
+                                 bind(self.set_attendance, p.id, state)))
+        for kind, key in (("action", "cmd.action"), ("note", "cmd.note"), ("decision", "cmd.decision"),
+                          ("park", "cmd.park")):
+            commands.append((t(key, lang), bind(self.action_capture, kind)))
+        parking = self.query_one(ParkingLotPane)
+        if parking.selected_id() is not None:
+            commands.append((t("cmd.resolve", lang), bind(self.post_message, ParkedChosen(parking.selected_id()))))
+        commands.append((t("cmd.edit", lang), self.action_edit))
+        commands.append((t("cmd.pick", lang), self.action_pick_speaker))
+        commands.append((t("cmd.end", lang), self.action_end))
+        commands += self.playbook_commands()
+        commands.append((t("cmd.minutes", lang), self.action_minutes))
+        commands.append((t("cmd.minutes_write", lang), self.write_minutes))
+        commands.append((t("cmd.minutes_confirm", lang), self.confirmations))
+        commands.append((t("cmd.help", lang), self.action_help))
+        return commands
+
+    # -- the minutes ----------------------------------------------------------------------
+
+    def action_minutes(self) -> None:
+        from coopconsole.tui.screens.minutes import MinutesScreen  # the Markdown widget: only when asked for
+
+        self.app.push_screen(localized(MinutesScreen, self.lang)(self, self.lang))
+
+    def write_minutes(self) -> None:
+        """Write the minutes next to the session file, in the console's language."""
+        service = self.service
+        self.do(lambda: service.write_minutes(self.lang), lambda path: self.notify(
+            t("minutes.written_to", self.lang, path=str(path)), markup=False))
+
+    def confirmations(self) -> None:
+        from coopconsole.tui.screens.minutes import ConfirmationsDialog
+
+        self.app.push_screen(ConfirmationsDialog(self, self.lang))
+
+    # -- help -----------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from coopconsole.tui.screens.dialogs import HelpDialog
+
+        lines = [(b.key_display or b.key, b.description) for b in self.BINDINGS
+                 if b.show or b.key not in "23456789"]  # 1 stands for 1-9
+        self.app.push_screen(HelpDialog(lines, self.lang))
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+

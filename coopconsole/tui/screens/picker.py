@@ -1,0 +1,77 @@
+"""The first screen: saved sessions and the built-in sample meetings."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Header, Label, OptionList
+from textual.widgets.option_list import Option
+
+from coopconsole.domain.timeline import agenda_state
+from coopconsole.texts import t
+from coopconsole.store import SessionStore
+import coopconsole.tui.memory as memory
+from coopconsole.tui.widgets.footer import KeyFooter
+
+
+class PickerScreen(Screen):
+    """Choose a saved session or start a fresh copy of a sample meeting."""
+
+    BINDING_GROUP_TITLE = "Sessions"
+
+    @staticmethod
+    def bindings(lang: str) -> list[Binding]:
+        return [
+            Binding("enter", "open", t("picker.open", lang), id="picker.open", tooltip=t("picker.open", lang)),
+            Binding("ctrl+q", "app.quit", t("key.quit", lang), id="picker.quit", tooltip=t("key.quit", lang)),
+        ]
+
+    def __init__(self, store: SessionStore) -> None:
+        super().__init__()
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label(Content(t("picker.folder", self.app.lang, folder=self.store.folder.resolve())))
+        yield OptionList(*self._options(), markup=False, id="sessions")
+        yield KeyFooter()
+
+    def _options(self) -> list[Option]:
+        lang = self.app.lang
+        options = [
+            Option(Content(t("picker.sample_en", lang)), id="sample:en"),
+            Option(Content(t("picker.sample_zh", lang)), id="sample:zh"),
+        ]
+        now = self.app.clock()
+        for summary in self.store.summaries():
+            s = summary.session
+            if s is None:
+                options.append(Option(Content(t("picker.unreadable", lang, name=summary.name)), disabled=True))
+                continue
+            status = t(f"state.{agenda_state(s, now).status.value}", lang)
+            when = s.date.isoformat() if s.date else ""
+            options.append(Option(Content(f"{s.name}  {s.title}  {when}  [{status}]"), id=f"session:{s.name}"))
+        return options
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self.call_after_refresh(memory.settle)  # the collector back on (see coopconsole.cli.main)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option_id)
+
+    def action_open(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self._open(options.get_option_at_index(options.highlighted).id)
+
+    def _open(self, option_id: str | None) -> None:
+        if not option_id:
+            return
+        kind, _, value = option_id.partition(":")
+        if kind == "sample":
+            self.app.open_sample(value)
+        else:
+            self.app.open_session(value)

@@ -1,0 +1,155 @@
+"""The one-line capture bar: quick-capture syntax, ``@name`` completion, Enter / Escape."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.suggester import Suggester
+from textual.widget import AwaitMount
+from textual.widgets import Input, Label
+
+from coopconsole.domain.model import Participant
+from coopconsole.texts import t
+from coopconsole.tui.localized import localized
+from coopconsole.tui.messages import CaptureCancelled, CaptureSubmitted
+
+_MENTION = re.compile(r"@([^\s@]*)$")
+
+
+class NameSuggester(Suggester):
+    """Completes the ``@name`` being typed at the end of the line with a participant's name."""
+
+    def __init__(self, participants: Sequence[Participant]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.names = [p.name for p in participants]
+
+    async def get_suggestion(self, value: str) -> str | None:
+        match = _MENTION.search(value)
+        if not match or not match.group(1):
+            return None
+        typed = match.group(1).casefold()
+        for name in self.names:
+            words = [name, *name.split()]
+            if any(w.casefold().startswith(typed) and w.casefold() != typed for w in words):
+                return value[: match.start(1)] + name
+        return None
+
+
+class CaptureField(Input):
+    """The bar's text field, which holds the bar's keys: ``localized(CaptureField, lang)``.
+
+    The keys are the field's rather than the bar's so that they can be described in the
+    console's language: the meeting screen makes the bar, in no language, while the bar
+    makes its field; and the field has the focus whenever the bar is open.
+    """
+
+    @staticmethod
+    def bindings(lang: str) -> list[Binding]:
+        """The bar's keys, described in ``lang``."""
+        return [
+            Binding("escape", "cancel", t("key.cancel", lang), id="capture.cancel", tooltip=t("key.cancel.tip", lang)),
+            # Tab completes the name being typed; it never moves the focus out of an open bar,
+            # where the next letters typed would reach the meeting's keys.
+            Binding("tab", "complete", t("key.complete", lang), id="capture.complete", show=False,
+                    tooltip=t("key.complete.tip", lang)),
+            Binding("shift+tab", "complete", t("key.complete", lang), id="capture.complete_back", show=False,
+                    tooltip=t("key.complete.tip", lang)),
+        ]
+
+    def action_complete(self) -> None:
+        """Accept the suggested name (as → does at the end of the line)."""
+        self.action_cursor_right()
+
+    def action_cancel(self) -> None:
+        """Close the bar without saving (the meeting screen closes it)."""
+        self.post_message(CaptureCancelled())
+
+
+class CaptureBar(Horizontal):
+    """Hidden until a capture key opens it; keeps its text until it is safely saved."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.kind = "action"
+        self.record: Any = None
+        self.lang = "en"
+        self._made: AwaitMount | None = None
+        self.ready = False
+        """The label and the field are made and mounted (see :meth:`prepare`)."""
+        self._early = ""  # typed while the bar was open but not yet made
+
+    async def prepare(self) -> None:
+        """Make the bar's label and field, once (``open`` needs them).
+
+        Not composed with the screen: the field (Textual's ``Input``, its styles parsed
+        when it is first mounted) cost the first frame about 25 ms for a bar nobody has
+        opened yet. The meeting screen prepares it right after the first frame, and a
+        capture key pressed sooner waits for it (see :meth:`show_early`)."""
+        if self._made is None:
+            # In the console's language: a change of language builds a new meeting
+            # screen, and with it a new bar.
+            field = localized(CaptureField, self.app.lang)(id="capture-input", select_on_focus=False)
+            self._made = self.mount(Label(id="capture-kind"), field)
+        await self._made
+        self.ready = True
+
+    def show_early(self) -> None:
+        """Show the bar before it is made: the keys typed until it is are kept for it."""
+        self.display = True
+
+    def open(self, kind: str, lang: str, participants: Sequence[Participant], text: str = "",
+             record: Any = None) -> None:
+        """Show the bar for a ``kind`` of record (``record``: the one being edited), its
+        text ``text``; once :meth:`prepare` has been awaited."""
+        self.kind, self.record, self.lang = kind, record, lang
+        label = t("capture.edit", lang) if record is not None else t(f"capture.{kind}", lang)
+        self.query_one("#capture-kind", Label).update(Content(f" {label} ▸ "))
+        field = self.query_one("#capture-input", Input)
+        if self.display and field.value and not text and record is None:
+            text = field.value  # the bar was left open with unsaved text: keep it
+        text, self._early = text + self._early, ""
+        field.suggester = NameSuggester(participants)
+        hint = {"action": "capture.hint.action", "park": "capture.hint.park"}.get(kind, "capture.hint.text")
+        field.placeholder = t(hint, lang)
+        field.value = text
+        field.cursor_position = len(text)
+        self.remove_class("-error")
+        self.display = True
+        field.focus()
+
+    def close(self) -> None:
+        if self.ready:
+            self.query_one("#capture-input", Input).value = ""
+        self.record, self._early = None, ""
+        self.display = False
+
+    @property
+    def text(self) -> str:
+        return self.query_one("#capture-input", Input).value if self.ready else self._early
+
+    def type(self, text: str) -> None:
+        """Type ``text`` at the cursor and take the focus back (keys that reached the
+        screen before the field had the focus, or before it was made)."""
+        if not self.ready:
+            self._early += text
+            return
+        field = self.query_one("#capture-input", Input)
+        field.insert_text_at_cursor(text)
+        field.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(CaptureSubmitted(self.kind, event.value, self.record))
+
+    def action_complete(self) -> None:
+        """Accept the suggested name (as → does at the end of the line)."""
+        self.query_one("#capture-input", CaptureField).action_complete()
+
+    def action_cancel(self) -> None:
+        """Close the bar without saving (the meeting screen closes it)."""
+        self.post_message(CaptureCancelled())

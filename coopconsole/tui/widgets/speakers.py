@@ -1,0 +1,132 @@
+"""The speakers pane: who has the floor, and speaking time per person and organisation."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.reactive import var
+from textual.widgets import Label
+
+from coopconsole.domain.model import Attendance
+from coopconsole.texts import t
+from coopconsole.tui.format import bar, clock, percent
+from coopconsole.tui.frame import Frame
+from coopconsole.tui.paint import set_border_title, show
+from coopconsole.tui.messages import SpeakerChosen
+from coopconsole.tui.widgets.line_list import LineList
+
+#: Below this many cells, only whole-meeting figures are shown (80-column terminals).
+WIDE = 50
+LEAD = 3  # "12▶": the number and the speaking mark
+NAME_CELLS = 12
+BAR = 4
+
+
+class SpeakersPane(Vertical):
+    """Participants numbered (the 1-9 keys), grouped by organisation, with bars and flags."""
+
+    DEFAULT_CSS = """
+    SpeakersPane LineList, SpeakersPane LineList:focus {
+        height: 1fr;
+        border: none;
+    }
+    """
+
+    frame: var[Frame | None] = var(None, always_update=True)
+    """The meeting as of the last tick (bound to the screen's frame)."""
+
+    _built: dict[tuple, Content] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="speaker-now")
+        yield LineList(id="speaker-rows")
+
+    def watch_frame(self, frame: Frame | None) -> None:
+        if frame is None:
+            return
+        lang, view = frame.lang, frame.view
+        set_border_title(self, t("speakers.title", lang))
+        speaker = frame.session.participant(view.speaker)
+        now = self.query_one("#speaker-now", Label)
+        if speaker is None or view.speaker_since is None:
+            show(now, Content(t("speakers.nobody", lang)))
+        else:
+            duration = clock(view.now - view.speaker_since)
+            show(now, Content.styled(t("speakers.now", lang, name=speaker.name, duration=duration), "bold"))
+        now.set_class(speaker is not None, "-speaking")
+        rows = self.query_one("#speaker-rows", LineList)
+        built: dict[tuple, Content] = {}
+        rows.show_rows(_rows(frame, rows.size.width >= WIDE or rows.size.width == 0, self._built, built))
+        self._built = built  # the rows of this tick: next tick reuses those that look the same
+
+    def on_line_list_selected(self, event: LineList.Selected) -> None:
+        event.stop()
+        if event.row_id and event.row_id.startswith("p-"):
+            self.post_message(SpeakerChosen(int(event.row_id[2:])))
+
+
+def _cells(text: str, width: int) -> Content:
+    """``text`` cut or padded to ``width`` terminal cells (CJK counts double)."""
+    return Content(text).truncate(width, ellipsis=True, pad=True)
+
+
+def _figures(total, share: float, item_total, item_share: float, wide: bool) -> tuple[str, ...]:
+    """The columns after the name, as text: meeting time and share; when wide, the share's
+    bar, then this item's time and its share as a bar."""
+    if not wide:  # narrow terminals keep the figures and the flags, not the bars
+        return (f" {clock(total)} {percent(share)} ",)
+    return f" {clock(total)} {percent(share)} ", bar(share, BAR), f"  {clock(item_total)} ", bar(item_share, BAR)
+
+
+def _styled(figures: tuple[str, ...], bar_style: str) -> list:
+    return [(text, bar_style) if i % 2 else text for i, text in enumerate(figures)]
+
+
+def _rows(frame: Frame, wide: bool, before: dict[tuple, Content],
+          built: dict[tuple, Content]) -> list[tuple[str | None, Content]]:
+    """Every row; one whose text is the same as a row of the last tick (``before``) is
+    reused rather than built again. Each row built or reused is added to ``built``."""
+
+    def row(key: tuple, make) -> Content:  # noqa: ANN001 - a builder of the row
+        content = before.get(key)
+        if content is None:
+            content = make()
+        built[key] = content
+        return content
+
+    lang, view = frame.lang, frame.view
+    people = {row.id: row for row in view.people}
+    heading = [_cells("", LEAD + NAME_CELLS), " ", _cells(t("speakers.scope_meeting", lang), 13 + BAR)]
+    if wide:
+        heading.append(_cells(t("speakers.scope_item", lang), 8 + BAR))
+    rows: list[tuple[str | None, Content]] = [("scope", Content.assemble(*heading).stylize("italic"))]
+    for org in view.orgs:
+        figures = _figures(org.total, org.share, org.item_total, org.item_share, wide)
+        name = org.organisation or "—"
+        rows.append((f"org-{org.organisation}", row(("org", name, figures), lambda: Content.assemble(
+            _cells(name, LEAD + NAME_CELLS), *_styled(figures, "$bar-org")).stylize("bold"))))
+        for person in frame.session.participants:
+            speaker = people.get(person.id)
+            if speaker is None or person.organisation != org.organisation:
+                continue
+            figures = _figures(speaker.total, speaker.share, speaker.item_total, speaker.item_share, wide)
+            key = ("person", person.id, speaker.name, speaker.speaking, speaker.attendance, speaker.flag,
+                   lang, figures)
+            rows.append((f"p-{person.id}", row(key, lambda: _person(speaker, person.id, lang, figures))))
+    return rows
+
+
+def _person(row, number: int, lang: str, figures: tuple[str, ...]) -> Content:
+    mark = "▶" if row.speaking else " "
+    parts: list = [f"{number:>2}{mark}", _cells(row.name, NAME_CELLS), *_styled(figures, "$bar-person")]
+    if row.attendance is not Attendance.PRESENT:
+        parts.append((f" {t('attendance.' + row.attendance.value, lang)}", "italic"))
+    # The meeting's flag at every width: the current item's figures are in their column,
+    # and someone not yet heard on this item is not "quiet" for the meeting.
+    flag = row.flag
+    if flag:
+        parts.append((f" {t('flag.' + flag, lang)}", f"bold $flag-{flag}"))
+    style = "bold" if row.speaking else ("dim" if row.attendance is Attendance.ABSENT else "")
+    content = Content.assemble(*parts)
+    return content.stylize(style) if style else content
