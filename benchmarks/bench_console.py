@@ -79,9 +79,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from terminal import COLUMNS, ROWS, Drain, Terminal, cpu_seconds  # noqa: E402
 from workshop import workshop  # noqa: E402
 
-from coopconsole.samples.meetings import sample_session  # noqa: E402
 from coopconsole.domain.clock import system_clock  # noqa: E402
 from coopconsole.domain.model import Event, EventKind, Session  # noqa: E402
+from coopconsole.samples.meetings import sample_session  # noqa: E402
 from coopconsole.store import SessionStore  # noqa: E402
 
 STARTUP_RUNS = 7
@@ -96,7 +96,7 @@ DEMO_MARKERS = ("Smart Park Cooperation Promotion Meeting", "Speakers")
 FULLDAY_MARKERS = ("Full-day cooperation workshop", "Speakers")
 BARE_MARKERS = ("BareApp", "Third label: ready")
 
-BARE_APP = '''\
+BARE_APP = """\
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Header, Label
 
@@ -113,7 +113,7 @@ class BareApp(App):
 
 
 BareApp().run()
-'''
+"""
 
 # The bare app for the idle floor: BARE_APP with its last Label rewritten once a second,
 # as the console's clock is.
@@ -127,9 +127,10 @@ TICKING_BARE_APP = BARE_APP.replace(
     "\n"
     "    def tick(self) -> None:\n"
     "        self.ticks += 1\n"
-    "        self.query(Label).last().update(f\"Third label: ready {self.ticks}\")\n",
+    '        self.query(Label).last().update(f"Third label: ready {self.ticks}")\n',
 )
 assert TICKING_BARE_APP != BARE_APP
+
 
 # Escape sequences: OSC (to BEL or ST), CSI, then any other two-byte escape.
 def percentile(values: list[float], p: float) -> float:
@@ -165,8 +166,7 @@ def running_fullday(name: str = "fullday") -> Session:
 def running_demo(name: str = "demo-running") -> Session:
     now = system_clock()
     session = sample_session("en", name, now)
-    session.events = [Event(id=1, at=now.replace(microsecond=now.microsecond // 1000 * 1000),
-                            kind=EventKind.START)]
+    session.events = [Event(id=1, at=now.replace(microsecond=now.microsecond // 1000 * 1000), kind=EventKind.START)]
     return session
 
 
@@ -175,8 +175,13 @@ def running_demo(name: str = "demo-running") -> Session:
 
 def startup(tmp: Path, env: dict[str, str]) -> None:
     sessions = tmp / "startup-sessions"
-    made = subprocess.run([*console_command(), "--sessions-dir", str(sessions), "demo", "--no-open"],
-                          env=env, capture_output=True, text=True, check=True)
+    made = subprocess.run(
+        [*console_command(), "--sessions-dir", str(sessions), "demo", "--no-open"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     name = made.stdout.strip()
     bare = tmp / "bare_app.py"
     bare.write_text(BARE_APP, encoding="utf-8")

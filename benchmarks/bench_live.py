@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from workshop import workshop  # noqa: E402
 
 from coopconsole.domain.balance import flags, speaking_stats  # noqa: E402
+from coopconsole.domain.live import LiveMeeting  # noqa: E402
 from coopconsole.domain.model import Event, EventKind  # noqa: E402
 from coopconsole.domain.timeline import agenda_state  # noqa: E402
-from coopconsole.domain.live import LiveMeeting  # noqa: E402
 
 VIEWS = 2000
 FULL_REFRESHES = 100
@@ -52,8 +52,9 @@ def ticks(session, count: int, rnd: random.Random):
     for n in range(count):
         now += timedelta(seconds=1)
         if n % SPEAKER_EVERY == 0:
-            event = Event(id=len(session.events) + 1, at=now, kind=EventKind.SPEAKER,
-                          participant=rnd.randint(1, people))
+            event = Event(
+                id=len(session.events) + 1, at=now, kind=EventKind.SPEAKER, participant=rnd.randint(1, people)
+            )
             session.events = [*session.events, event]
         yield now
 

@@ -41,11 +41,19 @@ def full_day():
     last = max(e.at for e in session.events)
     session.events.append(Event(id=len(session.events) + 1, at=last + timedelta(seconds=30), kind=EventKind.END))
     orgs = sorted({p.organisation for p in session.participants})
-    session.decisions = [Decision(id=i.id, text=f"Agree the scope of topic {i.id} 同意试点范围", item=i.id,
-                                  agreement=tuple((org, Stance.AGREE) for org in orgs[:2]))
-                         for i in session.agenda]
-    session.parked = [ParkedItem(id=i.id, text=f"Budget question on topic {i.id}", raised_by="Person 01", item=i.id)
-                      for i in session.agenda]
+    session.decisions = [
+        Decision(
+            id=i.id,
+            text=f"Agree the scope of topic {i.id} 同意试点范围",
+            item=i.id,
+            agreement=tuple((org, Stance.AGREE) for org in orgs[:2]),
+        )
+        for i in session.agenda
+    ]
+    session.parked = [
+        ParkedItem(id=i.id, text=f"Budget question on topic {i.id}", raised_by="Person 01", item=i.id)
+        for i in session.agenda
+    ]
     return session, last + timedelta(minutes=1)
 
 

@@ -34,7 +34,13 @@ class Terminal:
         self.output = bytearray()
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
-            argv, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True, start_new_session=True,
+            argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            close_fds=True,
+            start_new_session=True,
         )
         os.close(slave)
 
@@ -100,11 +106,9 @@ def cpu_seconds(pid: int) -> float:
     """User + system CPU time of the whole process (all threads), in seconds."""
     with open(f"/proc/{pid}/stat", "rb") as f:
         stat = f.read()
-    fields = stat[stat.rindex(b")") + 2:].split()  # after "pid (comm) "
+    fields = stat[stat.rindex(b")") + 2 :].split()  # after "pid (comm) "
     utime, stime = int(fields[11]), int(fields[12])  # fields 14 and 15 of proc(5)
     return (utime + stime) / os.sysconf("SC_CLK_TCK")
 
 
 # -- 1. start-up ---------------------------------------------------------------------------
-
-

@@ -55,7 +55,9 @@ def workshop(
         at += timedelta(seconds=rnd.randint(5, 20))
         if n and n % per_item == 0:
             events.append(Event(id=len(events) + 1, at=at, kind=EventKind.NEXT))
-        events.append(Event(id=len(events) + 1, at=at, kind=EventKind.SPEAKER, participant=rnd.randint(1, participants)))
+        events.append(
+            Event(id=len(events) + 1, at=at, kind=EventKind.SPEAKER, participant=rnd.randint(1, participants))
+        )
     acts = [
         ActionItem(
             id=i + 1,
@@ -71,8 +73,12 @@ def workshop(
         for i in range(actions)
     ]
     note_list = [
-        Note(id=i + 1, text=f"Discussion point {i}: data security, 边缘设备部署", item=i % items + 1,
-             created_at=START + timedelta(minutes=i % 180))
+        Note(
+            id=i + 1,
+            text=f"Discussion point {i}: data security, 边缘设备部署",
+            item=i % items + 1,
+            created_at=START + timedelta(minutes=i % 180),
+        )
         for i in range(notes)
     ]
     return Session(

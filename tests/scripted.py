@@ -34,16 +34,21 @@ LINES = {
             (3, "Zone B of the east park is the best first site: 600 spaces, fibre already in place."),
             (5, "Risk: the city's data-sharing rules are still in draft."),
         ],
-        "decisions": [(3, "Pilot smart parking in Zone B of the east park"),
-                      (6, "Meet every second Tuesday until the pilot starts")],
+        "decisions": [
+            (3, "Pilot smart parking in Zone B of the east park"),
+            (6, "Meet every second Tuesday until the pilot starts"),
+        ],
         "actions": [
             (3, "@Alice send the draft MOU for the Zone B pilot by Dec 15"),
             (3, "@Chloe provide 12 months of Zone B parking data within 2 weeks"),
             (5, "follow up on funding"),
             (6, "@Eva share the association's data-sharing checklist by Dec 11"),
         ],
-        "parked": [(3, "@Bruno branding of the joint project"), (5, "@Chloe insurance for sensor damage"),
-                   (5, "data privacy review")],
+        "parked": [
+            (3, "@Bruno branding of the joint project"),
+            (5, "@Chloe insurance for sensor damage"),
+            (5, "data privacy review"),
+        ],
         "next": "Tuesday 22 December 2026, 14:00, Riverside Innovation Hub",
     },
     "zh": {
@@ -55,8 +60,7 @@ LINES = {
             (3, "宏远集团3号产线误检率约2%,人工复检成本高;\n智算科技演示了缺陷检测算法。"),
             (5, "IT总监关注数据安全:数据不出厂。"),
         ],
-        "decisions": [(5, "在宏远集团一条非核心产线进行为期一个月的试点"),
-                      (6, "成立联合测试小组,每周五同步进展")],
+        "decisions": [(5, "在宏远集团一条非核心产线进行为期一个月的试点"), (6, "成立联合测试小组,每周五同步进展")],
         "actions": [
             (5, "@刘洋 提交数据安全协议初稿 一周内"),
             (5, "@赵敏 完成产线数据准备 两周内"),
@@ -78,7 +82,7 @@ def play(store: SessionStore, lang: str, name: str | None = None) -> tuple[str, 
     session = import_agenda((SAMPLES / script["file"]).read_text("utf-8"), name=name or f"scripted-{lang}").session
     session.name = name or f"scripted-{lang}"
     # Goals are judged by the facilitator at the end (the playbook's tiers).
-    session.goals = [replace(g, achieved=judged) for g, judged in zip(session.goals, (True, True, False))]
+    session.goals = [replace(g, achieved=judged) for g, judged in zip(session.goals, (True, True, False), strict=False)]
     start = datetime.combine(session.date, session.start or session.agenda[0].start, tzinfo=TZ)
     clock = FrozenClock(start - timedelta(minutes=10))
     session.created_at = clock()

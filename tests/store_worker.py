@@ -7,7 +7,7 @@ standard input, so several workers can be released at the same instant.
 """
 
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from coopconsole.domain.model import Note
 from coopconsole.store import SessionStore
@@ -22,7 +22,7 @@ def main() -> None:
     i = 0
     while count <= 0 or i < count:
         text = f"{tag}-{i} 停车场 | note"
-        note = handle.add(Note(id=0, text=text, created_at=datetime.now(timezone.utc)))
+        note = handle.add(Note(id=0, text=text, created_at=datetime.now(UTC)))
         print(f"ack {note.id} {text}", flush=True)
         i += 1
     handle.close()

@@ -46,7 +46,9 @@ def test_english_sample() -> None:
     assert s.note_taker == "Sam Lee"
     assert s.lang == "en"
     assert [(g.id, g.tier) for g in s.goals] == [
-        (1, GoalTier.PRIMARY), (2, GoalTier.INTERMEDIATE), (3, GoalTier.ADVANCED)
+        (1, GoalTier.PRIMARY),
+        (2, GoalTier.INTERMEDIATE),
+        (3, GoalTier.ADVANCED),
     ]
     assert s.goals[0].text == "Identify three candidate cooperation projects"
     assert s.goals[2].text == "Sign the cooperation agreement and form a joint working group"
@@ -104,7 +106,13 @@ def test_chinese_sample() -> None:
     assert [i.start.strftime("%H:%M") for i in items] == ["09:00", "09:15", "09:45", "10:30", "10:45", "11:30", "11:50"]
     assert [i.minutes for i in items] == [15, 30, 45, 15, 45, 20, 10]
     assert [i.title for i in items] == [
-        "开场与破冰", "各方介绍与现状分享", "产线痛点与算法演示", "茶歇", "挑战、风险与解决方案", "明确下一步行动", "总结与闭会",
+        "开场与破冰",
+        "各方介绍与现状分享",
+        "产线痛点与算法演示",
+        "茶歇",
+        "挑战、风险与解决方案",
+        "明确下一步行动",
+        "总结与闭会",
     ]
     assert [i.owner for i in items] == ["周宁", "", "刘洋", "", "", "", "周宁"]
     assert items[0].sub_points == ("介绍会议目标、议程及规则", "每人用1分钟分享一个与合作相关的成功故事")
@@ -296,11 +304,7 @@ def test_list_table_and_heading_layouts(body: str) -> None:
 
 def test_nested_sub_points_keep_the_first_level_and_field_bullets() -> None:
     item = only_item(
-        "1. 09:00 Opening (15 min)\n"
-        "   - First **point**\n"
-        "     - deeper point\n"
-        "     - Owner: Dana\n"
-        "   - Second point\n"
+        "1. 09:00 Opening (15 min)\n   - First **point**\n     - deeper point\n     - Owner: Dana\n   - Second point\n"
     )
     assert item.sub_points == ("First point: deeper point", "Second point")
     assert item.owner == "Dana"
@@ -323,7 +327,9 @@ def test_nested_bullets_are_attached_to_their_first_level_bullet(bullets: str, p
     assert agenda("# M\n## Agenda\n### 09:00 Design (30 min)\n" + bullets).session.agenda[0].sub_points == points
 
 
-@pytest.mark.parametrize(("line", "minutes"), [("15 min", 15), ("(15分钟)", 15), ("（15分钟）", 15), ("1h", 60), ("15m", 15), ("半小时", 30)])
+@pytest.mark.parametrize(
+    ("line", "minutes"), [("15 min", 15), ("(15分钟)", 15), ("（15分钟）", 15), ("1h", 60), ("15m", 15), ("半小时", 30)]
+)
 def test_a_bare_time_box_line_under_an_item_heading_is_its_time_box(line: str, minutes: int) -> None:
     result = agenda(f"# M\n## Agenda\n### Opening\n{line}\n\n### Close\nDuration: 5 min\n")
     first = result.session.agenda[0]
@@ -356,7 +362,9 @@ def test_group_headings_inside_the_agenda() -> None:
     assert [i.minutes for i in result.session.agenda] == [30, 210, 60, 10]
 
 
-@pytest.mark.parametrize("title", ["茶歇", "休息", "午餐", "午休", "Break", "Tea break", "Coffee", "coffee break", "Lunch"])
+@pytest.mark.parametrize(
+    "title", ["茶歇", "休息", "午餐", "午休", "Break", "Tea break", "Coffee", "coffee break", "Lunch"]
+)
 def test_breaks(title: str) -> None:
     assert only_item(f"- 10:30 {title} (15 min)\n").kind is ItemKind.BREAK
 
@@ -366,7 +374,10 @@ def test_not_breaks(title: str) -> None:
     assert only_item(f"- 10:30 {title} (15 min)\n").kind is ItemKind.TOPIC
 
 
-@pytest.mark.parametrize("heading", ["Agenda", "Schedule", "Programme", "Program", "议程", "会议议程", "日程", "AGENDA", "Agenda (draft)", "2. Agenda"])
+@pytest.mark.parametrize(
+    "heading",
+    ["Agenda", "Schedule", "Programme", "Program", "议程", "会议议程", "日程", "AGENDA", "Agenda (draft)", "2. Agenda"],
+)
 def test_agenda_section_names(heading: str) -> None:
     result = agenda(f"# M\n\n## Notes\n\n- not an item\n\n## {heading}\n\n- 09:00 Opening (5 min)\n")
     assert [i.title for i in result.session.agenda] == ["Opening"]
@@ -463,7 +474,9 @@ def test_title_falls_back_to_the_name() -> None:
 
 
 def test_agenda_without_a_section_heading() -> None:
-    result = agenda("# Weekly sync\n\n- Date: 2026-12-01\n- Location: Room 4\n\n1. 09:00 Opening (10 min)\n2. 09:10 Updates (20 min)\n")
+    result = agenda(
+        "# Weekly sync\n\n- Date: 2026-12-01\n- Location: Room 4\n\n1. 09:00 Opening (10 min)\n2. 09:10 Updates (20 min)\n"
+    )
     s = result.session
     assert (s.date, s.location) == (date(2026, 12, 1), "Room 4")
     assert [i.title for i in s.agenda] == ["Opening", "Updates"]
@@ -472,7 +485,10 @@ def test_agenda_without_a_section_heading() -> None:
 def test_chinese_enumerated_plain_lines() -> None:
     result = agenda("# 会\n\n## 议程\n\n一、开场致辞（9:00-9:15）\n二、项目汇报（9:15-10:00）王磊\n")
     items = result.session.agenda
-    assert [(i.title, i.start, i.minutes) for i in items] == [("开场致辞", time(9, 0), 15), ("项目汇报 王磊", time(9, 15), 45)]
+    assert [(i.title, i.start, i.minutes) for i in items] == [
+        ("开场致辞", time(9, 0), 15),
+        ("项目汇报 王磊", time(9, 15), 45),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -481,7 +497,13 @@ def test_chinese_enumerated_plain_lines() -> None:
         ("Alice Chen, Company A, CTO, decision maker", "Alice Chen", "Company A", "CTO", Role.DECISION_MAKER),
         ("Alice Chen, Company A, CTO, decision-maker", "Alice Chen", "Company A", "CTO", Role.DECISION_MAKER),
         ("Bob Li; Company B; Engineer; executor", "Bob Li", "Company B", "Engineer", Role.EXECUTOR),
-        ("Eva Novak, Industry Association, Expert advisor", "Eva Novak", "Industry Association", "", Role.EXPERT_ADVISOR),
+        (
+            "Eva Novak, Industry Association, Expert advisor",
+            "Eva Novak",
+            "Industry Association",
+            "",
+            Role.EXPERT_ADVISOR,
+        ),
         ("Carl Ho, Company C, Advisor", "Carl Ho", "Company C", "", Role.EXPERT_ADVISOR),
         ("Dee Ray, Company D, CTO (decision maker)", "Dee Ray", "Company D", "CTO", Role.DECISION_MAKER),
         ("王磊（智算科技，CEO，决策者）", "王磊", "智算科技", "CEO", Role.DECISION_MAKER),
@@ -625,7 +647,9 @@ def test_tier_set_by_an_item_or_heading_above() -> None:
     text = "# M\n## Goals\n- Intermediate\n  - A\n  - B\n### Advanced\n- C\n## Agenda\n- Opening (5 min)\n"
     goals = agenda(text).session.goals
     assert [(g.tier, g.text) for g in goals] == [
-        (GoalTier.INTERMEDIATE, "A"), (GoalTier.INTERMEDIATE, "B"), (GoalTier.ADVANCED, "C"),
+        (GoalTier.INTERMEDIATE, "A"),
+        (GoalTier.INTERMEDIATE, "B"),
+        (GoalTier.ADVANCED, "C"),
     ]
 
 
@@ -743,16 +767,18 @@ _TITLE = st.builds(
     ordered=st.booleans(),
     heading=st.sampled_from(["Agenda", "议程", "Schedule"]),
 )
-def test_generated_agendas_keep_every_item(titles: list[str], boxes: list[int | None], ordered: bool, heading: str) -> None:
+def test_generated_agendas_keep_every_item(
+    titles: list[str], boxes: list[int | None], ordered: bool, heading: str
+) -> None:
     lines = []
-    for n, (title, box) in enumerate(zip(titles, boxes), start=1):
+    for n, (title, box) in enumerate(zip(titles, boxes, strict=False), start=1):
         marker = f"{n}." if ordered else "-"
         suffix = f" ({box} min)" if box else ""
         lines.append(f"{marker} {title}{suffix}")
     result = import_agenda(f"# Generated\n\n## {heading}\n\n" + "\n".join(lines) + "\n")
     assert len(result.session.agenda) == len(titles)
     assert [i.id for i in result.session.agenda] == list(range(1, len(titles) + 1))
-    for item, box in zip(result.session.agenda, boxes):
+    for item, box in zip(result.session.agenda, boxes, strict=False):
         assert item.minutes == box
 
 

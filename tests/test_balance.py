@@ -34,13 +34,13 @@ class Recorder:
     def __init__(self, people=PEOPLE, agenda=None):
         if agenda is None:
             agenda = [AgendaItem(1, "Intro", minutes=10), AgendaItem(2, "Plan", minutes=20)]
-        self.session = Session(name="t", title="T", date=date(2024, 5, 14), start=time(9),
-                               participants=list(people), agenda=list(agenda))
+        self.session = Session(
+            name="t", title="T", date=date(2024, 5, 14), start=time(9), participants=list(people), agenda=list(agenda)
+        )
         self.clock = FrozenClock(T0)
 
     def __call__(self, kind, **kw):
-        self.session.events.append(
-            Event(id=len(self.session.events) + 1, at=self.clock(), kind=kind, **kw))
+        self.session.events.append(Event(id=len(self.session.events) + 1, at=self.clock(), kind=kind, **kw))
 
     def say(self, pid):
         self(EventKind.SPEAKER, participant=pid)
@@ -150,9 +150,12 @@ def test_shares_per_person_and_org():
 
 
 def test_absent_people_are_not_listed_nor_flagged():
-    people = [Participant(1, "Ana", "Acme"), Participant(2, "Bo", "Acme"),
-              Participant(3, "Chen", "Delta", attendance=Attendance.ABSENT),
-              Participant(4, "Dee", "Delta", attendance=Attendance.LATE)]
+    people = [
+        Participant(1, "Ana", "Acme"),
+        Participant(2, "Bo", "Acme"),
+        Participant(3, "Chen", "Delta", attendance=Attendance.ABSENT),
+        Participant(4, "Dee", "Delta", attendance=Attendance.LATE),
+    ]
     r = Recorder(people)
     r(EventKind.START)
     r.say(1)
@@ -273,18 +276,34 @@ def test_no_participants():
 
 # --- property: totals bounded by wall time; shares sum to 1 or 0 ---------------------
 
+
 @st.composite
 def sessions(draw):
     n_people = draw(st.integers(0, 4))
-    people = [Participant(i, f"P{i}", organisation=draw(st.sampled_from(["", "A", "B"])),
-                          attendance=draw(st.sampled_from(list(Attendance))))
-              for i in range(1, n_people + 1)]
-    agenda = [AgendaItem(i, f"I{i}", minutes=draw(st.none() | st.integers(0, 10)))
-              for i in range(1, draw(st.integers(0, 3)) + 1)]
-    steps = draw(st.lists(
-        st.tuples(st.integers(0, 300), st.sampled_from(list(EventKind) + [EventKind.SPEAKER] * 4),
-                  st.integers(0, 4), st.integers(0, n_people + 1)),
-        max_size=30))
+    people = [
+        Participant(
+            i,
+            f"P{i}",
+            organisation=draw(st.sampled_from(["", "A", "B"])),
+            attendance=draw(st.sampled_from(list(Attendance))),
+        )
+        for i in range(1, n_people + 1)
+    ]
+    agenda = [
+        AgendaItem(i, f"I{i}", minutes=draw(st.none() | st.integers(0, 10)))
+        for i in range(1, draw(st.integers(0, 3)) + 1)
+    ]
+    steps = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, 300),
+                st.sampled_from(list(EventKind) + [EventKind.SPEAKER] * 4),
+                st.integers(0, 4),
+                st.integers(0, n_people + 1),
+            ),
+            max_size=30,
+        )
+    )
     events, at = [], T0
     for i, (gap, kind, item, pid) in enumerate(steps, start=1):
         at += timedelta(seconds=gap)
@@ -306,7 +325,7 @@ def test_speaking_totals_are_bounded_and_shares_sum(case):
     org_shares = sum(s.org_share(o) for o in s.by_org)
     assert org_shares == pytest.approx(1.0) if s.total else org_shares == 0.0
     turns = speaking_turns(session, now)
-    for a, b in zip(turns, turns[1:]):
+    for a, b in zip(turns, turns[1:], strict=False):
         assert a.end is not None and a.end <= b.start  # turns never overlap
     per_item = sum((speaking_stats(session, now, i.id).total for i in session.agenda), timedelta(0))
     unassigned = sum(((t.end or now) - t.start for t in turns if t.item is None), timedelta(0))
@@ -325,9 +344,12 @@ def test_fair_shares_count_a_late_arrival_from_arrival_and_a_leaver_until_leavin
     from coopconsole.domain.balance import fair_shares
 
     now = T0 + M(40)
-    people = [PEOPLE[0], replace(PEOPLE[1], attendance=Attendance.LATE, arrived_at=T0 + M(20)),
-              replace(PEOPLE[2], attendance=Attendance.LEFT, left_at=T0 + M(10)),
-              replace(PEOPLE[3], attendance=Attendance.ABSENT)]
+    people = [
+        PEOPLE[0],
+        replace(PEOPLE[1], attendance=Attendance.LATE, arrived_at=T0 + M(20)),
+        replace(PEOPLE[2], attendance=Attendance.LEFT, left_at=T0 + M(10)),
+        replace(PEOPLE[3], attendance=Attendance.ABSENT),
+    ]
     shares = fair_shares(people, T0, now)
     assert set(shares) == {1, 2, 3}  # the absent are out
     assert shares[1] == pytest.approx(40 / 70) and shares[2] == pytest.approx(20 / 70)

@@ -1,4 +1,4 @@
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from coopconsole.domain.capture import Capture, CaptureError, parse_capture
 from coopconsole.domain.model import Participant
 
-NOW = datetime(2026, 12, 1, 11, 30, tzinfo=timezone.utc)  # Tuesday
+NOW = datetime(2026, 12, 1, 11, 30, tzinfo=UTC)  # Tuesday
 PEOPLE = [
     Participant(1, "Alice Chen", "Company A"),
     Participant(2, "Bruno Silva", "Company A"),
@@ -31,8 +31,9 @@ def error_code(text: str) -> str:
 
 
 def test_product_example_english():
-    c = parse_capture("@alice send the draft MOU to Company B by Dec 8",
-                      [Participant(1, "Alice Chen")], datetime(2026, 12, 1, 9, 0))
+    c = parse_capture(
+        "@alice send the draft MOU to Company B by Dec 8", [Participant(1, "Alice Chen")], datetime(2026, 12, 1, 9, 0)
+    )
     assert c == Capture(
         text="@alice send the draft MOU to Company B by Dec 8",
         deliverable="send the draft MOU to Company B",
@@ -239,8 +240,7 @@ def test_parked_point_keeps_an_ambiguous_name():
         ("@alice send the deck within +3d", date(2026, 12, 4), "within +3d", "send the deck"),
         ("@alice send the deck next Friday", date(2026, 12, 11), "next Friday", "send the deck"),
         ("@alice send the deck this Friday", date(2026, 12, 4), "this Friday", "send the deck"),
-        ("@alice send the deck, coming Monday", date(2026, 12, 7), "coming Monday",
-         "send the deck"),
+        ("@alice send the deck, coming Monday", date(2026, 12, 7), "coming Monday", "send the deck"),
         ("send the deck next Friday @alice", date(2026, 12, 11), "next Friday", "send the deck"),
         ("@李娜 提交报告下周五", date(2026, 12, 11), "下周五", "提交报告"),
         ("@李娜 提交报告 下下周五。", date(2026, 12, 18), "下下周五", "提交报告"),
@@ -277,10 +277,16 @@ def test_other_trailing_words_stay_in_the_deliverable(text, deliverable):
 
 @pytest.mark.parametrize(
     "text",
-    ["@alice send the deck by +99999999d", "@alice send the deck in 999999 weeks",
-     "@李娜 99999天内提交报告", "@李娜 提交报告99999天内", "@alice send the deck within 5000 days",
-     "@alice send the deck by +999w", "@alice send the deck +9999999999999999999999d",
-     "@alice send the deck by 2099-01-01"],
+    [
+        "@alice send the deck by +99999999d",
+        "@alice send the deck in 999999 weeks",
+        "@李娜 99999天内提交报告",
+        "@李娜 提交报告99999天内",
+        "@alice send the deck within 5000 days",
+        "@alice send the deck by +999w",
+        "@alice send the deck +9999999999999999999999d",
+        "@alice send the deck by 2099-01-01",
+    ],
 )
 def test_too_far_away_is_a_capture_error(text):
     with pytest.raises(CaptureError) as info:
@@ -344,12 +350,71 @@ def test_text_is_the_cleaned_line():
 
 
 FRAGMENTS = [
-    "@", "@alice", "@张", "@张三", "@al", "bob@example.com", " ", ",", "，", ":", "：", "负责", "请",
-    "by", "due", "before", "截止", "截止日期", "前", "之前", "在", "内", "Friday", "周五", "下周五",
-    "12-08", "2026-13-45", "Feb 30", "Dec 8", "12月8日", "+3d", "两周内", "in 3 days", "next week",
-    "月底", "to", "send the deck", "完成报告", "Alice Chen", "张三丰", "🙂", "👩‍💻", "\x00", "\u200b",
-    "\u3000", "ß", "İ", "Ⅻ", "٣", "９", "＠", "(", ")", "999", "十", "个月", "工作日",
-    "2w", "next Friday", "+99999999d", "in 999999 weeks", "99999天内", "@c", "stop by", ".",
+    "@",
+    "@alice",
+    "@张",
+    "@张三",
+    "@al",
+    "bob@example.com",
+    " ",
+    ",",
+    "，",
+    ":",
+    "：",
+    "负责",
+    "请",
+    "by",
+    "due",
+    "before",
+    "截止",
+    "截止日期",
+    "前",
+    "之前",
+    "在",
+    "内",
+    "Friday",
+    "周五",
+    "下周五",
+    "12-08",
+    "2026-13-45",
+    "Feb 30",
+    "Dec 8",
+    "12月8日",
+    "+3d",
+    "两周内",
+    "in 3 days",
+    "next week",
+    "月底",
+    "to",
+    "send the deck",
+    "完成报告",
+    "Alice Chen",
+    "张三丰",
+    "🙂",
+    "👩‍💻",
+    "\x00",
+    "\u200b",
+    "\u3000",
+    "ß",
+    "İ",
+    "Ⅻ",
+    "٣",
+    "９",
+    "＠",
+    "(",
+    ")",
+    "999",
+    "十",
+    "个月",
+    "工作日",
+    "2w",
+    "next Friday",
+    "+99999999d",
+    "in 999999 weeks",
+    "99999天内",
+    "@c",
+    "stop by",
+    ".",
 ]
 
 
@@ -365,8 +430,10 @@ def test_arbitrary_text_only_captures_or_capture_errors(text):
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=3), max_size=12).map("".join),
-       st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)))
+@given(
+    st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=3), max_size=12).map("".join),
+    st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)),
+)
 def test_fragment_soup_only_captures_or_capture_errors(text, now):
     try:
         result = parse_capture(text, PEOPLE, now)

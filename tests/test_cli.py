@@ -50,12 +50,29 @@ def test_new_list_add_show(run, agenda_en):
     added = run("add", "park", "action", "@alice", "send the draft MOU to Company B", "by", "2026-12-20")
     assert added.exit_code == 0 and added.stdout.strip() == "1"
     shown = json.loads(run("show", "park", "--json").stdout)
-    for key in ("title", "date", "location", "facilitator", "note_taker", "goals", "participants",
-                "agenda", "actions", "decisions", "notes", "parked"):
+    for key in (
+        "title",
+        "date",
+        "location",
+        "facilitator",
+        "note_taker",
+        "goals",
+        "participants",
+        "agenda",
+        "actions",
+        "decisions",
+        "notes",
+        "parked",
+    ):
         assert key in shown
     first = shown["agenda"][0]
     assert (first["title"], first["start"], first["minutes"], first["owner"], first["kind"]) == (
-        "Opening and ice-breaker", "09:00", 15, "Dana Okafor", "topic")
+        "Opening and ice-breaker",
+        "09:00",
+        15,
+        "Dana Okafor",
+        "topic",
+    )
     assert shown["agenda"][3]["kind"] == "break"
     action = shown["actions"][0]
     assert action["id"] == 1 and action["owner"] == "Alice Chen" and action["organisation"] == "Company A"
@@ -145,7 +162,11 @@ def test_python_dash_m_runs_without_a_terminal(folder):
     env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
     out = subprocess.run(
         [sys.executable, "-m", "coopconsole", "--sessions-dir", str(folder), "demo", "--no-open"],
-        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60, env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        env=env,
     )
     assert out.returncode == 0 and out.stdout.strip() == "demo-en"
 

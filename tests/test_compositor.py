@@ -6,16 +6,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import small_session
+from pilot import advance, move_on, settle
 from rich.console import Console
 from textual._compositor import Compositor
 
-from conftest import small_session
-from pilot import advance, move_on, settle
 import coopconsole.tui.screens.meeting as meeting_module
 from coopconsole.tui.app import make_app
-from coopconsole.tui.textual_internals import LineCompositor
 from coopconsole.tui.screens.meeting import MeetingScreen
-
+from coopconsole.tui.textual_internals import LineCompositor
 
 # A cursor move with nothing written after it (Textual moves to a span's end and writes
 # an empty piece there): it changes nothing on the terminal.
@@ -26,8 +25,9 @@ def written(update, size) -> str:
     """What an update writes to the terminal, as Textual writes it, idle moves left out."""
     if update is None:
         return ""
-    console = Console(width=size.width, height=size.height, color_system="truecolor",
-                      force_terminal=True, legacy_windows=False)
+    console = Console(
+        width=size.width, height=size.height, color_system="truecolor", force_terminal=True, legacy_windows=False
+    )
     return _IDLE_MOVE.sub("", update.render_segments(console))
 
 
@@ -133,8 +133,9 @@ def _overlapping_app(seed: int):
     rng = random.Random(seed)
 
     def box(name: str) -> Static:
-        widget = Static("\n".join(f"{name} {'·' * rng.randint(0, 30)} 议程" for _ in range(rng.randint(1, 12))),
-                        id=name)
+        widget = Static(
+            "\n".join(f"{name} {'·' * rng.randint(0, 30)} 议程" for _ in range(rng.randint(1, 12))), id=name
+        )
         styles = widget.styles
         styles.position = "absolute"
         styles.layer = rng.choice(["below", "above"])

@@ -9,24 +9,22 @@ import shutil
 from datetime import timedelta
 
 import pytest
+from conftest import small_session
+from pilot import advance, move_on, settle, texts
 from textual.color import Color
 from textual.widgets import Digits, Input, OptionList
 
-from conftest import small_session
-from pilot import advance, move_on, settle, texts
 from coopconsole.domain.model import Attendance, EventKind, Resolution, SessionStatus
 from coopconsole.tui.app import make_app
-from coopconsole.tui.widgets.capture_bar import CaptureBar
 from coopconsole.tui.screens.dialogs import ChoiceDialog, HelpDialog
-from coopconsole.tui.widgets.header import MeetingHeader, status_line
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.widgets.actions import ActionsPane
+from coopconsole.tui.widgets.capture_bar import CaptureBar
+from coopconsole.tui.widgets.header import MeetingHeader, status_line
 from coopconsole.tui.widgets.parking_lot import ParkingLotPane
 from coopconsole.tui.widgets.speakers import SpeakersPane
 
 SIZE = (120, 36)
-
-
 
 
 async def suggestions(pilot) -> None:
@@ -45,7 +43,6 @@ async def capture(pilot, key: str, text: str) -> None:
     bar.query_one(Input).value = text
     await pilot.press("enter")
     await settle(pilot)
-
 
 
 def full_disk(fd, parts):
@@ -87,7 +84,6 @@ async def test_the_first_frame_painted_already_shows_the_meeting(meeting, monkey
         assert "Speakers" in first and app.screen.service.session.title in first
 
 
-
 async def test_the_agenda_list_has_the_focus_once_the_meeting_is_up(meeting):
     """The focus is given after the first frame (focusing restyles the pane), and to the
     agenda list, as Textual's auto-focus did: no row is highlighted until an arrow key
@@ -100,6 +96,7 @@ async def test_the_agenda_list_has_the_focus_once_the_meeting_is_up(meeting):
         assert agenda.highlighted is None
         await pilot.press("down")
         assert agenda.highlighted is not None
+
 
 # -- 1. keys not tested elsewhere ------------------------------------------------------------
 
@@ -517,7 +514,11 @@ async def test_speakers_pane_org_totals_item_column_and_absence(meeting, clock):
         view = screen.frame.view
         people = {row.id: row for row in view.people}
         assert [people[i].total for i in (1, 2, 3, 4)] == [
-            timedelta(seconds=396), timedelta(seconds=99), timedelta(seconds=165), timedelta(0)]
+            timedelta(seconds=396),
+            timedelta(seconds=99),
+            timedelta(seconds=165),
+            timedelta(0),
+        ]
         assert sum(row.share for row in view.people) == pytest.approx(1.0)
         assert sum(org.share for org in view.orgs) == pytest.approx(1.0)
         orgs = {org.organisation: org for org in view.orgs}
@@ -564,7 +565,6 @@ async def test_speakers_pane_org_totals_item_column_and_absence(meeting, clock):
         assert "02:39" in bruno and "  01:00 " in bruno
         await pilot.press("0")
         await settle(pilot)
-
 
 
 # -- 8. a failed save from a meeting key --------------------------------------------------------

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import small_session
+from pilot import settle
 from textual import events
 from textual.widgets import Input
 
-from conftest import small_session
-from pilot import settle
 from coopconsole.texts import t
 from coopconsole.tui.app import make_app
 from coopconsole.tui.widgets.capture_bar import CaptureBar

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import small_session
 from pilot import settle
+
 from coopconsole.tui.app import make_app
 from coopconsole.tui.widgets.header import SEPARATOR, TITLE_MIN, MeetingHeader, fitted
 
@@ -24,7 +25,7 @@ async def test_a_wide_header_shows_title_and_status_whole(store, clock):
     assert line.cell_length == 160
     assert line.plain.startswith(f" {title} ") and line.plain.endswith(f"  {status} ")
     bold = [span for span in line.spans if "bold" in str(span.style)]
-    assert bold and line.plain[bold[0].start:bold[0].end].strip() == title  # the title, in bold
+    assert bold and line.plain[bold[0].start : bold[0].end].strip() == title  # the title, in bold
 
 
 async def test_a_narrow_header_leaves_out_the_planned_end_first_and_keeps_the_title(store, clock):
@@ -33,13 +34,18 @@ async def test_a_narrow_header_leaves_out_the_planned_end_first_and_keeps_the_ti
     assert "ends " in status and "plan " in status  # the whole status has them ...
     assert "ends " not in line.plain and "plan " not in line.plain  # ... the line has not
     assert "on time" in line.plain and "Not started" in line.plain
-    shown_title = line.plain[1:line.plain.index("  09:00")].rstrip()
+    shown_title = line.plain[1 : line.plain.index("  09:00")].rstrip()
     assert len(shown_title) >= TITLE_MIN - 1 and title.startswith(shown_title.rstrip("…"))
 
 
 def test_parts_are_left_out_least_needed_first_and_the_rest_cut_with_an_ellipsis():
-    parts = [(0, "09:00"), (0, "Running"), (3, "ends 10:40 · plan 10:35"), (1, "5 min behind"),
-             (2, "goals 1/3  ·  ⚠ 2 (h)")]
+    parts = [
+        (0, "09:00"),
+        (0, "Running"),
+        (3, "ends 10:40 · plan 10:35"),
+        (1, "5 min behind"),
+        (2, "goals 1/3  ·  ⚠ 2 (h)"),
+    ]
     assert fitted(parts, 200).plain == SEPARATOR.join(text for _, text in parts)
     assert fitted(parts, 60).plain == "09:00  ·  Running  ·  5 min behind  ·  goals 1/3  ·  ⚠ 2 (h)"
     assert fitted(parts, 40).plain == "09:00  ·  Running  ·  5 min behind"

@@ -6,22 +6,21 @@ import re
 import shutil
 
 import pytest
+from conftest import small_session
+from pilot import settle as _settle
 from textual.command import CommandPalette
 from textual.widgets import Input, Label
 
-from conftest import small_session
-from coopconsole.texts import STRINGS, t
-from coopconsole.settings import Settings, save_settings
 import coopconsole.tui.theming as theme_files
+from coopconsole.settings import Settings, save_settings
+from coopconsole.texts import STRINGS, t
 from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.dialogs import HelpDialog
-from coopconsole.tui.widgets.footer import KeyFooter
 from coopconsole.tui.screens.meeting import MeetingScreen
-from pilot import settle as _settle
+from coopconsole.tui.widgets.footer import KeyFooter
 
 LATIN = re.compile(r"[A-Za-z]{2,}")
 """An English word (a key name such as ``N`` or ``esc`` is shown as is, see below)."""
-
 
 
 def footer_words(screen) -> list[str]:
@@ -153,8 +152,15 @@ async def test_help_explains_every_key_and_the_keys_it_lacked(meeting, lang):
         assert {"ctrl+p", "Esc", "Tab", "→"} <= keys
         assert any("f1" in k for k in keys)
         assert t("help.keys.enter", lang) in keys and t("help.keys.click", lang) in keys
-        for key in ("help.enter_parked", "help.escape", "help.tab_bar", "help.palette", "help.click_participant",
-                    "help.click_row", "help.right"):
+        for key in (
+            "help.enter_parked",
+            "help.escape",
+            "help.tab_bar",
+            "help.palette",
+            "help.click_participant",
+            "help.click_row",
+            "help.right",
+        ):
             assert t(key, lang) in texts, key
         # Every key has a sentence: none is left with its footer word ("+5", "Back"…).
         sentences = {t(key, lang) for key in STRINGS if key.startswith("help.")}

@@ -5,12 +5,12 @@ its own line, a new row needs no layout of the screen, and it behaves as an opti
 from __future__ import annotations
 
 import pytest
+from conftest import small_session
+from pilot import advance, settle
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.screen import Screen
 
-from conftest import small_session
-from pilot import advance, settle
 from coopconsole.tui.app import make_app
 from coopconsole.tui.widgets.line_list import LineList
 from coopconsole.tui.widgets.speakers import SpeakersPane
@@ -164,7 +164,7 @@ async def test_a_second_of_meeting_redraws_only_the_speakers_changed_rows(meetin
         drawn = spy_lines(monkeypatch, widget)
         await advance(pilot, clock, seconds=1)
         after = [widget.get_option_at_index(i).prompt for i in range(widget.option_count)]
-        changed = [i for i, (a, b) in enumerate(zip(before, after)) if a is not b]
+        changed = [i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a is not b]
         assert changed  # the speaker's time went on
         assert sorted(drawn) == [i - widget.scroll_offset.y for i in changed]
         assert len(changed) < widget.option_count

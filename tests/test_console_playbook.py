@@ -6,16 +6,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import Input, OptionList
-
 from conftest import small_session
 from pilot import advance, settle
+from textual.widgets import Input, OptionList
+
 from coopconsole.domain.model import Attendance, Goal, GoalTier
 from coopconsole.tui.app import make_app
-from coopconsole.tui.widgets.capture_bar import CaptureBar
 from coopconsole.tui.screens.dialogs import ChoiceDialog
-from coopconsole.tui.widgets.header import status_line
 from coopconsole.tui.screens.playbook import GoalsDialog, HealthDialog, findings, parse_goal
+from coopconsole.tui.widgets.capture_bar import CaptureBar
+from coopconsole.tui.widgets.header import status_line
 
 SIZE = (120, 36)
 
@@ -23,8 +23,10 @@ SIZE = (120, 36)
 @pytest.fixture
 def meeting(store, clock):
     session = small_session("kickoff")
-    session.goals = [Goal(1, GoalTier.PRIMARY, "Identify three pilot projects"),
-                     Goal(2, GoalTier.ADVANCED, "Sign the MOU")]
+    session.goals = [
+        Goal(1, GoalTier.PRIMARY, "Identify three pilot projects"),
+        Goal(2, GoalTier.ADVANCED, "Sign the MOU"),
+    ]
     store.create(session).close()
     return lambda lang="en": make_app(store=store, session_name="kickoff", clock=clock, lang=lang)
 
@@ -53,7 +55,9 @@ async def _next_dialog(pilot) -> ChoiceDialog:
 
 
 def _choose(dialog: ChoiceDialog, wanted) -> None:  # noqa: ANN001 - a value or a predicate
-    index = next(i for i, (_, value) in enumerate(dialog.choices) if (wanted(value) if callable(wanted) else value == wanted))
+    index = next(
+        i for i, (_, value) in enumerate(dialog.choices) if (wanted(value) if callable(wanted) else value == wanted)
+    )
     dialog.dismiss(dialog.choices[index][1])
 
 
@@ -104,8 +108,11 @@ async def test_goals_are_judged_and_added_from_the_dialog(meeting, store):
         await pilot.pause()
         assert goals.option_count == 3
     saved = store.open("kickoff").load().goals
-    assert [(g.tier, g.achieved) for g in saved] == [(GoalTier.PRIMARY, True), (GoalTier.ADVANCED, None),
-                                                   (GoalTier.INTERMEDIATE, None)]
+    assert [(g.tier, g.achieved) for g in saved] == [
+        (GoalTier.PRIMARY, True),
+        (GoalTier.ADVANCED, None),
+        (GoalTier.INTERMEDIATE, None),
+    ]
     assert saved[2].text == "agree a draft MOU"
 
 
@@ -224,8 +231,13 @@ async def test_the_chinese_console_has_the_playbook_commands(meeting):
     async with meeting("zh").run_test(size=SIZE) as pilot:
         screen = await _ready(pilot)
         titles = {title for title, _ in screen.palette_commands()}
-        assert {"会议:健康检查", "目标:评估或添加会议目标", "议程:调整剩余议程", "议程:撤销上次调整",
-                "议程:冷静暂停"} <= titles
+        assert {
+            "会议:健康检查",
+            "目标:评估或添加会议目标",
+            "议程:调整剩余议程",
+            "议程:撤销上次调整",
+            "议程:冷静暂停",
+        } <= titles
         assert "目标 0/2" in status_line(screen.frame)
 
 
@@ -281,8 +293,8 @@ def test_the_header_never_reads_a_half_imported_checks_module(monkeypatch, clock
     import sys
     import types
 
-    from coopconsole.domain.live import LiveMeeting
     import coopconsole.tui.widgets.header as header
+    from coopconsole.domain.live import LiveMeeting
     from coopconsole.tui.frame import Frame
 
     session = small_session()
@@ -307,6 +319,7 @@ async def test_the_palette_says_no_matches_in_the_consoles_language(meeting, lan
         for _ in range(10):  # the palette waits half a second before saying so
             await pilot.pause(0.1)
         options = pilot.app.screen.query_one(CommandList)
-        prompts = [str(getattr(options.get_option_at_index(i).prompt, "renderable", ""))
-                   for i in range(options.option_count)]
+        prompts = [
+            str(getattr(options.get_option_at_index(i).prompt, "renderable", "")) for i in range(options.option_count)
+        ]
         assert prompts == [said]

@@ -5,16 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import small_session
 from pilot import settle
+
 from coopconsole.domain.model import Attendance, Participant
-from coopconsole.texts import LANGS, STRINGS, detect_lang, t
 from coopconsole.settings import load_settings
+from coopconsole.texts import LANGS, STRINGS, detect_lang, t
 from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.widgets.speakers import SpeakersPane
-
 
 
 @pytest.fixture
@@ -53,9 +52,14 @@ async def test_palette_commands_run_intents(meeting):
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await settle(pilot)
         commands = dict(screen.palette_commands())
-        assert {"agenda: start or pause the clock", "agenda: next item", "capture: action",
-                "parking lot: park a point", "speakers: give the floor to Alice Chen",
-                "attendance: mark Chloe Martin absent"} <= set(commands)
+        assert {
+            "agenda: start or pause the clock",
+            "agenda: next item",
+            "capture: action",
+            "parking lot: park a point",
+            "speakers: give the floor to Alice Chen",
+            "attendance: mark Chloe Martin absent",
+        } <= set(commands)
         commands["agenda: start or pause the clock"]()
         commands["speakers: give the floor to Alice Chen"]()
         commands["attendance: mark Chloe Martin absent"]()

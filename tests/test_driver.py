@@ -196,8 +196,9 @@ class Pty:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
         self.master = master
         self.output = b""
-        self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
-                                        close_fds=True, start_new_session=True)
+        self.process = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True, start_new_session=True
+        )
         os.close(slave)
 
     def painted(self) -> str:
@@ -242,8 +243,7 @@ def test_in_a_terminal_escape_cancels_the_capture_bar_on_its_own(tmp_path):
     env = {**os.environ, "TERM": "xterm-256color", "COOPCONSOLE_CONFIG": str(tmp_path / "cfg")}
     env.pop("TEXTUAL_DRIVER", None)
     sessions = tmp_path / "sessions"
-    console = Pty([sys.executable, "-m", "coopconsole", "--sessions-dir", str(sessions), "--lang", "en",
-                   "demo"], env)
+    console = Pty([sys.executable, "-m", "coopconsole", "--sessions-dir", str(sessions), "--lang", "en", "demo"], env)
     try:
         console.wait_for("Speakers")
         # What the bar shows is painted as it changes, so a text typed can reach the

@@ -5,18 +5,17 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
 from icalendar import Calendar
+from scripted import play
 
 from coopconsole.cli.commands import main
-from coopconsole.domain.model import ActionStatus
 from coopconsole.cli.export import ExportError, select, to_csv, to_ics, to_tasks
+from coopconsole.domain.model import ActionStatus
 from coopconsole.service import MeetingService
-
-from scripted import play
 
 
 @pytest.fixture
@@ -41,8 +40,17 @@ def _csv_rows(text: str) -> list[list[str]]:
 def test_csv_round_trips_through_the_csv_module(played):
     session, _ = played
     rows = _csv_rows(to_csv(session, session.actions, "en"))
-    assert rows[0] == ["Deliverable", "Owner", "Organisation", "Deadline", "Status", "Item", "Session", "Number",
-                       "SMART check"]
+    assert rows[0] == [
+        "Deliverable",
+        "Owner",
+        "Organisation",
+        "Deadline",
+        "Status",
+        "Item",
+        "Session",
+        "Number",
+        "SMART check",
+    ]
     assert len(rows) == 1 + len(session.actions)
     first = rows[1]
     assert first[:5] == ["send the draft MOU for the Zone B pilot", "Alice Chen", "Company A", "2026-12-15", "to do"]
@@ -63,7 +71,7 @@ def test_csv_cells_that_look_like_formulas_are_kept_as_text(played):
     session, _ = played
     session.actions[0] = replace(session.actions[0], deliverable='=HYPERLINK("http://x")')
     rows = _csv_rows(to_csv(session, session.actions[:1], "en"))
-    assert rows[1][0] == "'=HYPERLINK(\"http://x\")"
+    assert rows[1][0] == '\'=HYPERLINK("http://x")'
 
 
 def test_icalendar_has_one_todo_per_action_and_parses_back(played):
@@ -93,7 +101,10 @@ def test_task_list_is_one_line_per_action(played):
     session, _ = played
     lines = to_tasks(session, session.actions, "en").splitlines()
     assert len(lines) == len(session.actions)
-    assert lines[0] == "- [ ] **Alice Chen** (Company A): send the draft MOU for the Zone B pilot, due 15 December 2026 (#1)"
+    assert (
+        lines[0]
+        == "- [ ] **Alice Chen** (Company A): send the draft MOU for the Zone B pilot, due 15 December 2026 (#1)"
+    )
     assert lines[2].startswith("- [ ] (nobody): follow up on funding, due none (#3) ⚠ no owner")
 
 
@@ -110,11 +121,14 @@ def test_org_filter_and_both_filters(played):
     assert [a.id for a in select(session, owner="Bruno", org="Company A")] == []
 
 
-@pytest.mark.parametrize("owner, org, message", [
-    ("Zed", None, "Nobody called 'Zed'"),
-    (None, "Company", "fits several"),
-    (None, "Acme", "is not one of"),
-])
+@pytest.mark.parametrize(
+    "owner, org, message",
+    [
+        ("Zed", None, "Nobody called 'Zed'"),
+        (None, "Company", "fits several"),
+        (None, "Acme", "is not one of"),
+    ],
+)
 def test_filters_that_fit_nobody_say_what_would(played, owner, org, message):
     session, _ = played
     with pytest.raises(ExportError, match=message):
@@ -135,7 +149,7 @@ def test_minutes_command_prints_and_records_the_sending(store, played):
     assert result.stdout.startswith("# Smart Park Cooperation Promotion Meeting 会议纪要")
     with store.open(session.name) as handle:
         sent = handle.load().minutes_at
-    assert sent != session.minutes_at and abs(sent - datetime.now(timezone.utc)) < timedelta(hours=1)  # sent now
+    assert sent != session.minutes_at and abs(sent - datetime.now(UTC)) < timedelta(hours=1)  # sent now
 
 
 def test_draft_minutes_record_nothing(store, played):
@@ -235,7 +249,9 @@ def test_a_capture_on_a_full_disk_fails_with_a_message_not_a_traceback(store, mo
 
     monkeypatch.setattr(os, "writev", disk_full)
     result = CliRunner().invoke(main, ["add", "smart-park", "note", "lost?"])
-    assert result.exit_code == 2 and "No space left on device" in result.stderr and "Nothing was changed" in result.stderr
+    assert (
+        result.exit_code == 2 and "No space left on device" in result.stderr and "Nothing was changed" in result.stderr
+    )
     assert result.stdout == "" and "Traceback" not in result.output
     monkeypatch.undo()
     with store.open("smart-park") as handle:

@@ -9,6 +9,7 @@ import threading
 
 from conftest import small_session
 from pilot import settle
+
 from coopconsole.domain.model import Note
 from coopconsole.service import MeetingService
 from coopconsole.store.locking import SessionLock
@@ -33,7 +34,7 @@ class Holder(threading.Thread):
             self.release.wait(10)
         self.let_go.set()
 
-    def __enter__(self) -> "Holder":
+    def __enter__(self) -> Holder:
         self.start()
         assert self.holding.wait(30)
         return self
@@ -48,13 +49,22 @@ def test_try_acquire_takes_a_free_lock_and_gives_up_on_one_another_process_holds
     lock = SessionLock(path, timeout=1)
     assert lock.try_acquire()
     lock.release()
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import fcntl, os, sys
         fd = os.open({path!r}, os.O_RDWR | os.O_CREAT, 0o600)
         fcntl.flock(fd, fcntl.LOCK_EX)
         print("held", flush=True)
         sys.stdin.readline()
-    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         assert not lock.try_acquire()  # at once: no waiting for the other process

@@ -21,8 +21,8 @@ from coopconsole.domain.model import (
     Role,
     Session,
 )
-from coopconsole.texts.health import TEXTS, report
 from coopconsole.service import MeetingService
+from coopconsole.texts.health import TEXTS, report
 
 
 def _session() -> Session:
@@ -31,8 +31,10 @@ def _session() -> Session:
         title="Health check meeting",
         date=date(2026, 12, 8),
         start=time(9, 0),
-        goals=[Goal(1, GoalTier.PRIMARY, "Identify three pilot projects"),
-               Goal(2, GoalTier.INTERMEDIATE, "Agree a draft MOU")],
+        goals=[
+            Goal(1, GoalTier.PRIMARY, "Identify three pilot projects"),
+            Goal(2, GoalTier.INTERMEDIATE, "Agree a draft MOU"),
+        ],
         participants=[
             Participant(1, "Alice Chen", "Company A", role=Role.DECISION_MAKER),
             Participant(2, "Bruno Silva", "Company A", role=Role.EXECUTOR),
@@ -89,11 +91,18 @@ def test_goals_are_judged_and_kept(service, store):
     assert [g.achieved for g in store.open("health").load().goals] == [True, None]
 
 
-@pytest.mark.parametrize("goal, measurable", [
-    ("Identify three candidate cooperation projects", True), ("确定一条试点生产线", True),
-    ("明确技术对接方案与数据安全协议框架", True), ("Sign the cooperation agreement", True),
-    ("加强合作交流", False), ("Explore cooperation opportunities", False), ("深化战略合作", False),
-])
+@pytest.mark.parametrize(
+    "goal, measurable",
+    [
+        ("Identify three candidate cooperation projects", True),
+        ("确定一条试点生产线", True),
+        ("明确技术对接方案与数据安全协议框架", True),
+        ("Sign the cooperation agreement", True),
+        ("加强合作交流", False),
+        ("Explore cooperation opportunities", False),
+        ("深化战略合作", False),
+    ],
+)
 def test_a_goal_is_measurable_with_a_number_or_a_concrete_result(goal, measurable):
     assert is_measurable(goal) is measurable
 
@@ -233,7 +242,7 @@ def test_minutes_overdue_triggered_and_cleared(service, clock):
 
 def test_every_code_has_words_in_both_languages_with_a_fix():
     assert set(TEXTS) == set(CODES)
-    for (en, zh) in TEXTS.values():
+    for en, zh in TEXTS.values():
         assert all(en) and all(zh)
 
 
@@ -250,8 +259,7 @@ def test_health_on_the_command_line_and_in_show_json(service, store):
     result = CliRunner().invoke(main, ["health", "health"])
     assert result.exit_code == 0 and "action-missing-owner: Actions #1 have no owner" in result.stdout
     shown = json.loads(CliRunner().invoke(main, ["show", "health", "--json"]).stdout)
-    assert [h["code"] for h in shown["health"]] == ["action-missing-owner", "action-missing-deadline",
-                                                     "action-vague"]
+    assert [h["code"] for h in shown["health"]] == ["action-missing-owner", "action-missing-deadline", "action-vague"]
     assert set(shown["health"][0]) >= {"code", "message", "severity"}
     clean = CliRunner().invoke(main, ["health", "health", "--lang", "zh"])
     assert "行动项 #1 没有明确的参会负责人" in clean.stdout

@@ -39,8 +39,16 @@ def test_domain_and_agenda_import_neither_textual_nor_tinydb(module):
     assert "tinydb" not in loaded
 
 
-@pytest.mark.parametrize("module", ["coopconsole.store", "coopconsole.service", "coopconsole.service.refusals",
-                                    "coopconsole.cli.show", "coopconsole.service.closing"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "coopconsole.store",
+        "coopconsole.service",
+        "coopconsole.service.refusals",
+        "coopconsole.cli.show",
+        "coopconsole.service.closing",
+    ],
+)
 def test_store_and_service_do_not_import_textual(module):
     assert "textual" not in _loaded_after_import(module)
 

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coopconsole.domain.balance import flags, speaking_stats
+from coopconsole.domain.live import LiveMeeting, MeetingView, OrgRow, SpeakerRow
 from coopconsole.domain.model import AgendaItem, Attendance, Event, EventKind, Participant, Session
 from coopconsole.domain.timeline import agenda_state
-from coopconsole.domain.live import LiveMeeting, MeetingView, OrgRow, SpeakerRow
 
 TZ = timezone(timedelta(hours=8))
 T0 = datetime(2024, 5, 14, 9, 0, tzinfo=TZ)
@@ -30,8 +30,12 @@ def expected_view(session: Session, now: datetime) -> MeetingView:
     item_flags = {} if item is None else flags(session, now, item)
     people = tuple(
         SpeakerRow(
-            id=p.id, name=p.name, organisation=p.organisation, attendance=p.attendance,
-            total=overall.by_participant.get(p.id, ZERO), share=overall.share(p.id),
+            id=p.id,
+            name=p.name,
+            organisation=p.organisation,
+            attendance=p.attendance,
+            total=overall.by_participant.get(p.id, ZERO),
+            share=overall.share(p.id),
             item_total=in_item.by_participant.get(p.id, ZERO) if in_item else ZERO,
             item_share=in_item.share(p.id) if in_item else 0.0,
             flag=None if p.attendance is Attendance.ABSENT else overall_flags.get(p.id),
@@ -42,18 +46,28 @@ def expected_view(session: Session, now: datetime) -> MeetingView:
     )
     orgs = tuple(
         OrgRow(
-            organisation=org, total=overall.by_org.get(org, ZERO), share=overall.org_share(org),
+            organisation=org,
+            total=overall.by_org.get(org, ZERO),
+            share=overall.org_share(org),
             item_total=in_item.by_org.get(org, ZERO) if in_item else ZERO,
             item_share=in_item.org_share(org) if in_item else 0.0,
-            people=sum(1 for p in session.participants
-                       if p.organisation == org and p.attendance is not Attendance.ABSENT),
+            people=sum(
+                1 for p in session.participants if p.organisation == org and p.attendance is not Attendance.ABSENT
+            ),
         )
         for org in dict.fromkeys(p.organisation for p in session.participants)
     )
     return MeetingView(
-        now=now, agenda=state, speaker=overall.current, speaker_since=overall.current_since,
-        people=people, orgs=orgs, total=overall.total,
-        item_total=in_item.total if in_item else ZERO, stats=overall, item_stats=in_item,
+        now=now,
+        agenda=state,
+        speaker=overall.current,
+        speaker_since=overall.current_since,
+        people=people,
+        orgs=orgs,
+        total=overall.total,
+        item_total=in_item.total if in_item else ZERO,
+        stats=overall,
+        item_stats=in_item,
     )
 
 
@@ -69,34 +83,58 @@ def assert_same(live: LiveMeeting, session: Session, now: datetime) -> MeetingVi
 
 # --- property: any events, fed in any chunks, at any "now" -----------------------------
 
+
 @st.composite
 def meetings(draw):
     n_people = draw(st.integers(0, 5))
-    people = [Participant(i, f"P{i}", organisation=draw(st.sampled_from(["", "A", "B"])),
-                          attendance=draw(st.sampled_from(list(Attendance))))
-              for i in range(1, n_people + 1)]
-    agenda = [AgendaItem(i, f"I{i}", minutes=draw(st.none() | st.integers(0, 12)))
-              for i in range(1, draw(st.integers(0, 4)) + 1)]
+    people = [
+        Participant(
+            i,
+            f"P{i}",
+            organisation=draw(st.sampled_from(["", "A", "B"])),
+            attendance=draw(st.sampled_from(list(Attendance))),
+        )
+        for i in range(1, n_people + 1)
+    ]
+    agenda = [
+        AgendaItem(i, f"I{i}", minutes=draw(st.none() | st.integers(0, 12)))
+        for i in range(1, draw(st.integers(0, 4)) + 1)
+    ]
     kinds = list(EventKind) + [EventKind.SPEAKER] * 6
-    steps = draw(st.lists(
-        st.tuples(st.integers(0, 400), st.sampled_from(kinds), st.integers(0, 5),
-                  st.integers(0, n_people + 1), st.integers(-600, 2400)),
-        max_size=40))
+    steps = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, 400),
+                st.sampled_from(kinds),
+                st.integers(0, 5),
+                st.integers(0, n_people + 1),
+                st.integers(-600, 2400),
+            ),
+            max_size=40,
+        )
+    )
     events, at = [], T0
     for i, (gap, kind, item, pid, late) in enumerate(steps, start=1):
         at += S(gap)
         # now and then another process's event, stamped earlier than the last one
         stamp = at + S(late) if late < 0 else at
-        events.append(Event(i, stamp, kind, item=item or None, participant=pid or None,
-                            minutes=draw(st.sampled_from([None, -5, 3, 10]))))
+        events.append(
+            Event(
+                i,
+                stamp,
+                kind,
+                item=item or None,
+                participant=pid or None,
+                minutes=draw(st.sampled_from([None, -5, 3, 10])),
+            )
+        )
     end = (at - T0).total_seconds()
     # the events are appended in chunks (mostly growing); after each, the console asks
     # a few times; now and then the attendance or the last event changes
     chunks = []
     for cut in draw(st.lists(st.integers(0, len(events)), max_size=6)) + [len(events)]:
         nows = draw(st.lists(st.integers(-60, int(end) + 1200), min_size=1, max_size=3))
-        attendance = draw(st.none() | st.tuples(st.integers(1, max(n_people, 1)),
-                                                 st.sampled_from(list(Attendance))))
+        attendance = draw(st.none() | st.tuples(st.integers(1, max(n_people, 1)), st.sampled_from(list(Attendance))))
         edit_last = draw(st.integers(0, 5)) == 0
         chunks.append((cut, sorted(T0 + S(n) for n in nows), attendance, edit_last))
     return people, agenda, events, chunks
@@ -106,8 +144,9 @@ def meetings(draw):
 @given(meetings())
 def test_live_view_matches_the_functions_from_scratch(case):
     people, agenda, events, chunks = case
-    session = Session(name="p", title="P", date=date(2024, 5, 14), start=time(9),
-                      participants=list(people), agenda=list(agenda))
+    session = Session(
+        name="p", title="P", date=date(2024, 5, 14), start=time(9), participants=list(people), agenda=list(agenda)
+    )
     live = LiveMeeting()
     for cut, nows, attendance, edit_last in chunks:
         session.events = events[:cut]  # a new list, as the service writes it
@@ -126,18 +165,26 @@ def test_live_view_matches_the_functions_from_scratch(case):
 
 # --- the cheap path and the rebuilds ------------------------------------------------------
 
-PEOPLE = [Participant(1, "Ana", "Acme"), Participant(2, "Bo", "Acme"),
-          Participant(3, "Chen", "Delta"), Participant(4, "Dee")]
+PEOPLE = [
+    Participant(1, "Ana", "Acme"),
+    Participant(2, "Bo", "Acme"),
+    Participant(3, "Chen", "Delta"),
+    Participant(4, "Dee"),
+]
 
 
 class Meeting:
     """A session whose events are appended at the frozen "now", as the service does."""
 
     def __init__(self):
-        self.session = Session(name="t", title="T", date=date(2024, 5, 14), start=time(9),
-                               participants=list(PEOPLE),
-                               agenda=[AgendaItem(1, "Intro", minutes=10),
-                                       AgendaItem(2, "Plan", minutes=20)])
+        self.session = Session(
+            name="t",
+            title="T",
+            date=date(2024, 5, 14),
+            start=time(9),
+            participants=list(PEOPLE),
+            agenda=[AgendaItem(1, "Intro", minutes=10), AgendaItem(2, "Plan", minutes=20)],
+        )
         self.now = T0
         self.live = LiveMeeting()
 
@@ -244,8 +291,9 @@ def test_attendance_change_updates_rows_and_flags():
     m.session.participants = people
     view = m.check()
     assert view.people[3].flag is None and view.people[3].attendance is Attendance.ABSENT
-    assert view.orgs[2] == OrgRow("", view.orgs[2].total, view.orgs[2].share,
-                                  view.orgs[2].item_total, view.orgs[2].item_share, 0)
+    assert view.orgs[2] == OrgRow(
+        "", view.orgs[2].total, view.orgs[2].share, view.orgs[2].item_total, view.orgs[2].item_share, 0
+    )
     # the fair share is now 1/3, so the flags of everyone else are recomputed
     assert [r.flag for r in view.people] == [r.flag for r in expected_view(m.session, m.now).people]
 
@@ -280,6 +328,5 @@ def test_no_current_item_gives_zero_item_figures():
 
 def test_live_imports_neither_textual_nor_tinydb():
     code = "import sys, coopconsole.domain.live; print(' '.join(sorted(sys.modules)))"
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True).stdout.split()
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert "textual" not in loaded and "tinydb" not in loaded

@@ -7,22 +7,19 @@ import os
 from datetime import timedelta
 
 import pytest
-from textual.widgets import Digits, Input
-
 from conftest import small_session
 from pilot import advance, move_on, settle, texts
+from textual.widgets import Digits, Input
+
 from coopconsole.domain.model import Resolution, SessionStatus
 from coopconsole.tui.app import make_app
-from coopconsole.tui.widgets.header import MeetingHeader
-from coopconsole.tui.widgets.capture_bar import CaptureBar
 from coopconsole.tui.screens.dialogs import ChoiceDialog, HelpDialog
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.widgets.actions import ActionsPane
+from coopconsole.tui.widgets.capture_bar import CaptureBar
+from coopconsole.tui.widgets.header import MeetingHeader
 from coopconsole.tui.widgets.parking_lot import ParkingLotPane
 from coopconsole.tui.widgets.speakers import SpeakersPane
-
-
-
 
 
 @pytest.fixture
@@ -131,8 +128,11 @@ async def test_capture_each_kind_through_the_bar(meeting, clock, store):
         assert (action.owner, action.deliverable, action.item) == ("Alice Chen", "send the deck to Company B", 1)
         rows = texts(screen.query_one(ActionsPane))
         assert any(r.startswith(f"#1 ✓SMART Alice Chen · {action.deadline:%m-%d}: send the deck") for r in rows)
-        for key, text in (("o", "pilot line 3 has the cleanest data"), ("d", "Pilot on line 3 for one month"),
-                          ("l", "@bruno pricing model")):
+        for key, text in (
+            ("o", "pilot line 3 has the cleanest data"),
+            ("d", "Pilot on line 3 for one month"),
+            ("l", "@bruno pricing model"),
+        ):
             await pilot.press(key, *text, "enter")
             screen = await settle(pilot)
         session = screen.service.session
@@ -308,12 +308,12 @@ async def test_keys_reaching_an_open_bar_without_focus_are_typed_into_it(meeting
         assert not bar.display and screen.service.session.actions == []
 
 
-
 async def test_a_failed_key_says_nothing_about_the_capture_bar(meeting, clock, monkeypatch):
     messages: list[str] = []
     monkeypatch.setattr(MeetingScreen, "notify", lambda self, message, **kw: messages.append(message))
     app = meeting()
     async with app.run_test(size=(120, 36)) as pilot:
+
         def full(fd, parts):
             raise OSError(errno.ENOSPC, "No space left on device")
 
@@ -376,8 +376,9 @@ async def test_other_items_actions_are_capped_and_counted(store, clock):
     from coopconsole.tui.widgets.actions import OTHER_ACTIONS
 
     session = small_session("many")
-    session.actions = [ActionItem(i, f"send report {i}", "Alice Chen", 1, "Company A", item=2)
-                       for i in range(1, OTHER_ACTIONS + 13)]
+    session.actions = [
+        ActionItem(i, f"send report {i}", "Alice Chen", 1, "Company A", item=2) for i in range(1, OTHER_ACTIONS + 13)
+    ]
     store.create(session).close()
     app = make_app(store=store, session_name="many", clock=clock, lang="en")
     async with app.run_test(size=(120, 36)) as pilot:

@@ -15,6 +15,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import small_session
+from scripted import TZ, play
 
 from coopconsole.domain.clock import FrozenClock
 from coopconsole.domain.followup import MinutesState, minutes_status
@@ -24,15 +26,29 @@ from coopconsole.minutes import build_minutes, render_minutes
 from coopconsole.minutes.check import outline, problems
 from coopconsole.service import MeetingService, ServiceError
 
-from conftest import small_session
-from scripted import TZ, play
-
 GOLDEN = Path(__file__).parent / "golden"
-EN_HEADINGS = ["1. Meeting information", "2. Goals", "3. Agenda", "4. Discussion points",
-               "5. Decisions and consensus", "6. Action items", "7. Pending items", "8. Speaking time",
-               "9. Next steps"]
-ZH_HEADINGS = ["一、会议信息", "二、会议目标", "三、议程", "四、讨论要点", "五、决议与共识", "六、行动项",
-               "七、待决事项", "八、发言时间", "九、后续安排"]
+EN_HEADINGS = [
+    "1. Meeting information",
+    "2. Goals",
+    "3. Agenda",
+    "4. Discussion points",
+    "5. Decisions and consensus",
+    "6. Action items",
+    "7. Pending items",
+    "8. Speaking time",
+    "9. Next steps",
+]
+ZH_HEADINGS = [
+    "一、会议信息",
+    "二、会议目标",
+    "三、议程",
+    "四、讨论要点",
+    "五、决议与共识",
+    "六、行动项",
+    "七、待决事项",
+    "八、发言时间",
+    "九、后续安排",
+]
 
 
 def _played(store, sample: str) -> tuple[Session, FrozenClock]:
@@ -92,10 +108,28 @@ def test_empty_sections_say_so(lang):
     built = build_minutes(session, now, lang)
     assert problems(built.text, built.headings) == []
     empty = {
-        "en": ["No goals were set", "No discussion points", "No decisions", "No action items", "No points are pending",
-               "No speaking time", "not started", "Next meeting: not yet scheduled.", "**Absent**: nobody"],
-        "zh": ["本次会议未设定目标", "未记录讨论要点", "未记录决议", "未记录行动项", "没有待决事项", "未记录发言时间",
-               "未开始", "下次会议:时间待定", "**缺席**:无"],
+        "en": [
+            "No goals were set",
+            "No discussion points",
+            "No decisions",
+            "No action items",
+            "No points are pending",
+            "No speaking time",
+            "not started",
+            "Next meeting: not yet scheduled.",
+            "**Absent**: nobody",
+        ],
+        "zh": [
+            "本次会议未设定目标",
+            "未记录讨论要点",
+            "未记录决议",
+            "未记录行动项",
+            "没有待决事项",
+            "未记录发言时间",
+            "未开始",
+            "下次会议:时间待定",
+            "**缺席**:无",
+        ],
     }[lang]
     for phrase in empty:
         assert phrase in built.text

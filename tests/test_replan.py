@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-
 from conftest import TZ
+
 from coopconsole.domain.model import AgendaItem, ItemKind, Participant, Resolution, Role, Session
 from coopconsole.domain.replan import FLOOR_MINUTES
 from coopconsole.minutes import render_minutes
@@ -18,11 +18,17 @@ NINE = datetime(2026, 12, 8, 9, 0, tzinfo=TZ)
 
 def _session() -> Session:
     return Session(
-        name="replan", title="Re-plan", date=date(2026, 12, 8), start=time(9, 0),
+        name="replan",
+        title="Re-plan",
+        date=date(2026, 12, 8),
+        start=time(9, 0),
         participants=[Participant(1, "Alice Chen", "Company A", role=Role.DECISION_MAKER)],
-        agenda=[AgendaItem(1, "Opening", time(9, 0), 10), AgendaItem(2, "Directions", time(9, 10), 30),
-                AgendaItem(3, "Tea break", time(9, 40), 10, kind=ItemKind.BREAK),
-                AgendaItem(4, "Next steps", time(9, 50), 30)],
+        agenda=[
+            AgendaItem(1, "Opening", time(9, 0), 10),
+            AgendaItem(2, "Directions", time(9, 10), 30),
+            AgendaItem(3, "Tea break", time(9, 40), 10, kind=ItemKind.BREAK),
+            AgendaItem(4, "Next steps", time(9, 50), 30),
+        ],
     )
 
 
@@ -49,8 +55,7 @@ def _boxes(service) -> list[int]:
 def test_the_options_each_show_their_projected_end(behind):
     assert _drift(behind) == timedelta(minutes=10)
     options = {o.key: o for o in behind.replan_options()}
-    assert set(options) == {("shrink", None), ("park", 2), ("defer", 2), ("park", 4), ("defer", 4),
-                            ("accept", None)}
+    assert set(options) == {("shrink", None), ("park", 2), ("defer", 2), ("park", 4), ("defer", 4), ("accept", None)}
     projected = behind.state().projected_end
     assert options["shrink", None].projected_end == projected - timedelta(minutes=10)
     assert options["park", 2].projected_end == projected - timedelta(minutes=30)

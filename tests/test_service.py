@@ -187,7 +187,12 @@ def test_attendance_changes_are_durable(service, store, session, clock):
     assert late.attendance is Attendance.LATE and late.arrived_at == service.now()
     service.set_attendance(3, Attendance.ABSENT)
     people = reopen(store, session, clock).session.participants
-    assert [p.attendance for p in people] == [Attendance.PRESENT, Attendance.LATE, Attendance.ABSENT, Attendance.PRESENT]
+    assert [p.attendance for p in people] == [
+        Attendance.PRESENT,
+        Attendance.LATE,
+        Attendance.ABSENT,
+        Attendance.PRESENT,
+    ]
     with pytest.raises(ServiceError, match="no participant number 7"):
         service.set_attendance(7, Attendance.ABSENT)
 
@@ -206,6 +211,7 @@ def test_speaker_key_toggles_on_the_saved_state(service, clock):
 
 async def test_two_quick_presses_of_one_key_end_with_nobody(store, clock):
     from conftest import small_session
+
     from coopconsole.tui.app import make_app
 
     store.create(small_session("quick")).close()

@@ -7,14 +7,25 @@ from coopconsole.domain.model import Participant, SmartCheck
 from coopconsole.domain.smart import PROBLEMS, explain, is_vague, smart_check
 
 TODAY = date(2026, 12, 1)
-CODES = ("owner-missing", "owner-unknown", "owner-ambiguous", "deadline-missing", "deadline-past",
-         "deliverable-vague")
+CODES = ("owner-missing", "owner-unknown", "owner-ambiguous", "deadline-missing", "deadline-past", "deliverable-vague")
 
 
-def capture(deliverable="send the draft MOU to Company B", owner="Alice Chen", owner_id=1,
-            owner_known=True, deadline=date(2026, 12, 8)) -> Capture:
-    return Capture(text=deliverable, deliverable=deliverable, owner=owner, owner_id=owner_id,
-                   owner_known=owner_known, deadline=deadline, deadline_text="")
+def capture(
+    deliverable="send the draft MOU to Company B",
+    owner="Alice Chen",
+    owner_id=1,
+    owner_known=True,
+    deadline=date(2026, 12, 8),
+) -> Capture:
+    return Capture(
+        text=deliverable,
+        deliverable=deliverable,
+        owner=owner,
+        owner_id=owner_id,
+        owner_known=owner_known,
+        deadline=deadline,
+        deadline_text="",
+    )
 
 
 def test_problem_codes_and_explanations():
@@ -24,10 +35,10 @@ def test_problem_codes_and_explanations():
 
 
 def test_required_english_example():
-    c = parse_capture("@alice send the draft MOU to Company B by Dec 8",
-                      [Participant(1, "Alice Chen")], datetime(2026, 12, 1, 9, 0))
-    assert (c.owner, c.deadline, c.deliverable) == (
-        "Alice Chen", date(2026, 12, 8), "send the draft MOU to Company B")
+    c = parse_capture(
+        "@alice send the draft MOU to Company B by Dec 8", [Participant(1, "Alice Chen")], datetime(2026, 12, 1, 9, 0)
+    )
+    assert (c.owner, c.deadline, c.deliverable) == ("Alice Chen", date(2026, 12, 8), "send the draft MOU to Company B")
     check = smart_check(c, date(2026, 12, 1))
     assert check == SmartCheck(()) and check.ok
 
@@ -46,10 +57,8 @@ def test_required_vague_example():
 
 
 def test_each_problem():
-    assert smart_check(capture(owner="", owner_id=None, owner_known=False), TODAY).problems == (
-        "owner-missing",)
-    assert smart_check(capture(owner="dave", owner_id=None, owner_known=False), TODAY).problems == (
-        "owner-unknown",)
+    assert smart_check(capture(owner="", owner_id=None, owner_known=False), TODAY).problems == ("owner-missing",)
+    assert smart_check(capture(owner="dave", owner_id=None, owner_known=False), TODAY).problems == ("owner-unknown",)
     assert smart_check(capture(deadline=None), TODAY).problems == ("deadline-missing",)
     assert smart_check(capture(deadline=date(2026, 11, 30)), TODAY).problems == ("deadline-past",)
     assert smart_check(capture(deliverable="follow up"), TODAY).problems == ("deliverable-vague",)
@@ -60,18 +69,19 @@ def test_deadline_today_is_not_past():
 
 
 def test_problems_come_in_a_fixed_order():
-    check = smart_check(capture("discuss", owner="", owner_id=None, owner_known=False,
-                                deadline=date(2020, 1, 1)), TODAY)
+    check = smart_check(
+        capture("discuss", owner="", owner_id=None, owner_known=False, deadline=date(2020, 1, 1)), TODAY
+    )
     assert check.problems == ("owner-missing", "deadline-past", "deliverable-vague")
     assert not check.ok
-    check = smart_check(capture("look into it", owner="x", owner_id=None, owner_known=False,
-                                deadline=None), TODAY)
+    check = smart_check(capture("look into it", owner="x", owner_id=None, owner_known=False, deadline=None), TODAY)
     assert check.problems == ("owner-unknown", "deadline-missing", "deliverable-vague")
 
 
 def test_unknown_owner_from_capture_is_flagged():
-    c = parse_capture("@dave send the deck to Company B by Friday", [Participant(1, "Alice Chen")],
-                      datetime(2026, 12, 1, 9, 0))
+    c = parse_capture(
+        "@dave send the deck to Company B by Friday", [Participant(1, "Alice Chen")], datetime(2026, 12, 1, 9, 0)
+    )
     assert smart_check(c, TODAY).problems == ("owner-unknown",)
 
 
@@ -164,15 +174,28 @@ def test_concrete(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["send report", "Send report", "draft MOU", "send MOU", "发送MOU", "提交报告", "sign NDA",
-     "send email", "submit budget", "sent minutes", "起草协议", "and draft MOU"],
+    [
+        "send report",
+        "Send report",
+        "draft MOU",
+        "send MOU",
+        "发送MOU",
+        "提交报告",
+        "sign NDA",
+        "send email",
+        "submit budget",
+        "sent minutes",
+        "起草协议",
+        "and draft MOU",
+    ],
 )
 def test_short_with_a_concrete_verb_and_an_artefact_is_concrete(text):
     assert not is_vague(text)
 
 
 @pytest.mark.parametrize(
-    "text", ["@alice send report by Friday", "@alice draft MOU by Friday", "@alice 提交报告 周五前"],
+    "text",
+    ["@alice send report by Friday", "@alice draft MOU by Friday", "@alice 提交报告 周五前"],
 )
 def test_short_concrete_capture_is_smart(text):
     c = parse_capture(text, [Participant(1, "Alice Chen")], datetime(2026, 12, 1, 9, 0))

@@ -11,8 +11,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from coopconsole.samples.meetings import sample_session
 from coopconsole.domain.clock import FrozenClock
+from coopconsole.samples.meetings import sample_session
 from coopconsole.store import SessionStore
 from coopconsole.tui.app import make_app
 
@@ -28,8 +28,7 @@ def _app(tmp_path, lang):
     clock = FrozenClock(datetime(2026, 12, 8, 8, 58, tzinfo=TZ))
     store = SessionStore(tmp_path / "sessions")
     store.create(sample_session(lang, f"demo-{lang}", clock())).close()
-    return make_app(store=store, session_name=f"demo-{lang}", clock=clock, lang=lang,
-                    theme="coopconsole-dark"), clock
+    return make_app(store=store, session_name=f"demo-{lang}", clock=clock, lang=lang, theme="coopconsole-dark"), clock
 
 
 def _meeting(lang, clock):

@@ -9,35 +9,59 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import small_session
+
 import coopconsole.cli.commands as cli
 import coopconsole.cli.console_start as start
 from coopconsole.cli.console_start import ConsoleLine, read
 from coopconsole.store import SessionStore
 
 
-@pytest.mark.parametrize("args, line", [
-    ([], ConsoleLine(None)),
-    (["open", "kickoff"], ConsoleLine("open", "kickoff")),
-    (["--sessions-dir", "s", "open", "kickoff"], ConsoleLine("open", "kickoff", sessions_dir="s")),
-    (["--sessions-dir=s", "--lang=zh", "--theme", "coopconsole-light", "open", "kick off"],
-     ConsoleLine("open", "kick off", sessions_dir="s", lang="zh", theme="coopconsole-light")),
-    (["--lang", "zh"], ConsoleLine(None, lang="zh")),
-    (["demo"], ConsoleLine("demo")),
-    (["--lang", "en", "demo", "--lang=zh"], ConsoleLine("demo", lang="en", demo_lang="zh")),
-])
+@pytest.mark.parametrize(
+    "args, line",
+    [
+        ([], ConsoleLine(None)),
+        (["open", "kickoff"], ConsoleLine("open", "kickoff")),
+        (["--sessions-dir", "s", "open", "kickoff"], ConsoleLine("open", "kickoff", sessions_dir="s")),
+        (
+            ["--sessions-dir=s", "--lang=zh", "--theme", "coopconsole-light", "open", "kick off"],
+            ConsoleLine("open", "kick off", sessions_dir="s", lang="zh", theme="coopconsole-light"),
+        ),
+        (["--lang", "zh"], ConsoleLine(None, lang="zh")),
+        (["demo"], ConsoleLine("demo")),
+        (["--lang", "en", "demo", "--lang=zh"], ConsoleLine("demo", lang="en", demo_lang="zh")),
+    ],
+)
 def test_the_console_lines_are_read_here(args, line):
     assert read(args) == line
 
 
-@pytest.mark.parametrize("args", [
-    ["--help"], ["-h"], ["--version"], ["open", "kickoff", "--help"], ["demo", "--version"],
-    ["list"], ["show", "kickoff"], ["open"], ["open", "a", "b"], ["open", "-x"], ["open", "--", "kickoff"],
-    ["--lang", "fr"], ["--lang"], ["--lang="], ["--lang", "zh", "--lang", "en"], ["--colour", "open", "x"],
-    ["--sessions-dir", "--lang", "zh"], ["demo", "--no-open"], ["demo", "--lang", "fr"], ["demo", "extra"],
-    ["--", "open", "x"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["-h"],
+        ["--version"],
+        ["open", "kickoff", "--help"],
+        ["demo", "--version"],
+        ["list"],
+        ["show", "kickoff"],
+        ["open"],
+        ["open", "a", "b"],
+        ["open", "-x"],
+        ["open", "--", "kickoff"],
+        ["--lang", "fr"],
+        ["--lang"],
+        ["--lang="],
+        ["--lang", "zh", "--lang", "en"],
+        ["--colour", "open", "x"],
+        ["--sessions-dir", "--lang", "zh"],
+        ["demo", "--no-open"],
+        ["demo", "--lang", "fr"],
+        ["demo", "extra"],
+        ["--", "open", "x"],
+    ],
+)
 def test_every_other_line_is_left_to_the_command_line(args):
     assert read(args) is None
 
@@ -62,15 +86,18 @@ def consoles(monkeypatch):
     return runs
 
 
-@pytest.mark.parametrize("args", [
-    [],
-    ["--sessions-dir", "s", "open", "kickoff"],
-    ["--sessions-dir=s", "--lang", "zh", "--theme=coopconsole-projector", "open", "kickoff"],
-    ["--sessions-dir", "s", "--lang", "zh"],
-    ["--sessions-dir", "s", "demo"],
-    ["--sessions-dir", "s", "--lang", "zh", "demo", "--lang", "en"],
-    ["--sessions-dir", "s", "demo", "--lang=zh"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--sessions-dir", "s", "open", "kickoff"],
+        ["--sessions-dir=s", "--lang", "zh", "--theme=coopconsole-projector", "open", "kickoff"],
+        ["--sessions-dir", "s", "--lang", "zh"],
+        ["--sessions-dir", "s", "demo"],
+        ["--sessions-dir", "s", "--lang", "zh", "demo", "--lang", "en"],
+        ["--sessions-dir", "s", "demo", "--lang=zh"],
+    ],
+)
 def test_both_ways_in_start_the_same_console(args, consoles, tmp_path, monkeypatch):
     made = {}
     for way in ("here", "click"):

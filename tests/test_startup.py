@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import small_session
 from pilot import settle
+
 from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.picker import PickerScreen
 

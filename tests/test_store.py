@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,7 +23,7 @@ from coopconsole.store import (
 from coopconsole.store.codecs import SCHEMA_VERSION
 from coopconsole.store.storage import is_private
 
-NOW = datetime(2026, 12, 8, 9, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 8, 9, 30, tzinfo=UTC)
 
 
 def test_round_trip_and_plain_tinydb_opens(store, session):
@@ -275,16 +275,17 @@ def test_a_blank_made_ready_is_used_and_left_nowhere(store, session, monkeypatch
     assert {f"point {i}" for i in range(6)} <= texts
     plain.close()
     raw = store.path_for(session.name).read_bytes()
-    assert raw.rstrip().endswith(b"}") and set(raw[len(raw.rstrip()):]) <= {0x20}
+    assert raw.rstrip().endswith(b"}") and set(raw[len(raw.rstrip()) :]) <= {0x20}
 
 
 def test_several_records_in_one_write_get_their_ids_and_survive_reopening(store, session):
     store.create(session).close()
     with store.open(session.name) as handle:
         handle.add(Note(0, "first"))
-        at = datetime(2026, 12, 8, 9, 0, tzinfo=timezone.utc)
-        saved = handle.add_all([Event(0, at, EventKind.REPLAN, minutes=1), Note(0, "second"),
-                                Event(0, at, EventKind.DROP, item=2)])
+        at = datetime(2026, 12, 8, 9, 0, tzinfo=UTC)
+        saved = handle.add_all(
+            [Event(0, at, EventKind.REPLAN, minutes=1), Note(0, "second"), Event(0, at, EventKind.DROP, item=2)]
+        )
         assert [type(r).__name__ for r in saved] == ["Event", "Note", "Event"]
         assert [r.id for r in saved] == [1, 2, 2]
         assert TinyDB(handle.path).table("notes").get(doc_id=2)["text"] == "second"

@@ -12,18 +12,18 @@ import errno
 import hashlib
 import json
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from click.testing import CliRunner
+from conftest import small_session
 
 from coopconsole.cli.commands import main
 from coopconsole.domain.model import ActionItem, Decision, Event, EventKind, Goal, GoalTier, Note, ParkedItem, Stance
 from coopconsole.store import CorruptSession, SessionNotFound, SessionStore, SessionUnreadable, StoreError
 from coopconsole.store import sessions as sessions_module
-from conftest import small_session
 
-NOW = datetime(2026, 12, 8, 9, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 8, 9, 30, tzinfo=UTC)
 DELETE = object()  # the field is removed from the record
 
 
@@ -96,7 +96,7 @@ MALFORMED = [
     ("events", "2", "t", "2026-12-08T09:30:00+00:00"),
     ("events", "2", "t", True),
     ("events", "2", "t", 1.5),
-    ("events", "2", "t", -10**15),
+    ("events", "2", "t", -(10**15)),
     ("events", "2", "t", DELETE),
     ("events", "1", "k", "shout"),
     ("events", "1", "k", ["speaker"]),
@@ -154,9 +154,7 @@ def test_a_malformed_field_is_refused_naming_file_table_and_record(store, sessio
     assert sha256(path) == before
 
 
-@pytest.mark.parametrize(
-    "case", [c for c in MALFORMED if c[0] in ("meta", "agenda", "events")], ids=_ident
-)
+@pytest.mark.parametrize("case", [c for c in MALFORMED if c[0] in ("meta", "agenda", "events")], ids=_ident)
 def test_the_command_line_refuses_a_malformed_field_with_status_2(store, session, written, case):
     path, document = written
     before = _write(path, _malform(document, *case))
@@ -405,5 +403,8 @@ def test_every_record_the_store_writes_passes_the_checks(store, written):
     loaded = SessionStore(store.folder).open(path.stem).load()
     counts = {table: len(rows) for table, rows in document.items()}
     assert (len(loaded.goals), len(loaded.events), len(loaded.actions)) == (
-        counts["goals"], counts["events"], counts["actions"])
+        counts["goals"],
+        counts["events"],
+        counts["actions"],
+    )
     assert loaded.events[1].at == NOW and loaded.events[1].participant == 3

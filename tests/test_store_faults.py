@@ -10,10 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from tinydb import TinyDB
-
-from coopconsole.store import SessionStore
 from conftest import small_session
+from tinydb import TinyDB
 
 WORKER = str(Path(__file__).with_name("store_worker.py"))
 TRIALS = 50

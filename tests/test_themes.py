@@ -16,8 +16,8 @@ from coopconsole.tui.theming import (
     CONSOLE_VARIABLES,
     DEFAULT_THEME,
     REQUIRED_COLORS,
-    ThemeLoad,
     ConsoleThemeVariables,
+    ThemeLoad,
     console_variables,
     load_themes,
     register_themes,
@@ -80,7 +80,10 @@ def test_stylesheets_and_themes_ship_inside_the_package():
         assert package in stylesheet(name).resolve().parents
     assert package in themes_dir().resolve().parents
     assert {path.stem for path in themes_dir().glob("*.toml")} >= {
-        "coopconsole-dark", "coopconsole-light", "coopconsole-projector"}
+        "coopconsole-dark",
+        "coopconsole-light",
+        "coopconsole-projector",
+    }
 
 
 def test_shipped_themes_load_without_errors():
@@ -228,7 +231,7 @@ def test_extra_dirs_are_read(tmp_path):
 
 
 BROKEN = {
-    "bad TOML": (GOOD.format(name="broken").replace('dark = true', 'dark = '), "not valid TOML"),
+    "bad TOML": (GOOD.format(name="broken").replace("dark = true", "dark = "), "not valid TOML"),
     "missing colour": (GOOD.format(name="broken").replace('panel = "#232a33"\n', ""), "no colour 'panel'"),
     "invalid colour": (GOOD.format(name="broken").replace('"#ff5c5c"', '"#ff5c5"'), "invalid colour for 'error'"),
     "named colour typo": (GOOD.format(name="broken").replace('"#4cc96f"', '"greeen"'), "invalid colour for 'success'"),
@@ -241,7 +244,7 @@ BROKEN = {
     "bad Textual colour": (GOOD.format(name="broken") + '[variables]\nfooter-background = "x"\n', "footer-background"),
     "no dark": (GOOD.format(name="broken").replace("dark = true\n", ""), "dark = true"),
     "bad name": (GOOD.format(name="Broken Theme"), "bad name"),
-    "not UTF-8": (b"name = \"\xff\"\n", "UTF-8"),
+    "not UTF-8": (b'name = "\xff"\n', "UTF-8"),
     "unknown key": ('colour = "#fff"\n' + GOOD.format(name="broken"), "unknown key 'colour'"),
 }
 

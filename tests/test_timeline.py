@@ -23,8 +23,11 @@ class Recorder:
 
     def __init__(self, agenda=None, *, day=DAY, start=time(9, 0), at=T0):
         if agenda is None:
-            agenda = [AgendaItem(1, "Intro", minutes=10), AgendaItem(2, "Plan", minutes=20),
-                      AgendaItem(3, "Wrap", minutes=15)]
+            agenda = [
+                AgendaItem(1, "Intro", minutes=10),
+                AgendaItem(2, "Plan", minutes=20),
+                AgendaItem(3, "Wrap", minutes=15),
+            ]
         self.session = Session(name="t", title="T", date=day, start=start, agenda=list(agenda))
         self.clock = FrozenClock(at)
 
@@ -304,11 +307,17 @@ def test_no_date_means_no_plan():
 
 
 def test_no_start_anywhere_leaves_chain_unknown_until_explicit_time():
-    agenda = [AgendaItem(1, "A", minutes=10), AgendaItem(2, "B", start=time(10, 0), minutes=10),
-              AgendaItem(3, "C", minutes=5)]
+    agenda = [
+        AgendaItem(1, "A", minutes=10),
+        AgendaItem(2, "B", start=time(10, 0), minutes=10),
+        AgendaItem(3, "C", minutes=5),
+    ]
     r = Recorder(agenda, start=None)
-    assert planned_starts(r.session, TZ) == [None, datetime(2024, 5, 14, 10, 0, tzinfo=TZ),
-                                             datetime(2024, 5, 14, 10, 10, tzinfo=TZ)]
+    assert planned_starts(r.session, TZ) == [
+        None,
+        datetime(2024, 5, 14, 10, 0, tzinfo=TZ),
+        datetime(2024, 5, 14, 10, 10, tzinfo=TZ),
+    ]
     assert r.state().planned_end == datetime(2024, 5, 14, 10, 15, tzinfo=TZ)
 
 
@@ -345,12 +354,13 @@ KINDS = [k for k in EventKind if k is not EventKind.SPEAKER]
 @st.composite
 def event_sequences(draw):
     n_items = draw(st.integers(0, 4))
-    agenda = [AgendaItem(i, f"I{i}", minutes=draw(st.none() | st.integers(0, 30)))
-              for i in range(1, n_items + 1)]
-    steps = draw(st.lists(
-        st.tuples(st.integers(0, 600), st.sampled_from(KINDS), st.integers(0, n_items + 1),
-                  st.integers(-20, 20)),
-        max_size=25))
+    agenda = [AgendaItem(i, f"I{i}", minutes=draw(st.none() | st.integers(0, 30))) for i in range(1, n_items + 1)]
+    steps = draw(
+        st.lists(
+            st.tuples(st.integers(0, 600), st.sampled_from(KINDS), st.integers(0, n_items + 1), st.integers(-20, 20)),
+            max_size=25,
+        )
+    )
     events, at = [], T0
     for i, (gap, kind, item, minutes) in enumerate(steps, start=1):
         at += timedelta(seconds=gap)
@@ -386,8 +396,11 @@ def test_elapsed_sums_to_running_time(case):
 
 
 def test_a_meeting_past_midnight_goes_on_into_the_next_day():
-    agenda = [AgendaItem(1, "Late talk", time(23, 10), 30), AgendaItem(2, "Wrap", time(23, 40), 20),
-              AgendaItem(3, "After", time(0, 0), 10)]
+    agenda = [
+        AgendaItem(1, "Late talk", time(23, 10), 30),
+        AgendaItem(2, "Wrap", time(23, 40), 20),
+        AgendaItem(3, "After", time(0, 0), 10),
+    ]
     r = Recorder(agenda, start=time(23, 10), at=datetime(2024, 5, 14, 23, 10, tzinfo=TZ))
     assert planned_starts(r.session, TZ)[2] == datetime(2024, 5, 15, 0, 0, tzinfo=TZ)
     r(EventKind.START)

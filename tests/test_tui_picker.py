@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from conftest import small_session
+from textual.widgets import OptionList
+
 from coopconsole.tui.app import make_app
+from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.screens.picker import PickerScreen
 from coopconsole.tui.widgets.header import MeetingHeader
 from coopconsole.tui.widgets.line_list import LineList
-from coopconsole.tui.screens.meeting import MeetingScreen
-from conftest import small_session
-from textual.widgets import OptionList
 
 
 def _texts(option_list: OptionList) -> list[str]:
@@ -64,6 +65,7 @@ async def test_the_console_takes_over_a_session_the_command_line_opened(store, m
     """`coopconsole open` checks the file before starting the console; the console then
     uses that open session instead of reading and checking the file again."""
     from conftest import small_session
+
     import coopconsole.store.codecs as records
     from coopconsole.tui.app import make_app
     from coopconsole.tui.screens.meeting import MeetingScreen

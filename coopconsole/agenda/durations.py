@@ -62,9 +62,17 @@ _MONTHS = {
     name: i + 1
     for i, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ]
     )
@@ -123,8 +131,12 @@ def _slot(m: re.Match[str], offset: int = 0) -> Slot:
     a, b = m.group("a"), m.group("b")
     start = parse_clock(a)
     end = parse_clock(b) if b else None
-    if b and end is not None and start is not None and re.search(r"(?i)p\.?\s?m", b) and not re.search(
-        r"(?i)[ap]\.?\s?m|上午|下午|晚上|中午", a
+    if (
+        b
+        and end is not None
+        and start is not None
+        and re.search(r"(?i)p\.?\s?m", b)
+        and not re.search(r"(?i)[ap]\.?\s?m|上午|下午|晚上|中午", a)
     ):
         if start.hour + 12 <= end.hour:
             start = time(start.hour + 12, start.minute)

@@ -15,9 +15,9 @@ Decisions where the format leaves room:
 * Meeting details are ``Key: value`` lines (list items, plain lines, or two-column table
   rows) outside the goals and participants sections; in an agenda section only plain
   lines are considered, and in one read strictly (see :mod:`coopconsole.agenda.sections`)
-  also its list items and the rows of a table without agenda columns. The first value wins; front matter only fills what the body
-  leaves empty. ``Date``/``Time``/``日期``/``时间`` values may carry a date, a start and an
-  end (``09:00-12:00``). Facilitator and note-taker lose a bracketed remark:
+  also its list items and the rows of a table without agenda columns. The first value
+  wins; front matter only fills what the body leaves empty. ``Date``/``Time``/``日期``/``时间``
+  values may carry a date, a start and an end (``09:00-12:00``). Facilitator and note-taker lose a bracketed remark:
   ``周宁(第三方顾问)`` becomes ``周宁`` (the remark is dropped; the participants list
   carries who a person is). ``Participants: A, B`` and ``Goal: X`` lines add
   participants and goals.
@@ -51,19 +51,26 @@ from datetime import date, time
 
 from markdown_it.tree import SyntaxTreeNode
 
-from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, Participant, Session
-
 from coopconsole.agenda.durations import parse_when
-from coopconsole.agenda.items import AgendaReader, Draft, Report
 from coopconsole.agenda.item_line import is_break
-from coopconsole.agenda.person_names import is_placeholder
+from coopconsole.agenda.items import AgendaReader, Draft, Report
+from coopconsole.agenda.markdown_lines import (
+    Line,
+    block_lines,
+    cjk_count,
+    latin_count,
+    normalise_source,
+    parse,
+    split_front_matter,
+    split_key,
+    split_parts,
+    table_rows,
+)
 from coopconsole.agenda.people import Person, parse_person, read_goals, read_participants, split_tier
+from coopconsole.agenda.person_names import is_placeholder
 from coopconsole.agenda.results import AgendaError, AgendaImport, ImportProblem
 from coopconsole.agenda.sections import SECTIONS, mark_continuations, outline, outside_items
-from coopconsole.agenda.markdown_lines import (
-    Line, block_lines, cjk_count, latin_count, normalise_source, parse, split_front_matter, split_key,
-    split_parts, table_rows,
-)
+from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, Participant, Session
 
 _META = {
     "date": {"date", "time", "when", "date and time", "date & time", "日期", "时间", "会议时间", "日期时间"},
@@ -239,7 +246,11 @@ def _import(text: str, name: str) -> AgendaImport:
     drafts = [d for s in sections if s.kind == "agenda" for d in reader.read(s.blocks, strict=s.strict)]
     if drafts:
         for d in outside_items(sections, probe):
-            report(d.line, f"“{d.source or d.title}” looks like an agenda item, but it is outside the agenda section; it was not imported.")
+            report(
+                d.line,
+                f"“{d.source or d.title}” looks like an agenda item, but it is outside the agenda section; "
+                "it was not imported.",
+            )
     else:
         loose = [b for s in sections if s.kind in ("preamble", "other") for b in s.blocks]
         drafts = reader.read(loose, loose=True)

@@ -43,25 +43,61 @@ from dataclasses import dataclass, field
 from datetime import time
 
 from coopconsole.agenda.durations import Slot, box_at_end, parse_box, range_at_end, slot_at_start, slot_full
-from coopconsole.agenda.person_names import is_placeholder, looks_like_names, names_in_round_brackets
 from coopconsole.agenda.markdown_lines import cjk_count, strip_enum, trim
+from coopconsole.agenda.person_names import is_placeholder, looks_like_names, names_in_round_brackets
 
 OWNER_KEYS = {
-    "owner", "owners", "presenter", "presenters", "lead", "leads", "led by", "speaker",
-    "speakers", "responsible", "facilitator", "host", "by", "负责人", "负责", "主讲", "主讲人",
-    "发言人", "发言", "主持", "主持人", "汇报人", "报告人",
+    "owner",
+    "owners",
+    "presenter",
+    "presenters",
+    "lead",
+    "leads",
+    "led by",
+    "speaker",
+    "speakers",
+    "responsible",
+    "facilitator",
+    "host",
+    "by",
+    "负责人",
+    "负责",
+    "主讲",
+    "主讲人",
+    "发言人",
+    "发言",
+    "主持",
+    "主持人",
+    "汇报人",
+    "报告人",
 }
 BOX_KEYS = {"duration", "timebox", "time box", "length", "时长", "时间盒", "用时", "时间长度"}
 TIME_KEYS = {"time", "start", "start time", "slot", "when", "时间", "开始", "开始时间", "时段"}
 _OWNER_KEY_RE = re.compile(
-    r"(?i)(?:^|(?<=[\s,，;；(（\[【]))(" + "|".join(sorted(map(re.escape, OWNER_KEYS), key=len, reverse=True))
+    r"(?i)(?:^|(?<=[\s,，;；(（\[【]))("
+    + "|".join(sorted(map(re.escape, OWNER_KEYS), key=len, reverse=True))
     + r")\s*[:：]\s*(.+?)\s*$"
 )
 _BRACKET_RE = re.compile(r"[(（]([^()（）\[\]【】]*)[)）]|\[([^\[\]]*)\]|【([^【】]*)】")
 _DASH_SPLIT = re.compile(r"(\s+(?:-{1,2}|–|—|\|)\s+|\s*——\s*|(?<=[\u4e00-\u9fff）)])\s*—\s*(?=\S))")
 _BREAK_WORDS = {
-    "break", "breaks", "tea", "coffee", "lunch", "short", "comfort", "networking", "and",
-    "refreshments", "buffet", "pause", "rest", "the", "a", "snacks", "&",
+    "break",
+    "breaks",
+    "tea",
+    "coffee",
+    "lunch",
+    "short",
+    "comfort",
+    "networking",
+    "and",
+    "refreshments",
+    "buffet",
+    "pause",
+    "rest",
+    "the",
+    "a",
+    "snacks",
+    "&",
 }
 _BREAK_CORE = {"break", "breaks", "tea", "coffee", "lunch"}
 _ZH_BREAK = ("茶歇", "休息", "午餐", "午休", "午饭", "用餐")
@@ -180,7 +216,7 @@ def parse_line(text: str, known: Collection[str] = ()) -> Parsed:
     while len(pieces) > 1 and (parse_box(pieces[0]) is not None or slot_full(pieces[0])) and _piece(pieces[0], out):
         pieces.pop(0)
         seps.pop(0)
-    text = pieces[0] + "".join(s + p for s, p in zip(seps, pieces[1:]))
+    text = pieces[0] + "".join(s + p for s, p in zip(seps, pieces[1:], strict=False))
     if out.start is None:
         tail = range_at_end(text)
         if tail is not None:

@@ -56,8 +56,18 @@ from markdown_it.tree import SyntaxTreeNode
 
 from coopconsole.agenda.durations import parse_box, slot_full
 from coopconsole.agenda.item_line import BOX_KEYS, OWNER_KEYS, TIME_KEYS, Parsed, parse_line
+from coopconsole.agenda.markdown_lines import (
+    ENUM_RE,
+    Line,
+    block_lines,
+    heading_level,
+    item_line,
+    norm_key,
+    own_lines,
+    split_key,
+    table_rows,
+)
 from coopconsole.agenda.person_names import looks_like_names
-from coopconsole.agenda.markdown_lines import ENUM_RE, Line, block_lines, heading_level, item_line, norm_key, own_lines, split_key, table_rows
 
 Report = Callable[[int, str], None]
 MetaSink = Callable[[Line], bool]
@@ -65,8 +75,24 @@ MetaSink = Callable[[Line], bool]
 _LISTS = ("bullet_list", "ordered_list")
 _TIME_COLS = TIME_KEYS
 _ITEM_COLS = {
-    "item", "items", "topic", "topics", "agenda", "agenda item", "session", "title", "subject",
-    "activity", "议题", "内容", "事项", "议程", "主题", "环节", "活动", "议程内容",
+    "item",
+    "items",
+    "topic",
+    "topics",
+    "agenda",
+    "agenda item",
+    "session",
+    "title",
+    "subject",
+    "activity",
+    "议题",
+    "内容",
+    "事项",
+    "议程",
+    "主题",
+    "环节",
+    "活动",
+    "议程内容",
 }
 _BOX_COLS = BOX_KEYS | {"mins", "minutes", "min", "分钟", "time (min)", "time (mins)"}
 _OWNER_COLS = OWNER_KEYS | {"who"}
@@ -90,8 +116,13 @@ def _column(header: str) -> str:
     if key in _BOX_COLS:
         return "box"
     key = norm_key(re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", header)) or key
-    for kind, names in (("time", _TIME_COLS), ("item", _ITEM_COLS), ("box", _BOX_COLS),
-                        ("owner", _OWNER_COLS), ("skip", _SKIP_COLS)):
+    for kind, names in (
+        ("time", _TIME_COLS),
+        ("item", _ITEM_COLS),
+        ("box", _BOX_COLS),
+        ("owner", _OWNER_COLS),
+        ("skip", _SKIP_COLS),
+    ):
         if key in names:
             if kind == "time" and re.search(r"(?i)min|分钟", header):
                 return "box"
@@ -109,7 +140,9 @@ class AgendaReader:
     def _draft(self, line: Line) -> Draft:
         parsed: Parsed = parse_line(line.text, self.known)
         for bad in parsed.bad:
-            self.report(line.no, f"Could not read the time “{bad}” in “{line.text}”; the item was kept without a start time.")
+            self.report(
+                line.no, f"Could not read the time “{bad}” in “{line.text}”; the item was kept without a start time."
+            )
         return Draft(line.no, parsed.title, parsed.start, parsed.end, parsed.minutes, parsed.owner, source=line.text)
 
     def _field(self, draft: Draft, line: Line, strict: bool) -> bool:
@@ -127,7 +160,9 @@ class AgendaReader:
             if box is None:
                 if not strict:
                     return False
-                self.report(line.no, f"Could not read the time box “{value}”; the item has no planned length from this line.")
+                self.report(
+                    line.no, f"Could not read the time box “{value}”; the item has no planned length from this line."
+                )
             elif draft.minutes is None:
                 draft.minutes = box
             return True
@@ -206,7 +241,7 @@ class AgendaReader:
                 continue
             by_kind: dict[str, str] = {}
             extras: list[str] = []
-            for kind, head, cell in zip(kinds, header, cells):
+            for kind, head, cell in zip(kinds, header, cells, strict=False):
                 cell = cell.strip()
                 if kind and kind != "skip":
                     by_kind.setdefault(kind, cell)
@@ -304,7 +339,9 @@ class AgendaReader:
         if marked or (not structured and not loose):
             return self._draft(line)
         if not loose:
-            self.report(line.no, f"The line “{line.text}” in the agenda section was read as a note, not as an agenda item.")
+            self.report(
+                line.no, f"The line “{line.text}” in the agenda section was read as a note, not as an agenda item."
+            )
         return None
 
     def read(self, blocks: list[SyntaxTreeNode], *, loose: bool = False, strict: bool = False) -> list[Draft]:

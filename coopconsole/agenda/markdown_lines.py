@@ -134,11 +134,7 @@ def block_lines(node: SyntaxTreeNode) -> list[Line]:
         return [ln for ln in inline_lines(inline) if ln.text] if inline else []
     if kind in ("fence", "code_block"):
         first = node.map[0] + (2 if kind == "fence" else 1) if node.map else 1
-        return [
-            Line(first + i, squeeze(text))
-            for i, text in enumerate(node.content.split("\n"))
-            if text.strip()
-        ]
+        return [Line(first + i, squeeze(text)) for i, text in enumerate(node.content.split("\n")) if text.strip()]
     if kind == "table":
         return [Line(no, " | ".join(c for c in cells if c)) for no, cells in table_rows(node)]
     if kind in ("bullet_list", "ordered_list"):

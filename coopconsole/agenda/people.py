@@ -53,30 +53,86 @@ from dataclasses import dataclass
 
 from markdown_it.tree import SyntaxTreeNode
 
-from coopconsole.domain.model import GoalTier, Role
-
 from coopconsole.agenda.items import MetaSink, Report
-from coopconsole.agenda.markdown_lines import SEP_RE, Line, split_parts, block_lines, norm_key, own_lines, strip_enum, table_rows, trim
+from coopconsole.agenda.markdown_lines import (
+    SEP_RE,
+    Line,
+    block_lines,
+    norm_key,
+    own_lines,
+    split_parts,
+    strip_enum,
+    table_rows,
+    trim,
+)
+from coopconsole.domain.model import GoalTier, Role
 
 _ROLE_WORDS = {
     Role.DECISION_MAKER: {"decision maker", "decision makers", "decisionmaker", "决策者", "决策层", "决策人"},
     Role.EXECUTOR: {"executor", "executors", "执行层", "执行者", "执行人"},
-    Role.EXPERT_ADVISOR: {"expert", "experts", "expert advisor", "expert adviser", "advisor", "adviser", "专家", "专家顾问", "顾问"},
+    Role.EXPERT_ADVISOR: {
+        "expert",
+        "experts",
+        "expert advisor",
+        "expert adviser",
+        "advisor",
+        "adviser",
+        "专家",
+        "专家顾问",
+        "顾问",
+    },
 }
-_NAME_COLS = {"name", "full name", "participant", "attendee", "person", "姓名", "名字", "参会人", "人员", "参会者", "与会者"}
-_ORG_COLS = {"organisation", "organization", "company", "org", "affiliation", "单位", "公司", "机构", "组织", "所属单位"}
+_NAME_COLS = {
+    "name",
+    "full name",
+    "participant",
+    "attendee",
+    "person",
+    "姓名",
+    "名字",
+    "参会人",
+    "人员",
+    "参会者",
+    "与会者",
+}
+_ORG_COLS = {
+    "organisation",
+    "organization",
+    "company",
+    "org",
+    "affiliation",
+    "单位",
+    "公司",
+    "机构",
+    "组织",
+    "所属单位",
+}
 _TITLE_COLS = {"title", "position", "job title", "job", "职务", "职位", "头衔", "岗位"}
 _ROLE_COLS = {"role", "角色", "type", "类型"}
 _DM_COLS = {
-    "decision maker", "decision makers", "decisionmaker", "decision making", "decides", "dm",
-    "is decision maker", "决策者", "是否决策者", "决策人", "是否决策人", "是否决策", "决策",
+    "decision maker",
+    "decision makers",
+    "decisionmaker",
+    "decision making",
+    "decides",
+    "dm",
+    "is decision maker",
+    "决策者",
+    "是否决策者",
+    "决策人",
+    "是否决策人",
+    "是否决策",
+    "决策",
 }
 _YES = {"yes", "y", "true", "✓", "✔", "✔️", "✅", "√", "☑", "x", "是", "是的", "对"}
 _NO = {"no", "n", "false", "✗", "✘", "×", "❌", "☐", "否", "不是", "-", "—", "–", ""}
 _TIERS = {
-    "primary": GoalTier.PRIMARY, "初级": GoalTier.PRIMARY,
-    "intermediate": GoalTier.INTERMEDIATE, "中级": GoalTier.INTERMEDIATE,
-    "advanced": GoalTier.ADVANCED, "高级": GoalTier.ADVANCED,
+    "primary": GoalTier.PRIMARY,
+    "初级": GoalTier.PRIMARY,
+    "intermediate": GoalTier.INTERMEDIATE,
+    "中级": GoalTier.INTERMEDIATE,
+    "advanced": GoalTier.ADVANCED,
+    "高级": GoalTier.ADVANCED,
 }
 _TIER_RE = re.compile(
     r"^\s*(?P<open>[\[(（【])?\s*(?P<word>primary|intermediate|advanced|初级|中级|高级)\s*"
@@ -148,7 +204,11 @@ def parse_person(line: Line, report: Report, org: str = "") -> Person | None:
         report(line.no, f"Could not find a name in the participant line “{line.text}”; it was skipped.")
         return None
     if not details and (len(name) > 40 or len(name.split()) >= 6):
-        report(line.no, f"Could not split the participant line “{line.text}” into name, organisation and title; it was kept whole as the name.")
+        report(
+            line.no,
+            f"Could not split the participant line “{line.text}” into name, organisation and title; "
+            "it was kept whole as the name.",
+        )
         return Person(name)
     rest, role = split_role(details)
     if split_words and len(rest) == 1 and len(rest[0].split()) == 2 and not org:
@@ -166,8 +226,20 @@ def _table_people(table: SyntaxTreeNode, report: Report, org: str) -> list[Perso
     header = [norm_key(h).rstrip("?？ ") for h in rows[0][1]]
     kinds = []
     for h in header:
-        kind = next((k for k, names in (("name", _NAME_COLS), ("org", _ORG_COLS), ("title", _TITLE_COLS),
-                                        ("role", _ROLE_COLS), ("dm", _DM_COLS)) if h in names), "")
+        kind = next(
+            (
+                k
+                for k, names in (
+                    ("name", _NAME_COLS),
+                    ("org", _ORG_COLS),
+                    ("title", _TITLE_COLS),
+                    ("role", _ROLE_COLS),
+                    ("dm", _DM_COLS),
+                )
+                if h in names
+            ),
+            "",
+        )
         kinds.append(kind)
     if not any(kinds):
         out = [parse_person(Line(no, ", ".join(c for c in cells if c.strip())), report, org) for no, cells in rows]
@@ -178,7 +250,7 @@ def _table_people(table: SyntaxTreeNode, report: Report, org: str) -> list[Perso
     people = []
     for no, cells in rows[1:]:
         row = dict.fromkeys(("name", "org", "title", "role", "dm"), "")
-        for kind, cell in zip(kinds, cells):
+        for kind, cell in zip(kinds, cells, strict=False):
             if kind and not row[kind]:
                 row[kind] = cell.strip()
         if not row["name"]:
@@ -202,7 +274,11 @@ def _decides(cell: str, header: str, name: str, no: int, report: Report) -> bool
     if key in _YES or role_of(cell) is Role.DECISION_MAKER:
         return True
     if key not in _NO:
-        report(no, f"Could not read “{cell}” in the “{header}” column for {name} (expected yes or no); the role was not set from it.")
+        report(
+            no,
+            f"Could not read “{cell}” in the “{header}” column for {name} (expected yes or no); "
+            "the role was not set from it.",
+        )
     return False
 
 
@@ -282,8 +358,10 @@ def read_goals(blocks: list[SyntaxTreeNode], report: Report) -> list[tuple[GoalT
                 for lst in nested:
                     add_list(lst, own or tier)
             else:
-                report(lines[0].no if lines else (li.map[0] + 1 if li.map else 1),
-                       "Goal entry has no text; it was skipped.")
+                report(
+                    lines[0].no if lines else (li.map[0] + 1 if li.map else 1),
+                    "Goal entry has no text; it was skipped.",
+                )
 
     for node in blocks:
         if node.type == "heading":

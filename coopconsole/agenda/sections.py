@@ -54,21 +54,60 @@ from dataclasses import dataclass, field
 from markdown_it.tree import SyntaxTreeNode
 
 from coopconsole.agenda.durations import parse_box, parse_when, slot_at_start, slot_full
-from coopconsole.agenda.items import Draft
 from coopconsole.agenda.item_line import parse_line
+from coopconsole.agenda.items import Draft
 from coopconsole.agenda.markdown_lines import block_lines, heading_level, norm_key, split_key, strip_enum
 
 SECTIONS = {
     "agenda": {
-        "agenda", "schedule", "programme", "program", "meeting agenda", "agenda items", "proposed agenda",
-        "draft agenda", "timetable", "run of show", "议程", "会议议程", "日程", "议程安排", "会议日程",
-        "日程安排", "会议流程", "流程",
+        "agenda",
+        "schedule",
+        "programme",
+        "program",
+        "meeting agenda",
+        "agenda items",
+        "proposed agenda",
+        "draft agenda",
+        "timetable",
+        "run of show",
+        "议程",
+        "会议议程",
+        "日程",
+        "议程安排",
+        "会议日程",
+        "日程安排",
+        "会议流程",
+        "流程",
     },
     "participants": {
-        "participants", "attendees", "present", "attendance", "participant list", "attendee list",
-        "参会人", "参会人员", "与会人员", "出席", "出席人员", "参会者", "与会者", "参会名单", "出席人",
+        "participants",
+        "attendees",
+        "present",
+        "attendance",
+        "participant list",
+        "attendee list",
+        "参会人",
+        "参会人员",
+        "与会人员",
+        "出席",
+        "出席人员",
+        "参会者",
+        "与会者",
+        "参会名单",
+        "出席人",
     },
-    "goals": {"goals", "objectives", "goal", "objective", "meeting goals", "meeting objectives", "目标", "会议目标", "目的", "会议目的"},
+    "goals": {
+        "goals",
+        "objectives",
+        "goal",
+        "objective",
+        "meeting goals",
+        "meeting objectives",
+        "目标",
+        "会议目标",
+        "目的",
+        "会议目的",
+    },
 }
 _WORDS = r"agenda|schedule|programme|program|running order|run of show|timetable"
 _WORD_AT_END = re.compile(rf"(?:^|\s)(?:{_WORDS}|sessions?)$")
@@ -161,7 +200,7 @@ def _timed(draft: Draft) -> bool:
 
 def mark_continuations(sections: list[Section], probe: Probe) -> None:
     """Turn other sections that continue the agenda into (strict) agenda sections."""
-    for before, section in zip(sections, sections[1:]):
+    for before, section in zip(sections, sections[1:], strict=False):
         if section.kind != "other" or before.kind != "agenda" or section.level != before.level:
             continue
         drafts = probe(section.blocks)

@@ -21,17 +21,17 @@ import click
 from rich.cells import cell_len
 
 from coopconsole import __version__
+from coopconsole.cli.console_start import create_demo, run_console
+from coopconsole.cli.show import counts, minutes_summary, session_json, session_text
 from coopconsole.domain.clock import system_clock
-from coopconsole.files import write_atomic
-from coopconsole.texts import LANGS
 from coopconsole.domain.followup import minutes_status
 from coopconsole.domain.model import Attendance
-from coopconsole.domain.typed_text import names_fitting
 from coopconsole.domain.timeline import agenda_state
+from coopconsole.domain.typed_text import names_fitting
+from coopconsole.files import write_atomic
 from coopconsole.service import CAPTURE_KINDS, MeetingService, ServiceError
-from coopconsole.cli.show import counts, minutes_summary, session_json, session_text
-from coopconsole.cli.console_start import create_demo, run_console
 from coopconsole.store import SessionFile, SessionStore, StoreError, sessions_folder
+from coopconsole.texts import LANGS
 
 #: The commands that open the console, which turns the garbage collector back on itself
 #: once its first frame is painted (see coopconsole.cli.main); None: no command.
@@ -58,8 +58,10 @@ def user_errors() -> Iterator[None]:
         raise Fail(getattr(exc, "message", None) or str(exc)) from None
     except OSError as exc:  # a write to the session file failed (disk full, read-only): nothing was saved
         where = f" ({exc.filename})" if exc.filename else ""
-        raise Fail(f"could not save{where}: {exc.strerror or exc}. Nothing was changed; "
-                   "free some space or fix the folder's permissions, then try again.") from None
+        raise Fail(
+            f"could not save{where}: {exc.strerror or exc}. Nothing was changed; "
+            "free some space or fix the folder's permissions, then try again."
+        ) from None
 
 
 def _store(ctx: click.Context) -> SessionStore:
@@ -74,8 +76,9 @@ def slug(title: str) -> str:
     return name or "meeting"
 
 
-def _open_console(ctx: click.Context, name: str | None, lang: str | None = None,
-                  opened: SessionFile | None = None) -> None:
+def _open_console(
+    ctx: click.Context, name: str | None, lang: str | None = None, opened: SessionFile | None = None
+) -> None:
     options = ctx.find_root().obj
     run_console(_store(ctx), name, lang or options["lang"], options["theme"], opened)
 
@@ -87,8 +90,13 @@ def _open_console(ctx: click.Context, name: str | None, lang: str | None = None,
     default=None,
     help="Folder of session files (default ./sessions, or $COOPCONSOLE_SESSIONS).",
 )
-@click.option("--lang", "ui_lang", type=click.Choice(LANGS), default=None,
-              help="Language of the console (default: remembered, else from LANG).")
+@click.option(
+    "--lang",
+    "ui_lang",
+    type=click.Choice(LANGS),
+    default=None,
+    help="Language of the console (default: remembered, else from LANG).",
+)
 @click.option("--theme", default=None, help="Console theme, e.g. coopconsole-light or coopconsole-projector.")
 @click.version_option(__version__, prog_name="coopconsole")
 @click.pass_context
@@ -115,8 +123,9 @@ def command(name: str | None = None):  # noqa: ANN201 - a click decorator
 
 
 @command()
-@click.option("--lang", type=click.Choice(LANGS), default=None,
-              help="Which sample meeting (default: the console's language).")
+@click.option(
+    "--lang", type=click.Choice(LANGS), default=None, help="Which sample meeting (default: the console's language)."
+)
 @click.option("--no-open", is_flag=True, help="Create the session, print its name and exit.")
 @click.pass_context
 def demo(ctx: click.Context, lang: str | None, no_open: bool) -> None:
@@ -189,14 +198,22 @@ def list_(ctx: click.Context) -> None:
             continue
         s = summary.session
         state = agenda_state(s, now)
-        rows.append((s.name, s.title, s.date.isoformat() if s.date else "", state.status.value,
-                     minutes_summary(s, state, now), counts(s)))
+        rows.append(
+            (
+                s.name,
+                s.title,
+                s.date.isoformat() if s.date else "",
+                state.status.value,
+                minutes_summary(s, state, now),
+                counts(s),
+            )
+        )
     if len(rows) == 1:
         click.echo(f"No saved sessions in {store.folder.resolve()}. Try 'coopconsole demo'.")
         return
     widths = [max(cell_len(r[i]) for r in rows) for i in range(5)]
     for row in rows:
-        cells = [cell + " " * (w - cell_len(cell)) for cell, w in zip(row[:5], widths)]
+        cells = [cell + " " * (w - cell_len(cell)) for cell, w in zip(row[:5], widths, strict=False)]
         click.echo("  ".join([*cells, row[5]]).rstrip())
 
 
@@ -240,8 +257,8 @@ def show(ctx: click.Context, name: str, as_json: bool) -> None:
 
 def _lang(ctx: click.Context, lang: str | None) -> str:
     """``--lang`` of the command, else of ``coopconsole``, else the console's language."""
-    from coopconsole.texts import detect_lang
     from coopconsole.settings import load_settings
+    from coopconsole.texts import detect_lang
 
     return lang or detect_lang(ctx.find_root().obj["lang"], load_settings()[0].lang)
 
@@ -259,22 +276,33 @@ def _emit(data: bytes, output: Path | None) -> None:
         raise Fail(f"cannot write {output}: {exc.strerror or exc}; nothing was written there.") from None
 
 
-LANG_OPTION = click.option("--lang", type=click.Choice(LANGS), default=None,
-                           help="Language (default: the console's language).")
-OUTPUT_OPTION = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                             help="Write to FILE instead of standard output.")
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(LANGS), default=None, help="Language (default: the console's language)."
+)
+OUTPUT_OPTION = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to FILE instead of standard output.",
+)
 
 
 @command()
 @click.argument("name")
 @LANG_OPTION
 @OUTPUT_OPTION
-@click.option("--next-meeting", metavar="TEXT", default=None,
-              help="When and where the next meeting is (kept in the session, shown in the minutes).")
+@click.option(
+    "--next-meeting",
+    metavar="TEXT",
+    default=None,
+    help="When and where the next meeting is (kept in the session, shown in the minutes).",
+)
 @click.option("--draft", is_flag=True, help="Only show the minutes: do not record that they were sent.")
 @click.pass_context
-def minutes(ctx: click.Context, name: str, lang: str | None, output: Path | None, next_meeting: str | None,
-            draft: bool) -> None:
+def minutes(
+    ctx: click.Context, name: str, lang: str | None, output: Path | None, next_meeting: str | None, draft: bool
+) -> None:
     """Write the minutes of a session as Markdown (to standard output, or -o FILE).
 
     Unless --draft is given, the session records that the minutes were sent now: the
@@ -296,15 +324,21 @@ def minutes(ctx: click.Context, name: str, lang: str | None, output: Path | None
 
 @command()
 @click.argument("name")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
-              help="csv (spreadsheets, task tools), ics (calendar to-dos) or md (a task list).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    required=True,
+    help="csv (spreadsheets, task tools), ics (calendar to-dos) or md (a task list).",
+)
 @click.option("--owner", metavar="NAME", default=None, help="Only this person's actions (name or its start).")
 @click.option("--org", metavar="ORG", default=None, help="Only this organisation's actions.")
 @LANG_OPTION
 @OUTPUT_OPTION
 @click.pass_context
-def export(ctx: click.Context, name: str, fmt: str, owner: str | None, org: str | None, lang: str | None,
-           output: Path | None) -> None:
+def export(
+    ctx: click.Context, name: str, fmt: str, owner: str | None, org: str | None, lang: str | None, output: Path | None
+) -> None:
     """Write a session's action items as CSV, iCalendar to-dos or a Markdown task list."""
     from coopconsole.cli.export import ExportError, select, to_csv, to_ics, to_tasks
 

@@ -107,10 +107,10 @@ def create_demo(store: SessionStore, lang: str | None, ui_lang: str | None) -> t
     """A fresh copy of the sample meeting in ``store``: its name, and the console's language
     for it. The sample is in ``lang``, else in the console's language (``ui_lang``, else
     remembered, else from LANG), so ``coopconsole --lang zh demo`` is the Chinese sample."""
-    from coopconsole.samples.meetings import sample_session
     from coopconsole.domain.clock import system_clock
-    from coopconsole.texts import detect_lang
+    from coopconsole.samples.meetings import sample_session
     from coopconsole.settings import load_settings
+    from coopconsole.texts import detect_lang
 
     lang = lang or detect_lang(ui_lang, load_settings()[0].lang)
     name = store.unique_name(f"demo-{lang}")
@@ -118,8 +118,9 @@ def create_demo(store: SessionStore, lang: str | None, ui_lang: str | None) -> t
     return name, ui_lang or lang
 
 
-def run_console(store: SessionStore, name: str | None, lang: str | None, theme: str | None,
-                opened: SessionFile | None = None) -> None:
+def run_console(
+    store: SessionStore, name: str | None, lang: str | None, theme: str | None, opened: SessionFile | None = None
+) -> None:
     """Run the console on session ``name`` (None: the picker) until it quits; ``opened``
     is that session already opened, which the console takes over."""
     from coopconsole.tui.app import make_app

@@ -41,8 +41,17 @@ _ICS_STATUS = {
     ActionStatus.UNDER_REVIEW: "IN-PROCESS",
     ActionStatus.DONE: "COMPLETED",
 }
-CSV_COLUMNS = ("col.deliverable", "col.owner", "col.organisation", "col.deadline", "col.status", "col.item",
-               "col.session", "col.id", "col.check")
+CSV_COLUMNS = (
+    "col.deliverable",
+    "col.owner",
+    "col.organisation",
+    "col.deadline",
+    "col.status",
+    "col.item",
+    "col.session",
+    "col.id",
+    "col.check",
+)
 
 
 class ExportError(ValueError):
@@ -63,8 +72,9 @@ def select(session: Session, owner: str | None = None, org: str | None = None) -
         people = list(session.participants)
         fits = names_fitting(owner, [p.name for p in people])
         if len(set(fits)) > 1:
-            raise ExportError(f"--owner {owner!r} fits several participants: {', '.join(sorted(set(fits)))}. "
-                              "Give more of the name.")
+            raise ExportError(
+                f"--owner {owner!r} fits several participants: {', '.join(sorted(set(fits)))}. Give more of the name."
+            )
         if fits:
             ids = {p.id for p in people if p.name == fits[0]}
             chosen = [a for a in chosen if a.owner_id in ids or (a.owner_id is None and a.owner == fits[0])]
@@ -72,12 +82,16 @@ def select(session: Session, owner: str | None = None, org: str | None = None) -
             typed = [a for a in chosen if a.owner_id is None and a.owner.casefold() == owner.strip().casefold()]
             if not typed:
                 known = sorted({p.name for p in people} | {a.owner for a in session.actions if a.owner})
-                raise ExportError(f"Nobody called {owner!r} is in this session. Owners and participants: "
-                                  f"{', '.join(known) or '(none)'}.")
+                raise ExportError(
+                    f"Nobody called {owner!r} is in this session. Owners and participants: "
+                    f"{', '.join(known) or '(none)'}."
+                )
             chosen = typed
     if org is not None:
-        orgs = sorted({p.organisation for p in session.participants if p.organisation}
-                      | {organisation_of(a, session) for a in session.actions} - {""})
+        orgs = sorted(
+            {p.organisation for p in session.participants if p.organisation}
+            | {organisation_of(a, session) for a in session.actions} - {""}
+        )
         fits = names_fitting(org, orgs)
         if len(fits) != 1:
             detail = "fits several" if fits else "is not one of"
@@ -97,17 +111,19 @@ def to_csv(session: Session, actions: Sequence[ActionItem], lang: str = "en") ->
     writer.writerow([w(key, lang) for key in CSV_COLUMNS])
     for a in actions:
         item = session.item(a.item)
-        writer.writerow([
-            _cell(a.deliverable or a.text),
-            _cell(a.owner),
-            _cell(organisation_of(a, session)),
-            a.deadline.isoformat() if a.deadline else "",
-            w(f"status.{a.status.value}", lang),
-            _cell(f"{item.id}. {item.title}") if item else "",
-            _cell(session.title or session.name),
-            str(a.id),
-            ", ".join(w(f"check.{code}", lang) for code in a.smart.problems) or w("check.ok", lang),
-        ])
+        writer.writerow(
+            [
+                _cell(a.deliverable or a.text),
+                _cell(a.owner),
+                _cell(organisation_of(a, session)),
+                a.deadline.isoformat() if a.deadline else "",
+                w(f"status.{a.status.value}", lang),
+                _cell(f"{item.id}. {item.title}") if item else "",
+                _cell(session.title or session.name),
+                str(a.id),
+                ", ".join(w(f"check.{code}", lang) for code in a.smart.problems) or w("check.ok", lang),
+            ]
+        )
     return "\ufeff" + out.getvalue()
 
 

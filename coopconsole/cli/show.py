@@ -32,8 +32,10 @@ def session_json(session: Session, now: datetime, lang: str = "en") -> dict[str,
         "ended_at": _iso(state.ended_at),
         "minutes": _minutes_json(session, state, now),
         "next_meeting": session.next_meeting,
-        "health": [{"code": h["code"], "message": h["message"], "severity": h["severity"], "fix": h["fix"]}
-                   for h in report(session, now, lang)],
+        "health": [
+            {"code": h["code"], "message": h["message"], "severity": h["severity"], "fix": h["fix"]}
+            for h in report(session, now, lang)
+        ],
         "goals": [{"id": g.id, "tier": g.tier.value, "text": g.text, "achieved": g.achieved} for g in session.goals],
         "participants": [
             {
@@ -84,7 +86,9 @@ def session_json(session: Session, now: datetime, lang: str = "en") -> dict[str,
             }
             for d in session.decisions
         ],
-        "notes": [{"id": n.id, "text": n.text, "item": n.item, "created_at": _iso(n.created_at)} for n in session.notes],
+        "notes": [
+            {"id": n.id, "text": n.text, "item": n.item, "created_at": _iso(n.created_at)} for n in session.notes
+        ],
         "parked": [
             {
                 "id": p.id,
@@ -102,12 +106,17 @@ def session_json(session: Session, now: datetime, lang: str = "en") -> dict[str,
 
 def _minutes_json(session: Session, state: AgendaState, now: datetime) -> dict[str, Any]:
     status = minutes_status(session, state, now)
-    return {"state": status.state.value, "due": _iso(status.due), "written_at": _iso(status.written_at),
-            "confirmed": status.confirmed, "asked": status.asked}
+    return {
+        "state": status.state.value,
+        "due": _iso(status.due),
+        "written_at": _iso(status.written_at),
+        "confirmed": status.confirmed,
+        "asked": status.asked,
+    }
 
 
 def counts(session: Session) -> str:
-    """"7 items, 5 people, 3 actions, ..." for listings."""
+    """ "7 items, 5 people, 3 actions, ..." for listings."""
     parts = [
         (len(session.agenda), "item"),
         (len(session.participants), "participant"),

@@ -58,8 +58,8 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from coopconsole.domain.floor_replay import FloorReplay
-from coopconsole.domain.model import Attendance, Participant, Session, SpeakingTurn
 from coopconsole.domain.frozen import record
+from coopconsole.domain.model import Attendance, Participant, Session, SpeakingTurn
 from coopconsole.domain.timeline import ZERO, ordered_events
 
 QUIET = "quiet"
@@ -163,8 +163,9 @@ def fair_shares(participants: Sequence[Participant], since: datetime | None, now
     return {pid: w / total for pid, w in weights.items()} if total > 0 else equal
 
 
-def flags_from(roster: Roster, stats: SpeakingStats, clock_ran: timedelta,
-               fair: dict[int, float] | None = None) -> dict[int, str]:
+def flags_from(
+    roster: Roster, stats: SpeakingStats, clock_ran: timedelta, fair: dict[int, float] | None = None
+) -> dict[int, str]:
     """The flag rules, given the stats of one scope, how long its clock has run and each
     one's fair share (:func:`fair_shares`; default: equal shares)."""
     if not roster.counted:
@@ -191,8 +192,9 @@ def flags(session: Session, now: datetime, item: int | None = None) -> dict[int,
     roster = Roster.of(session.participants)
     floor = replay(session, now)
     stats = stats_from(roster, floor, now, item)
-    return flags_from(roster, stats, floor.clock_ran(now, item),
-                      fair_shares(session.participants, scope_start(floor, item), now))
+    return flags_from(
+        roster, stats, floor.clock_ran(now, item), fair_shares(session.participants, scope_start(floor, item), now)
+    )
 
 
 def scope_start(floor: FloorReplay, item: int | None) -> datetime | None:

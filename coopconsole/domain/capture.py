@@ -49,8 +49,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from coopconsole.domain.dates import DateError, DeadlineMatch, find_deadline, fold
-from coopconsole.domain.model import Participant
 from coopconsole.domain.frozen import record
+from coopconsole.domain.model import Participant
 from coopconsole.domain.typed_text import clean_line
 
 
@@ -77,8 +77,14 @@ class Capture:
 
 def is_cjk(ch: str) -> bool:
     code = ord(ch)
-    return (0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
-            or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF)
+    return (
+        0x3040 <= code <= 0x30FF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x4E00 <= code <= 0x9FFF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3FFFF
+    )
 
 
 def _tight(ch: str) -> bool:
@@ -91,11 +97,15 @@ _EMAIL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _TOKEN_EXTRA = "_'.-’"
 _CJK_STOPS = re.compile(
     "负责|在|于|将|把|和|与|给|向|需要|要|完成|提交|发送|提供|起草|撰写|准备|整理|签署|发布|安排|制定|"
-    "输出|跟进|推进|研究|考虑|讨论|沟通|了解|关注|协调|确认|联系|对接")
+    "输出|跟进|推进|研究|考虑|讨论|沟通|了解|关注|协调|确认|联系|对接"
+)
 _JOIN_SEPS = ",，、;；:："
 _EDGE_SEPS = " ,，、;；:：.。-–—|/*•·"
-_LEAD = re.compile(r"(?:to|will|shall|should|must|needs?\s+to|has\s+to|is\s+to|and|then)"
-                   r"(?![A-Za-z0-9'’-])|负责|需要|并且", re.IGNORECASE | re.ASCII)
+_LEAD = re.compile(
+    r"(?:to|will|shall|should|must|needs?\s+to|has\s+to|is\s+to|and|then)"
+    r"(?![A-Za-z0-9'’-])|负责|需要|并且",
+    re.IGNORECASE | re.ASCII,
+)
 _TRAIL = re.compile(r"(?:(?<![A-Za-z0-9'’-])(?:to|and)|负责)$", re.IGNORECASE | re.ASCII)
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|（\s*）|\[\s*\]|【\s*】|\{\s*\}")
 _POLITE = ("请", "由", "让")
@@ -131,8 +141,10 @@ def _one(people: list[Participant]) -> _Found:
     if len(unique) == 1:
         return unique[0], ()
     names = [p.name.strip() for p in unique]
-    return None, tuple(f"{n} ({p.organisation})" if names.count(n) > 1 and p.organisation else n
-                       for n, p in zip(names, unique))
+    return None, tuple(
+        f"{n} ({p.organisation})" if names.count(n) > 1 and p.organisation else n
+        for n, p in zip(names, unique, strict=True)
+    )
 
 
 def _lookup(token: str, people: Sequence[Participant]) -> _Found:
@@ -157,7 +169,7 @@ def _mention(work: str, clean: str, at: int, people: Sequence[Participant]):
     if full:
         longest = max(n for n, _ in full)
         person, candidates = _one([p for n, p in full if n == longest])
-        return start + longest, person, clean[start:start + longest], candidates
+        return start + longest, person, clean[start : start + longest], candidates
     end = start
     while end < len(work) and (work[end].isalnum() or work[end] in _TOKEN_EXTRA):
         end += 1
@@ -166,16 +178,14 @@ def _mention(work: str, clean: str, at: int, people: Sequence[Participant]):
         stop = _CJK_STOPS.search(token, 1)
         token = token[: stop.start()] if stop else token
     if not token:
-        raise CaptureError("owner-empty",
-                           "'@' must be followed by the owner's name, e.g. '@Alice'.")
+        raise CaptureError("owner-empty", "'@' must be followed by the owner's name, e.g. '@Alice'.")
     end = start + len(token)
     person, candidates = _lookup(token, people)
     return end, person, clean[start:end], candidates
 
 
 def _explicit_owner(work: str, clean: str, people: Sequence[Participant]):
-    ats = [i for i, c in enumerate(work)
-           if c == "@" and not (i > 0 and work[i - 1] in _EMAIL_CHARS)]
+    ats = [i for i, c in enumerate(work) if c == "@" and not (i > 0 and work[i - 1] in _EMAIL_CHARS)]
     found = []
     for i in ats:
         try:
@@ -188,8 +198,11 @@ def _explicit_owner(work: str, clean: str, people: Sequence[Participant]):
         return None
     ids = {p.id if p else None for _, _, p, _, _ in found}
     if len(found) > 1 and (len(ids) > 1 or None in ids):
-        raise CaptureError("two-owners", "An action has one owner; the line names "
-                           f"{len(found)}: " + ", ".join(clean[s:e] for s, e, *_ in found) + ".")
+        raise CaptureError(
+            "two-owners",
+            "An action has one owner; the line names "
+            f"{len(found)}: " + ", ".join(clean[s:e] for s, e, *_ in found) + ".",
+        )
     spans = [(_polite_start(work, s), e) for s, e, *_ in found]
     return spans, found[0][2], found[0][3], found[0][4]
 
@@ -270,7 +283,7 @@ def _trim(text: str) -> str:
         before = text
         text = _EMPTY_BRACKETS.sub("", text).strip().strip(_EDGE_SEPS).strip()
         lead = _LEAD.match(text)
-        text = _TRAIL.sub("", text[lead.end():] if lead else text)
+        text = _TRAIL.sub("", text[lead.end() :] if lead else text)
         if text == before:
             return " ".join(text.split())
 
@@ -288,8 +301,7 @@ def parse_capture(text: str, participants: Sequence[Participant], now: datetime)
     """Read one quick-capture line; raises CaptureError (never anything else) on failure."""
     clean = clean_line(text)
     if not clean:
-        raise CaptureError("empty", "Nothing to capture: type the action, e.g. "
-                           "'@Alice send the draft MOU by Dec 8'.")
+        raise CaptureError("empty", "Nothing to capture: type the action, e.g. '@Alice send the draft MOU by Dec 8'.")
     work = fold(clean)
     people = [p for p in participants if p.name.strip()]
     spans: list[tuple[int, int]] = []
@@ -311,13 +323,20 @@ def parse_capture(text: str, participants: Sequence[Participant], now: datetime)
             typed = owner.name
     deliverable = _deliverable(clean, spans)
     if not deliverable:
-        raise CaptureError("empty-deliverable", "Say what will be delivered, e.g. "
-                           "'@Alice send the draft MOU by Dec 8'.")
+        raise CaptureError(
+            "empty-deliverable", "Say what will be delivered, e.g. '@Alice send the draft MOU by Dec 8'."
+        )
     return _result(clean, deliverable, owner, typed, candidates, match)
 
 
-def _result(clean: str, deliverable: str, owner: Participant | None, typed: str,
-            candidates: tuple[str, ...] = (), match: DeadlineMatch | None = None) -> Capture:
+def _result(
+    clean: str,
+    deliverable: str,
+    owner: Participant | None,
+    typed: str,
+    candidates: tuple[str, ...] = (),
+    match: DeadlineMatch | None = None,
+) -> Capture:
     return Capture(
         text=clean,
         deliverable=deliverable,
@@ -325,7 +344,7 @@ def _result(clean: str, deliverable: str, owner: Participant | None, typed: str,
         owner_id=owner.id if owner else None,
         owner_known=owner is not None,
         deadline=match.deadline if match else None,
-        deadline_text=clean[match.start:match.end].strip() if match else "",
+        deadline_text=clean[match.start : match.end].strip() if match else "",
         owner_candidates=() if owner else candidates,
     )
 

@@ -27,8 +27,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-from coopconsole.domain.model import Event, EventKind, Session, SessionStatus
 from coopconsole.domain.frozen import record
+from coopconsole.domain.model import Event, EventKind, Session, SessionStatus
 
 ZERO = timedelta(0)
 _CHANGES = (EventKind.EXTEND, EventKind.DROP, EventKind.SHIFT)
@@ -72,8 +72,7 @@ class ClockReplay:
         self.ended_at: datetime | None = None
         self.elapsed = [ZERO] * n
         self.box: list[timedelta | None] = [
-            None if item.minutes is None else max(timedelta(minutes=item.minutes), ZERO)
-            for item in self.agenda
+            None if item.minutes is None else max(timedelta(minutes=item.minutes), ZERO) for item in self.agenda
         ]
         self.actual_start: list[datetime | None] = [None] * n
         self.actual_end: list[datetime | None] = [None] * n
@@ -250,5 +249,3 @@ class ClockReplay:
         if self.running and index == self.current and self.since is not None:
             value += max(now - self.since, ZERO)
         return value
-
-

@@ -70,18 +70,20 @@ def latest(today: date) -> date:
 
 
 def too_far(raw: str, today: date) -> DateError:
-    return DateError(f"That date is too far away: '{raw.strip()}' is more than {MAX_YEARS} "
-                     f"years from today (the latest deadline is {latest(today).isoformat()}).")
+    return DateError(
+        f"That date is too far away: '{raw.strip()}' is more than {MAX_YEARS} "
+        f"years from today (the latest deadline is {latest(today).isoformat()})."
+    )
 
 
-_MONTH_NAMES = ("January February March April May June July August September October November "
-                "December").split()
+_MONTH_NAMES = ("January February March April May June July August September October November December").split()
 _MONTHS = {name[:3].lower(): i for i, name in enumerate(_MONTH_NAMES, 1)}
 _WEEKDAYS = {name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
 _CN_WEEKDAYS = {c: i for i, c in enumerate("一二三四五六")} | {"日": 6, "天": 6}
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
-_EN_NUMBERS = {"a": 1, "an": 1} | {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_EN_NUMBERS = {"a": 1, "an": 1} | {
+    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
 _MAX_COUNT = 4000  # more days than MAX_YEARS years hold: larger counts are too far in any unit
 
 
@@ -130,8 +132,7 @@ def _month_end(day: date) -> date:
 
 def _add_months(day: date, n: int) -> date:
     y, m = divmod(day.month - 1 + n, 12)
-    return min(date(day.year + y, m + 1, 1) + timedelta(days=day.day - 1),
-               _month_end(date(day.year + y, m + 1, 1)))
+    return min(date(day.year + y, m + 1, 1) + timedelta(days=day.day - 1), _month_end(date(day.year + y, m + 1, 1)))
 
 
 def _add_workdays(day: date, n: int) -> date:
@@ -203,51 +204,73 @@ def _months_end(offset: int) -> _Resolver:
 
 
 _E = r"(?![A-Za-z0-9])"
-_MONTHS_RX = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-              r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTHS_RX = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _MONTH = f"(?P<mon>{_MONTHS_RX})"
 _YEAR = r"(?:,?\s*(?P<y>[0-9]{4})(?![0-9]))?"
 _DAY = r"(?P<d>[0-9]{1,2})(?![0-9])(?:st|nd|rd|th)?"
-_WD = (r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|"
-       r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)")
+_WD = (
+    r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|"
+    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+)
 _EN_N = r"(?P<n>[0-9]+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _CN_N = r"(?P<n>[0-9]+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
 _CN_UNIT = r"(?:个\s*(?P<u1>月|工作日|天|周|星期|礼拜)|(?P<u2>工作日|天|日|周|星期|礼拜))"
 _WEEK_CN = r"(?:周|星期|礼拜)"
 
 _RAW_PATTERNS: list[tuple[str, _Resolver, str]] = [  # (pattern, resolver, where)
-    (r"(?P<y>[0-9]{4})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})"
-     r"(?![0-9%]|\s*[-/.][0-9])" + _E, _r_day, KEYWORD_ONLY),
-    (r"(?P<y>[0-9]{4})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})(?![0-9])\s*[日号]?",
-     _r_day, KEYWORD_ONLY),
+    (
+        r"(?P<y>[0-9]{4})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})"
+        r"(?![0-9%]|\s*[-/.][0-9])" + _E,
+        _r_day,
+        KEYWORD_ONLY,
+    ),
+    (r"(?P<y>[0-9]{4})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})(?![0-9])\s*[日号]?", _r_day, KEYWORD_ONLY),
     (r"(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})(?![0-9])\s*[日号]?", _r_day, KEYWORD_ONLY),
     (r"(?P<m>[0-9]{1,2})\s*月\s*[底末]", _r_month_end, KEYWORD_ONLY),
-    (r"(?P<m>[0-9]{1,2})[-/](?P<d>[0-9]{1,2})(?![0-9%]|\s*[-/.][0-9])" + _E, _r_day,
-     KEYWORD_ONLY),
+    (r"(?P<m>[0-9]{1,2})[-/](?P<d>[0-9]{1,2})(?![0-9%]|\s*[-/.][0-9])" + _E, _r_day, KEYWORD_ONLY),
     (_MONTH + r"\s*" + _DAY + _YEAR + _E, _r_day, KEYWORD_ONLY),
     (_DAY + r"\s*(?:of\s+)?" + _MONTH + _YEAR + _E, _r_day, KEYWORD_ONLY),
     (r"(?:(?P<rel>next|this|coming)\s+)?" + _WD + _E, _r_weekday, AT_END),
-    (r"(?P<rel>下下个?|下个?|本|这个?)?" + _WEEK_CN + r"(?P<cwd>[一二三四五六日天1-7])",
-     _r_weekday, AT_END),
+    (r"(?P<rel>下下个?|下个?|本|这个?)?" + _WEEK_CN + r"(?P<cwd>[一二三四五六日天1-7])", _r_weekday, AT_END),
     (r"(?:today|tonight)" + _E + r"|今天|今日|今晚", _fixed(0), KEYWORD_ONLY),
     (r"tomorrow" + _E + r"|明天|明日", _fixed(1), KEYWORD_ONLY),
     (r"(?:the\s+)?day\s+after\s+tomorrow" + _E + r"|后天", _fixed(2), KEYWORD_ONLY),
     (r"大后天", _fixed(3), KEYWORD_ONLY),
     (r"\+?(?P<n>[0-9]+)(?P<u>[dw])" + _E, _r_offset, AT_END),
     (r"(?:in|within)\s+\+?(?P<n>[0-9]+)(?P<u>[dw])" + _E, _r_offset, AT_END),
-    (r"(?:in|within)\s+" + _EN_N + r"\s+(?P<u>(?:business|working|work)\s+days?|days?|"
-     r"weeks?|months?)" + _E, _r_offset, ANYWHERE),
+    (
+        r"(?:in|within)\s+" + _EN_N + r"\s+(?P<u>(?:business|working|work)\s+days?|days?|"
+        r"weeks?|months?)" + _E,
+        _r_offset,
+        ANYWHERE,
+    ),
     (_CN_N + r"\s*" + _CN_UNIT + r"\s*(?:之)?内", _r_offset, ANYWHERE),
     (r"next\s+week" + _E + r"|下下?个?" + _WEEK_CN, _week_friday(1), KEYWORD_ONLY),
     (r"(?:the\s+)?end\s+of\s+next\s+week" + _E, _week_friday(1), KEYWORD_ONLY),
-    (r"(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|this\s+week|eow)" + _E
-     + r"|本" + _WEEK_CN + r"|这个?" + _WEEK_CN, _week_friday(0), KEYWORD_ONLY),
-    (r"(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|eom)" + _E
-     + r"|(?:本|这个?)?月[底末]", _months_end(0), KEYWORD_ONLY),
-    (r"(?:the\s+)?end\s+of\s+next\s+month" + _E + r"|下个?月[底末]", _months_end(1),
-     KEYWORD_ONLY),
-    (r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year" + _E + r"|(?:今)?年[底末]",
-     lambda m, t: date(t.year, 12, 31), KEYWORD_ONLY),
+    (
+        r"(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|this\s+week|eow)"
+        + _E
+        + r"|本"
+        + _WEEK_CN
+        + r"|这个?"
+        + _WEEK_CN,
+        _week_friday(0),
+        KEYWORD_ONLY,
+    ),
+    (
+        r"(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|eom)" + _E + r"|(?:本|这个?)?月[底末]",
+        _months_end(0),
+        KEYWORD_ONLY,
+    ),
+    (r"(?:the\s+)?end\s+of\s+next\s+month" + _E + r"|下个?月[底末]", _months_end(1), KEYWORD_ONLY),
+    (
+        r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year" + _E + r"|(?:今)?年[底末]",
+        lambda m, t: date(t.year, 12, 31),
+        KEYWORD_ONLY,
+    ),
 ]
 _PATTERNS = [(re.compile(p, re.ASCII | re.IGNORECASE), r, w) for p, r, w in _RAW_PATTERNS]
 

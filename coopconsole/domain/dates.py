@@ -147,8 +147,7 @@ def _after_keyword(work: str, text: str, pos: int, kw: re.Match[str], today: dat
     if strict:
         rest = text[after:].split()
         got = f"'{rest[0][:20]}'" if rest else "nothing"
-        raise DateError(f"'{word}' must be followed by a date, got {got}. Accepted forms: "
-                        f"{ACCEPTED_FORMS}.")
+        raise DateError(f"'{word}' must be followed by a date, got {got}. Accepted forms: {ACCEPTED_FORMS}.")
     return None
 
 
@@ -170,14 +169,14 @@ def _phrase_at(work: str, text: str, pos: int, today: date) -> tuple[date, int] 
         return resolve(shape, today), suffix.end()
     if prefix:
         return None
-    if shape[2] == ANYWHERE or (unambiguous(shape) and _TAIL_END.fullmatch(work, end)
-                                and not _TAKES_DATE_AS_OBJECT.search(work, 0, pos)):
+    if shape[2] == ANYWHERE or (
+        unambiguous(shape) and _TAIL_END.fullmatch(work, end) and not _TAKES_DATE_AS_OBJECT.search(work, 0, pos)
+    ):
         return resolve(shape, today), end
     return None
 
 
-def find_deadline(text: str, today: date,
-                  cut: Sequence[tuple[int, int]] = ()) -> DeadlineMatch | None:
+def find_deadline(text: str, today: date, cut: Sequence[tuple[int, int]] = ()) -> DeadlineMatch | None:
     """Locate the first deadline phrase in free text (see the module notes).
 
     ``cut`` holds spans of ``text`` the caller has already taken (the ``@owner``): they

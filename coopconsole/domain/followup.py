@@ -18,8 +18,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from enum import Enum
 
-from coopconsole.domain.model import Attendance, Session
 from coopconsole.domain.frozen import record
+from coopconsole.domain.model import Attendance, Session
 from coopconsole.domain.timeline import AgendaState
 
 MINUTES_WITHIN = timedelta(hours=24)

@@ -39,8 +39,8 @@ from enum import Enum
 
 from coopconsole.domain.balance import FLAG_AFTER, SpeakingStats
 from coopconsole.domain.followup import MinutesState, minutes_status
-from coopconsole.domain.model import Attendance, ItemKind, Resolution, Role, Session, SessionStatus
 from coopconsole.domain.frozen import record
+from coopconsole.domain.model import Attendance, ItemKind, Resolution, Role, Session, SessionStatus
 from coopconsole.domain.smart import names_result
 from coopconsole.domain.timeline import ZERO, AgendaState
 
@@ -79,9 +79,19 @@ class Finding:
     details: dict[str, object] = field(default_factory=dict)
 
 
-CODES = ("decision-maker-absent", "minutes-overdue", "vague-goals", "behind-schedule", "item-overrun",
-         "unbalanced-voices", "no-decision", "action-missing-owner", "action-missing-deadline", "action-vague",
-         "parking-lot-growing")
+CODES = (
+    "decision-maker-absent",
+    "minutes-overdue",
+    "vague-goals",
+    "behind-schedule",
+    "item-overrun",
+    "unbalanced-voices",
+    "no-decision",
+    "action-missing-owner",
+    "action-missing-deadline",
+    "action-vague",
+    "parking-lot-growing",
+)
 
 
 def is_measurable(goal: str) -> bool:
@@ -89,16 +99,24 @@ def is_measurable(goal: str) -> bool:
     return bool(_NUMBER.search(goal)) or names_result(goal)
 
 
-def health(session: Session, state: AgendaState, stats: SpeakingStats, item_stats: SpeakingStats | None,
-           now: datetime) -> list[Finding]:
+def health(
+    session: Session, state: AgendaState, stats: SpeakingStats, item_stats: SpeakingStats | None, now: datetime
+) -> list[Finding]:
     """Every failing check as of ``now``, most serious first (then in :data:`CODES` order).
 
     ``stats`` is the speaking time of the whole meeting, ``item_stats`` that of the
     current item (None when no item is current).
     """
-    found = [*_goals(session), *_decision_makers(session), *_schedule(state), *_parking(session, state),
-             *_voices(session, state, stats, item_stats), *_actions(session), *_closed(session, state),
-             *_minutes(session, state, now)]
+    found = [
+        *_goals(session),
+        *_decision_makers(session),
+        *_schedule(state),
+        *_parking(session, state),
+        *_voices(session, state, stats, item_stats),
+        *_actions(session),
+        *_closed(session, state),
+        *_minutes(session, state, now),
+    ]
     rank = {s: i for i, s in enumerate(Severity)}
     return sorted(found, key=lambda f: (rank[f.severity], CODES.index(f.code)))
 
@@ -119,9 +137,12 @@ def _decision_makers(session: Session) -> list[Finding]:
     for person in session.participants:
         if person.organisation:
             orgs.setdefault(person.organisation, []).append(person)
-    missing = [org for org, people in orgs.items()
-               if not all(p.role is Role.EXPERT_ADVISOR for p in people)
-               and not any(p.role is Role.DECISION_MAKER and _in_room(p.attendance) for p in people)]
+    missing = [
+        org
+        for org, people in orgs.items()
+        if not all(p.role is Role.EXPERT_ADVISOR for p in people)
+        and not any(p.role is Role.DECISION_MAKER and _in_room(p.attendance) for p in people)
+    ]
     return [Finding("decision-maker-absent", Severity.CRITICAL, {"orgs": missing})] if missing else []
 
 
@@ -133,13 +154,23 @@ def _schedule(state: AgendaState) -> list[Finding]:
     if state.drift is not None and state.drift >= MIN_DRIFT:
         ahead = (current.remaining or ZERO) if current else ZERO
         index = next((i for i, t in enumerate(state.items) if current and t.item == current.item), len(state.items))
-        ahead += sum((t.box or ZERO for t in state.items[index + 1:]), ZERO)
+        ahead += sum((t.box or ZERO for t in state.items[index + 1 :]), ZERO)
         if state.drift > BEHIND_SHARE * ahead:
-            out.append(Finding("behind-schedule", Severity.WARNING,
-                               {"minutes": _minutes_of(state.drift), "projected": state.projected_end}))
+            out.append(
+                Finding(
+                    "behind-schedule",
+                    Severity.WARNING,
+                    {"minutes": _minutes_of(state.drift), "projected": state.projected_end},
+                )
+            )
     if current is not None and current.box is not None and current.overrun > ZERO:
-        out.append(Finding("item-overrun", Severity.WARNING,
-                           {"item": current.item, "minutes": max(1, _minutes_of(current.overrun))}))
+        out.append(
+            Finding(
+                "item-overrun",
+                Severity.WARNING,
+                {"item": current.item, "minutes": max(1, _minutes_of(current.overrun))},
+            )
+        )
     return out
 
 
@@ -152,14 +183,20 @@ def _parking(session: Session, state: AgendaState) -> list[Finding]:
     return []
 
 
-def _voices(session: Session, state: AgendaState, stats: SpeakingStats,
-            item_stats: SpeakingStats | None) -> list[Finding]:
+def _voices(
+    session: Session, state: AgendaState, stats: SpeakingStats, item_stats: SpeakingStats | None
+) -> list[Finding]:
     out = []
     if stats.total >= FLAG_AFTER:
         heavy = [org for org in stats.by_org if org and stats.org_share(org) > ORG_SHARE]
         if heavy:
-            out.append(Finding("unbalanced-voices", Severity.WARNING,
-                               {"org": heavy[0], "share": round(stats.org_share(heavy[0]) * 100)}))
+            out.append(
+                Finding(
+                    "unbalanced-voices",
+                    Severity.WARNING,
+                    {"org": heavy[0], "share": round(stats.org_share(heavy[0]) * 100)},
+                )
+            )
     current = state.current_timing
     if out or current is None or item_stats is None or not state.running:
         return out
@@ -169,8 +206,11 @@ def _voices(session: Session, state: AgendaState, stats: SpeakingStats,
     wait = max(SILENT_AFTER_MIN, (current.box or ZERO) * SILENT_AFTER_SHARE)
     if current.elapsed < wait:
         return out
-    silent = [p.name for p in session.participants
-              if _in_room(p.attendance) and item_stats.by_participant.get(p.id, ZERO) <= ZERO]
+    silent = [
+        p.name
+        for p in session.participants
+        if _in_room(p.attendance) and item_stats.by_participant.get(p.id, ZERO) <= ZERO
+    ]
     if silent:
         out.append(Finding("unbalanced-voices", Severity.WARNING, {"silent": silent, "item": current.item}))
     return out
@@ -198,9 +238,15 @@ def _actions(session: Session) -> list[Finding]:
 
 def _closed(session: Session, state: AgendaState) -> list[Finding]:
     decided = {d.item for d in session.decisions} | {a.item for a in session.actions}
-    left = [t.item for t in state.items
-            if t.elapsed >= DISCUSSED_AFTER and t.item != state.current and t.item not in decided
-            and (item := session.item(t.item)) is not None and item.kind is ItemKind.TOPIC]
+    left = [
+        t.item
+        for t in state.items
+        if t.elapsed >= DISCUSSED_AFTER
+        and t.item != state.current
+        and t.item not in decided
+        and (item := session.item(t.item)) is not None
+        and item.kind is ItemKind.TOPIC
+    ]
     return [Finding("no-decision", Severity.WARNING, {"items": left})] if left else []
 
 

@@ -43,8 +43,8 @@ from datetime import datetime, timedelta
 
 from coopconsole.domain.balance import Roster, SpeakingStats, fair_shares, flags_from, scope_start, stats_from
 from coopconsole.domain.floor_replay import FloorReplay
-from coopconsole.domain.model import AgendaItem, Attendance, Event, Participant, Session
 from coopconsole.domain.frozen import record
+from coopconsole.domain.model import AgendaItem, Attendance, Event, Participant, Session
 from coopconsole.domain.timeline import ZERO, AgendaState, state_from_replay
 
 
@@ -131,9 +131,7 @@ class LiveMeeting:
         if self._floor is None or session.name != self._name or agenda != self._agenda:
             self._rebuild(session, agenda, now)
             return
-        if not self._take_new(session.events) or (
-            self._last_fed is not None and self._last_fed.at > now
-        ):
+        if not self._take_new(session.events) or (self._last_fed is not None and self._last_fed.at > now):
             self._rebuild(session, agenda, now)
             return
         self._feed_until(now)
@@ -143,9 +141,7 @@ class LiveMeeting:
         self._roster = Roster.of(participants)
         org_people: dict[str, int] = {}
         for p in participants:
-            org_people[p.organisation] = org_people.get(p.organisation, 0) + (
-                p.attendance is not Attendance.ABSENT
-            )
+            org_people[p.organisation] = org_people.get(p.organisation, 0) + (p.attendance is not Attendance.ABSENT)
         self._org_people = org_people
 
     def _take_new(self, events: list[Event]) -> bool:
@@ -195,16 +191,18 @@ class LiveMeeting:
         agenda = state_from_replay(session, floor.clock, now)
         overall = stats_from(roster, floor, now)
         people_now = self._participants
-        overall_flags = flags_from(roster, overall, floor.clock_ran(now),
-                                   fair_shares(people_now, scope_start(floor, None), now))
+        overall_flags = flags_from(
+            roster, overall, floor.clock_ran(now), fair_shares(people_now, scope_start(floor, None), now)
+        )
         item = agenda.current
         if item is None:
             in_item: SpeakingStats | None = None
             item_flags: dict[int, str] = {}
         else:
             in_item = stats_from(roster, floor, now, item)
-            item_flags = flags_from(roster, in_item, floor.clock_ran(now, item),
-                                    fair_shares(people_now, scope_start(floor, item), now))
+            item_flags = flags_from(
+                roster, in_item, floor.clock_ran(now, item), fair_shares(people_now, scope_start(floor, item), now)
+            )
 
         people = []
         for p in self._participants:
@@ -247,4 +245,3 @@ class LiveMeeting:
             stats=overall,
             item_stats=in_item,
         )
-

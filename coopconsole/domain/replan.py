@@ -21,9 +21,9 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
-from coopconsole.domain.model import EventKind, ItemKind, Session, SessionStatus
-from coopconsole.domain.frozen import record
 from coopconsole.domain.clock_replay import ZERO
+from coopconsole.domain.frozen import record
+from coopconsole.domain.model import EventKind, ItemKind, Session, SessionStatus
 from coopconsole.domain.timeline import AgendaState
 
 FLOOR_MINUTES = 5
@@ -54,13 +54,18 @@ def _ahead(session: Session, state: AgendaState) -> list:
     index = next((i for i, t in enumerate(state.items) if t.item == state.current), None)
     if index is None:
         return []
-    return [t for t in state.items[index + 1:] if not t.dropped and t.box]
+    return [t for t in state.items[index + 1 :] if not t.dropped and t.box]
 
 
 def replan_options(session: Session, state: AgendaState) -> list[ReplanOption]:
     """The options for a meeting that is behind; [] when it is not (or not running)."""
-    if (state.status is not SessionStatus.RUNNING or state.drift is None or state.drift <= ZERO
-            or state.projected_end is None or state.planned_end is None):
+    if (
+        state.status is not SessionStatus.RUNNING
+        or state.drift is None
+        or state.drift <= ZERO
+        or state.projected_end is None
+        or state.planned_end is None
+    ):
         return []
     delay = _whole_minutes(state.drift)
     projected, planned = state.projected_end, state.planned_end
@@ -75,10 +80,21 @@ def replan_options(session: Session, state: AgendaState) -> list[ReplanOption]:
         if item is None or item.kind is ItemKind.BREAK:
             continue
         for kind in ("park", "defer"):
-            out.append(ReplanOption(kind, timing.item, ((EventKind.DROP, timing.item, None),),
-                                    projected - timing.box, planned, timing.box))
-    out.append(ReplanOption("accept", None, ((EventKind.SHIFT, None, delay),), projected,
-                            planned + timedelta(minutes=delay), ZERO))
+            out.append(
+                ReplanOption(
+                    kind,
+                    timing.item,
+                    ((EventKind.DROP, timing.item, None),),
+                    projected - timing.box,
+                    planned,
+                    timing.box,
+                )
+            )
+    out.append(
+        ReplanOption(
+            "accept", None, ((EventKind.SHIFT, None, delay),), projected, planned + timedelta(minutes=delay), ZERO
+        )
+    )
     return out
 
 

@@ -35,44 +35,214 @@ from coopconsole.domain.model import SmartCheck
 PROBLEMS: dict[str, str] = {
     "owner-missing": "Nobody owns this action. Start the line with @name, e.g. '@Alice send ...'.",
     "owner-unknown": "The owner is not a participant of this meeting. Check the spelling after "
-                     "@ or add the person to the participants.",
-    "owner-ambiguous": "The name after @ fits more than one participant. Type more of the name, "
-                       "e.g. the full name.",
+    "@ or add the person to the participants.",
+    "owner-ambiguous": "The name after @ fits more than one participant. Type more of the name, e.g. the full name.",
     "deadline-missing": "There is no deadline. Add one, e.g. 'by Dec 8', 'due Friday' or '周五前'.",
     "deadline-past": "The deadline is already past. Give a date from today on.",
     "deliverable-vague": "It is not clear what will be delivered. Name a concrete result with a "
-                         "verb such as send, draft, submit, 完成, 提交 and the thing delivered "
-                         "(report, draft MOU, 方案, 清单 ...).",
+    "verb such as send, draft, submit, 完成, 提交 and the thing delivered "
+    "(report, draft MOU, 方案, 清单 ...).",
 }
 
-VAGUE_VERBS_EN = ("follow up", "look into", "discuss", "think about", "consider", "explore",
-                  "check on", "work on", "touch base", "sync", "align", "talk about", "talk to",
-                  "reach out", "circle back", "brainstorm", "investigate", "chase",
-                  "keep an eye on")
-VAGUE_VERBS_ZH = ("跟进", "推进", "研究", "考虑", "讨论", "沟通", "了解", "关注", "协调", "看一下",
-                  "看看", "对接", "跟踪", "探讨", "商量", "落实")
-CONCRETE_VERBS_EN = ("deliver", "send", "submit", "provide", "write", "prepare", "share", "sign",
-                     "publish", "complete", "finish", "produce", "create", "compile", "circulate",
-                     "invite", "organise", "organize", "set up", "arrange", "confirm", "approve",
-                     "upload", "deploy", "install", "pay", "hand over", "nominate", "appoint",
-                     "fix", "build", "translate", "collect", "forward")
+VAGUE_VERBS_EN = (
+    "follow up",
+    "look into",
+    "discuss",
+    "think about",
+    "consider",
+    "explore",
+    "check on",
+    "work on",
+    "touch base",
+    "sync",
+    "align",
+    "talk about",
+    "talk to",
+    "reach out",
+    "circle back",
+    "brainstorm",
+    "investigate",
+    "chase",
+    "keep an eye on",
+)
+VAGUE_VERBS_ZH = (
+    "跟进",
+    "推进",
+    "研究",
+    "考虑",
+    "讨论",
+    "沟通",
+    "了解",
+    "关注",
+    "协调",
+    "看一下",
+    "看看",
+    "对接",
+    "跟踪",
+    "探讨",
+    "商量",
+    "落实",
+)
+CONCRETE_VERBS_EN = (
+    "deliver",
+    "send",
+    "submit",
+    "provide",
+    "write",
+    "prepare",
+    "share",
+    "sign",
+    "publish",
+    "complete",
+    "finish",
+    "produce",
+    "create",
+    "compile",
+    "circulate",
+    "invite",
+    "organise",
+    "organize",
+    "set up",
+    "arrange",
+    "confirm",
+    "approve",
+    "upload",
+    "deploy",
+    "install",
+    "pay",
+    "hand over",
+    "nominate",
+    "appoint",
+    "fix",
+    "build",
+    "translate",
+    "collect",
+    "forward",
+)
 # Also nouns: verbs only at the start or after "to", "and", "then", "please", a comma ...
 VERB_OR_NOUN_EN = ("draft", "book", "schedule", "email", "design", "order", "test", "present")
 CONCRETE_EXTRA_EN = ("sent", "wrote", "written", "paid", "built", "made")
-CONCRETE_VERBS_ZH = ("完成", "提交", "发送", "提供", "起草", "撰写", "准备", "整理", "签署", "发布",
-                     "安排", "制定", "输出", "交付", "确认", "邀请", "组织", "召开", "上传", "部署",
-                     "审批", "确定", "汇报", "编写", "编制", "预约", "预订", "寄送", "转发",
-                     "分享", "签订", "报送", "上报")
-ARTEFACTS_EN = ("report", "draft", "plan", "proposal", "list", "mou", "agreement", "contract",
-                "budget", "deck", "slide", "spec", "specification", "demo", "document", "doc",
-                "minutes", "memo", "quote", "quotation", "invoice", "estimate", "roadmap",
-                "timeline", "schedule", "diagram", "prototype", "summary", "brief", "letter",
-                "template", "checklist", "dataset", "sample", "nda", "sow", "rfp", "ppt", "pdf",
-                "poc", "agenda", "email", "invitation", "form", "figures", "analysis")
-ARTEFACTS_ZH = ("报告", "初稿", "草案", "方案", "清单", "名单", "协议", "合同", "备忘录", "预算",
-                "报价", "架构图", "流程图", "文档", "文件", "纪要", "演示", "幻灯片", "计划", "时间表",
-                "排期", "原型", "样品", "说明书", "规格", "邮件", "表格", "数据集", "总结", "提案",
-                "议程", "函", "合作意向书", "意向书", "白皮书", "样机")
+CONCRETE_VERBS_ZH = (
+    "完成",
+    "提交",
+    "发送",
+    "提供",
+    "起草",
+    "撰写",
+    "准备",
+    "整理",
+    "签署",
+    "发布",
+    "安排",
+    "制定",
+    "输出",
+    "交付",
+    "确认",
+    "邀请",
+    "组织",
+    "召开",
+    "上传",
+    "部署",
+    "审批",
+    "确定",
+    "汇报",
+    "编写",
+    "编制",
+    "预约",
+    "预订",
+    "寄送",
+    "转发",
+    "分享",
+    "签订",
+    "报送",
+    "上报",
+)
+ARTEFACTS_EN = (
+    "report",
+    "draft",
+    "plan",
+    "proposal",
+    "list",
+    "mou",
+    "agreement",
+    "contract",
+    "budget",
+    "deck",
+    "slide",
+    "spec",
+    "specification",
+    "demo",
+    "document",
+    "doc",
+    "minutes",
+    "memo",
+    "quote",
+    "quotation",
+    "invoice",
+    "estimate",
+    "roadmap",
+    "timeline",
+    "schedule",
+    "diagram",
+    "prototype",
+    "summary",
+    "brief",
+    "letter",
+    "template",
+    "checklist",
+    "dataset",
+    "sample",
+    "nda",
+    "sow",
+    "rfp",
+    "ppt",
+    "pdf",
+    "poc",
+    "agenda",
+    "email",
+    "invitation",
+    "form",
+    "figures",
+    "analysis",
+)
+ARTEFACTS_ZH = (
+    "报告",
+    "初稿",
+    "草案",
+    "方案",
+    "清单",
+    "名单",
+    "协议",
+    "合同",
+    "备忘录",
+    "预算",
+    "报价",
+    "架构图",
+    "流程图",
+    "文档",
+    "文件",
+    "纪要",
+    "演示",
+    "幻灯片",
+    "计划",
+    "时间表",
+    "排期",
+    "原型",
+    "样品",
+    "说明书",
+    "规格",
+    "邮件",
+    "表格",
+    "数据集",
+    "总结",
+    "提案",
+    "议程",
+    "函",
+    "合作意向书",
+    "意向书",
+    "白皮书",
+    "样机",
+)
 
 
 def _verb_form(word: str) -> str:
@@ -88,15 +258,16 @@ def _english(terms: tuple[str, ...], verbs: bool) -> re.Pattern[str]:
         head, *rest = term.split()
         first = _verb_form(head) if verbs else re.escape(head) + "(?:s|es)?"
         parts.append(r"\s+".join([first] + [re.escape(w) for w in rest]))
-    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(parts) + r")(?![A-Za-z0-9])",
-                      re.IGNORECASE | re.ASCII)
+    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(parts) + r")(?![A-Za-z0-9])", re.IGNORECASE | re.ASCII)
 
 
 _VAGUE_EN = _english(VAGUE_VERBS_EN, True)
 _CONCRETE_EN = _english(CONCRETE_VERBS_EN + CONCRETE_EXTRA_EN, True)
-_VERB_OR_NOUN_EN = re.compile(r"(?:^|[,;:，；：]\s*|(?<![A-Za-z0-9])(?:to|and|then|please|also|will|"
-                              r"must|should|shall)\s+)" + _english(VERB_OR_NOUN_EN, True).pattern,
-                              re.IGNORECASE | re.ASCII)
+_VERB_OR_NOUN_EN = re.compile(
+    r"(?:^|[,;:，；：]\s*|(?<![A-Za-z0-9])(?:to|and|then|please|also|will|"
+    r"must|should|shall)\s+)" + _english(VERB_OR_NOUN_EN, True).pattern,
+    re.IGNORECASE | re.ASCII,
+)
 _ARTEFACT_EN = _english(ARTEFACTS_EN, False)
 
 
@@ -113,8 +284,7 @@ def _spans(text: str, rx: re.Pattern[str], chinese: tuple[str, ...]) -> list[tup
 
 def _verb_and_artefact(text: str) -> bool:
     """A concrete verb and an artefact noun that is not the verb itself (``draft``)."""
-    verbs = (_spans(text, _CONCRETE_EN, CONCRETE_VERBS_ZH)
-             + [m.span() for m in _VERB_OR_NOUN_EN.finditer(text)])
+    verbs = _spans(text, _CONCRETE_EN, CONCRETE_VERBS_ZH) + [m.span() for m in _VERB_OR_NOUN_EN.finditer(text)]
     nouns = _spans(text, _ARTEFACT_EN, ARTEFACTS_ZH)
     return bool(verbs) and any(all(ne <= vs or ns >= ve for vs, ve in verbs) for ns, ne in nouns)
 
@@ -141,8 +311,11 @@ def is_vague(deliverable: str) -> bool:
 def names_result(text: str) -> bool:
     """True when ``text`` names a concrete result: a concrete verb or an artefact noun,
     whatever vague verbs come with it ("明确技术对接方案" names a 方案)."""
-    return (_has(text, _CONCRETE_EN, CONCRETE_VERBS_ZH) or bool(_VERB_OR_NOUN_EN.search(text))
-            or _has(text, _ARTEFACT_EN, ARTEFACTS_ZH))
+    return (
+        _has(text, _CONCRETE_EN, CONCRETE_VERBS_ZH)
+        or bool(_VERB_OR_NOUN_EN.search(text))
+        or _has(text, _ARTEFACT_EN, ARTEFACTS_ZH)
+    )
 
 
 def smart_check(capture: Capture, today: date) -> SmartCheck:
@@ -166,6 +339,5 @@ def smart_check(capture: Capture, today: date) -> SmartCheck:
 def explain(code: str, capture: Capture | None = None) -> str:
     """The explanation of a problem code, naming the candidates of an ambiguous owner."""
     if code == "owner-ambiguous" and capture is not None and capture.owner_candidates:
-        return (f"'@{capture.owner}' could be any of {', '.join(capture.owner_candidates)}; "
-                "type more of the name.")
+        return f"'@{capture.owner}' could be any of {', '.join(capture.owner_candidates)}; type more of the name."
     return PROBLEMS.get(code, code)

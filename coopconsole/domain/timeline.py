@@ -55,12 +55,20 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from coopconsole.domain.model import Session, SessionStatus
-from coopconsole.domain.frozen import record
 from coopconsole.domain.clock_replay import ZERO, ClockReplay, CoolingBreak, ordered_events
+from coopconsole.domain.frozen import record
+from coopconsole.domain.model import Session, SessionStatus
 
-__all__ = ["ZERO", "AgendaState", "ClockReplay", "ItemTiming", "agenda_state", "ordered_events", "planned_starts",
-           "state_from_replay"]
+__all__ = [
+    "ZERO",
+    "AgendaState",
+    "ClockReplay",
+    "ItemTiming",
+    "agenda_state",
+    "ordered_events",
+    "planned_starts",
+    "state_from_replay",
+]
 
 
 @record
@@ -159,9 +167,7 @@ def planned_starts(session: Session, tz: tzinfo | None) -> list[datetime | None]
 def _session_planned_start(session: Session, tz: tzinfo | None) -> datetime | None:
     if session.date is None or session.start is None:
         return None
-    return datetime.combine(
-        session.date, session.start.replace(tzinfo=None), tzinfo=session.start.tzinfo or tz
-    )
+    return datetime.combine(session.date, session.start.replace(tzinfo=None), tzinfo=session.start.tzinfo or tz)
 
 
 def agenda_state(session: Session, now: datetime) -> AgendaState:

@@ -58,7 +58,7 @@ class Context:
         """A table, cut to :attr:`limit` rows in a preview (with a line saying so)."""
         if self.limit is None or len(rows) <= self.limit:
             return table(header, rows, align)
-        return f"{table(header, rows[:self.limit], align)}\n\n{self.w('preview.more', n=len(rows) - self.limit)}"
+        return f"{table(header, rows[: self.limit], align)}\n\n{self.w('preview.more', n=len(rows) - self.limit)}"
 
     def heading(self, level: int, markdown: str, seen: str) -> str:
         """A heading line; ``seen`` is the text it shows (recorded for the check)."""
@@ -81,8 +81,9 @@ class Context:
         return f"{item.id}. {plain(item.title)}" if item is not None else ""
 
 
-def build_minutes(session: Session, now: datetime, lang: str = "en", sent_at: datetime | None = None,
-                  limit: int | None = None) -> Minutes:
+def build_minutes(
+    session: Session, now: datetime, lang: str = "en", sent_at: datetime | None = None, limit: int | None = None
+) -> Minutes:
     """The minutes and the headings they hold; ``sent_at`` (default ``now``) starts the
     24-hour reply window. ``limit`` makes a preview: long tables and lists are cut to that
     many rows, with a line saying how many more the minutes hold."""
@@ -133,19 +134,32 @@ def info(ctx: Context) -> str:
     for person in s.participants:
         if person.organisation not in orgs:
             orgs.append(person.organisation)
-    present = sorted((p for p in s.participants if p.attendance is not Attendance.ABSENT),
-                     key=lambda p: orgs.index(p.organisation))
+    present = sorted(
+        (p for p in s.participants if p.attendance is not Attendance.ABSENT), key=lambda p: orgs.index(p.organisation)
+    )
     absent = [p for p in s.participants if p.attendance is Attendance.ABSENT]
     out = [bullets(fields), ctx.heading(3, ctx.w("h.attendees"), ctx.w("h.attendees"))]
     if present:
         header = [ctx.w(k) for k in ("col.organisation", "col.name", "col.title", "col.role", "col.attendance")]
-        out.append(ctx.table(header, [
-            [inline(p.organisation) or ctx.w("no_org"), inline(p.name), inline(p.title),
-             ctx.w(f"role.{p.role.value}"), _attendance(ctx, p)] for p in present
-        ]))
+        out.append(
+            ctx.table(
+                header,
+                [
+                    [
+                        inline(p.organisation) or ctx.w("no_org"),
+                        inline(p.name),
+                        inline(p.title),
+                        ctx.w(f"role.{p.role.value}"),
+                        _attendance(ctx, p),
+                    ]
+                    for p in present
+                ],
+            )
+        )
     names = ctx.w("list.sep").join(
         ctx.w("person.org", name=inline(p.name), org=inline(p.organisation)) if p.organisation else inline(p.name)
-        for p in absent)
+        for p in absent
+    )
     out.append(_label(ctx, "info.absent", names or ctx.w("info.nobody_absent")))
     return "\n\n".join(out)
 
@@ -180,15 +194,24 @@ def agenda(ctx: Context) -> str:
     rows = []
     for item in s.agenda:
         timing = state.timing(item.id)
-        rows.append([str(item.id), inline(item.title), inline(item.owner), _planned(ctx, timing), *_actual(ctx, timing)])
+        rows.append(
+            [str(item.id), inline(item.title), inline(item.owner), _planned(ctx, timing), *_actual(ctx, timing)]
+        )
     header = [ctx.w(k) for k in ("col.number", "col.item", "col.owner", "col.planned", "col.actual", "col.overrun")]
     out = [ctx.table(header, rows, align="lllllr")]
     for pause in state.breaks:
-        out.append(ctx.w("agenda.cooling", minutes=duration(timedelta(minutes=pause.minutes), ctx.lang),
-                         time=ctx.hhmm(pause.at), item=pause.item if pause.item is not None else "—"))
+        out.append(
+            ctx.w(
+                "agenda.cooling",
+                minutes=duration(timedelta(minutes=pause.minutes), ctx.lang),
+                time=ctx.hhmm(pause.at),
+                item=pause.item if pause.item is not None else "—",
+            )
+        )
     planned = timedelta(minutes=sum(item.minutes or 0 for item in s.agenda))
-    out.append(ctx.w("agenda.total", planned=duration(planned, ctx.lang),
-                     actual=duration(state.total_elapsed, ctx.lang)))
+    out.append(
+        ctx.w("agenda.total", planned=duration(planned, ctx.lang), actual=duration(state.total_elapsed, ctx.lang))
+    )
     if state.ended_at is not None and state.planned_end is not None:
         late = state.ended_at - (state.planned_end - state.plan_shift)
         if minutes_of(abs(late)) == 0:
@@ -235,7 +258,7 @@ def _by_item(ctx: Context, records: Sequence, render: Callable) -> str:  # noqa:
         if key not in groups or (ctx.limit is not None and shown >= ctx.limit):
             continue
         if ctx.limit is not None:
-            groups[key] = groups[key][:ctx.limit - shown]
+            groups[key] = groups[key][: ctx.limit - shown]
         shown += len(groups[key])
         if item is None:
             heading = ctx.heading(3, ctx.w("h.no_item"), ctx.w("h.no_item"))
@@ -258,8 +281,9 @@ def decisions(ctx: Context) -> str:
         if not decision.agreement:
             return text
         separator = ";" if ctx.lang == "zh" else "; "
-        positions = separator.join(f"{inline(org) or ctx.w('no_org')} {ctx.w('stance.' + stance.value)}"
-                                   for org, stance in decision.agreement)
+        positions = separator.join(
+            f"{inline(org) or ctx.w('no_org')} {ctx.w('stance.' + stance.value)}" for org, stance in decision.agreement
+        )
         return f"{text}{ctx.w('decision.positions', positions=positions)}"
 
     return _by_item(ctx, ctx.session.decisions, one) or ctx.w("decisions.none")
@@ -277,10 +301,18 @@ def actions(ctx: Context) -> str:
             deadline = ctx.w("deadline.overdue", date=deadline)
         problems = ctx.w("list.sep").join(ctx.w(f"check.{code}") for code in a.smart.problems)
         check = f"⚠ {problems}" if problems else ctx.w("check.ok")
-        rows.append([str(a.id), inline(a.owner) or ctx.w("owner.none"), inline(a.organisation), inline(a.deliverable),
-                     deadline, ctx.w(f"status.{a.status.value}"), check])
-    keys = ("col.number", "col.owner", "col.organisation", "col.deliverable", "col.deadline", "col.status",
-            "col.check")
+        rows.append(
+            [
+                str(a.id),
+                inline(a.owner) or ctx.w("owner.none"),
+                inline(a.organisation),
+                inline(a.deliverable),
+                deadline,
+                ctx.w(f"status.{a.status.value}"),
+                check,
+            ]
+        )
+    keys = ("col.number", "col.owner", "col.organisation", "col.deliverable", "col.deadline", "col.status", "col.check")
     out = [ctx.table([ctx.w(k) for k in keys], rows)]
     flagged = sum(1 for a in records if not a.smart.ok)
     if flagged:
@@ -293,8 +325,10 @@ def pending(ctx: Context) -> str:
     if not points:
         return ctx.w("pending.none")
     status = {Resolution.OPEN: "pending.open", Resolution.DEFERRED: "pending.deferred"}
-    rows = [[str(p.id), inline(p.text), inline(p.raised_by), ctx.item_title(p.item), ctx.w(status[p.resolution])]
-            for p in points]
+    rows = [
+        [str(p.id), inline(p.text), inline(p.raised_by), ctx.item_title(p.item), ctx.w(status[p.resolution])]
+        for p in points
+    ]
     keys = ("col.number", "col.point", "col.raised_by", "col.during", "col.status")
     return ctx.table([ctx.w(k) for k in keys], rows)
 
@@ -308,17 +342,20 @@ def speaking(ctx: Context) -> str:
         return [f"{spoken.total_seconds() / 60:.1f}", f"{share * 100:.0f}%"]
 
     orgs = sorted(stats.by_org.items(), key=lambda pair: -pair[1])
-    by_org = table([ctx.w("col.organisation"), ctx.w("col.minutes"), ctx.w("col.share")],
-                   [[inline(org) or ctx.w("no_org"), *figures(spoken, stats.org_share(org))] for org, spoken in orgs],
-                   align="lrr")
+    by_org = table(
+        [ctx.w("col.organisation"), ctx.w("col.minutes"), ctx.w("col.share")],
+        [[inline(org) or ctx.w("no_org"), *figures(spoken, stats.org_share(org))] for org, spoken in orgs],
+        align="lrr",
+    )
     people = sorted(stats.by_participant.items(), key=lambda pair: -pair[1])
     rows = []
     for pid, spoken in people:
         person = ctx.session.participant(pid)
         if person is not None:
             rows.append([inline(person.name), inline(person.organisation), *figures(spoken, stats.share(pid))])
-    by_person = ctx.table([ctx.w("col.name"), ctx.w("col.organisation"), ctx.w("col.minutes"), ctx.w("col.share")],
-                      rows, align="llrr")
+    by_person = ctx.table(
+        [ctx.w("col.name"), ctx.w("col.organisation"), ctx.w("col.minutes"), ctx.w("col.share")], rows, align="llrr"
+    )
     org_heading = ctx.heading(3, ctx.w("h.by_org"), ctx.w("h.by_org"))
     person_heading = ctx.heading(3, ctx.w("h.by_person"), ctx.w("h.by_person"))
     return f"{org_heading}\n\n{by_org}\n\n{person_heading}\n\n{by_person}"
@@ -327,8 +364,13 @@ def speaking(ctx: Context) -> str:
 def next_steps(ctx: Context) -> str:
     s = ctx.session
     tz = ctx.now.tzinfo
-    steps = [ctx.w("next.confirm", sent=moment_text(ctx.sent_at, ctx.lang, tz),
-                   by=moment_text(ctx.sent_at + timedelta(hours=24), ctx.lang, tz))]
+    steps = [
+        ctx.w(
+            "next.confirm",
+            sent=moment_text(ctx.sent_at, ctx.lang, tz),
+            by=moment_text(ctx.sent_at + timedelta(hours=24), ctx.lang, tz),
+        )
+    ]
     if s.next_meeting:
         steps.append(ctx.w("next.meeting", meeting=inline(s.next_meeting)))
     else:

@@ -15,8 +15,17 @@ from functools import cache
 
 #: Token types that never come from our own text in the minutes.
 FORBIDDEN = {
-    "link_open", "image", "html_inline", "html_block", "code_inline", "code_block", "fence",
-    "s_open", "blockquote_open", "hr", "ordered_list_open",
+    "link_open",
+    "image",
+    "html_inline",
+    "html_block",
+    "code_inline",
+    "code_block",
+    "fence",
+    "s_open",
+    "blockquote_open",
+    "hr",
+    "ordered_list_open",
 }
 
 

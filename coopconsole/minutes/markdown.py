@@ -51,7 +51,7 @@ def inline(text: object) -> str:
     if match:
         token = match.group(1)
         if token[0].isdigit():  # "2026. The year" is not an ordered list
-            line = f"{token}\\{line[len(token):]}"
+            line = f"{token}\\{line[len(token) :]}"
         else:
             line = f"\\{line}"
     return line

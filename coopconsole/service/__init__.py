@@ -31,8 +31,8 @@ from coopconsole.domain.model import (
     Session,
     SessionStatus,
 )
-from coopconsole.domain.typed_text import clean_line
 from coopconsole.domain.timeline import AgendaState, agenda_state
+from coopconsole.domain.typed_text import clean_line
 from coopconsole.service.closing import ClosingIntents
 from coopconsole.service.playbook import PlaybookIntents
 from coopconsole.service.refusals import ServiceError
@@ -182,8 +182,9 @@ class MeetingService(ClosingIntents, PlaybookIntents):
                 )
             elif isinstance(current, ParkedItem):
                 parsed = self._parse(text, session, now, mentions_only=True)
-                changed = replace(current, text=parsed.deliverable, raised_by=parsed.owner,
-                                  raised_by_id=parsed.owner_id)
+                changed = replace(
+                    current, text=parsed.deliverable, raised_by=parsed.owner, raised_by_id=parsed.owner_id
+                )
             else:
                 changed = replace(current, text=self._text(text))
             return self._replace(changed)
@@ -227,9 +228,15 @@ class MeetingService(ClosingIntents, PlaybookIntents):
             parsed = capture.Capture(point.text, point.text, "", None, False, None, "")
         owner = session.participant(parsed.owner_id)
         action = ActionItem(
-            id=0, deliverable=parsed.deliverable, owner=parsed.owner, owner_id=parsed.owner_id,
-            organisation=owner.organisation if owner else "", deadline=parsed.deadline,
-            item=self._item(CURRENT, session, now), created_at=now, text=point.text,
+            id=0,
+            deliverable=parsed.deliverable,
+            owner=parsed.owner,
+            owner_id=parsed.owner_id,
+            organisation=owner.organisation if owner else "",
+            deadline=parsed.deadline,
+            item=self._item(CURRENT, session, now),
+            created_at=now,
+            text=point.text,
             smart=_smart(parsed, now),
         )
         return self._add(action)

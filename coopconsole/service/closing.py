@@ -37,14 +37,17 @@ class ClosingIntents:
             orgs = {p.organisation for p in session.participants if p.organisation}
             unknown = sorted(set(positions) - orgs)
             if unknown:
-                raise ServiceError("no-organisation", f"{', '.join(unknown)}: not an organisation of this "
-                                   f"meeting ({', '.join(sorted(orgs)) or 'none'}).")
+                raise ServiceError(
+                    "no-organisation",
+                    f"{', '.join(unknown)}: not an organisation of this meeting ({', '.join(sorted(orgs)) or 'none'}).",
+                )
             merged = {**dict(decision.agreement), **positions}
             agreement = tuple((org, merged[org]) for org in sorted(merged, key=_org_order(session)))
             return self._replace(replace(decision, agreement=agreement))
 
-    def minutes(self, lang: str, next_meeting: str | None = None, at: datetime | None = None,
-                limit: int | None = None) -> str:
+    def minutes(
+        self, lang: str, next_meeting: str | None = None, at: datetime | None = None, limit: int | None = None
+    ) -> str:
         """The minutes as of ``at`` (default now), checked with markdown-it-py before they
         are given out; ``next_meeting`` is shown in them (:meth:`record_minutes` keeps it).
         ``limit`` gives a preview (long tables and lists cut to that many rows)."""
@@ -57,8 +60,11 @@ class ClosingIntents:
         built = build_minutes(session, at or self.now(), lang, limit=limit)
         wrong = problems(built.text, built.headings)
         if wrong:  # a fault of ours, never of what people typed: refuse rather than send it
-            raise ServiceError("minutes-broken", f"The minutes did not come out as intended ({'; '.join(wrong)}); "
-                               "nothing was written. Please report this with the session file.")
+            raise ServiceError(
+                "minutes-broken",
+                f"The minutes did not come out as intended ({'; '.join(wrong)}); "
+                "nothing was written. Please report this with the session file.",
+            )
         return built.text
 
     def minutes_path(self, lang: str) -> Path:
@@ -75,8 +81,11 @@ class ClosingIntents:
         try:
             write_atomic(target, text.encode("utf-8"))
         except OSError as exc:
-            raise ServiceError("minutes-file", f"Cannot write {target}: {exc.strerror or exc}. Nothing was written "
-                               "there, and the minutes are not marked as sent.") from None
+            raise ServiceError(
+                "minutes-file",
+                f"Cannot write {target}: {exc.strerror or exc}. Nothing was written "
+                "there, and the minutes are not marked as sent.",
+            ) from None
         self.record_minutes(next_meeting, now)
         return target
 
@@ -105,8 +114,9 @@ class ClosingIntents:
             if person is None:
                 raise ServiceError("no-participant", f"There is no participant number {participant}.")
             if session.minutes_at is None:
-                raise ServiceError("minutes-not-written", "The minutes have not been written yet; "
-                                   "confirmations are replies to them.")
+                raise ServiceError(
+                    "minutes-not-written", "The minutes have not been written yet; confirmations are replies to them."
+                )
             return self._replace(replace(person, confirmed_at=self.now() if confirmed else None))
 
 

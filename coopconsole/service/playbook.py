@@ -12,8 +12,8 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from coopconsole.domain.model import Event, EventKind, Goal, GoalTier, ParkedItem, Resolution, SessionStatus
-from coopconsole.domain.typed_text import clean_line
 from coopconsole.domain.timeline import agenda_state
+from coopconsole.domain.typed_text import clean_line
 from coopconsole.service.refusals import ServiceError, not_ended
 
 if TYPE_CHECKING:
@@ -79,13 +79,16 @@ class PlaybookIntents:
                     raise ServiceError("not-behind", "The meeting is not behind its plan: nothing to re-plan.")
                 raise ServiceError("no-option", "That change is not possible now (the item is not ahead any more).")
             records: list = [Event(id=0, at=now, kind=EventKind.REPLAN, minutes=len(option.changes))]
-            records += [Event(id=0, at=now, kind=change_kind, item=change_item, minutes=minutes)
-                        for change_kind, change_item, minutes in option.changes]
+            records += [
+                Event(id=0, at=now, kind=change_kind, item=change_item, minutes=minutes)
+                for change_kind, change_item, minutes in option.changes
+            ]
             if kind in ("park", "defer"):
                 title = session.item(item).title if session.item(item) else ""
                 resolution = Resolution.DEFERRED if kind == "defer" else Resolution.OPEN
-                records.append(ParkedItem(id=0, text=title, item=state.current, resolution=resolution,
-                                          target=item, created_at=now))
+                records.append(
+                    ParkedItem(id=0, text=title, item=state.current, resolution=resolution, target=item, created_at=now)
+                )
             self._add_all(records)  # one write: the whole re-plan or nothing
             return option
 

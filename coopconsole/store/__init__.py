@@ -9,8 +9,8 @@ from coopconsole.store.errors import (
     SessionUnreadable,
     StoreError,
 )
-from coopconsole.store.session_names import check_name, sessions_folder
 from coopconsole.store.folder import SessionStore, SessionSummary
+from coopconsole.store.session_names import check_name, sessions_folder
 from coopconsole.store.sessions import SessionFile
 
 __all__ = [

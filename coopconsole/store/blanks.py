@@ -36,8 +36,9 @@ def blank_size(document: int) -> int:
 class BlankSlot:
     """The one blank a session file may have ready; thread-safe."""
 
-    def __init__(self, path: Path, make_name: Callable[[], str], write_all: Callable[[int, list[bytes]], None],
-                 mode: int) -> None:
+    def __init__(
+        self, path: Path, make_name: Callable[[], str], write_all: Callable[[int, list[bytes]], None], mode: int
+    ) -> None:
         self.path = path
         self._make_name = make_name
         self._write_all = write_all

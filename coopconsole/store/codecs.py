@@ -17,7 +17,7 @@ from dataclasses import fields, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from coopconsole.domain.typed_text import clean_block, clean_line
+import coopconsole.store.validate as check
 from coopconsole.domain.model import (
     ActionItem,
     ActionStatus,
@@ -38,7 +38,7 @@ from coopconsole.domain.model import (
     SmartCheck,
     Stance,
 )
-import coopconsole.store.validate as check
+from coopconsole.domain.typed_text import clean_block, clean_line
 
 SCHEMA_VERSION = 1
 

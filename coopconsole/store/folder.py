@@ -5,9 +5,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from coopconsole.domain.model import Session
 from coopconsole.domain.frozen import record
-from coopconsole.store.errors import BadSessionName, SessionExists, SessionNotFound, StoreError, corrupt_message, unreadable
+from coopconsole.domain.model import Session
+from coopconsole.store.errors import (
+    BadSessionName,
+    SessionExists,
+    SessionNotFound,
+    StoreError,
+    corrupt_message,
+    unreadable,
+)
 from coopconsole.store.session_names import check_name
 from coopconsole.store.sessions import SUFFIX, SessionFile
 from coopconsole.store.storage import UnreadableFileError, clean_temp_files

@@ -32,9 +32,9 @@ from typing import Any
 
 from tinydb.table import Document, Table
 
-from coopconsole.domain.model import Session
 import coopconsole.store.codecs as rec
 import coopconsole.store.validate as check
+from coopconsole.domain.model import Session
 from coopconsole.store.errors import (
     CorruptSession,
     SessionBusy,
@@ -49,6 +49,8 @@ from coopconsole.store.storage import AtomicJSONStorage, CorruptFileError, Unrea
 
 SUFFIX = ".json"
 LOCK_TIMEOUT_S = 10.0
+
+
 class SessionFile:
     """One open session file: reads from memory, durable writes under the lock."""
 

@@ -38,7 +38,7 @@ The fields of a record:
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -47,10 +47,10 @@ import orjson
 FIRST_YEAR, LAST_YEAR = 1000, 9000
 MAX_MINUTES = 100_000  # about ten weeks: far beyond any meeting, far inside timedelta
 
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 #: The range of event moments ("t", epoch milliseconds) allowed by the years above.
-FIRST_MS = (datetime(FIRST_YEAR, 1, 1, tzinfo=timezone.utc) - EPOCH) // timedelta(milliseconds=1)
-LAST_MS = (datetime(LAST_YEAR, 12, 31, 23, 59, 59, 999000, tzinfo=timezone.utc) - EPOCH) // timedelta(milliseconds=1)
+FIRST_MS = (datetime(FIRST_YEAR, 1, 1, tzinfo=UTC) - EPOCH) // timedelta(milliseconds=1)
+LAST_MS = (datetime(LAST_YEAR, 12, 31, 23, 59, 59, 999000, tzinfo=UTC) - EPOCH) // timedelta(milliseconds=1)
 
 E = TypeVar("E", bound=Enum)
 Record = dict[str, Any]
@@ -123,8 +123,7 @@ def check_layout(document: dict[str, dict[str, Any]], tables: tuple[str, ...], m
     header = document.get(meta)
     if not header or "1" not in header:
         raise Malformed(
-            f'it has no "{meta}" record (the session\'s title, date and language), '
-            "so it is not a whole session file"
+            f'it has no "{meta}" record (the session\'s title, date and language), so it is not a whole session file'
         )
     for table in tables:
         for key, r in document.get(table, {}).items():
@@ -221,8 +220,13 @@ def _iso(r: Record, key: str, parse: Callable[[str], Any], fits: Callable[[Any],
 
 
 def moment(r: Record, key: str) -> datetime | None:
-    return _iso(r, key, datetime.fromisoformat, lambda d: d.utcoffset() is not None and _within(d.year),
-                "a date and time with its UTC offset (2026-12-08T09:30:00+08:00) or null")
+    return _iso(
+        r,
+        key,
+        datetime.fromisoformat,
+        lambda d: d.utcoffset() is not None and _within(d.year),
+        "a date and time with its UTC offset (2026-12-08T09:30:00+08:00) or null",
+    )
 
 
 def day(r: Record, key: str) -> date | None:

@@ -23,7 +23,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     # the first screen
     "picker.folder": ("Sessions in {folder}", "会议记录位置:{folder}"),
     "picker.sample_en": ("▶ Sample meeting (English): Smart Park cooperation", "▶ 示例会议(英文):智慧园区合作推进会"),
-    "picker.sample_zh": ("▶ Sample meeting (Chinese): AI quality inspection pilot", "▶ 示例会议(中文):AI质检合作推进会"),
+    "picker.sample_zh": (
+        "▶ Sample meeting (Chinese): AI quality inspection pilot",
+        "▶ 示例会议(中文):AI质检合作推进会",
+    ),
     "picker.unreadable": ("{name}: cannot be read", "{name}:无法读取"),
     "picker.open": ("Open", "打开"),
     # meeting state (header)
@@ -197,7 +200,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.note": ("Capture a discussion note", "记录讨论要点"),
     "help.decision": ("Record a decision", "记录决议"),
     "help.park": ("Park an off-topic point: @who raised it, and the point", "把偏题事项放进停车场:@提出人 事项"),
-    "help.edit": ("Edit the selected action, decision, note or parked point", "修改所选的行动项、决议、要点或停车场事项"),
+    "help.edit": (
+        "Edit the selected action, decision, note or parked point",
+        "修改所选的行动项、决议、要点或停车场事项",
+    ),
     "help.enter_bar": (
         "Save what was typed; if saving fails, the text stays in the bar",
         "保存所输入的内容;未能保存时内容仍在栏中",
@@ -221,7 +227,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.click_row": ("On a row: select it and do what Enter does there", "条目:选中它,并执行与回车相同的操作"),
     "help.help": ("Show this help", "显示本帮助"),
     "help.palette": ("Command palette: find any command by name and run it", "命令面板:按名称查找并执行任何命令"),
-    "help.quit": ("Quit the console; everything shown in the panes is already saved", "退出控制台;窗格中显示的内容均已保存"),
+    "help.quit": (
+        "Quit the console; everything shown in the panes is already saved",
+        "退出控制台;窗格中显示的内容均已保存",
+    ),
     # speaker picker and parking-lot resolution
     "pick.speaker": ("Who has the floor?", "谁在发言?"),
     "pick.resolve": ("Resolve parked point #{id}: {text}", "处理停车场事项 #{id}:{text}"),
@@ -248,8 +257,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd.help": ("help: keys", "帮助:快捷键"),
     "cmd.end": ("meeting: end the meeting", "会议:结束会议"),
     "key.end": ("End", "结束"),
-    "end.title": ("End the meeting now? The clock stops and nothing more can be timed.",
-                  "现在结束会议吗?计时将停止,之后不能再计时。"),
+    "end.title": (
+        "End the meeting now? The clock stops and nothing more can be timed.",
+        "现在结束会议吗?计时将停止,之后不能再计时。",
+    ),
     "end.yes": ("End the meeting", "结束会议"),
     "end.no": ("Keep going", "继续开会"),
     # the minutes: preview, writing, confirmations
@@ -271,18 +282,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     "minutes.building": ("Building the minutes…", "正在生成纪要……"),
     "minutes.preview": ("Minutes preview ({language})", "纪要预览({language})"),
     "minutes.saved_to": ("saved to {path}", "已保存至 {path}"),
-    "minutes.written_to": ("Minutes written to {path}; the 24-hour reply window starts now.",
-                           "纪要已写入 {path};24小时确认期从现在开始。"),
+    "minutes.written_to": (
+        "Minutes written to {path}; the 24-hour reply window starts now.",
+        "纪要已写入 {path};24小时确认期从现在开始。",
+    ),
     "minutes.due": ("minutes due {day} {time}", "纪要须于 {day} {time} 前发出"),
     "minutes.overdue": ("minutes OVERDUE since {day} {time}", "纪要已逾期(应于 {day} {time} 前发出)"),
-    "minutes.written": ("minutes sent {time} · {confirmed}/{asked} confirmed", "纪要已于 {time} 发出 · 已确认 {confirmed}/{asked}"),
-    "minutes.late": ("minutes sent late {time} · {confirmed}/{asked} confirmed",
-                     "纪要逾期发出({time})· 已确认 {confirmed}/{asked}"),
+    "minutes.written": (
+        "minutes sent {time} · {confirmed}/{asked} confirmed",
+        "纪要已于 {time} 发出 · 已确认 {confirmed}/{asked}",
+    ),
+    "minutes.late": (
+        "minutes sent late {time} · {confirmed}/{asked} confirmed",
+        "纪要逾期发出({time})· 已确认 {confirmed}/{asked}",
+    ),
     "confirm.title": ("Who has confirmed the minutes", "参会人确认纪要情况"),
-    "confirm.hint": ("Space or click ticks someone off; each tick is saved at once. Escape closes.",
-                     "空格键或单击勾选;每次勾选立即保存。按 Esc 关闭。"),
-    "confirm.not_written": ("Write the minutes first (w): confirmations are replies to them.",
-                            "请先生成纪要(w):确认是对纪要的回复。"),
+    "confirm.hint": (
+        "Space or click ticks someone off; each tick is saved at once. Escape closes.",
+        "空格键或单击勾选;每次勾选立即保存。按 Esc 关闭。",
+    ),
+    "confirm.not_written": (
+        "Write the minutes first (w): confirmations are replies to them.",
+        "请先生成纪要(w):确认是对纪要的回复。",
+    ),
     "help.minutes": ("Preview the minutes; write them, tick off confirmations", "预览纪要;生成纪要文件,登记确认"),
     "end.done": ("The meeting has ended at {time}.", "会议已于 {time} 结束。"),
     "help.end": ("End the meeting (asks first): the clock stops for good", "结束会议(会先确认):计时就此停止"),

@@ -22,23 +22,31 @@ TEXTS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("{what}", "为每个目标写明会后可以检验的结果:数量、文件或签署。"),
     ),
     "decision-maker-absent": (
-        ("No decision maker of {orgs} is in the room.",
-         "Ask the decision maker to join, or have the organisation name an authorised representative."),
+        (
+            "No decision maker of {orgs} is in the room.",
+            "Ask the decision maker to join, or have the organisation name an authorised representative.",
+        ),
         ("{orgs}没有决策者在场。", "请决策者到场,或由该单位明确授权代表。"),
     ),
     "behind-schedule": (
-        ("{minutes} min behind plan: the meeting would end at {projected}.",
-         "Re-plan the remaining items (shorten them, park one, or agree the later end)."),
+        (
+            "{minutes} min behind plan: the meeting would end at {projected}.",
+            "Re-plan the remaining items (shorten them, park one, or agree the later end).",
+        ),
         ("落后计划 {minutes} 分钟:预计 {projected} 结束。", "调整剩余议程:压缩时长、移入停车场,或确认延后结束。"),
     ),
     "item-overrun": (
-        ("Item {item} is {minutes} min over its time box.",
-         "Close it with a decision, park what is left, or extend it on purpose."),
+        (
+            "Item {item} is {minutes} min over its time box.",
+            "Close it with a decision, park what is left, or extend it on purpose.",
+        ),
         ("议题 {item} 已超时 {minutes} 分钟。", "以决议收尾、把余下问题移入停车场,或明确延长时间。"),
     ),
     "parking-lot-growing": (
-        ("{count} points were parked during item {item}: the discussion is drifting.",
-         "Bring the room back to the item's question; schedule the parked points."),
+        (
+            "{count} points were parked during item {item}: the discussion is drifting.",
+            "Bring the room back to the item's question; schedule the parked points.",
+        ),
         ("议题 {item} 期间已有 {count} 项停车场事项:讨论正在发散。", "把讨论拉回本议题;为停车场事项安排时间。"),
     ),
     "unbalanced-voices": (
@@ -46,7 +54,10 @@ TEXTS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("{what}", "点名邀请较少发言的一方;限制主导方的发言时间。"),
     ),
     "action-missing-owner": (
-        ("Actions {actions} have no owner who is a participant.", "Give each action one participant as owner (e to edit)."),
+        (
+            "Actions {actions} have no owner who is a participant.",
+            "Give each action one participant as owner (e to edit).",
+        ),
         ("行动项 {actions} 没有明确的参会负责人。", "为每个行动项指定一位参会人为负责人(按 e 编辑)。"),
     ),
     "action-missing-deadline": (
@@ -54,8 +65,10 @@ TEXTS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("行动项 {actions} 没有截止日期或已过期。", "为每个行动项写明截止日期(按 e 编辑)。"),
     ),
     "action-vague": (
-        ("Actions {actions} do not say what will be delivered.",
-         "Name the result: a verb and the thing delivered (send the draft MOU)."),
+        (
+            "Actions {actions} do not say what will be delivered.",
+            "Name the result: a verb and the thing delivered (send the draft MOU).",
+        ),
         ("行动项 {actions} 的交付内容不具体。", "写明动作和交付物,例如:发送合作备忘录初稿。"),
     ),
     "no-decision": (
@@ -96,12 +109,16 @@ def words(finding: Finding, lang: str, tz: tzinfo | None) -> tuple[str, str]:
             values["what"] = f"目标缺少可衡量的结果:{quoted}。" if zh else f"No measurable outcome in {quoted}."
     elif finding.code == "unbalanced-voices":
         if "org" in d:
-            values["what"] = (f"{d['org']}占了 {d['share']}% 的发言时间。" if zh
-                              else f"{d['org']} holds {d['share']}% of the speaking time.")
+            values["what"] = (
+                f"{d['org']}占了 {d['share']}% 的发言时间。"
+                if zh
+                else f"{d['org']} holds {d['share']}% of the speaking time."
+            )
         else:
             who = _names(list(d["silent"]), lang)
-            values["what"] = (f"议题 {d['item']} 上尚未发言:{who}。" if zh
-                              else f"Not yet heard on item {d['item']}: {who}.")
+            values["what"] = (
+                f"议题 {d['item']} 上尚未发言:{who}。" if zh else f"Not yet heard on item {d['item']}: {who}."
+            )
     for key, value in d.items():
         if key in ("actions", "items"):
             values[key] = _numbers(list(value), lang)

@@ -78,8 +78,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "item.not_reached": ("not reached", "未进行"),
     "item.parked": ("moved to the parking lot", "移入停车场"),
     "item.deferred": ("moved to the next meeting", "留待下次会议"),
-    "agenda.cooling": ("Cooling-down break: {minutes} at {time}, during item {item}.",
-                       "冷静暂停:{time} 起 {minutes}(议题 {item} 期间)。"),
+    "agenda.cooling": (
+        "Cooling-down break: {minutes} at {time}, during item {item}.",
+        "冷静暂停:{time} 起 {minutes}(议题 {item} 期间)。",
+    ),
     "item.running": ("{duration}, running", "{duration},进行中"),
     "agenda.none": ("The session has no agenda items.", "本次会议没有议程。"),
     "agenda.total": ("Planned {planned}; actual {actual}.", "计划共 {planned};实际共 {actual}。"),
@@ -112,11 +114,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "deadline.none": ("none", "未定"),
     "deadline.overdue": ("{date} (overdue)", "{date}(已逾期)"),
     "actions.none": ("No action items were recorded.", "未记录行动项。"),
-    "actions.flagged": ("Actions marked ⚠ did not pass the SMART check when they were captured "
-                        "({count} of {total}).",
-                        "标有 ⚠ 的行动项在记录时未通过SMART检查({total} 项中有 {count} 项)。"),
+    "actions.flagged": (
+        "Actions marked ⚠ did not pass the SMART check when they were captured ({count} of {total}).",
+        "标有 ⚠ 的行动项在记录时未通过SMART检查({total} 项中有 {count} 项)。",
+    ),
     "owner.none": ("(nobody)", "(无)"),
-    "preview.more": ("… and {n} more in the written minutes (this is a preview).", "……其余 {n} 条见生成的纪要文件(此为预览)。"),
+    "preview.more": (
+        "… and {n} more in the written minutes (this is a preview).",
+        "……其余 {n} 条见生成的纪要文件(此为预览)。",
+    ),
     # exports
     "col.session": ("Session", "会议"),
     "col.id": ("Number", "序号"),
@@ -134,15 +140,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.share": ("Share", "占比"),
     "speaking.none": ("No speaking time was recorded.", "未记录发言时间。"),
     # next steps
-    "next.confirm": ("These minutes were sent on {sent}. Please reply within 24 hours, by {by}, "
-                     "if anything in them is wrong or missing.",
-                     "本纪要于 {sent} 发出。如有错漏,请在24小时内({by} 前)回复。"),
-    "next.review": ("The next meeting opens by reviewing the {count} action items above.",
-                    "下次会议首先回顾以上 {count} 项行动项的进展。"),
+    "next.confirm": (
+        "These minutes were sent on {sent}. Please reply within 24 hours, by {by}, "
+        "if anything in them is wrong or missing.",
+        "本纪要于 {sent} 发出。如有错漏,请在24小时内({by} 前)回复。",
+    ),
+    "next.review": (
+        "The next meeting opens by reviewing the {count} action items above.",
+        "下次会议首先回顾以上 {count} 项行动项的进展。",
+    ),
     "next.meeting": ("Next meeting: {meeting}.", "下次会议:{meeting}。"),
     "next.meeting_unknown": ("Next meeting: not yet scheduled.", "下次会议:时间待定。"),
-    "next.deferred": ("Parked points carried to the next meeting: {count} (see Pending items).",
-                      "留待下次会议讨论的停车场事项:{count} 项(见待决事项)。"),
+    "next.deferred": (
+        "Parked points carried to the next meeting: {count} (see Pending items).",
+        "留待下次会议讨论的停车场事项:{count} 项(见待决事项)。",
+    ),
     # durations
     "min": ("{n} min", "{n}分钟"),
     "h_min": ("{h} h {m:02d} min", "{h}小时{m:02d}分钟"),
@@ -150,8 +162,20 @@ WORDS: dict[str, tuple[str, str]] = {
 
 _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAYS_ZH = "一二三四五六日"
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def w(key: str, lang: str, **values: object) -> str:

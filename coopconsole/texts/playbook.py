@@ -27,8 +27,10 @@ PLAYBOOK: dict[str, tuple[str, str]] = {
     "goals.title": ("Goals", "会议目标"),
     "goals.none": ("No goals yet: add one below.", "尚无目标:请在下方添加。"),
     "goals.add": ("New goal, e.g. 'intermediate: agree a draft MOU'", "新目标,例如:中级:确定合作备忘录初稿"),
-    "goals.hint": ("Enter on a goal: achieved → not achieved → not judged · Escape closes",
-                   "在目标上按回车:已达成 → 未达成 → 未评估 · 按 Esc 关闭"),
+    "goals.hint": (
+        "Enter on a goal: achieved → not achieved → not judged · Escape closes",
+        "在目标上按回车:已达成 → 未达成 → 未评估 · 按 Esc 关闭",
+    ),
     "goal.achieved": ("achieved", "已达成"),
     "goal.missed": ("not achieved", "未达成"),
     "goal.open": ("not judged", "未评估"),
@@ -42,18 +44,32 @@ PLAYBOOK: dict[str, tuple[str, str]] = {
     # re-plan
     "key.replan": ("Re-plan", "调整议程"),
     "cmd.replan": ("agenda: re-plan the rest of the meeting", "议程:调整剩余议程"),
-    "help.replan": ("When behind: see the options, each with its new end, and apply one", "落后时:查看各调整方案及新的结束时间并执行"),
+    "help.replan": (
+        "When behind: see the options, each with its new end, and apply one",
+        "落后时:查看各调整方案及新的结束时间并执行",
+    ),
     "key.undo": ("Undo re-plan", "撤销调整"),
     "cmd.undo": ("agenda: undo the last re-plan", "议程:撤销上次调整"),
     "help.undo": ("Undo the last re-plan", "撤销上一次议程调整"),
     "replan.title": ("Behind by {minutes} min: how to catch up", "落后 {minutes} 分钟:如何调整"),
-    "replan.shrink": ("Shrink the items ahead in proportion (saves {minutes} min)", "按比例压缩后续议题(节省 {minutes} 分钟)"),
-    "replan.park": ("Move {item} to the parking lot (saves {minutes} min)", "将「{item}」移入停车场(节省 {minutes} 分钟)"),
-    "replan.defer": ("Move {item} to the next meeting (saves {minutes} min)", "将「{item}」留待下次会议(节省 {minutes} 分钟)"),
+    "replan.shrink": (
+        "Shrink the items ahead in proportion (saves {minutes} min)",
+        "按比例压缩后续议题(节省 {minutes} 分钟)",
+    ),
+    "replan.park": (
+        "Move {item} to the parking lot (saves {minutes} min)",
+        "将「{item}」移入停车场(节省 {minutes} 分钟)",
+    ),
+    "replan.defer": (
+        "Move {item} to the next meeting (saves {minutes} min)",
+        "将「{item}」留待下次会议(节省 {minutes} 分钟)",
+    ),
     "replan.accept": ("Accept the later end", "接受延后结束"),
     "replan.ends": ("ends {projected}, plan {planned}", "预计 {projected} 结束,计划 {planned}"),
-    "replan.done": ("Re-planned: the meeting now ends {projected}. Press u to undo.",
-                    "议程已调整:预计 {projected} 结束。按 u 撤销。"),
+    "replan.done": (
+        "Re-planned: the meeting now ends {projected}. Press u to undo.",
+        "议程已调整:预计 {projected} 结束。按 u 撤销。",
+    ),
     "replan.undone": ("The last re-plan was undone.", "已撤销上次议程调整。"),
     # closing an item
     "close.title": ("Nothing recorded on “{item}” yet", "「{item}」尚无任何记录"),
@@ -61,17 +77,25 @@ PLAYBOOK: dict[str, tuple[str, str]] = {
     "close.move_on": ("Move on without one", "不记录,继续下一议题"),
     # attendance
     "key.attendance": ("Attendance", "出席"),
-    "cmd.attendance_pick": ("attendance: mark someone present, absent, late or left", "出席:标记出席、缺席、迟到或早退"),
+    "cmd.attendance_pick": (
+        "attendance: mark someone present, absent, late or left",
+        "出席:标记出席、缺席、迟到或早退",
+    ),
     "help.attendance": ("Mark a participant present, absent, late or left early", "标记参会人出席、缺席、迟到或早退"),
     "attendance.who": ("Whose attendance?", "标记谁的出席情况?"),
     "attendance.state": ("{name} is …", "{name} 的出席情况"),
     "attendance.late_ago": ("late, arrived {minutes} min ago", "迟到,{minutes} 分钟前到场"),
     "attendance.left_ago": ("left {minutes} min ago", "早退,{minutes} 分钟前离场"),
     # positions on a decision
-    "cmd.positions": ("decision: each organisation's position on the latest decision", "决议:记录各单位对最新决议的意见"),
+    "cmd.positions": (
+        "decision: each organisation's position on the latest decision",
+        "决议:记录各单位对最新决议的意见",
+    ),
     "key.positions": ("Positions", "各方意见"),
-    "help.positions": ("Record each organisation's position (agree, object, abstain) on the latest decision",
-                       "记录各单位对最新决议的意见(同意、反对、弃权)"),
+    "help.positions": (
+        "Record each organisation's position (agree, object, abstain) on the latest decision",
+        "记录各单位对最新决议的意见(同意、反对、弃权)",
+    ),
     "positions.ask": ("{org} on “{text}”", "{org}对「{text}」的意见"),
     "positions.none": ("No decision yet: press d to record one.", "尚无决议:按 d 记录。"),
     "stance.agree": ("agrees", "同意"),
@@ -84,6 +108,8 @@ PLAYBOOK: dict[str, tuple[str, str]] = {
     "help.cool": ("Pause for cooling down: an unplanned break that moves the plan", "冷静暂停:临时休息,议程顺延"),
     "cool.title": ("Pause for cooling down: how long?", "冷静暂停多久?"),
     "cool.minutes": ("{minutes} minutes", "{minutes} 分钟"),
-    "cool.done": ("Cooling-down break of {minutes} min: the plan moves {minutes} min later. Space resumes.",
-                  "冷静暂停 {minutes} 分钟:后续议程顺延 {minutes} 分钟。按空格键继续。"),
+    "cool.done": (
+        "Cooling-down break of {minutes} min: the plan moves {minutes} min later. Space resumes.",
+        "冷静暂停 {minutes} 分钟:后续议程顺延 {minutes} 分钟。按空格键继续。",
+    ),
 }

@@ -11,10 +11,10 @@ from textual.driver import Driver
 from textual.screen import Screen
 
 from coopconsole.domain.clock import Clock, system_clock
-from coopconsole.texts import LANGS, detect_lang, t
 from coopconsole.service import MeetingService
 from coopconsole.settings import Settings, load_settings, save_settings
 from coopconsole.store import SessionFile, SessionStore, StoreError
+from coopconsole.texts import LANGS, detect_lang, t
 from coopconsole.tui.commands import Command, ConsolePalette, MeetingCommands, bind
 from coopconsole.tui.localized import localized
 from coopconsole.tui.screens.meeting import MeetingScreen
@@ -30,8 +30,13 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
     _theme_chosen = False
 
     def __init__(
-        self, store: SessionStore, session_name: str | None, lang: str | None, clock: Clock,
-        theme: str | None = None, opened: SessionFile | None = None,
+        self,
+        store: SessionStore,
+        session_name: str | None,
+        lang: str | None,
+        clock: Clock,
+        theme: str | None = None,
+        opened: SessionFile | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -156,8 +161,13 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
     def action_command_palette(self) -> None:
         """Open the palette (ctrl+p), its search field prompting in the console's language."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(ConsolePalette(t("palette.no_matches", self.lang), placeholder=t("palette.placeholder", self.lang),
-                                            id="--command-palette"))
+            self.push_screen(
+                ConsolePalette(
+                    t("palette.no_matches", self.lang),
+                    placeholder=t("palette.placeholder", self.lang),
+                    id="--command-palette",
+                )
+            )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands, doing what they do, titled in the console's language.
@@ -190,8 +200,9 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         for name, label in self.themes.choices(self.lang):
             commands.append((t("cmd.theme", self.lang, label=label), bind(self.choose_theme, name)))
         for lang in LANGS:
-            commands.append((t("cmd.language", self.lang, label=t(f"lang.{lang}", lang)),
-                             bind(self.choose_language, lang)))
+            commands.append(
+                (t("cmd.language", self.lang, label=t(f"lang.{lang}", lang)), bind(self.choose_language, lang))
+            )
         return commands
 
 

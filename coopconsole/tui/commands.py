@@ -73,7 +73,8 @@ class ConsolePalette(CommandPalette):
         def show_no_matches() -> None:
             if search_value:  # a search found nothing (discovering with no query: say nothing)
                 self.query_one(CommandList).add_option(
-                    Option(Align.center(Text(self.no_matches, style="not bold")), disabled=True, id=self._NO_MATCHES))
+                    Option(Align.center(Text(self.no_matches, style="not bold")), disabled=True, id=self._NO_MATCHES)
+                )
                 self._list_visible = True
             else:
                 self._list_visible = False

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coopconsole.domain.model import Session
 from coopconsole.domain.live import MeetingView
+from coopconsole.domain.model import Session
 
 
 class Frame:

@@ -38,5 +38,12 @@ def palette_binding(lang: str) -> Binding:
     key (this one, the screen's), while a key press tries the app's first, so the palette
     still opens exactly as Textual opens it.
     """
-    return Binding(App.COMMAND_PALETTE_BINDING, "app.command_palette", t("key.palette", lang), show=False,
-                   priority=True, id="console.palette", tooltip=t("key.palette.tip", lang))
+    return Binding(
+        App.COMMAND_PALETTE_BINDING,
+        "app.command_palette",
+        t("key.palette", lang),
+        show=False,
+        priority=True,
+        id="console.palette",
+        tooltip=t("key.palette.tip", lang),
+    )

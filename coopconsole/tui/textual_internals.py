@@ -47,7 +47,7 @@ class LineCompositor(Compositor):
         for y, x1, x2 in spans:
             line_cuts = cuts[y]
             wanted.setdefault(y, set()).update(
-                cut for cut, end in zip(line_cuts, line_cuts[1:]) if cut < x2 and end > x1
+                cut for cut, end in zip(line_cuts, line_cuts[1:], strict=False) if cut < x2 and end > x1
             )
         for widget, (region, clip) in self.visible_widgets.items():
             if not wanted:
@@ -55,20 +55,17 @@ class LineCompositor(Compositor):
             visible = region.intersection(clip)
             first_cut, last_cut = visible.column_span
             rows = [
-                y for y in visible.line_range
-                if y in wanted and any(first_cut <= cut < last_cut for cut in wanted[y])
+                y for y in visible.line_range if y in wanted and any(first_cut <= cut < last_cut for cut in wanted[y])
             ]
             if not rows:
                 continue
             top, bottom = rows[0], rows[-1] + 1
-            strips = widget.render_lines(
-                Region(visible.x - region.x, top - region.y, visible.width, bottom - top)
-            )
+            strips = widget.render_lines(Region(visible.x - region.x, top - region.y, visible.width, bottom - top))
             for y in rows:
                 line = chops[y]
                 line_cuts = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
                 pieces = strips[y - top].divide([cut - visible.x for cut in line_cuts[1:]])
-                for cut, piece in zip(line_cuts, pieces):
+                for cut, piece in zip(line_cuts, pieces, strict=False):
                     if line.get(cut) is None:
                         line[cut] = piece
                 still = wanted[y]

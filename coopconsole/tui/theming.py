@@ -37,8 +37,8 @@ from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from coopconsole.texts import LANGS
 from coopconsole.settings import DEFAULT_THEME, config_dir
+from coopconsole.texts import LANGS
 
 __all__ = [
     "CONSOLE_VARIABLES",
@@ -286,7 +286,7 @@ def _colors(value: Any, problems: list[str]) -> dict[str, str]:
             known = ", ".join(REQUIRED_COLORS + OPTIONAL_COLORS)
             problems.append(f"an unknown colour {key!r} in [colors] (known: {known})")
         elif not isinstance(colour, str) or not _is_colour(colour, alpha=False):
-            problems.append(f"an invalid colour for {key!r}: {colour!r} (use e.g. \"#1a2b3c\" or \"rgb(26, 43, 60)\")")
+            problems.append(f'an invalid colour for {key!r}: {colour!r} (use e.g. "#1a2b3c" or "rgb(26, 43, 60)")')
         else:
             colors[key] = colour
     return colors

@@ -12,10 +12,10 @@ from typing import Any
 
 from coopconsole.domain.model import ActionItem, Decision, Note, ParkedItem
 from coopconsole.texts import t
-from coopconsole.tui.widgets.capture_bar import CaptureBar
 from coopconsole.tui.messages import CaptureCancelled, CaptureSubmitted, RecordChosen
 from coopconsole.tui.paint import set_border_subtitle
 from coopconsole.tui.widgets.actions import ActionsPane
+from coopconsole.tui.widgets.capture_bar import CaptureBar
 from coopconsole.tui.widgets.parking_lot import ParkingLotPane
 
 

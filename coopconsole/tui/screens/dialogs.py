@@ -60,8 +60,9 @@ class ChoiceDialog(ConsoleDialog[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content(self.heading), classes="dialog-title")
-            yield OptionList(*(Option(Content(label), id=str(i)) for i, (label, _) in enumerate(self.choices)),
-                             markup=False)
+            yield OptionList(
+                *(Option(Content(label), id=str(i)) for i, (label, _) in enumerate(self.choices)), markup=False
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -81,8 +82,9 @@ def resolve_choices(session: Session, lang: str) -> list[tuple[str, tuple[Resolu
         (t("pick.to_action", lang), (Resolution.ACTION, None)),
         (t("pick.defer", lang), (Resolution.DEFERRED, None)),
     ]
-    choices += [(t("pick.schedule", lang, item=f"{i.id}. {i.title}"), (Resolution.SCHEDULED, i.id))
-                for i in session.agenda]
+    choices += [
+        (t("pick.schedule", lang, item=f"{i.id}. {i.title}"), (Resolution.SCHEDULED, i.id)) for i in session.agenda
+    ]
     choices.append((t("pick.reopen", lang), (Resolution.OPEN, None)))
     return choices
 
@@ -163,8 +165,11 @@ def help_sections(lines: Sequence[HelpRow], lang: str) -> list[tuple[str, list[H
         if keys not in bound:
             rank = order.index(keys) if keys in _SENTENCES else len(order)
             ranked[section].append((rank, (keys, t(sentence, lang))))
-    return [(t(f"help.section.{name}", lang), [row for _, row in sorted(rows, key=lambda r: r[0])])
-            for name, rows in ranked.items() if rows]
+    return [
+        (t(f"help.section.{name}", lang), [row for _, row in sorted(rows, key=lambda r: r[0])])
+        for name, rows in ranked.items()
+        if rows
+    ]
 
 
 def _two_columns(sections: list[tuple[str, list[HelpRow]]]) -> list[list[tuple[str, list[HelpRow]]]]:

@@ -19,41 +19,64 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.types import NoActiveAppError
 
-from coopconsole.domain.model import Attendance, Resolution
-from coopconsole.texts import error_text, t
-from coopconsole.domain.live import LiveMeeting
-from coopconsole.service import MeetingService, ServiceError, load_parser
-from coopconsole.tui.screens.capture_keys import CaptureActions
-from coopconsole.tui.widgets.capture_bar import CaptureBar
-from coopconsole.tui.commands import Command, bind
-from coopconsole.tui.textual_internals import LineCompositor
-from coopconsole.tui.format import hhmm
-from coopconsole.tui.widgets.footer import KeyFooter
-from coopconsole.tui.frame import Frame
-from coopconsole.tui.localized import localized
-from coopconsole.tui.widgets.header import MeetingHeader, checks_loaded
 import coopconsole.tui.memory as memory
+from coopconsole.domain.live import LiveMeeting
+from coopconsole.domain.model import Attendance, Resolution
+from coopconsole.service import MeetingService, ServiceError, load_parser
+from coopconsole.texts import error_text, t
+from coopconsole.tui.commands import Command, bind
+from coopconsole.tui.format import hhmm
+from coopconsole.tui.frame import Frame
 from coopconsole.tui.intents import IntentRunner
-from coopconsole.tui.widgets.line_list import LineList
+from coopconsole.tui.localized import localized
 from coopconsole.tui.messages import ParkedChosen, SpeakerChosen
+from coopconsole.tui.screens.capture_keys import CaptureActions
+from coopconsole.tui.screens.playbook_keys import PlaybookActions
+from coopconsole.tui.textual_internals import LineCompositor
 from coopconsole.tui.widgets.actions import ActionsPane
 from coopconsole.tui.widgets.agenda import AgendaPane
+from coopconsole.tui.widgets.capture_bar import CaptureBar
+from coopconsole.tui.widgets.footer import KeyFooter
+from coopconsole.tui.widgets.header import MeetingHeader, checks_loaded
+from coopconsole.tui.widgets.line_list import LineList
 from coopconsole.tui.widgets.parking_lot import ParkingLotPane
 from coopconsole.tui.widgets.speakers import SpeakersPane
-from coopconsole.tui.screens.playbook_keys import PlaybookActions
 
 #: The capture keys and the kind of record each opens the bar for.
 _CAPTURE_KEYS = {"a": "action", "o": "note", "d": "decision", "l": "park"}
 
 #: Actions that a typed letter triggers; never while the capture bar has the focus.
-_KEY_ACTIONS = {"clock", "next", "prev", "extend", "speaker", "pick_speaker", "capture", "edit", "help", "minutes",
-                "health", "goals", "replan", "undo", "attendance", "cool", "positions"}
+_KEY_ACTIONS = {
+    "clock",
+    "next",
+    "prev",
+    "extend",
+    "speaker",
+    "pick_speaker",
+    "capture",
+    "edit",
+    "help",
+    "minutes",
+    "health",
+    "goals",
+    "replan",
+    "undo",
+    "attendance",
+    "cool",
+    "positions",
+}
 
 
 def _bindings(lang: str) -> list[Binding]:
     def b(keys: str, action: str, key: str, tip: str, **kw: Any) -> Binding:
-        return Binding(keys, action, t(key, lang), id=f"meeting.{action.split('(')[0]}.{keys.split(',')[0]}",
-                       tooltip=t(tip, lang), **kw)
+        return Binding(
+            keys,
+            action,
+            t(key, lang),
+            id=f"meeting.{action.split('(')[0]}.{keys.split(',')[0]}",
+            tooltip=t(tip, lang),
+            **kw,
+        )
 
     return [
         # The footer shows them in this order and cuts what does not fit: at 80 columns the
@@ -182,8 +205,12 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
 
     # -- running intents ---------------------------------------------------------------
 
-    def do(self, intent: Callable[[], Any], then: Callable[[Any], None] | None = None,
-           failed: Callable[[BaseException], None] | None = None) -> None:
+    def do(
+        self,
+        intent: Callable[[], Any],
+        then: Callable[[Any], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
         def done(result: Any) -> None:
             if then is not None:
                 then(result)
@@ -195,8 +222,12 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
         """Tell the user why an intent was not carried out (``failed``: the message for a
         save that failed, which differs when the text waits in the capture bar)."""
         if isinstance(exc, ServiceError):
-            self.notify(error_text(exc.code, exc.message, self.lang), title=t("error.title", self.lang),
-                        severity="warning", markup=False)
+            self.notify(
+                error_text(exc.code, exc.message, self.lang),
+                title=t("error.title", self.lang),
+                severity="warning",
+                markup=False,
+            )
         else:
             self.notify(t(failed, self.lang, error=_why(exc)), severity="error", timeout=10, markup=False)
 
@@ -251,6 +282,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
 
         def chosen(end: bool | None) -> None:
             if end:
+
                 def ended(event: Any) -> None:
                     self.notify(t("end.done", self.lang, time=hhmm(event.at, self.service.now().tzinfo)), markup=False)
                     self.ask_goals()
@@ -316,10 +348,15 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
             commands.append((t("cmd.speaker", lang, name=p.name), bind(self.give_floor, p.id)))
             for state in Attendance:
                 label = t(f"attendance.{state.value}", lang)
-                commands.append((t("cmd.attendance", lang, name=p.name, state=label),
-                                 bind(self.set_attendance, p.id, state)))
-        for kind, key in (("action", "cmd.action"), ("note", "cmd.note"), ("decision", "cmd.decision"),
-                          ("park", "cmd.park")):
+                commands.append(
+                    (t("cmd.attendance", lang, name=p.name, state=label), bind(self.set_attendance, p.id, state))
+                )
+        for kind, key in (
+            ("action", "cmd.action"),
+            ("note", "cmd.note"),
+            ("decision", "cmd.decision"),
+            ("park", "cmd.park"),
+        ):
             commands.append((t(key, lang), bind(self.action_capture, kind)))
         parking = self.query_one(ParkingLotPane)
         if parking.selected_id() is not None:
@@ -344,8 +381,10 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
     def write_minutes(self) -> None:
         """Write the minutes next to the session file, in the console's language."""
         service = self.service
-        self.do(lambda: service.write_minutes(self.lang), lambda path: self.notify(
-            t("minutes.written_to", self.lang, path=str(path)), markup=False))
+        self.do(
+            lambda: service.write_minutes(self.lang),
+            lambda path: self.notify(t("minutes.written_to", self.lang, path=str(path)), markup=False),
+        )
 
     def confirmations(self) -> None:
         from coopconsole.tui.screens.minutes import ConfirmationsDialog
@@ -357,8 +396,9 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
     def action_help(self) -> None:
         from coopconsole.tui.screens.dialogs import HelpDialog
 
-        lines = [(b.key_display or b.key, b.description) for b in self.BINDINGS
-                 if b.show or b.key not in "23456789"]  # 1 stands for 1-9
+        lines = [
+            (b.key_display or b.key, b.description) for b in self.BINDINGS if b.show or b.key not in "23456789"
+        ]  # 1 stands for 1-9
         self.app.push_screen(HelpDialog(lines, self.lang))
 
 
@@ -366,4 +406,3 @@ def _why(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc) or type(exc).__name__
-

@@ -85,8 +85,12 @@ class MinutesScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Label(id="minutes-status")
-        yield MarkdownViewer(t("minutes.building", self.lang), show_table_of_contents=False,
-                             parser_factory=preview_parser, open_links=False)
+        yield MarkdownViewer(
+            t("minutes.building", self.lang),
+            show_table_of_contents=False,
+            parser_factory=preview_parser,
+            open_links=False,
+        )
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -167,8 +171,13 @@ class ConfirmationsDialog(ConsoleDialog[None]):
         with Vertical(classes="dialog"):
             yield Label(Content(t("confirm.title", self.lang)), classes="dialog-title")
             # Confirmations are replies to minutes sent: nothing to tick before that.
-            yield SelectionList[int](*(Selection(Content(_label(p, self.lang)), p.id, p.confirmed_at is not None)
-                                       for p in session.participants), disabled=session.minutes_at is None)
+            yield SelectionList[int](
+                *(
+                    Selection(Content(_label(p, self.lang)), p.id, p.confirmed_at is not None)
+                    for p in session.participants
+                ),
+                disabled=session.minutes_at is None,
+            )
             hint = t("confirm.hint", self.lang) if session.minutes_at else t("confirm.not_written", self.lang)
             yield Label(Content(hint), classes="dialog-hint")
 

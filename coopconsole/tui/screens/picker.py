@@ -9,10 +9,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, OptionList
 from textual.widgets.option_list import Option
 
-from coopconsole.domain.timeline import agenda_state
-from coopconsole.texts import t
-from coopconsole.store import SessionStore
 import coopconsole.tui.memory as memory
+from coopconsole.domain.timeline import agenda_state
+from coopconsole.store import SessionStore
+from coopconsole.texts import t
 from coopconsole.tui.widgets.footer import KeyFooter
 
 

@@ -20,11 +20,11 @@ from textual.widgets.option_list import Option
 from coopconsole.domain.health import health
 from coopconsole.domain.model import Attendance, GoalTier, Session
 from coopconsole.domain.replan import ReplanOption
-from coopconsole.texts.health import entries
 from coopconsole.texts import t
-from coopconsole.tui.screens.dialogs import ConsoleDialog
+from coopconsole.texts.health import entries
 from coopconsole.tui.format import hhmm
 from coopconsole.tui.frame import Frame
+from coopconsole.tui.screens.dialogs import ConsoleDialog
 
 if TYPE_CHECKING:
     from coopconsole.tui.screens.meeting import MeetingScreen

@@ -64,8 +64,12 @@ class PlaybookActions:
         if option is None:
             return
         service, tz = self.service, self.service.now().tzinfo
-        self.do(lambda: service.replan(option.kind, option.item), lambda done: self.notify(
-            t("replan.done", self.lang, projected=hhmm(service.state().projected_end, tz)), markup=False))
+        self.do(
+            lambda: service.replan(option.kind, option.item),
+            lambda done: self.notify(
+                t("replan.done", self.lang, projected=hhmm(service.state().projected_end, tz)), markup=False
+            ),
+        )
 
     def action_undo(self) -> None:
         self.do(self.service.undo_replan, lambda _: self.notify(t("replan.undone", self.lang), markup=False))
@@ -82,8 +86,11 @@ class PlaybookActions:
                 return
             person = session.participant(participant)
             title = t("attendance.state", self.lang, name=person.name if person else participant)
-            self.ask(title, _views().attendance_choices(self.lang),
-                     lambda chosen: chosen is not None and self._mark(participant, *chosen))
+            self.ask(
+                title,
+                _views().attendance_choices(self.lang),
+                lambda chosen: chosen is not None and self._mark(participant, *chosen),
+            )
 
         highlighted = self.highlighted_participant()
         if highlighted is not None:
@@ -129,8 +136,10 @@ class PlaybookActions:
             if stance is None:
                 self._ask_position(decision_id, text, rest)
                 return
-            self.do(lambda: service.record_positions(decision_id, {org: stance}),
-                    lambda _: self._ask_position(decision_id, text, rest))
+            self.do(
+                lambda: service.record_positions(decision_id, {org: stance}),
+                lambda _: self._ask_position(decision_id, text, rest),
+            )
 
         title = t("positions.ask", self.lang, org=org, text=text)
         self.ask(title, _views().position_choices(self.lang), chosen)
@@ -138,8 +147,10 @@ class PlaybookActions:
     def action_cool(self) -> None:
         def chosen(minutes: int | None) -> None:
             if minutes:
-                self.do(lambda: self.service.cool_down(minutes),
-                        lambda _: self.notify(t("cool.done", self.lang, minutes=minutes), markup=False))
+                self.do(
+                    lambda: self.service.cool_down(minutes),
+                    lambda _: self.notify(t("cool.done", self.lang, minutes=minutes), markup=False),
+                )
 
         self.ask(t("cool.title", self.lang), _views().cool_choices(self.lang), chosen)
 
@@ -156,8 +167,7 @@ class PlaybookActions:
         item, timing = session.item(current), None if state is None else state.current_timing
         recorded = any(r.item == current for r in (*session.decisions, *session.actions, *session.notes))
         discussed = timing is not None and timing.elapsed >= DISCUSSED_AFTER  # not skipped at once
-        if (item is None or item.kind.value == "break" or recorded or not discussed
-                or current in self._asked_to_close):
+        if item is None or item.kind.value == "break" or recorded or not discussed or current in self._asked_to_close:
             move_on()
             return
         self._asked_to_close.add(current)
@@ -184,8 +194,11 @@ class PlaybookActions:
             self.do(lambda: service.judge_goal(goal.id, achieved), lambda _: self.ask_goals())
 
         tier = t(f"tier.{goal.tier.value}", self.lang)
-        choices = [(t("goal.yes", self.lang), True), (t("goal.no", self.lang), False),
-                   (t("goal.skip", self.lang), None)]
+        choices = [
+            (t("goal.yes", self.lang), True),
+            (t("goal.no", self.lang), False),
+            (t("goal.skip", self.lang), None),
+        ]
         self.ask(t("goal.ask", self.lang, tier=tier, text=goal.text), choices, chosen)
 
     def playbook_commands(self) -> list[Command]:

@@ -8,10 +8,9 @@ from textual.reactive import var
 from coopconsole.domain.model import ActionItem, Decision, Note
 from coopconsole.texts import t
 from coopconsole.tui.frame import Frame
-from coopconsole.tui.paint import set_border_title
 from coopconsole.tui.messages import RecordChosen
+from coopconsole.tui.paint import set_border_title
 from coopconsole.tui.widgets.line_list import LineList
-
 
 #: How many actions of other agenda items the pane lists (the latest); the rest are
 #: counted in one line. The current item's actions are always all listed.
@@ -36,8 +35,8 @@ class ActionsPane(LineList):
         # most frequent event) redraws nothing here.
         shown = (session.actions, session.decisions, session.notes, session.participants)
         key = (frame.lang, frame.current_item)
-        if self._shown is not None and key == self._shown[0] and all(
-                a is b for a, b in zip(shown, self._shown[1])):
+        unchanged = self._shown is not None and all(a is b for a, b in zip(shown, self._shown[1], strict=True))
+        if self._shown is not None and key == self._shown[0] and unchanged:
             return
         self._shown = (key, shown)
         set_border_title(self, t("actions.title", frame.lang))
@@ -104,8 +103,9 @@ def _action(action: ActionItem, lang: str, current: bool, year: int) -> Content:
         badge = (f" ✗ {missing}", "bold $error")
     # The badge, owner and deadline come first: a long deliverable is cut at the right,
     # what the room must see never is.
-    content = Content.assemble((f"#{action.id}", "bold"), badge, " ", (owner, "bold"), " · ",
-                               (due, "italic"), ": ", action.deliverable)
+    content = Content.assemble(
+        (f"#{action.id}", "bold"), badge, " ", (owner, "bold"), " · ", (due, "italic"), ": ", action.deliverable
+    )
     return content if current else content.stylize("dim")
 
 

@@ -106,7 +106,7 @@ def _item_rows(frame: Frame) -> list[tuple[str | None, Content]]:
     rows = []
     ids = [item.id for item in frame.session.agenda]
     now_at = ids.index(state.current) if state.current in ids else -1
-    for index, (item, start) in enumerate(zip(frame.session.agenda, starts)):
+    for index, (item, start) in enumerate(zip(frame.session.agenda, starts, strict=False)):
         timing = state.timing(item.id)
         current = item.id == state.current
         # Done: behind the current item. One visited and left by going back is not done.

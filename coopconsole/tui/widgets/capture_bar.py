@@ -55,10 +55,22 @@ class CaptureField(Input):
             Binding("escape", "cancel", t("key.cancel", lang), id="capture.cancel", tooltip=t("key.cancel.tip", lang)),
             # Tab completes the name being typed; it never moves the focus out of an open bar,
             # where the next letters typed would reach the meeting's keys.
-            Binding("tab", "complete", t("key.complete", lang), id="capture.complete", show=False,
-                    tooltip=t("key.complete.tip", lang)),
-            Binding("shift+tab", "complete", t("key.complete", lang), id="capture.complete_back", show=False,
-                    tooltip=t("key.complete.tip", lang)),
+            Binding(
+                "tab",
+                "complete",
+                t("key.complete", lang),
+                id="capture.complete",
+                show=False,
+                tooltip=t("key.complete.tip", lang),
+            ),
+            Binding(
+                "shift+tab",
+                "complete",
+                t("key.complete", lang),
+                id="capture.complete_back",
+                show=False,
+                tooltip=t("key.complete.tip", lang),
+            ),
         ]
 
     def action_complete(self) -> None:
@@ -102,8 +114,9 @@ class CaptureBar(Horizontal):
         """Show the bar before it is made: the keys typed until it is are kept for it."""
         self.display = True
 
-    def open(self, kind: str, lang: str, participants: Sequence[Participant], text: str = "",
-             record: Any = None) -> None:
+    def open(
+        self, kind: str, lang: str, participants: Sequence[Participant], text: str = "", record: Any = None
+    ) -> None:
         """Show the bar for a ``kind`` of record (``record``: the one being edited), its
         text ``text``; once :meth:`prepare` has been awaited."""
         self.kind, self.record, self.lang = kind, record, lang

@@ -175,13 +175,19 @@ def footer_entries(screen: Screen) -> tuple[list[FooterEntry], FooterEntry | Non
         if not binding.show or binding.action in seen:
             continue
         seen.add(binding.action)
-        entries.append(FooterEntry(binding.key, app.get_key_display(binding), binding.description,
-                                   tooltip or "", enabled))
+        entries.append(
+            FooterEntry(binding.key, app.get_key_display(binding), binding.description, tooltip or "", enabled)
+        )
     palette = None
     if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
         _node, binding, enabled, tooltip = active[app.COMMAND_PALETTE_BINDING]
-        palette = FooterEntry(binding.key, app.get_key_display(binding), binding.description,
-                              binding.tooltip or binding.description, enabled)
+        palette = FooterEntry(
+            binding.key,
+            app.get_key_display(binding),
+            binding.description,
+            binding.tooltip or binding.description,
+            enabled,
+        )
     return entries, palette
 
 

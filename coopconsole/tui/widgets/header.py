@@ -100,8 +100,17 @@ def status_parts(frame: Frame) -> list[tuple[int, str]]:
         key = f"state.{state.status.value}"
     parts = [(0, hhmm(frame.view.now, tz)), (0, t(key, lang))]
     if state.projected_end is not None and state.planned_end is not None:
-        parts.append((3, t("header.projected", lang, projected=hhmm(state.projected_end, tz),
-                           planned=hhmm(state.planned_end, tz))))
+        parts.append(
+            (
+                3,
+                t(
+                    "header.projected",
+                    lang,
+                    projected=hhmm(state.projected_end, tz),
+                    planned=hhmm(state.planned_end, tz),
+                ),
+            )
+        )
     if state.drift is not None and state.status is not SessionStatus.ENDED:
         minutes = minutes_text(state.drift.total_seconds())
         if minutes == 0:
@@ -140,7 +149,7 @@ def fitted(parts: list[tuple[int, str]], room: int) -> Content:
 
 
 def minutes_line(session: Session, state: AgendaState, now: datetime, lang: str) -> str:
-    """"minutes due 12-09 12:14" and the like, once the meeting has ended or minutes were
+    """ "minutes due 12-09 12:14" and the like, once the meeting has ended or minutes were
     sent; "" before."""
     status = minutes_status(session, state, now)
     tz = now.tzinfo

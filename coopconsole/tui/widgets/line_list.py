@@ -263,8 +263,13 @@ class LineList(ScrollView, can_focus=True):
     def scroll_to_highlight(self, top: bool = False) -> None:
         if self.highlighted is None or not self.is_mounted:
             return
-        self.scroll_to_region(Region(0, self.highlighted, self.scrollable_content_region.width, 1),
-                              force=True, animate=False, top=top, immediate=True)
+        self.scroll_to_region(
+            Region(0, self.highlighted, self.scrollable_content_region.width, 1),
+            force=True,
+            animate=False,
+            top=top,
+            immediate=True,
+        )
 
     def on_show(self) -> None:
         self.scroll_to_highlight()
@@ -323,10 +328,10 @@ class LineList(ScrollView, can_focus=True):
     def _move_page(self, direction: navigation.Direction) -> None:
         if not self._rows:
             return
-        y = clamp((self.highlighted or 0) + direction * self.scrollable_content_region.height,
-                  0, len(self._rows) - 1)
+        y = clamp((self.highlighted or 0) + direction * self.scrollable_content_region.height, 0, len(self._rows) - 1)
         self.highlighted = navigation.find_next_enabled_no_wrap(
-            candidates=self._rows, anchor=y, direction=direction, with_anchor=True)
+            candidates=self._rows, anchor=y, direction=direction, with_anchor=True
+        )
 
     def action_page_up(self) -> None:
         if self.highlighted is None:

@@ -8,8 +8,8 @@ from textual.reactive import var
 from coopconsole.domain.model import ParkedItem, Resolution, Session
 from coopconsole.texts import t
 from coopconsole.tui.frame import Frame
-from coopconsole.tui.paint import set_border_title
 from coopconsole.tui.messages import ParkedChosen
+from coopconsole.tui.paint import set_border_title
 from coopconsole.tui.widgets.line_list import LineList
 
 
@@ -27,8 +27,11 @@ class ParkingLotPane(LineList):
         # Redraw only when the points (a new list whenever one changes), the agenda or the
         # language changed: not every second, not for a speaker change.
         shown = (frame.session.parked, frame.session.agenda, frame.lang)
-        if self._shown is not None and all(a is b for a, b in zip(shown[:2], self._shown[:2])) \
-                and shown[2] == self._shown[2]:
+        if (
+            self._shown is not None
+            and all(a is b for a, b in zip(shown[:2], self._shown[:2], strict=False))
+            and shown[2] == self._shown[2]
+        ):
             return
         self._shown = shown
         set_border_title(self, t("parking.title", frame.lang))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -12,8 +15,8 @@ from coopconsole.domain.model import Attendance
 from coopconsole.texts import t
 from coopconsole.tui.format import bar, clock, percent
 from coopconsole.tui.frame import Frame
-from coopconsole.tui.paint import set_border_title, show
 from coopconsole.tui.messages import SpeakerChosen
+from coopconsole.tui.paint import set_border_title, show
 from coopconsole.tui.widgets.line_list import LineList
 
 #: Below this many cells, only whole-meeting figures are shown (80-column terminals).
@@ -83,15 +86,16 @@ def _styled(figures: tuple[str, ...], bar_style: str) -> list:
     return [(text, bar_style) if i % 2 else text for i, text in enumerate(figures)]
 
 
-def _rows(frame: Frame, wide: bool, before: dict[tuple, Content],
-          built: dict[tuple, Content]) -> list[tuple[str | None, Content]]:
+def _rows(
+    frame: Frame, wide: bool, before: dict[tuple, Content], built: dict[tuple, Content]
+) -> list[tuple[str | None, Content]]:
     """Every row; one whose text is the same as a row of the last tick (``before``) is
     reused rather than built again. Each row built or reused is added to ``built``."""
 
-    def row(key: tuple, make) -> Content:  # noqa: ANN001 - a builder of the row
+    def row(key: tuple, make: Callable[..., Content], *args: Any) -> Content:
         content = before.get(key)
         if content is None:
-            content = make()
+            content = make(*args)
         built[key] = content
         return content
 
@@ -104,17 +108,24 @@ def _rows(frame: Frame, wide: bool, before: dict[tuple, Content],
     for org in view.orgs:
         figures = _figures(org.total, org.share, org.item_total, org.item_share, wide)
         name = org.organisation or "—"
-        rows.append((f"org-{org.organisation}", row(("org", name, figures), lambda: Content.assemble(
-            _cells(name, LEAD + NAME_CELLS), *_styled(figures, "$bar-org")).stylize("bold"))))
+        rows.append(
+            (
+                f"org-{org.organisation}",
+                row(("org", name, figures), _org, name, figures),
+            )
+        )
         for person in frame.session.participants:
             speaker = people.get(person.id)
             if speaker is None or person.organisation != org.organisation:
                 continue
             figures = _figures(speaker.total, speaker.share, speaker.item_total, speaker.item_share, wide)
-            key = ("person", person.id, speaker.name, speaker.speaking, speaker.attendance, speaker.flag,
-                   lang, figures)
-            rows.append((f"p-{person.id}", row(key, lambda: _person(speaker, person.id, lang, figures))))
+            key = ("person", person.id, speaker.name, speaker.speaking, speaker.attendance, speaker.flag, lang, figures)
+            rows.append((f"p-{person.id}", row(key, _person, speaker, person.id, lang, figures)))
     return rows
+
+
+def _org(name: str, figures: tuple[str, ...]) -> Content:
+    return Content.assemble(_cells(name, LEAD + NAME_CELLS), *_styled(figures, "$bar-org")).stylize("bold")
 
 
 def _person(row, number: int, lang: str, figures: tuple[str, ...]) -> Content:
