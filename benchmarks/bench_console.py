@@ -47,7 +47,7 @@ Event-loop stalls while saving (``max_stall_ms``, ``p99_stall_ms``)
     asked for. The first second after the app starts (start-up, the first replay and
     paint) is not recorded. Then 200 saves are made through the screen as the keys make
     them, one every 150 ms: speaker changes (``action_speaker``, as the digit keys) and
-    notes (``screen.do(service.capture_note)``), and every 10th an action submitted from
+    notes (``screen.do(service.captures.note)``), and every 10th an action submitted from
     the capture bar (``on_capture_submitted``, which also shows the "saved"
     notification). Each save runs on the intent thread and its completion re-ticks the
     screen on the loop; the screen's own 1 s timer keeps ticking throughout. Recording
@@ -292,7 +292,7 @@ async def stalls_while_saving(tmp: Path) -> None:
                 text = f"@person{n % people + 1:02d} send the pilot line data sheet {n} by Friday"
                 screen.on_capture_submitted(CaptureSubmitted("action", text))
             elif n % 2:
-                screen.do(lambda n=n: screen.service.capture_note(f"Point {n}: integration test plan 测试计划"))
+                screen.do(lambda n=n: screen.service.captures.note(f"Point {n}: integration test plan 测试计划"))
             else:
                 screen.action_speaker(n % 9 + 1)
             await asyncio.sleep(SAVE_EVERY_S)

@@ -98,9 +98,9 @@ def _by_name(service: MeetingService, name: str) -> int:
 
 def _run(service: MeetingService, clock: FrozenClock, script: dict) -> None:
     absent, late = _by_name(service, script["absent"]), _by_name(service, script["late"])
-    service.set_attendance(absent, Attendance.ABSENT)
+    service.room.set_attendance(absent, Attendance.ABSENT)
     clock.advance(minutes=12)  # two minutes late
-    service.start()
+    service.agenda.start()
     speakers = [p.id for p in service.session.participants if p.id not in (absent, late)]
     items = service.session.agenda
     # Minutes each item really takes; item 3 is extended by 5 and still overruns.
@@ -114,37 +114,37 @@ def _run(service: MeetingService, clock: FrozenClock, script: dict) -> None:
         minutes = spent[item.id]
         if item.id == 2:
             clock.advance(minutes=5)
-            service.set_attendance(late, Attendance.LATE)
+            service.room.set_attendance(late, Attendance.LATE)
             speakers.append(late)
             minutes -= 5
         if item.id == 3:
-            service.extend(5)
+            service.agenda.extend(5)
         if item.kind.value != "break":
             turn = minutes * 60 / (len(speakers) + 1)
             for n, pid in enumerate(speakers):
-                service.speaker(pid)
+                service.room.speaker(pid)
                 clock.advance(seconds=turn * (2 if n == 0 else 1))  # the first speaker talks twice as long
-            service.speaker(None)
+            service.room.speaker(None)
         else:
             clock.advance(minutes=minutes)
         for text in notes[item.id]:
-            service.capture_note(text)
+            service.captures.note(text)
         for text in decisions[item.id]:
-            decision = service.capture_decision(text)
+            decision = service.captures.decision(text)
         for text in actions[item.id]:
-            service.capture_action(text)
+            service.captures.action(text)
         for text in parked[item.id]:
-            parked_ids.append(service.capture_park(text).id)
+            parked_ids.append(service.captures.park(text).id)
         if decisions[item.id] and not service.session.decisions[0].agreement:  # the first decision
             orgs = [p.organisation for p in service.session.participants]
             first, second = orgs[0], next(o for o in orgs if o != orgs[0])
-            service.record_positions(decision.id, {first: Stance.AGREE, second: Stance.ABSTAIN})
+            service.closing.record_positions(decision.id, {first: Stance.AGREE, second: Stance.ABSTAIN})
         if index < len(items) - 1:
-            service.next_item()
-    service.resolve_parked(parked_ids[0], Resolution.DEFERRED)
-    service.resolve_parked(parked_ids[1], Resolution.SCHEDULED, item=items[-2].id)
-    service.end_meeting()
+            service.agenda.next_item()
+    service.captures.resolve_parked(parked_ids[0], Resolution.DEFERRED)
+    service.captures.resolve_parked(parked_ids[1], Resolution.SCHEDULED, item=items[-2].id)
+    service.agenda.end()
     clock.advance(minutes=200)
-    service.record_minutes(script["next"])
+    service.closing.record_minutes(script["next"])
     clock.advance(minutes=60)
-    service.confirm_minutes(speakers[0])
+    service.closing.confirm_minutes(speakers[0])

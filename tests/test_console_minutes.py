@@ -24,11 +24,11 @@ def ended(store, clock):
     store.create(small_session("kickoff")).close()
     with store.open("kickoff") as handle:
         service = MeetingService(handle, clock)
-        service.start()
-        service.speaker(1)
-        service.capture_action("@Alice send the MOU | draft by Dec 15")
+        service.agenda.start()
+        service.room.speaker(1)
+        service.captures.action("@Alice send the MOU | draft by Dec 15")
         clock.advance(minutes=40)
-        service.end_meeting()
+        service.agenda.end()
     return lambda lang="en": make_app(store=store, session_name="kickoff", clock=clock, lang=lang)
 
 

@@ -268,7 +268,7 @@ async def test_positions_on_the_latest_decision_one_organisation_after_another(m
         await pilot.pause()
         assert any("No decision yet" in n.message for n in pilot.app._notifications)
         await pilot.press("space")
-        screen.do(lambda: screen.service.capture_decision("Pilot in Zone B"))
+        screen.do(lambda: screen.service.captures.decision("Pilot in Zone B"))
         await settle(pilot)
         await pilot.press("v")
         await pilot.pause()

@@ -207,8 +207,8 @@ def test_list_shows_the_minutes_deadline_and_confirmations(store, clock):
     store.create(small_session()).close()
     with store.open("smart-park") as handle:
         service = MeetingService(handle)
-        service.start()
-        service.end_meeting()
+        service.agenda.start()
+        service.agenda.end()
         ended = service.state().ended_at
     due = (ended + timedelta(hours=24)).astimezone().strftime("%m-%d %H:%M")
     assert f"due {due}" in _run("list").stdout

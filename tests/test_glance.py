@@ -91,7 +91,7 @@ def test_glance_gives_the_last_session_seen_during_a_save_and_the_new_one_after(
     before = service.glance()
     note = Note(id=0, text="said while the other thread held the lock", created_at=clock())
 
-    with Holder(handle, then=lambda: service._add(note)):  # the save, not yet "on the disk"
+    with Holder(handle, then=lambda: service.add(note)):  # the save, not yet "on the disk"
         during = service.glance()
         assert during is before
     after = service.glance()

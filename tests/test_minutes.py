@@ -140,7 +140,7 @@ def test_an_action_past_its_deadline_and_not_done_is_overdue(store, clock):
     store.create(small_session()).close()
     with store.open("smart-park") as handle:
         service = MeetingService(handle, clock)
-        service.capture_action("@Alice send the report by Dec 9")
+        service.captures.action("@Alice send the report by Dec 9")
     with store.open("smart-park") as handle:
         session = handle.load()
     assert "| 9 December 2026 | to do |" in render_minutes(session, clock.advance(minutes=60 * 24), "en")
@@ -151,7 +151,7 @@ def test_a_running_meeting_gives_draft_minutes(store, clock):
     store.create(small_session()).close()
     with store.open("smart-park") as handle:
         service = MeetingService(handle, clock)
-        service.start()
+        service.agenda.start()
         clock.advance(minutes=20)
         session = service.session
     text = render_minutes(session, clock(), "en")
@@ -166,9 +166,9 @@ class TestTheMinutesDeadline:
         store.create(small_session()).close()
         handle = store.open("smart-park")
         service = MeetingService(handle, clock)
-        service.start()
+        service.agenda.start()
         clock.advance(minutes=95)
-        service.end_meeting()
+        service.agenda.end()
         return service
 
     def _status(self, service, clock):
@@ -179,7 +179,7 @@ class TestTheMinutesDeadline:
         store.create(small_session()).close()
         with store.open("smart-park") as handle:
             service = MeetingService(handle, clock)
-            service.start()
+            service.agenda.start()
             status = self._status(service, clock)
         assert status.state is MinutesState.NOT_DUE and status.due is None
 
@@ -197,22 +197,22 @@ class TestTheMinutesDeadline:
     def test_written_in_time_or_late(self, store, clock):
         service = self._ended(store, clock)
         clock.advance(minutes=23 * 60)
-        service.record_minutes()
+        service.closing.record_minutes()
         assert self._status(service, clock).state is MinutesState.WRITTEN
         clock.advance(minutes=2 * 60)
-        service.record_minutes()  # sent again after a correction, now past the deadline
+        service.closing.record_minutes()  # sent again after a correction, now past the deadline
         assert self._status(service, clock).state is MinutesState.LATE
         service.handle.close()
 
     def test_confirmations_are_ticked_off_and_survive_reopening(self, store, clock):
         service = self._ended(store, clock)
         with pytest.raises(ServiceError) as refused:
-            service.confirm_minutes(1)
+            service.closing.confirm_minutes(1)
         assert refused.value.code == "minutes-not-written"
-        service.record_minutes("2026-12-15 14:00")
-        service.confirm_minutes(1)
-        service.confirm_minutes(3)
-        service.confirm_minutes(3, confirmed=False)
+        service.closing.record_minutes("2026-12-15 14:00")
+        service.closing.confirm_minutes(1)
+        service.closing.confirm_minutes(3)
+        service.closing.confirm_minutes(3, confirmed=False)
         service.handle.close()
         with store.open("smart-park") as handle:
             session = handle.load()

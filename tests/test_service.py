@@ -25,7 +25,7 @@ def reopen(store, session, clock) -> MeetingService:
 
 def test_action_capture_is_parsed_checked_and_durable(service, store, session, clock):
     clock.set(clock().replace(day=1))  # capture on 2026-12-01
-    action = service.capture_action("@alice send the draft MOU to Company B by Dec 8")
+    action = service.captures.action("@alice send the draft MOU to Company B by Dec 8")
     assert (action.owner, action.owner_id, action.organisation) == ("Alice Chen", 1, "Company A")
     assert action.deadline == date(2026, 12, 8)
     assert action.deliverable == "send the draft MOU to Company B"
@@ -34,70 +34,70 @@ def test_action_capture_is_parsed_checked_and_durable(service, store, session, c
 
 
 def test_vague_action_is_kept_and_flagged(service):
-    action = service.capture_action("A公司跟进技术方案")
+    action = service.captures.action("A公司跟进技术方案")
     assert action.deliverable == "A公司跟进技术方案"
     assert set(action.smart.problems) == {"owner-missing", "deadline-missing", "deliverable-vague"}
 
 
 def test_unparseable_capture_writes_nothing(service, store, session, clock):
     with pytest.raises(ServiceError) as info:
-        service.capture_action("@alice fix the deck due someday")
+        service.captures.action("@alice fix the deck due someday")
     assert info.value.code == "bad-date" and "someday" in info.value.message
     with pytest.raises(ServiceError, match="empty"):
-        service.capture_note("   \n\t ")
+        service.captures.note("   \n\t ")
     assert reopen(store, session, clock).session.actions == []
     assert reopen(store, session, clock).session.notes == []
 
 
 def test_captures_attach_to_the_current_item(service, clock):
-    assert service.capture_note("before the start").item is None
-    service.start()
-    assert service.capture_note("opening remarks").item == 1
-    service.next_item()
-    assert service.capture_decision("Pilot on line 3").item == 2
-    parked = service.capture_park("@bruno pricing model, revisit by Friday")
+    assert service.captures.note("before the start").item is None
+    service.agenda.start()
+    assert service.captures.note("opening remarks").item == 1
+    service.agenda.next_item()
+    assert service.captures.decision("Pilot on line 3").item == 2
+    parked = service.captures.park("@bruno pricing model, revisit by Friday")
     assert (parked.item, parked.raised_by, parked.raised_by_id) == (2, "Bruno Silva", 2)
     assert parked.text == "pricing model, revisit by Friday"
 
 
 def test_typed_text_is_stored_literally_without_control_characters(service):
-    note = service.capture_note("[bold]not markup[/bold] \x1b[31mred\x1b[0m\nsecond line")
+    note = service.captures.note("[bold]not markup[/bold] \x1b[31mred\x1b[0m\nsecond line")
     assert note.text == "[bold]not markup[/bold] [31mred[0m second line"
 
 
 def test_clock_intents_are_validated(service, clock):
     with pytest.raises(ServiceError, match="not running"):
-        service.pause()
+        service.agenda.pause()
     with pytest.raises(ServiceError, match="first agenda item"):
-        service.previous_item()
-    service.toggle_clock()
+        service.agenda.previous_item()
+    service.agenda.toggle()
     assert service.state().running
     with pytest.raises(ServiceError, match="already running"):
-        service.start()
+        service.agenda.start()
     clock.advance(minutes=3)
-    service.toggle_clock()
+    service.agenda.toggle()
     assert not service.state().running
-    service.toggle_clock()
+    service.agenda.toggle()
     for _ in range(3):
-        service.next_item()
+        service.agenda.next_item()
     with pytest.raises(ServiceError, match="last agenda item"):
-        service.next_item()
-    service.previous_item()
+        service.agenda.next_item()
+    service.agenda.previous_item()
     assert service.state().current == 3
     with pytest.raises(ServiceError, match="no participant number 9"):
-        service.speaker(9)
-    service.speaker(3)
-    service.extend(5)
-    service.end_meeting()
+        service.room.speaker(9)
+    service.room.speaker(3)
+    service.agenda.extend(5)
+    service.agenda.end()
     assert service.state().status is SessionStatus.ENDED
     with pytest.raises(ServiceError, match="ended"):
-        service.speaker(1)
+        service.room.speaker(1)
     kinds = [e.kind for e in service.session.events]
     assert kinds[0] is EventKind.START and kinds[-1] is EventKind.END
 
 
 def test_countdown_survives_a_restart(service, store, session, clock):
-    service.start()
+    service.agenda.start()
     clock.advance(minutes=10)
     before = service.state()
     service.handle.close()
@@ -111,13 +111,13 @@ def test_countdown_survives_a_restart(service, store, session, clock):
 
 def test_a_second_process_capture_is_seen(service, store, session, clock):
     other = reopen(store, session, clock)
-    other.capture_note("from the second terminal")
-    service.capture_note("from the console")
+    other.captures.note("from the second terminal")
+    service.captures.note("from the console")
     assert [n.text for n in service.session.notes] == ["from the second terminal", "from the console"]
 
 
 def test_disk_full_loses_nothing_and_retry_works(service, store, session, clock, monkeypatch):
-    service.capture_note("kept")
+    service.captures.note("kept")
     real = os.writev
 
     def full(fd, parts):
@@ -125,10 +125,10 @@ def test_disk_full_loses_nothing_and_retry_works(service, store, session, clock,
 
     monkeypatch.setattr(os, "writev", full)
     with pytest.raises(OSError):
-        service.capture_action("@alice send the deck by Dec 8")
+        service.captures.action("@alice send the deck by Dec 8")
     assert service.session.actions == []
     monkeypatch.setattr(os, "writev", real)
-    retried = service.capture_action("@alice send the deck by Dec 8")
+    retried = service.captures.action("@alice send the deck by Dec 8")
     assert [a.id for a in reopen(store, session, clock).session.actions] == [retried.id]
 
 
@@ -142,50 +142,50 @@ def test_read_only_folder_fails_and_retry_works(service, monkeypatch):
 
     monkeypatch.setattr(os, "open", refuse_temp)
     with pytest.raises(PermissionError):
-        service.capture_note("not yet")
+        service.captures.note("not yet")
     monkeypatch.setattr(os, "open", real_open)
     assert service.session.notes == []
-    assert service.capture_note("now").id == 1
+    assert service.captures.note("now").id == 1
 
 
 def test_edit_reparses_an_action_and_keeps_its_identity(service, clock):
     clock.set(clock().replace(day=1))
-    action = service.capture_action("A公司跟进技术方案")
-    edited = service.edit(action, "@alice send the technical plan draft to Company B by Dec 8")
+    action = service.captures.action("A公司跟进技术方案")
+    edited = service.captures.edit(action, "@alice send the technical plan draft to Company B by Dec 8")
     assert (edited.id, edited.created_at, edited.status) == (action.id, action.created_at, action.status)
     assert edited.owner == "Alice Chen" and edited.deadline == date(2026, 12, 8) and edited.smart.ok
     assert service.session.actions == [edited]
-    note = service.capture_note("first wording")
-    assert service.edit(note, "second wording").text == "second wording"
+    note = service.captures.note("first wording")
+    assert service.captures.edit(note, "second wording").text == "second wording"
     with pytest.raises(ServiceError):
-        service.edit(action, "@alice fix due someday")
+        service.captures.edit(action, "@alice fix due someday")
     assert service.session.actions == [edited]
 
 
 def test_parked_point_resolutions(service, store, session, clock):
     from coopconsole.domain.model import Resolution
 
-    service.start()
-    point = service.capture_park("@bruno pricing model for the pilot")
-    scheduled = service.resolve_parked(point.id, Resolution.SCHEDULED, item=4)
+    service.agenda.start()
+    point = service.captures.park("@bruno pricing model for the pilot")
+    scheduled = service.captures.resolve_parked(point.id, Resolution.SCHEDULED, item=4)
     assert (scheduled.resolution, scheduled.target) == (Resolution.SCHEDULED, 4)
-    as_action = service.resolve_parked(point.id, Resolution.ACTION)
+    as_action = service.captures.resolve_parked(point.id, Resolution.ACTION)
     action = service.session.actions[-1]
     assert as_action.target == action.id and action.text == "pricing model for the pilot"
     assert action.deliverable == "pricing model for the pilot"
-    deferred = service.resolve_parked(point.id, Resolution.DEFERRED)
+    deferred = service.captures.resolve_parked(point.id, Resolution.DEFERRED)
     assert (deferred.resolution, deferred.target) == (Resolution.DEFERRED, None)
     with pytest.raises(ServiceError, match="no agenda item 9"):
-        service.resolve_parked(point.id, Resolution.SCHEDULED, item=9)
+        service.captures.resolve_parked(point.id, Resolution.SCHEDULED, item=9)
     assert reopen(store, session, clock).session.parked == [deferred]
 
 
 def test_attendance_changes_are_durable(service, store, session, clock):
     from coopconsole.domain.model import Attendance
 
-    late = service.set_attendance(2, Attendance.LATE)
+    late = service.room.set_attendance(2, Attendance.LATE)
     assert late.attendance is Attendance.LATE and late.arrived_at == service.now()
-    service.set_attendance(3, Attendance.ABSENT)
+    service.room.set_attendance(3, Attendance.ABSENT)
     people = reopen(store, session, clock).session.participants
     assert [p.attendance for p in people] == [
         Attendance.PRESENT,
@@ -194,19 +194,19 @@ def test_attendance_changes_are_durable(service, store, session, clock):
         Attendance.PRESENT,
     ]
     with pytest.raises(ServiceError, match="no participant number 7"):
-        service.set_attendance(7, Attendance.ABSENT)
+        service.room.set_attendance(7, Attendance.ABSENT)
 
 
 def test_speaker_key_toggles_on_the_saved_state(service, clock):
-    service.start()
-    assert service.toggle_speaker(2).participant == 2
-    assert service.toggle_speaker(2).participant is None  # the same key again
-    service.toggle_speaker(3)
-    assert service.toggle_speaker(1).participant == 1  # another key: a switch
-    service.pause()  # a pause ends the turn
-    service.resume()
-    assert service.toggle_speaker(1).participant == 1
-    assert service.toggle_speaker(None).participant is None
+    service.agenda.start()
+    assert service.room.toggle_speaker(2).participant == 2
+    assert service.room.toggle_speaker(2).participant is None  # the same key again
+    service.room.toggle_speaker(3)
+    assert service.room.toggle_speaker(1).participant == 1  # another key: a switch
+    service.agenda.pause()  # a pause ends the turn
+    service.agenda.resume()
+    assert service.room.toggle_speaker(1).participant == 1
+    assert service.room.toggle_speaker(None).participant is None
 
 
 async def test_two_quick_presses_of_one_key_end_with_nobody(store, clock):

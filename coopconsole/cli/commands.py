@@ -230,7 +230,7 @@ def add(ctx: click.Context, name: str, kind: str, text: tuple[str, ...]) -> None
     Prints the new record's number once it is safely on disk.
     """
     with user_errors(), _store(ctx).open(name) as handle:
-        record = MeetingService(handle).capture(kind, " ".join(text))
+        record = MeetingService(handle).captures.capture(kind, " ".join(text))
     click.echo(str(record.id))
     smart = getattr(record, "smart", None)
     if smart is not None and not smart.ok:
@@ -312,12 +312,12 @@ def minutes(
     with user_errors(), _store(ctx).open(name) as handle:
         service = MeetingService(handle)
         if output is not None and not draft:
-            service.write_minutes(lang, output, next_meeting)
+            service.closing.write_minutes(lang, output, next_meeting)
         else:
             now = service.now()
-            _emit(service.minutes(lang, next_meeting, now).encode("utf-8"), output)
+            _emit(service.closing.minutes(lang, next_meeting, now).encode("utf-8"), output)
             if not draft:
-                service.record_minutes(next_meeting, now)
+                service.closing.record_minutes(next_meeting, now)
     if output is not None:
         click.echo(f"Minutes of {name!r} written to {output}.", err=True)
 
@@ -377,7 +377,7 @@ def confirm(ctx: click.Context, name: str, people: tuple[str, ...], undo: bool) 
         session = service.session
         for wanted in people:
             person = _participant(session, wanted)
-            service.confirm_minutes(person.id, not undo)
+            service.closing.confirm_minutes(person.id, not undo)
         session = service.session
     for person in session.participants:
         mark = "x" if person.confirmed_at else " "

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import Enum
+from typing import TypeVar
 
 from coopconsole.domain.frozen import record
 
@@ -243,3 +244,37 @@ class Session:
 
     def item(self, iid: int | None) -> AgendaItem | None:
         return next((i for i in self.agenda if i.id == iid), None)
+
+    def records(self, kind: type[R]) -> list[R]:
+        """The list that holds records of ``kind`` (``session.records(Note)`` is ``notes``)."""
+        records: list[R] = getattr(self, RECORD_LISTS[kind])
+        return records
+
+    def put(self, record: Record) -> None:
+        """Add ``record`` to its list, or put it in place of the record with its id.
+
+        The list is always a new one, so whoever kept the old list can tell with ``is``
+        that something in it changed (the panes redraw only then)."""
+        name = RECORD_LISTS[type(record)]
+        old: list[Record] = getattr(self, name)
+        if any(r.id == record.id for r in old):
+            setattr(self, name, [record if r.id == record.id else r for r in old])
+        else:
+            setattr(self, name, [*old, record])
+
+
+#: A record of a session: one row of one of its lists.
+Record = Goal | Participant | AgendaItem | Event | ActionItem | Decision | Note | ParkedItem
+R = TypeVar("R", Goal, Participant, AgendaItem, Event, ActionItem, Decision, Note, ParkedItem)
+
+#: Which list of a :class:`Session` holds each kind of record.
+RECORD_LISTS: dict[type, str] = {
+    Goal: "goals",
+    Participant: "participants",
+    AgendaItem: "agenda",
+    Event: "events",
+    ActionItem: "actions",
+    Decision: "decisions",
+    Note: "notes",
+    ParkedItem: "parked",
+}

@@ -1,9 +1,8 @@
 """Intents that close a meeting and follow it up: each organisation's position on a
 decision, the minutes sent, and the attendees' confirmations of them.
 
-A part of :class:`coopconsole.service.MeetingService` (the same rules: under the lock,
-durable before returning, refused with a :class:`ServiceError`), kept apart to keep
-each module small.
+The same rules as every intent: under the lock, durable before returning, refused with
+a :class:`ServiceError` (see :mod:`coopconsole.service.access`).
 """
 
 from __future__ import annotations
@@ -16,12 +15,15 @@ from typing import Any
 from coopconsole.domain.model import Decision, Participant, Session, Stance
 from coopconsole.domain.typed_text import clean_line
 from coopconsole.files import write_atomic
+from coopconsole.service.access import SessionAccess
 from coopconsole.service.refusals import ServiceError
 
 
-class ClosingIntents:
-    """Mixed into ``MeetingService``, which provides ``handle``, ``session``, ``now`` and
-    ``_replace``."""
+class Closing:
+    """Positions on decisions, the minutes and their confirmations."""
+
+    def __init__(self, access: SessionAccess) -> None:
+        self.access = access
 
     def record_positions(self, decision_id: int, positions: dict[str, Stance]) -> Decision:
         """Each organisation's position on a decision (agree / object / abstain).
@@ -29,8 +31,8 @@ class ClosingIntents:
         ``positions`` replaces the organisations it names and keeps the others; the
         organisations are those of the participants.
         """
-        with self.handle.locked():
-            session = self.session
+        with self.access.locked():
+            session = self.access.session
             decision = next((d for d in session.decisions if d.id == decision_id), None)
             if decision is None:
                 raise ServiceError("missing", f"There is no decision number {decision_id}.")
@@ -43,7 +45,7 @@ class ClosingIntents:
                 )
             merged = {**dict(decision.agreement), **positions}
             agreement = tuple((org, merged[org]) for org in sorted(merged, key=_org_order(session)))
-            return self._replace(replace(decision, agreement=agreement))
+            return self.access.replace(replace(decision, agreement=agreement))
 
     def minutes(
         self, lang: str, next_meeting: str | None = None, at: datetime | None = None, limit: int | None = None
@@ -54,10 +56,10 @@ class ClosingIntents:
         from coopconsole.minutes import build_minutes
         from coopconsole.minutes.check import problems
 
-        session = self.session
+        session = self.access.session
         if next_meeting is not None:
             session = replace(session, next_meeting=clean_line(next_meeting))
-        built = build_minutes(session, at or self.now(), lang, limit=limit)
+        built = build_minutes(session, at or self.access.now(), lang, limit=limit)
         wrong = problems(built.text, built.headings)
         if wrong:  # a fault of ours, never of what people typed: refuse rather than send it
             raise ServiceError(
@@ -69,13 +71,13 @@ class ClosingIntents:
 
     def minutes_path(self, lang: str) -> Path:
         """Where the console writes the minutes: next to the session file."""
-        return self.handle.path.with_name(f"{self.handle.name}.minutes.{lang}.md")
+        return self.access.handle.path.with_name(f"{self.access.handle.name}.minutes.{lang}.md")
 
     def write_minutes(self, lang: str, path: Path | None = None, next_meeting: str | None = None) -> Path:
         """Write the minutes to ``path`` (default :meth:`minutes_path`), whole or not at all,
         then record that they were sent. A file that cannot be written is refused
         (``minutes-file``) and records nothing."""
-        now = self.now()
+        now = self.access.now()
         text = self.minutes(lang, next_meeting, now)
         target = path or self.minutes_path(lang)
         try:
@@ -96,20 +98,18 @@ class ClosingIntents:
         Returns the session header as saved. The 24-hour reply window of the minutes
         starts at this moment.
         """
-        with self.handle.locked():
-            session = self.session
-            changed = replace(session, minutes_at=at or self.now())
+        with self.access.locked():
+            session = self.access.session
+            changed = replace(session, minutes_at=at or self.access.now())
             if next_meeting is not None:
                 changed.next_meeting = clean_line(next_meeting)
-            self.handle.update_meta(changed)
-            session.minutes_at, session.next_meeting = changed.minutes_at, changed.next_meeting
-            self._revision = self.handle.revision
+            self.access.update_meta(changed)
             return changed
 
     def confirm_minutes(self, participant: int, confirmed: bool = True) -> Participant:
         """Tick off (or untick) an attendee's confirmation of the minutes."""
-        with self.handle.locked():
-            session = self.session
+        with self.access.locked():
+            session = self.access.session
             person = session.participant(participant)
             if person is None:
                 raise ServiceError("no-participant", f"There is no participant number {participant}.")
@@ -117,7 +117,7 @@ class ClosingIntents:
                 raise ServiceError(
                     "minutes-not-written", "The minutes have not been written yet; confirmations are replies to them."
                 )
-            return self._replace(replace(person, confirmed_at=self.now() if confirmed else None))
+            return self.access.replace(replace(person, confirmed_at=self.access.now() if confirmed else None))
 
 
 def _org_order(session: Session) -> Any:

@@ -1,8 +1,8 @@
 """Intents of the facilitator's playbook: goals in tiers judged live, re-planning when
 behind (undoable), and the cooling-down break.
 
-A part of :class:`coopconsole.service.MeetingService` (the same rules: under the lock,
-durable before returning, refused with a :class:`ServiceError`).
+The same rules as every intent: under the lock, durable before returning, refused with
+a :class:`ServiceError` (see :mod:`coopconsole.service.access`).
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from coopconsole.domain.model import Event, EventKind, Goal, GoalTier, ParkedItem, Resolution, SessionStatus
+from coopconsole.domain.model import Event, EventKind, Goal, GoalTier, ParkedItem, Record, Resolution, SessionStatus
 from coopconsole.domain.timeline import agenda_state
 from coopconsole.domain.typed_text import clean_line
+from coopconsole.service.access import SessionAccess
 from coopconsole.service.refusals import ServiceError, not_ended
 
 if TYPE_CHECKING:
@@ -22,33 +23,35 @@ if TYPE_CHECKING:
 MAX_COOL_MINUTES = 60
 
 
-class PlaybookIntents:
-    """Mixed into ``MeetingService``, which provides ``handle``, ``session``, ``now``,
-    ``state``, ``_add`` and ``_replace``."""
+class Playbook:
+    """Goals, re-planning and the cooling-down break."""
+
+    def __init__(self, access: SessionAccess) -> None:
+        self.access = access
 
     def add_goal(self, tier: GoalTier, text: str) -> Goal:
         """A goal added live (primary, intermediate or advanced), not yet judged."""
         line = clean_line(text)
         if not line:
             raise ServiceError("empty", "A goal needs some text.")
-        with self.handle.locked():
-            return self._add(Goal(id=0, tier=tier, text=line))
+        with self.access.locked():
+            return self.access.add(Goal(id=0, tier=tier, text=line))
 
     def edit_goal(self, goal_id: int, text: str) -> Goal:
         """Reword a goal (to make it measurable, say); its judgement is kept."""
         line = clean_line(text)
         if not line:
             raise ServiceError("empty", "A goal needs some text.")
-        with self.handle.locked():
-            return self._replace(replace(self._goal(goal_id), text=line))
+        with self.access.locked():
+            return self.access.replace(replace(self._goal(goal_id), text=line))
 
     def judge_goal(self, goal_id: int, achieved: bool | None) -> Goal:
         """Mark a goal achieved (True), not achieved (False) or not yet judged (None)."""
-        with self.handle.locked():
-            return self._replace(replace(self._goal(goal_id), achieved=achieved))
+        with self.access.locked():
+            return self.access.replace(replace(self._goal(goal_id), achieved=achieved))
 
     def _goal(self, goal_id: int) -> Goal:
-        goal = next((g for g in self.session.goals if g.id == goal_id), None)
+        goal = next((g for g in self.access.session.goals if g.id == goal_id), None)
         if goal is None:
             raise ServiceError("no-goal", f"There is no goal number {goal_id}.")
         return goal
@@ -59,8 +62,8 @@ class PlaybookIntents:
         """What can be done about the delay now (see :mod:`coopconsole.domain.replan`)."""
         from coopconsole.domain.replan import replan_options  # with the first re-plan, not at start-up
 
-        with self.handle.locked():
-            return replan_options(self.session, self.state())
+        with self.access.locked():
+            return replan_options(self.access.session, self.access.state())
 
     def replan(self, kind: str, item: int | None = None) -> ReplanOption:
         """Apply one option, as it stands now, in one step; :meth:`undo_replan` takes it back.
@@ -70,51 +73,52 @@ class PlaybookIntents:
         """
         from coopconsole.domain.replan import replan_options
 
-        with self.handle.locked():
-            session, now = self.session, self.now()
+        with self.access.locked():
+            session, now = self.access.session, self.access.now()
             state = agenda_state(session, now)
             option = next((o for o in replan_options(session, state) if o.key == (kind, item)), None)
             if option is None:
                 if state.drift is None or state.drift <= timedelta(0):
                     raise ServiceError("not-behind", "The meeting is not behind its plan: nothing to re-plan.")
                 raise ServiceError("no-option", "That change is not possible now (the item is not ahead any more).")
-            records: list = [Event(id=0, at=now, kind=EventKind.REPLAN, minutes=len(option.changes))]
+            records: list[Record] = [Event(id=0, at=now, kind=EventKind.REPLAN, minutes=len(option.changes))]
             records += [
                 Event(id=0, at=now, kind=change_kind, item=change_item, minutes=minutes)
                 for change_kind, change_item, minutes in option.changes
             ]
             if kind in ("park", "defer"):
-                title = session.item(item).title if session.item(item) else ""
+                dropped = session.item(item)
+                title = dropped.title if dropped is not None else ""
                 resolution = Resolution.DEFERRED if kind == "defer" else Resolution.OPEN
                 records.append(
                     ParkedItem(id=0, text=title, item=state.current, resolution=resolution, target=item, created_at=now)
                 )
-            self._add_all(records)  # one write: the whole re-plan or nothing
+            self.access.add_all(records)  # one write: the whole re-plan or nothing
             return option
 
     def undo_replan(self) -> Event:
         """Take back the last re-plan not yet undone (a parked item goes back on the agenda)."""
-        with self.handle.locked():
-            session, now = self.session, self.now()
+        with self.access.locked():
+            session, now = self.access.session, self.access.now()
             state = agenda_state(session, now)
             not_ended(session, state)  # the plan of an ended meeting is history
             made = state.undo_at  # the re-plan being undone, as the replay sees it
             if made is None:
                 raise ServiceError("nothing-to-undo", "There is no re-plan to undo.")
-            event = self._add(Event(id=0, at=now, kind=EventKind.UNDO))
+            event = self.access.add(Event(id=0, at=now, kind=EventKind.UNDO))
             for point in session.parked:  # the point it made of an item: back on the agenda
                 if point.created_at == made and point.target is not None:
-                    self._replace(replace(point, resolution=Resolution.SCHEDULED))
+                    self.access.replace(replace(point, resolution=Resolution.SCHEDULED))
             return event
 
     def cool_down(self, minutes: int) -> Event:
         """A cooling-down break of ``minutes``: the clock pauses and the plan moves later."""
         if not 1 <= minutes <= MAX_COOL_MINUTES:
             raise ServiceError("bad-minutes", f"A cooling-down break lasts 1 to {MAX_COOL_MINUTES} minutes.")
-        with self.handle.locked():
-            session, now = self.session, self.now()
+        with self.access.locked():
+            session, now = self.access.session, self.access.now()
             state = agenda_state(session, now)
             not_ended(session, state)
             if state.status is SessionStatus.PLANNED:
                 raise ServiceError("not-started", "The agenda has not started yet.")
-            return self._add(Event(id=0, at=now, kind=EventKind.COOL, minutes=minutes))
+            return self.access.add(Event(id=0, at=now, kind=EventKind.COOL, minutes=minutes))

@@ -60,7 +60,11 @@ class CaptureActions:
         kind, text, record = message.kind, message.text, message.record
 
         def save() -> Any:
-            return self.service.edit(record, text) if record is not None else self.service.capture(kind, text)
+            return (
+                self.service.captures.edit(record, text)
+                if record is not None
+                else self.service.captures.capture(kind, text)
+            )
 
         def saved(result: Any) -> None:
             pane = self.query_one(ParkingLotPane if kind == "park" else ActionsPane)

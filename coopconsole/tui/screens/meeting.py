@@ -266,16 +266,16 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
     # -- the agenda clock and the floor ------------------------------------------------
 
     def action_clock(self) -> None:
-        self.do(self.service.toggle_clock)
+        self.do(self.service.agenda.toggle)
 
     def action_next(self) -> None:
-        self.next_with_closing(lambda: self.do(self.service.next_item))
+        self.next_with_closing(lambda: self.do(self.service.agenda.next_item))
 
     def action_prev(self) -> None:
-        self.do(self.service.previous_item)
+        self.do(self.service.agenda.previous_item)
 
     def action_extend(self, minutes: int) -> None:
-        self.do(lambda: self.service.extend(minutes))
+        self.do(lambda: self.service.agenda.extend(minutes))
 
     def action_end(self) -> None:
         """End the meeting, once the facilitator has said so: the clock stops for good."""
@@ -287,7 +287,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
                     self.notify(t("end.done", self.lang, time=hhmm(event.at, self.service.now().tzinfo)), markup=False)
                     self.ask_goals()
 
-                self.do(self.service.end_meeting, ended)
+                self.do(self.service.agenda.end, ended)
 
         choices = [(t("end.yes", self.lang), True), (t("end.no", self.lang), False)]
         self.ask(t("end.title", self.lang), choices, chosen)
@@ -297,10 +297,10 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
 
         The toggle is decided by the service on the saved state, so two quick presses
         of the same key always end with nobody speaking."""
-        self.do(lambda: self.service.toggle_speaker(number or None))
+        self.do(lambda: self.service.room.toggle_speaker(number or None))
 
     def give_floor(self, participant: int | None) -> None:
-        self.do(lambda: self.service.speaker(participant))
+        self.do(lambda: self.service.room.speaker(participant))
 
     def action_pick_speaker(self) -> None:
         from coopconsole.tui.screens.dialogs import speaker_choices
@@ -311,7 +311,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
         self.action_speaker(message.participant or 0)
 
     def set_attendance(self, participant: int, attendance: Attendance) -> None:
-        self.do(lambda: self.service.set_attendance(participant, attendance))
+        self.do(lambda: self.service.room.set_attendance(participant, attendance))
 
     # -- the parking lot -----------------------------------------------------------------
 
@@ -323,7 +323,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
         def chosen(choice: tuple[Resolution, int | None] | None) -> None:
             if choice is not None:
                 resolution, item = choice
-                self.do(lambda: self.service.resolve_parked(message.parked_id, resolution, item))
+                self.do(lambda: self.service.captures.resolve_parked(message.parked_id, resolution, item))
 
         point = next((p for p in self.service.glance().parked if p.id == message.parked_id), None)
         if point is None:
@@ -382,7 +382,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
         """Write the minutes next to the session file, in the console's language."""
         service = self.service
         self.do(
-            lambda: service.write_minutes(self.lang),
+            lambda: service.closing.write_minutes(self.lang),
             lambda path: self.notify(t("minutes.written_to", self.lang, path=str(path)), markup=False),
         )
 

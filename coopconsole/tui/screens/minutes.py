@@ -99,7 +99,7 @@ class MinutesScreen(Screen):
     def refresh_minutes(self) -> None:
         service, lang = self.meeting.service, self.minutes_lang
         self._status()
-        self.meeting.do(lambda: service.minutes(lang, limit=PREVIEW_ROWS), self._show)
+        self.meeting.do(lambda: service.closing.minutes(lang, limit=PREVIEW_ROWS), self._show)
 
     def _show(self, text: str) -> None:
         self.pages = sections(text)
@@ -145,7 +145,7 @@ class MinutesScreen(Screen):
             self._status()
             self.notify(t("minutes.written_to", self.lang, path=str(path)), markup=False)
 
-        self.meeting.do(lambda: service.write_minutes(lang), written)
+        self.meeting.do(lambda: service.closing.write_minutes(lang), written)
 
     def action_confirmations(self) -> None:
         self.app.push_screen(ConfirmationsDialog(self.meeting, self.lang), lambda _: self._status())
@@ -195,7 +195,9 @@ class ConfirmationsDialog(ConsoleDialog[None]):
             else:
                 event.selection_list.deselect(pid)
 
-        self.meeting.intents.run(lambda: service.confirm_minutes(pid, ticked), lambda _: self.meeting.tick(), refused)
+        self.meeting.intents.run(
+            lambda: service.closing.confirm_minutes(pid, ticked), lambda _: self.meeting.tick(), refused
+        )
 
 
 def _label(person: Any, lang: str) -> str:

@@ -166,7 +166,7 @@ class GoalsDialog(ConsoleDialog[None]):
         goal = next(g for g in self.meeting.service.glance().goals if g.id == goal_id)
         following = {None: True, True: False, False: None}[goal.achieved]
         service = self.meeting.service
-        self.meeting.do(lambda: service.judge_goal(goal_id, following), self.refresh_goals)
+        self.meeting.do(lambda: service.playbook.judge_goal(goal_id, following), self.refresh_goals)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -179,7 +179,7 @@ class GoalsDialog(ConsoleDialog[None]):
             event.input.value = ""
             self.refresh_goals()
 
-        self.meeting.do(lambda: service.add_goal(tier, text), added)
+        self.meeting.do(lambda: service.playbook.add_goal(tier, text), added)
 
 
 def replan_choices(options: list[ReplanOption], session: Session, frame: Frame) -> list[tuple[str, ReplanOption]]:

@@ -58,21 +58,21 @@ class PlaybookActions:
             choices = _views().replan_choices(options, service.glance(), frame)
             self.ask(t("replan.title", self.lang, minutes=minutes), choices, self._replan)
 
-        self.do(service.replan_options, offer)
+        self.do(service.playbook.replan_options, offer)
 
     def _replan(self, option: Any) -> None:
         if option is None:
             return
         service, tz = self.service, self.service.now().tzinfo
         self.do(
-            lambda: service.replan(option.kind, option.item),
+            lambda: service.playbook.replan(option.kind, option.item),
             lambda done: self.notify(
                 t("replan.done", self.lang, projected=hhmm(service.state().projected_end, tz)), markup=False
             ),
         )
 
     def action_undo(self) -> None:
-        self.do(self.service.undo_replan, lambda _: self.notify(t("replan.undone", self.lang), markup=False))
+        self.do(self.service.playbook.undo_replan, lambda _: self.notify(t("replan.undone", self.lang), markup=False))
 
     def action_attendance(self) -> None:
         """Whose attendance: the participant highlighted in the speakers pane, else ask."""
@@ -112,7 +112,7 @@ class PlaybookActions:
     def _mark(self, participant: int, attendance: Any, minutes_ago: int) -> None:
         service = self.service
         at = service.now() - timedelta(minutes=minutes_ago) if minutes_ago else None
-        self.do(lambda: service.set_attendance(participant, attendance, at))
+        self.do(lambda: service.room.set_attendance(participant, attendance, at))
 
     def action_positions(self) -> None:
         """Each organisation's position on the latest decision of the current item (or the
@@ -137,7 +137,7 @@ class PlaybookActions:
                 self._ask_position(decision_id, text, rest)
                 return
             self.do(
-                lambda: service.record_positions(decision_id, {org: stance}),
+                lambda: service.closing.record_positions(decision_id, {org: stance}),
                 lambda _: self._ask_position(decision_id, text, rest),
             )
 
@@ -148,7 +148,7 @@ class PlaybookActions:
         def chosen(minutes: int | None) -> None:
             if minutes:
                 self.do(
-                    lambda: self.service.cool_down(minutes),
+                    lambda: self.service.playbook.cool_down(minutes),
                     lambda _: self.notify(t("cool.done", self.lang, minutes=minutes), markup=False),
                 )
 
@@ -191,7 +191,7 @@ class PlaybookActions:
         def chosen(achieved: bool | None) -> None:
             if achieved is None:
                 return  # "decide later" (or Escape) stops asking
-            self.do(lambda: service.judge_goal(goal.id, achieved), lambda _: self.ask_goals())
+            self.do(lambda: service.playbook.judge_goal(goal.id, achieved), lambda _: self.ask_goals())
 
         tier = t(f"tier.{goal.tier.value}", self.lang)
         choices = [

@@ -1,0 +1,200 @@
+"""One session as the intents see it: read under the lock, changed durably, one record at a time.
+
+Every group of intents (:mod:`.captures`, :mod:`.agenda`, :mod:`.room`, :mod:`.playbook`,
+:mod:`.closing`) is given the same :class:`SessionAccess` and changes the session only
+through it: :meth:`SessionAccess.add`, :meth:`~SessionAccess.add_all` and
+:meth:`~SessionAccess.replace` write to the file before they return and keep the
+session in memory in step, so the next intent reads what is on disk without reading
+the file again.
+
+The access keeps a domain :class:`Session` in memory and rebuilds it only when another
+process has changed the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Final
+
+from coopconsole.domain.clock import Clock, system_clock
+from coopconsole.domain.model import Event, EventKind, R, Record, Session
+from coopconsole.domain.timeline import AgendaState, agenda_state
+from coopconsole.domain.typed_text import clean_line
+from coopconsole.service.refusals import ServiceError
+from coopconsole.store import SessionFile
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from coopconsole.domain.capture import Capture
+    from coopconsole.domain.model import SmartCheck
+
+
+class Current:
+    """The type of :data:`CURRENT`."""
+
+    def __repr__(self) -> str:
+        return "CURRENT"
+
+
+#: Attach a capture to whatever agenda item is current.
+CURRENT: Final = Current()
+
+#: Which agenda item a record is about: an item's number, none, or the current one.
+ItemChoice = int | None | Current
+
+#: A check run on the freshest session and its clock before an event is added.
+Check = Callable[[Session, AgendaState], None]
+
+
+def load_parser() -> tuple[ModuleType, ModuleType]:
+    """The quick-capture parser and the SMART check, imported on first use.
+
+    Compiling their patterns takes longer than anything else the console's first frame
+    needs, so the console calls this in the background once it has painted."""
+    from coopconsole.domain import capture, smart
+
+    return capture, smart
+
+
+class SessionAccess:
+    """The session of one open file, for the intents: reading, the clock, and durable changes."""
+
+    def __init__(self, handle: SessionFile, clock: Clock = system_clock) -> None:
+        self.handle = handle
+        self.clock = clock
+        self._session: Session | None = None
+        self._revision = -1
+
+    # -- reading ---------------------------------------------------------------------
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the session's lock: what is read inside is what the next change builds on."""
+        with self.handle.locked():
+            yield
+
+    @property
+    def session(self) -> Session:
+        """The session as it is on disk now (rebuilt only if another process changed it)."""
+        with self.handle.locked():
+            return self._current()
+
+    def _current(self) -> Session:
+        """The session, reloaded if the file changed since (the caller holds the lock)."""
+        if self._session is None or self._revision != self.handle.revision:
+            self._session = self.handle.load()
+            self._revision = self.handle.revision
+        return self._session
+
+    def glance(self) -> Session:
+        """The session as the screen shows and reads it (once a second, after each change,
+        and for a key's choices): as :attr:`session` if the file is free, else at once as
+        of the last change seen. Intents still read :attr:`session`, under the lock.
+
+        A save holds the lock until its bytes are on the disk, which a slow disk makes
+        take tens or hundreds of milliseconds: the countdown must not wait for it. The
+        save's own end is shown when it is done (the screen looks again then), another
+        process's on the next second."""
+        with self.handle.locked_if_free() as free:
+            if free:
+                return self._current()
+        return self._session if self._session is not None else self.session  # the first look waits
+
+    def now(self) -> datetime:
+        """The clock, to the millisecond (what the file keeps)."""
+        now = self.clock()
+        return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+    def state(self) -> AgendaState:
+        """The agenda clock's figures now."""
+        return agenda_state(self.session, self.now())
+
+    # -- changing (the caller holds the lock) -------------------------------------------
+
+    def add(self, record: R) -> R:
+        """Persist a new record (numbered by the store) and keep the session in step."""
+        session = self.session
+        saved = self.handle.add(record)
+        session.put(saved)
+        self._revision = self.handle.revision
+        return saved
+
+    def add_all(self, records: list[Record]) -> list[Record]:
+        """Persist several new records in one write: all of them or none."""
+        session = self.session
+        saved = self.handle.add_all(records)
+        for record in saved:
+            session.put(record)
+        self._revision = self.handle.revision
+        return saved
+
+    def replace(self, record: R) -> R:
+        """Persist a changed record and keep the session in step."""
+        session = self.session
+        self.handle.replace(record)
+        session.put(record)
+        self._revision = self.handle.revision
+        return record
+
+    def update_meta(self, changed: Session) -> None:
+        """Persist the session's header (title, minutes sent, next meeting...)."""
+        session = self.session
+        self.handle.update_meta(changed)
+        session.minutes_at, session.next_meeting = changed.minutes_at, changed.next_meeting
+        self._revision = self.handle.revision
+
+    def event(self, kind: EventKind, check: Check, **fields: Any) -> Event:
+        """Add a clock or floor event now, once ``check`` has found nothing against it."""
+        with self.handle.locked():
+            session, now = self.session, self.now()
+            check(session, agenda_state(session, now))
+            return self.add(Event(id=0, at=now, kind=kind, **fields))
+
+    def find(self, kind: type[R], record_id: int) -> R:
+        """The record of ``kind`` numbered ``record_id``; refused if it is gone."""
+        found = next((r for r in self.session.records(kind) if r.id == record_id), None)
+        if found is None:
+            raise ServiceError("missing", f"That record (#{record_id}) is no longer in the session.")
+        return found
+
+    # -- reading what people typed ----------------------------------------------------
+
+    @staticmethod
+    def text(text: str) -> str:
+        """One line as typed, cleaned; refused if nothing is left."""
+        line = clean_line(text)
+        if not line:
+            raise ServiceError("empty", "Nothing to save: the text is empty.")
+        return line
+
+    def parse(self, text: str, session: Session, now: datetime, mentions_only: bool = False) -> Capture:
+        """A quick-capture line read against the session's participants."""
+        line = self.text(text)
+        capture, _ = load_parser()
+        try:
+            if mentions_only:
+                parsed: Capture = capture.parse_mention(line, session.participants)
+            else:
+                parsed = capture.parse_capture(line, session.participants, now)
+        except capture.CaptureError as exc:
+            raise ServiceError(exc.code, exc.message) from None
+        return parsed
+
+    @staticmethod
+    def smart(parsed: Capture, now: datetime) -> SmartCheck:
+        """The SMART check of a parsed action at the moment of capture."""
+        _, smart = load_parser()
+        result: SmartCheck = smart.smart_check(parsed, now.date())
+        return result
+
+    @staticmethod
+    def item(item: ItemChoice, session: Session, now: datetime) -> int | None:
+        """The agenda item a record is about (the current one for :data:`CURRENT`)."""
+        if isinstance(item, Current):
+            return agenda_state(session, now).current
+        if item is not None and session.item(item) is None:
+            raise ServiceError("no-item", f"There is no agenda item {item}.")
+        return item

@@ -1,0 +1,68 @@
+"""Intents about the people in the room: who has the floor, and who is here.
+
+Giving the floor is an event like the clock's (talk time is worked out from the events,
+see :mod:`coopconsole.domain.balance`); attendance is kept on the participant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from coopconsole.domain.model import Attendance, Event, EventKind, Participant, Session
+from coopconsole.domain.timeline import AgendaState
+from coopconsole.service import refusals
+from coopconsole.service.access import SessionAccess
+from coopconsole.service.refusals import ServiceError
+
+
+class Room:
+    """The floor and attendance."""
+
+    def __init__(self, access: SessionAccess) -> None:
+        self.access = access
+
+    def speaker(self, participant: int | None) -> Event:
+        """Give the floor to ``participant`` (None: nobody speaks)."""
+
+        def check(session: Session, state: AgendaState) -> None:
+            refusals.not_ended(session, state)
+            if participant is not None and session.participant(participant) is None:
+                raise ServiceError("no-participant", f"There is no participant number {participant}.")
+
+        return self.access.event(EventKind.SPEAKER, check, participant=participant)
+
+    def toggle_speaker(self, participant: int | None) -> Event:
+        """A participant's key: give them the floor, or, if they have it, nobody."""
+        with self.access.locked():
+            if participant is not None and participant == floor_holder(self.access.session):
+                participant = None
+            return self.speaker(participant)
+
+    def set_attendance(self, participant: int, attendance: Attendance, at: datetime | None = None) -> Participant:
+        """Mark someone present, absent, late (arrived ``at``, default now) or left (at ``at``)."""
+        access = self.access
+        with access.locked():
+            session, now = access.session, access.now()
+            person = session.participant(participant)
+            if person is None:
+                raise ServiceError("no-participant", f"There is no participant number {participant}.")
+            when = now if at is None else min(at, now)
+            changed = replace(
+                person,
+                attendance=attendance,
+                arrived_at=when if attendance is Attendance.LATE else person.arrived_at,
+                left_at=when if attendance is Attendance.LEFT else person.left_at,
+            )
+            return access.replace(changed)
+
+
+def floor_holder(session: Session) -> int | None:
+    """Who has the floor after the last event: a SPEAKER event gives it, PAUSE and END
+    take it away (the rules of :mod:`coopconsole.domain.floor_replay`)."""
+    for event in reversed(session.events):
+        if event.kind is EventKind.SPEAKER:
+            return event.participant
+        if event.kind in (EventKind.PAUSE, EventKind.END):
+            return None
+    return None
