@@ -11,7 +11,7 @@ from pilot import advance, move_on, settle
 from rich.console import Console
 from textual._compositor import Compositor
 
-import coopconsole.tui.screens.meeting as meeting_module
+import coopconsole.tui.textual_internals as internals
 from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.textual_internals import LineCompositor
@@ -76,7 +76,9 @@ class _count_renders:
 @pytest.fixture
 def checked(monkeypatch):
     Checked.compared, Checked.rendered = [], []
-    monkeypatch.setattr(meeting_module, "LineCompositor", Checked)
+    # Compared with Textual's whichever way the suite runs (COOPCONSOLE_PLAIN_TEXTUAL or not).
+    monkeypatch.setattr(internals, "ENABLED", True)
+    monkeypatch.setattr(internals, "LineCompositor", Checked)
     return Checked
 
 

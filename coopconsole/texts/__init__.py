@@ -311,7 +311,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd.edit": ("capture: edit the selected record", "记录:修改所选记录"),
     "cmd.pick": ("speakers: choose who has the floor", "发言:选择发言人"),
     "palette.placeholder": ("Search for commands…", "搜索命令…"),
-    "palette.no_matches": ("No matches found", "没有匹配的命令"),
     # Textual's own commands in the palette (their behaviour is Textual's)
     "sys.theme": ("Theme", "主题"),
     "sys.theme.help": ("Change the theme for this run only", "更换主题(仅本次运行有效)"),

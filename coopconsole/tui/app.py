@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
-from textual.driver import Driver
 from textual.screen import Screen
 
 from coopconsole.domain.clock import Clock, system_clock
@@ -15,9 +14,10 @@ from coopconsole.service import MeetingService
 from coopconsole.settings import Settings, load_settings, save_settings
 from coopconsole.store import SessionFile, SessionStore, StoreError
 from coopconsole.texts import LANGS, detect_lang, t
-from coopconsole.tui.commands import Command, ConsolePalette, MeetingCommands, bind
+from coopconsole.tui.commands import Command, MeetingCommands, bind
 from coopconsole.tui.localized import localized
 from coopconsole.tui.screens.meeting import MeetingScreen
+from coopconsole.tui.textual_internals import start_with_theme
 from coopconsole.tui.theming import DEFAULT_THEME, ConsoleThemeVariables, load_themes, register_themes, stylesheet
 
 
@@ -56,36 +56,17 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         # The default theme may be the broken one: then Textual's own dark theme is used.
         used = wanted if wanted in self.available_themes else self.themes.pick(None)
         self._problems += self.themes.messages(wanted, used)
-        self._start_with_theme(used)
-
-    def _start_with_theme(self, name: str) -> None:
-        """Choose the theme before the stylesheets are first parsed. Setting ``theme`` runs
-        Textual's watcher, which parses every stylesheet and restyles every widget once
-        more after the first parse: 15-20 ms of start-up for nothing."""
-        self.set_reactive(App.theme, name)
-        dark = self.current_theme.dark
-        self.update_classes({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)
+        # Chosen before the stylesheets are first parsed (see start_with_theme).
         self._theme_chosen = True
-        self.stylesheet.set_variables(self.get_css_variables())
+        start_with_theme(self, used)
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables; none yet while ``App.__init__`` runs, which asks for those
         of Textual's default theme before the console's themes are registered (then
-        :meth:`_start_with_theme` sets those of the theme used). Generating a theme's
+        the theme used is chosen and its variables made). Generating a theme's
         variables costs about half a millisecond, and deriving the console's own for
         Textual's theme as much again."""
         return super().get_css_variables() if self._theme_chosen else {}
-
-    def get_driver_class(self) -> type[Driver]:
-        """Textual's driver for this terminal; on Linux and macOS the same driver with an
-        input thread that does not wake ten times a second while nobody types."""
-        driver = super().get_driver_class()
-        if (driver.__module__, driver.__name__) == ("textual.drivers.linux_driver", "LinuxDriver"):
-            from coopconsole.tui.driver import QuietLinuxDriver
-
-            return QuietLinuxDriver
-        return driver
 
     def on_mount(self) -> None:
         if self._problems:  # one notification, however many things went wrong
@@ -159,15 +140,12 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
     # -- the command palette, in the console's language --------------------------------------
 
     def action_command_palette(self) -> None:
-        """Open the palette (ctrl+p), its search field prompting in the console's language."""
+        """Open the palette (ctrl+p), its search field prompting in the console's language.
+
+        Its "No matches found" stays in English: Textual writes it from inside the palette
+        and offers no way to word it (see docs/upstream.md)."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(
-                ConsolePalette(
-                    t("palette.no_matches", self.lang),
-                    placeholder=t("palette.placeholder", self.lang),
-                    id="--command-palette",
-                )
-            )
+            self.push_screen(CommandPalette(placeholder=t("palette.placeholder", self.lang), id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands, doing what they do, titled in the console's language.

@@ -1,17 +1,13 @@
-"""The command palette (ctrl+p): every intent as an "area: verb" command, and the palette
-itself in the console's language."""
+"""The command palette (ctrl+p): every intent as an "area: verb" command."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
 
-from rich.align import Align
-from rich.text import Text
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
-from textual.widgets.option_list import Option
 
 Command = tuple[str, Callable[[], object]]
 
@@ -55,28 +51,3 @@ def _highlight(matcher: Matcher, title: str) -> Content:
 def bind(function: Callable[..., object], *args: object) -> Callable[[], object]:
     """A palette callback with its arguments fixed."""
     return partial(function, *args)
-
-
-class ConsolePalette(CommandPalette):
-    """Textual's palette, saying "no matches" in the console's language.
-
-    Textual writes "No matches found" from inside its countdown; this is its method, with
-    the text given (it relies on Textual's ``CommandList`` and ``_NO_MATCHES`` id)."""
-
-    def __init__(self, no_matches: str, **kwargs: object) -> None:
-        super().__init__(**kwargs)
-        self.no_matches = no_matches
-
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        self._stop_no_matches_countdown()
-
-        def show_no_matches() -> None:
-            if search_value:  # a search found nothing (discovering with no query: say nothing)
-                self.query_one(CommandList).add_option(
-                    Option(Align.center(Text(self.no_matches, style="not bold")), disabled=True, id=self._NO_MATCHES)
-                )
-                self._list_visible = True
-            else:
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

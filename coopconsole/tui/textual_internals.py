@@ -1,6 +1,25 @@
-"""The meeting screen's compositor: Textual's, with a partial update that renders only the
-widgets and lines that changed.
+"""The one place where the console uses Textual's private internals, behind one switch.
 
+Everything else in the console uses Textual's public API only (a test checks that no other
+module imports ``textual._*`` or touches a private attribute of a Textual class). What is
+here saves work Textual's public API gives no way to save, and each piece has a test that
+compares it with Textual's own behaviour, so a Textual release that changes what it
+relies on fails the tests rather than the console:
+
+* :class:`LineCompositor`, the meeting screen's compositor: partial updates render only
+  the rows that changed (below). ``tests/test_compositor.py`` makes every partial update
+  both ways and compares what is written to the terminal.
+* :func:`start_with_theme`: the app's first theme is chosen without Textual's theme
+  watcher, which would parse every stylesheet and restyle every widget once more.
+  ``tests/test_textual_internals.py`` compares the app it leaves with one whose theme
+  was set the public way.
+
+``COOPCONSOLE_PLAIN_TEXTUAL=1`` in the environment turns all of it off: the console then
+uses Textual exactly as any app does (the test suite runs both ways). Read once, when
+this module is imported.
+
+The line compositor
+-------------------
 Once a second the countdown, the speaker's time and a row or two of the balance table
 change, in two panes side by side. Textual's partial update crops to the box around every
 changed region, which on the meeting screen is nearly the whole screen, and has every
@@ -17,9 +36,41 @@ then writes nothing, are left out.
 
 from __future__ import annotations
 
+import os
+
 from textual._compositor import ChopsUpdate, Compositor
+from textual.app import App
 from textual.geometry import Region
+from textual.screen import Screen
 from textual.strip import Strip
+
+#: The switch: false when ``COOPCONSOLE_PLAIN_TEXTUAL=1`` asks for Textual as it is.
+ENABLED = os.environ.get("COOPCONSOLE_PLAIN_TEXTUAL", "") != "1"
+
+
+def use_line_compositor(screen: Screen) -> None:
+    """Give ``screen`` the line compositor (with the switch off: leave Textual's)."""
+    if ENABLED:
+        screen._compositor = LineCompositor()
+
+
+def start_with_theme(app: App, name: str) -> None:
+    """Make ``name`` the theme of ``app`` while it is being constructed.
+
+    Setting ``App.theme`` runs Textual's watcher, which parses every stylesheet and
+    restyles every widget once more after the first parse: 15-20 ms of start-up for
+    nothing, since no widget has been styled yet. This sets what the watcher sets (the
+    theme, the app's theme classes, the ANSI colour filter and the stylesheet's
+    variables) and leaves the stylesheet to be parsed once, as the app starts."""
+    if not ENABLED:
+        app.theme = name
+        return
+    app.set_reactive(App.theme, name)
+    dark = app.current_theme.dark
+    stale = {cls: False for cls in app.classes if cls.startswith("-theme-")}
+    app.update_classes({**stale, f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False)
+    app._refresh_truecolor_filter(app.ansi_theme)
+    app.stylesheet.set_variables(app.get_css_variables())
 
 
 class LineCompositor(Compositor):

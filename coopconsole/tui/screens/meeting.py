@@ -32,7 +32,7 @@ from coopconsole.tui.localized import localized
 from coopconsole.tui.messages import ParkedChosen, SpeakerChosen
 from coopconsole.tui.screens.capture_keys import CaptureActions
 from coopconsole.tui.screens.playbook_keys import PlaybookActions
-from coopconsole.tui.textual_internals import LineCompositor
+from coopconsole.tui.textual_internals import use_line_compositor
 from coopconsole.tui.widgets.actions import ActionsPane
 from coopconsole.tui.widgets.agenda import AgendaPane
 from coopconsole.tui.widgets.capture_bar import CaptureBar
@@ -126,7 +126,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
         # Start with the breakpoint class the terminal's width will give: set later, on the
         # first resize, it would restyle every widget once more before the first frame.
         super().__init__()
-        self._compositor = LineCompositor()  # partial updates render only the changed rows
+        use_line_compositor(self)  # partial updates render only the changed rows
         try:
             width = self.app.size.width
         except NoActiveAppError:  # made outside a running app (a test): the resize sets it
@@ -161,19 +161,23 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
             event.refresh_styles = False
 
     def on_mount(self) -> None:
+        """The first tick runs here, before anything is painted (the panes are composed by
+        now), so the first frame painted is the whole meeting, not a frame of empty panes
+        that the tick would paint over at once."""
         self.query_one(CaptureBar).display = False
         self.title = self.service.glance().title
-        self.call_after_refresh(self.first_tick)  # once every pane has composed its widgets
+        self.tick()
+        self.call_after_refresh(self.after_first_frame)
         memory.hold_full_collections()
         self.set_interval(1, self.tick)
         self.set_interval(memory.SETTLE_EVERY_S, memory.settle)
 
-    def first_tick(self) -> None:
-        """The first frame; the parser's import and the first settling wait until it is painted."""
-        self.tick()
+    def after_first_frame(self) -> None:
+        """What waits until the first frame is painted: the focus, the capture bar's field,
+        the parser's import and the first settling."""
         # Focusing restyles the focused pane: after the first frame, not before it (Textual's
         # auto-focus, as the screen is composed, restyled it before anything was painted).
-        self.call_after_refresh(self._focus_first)
+        self._focus_first()
         self.call_after_refresh(self.query_one(CaptureBar).prepare)
         self.call_after_refresh(self.load_parser)
         self.call_after_refresh(memory.settle)
@@ -181,12 +185,6 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
     def _focus_first(self) -> None:
         if self.focused is None:
             self.query_one("#agenda-items", LineList).focus_as_start()
-
-    def _compositor_refresh(self) -> None:
-        """Paint nothing before the first tick (empty panes, painted over at once); what is
-        laid out meanwhile stays dirty, so the first tick's paint is the whole screen."""
-        if self.frame is not None:
-            super()._compositor_refresh()
 
     @work(thread=True, exit_on_error=False)
     def load_parser(self) -> None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual import _widget_navigation as navigation
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -246,7 +245,19 @@ class LineList(ScrollView, can_focus=True):
         super().notify_style_update()
 
     def watch_virtual_size(self, size: Size) -> None:
-        self._scroll_update(size)  # the scrollbar: shown or hidden (then a layout), or resized
+        """The scrollbar follows the rows: shown or hidden (which lays the list out again to
+        make room for it), otherwise only resized. A row added lays out nothing."""
+        height = self.container_size.height
+        overflow = self.styles.overflow_y
+        show = overflow == "scroll" or (overflow == "auto" and size.height > height)
+        if show != self.show_vertical_scrollbar:
+            self.show_vertical_scrollbar = show
+            self.vertical_scrollbar.display = show
+        if show:
+            bar = self.vertical_scrollbar
+            bar.window_virtual_size = size.height
+            bar.window_size = height
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     # -- the highlight, keys and the mouse -------------------------------------------------
 
@@ -280,7 +291,7 @@ class LineList(ScrollView, can_focus=True):
         focus came from :meth:`focus_as_start`)."""
         keep, self._focus_keeps_highlight = self._focus_keeps_highlight, False
         if self.highlighted is None and not keep:
-            self.highlighted = navigation.find_first_enabled(self._rows)
+            self.highlighted = _enabled_from(self._rows, 0, 1)
 
     def focus_as_start(self) -> None:
         """Take the focus a screen gives as it starts, highlighting nothing: a first row
@@ -296,16 +307,16 @@ class LineList(ScrollView, can_focus=True):
         index = self.scroll_offset.y + offset.y
         return index if 0 <= index < len(self._rows) else None
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         index = self._row_at(event)
         if index is not None and not self._rows[index].disabled:
             self.highlighted = index
             self.action_select()
 
-    def _on_mouse_move(self, event: events.MouseMove) -> None:
+    def on_mouse_move(self, event: events.MouseMove) -> None:
         self._set_hover(self._row_at(event))
 
-    def _on_leave(self, _: events.Leave) -> None:
+    def on_leave(self, _: events.Leave) -> None:
         self._set_hover(None)
 
     def _set_hover(self, index: int | None) -> None:
@@ -314,24 +325,25 @@ class LineList(ScrollView, can_focus=True):
             self._refresh_rows([i for i in (before, index) if i is not None])
 
     def action_cursor_up(self) -> None:
-        self.highlighted = navigation.find_next_enabled(self._rows, anchor=self.highlighted, direction=-1)
+        self.highlighted = _next_enabled(self._rows, self.highlighted, -1)
 
     def action_cursor_down(self) -> None:
-        self.highlighted = navigation.find_next_enabled(self._rows, anchor=self.highlighted, direction=1)
+        self.highlighted = _next_enabled(self._rows, self.highlighted, 1)
 
     def action_first(self) -> None:
-        self.highlighted = navigation.find_first_enabled(self._rows)
+        self.highlighted = _enabled_from(self._rows, 0, 1)
 
     def action_last(self) -> None:
-        self.highlighted = navigation.find_last_enabled(self._rows)
+        self.highlighted = _enabled_from(self._rows, len(self._rows) - 1, -1)
 
-    def _move_page(self, direction: navigation.Direction) -> None:
+    def _move_page(self, direction: int) -> None:
+        """A page up or down: the first row that can be chosen from a page away, onwards
+        (never wrapping round); where there is none, the highlight stays."""
         if not self._rows:
             return
         y = clamp((self.highlighted or 0) + direction * self.scrollable_content_region.height, 0, len(self._rows) - 1)
-        self.highlighted = navigation.find_next_enabled_no_wrap(
-            candidates=self._rows, anchor=y, direction=direction, with_anchor=True
-        )
+        found = _enabled_from(self._rows, y, direction)
+        self.highlighted = found if found is not None else self.highlighted
 
     def action_page_up(self) -> None:
         if self.highlighted is None:
@@ -349,3 +361,26 @@ class LineList(ScrollView, can_focus=True):
         index = self.highlighted
         if index is not None and not self._rows[index].disabled:
             self.post_message(self.Selected(self, self._rows[index], index))
+
+
+def _enabled_from(rows: Sequence[Row], start: int, step: int) -> int | None:
+    """The first row that can be chosen at or after ``start`` going ``step`` (1 or -1)."""
+    index = start
+    while 0 <= index < len(rows):
+        if not rows[index].disabled:
+            return index
+        index += step
+    return None
+
+
+def _next_enabled(rows: Sequence[Row], anchor: int | None, step: int) -> int | None:
+    """The arrow keys: the next row that can be chosen after ``anchor`` going ``step``,
+    round the end of the list to its other end; from no highlight, the first (down) or
+    the last (up); the anchor itself if no other row can be chosen."""
+    if anchor is None:
+        return _enabled_from(rows, 0 if step > 0 else len(rows) - 1, step)
+    for offset in range(1, len(rows) + 1):
+        index = (anchor + step * offset) % len(rows)
+        if not rows[index].disabled:
+            return index
+    return anchor
