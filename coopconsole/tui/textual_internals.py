@@ -64,6 +64,9 @@ def start_with_theme(app: App, name: str) -> None:
     variables) and leaves the stylesheet to be parsed once, as the app starts."""
     if not ENABLED:
         app.theme = name
+        # Its watcher does nothing when ``name`` is the theme already (Textual's default):
+        # the variables the stylesheet is parsed with are set here in any case.
+        app.stylesheet.set_variables(app.get_css_variables())
         return
     app.set_reactive(App.theme, name)
     dark = app.current_theme.dark
