@@ -8,7 +8,9 @@ with an impossible year or stacked ``next`` must be read or refused in plain wor
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import re
 
 import pytest
@@ -16,6 +18,8 @@ from click.testing import CliRunner
 
 from coopconsole.agenda import AgendaError, import_agenda
 from coopconsole.cli.commands import main
+from coopconsole.cli.export import to_csv
+from coopconsole.domain.model import ActionItem, Participant, Session
 from coopconsole.store import SessionStore
 
 # ESC, BEL, CSI, OSC, a C1 control, the bidirectional overrides.
@@ -193,3 +197,29 @@ def test_goals_and_participants_nested_under_one_are_reported():
     assert "“draft the annex” is nested under “sign the MOU”" in by_line[6]
     assert "“Bob Jones, Engineer” is nested under “Alice Chen, CTO”" in by_line[12]
     assert "“Dan Brown, Company B, CFO”" in by_line[14] and "participant" in by_line[14]
+
+
+# -- 3. CSV cells never start a formula -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["=1+1", "+1", "-1", "@SUM(A1)", "＝1+1", "＋1", "－1", "＠SUM(A1)", "﹦1", "﹢1", "﹣1", "﹫x", "\t=1", "\r=1"],
+)
+def test_csv_neutralises_formula_starts_in_every_form(text):
+    session = Session(
+        name="s",
+        title=text,
+        participants=[Participant(1, text, text)],
+        actions=[ActionItem(1, text, owner=text, owner_id=1)],
+    )
+    rows = list(csv.reader(io.StringIO(to_csv(session, session.actions)[1:], newline="")))
+    deliverable, owner, organisation, *_rest = rows[1]
+    title = rows[1][6]
+    assert deliverable == owner == organisation == title == "'" + text
+
+
+def test_csv_leaves_ordinary_text_alone():
+    session = Session(name="s", title="Sync", actions=[ActionItem(1, "send 1-2 decks = done", owner="Ann")])
+    rows = list(csv.reader(io.StringIO(to_csv(session, session.actions)[1:], newline="")))
+    assert rows[1][:2] == ["send 1-2 decks = done", "Ann"]
