@@ -12,6 +12,7 @@ import csv
 import dataclasses
 import io
 import re
+from datetime import UTC, date, datetime
 
 import pytest
 from click.testing import CliRunner
@@ -19,6 +20,8 @@ from click.testing import CliRunner
 from coopconsole.agenda import AgendaError, import_agenda
 from coopconsole.cli.commands import main
 from coopconsole.cli.export import to_csv
+from coopconsole.domain.capture import CaptureError, parse_capture
+from coopconsole.domain.dates import DateError, parse_date
 from coopconsole.domain.model import ActionItem, Participant, Session
 from coopconsole.store import SessionStore
 
@@ -223,3 +226,72 @@ def test_csv_leaves_ordinary_text_alone():
     session = Session(name="s", title="Sync", actions=[ActionItem(1, "send 1-2 decks = done", owner="Ann")])
     rows = list(csv.reader(io.StringIO(to_csv(session, session.actions)[1:], newline="")))
     assert rows[1][:2] == ["send 1-2 decks = done", "Ann"]
+
+
+# -- 4. dates in the quick capture -----------------------------------------------------
+
+NOW = datetime(2026, 12, 1, 11, 30, tzinfo=UTC)  # a Tuesday
+PEOPLE = [Participant(1, "Alice Chen", "Company A"), Participant(2, "李娜", "宏远集团")]
+
+
+def _refused(line: str) -> str:
+    with pytest.raises(CaptureError) as info:
+        parse_capture(line, PEOPLE, NOW)
+    assert info.value.code == "bad-date"
+    message = info.value.message
+    # Plain words: no Python exception text, no code.
+    assert not re.search(r"Error|out of range|\\x|None|datetime|Traceback", message), message
+    return message
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["@alice send the deck by 0000-01-01", "@alice send the deck by Jan 1, 0000", "@李娜 截止0000年1月1日提交报告"],
+)
+def test_year_zero_is_refused_with_words_about_the_year(line):
+    message = _refused(line)
+    assert "there is no year 0" in message
+    assert "has no day" not in message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "@alice send the deck by 99999-01-01",
+        "@alice send the deck by 10000-01-01",
+        "@alice send the deck by Jan 1 99999",
+        "@李娜 截止99999年1月1日提交报告",
+        "@李娜 99999-01-01前提交报告",
+    ],
+)
+def test_a_year_beyond_four_digits_is_refused_as_too_far(line):
+    message = _refused(line)
+    assert "too far away" in message and "2036-12-01" in message
+
+
+def test_a_year_beyond_four_digits_is_too_far_for_parse_date_too():
+    with pytest.raises(DateError) as info:
+        parse_date("99999-01-01", NOW.date())
+    assert "too far away" in info.value.message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "@alice send the deck by next next Friday",
+        "@alice send the deck next next Friday",
+        "@alice send the deck by next next week",
+        "@李娜 提交报告 下下周五",
+    ],
+)
+def test_next_next_is_the_week_after_next(line):
+    c = parse_capture(line, PEOPLE, NOW)
+    assert c.deadline == date(2026, 12, 18)
+    assert c.deliverable in ("send the deck", "提交报告")
+    assert not re.search(r"\b(?:by|next|week|Friday)\b|下|周", c.deliverable)
+
+
+@pytest.mark.parametrize("line", ["@alice send the deck by next next next Friday", "@李娜 提交报告 截止下下下周五"])
+def test_next_three_times_is_refused(line):
+    message = _refused(line)
+    assert "write the date instead" in message
