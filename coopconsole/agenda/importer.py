@@ -41,6 +41,12 @@ Decisions where the format leaves room:
   every three Latin letters (a Chinese character carries about a word), else ``en``.
 * Problems are listed in line order. Only :class:`AgendaError` is ever raised: for text
   with no agenda item, and (with the cause attached) should reading fail unexpectedly.
+* Text is cleaned as the quick capture cleans it (control characters, ESC among them, and
+  bidirectional overrides removed; see :mod:`coopconsole.agenda.markdown_lines`): every
+  string of the session, every problem and every error message, which quote the agenda
+  and are printed on a terminal. The ``name`` given by the caller too.
+* Lists and quotes nested deeper than Markdown is read (some 50 levels of lists) are
+  reported with their lines, not imported.
 """
 
 from __future__ import annotations
@@ -65,12 +71,14 @@ from coopconsole.agenda.markdown_lines import (
     split_key,
     split_parts,
     table_rows,
+    unread_spans,
 )
 from coopconsole.agenda.people import Person, parse_person, read_goals, read_participants, split_tier
 from coopconsole.agenda.person_names import is_placeholder
 from coopconsole.agenda.results import AgendaError, AgendaImport, ImportProblem
 from coopconsole.agenda.sections import SECTIONS, mark_continuations, outline, outside_items
 from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, Participant, Session
+from coopconsole.domain.typed_text import clean_line
 
 _META = {
     "date": {"date", "time", "when", "date and time", "date & time", "日期", "时间", "会议时间", "日期时间"},
@@ -218,10 +226,14 @@ def _import(text: str, name: str) -> AgendaImport:
     problems: list[ImportProblem] = []
 
     def report(line: int, message: str) -> None:
-        problems.append(ImportProblem(max(1, line), message))
+        problems.append(ImportProblem(max(1, line), clean_line(message)))
 
     text, front = split_front_matter(normalise_source(text))
-    doc = outline(_flatten(parse(text).children))
+    root = parse(text)
+    unread = [_unread(first, last) for first, last in unread_spans(root)]
+    for first, message in unread:
+        report(first, message)
+    doc = outline(_flatten(root.children))
     sections = doc.sections
     # A trial reading that keeps nothing: it only tells which entries carry times.
     trial = AgendaReader(lambda _no, _msg: None, lambda line: _Meta.kind_of(line) is not None)
@@ -259,7 +271,7 @@ def _import(text: str, name: str) -> AgendaImport:
     goals = meta.goals + goals
     people = meta.people + people
     if not drafts:
-        raise AgendaError(_NO_AGENDA)
+        raise AgendaError(" ".join([_NO_AGENDA, *(message for _, message in unread)]))
     title = doc.first_h1 or doc.first_plain or meta.title or doc.first_any or name
     sample = title + " ".join(d.title for d in drafts)
     lang = "zh" if cjk_count(sample) and cjk_count(sample) * 3 >= latin_count(sample) else "en"
@@ -284,16 +296,25 @@ def _import(text: str, name: str) -> AgendaImport:
     return AgendaImport(session, sorted(unique, key=lambda p: p.line))
 
 
+def _unread(first: int, last: int) -> tuple[int, str]:
+    """What markdown-it skipped for nesting too deep (see ``unread_spans``), in words."""
+    what = f"Line {first} is" if first == last else f"Lines {first}-{last} are"
+    it = "it was" if first == last else "they were"
+    return first, (
+        f"{what} inside lists or quotes nested too deeply to read; {it} not imported. Nest them less deeply."
+    )
+
+
 def import_agenda(text: str, *, name: str = "") -> AgendaImport:
     """Read a Markdown agenda; see the module notes for what is understood."""
     if isinstance(text, (bytes, bytearray)):
         text = bytes(text).decode("utf-8", errors="replace")
     if not isinstance(text, str):
         raise AgendaError("Expected the agenda as text (a Markdown document).")
-    name = name if isinstance(name, str) else str(name)
+    name = clean_line(name if isinstance(name, str) else str(name))
     try:
         return _import(text, name)
     except AgendaError:
         raise
     except Exception as exc:  # the contract: callers only ever see AgendaError
-        raise AgendaError(f"Could not read this agenda ({type(exc).__name__}: {exc}).") from exc
+        raise AgendaError(clean_line(f"Could not read this agenda ({type(exc).__name__}: {exc}).")) from exc

@@ -5,6 +5,19 @@ in the source file and its plain text. Inline Markdown is flattened to the text 
 sees: emphasis markers, link targets and images' URLs are dropped (an image keeps its
 alt text), inline HTML (comments included) is dropped, and ``<br>`` becomes a space.
 
+Text is cleaned as typed text is (:mod:`coopconsole.domain.typed_text`): the source
+loses its control characters and bidirectional overrides before it is parsed (its lines
+kept, so line numbers still match the file), and every line's text is cleaned again,
+because Markdown's character references (``&#x202E;``) can spell them. So nothing the
+importer keeps or quotes in a report can act on a terminal.
+
+Nesting: markdown-it stops reading lists and quotes nested deeper than its limit and
+skips, without a word, everything from there to the end of the document (or of the
+enclosing quote), later sections included. The limit is raised to
+:data:`MAX_NESTING` (some 50 levels of nested lists, well within Python's recursion
+limit), and :func:`unread_spans` finds what was skipped beyond it, for the importer to
+report.
+
 Front matter (a ``---`` / ``+++`` fenced block on the very first line) is blanked out
 before parsing so that line numbers still match the file; its simple ``key: value``
 lines are returned separately.
@@ -18,7 +31,12 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-_MD = MarkdownIt("commonmark").enable("table")
+from coopconsole.domain.typed_text import clean_document, clean_line
+
+#: markdown-it's nesting limit: a list level counts two (the list and its item), a quote one.
+MAX_NESTING = 100
+_MD = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+_CONTAINERS = ("list_item", "blockquote")
 
 #: Separators between the parts of a written record (participant rows, owner lists).
 SEP_RE = re.compile(r"\s*[,，、;；]\s*")
@@ -43,7 +61,9 @@ class Line:
 
 def split_parts(text: str) -> list[str]:
     """Split at ``,`` ``，`` ``、`` ``;`` ``；`` outside brackets; parts are stripped, empty ones dropped."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in text:
         if ch in "([（【":
             depth += 1
@@ -62,8 +82,25 @@ def parse(text: str) -> SyntaxTreeNode:
     return SyntaxTreeNode(_MD.parse(text))
 
 
+def unread_spans(root: SyntaxTreeNode) -> list[tuple[int, int]]:
+    """The lines (first, last; 1-based) that markdown-it skipped for nesting too deep.
+
+    A list item or quote at the limit has its content skipped, and with it everything
+    after it to the end of the document or of the enclosing quote; its map covers all
+    of that."""
+    spans: list[tuple[int, int]] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type in _CONTAINERS and node.map and node.level + 1 >= MAX_NESTING:
+            spans.append((node.map[0] + 1, max(node.map[0] + 1, node.map[1])))
+        stack.extend(reversed(node.children))
+    return sorted(spans)
+
+
 def normalise_source(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    """Line ends made ``\\n``, controls removed (lines kept), no byte-order mark."""
+    return clean_document(text).lstrip("\ufeff")
 
 
 def split_front_matter(text: str) -> tuple[str, dict[str, Line]]:
@@ -181,8 +218,8 @@ def table_rows(table: SyntaxTreeNode) -> list[tuple[int, list[str]]]:
 
 
 def squeeze(text: str) -> str:
-    """Collapse runs of whitespace to one space and strip the ends."""
-    return _SPACES.sub(" ", text).strip()
+    """Clean as typed text, collapse runs of whitespace to one space, strip the ends."""
+    return _SPACES.sub(" ", clean_line(text)).strip()
 
 
 def heading_level(node: SyntaxTreeNode) -> int:

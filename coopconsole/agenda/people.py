@@ -35,7 +35,8 @@ separators that has nested items, names the organisation of the people listed un
 it; their parts are then the title (and role). Paragraph lines are read as participants
 only when the section has no list or table; lines ending in a colon are captions. A line
 whose name part is longer than 40 characters or six words, with nothing to split it on,
-is kept whole as the name and reported.
+is kept whole as the name and reported. Entries nested under a person (under a person
+under an organisation, too) are reported, not read: they may be remarks as well as people.
 
 Goals are list items (or paragraph lines carrying a tier prefix). Tier prefixes:
 ``Primary``/``初级``/``初级目标``, ``Intermediate``/``中级``/``中级目标``, ``Advanced``/
@@ -43,7 +44,9 @@ Goals are list items (or paragraph lines carrying a tier prefix). Tier prefixes:
 a spaced dash, or written in brackets (``[Primary]``). A tier word alone (an item with
 nested goals, or a deeper heading) sets the tier of the goals under it. **A goal
 without a tier takes the tier set by such a heading or item above it, and is PRIMARY
-otherwise** - the first thing a meeting must achieve. This is not reported.
+otherwise** - the first thing a meeting must achieve. This is not reported. Entries
+nested under a goal that has text are reported, not read: they may be steps or remarks
+as well as goals.
 """
 
 from __future__ import annotations
@@ -301,16 +304,28 @@ def read_participants(blocks: list[SyntaxTreeNode], report: Report, on_meta: Met
                     group = trim(strip_enum(head.text))
                     for lst in nested:
                         for sub in lst.children:
-                            sub_lines = own_lines(sub)[0]
+                            sub_lines, deeper = own_lines(sub)
                             if sub_lines:
                                 people.append(parse_person(sub_lines[0], report, group))
+                                report_nested(deeper, sub_lines[0].text, "a participant", report)
                 else:
                     people.append(parse_person(head, report, org))
+                    report_nested(nested, head.text, "a participant", report)
         elif node.type == "paragraph" and not structured:
             for line in block_lines(node):
                 if not on_meta(line):
                     people.append(parse_person(line, report, org))
     return [p for p in people if p is not None]
+
+
+def report_nested(lists: list[SyntaxTreeNode], under: str, what: str, report: Report) -> None:
+    """Entries nested under one that holds none: reported by line, never dropped unsaid."""
+    for lst in lists:
+        for li in lst.children:
+            lines, deeper = own_lines(li)
+            if lines:
+                report(lines[0].no, f"“{lines[0].text}” is nested under “{under}”; it was not read as {what}.")
+            report_nested(deeper, lines[0].text if lines else under, what, report)
 
 
 def split_tier(text: str) -> tuple[GoalTier | None, str]:
@@ -354,6 +369,7 @@ def read_goals(blocks: list[SyntaxTreeNode], report: Report) -> list[tuple[GoalT
             own, text = split_tier(" ".join(strip_enum(ln.text) for ln in lines))
             if text:
                 goals.append((own or tier or GoalTier.PRIMARY, text))
+                report_nested(nested, text, "a goal", report)
             elif nested:
                 for lst in nested:
                     add_list(lst, own or tier)

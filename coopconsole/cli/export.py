@@ -11,8 +11,11 @@ Choices:
 * **CSV.** UTF-8 with a byte-order mark and CRLF line ends (RFC 4180), which spreadsheet
   programs need to open Chinese text correctly; a header row in the chosen language.
   Dates are ISO (``2026-12-15``), which every spreadsheet and task tool reads. A text
-  cell that starts with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so that a
-  spreadsheet shows it as text instead of running it as a formula.
+  cell that starts with ``=``, ``+``, ``-`` or ``@``, their full-width or small forms
+  (``＝ ＋ － ＠``, ``﹦ ﹢ ﹣ ﹫``, which spreadsheets in East Asian locales take as the
+  ASCII ones), a tab or a carriage return (OWASP's list for CSV injection) gets a
+  leading ``'``, so that a spreadsheet shows it as text instead of running it as a
+  formula.
 * **iCalendar.** One ``VTODO`` per action, written by the icalendar package: ``UID``
   stable per session and action (importing again updates rather than duplicates), the
   deadline as an all-day ``DUE``, the owner in ``CONTACT`` and the description, the
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -34,7 +38,7 @@ from coopconsole.minutes.markdown import bold, inline
 from coopconsole.texts.minutes_words import short_date, w
 
 FORMATS = ("csv", "ics", "md")
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA = frozenset("=+-@\t\r")
 _ICS_STATUS = {
     ActionStatus.TODO: "NEEDS-ACTION",
     ActionStatus.IN_PROGRESS: "IN-PROCESS",
@@ -101,7 +105,10 @@ def select(session: Session, owner: str | None = None, org: str | None = None) -
 
 
 def _cell(text: str) -> str:
-    return f"'{text}" if text.startswith(_FORMULA) else text
+    """``text`` with a leading ``'`` when a spreadsheet could read it as a formula."""
+    if text and unicodedata.normalize("NFKC", text[0])[:1] in _FORMULA:
+        return f"'{text}"
+    return text
 
 
 def to_csv(session: Session, actions: Sequence[ActionItem], lang: str = "en") -> str:

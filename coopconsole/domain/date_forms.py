@@ -10,9 +10,11 @@ clock. Decisions:
   An explicit year is kept as written, even when it is in the past.
 * A bare weekday (``Friday``, ``fri``, ``周五``, ``coming Friday``) is the next such day
   after today; today itself is excluded. Weeks start on Monday. ``next Friday`` /
-  ``下周五`` / ``下个星期五`` is the Friday of next calendar week, ``下下周五`` the one
-  after; ``this Friday`` / ``本周五`` / ``这周五`` is the Friday of the current week, which
-  may already be past (the SMART check then flags it).
+  ``下周五`` / ``下个星期五`` is the Friday of next calendar week, ``next next Friday`` /
+  ``下下周五`` the one after (``next next week`` / ``下下周`` likewise); ``next`` or
+  ``下`` three times or more is refused (say the date instead); ``this Friday`` /
+  ``本周五`` / ``这周五`` is the Friday of the current week, which may already be past
+  (the SMART check then flags it).
 * ``next week`` / ``下周`` is the Friday of next week and ``this week`` / ``本周`` /
   ``end of week`` the Friday of this week: a deadline names the last acceptable day,
   and "next week" means "by the end of next working week".
@@ -27,6 +29,8 @@ clock. Decisions:
 * A date more than :data:`MAX_YEARS` (10) years after today is an error ("too far
   away"), whatever its form: ``+99999999d``, ``in 999999 weeks``, ``99999天内``,
   ``2099-01-01``. Dates in the past are not limited (the SMART check flags them).
+* Years are written with four digits or more: a longer one (``99999-01-01``) is too far
+  away like any other, and year 0 (``0000-01-01``) is refused: there is no year 0.
 """
 
 from __future__ import annotations
@@ -105,6 +109,14 @@ def _month(m: int, raw: str) -> int:
     return m
 
 
+def _year(y: int, raw: str, today: date) -> int:
+    if y < 1:
+        raise fail(raw, f"there is no year {y}; write the year in full, e.g. {today.year}.")
+    if y > latest(today).year:
+        raise too_far(raw, today)
+    return y
+
+
 def _make(y: int, m: int, d: int, raw: str) -> date:
     _month(m, raw)
     try:
@@ -150,7 +162,7 @@ def _r_day(m: re.Match[str], t: date) -> date:
     g = m.groupdict()
     month = _MONTHS[g["mon"][:3].lower()] if g.get("mon") else int(g["m"])
     if g.get("y"):
-        return _make(int(g["y"]), month, int(g["d"]), m[0])
+        return _make(_year(int(g["y"]), m[0], t), month, int(g["d"]), m[0])
     return _upcoming(month, int(g["d"]), m[0], t)
 
 
@@ -166,11 +178,10 @@ def _r_weekday(m: re.Match[str], t: date) -> date:
         day = _WEEKDAYS[g["wd"][:3].lower()]
     else:
         day = int(c) - 1 if c.isdigit() else _CN_WEEKDAYS[c]
-    rel = (g["rel"] or "").lower()
+    rel = (g["rel"] or "").strip().lower()
     if rel in ("", "coming"):
         return t + timedelta(days=(day - t.weekday()) % 7 or 7)
-    weeks = 2 if rel.startswith("下下") else 1 if rel.startswith(("next", "下")) else 0
-    return _monday(t) + timedelta(days=7 * weeks + day)
+    return _monday(t) + timedelta(days=7 * _weeks_ahead(m[0]) + day)
 
 
 def _r_offset(m: re.Match[str], t: date) -> date:
@@ -195,8 +206,22 @@ def _fixed(days: int) -> _Resolver:
     return lambda m, t: t + timedelta(days=days)
 
 
-def _week_friday(weeks: int) -> _Resolver:
-    return lambda m, t: _monday(t) + timedelta(days=7 * (weeks + m[0].startswith("下下")) + 4)
+def _weeks_ahead(raw: str) -> int:
+    """Weeks after this one that ``next``/``下`` said: once is 1, twice 2, more is refused."""
+    nexts = len(re.findall(r"(?i)next|下", raw))
+    if nexts > 2:
+        raise DateError(
+            f"'{raw.strip()}' repeats 'next' (下) more than twice: write the date instead, e.g. 'Dec 18' or '12月18日'."
+        )
+    return nexts
+
+
+def _next_weeks_friday(m: re.Match[str], t: date) -> date:
+    return _monday(t) + timedelta(days=7 * _weeks_ahead(m[0]) + 4)
+
+
+def _this_weeks_friday(m: re.Match[str], t: date) -> date:
+    return _monday(t) + timedelta(days=4)
 
 
 def _months_end(offset: int) -> _Resolver:
@@ -209,7 +234,7 @@ _MONTHS_RX = (
     r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _MONTH = f"(?P<mon>{_MONTHS_RX})"
-_YEAR = r"(?:,?\s*(?P<y>[0-9]{4})(?![0-9]))?"
+_YEAR = r"(?:,?\s*(?P<y>[0-9]{4,})(?![0-9]))?"
 _DAY = r"(?P<d>[0-9]{1,2})(?![0-9])(?:st|nd|rd|th)?"
 _WD = (
     r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|"
@@ -222,19 +247,19 @@ _WEEK_CN = r"(?:周|星期|礼拜)"
 
 _RAW_PATTERNS: list[tuple[str, _Resolver, str]] = [  # (pattern, resolver, where)
     (
-        r"(?P<y>[0-9]{4})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})"
+        r"(?P<y>[0-9]{4,})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})"
         r"(?![0-9%]|\s*[-/.][0-9])" + _E,
         _r_day,
         KEYWORD_ONLY,
     ),
-    (r"(?P<y>[0-9]{4})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})(?![0-9])\s*[日号]?", _r_day, KEYWORD_ONLY),
+    (r"(?P<y>[0-9]{4,})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})(?![0-9])\s*[日号]?", _r_day, KEYWORD_ONLY),
     (r"(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})(?![0-9])\s*[日号]?", _r_day, KEYWORD_ONLY),
     (r"(?P<m>[0-9]{1,2})\s*月\s*[底末]", _r_month_end, KEYWORD_ONLY),
     (r"(?P<m>[0-9]{1,2})[-/](?P<d>[0-9]{1,2})(?![0-9%]|\s*[-/.][0-9])" + _E, _r_day, KEYWORD_ONLY),
     (_MONTH + r"\s*" + _DAY + _YEAR + _E, _r_day, KEYWORD_ONLY),
     (_DAY + r"\s*(?:of\s+)?" + _MONTH + _YEAR + _E, _r_day, KEYWORD_ONLY),
-    (r"(?:(?P<rel>next|this|coming)\s+)?" + _WD + _E, _r_weekday, AT_END),
-    (r"(?P<rel>下下个?|下个?|本|这个?)?" + _WEEK_CN + r"(?P<cwd>[一二三四五六日天1-7])", _r_weekday, AT_END),
+    (r"(?:(?P<rel>(?:next\s+)+|this\s+|coming\s+))?" + _WD + _E, _r_weekday, AT_END),
+    (r"(?P<rel>下+个?|本|这个?)?" + _WEEK_CN + r"(?P<cwd>[一二三四五六日天1-7])", _r_weekday, AT_END),
     (r"(?:today|tonight)" + _E + r"|今天|今日|今晚", _fixed(0), KEYWORD_ONLY),
     (r"tomorrow" + _E + r"|明天|明日", _fixed(1), KEYWORD_ONLY),
     (r"(?:the\s+)?day\s+after\s+tomorrow" + _E + r"|后天", _fixed(2), KEYWORD_ONLY),
@@ -248,8 +273,8 @@ _RAW_PATTERNS: list[tuple[str, _Resolver, str]] = [  # (pattern, resolver, where
         ANYWHERE,
     ),
     (_CN_N + r"\s*" + _CN_UNIT + r"\s*(?:之)?内", _r_offset, ANYWHERE),
-    (r"next\s+week" + _E + r"|下下?个?" + _WEEK_CN, _week_friday(1), KEYWORD_ONLY),
-    (r"(?:the\s+)?end\s+of\s+next\s+week" + _E, _week_friday(1), KEYWORD_ONLY),
+    (r"(?:next\s+)+week" + _E + r"|下+个?" + _WEEK_CN, _next_weeks_friday, KEYWORD_ONLY),
+    (r"(?:the\s+)?end\s+of\s+(?:next\s+)+week" + _E, _next_weeks_friday, KEYWORD_ONLY),
     (
         r"(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|this\s+week|eow)"
         + _E
@@ -257,7 +282,7 @@ _RAW_PATTERNS: list[tuple[str, _Resolver, str]] = [  # (pattern, resolver, where
         + _WEEK_CN
         + r"|这个?"
         + _WEEK_CN,
-        _week_friday(0),
+        _this_weeks_friday,
         KEYWORD_ONLY,
     ),
     (

@@ -15,7 +15,8 @@ spaces and control characters as spaces; string offsets stay unchanged.
 * at the very end of the line (nothing after it but spaces, ``.``, ``。``, closing
   brackets or text the caller cut out, such as the ``@owner``), an unambiguous relative
   form: a signed offset (``+3d``, ``+2w``), weeks (``2w``, ``in 2w``), or a weekday after
-  ``next``/``this``/``coming``/``下``/``下下``/``本``/``这`` (``next Friday``, ``下周五``).
+  ``next``/``next next``/``this``/``coming``/``下``/``下下``/``本``/``这`` (``next Friday``,
+  ``下周五``).
   Not at the end without a keyword: a bare weekday (``send the deck Friday``), ``3d``
   without its sign (also "3D"), ``2W`` (also two watts), a number, or any other form
   (``tomorrow``, ``next week``, ``Dec 8``, ``月底``). Nor after a word that makes the
@@ -36,7 +37,9 @@ and a malformed phrase anywhere raises :class:`DateError`:
   is a word. ``before``, ``deadline`` and ``ddl`` at the end are words too (``the day
   before``, ``miss the deadline``). Cut-out text after a keyword is not "nothing":
   ``signed by @bruno`` has no deadline.
-* A date more than 10 years away ("that date is too far away").
+* A date more than 10 years away ("that date is too far away"), a year longer than four
+  digits among them; year 0 ("there is no year 0"); ``next`` or ``下`` more than twice
+  (``next next next Friday``: "write the date instead").
 """
 
 from __future__ import annotations

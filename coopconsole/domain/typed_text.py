@@ -4,7 +4,8 @@ Whatever is typed is kept literally (markup like ``[bold]`` stays as characters;
 display layer never interprets it). What is removed are the characters that could act on
 a terminal or break a one-line record: C0 and C1 control characters (ESC among them),
 DEL, and bidirectional-override controls. Line breaks and tabs become single spaces in
-one-line fields.
+one-line fields. A whole document (an agenda file) keeps its lines and indentation, so
+that line numbers and Markdown structure survive the cleaning.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
 _BREAKS = re.compile(r"[\t\n\r\u2028\u2029\x0b\x0c]+")
+_INNER_BREAKS = re.compile(r"[\u2028\u2029\x0b\x0c]")
 _SPACES = re.compile(r"[ \u3000]{2,}")
 
 
@@ -33,6 +35,15 @@ def clean_block(text: str) -> str:
     text = text.replace("\t", " ")
     text = _CONTROLS.sub("", text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def clean_document(text: str) -> str:
+    """A typed document read line by line (an agenda): controls removed as in
+    :func:`clean_line`, line ends made ``\\n``, every line and its indentation kept, so
+    that line numbers still match the file."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _INNER_BREAKS.sub(" ", text)
+    return _CONTROLS.sub("", text)
 
 
 def names_fitting(wanted: str, names: Iterable[str]) -> list[str]:
