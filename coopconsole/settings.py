@@ -1,4 +1,5 @@
-"""Remembered user settings: the theme, the language and when the countdown warns.
+"""Remembered user settings: the theme, the language, when the countdown warns, and the
+keys a user remapped.
 
 They live in ``settings.json`` in the configuration folder: ``$COOPCONSOLE_CONFIG`` if
 set, else ``$XDG_CONFIG_HOME/coopconsole``, else ``~/.config/coopconsole``. User themes
@@ -37,6 +38,8 @@ class Settings:
     """``"en"`` or ``"zh"``; ``None`` means: follow the locale."""
     warning_minutes: int = 2
     """The countdown turns to its warning colour this many minutes before the end (0: never)."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """Remapped keys: a binding's id to the keys that replace its own (see :mod:`coopconsole.tui.keymap`)."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Keys written by another version of coopconsole, kept as they are."""
 
@@ -90,13 +93,16 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     document = {**settings.extra, "theme": settings.theme, "lang": settings.lang}
     document["warning_minutes"] = settings.warning_minutes
+    if settings.keys:
+        document["keys"] = dict(settings.keys)
     data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     write_atomic(path, data, 0o600)
     return path
 
 
 def _from_document(document: dict[str, Any], path: Path) -> tuple[Settings, str | None]:
-    settings = Settings(extra={k: v for k, v in document.items() if k not in ("theme", "lang", "warning_minutes")})
+    known = ("theme", "lang", "warning_minutes", "keys")
+    settings = Settings(extra={k: v for k, v in document.items() if k not in known})
     problems: list[str] = []
     theme = document.get("theme", settings.theme)
     if isinstance(theme, str) and theme.strip():
@@ -113,6 +119,11 @@ def _from_document(document: dict[str, Any], path: Path) -> tuple[Settings, str 
         settings.warning_minutes = minutes
     else:
         problems.append(f"'warning_minutes' must be a whole number from 0 to {MAX_WARNING_MINUTES}, not {minutes!r}")
+    keys = document.get("keys", {})
+    if isinstance(keys, dict) and all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keys.items()):
+        settings.keys = {k: v.strip() for k, v in keys.items()}
+    else:
+        problems.append(f'\'keys\' must map key ids to keys, like {{"meeting.clock": "f5"}}, not {keys!r}')
     if not problems:
         return settings, None
     return settings, f"Settings file {path}: {'; '.join(problems)}. The default is used for these."

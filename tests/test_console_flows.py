@@ -116,7 +116,7 @@ async def test_f1_opens_the_help_as_question_mark_does(meeting):
         await pilot.pause()
         assert isinstance(app.screen, HelpDialog)
         assert app.screen.lines == by_question_mark
-        assert ("?", "Help") in app.screen.lines
+        assert ("meeting.help", "? f1", "Help") in app.screen.lines
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)

@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from coopconsole.domain.clock import Clock, system_clock
@@ -15,8 +17,10 @@ from coopconsole.settings import Settings, load_settings, save_settings
 from coopconsole.store import SessionFile, SessionStore, StoreError
 from coopconsole.texts import LANGS, detect_lang, t
 from coopconsole.tui.commands import Command, MeetingCommands, bind
+from coopconsole.tui.keymap import clash_message, meeting_clashes, usable
 from coopconsole.tui.localized import localized
 from coopconsole.tui.screens.meeting import MeetingScreen
+from coopconsole.tui.screens.meeting_keys import meeting_bindings
 from coopconsole.tui.textual_internals import start_with_theme
 from coopconsole.tui.theming import DEFAULT_THEME, ConsoleThemeVariables, load_themes, register_themes, stylesheet
 
@@ -48,6 +52,11 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         self.settings, settings_error = load_settings()
         self.lang = detect_lang(lang, self.settings.lang)
         self._problems = [settings_error] if settings_error else []
+        keymap, keymap_error = usable(self.settings.keys)
+        clashes = meeting_clashes(keymap, meeting_bindings("en")) if keymap else None
+        self._problems += [message for message in (keymap_error, clashes) if message]
+        self.set_keymap(keymap)
+        self._clashes: set[str] = set()  # said once each
         self._handles: list = []
         # Themes before the stylesheets are parsed: they define the variables it uses.
         self.themes = load_themes()
@@ -67,6 +76,13 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         variables costs about half a millisecond, and deriving the console's own for
         Textual's theme as much again."""
         return super().get_css_variables() if self._theme_chosen else {}
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """Two bindings given the same key by the user's keymap: said once."""
+        message = clash_message(clashed_bindings)
+        if message not in self._clashes:
+            self._clashes.add(message)
+            self.notify(message, severity="warning", timeout=15, markup=False)
 
     def on_mount(self) -> None:
         if self._problems:  # one notification, however many things went wrong

@@ -92,78 +92,79 @@ def resolve_choices(session: Session, lang: str) -> list[tuple[str, tuple[Resolu
 HelpRow = tuple[str, str]
 """The keys as the help shows them, and what they do."""
 
-#: The meeting screen's keys, as its help lines show them, to the help's section and the
-#: sentence that says what the key does; the order is the order within a section.
-_SENTENCES: dict[str, tuple[str, str]] = {
-    "space": ("agenda", "help.clock"),
-    "n": ("agenda", "help.next"),
-    "N": ("agenda", "help.prev"),
-    "+": ("agenda", "help.extend"),
-    "-": ("agenda", "help.shorten"),
-    "1-9": ("floor", "help.speaker"),
-    "0": ("floor", "help.nobody"),
-    "p": ("floor", "help.pick"),
-    "a": ("capture", "help.action"),
-    "o": ("capture", "help.note"),
-    "d": ("capture", "help.decision"),
-    "l": ("capture", "help.park"),
-    "e": ("capture", "help.edit"),
-    "r": ("agenda", "help.replan"),
-    "u": ("agenda", "help.undo"),
-    "c": ("agenda", "help.cool"),
-    "t": ("floor", "help.attendance"),
-    "v": ("capture", "help.positions"),
-    "g": ("console", "help.goals"),
-    "h": ("console", "help.health"),
-    "m": ("console", "help.minutes"),
-    "?": ("console", "help.help"),
-    "ctrl+e": ("agenda", "help.end"),
-    "ctrl+p": ("console", "help.palette"),
-    "ctrl+q": ("console", "help.quit"),
-}
+#: A meeting key as the meeting screen hands it to the help: its binding's id, the keys
+#: bound to it now, and its short description.
+KeyLine = tuple[str, str, str]
 
-#: Keys the help shows in full where the footer shows one of them.
-_SHOWN = {"?": "? f1"}
+#: The meeting screen's keys, by binding id, to the help's section and the sentence that
+#: says what the key does; the order is the order within a section.
+_SENTENCES: dict[str, tuple[str, str]] = {
+    "meeting.clock": ("agenda", "help.clock"),
+    "meeting.next": ("agenda", "help.next"),
+    "meeting.previous": ("agenda", "help.prev"),
+    "meeting.extend": ("agenda", "help.extend"),
+    "meeting.shorten": ("agenda", "help.shorten"),
+    **{f"meeting.speaker-{i}": ("floor", "help.speaker") for i in range(1, 10)},
+    "meeting.nobody": ("floor", "help.nobody"),
+    "meeting.pick-speaker": ("floor", "help.pick"),
+    "meeting.capture-action": ("capture", "help.action"),
+    "meeting.capture-note": ("capture", "help.note"),
+    "meeting.capture-decision": ("capture", "help.decision"),
+    "meeting.capture-park": ("capture", "help.park"),
+    "meeting.edit": ("capture", "help.edit"),
+    "meeting.replan": ("agenda", "help.replan"),
+    "meeting.undo": ("agenda", "help.undo"),
+    "meeting.cool": ("agenda", "help.cool"),
+    "meeting.attendance": ("floor", "help.attendance"),
+    "meeting.positions": ("capture", "help.positions"),
+    "meeting.goals": ("console", "help.goals"),
+    "meeting.health": ("console", "help.health"),
+    "meeting.minutes": ("console", "help.minutes"),
+    "meeting.help": ("console", "help.help"),
+    "meeting.end": ("agenda", "help.end"),
+    "console.palette": ("console", "help.palette"),
+    "meeting.quit": ("console", "help.quit"),
+}
 
 _SECTIONS = ("agenda", "floor", "capture", "bar", "rows", "console")
 
 
-def _more_keys(lang: str) -> list[tuple[str, str, str]]:
-    """``(section, keys, sentence)`` of the keys that are not the meeting screen's own:
+def _more_keys(lang: str) -> list[tuple[str, str, str, str]]:
+    """``(section, id, keys, sentence)`` of the keys that are not the meeting screen's own:
     the capture bar's, the lists', the mouse's and the palette's (Textual's key)."""
     enter, click = t("help.keys.enter", lang), t("help.keys.click", lang)
     return [
-        ("floor", click, "help.click_participant"),
-        ("bar", enter, "help.enter_bar"),
-        ("bar", "Esc", "help.escape"),
-        ("bar", "Tab", "help.tab_bar"),
-        ("bar", "→", "help.right"),
-        ("rows", "Tab", "help.tab"),
-        ("rows", "↑ ↓", "help.arrows"),
-        ("rows", enter, "help.enter_row"),
-        ("rows", enter, "help.enter_parked"),
-        ("rows", click, "help.click_row"),
-        ("console", "ctrl+p", "help.palette"),
+        ("floor", "mouse.participant", click, "help.click_participant"),
+        ("bar", "capture.save", enter, "help.enter_bar"),
+        ("bar", "capture.cancel", "Esc", "help.escape"),
+        ("bar", "capture.complete", "Tab", "help.tab_bar"),
+        ("bar", "capture.accept", "→", "help.right"),
+        ("rows", "focus.next", "Tab", "help.tab"),
+        ("rows", "list.move", "↑ ↓", "help.arrows"),
+        ("rows", "list.select", enter, "help.enter_row"),
+        ("rows", "parked.resolve", enter, "help.enter_parked"),
+        ("rows", "mouse.row", click, "help.click_row"),
+        ("console", "console.palette", "ctrl+p", "help.palette"),
     ]
 
 
-def help_sections(lines: Sequence[HelpRow], lang: str) -> list[tuple[str, list[HelpRow]]]:
+def help_sections(lines: Sequence[KeyLine], lang: str) -> list[tuple[str, list[HelpRow]]]:
     """The help, as ``(section title, rows)``: every key of ``lines`` with a plain sentence,
     and the keys that ``lines`` lack (Escape, Tab, Enter on a row, the mouse, ctrl+p).
 
-    ``lines`` are the meeting screen's keys with their short descriptions, as it passes
-    them to :class:`HelpDialog`; a key the help has no sentence for keeps its description.
+    ``lines`` are the meeting screen's keys as it passes them to :class:`HelpDialog`; a
+    key the help has no sentence for keeps its description.
     """
     order = list(_SENTENCES)
     ranked: dict[str, list[tuple[int, HelpRow]]] = {name: [] for name in _SECTIONS}
-    for keys, description in lines:
-        section, sentence = _SENTENCES.get(keys, ("console", ""))
-        rank = order.index(keys) if keys in _SENTENCES else len(order)
-        ranked[section].append((rank, (_SHOWN.get(keys, keys), t(sentence, lang) if sentence else description)))
-    bound = {keys for keys, _ in lines}
-    for section, keys, sentence in _more_keys(lang):
-        if keys not in bound:
-            rank = order.index(keys) if keys in _SENTENCES else len(order)
+    for binding_id, keys, description in lines:
+        section, sentence = _SENTENCES.get(binding_id, ("console", ""))
+        rank = order.index(binding_id) if binding_id in _SENTENCES else len(order)
+        ranked[section].append((rank, (keys, t(sentence, lang) if sentence else description)))
+    bound = {binding_id for binding_id, _, _ in lines}
+    for section, binding_id, keys, sentence in _more_keys(lang):
+        if binding_id not in bound:
+            rank = order.index(binding_id) if binding_id in _SENTENCES else len(order)
             ranked[section].append((rank, (keys, t(sentence, lang))))
     return [
         (t(f"help.section.{name}", lang), [row for _, row in sorted(rows, key=lambda r: r[0])])
@@ -246,7 +247,7 @@ class HelpDialog(ConsoleDialog[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
-    def __init__(self, lines: list[HelpRow], lang: str) -> None:
+    def __init__(self, lines: list[KeyLine], lang: str) -> None:
         super().__init__()
         self.lines = lines
         """The meeting screen's keys and their short descriptions, as given."""

@@ -14,7 +14,6 @@ from typing import Any
 
 from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
 from textual.types import NoActiveAppError
@@ -24,14 +23,21 @@ from coopconsole.domain.live import LiveMeeting
 from coopconsole.domain.model import Attendance, Resolution
 from coopconsole.service import MeetingService, ServiceError, load_parser
 from coopconsole.texts import error_text, t
-from coopconsole.tui.commands import Command, bind
+from coopconsole.tui.commands import Command
 from coopconsole.tui.format import hhmm
 from coopconsole.tui.frame import Frame
 from coopconsole.tui.intents import IntentRunner
 from coopconsole.tui.localized import localized
-from coopconsole.tui.messages import ParkedChosen, SpeakerChosen
-from coopconsole.tui.screens.capture_keys import CaptureActions
-from coopconsole.tui.screens.playbook_keys import PlaybookActions
+from coopconsole.tui.messages import CaptureCancelled, CaptureSubmitted, ParkedChosen, RecordChosen, SpeakerChosen
+from coopconsole.tui.screens.capture_keys import CaptureFlow
+from coopconsole.tui.screens.meeting_keys import (
+    KEY_ACTIONS,
+    capture_kind_of_key,
+    help_lines,
+    meeting_bindings,
+    palette_commands,
+)
+from coopconsole.tui.screens.playbook_keys import PlaybookFlow
 from coopconsole.tui.textual_internals import use_line_compositor
 from coopconsole.tui.widgets.actions import ActionsPane
 from coopconsole.tui.widgets.agenda import AgendaPane
@@ -42,77 +48,11 @@ from coopconsole.tui.widgets.line_list import LineList
 from coopconsole.tui.widgets.parking_lot import ParkingLotPane
 from coopconsole.tui.widgets.speakers import SpeakersPane
 
-#: The capture keys and the kind of record each opens the bar for.
-_CAPTURE_KEYS = {"a": "action", "o": "note", "d": "decision", "l": "park"}
 
-#: Actions that a typed letter triggers; never while the capture bar has the focus.
-_KEY_ACTIONS = {
-    "clock",
-    "next",
-    "prev",
-    "extend",
-    "speaker",
-    "pick_speaker",
-    "capture",
-    "edit",
-    "help",
-    "minutes",
-    "health",
-    "goals",
-    "replan",
-    "undo",
-    "attendance",
-    "cool",
-    "positions",
-}
-
-
-def _bindings(lang: str) -> list[Binding]:
-    def b(keys: str, action: str, key: str, tip: str, **kw: Any) -> Binding:
-        return Binding(
-            keys,
-            action,
-            t(key, lang),
-            id=f"meeting.{action.split('(')[0]}.{keys.split(',')[0]}",
-            tooltip=t(tip, lang),
-            **kw,
-        )
-
-    return [
-        # The footer shows them in this order and cuts what does not fit: at 80 columns the
-        # clock, the next item, the four captures and the help come first.
-        b("space", "clock", "key.clock", "cmd.clock"),
-        b("n", "next", "key.next", "cmd.next"),
-        b("a", "capture('action')", "key.action", "cmd.action"),
-        b("o", "capture('note')", "key.note", "cmd.note"),
-        b("d", "capture('decision')", "key.decision", "cmd.decision"),
-        b("l", "capture('park')", "key.park", "cmd.park"),
-        b("question_mark,f1", "help", "key.help", "cmd.help", key_display="?"),
-        b("N,shift+n", "prev", "key.prev", "cmd.prev", key_display="N"),
-        b("plus", "extend(5)", "key.extend", "cmd.extend", key_display="+"),
-        b("minus", "extend(-5)", "key.shorten", "cmd.shorten", key_display="-"),
-        b("1", "speaker(1)", "key.speaker", "key.speaker", key_display="1-9"),
-        *(b(str(i), f"speaker({i})", "key.speaker", "key.speaker", show=False) for i in range(2, 10)),
-        b("0", "speaker(0)", "key.nobody", "cmd.nobody", show=False),
-        b("p", "pick_speaker", "key.pick_speaker", "key.pick_speaker", show=False),
-        b("e", "edit", "key.edit", "key.edit"),
-        b("m", "minutes", "key.minutes", "cmd.minutes", show=False),
-        b("r", "replan", "key.replan", "cmd.replan", show=False),
-        b("u", "undo", "key.undo", "cmd.undo", show=False),
-        b("h", "health", "key.health", "cmd.health", show=False),
-        b("g", "goals", "key.goals", "cmd.goals", show=False),
-        b("t", "attendance", "key.attendance", "cmd.attendance_pick", show=False),
-        b("c", "cool", "key.cool", "cmd.cool", show=False),
-        b("v", "positions", "key.positions", "cmd.positions", show=False),
-        b("ctrl+e", "end", "key.end", "cmd.end", show=False),
-        b("ctrl+q", "app.quit", "key.quit", "key.quit", show=False),
-    ]
-
-
-class MeetingScreen(CaptureActions, PlaybookActions, Screen):
+class MeetingScreen(Screen):
     """One meeting, live. ``localized(MeetingScreen, lang)`` has the keys in ``lang``."""
 
-    bindings = staticmethod(_bindings)
+    bindings = staticmethod(meeting_bindings)
 
     BINDING_GROUP_TITLE = "Meeting"
     AUTO_FOCUS = ""  # the first tick focuses the agenda list, once the first frame is painted
@@ -138,7 +78,8 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
         self.warning_minutes = warning_minutes
         self.live = LiveMeeting()
         self.intents = IntentRunner()
-        self._asked_to_close: set[int] = set()  # items the closing prompt asked about
+        self.capturing = CaptureFlow(self)
+        self.playbook = PlaybookFlow(self)
         self._resumed = False
 
     def compose(self) -> ComposeResult:
@@ -239,9 +180,10 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
         the capture key, which would reach the meeting's keys (an ``l`` in the name that
         follows ``a`` parked a point)."""
         bar = self.query_one(CaptureBar)
-        if not bar.display and event.key in _CAPTURE_KEYS:  # hidden: nothing has its focus
+        kind = None if bar.display else capture_kind_of_key(self, event.key)
+        if kind is not None:  # hidden: nothing has its focus
             bar.show_early()  # open from now on, for the keys behind this one
-            self.call_later(self._open_bar, _CAPTURE_KEYS[event.key])
+            self.call_later(self.capturing.open, kind)
             event.stop()
             event.prevent_default()
             return
@@ -257,7 +199,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
         event.prevent_default()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _KEY_ACTIONS and self.query_one(CaptureBar).has_focus_within:
+        if action in KEY_ACTIONS and self.query_one(CaptureBar).has_focus_within:
             return False
         return True
 
@@ -267,7 +209,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
         self.do(self.service.agenda.toggle)
 
     def action_next(self) -> None:
-        self.next_with_closing(lambda: self.do(self.service.agenda.next_item))
+        self.playbook.next_with_closing(lambda: self.do(self.service.agenda.next_item))
 
     def action_prev(self) -> None:
         self.do(self.service.agenda.previous_item)
@@ -283,7 +225,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
 
                 def ended(event: Any) -> None:
                     self.notify(t("end.done", self.lang, time=hhmm(event.at, self.service.now().tzinfo)), markup=False)
-                    self.ask_goals()
+                    self.playbook.ask_goals()
 
                 self.do(self.service.agenda.end, ended)
 
@@ -332,42 +274,7 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
     # -- the command palette --------------------------------------------------------------
 
     def palette_commands(self) -> list[Command]:
-        lang, session = self.lang, self.service.glance()
-        commands: list[Command] = [
-            (t("cmd.clock", lang), self.action_clock),
-            (t("cmd.next", lang), self.action_next),
-            (t("cmd.prev", lang), self.action_prev),
-            (t("cmd.extend", lang), bind(self.action_extend, 5)),
-            (t("cmd.shorten", lang), bind(self.action_extend, -5)),
-            (t("cmd.nobody", lang), bind(self.action_speaker, 0)),
-        ]
-        for p in session.participants:
-            # Not a toggle: "give the floor to X" leaves X speaking, whoever had it.
-            commands.append((t("cmd.speaker", lang, name=p.name), bind(self.give_floor, p.id)))
-            for state in Attendance:
-                label = t(f"attendance.{state.value}", lang)
-                commands.append(
-                    (t("cmd.attendance", lang, name=p.name, state=label), bind(self.set_attendance, p.id, state))
-                )
-        for kind, key in (
-            ("action", "cmd.action"),
-            ("note", "cmd.note"),
-            ("decision", "cmd.decision"),
-            ("park", "cmd.park"),
-        ):
-            commands.append((t(key, lang), bind(self.action_capture, kind)))
-        parking = self.query_one(ParkingLotPane)
-        if parking.selected_id() is not None:
-            commands.append((t("cmd.resolve", lang), bind(self.post_message, ParkedChosen(parking.selected_id()))))
-        commands.append((t("cmd.edit", lang), self.action_edit))
-        commands.append((t("cmd.pick", lang), self.action_pick_speaker))
-        commands.append((t("cmd.end", lang), self.action_end))
-        commands += self.playbook_commands()
-        commands.append((t("cmd.minutes", lang), self.action_minutes))
-        commands.append((t("cmd.minutes_write", lang), self.write_minutes))
-        commands.append((t("cmd.minutes_confirm", lang), self.confirmations))
-        commands.append((t("cmd.help", lang), self.action_help))
-        return commands
+        return palette_commands(self)
 
     # -- the minutes ----------------------------------------------------------------------
 
@@ -394,10 +301,51 @@ class MeetingScreen(CaptureActions, PlaybookActions, Screen):
     def action_help(self) -> None:
         from coopconsole.tui.screens.dialogs import HelpDialog
 
-        lines = [
-            (b.key_display or b.key, b.description) for b in self.BINDINGS if b.show or b.key not in "23456789"
-        ]  # 1 stands for 1-9
-        self.app.push_screen(HelpDialog(lines, self.lang))
+        self.app.push_screen(HelpDialog(help_lines(self), self.lang))
+
+    # -- dialogs, and the keys of the capture bar and the playbook ---------------------------
+
+    def ask(self, title: str, choices: list[tuple[str, Any]], then: Callable[[Any], object]) -> None:
+        """A dialog of ``choices`` (label, value); ``then`` gets the value chosen, or None."""
+        from coopconsole.tui.screens.dialogs import ChoiceDialog  # with the first dialog
+
+        self.app.push_screen(ChoiceDialog(title, choices), then)
+
+    async def action_capture(self, kind: str) -> None:
+        await self.capturing.open(kind)
+
+    async def action_edit(self) -> None:
+        await self.capturing.edit_selected()
+
+    async def on_record_chosen(self, message: RecordChosen) -> None:
+        await self.capturing.edit(message.record)
+
+    def on_capture_submitted(self, message: CaptureSubmitted) -> None:
+        self.capturing.submitted(message)
+
+    def on_capture_cancelled(self, message: CaptureCancelled) -> None:
+        self.capturing.close(self.query_one(CaptureBar).kind)
+
+    def action_health(self) -> None:
+        self.playbook.health()
+
+    def action_goals(self) -> None:
+        self.playbook.goals()
+
+    def action_replan(self) -> None:
+        self.playbook.replan()
+
+    def action_undo(self) -> None:
+        self.playbook.undo()
+
+    def action_attendance(self) -> None:
+        self.playbook.attendance()
+
+    def action_cool(self) -> None:
+        self.playbook.cool()
+
+    def action_positions(self) -> None:
+        self.playbook.positions()
 
 
 def _why(exc: BaseException) -> str:

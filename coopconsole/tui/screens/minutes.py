@@ -66,12 +66,48 @@ class MinutesScreen(Screen):
     @staticmethod
     def bindings(lang: str) -> list[Binding]:
         return [
-            Binding("escape,q", "close", t("key.minutes_close", lang), tooltip=t("minutes.close_tip", lang)),
-            Binding("w", "write", t("key.minutes_write", lang), tooltip=t("cmd.minutes_write", lang)),
-            Binding("c", "confirmations", t("key.minutes_confirm", lang), tooltip=t("cmd.minutes_confirm", lang)),
-            Binding("g", "language", t("key.minutes_lang", lang), tooltip=t("minutes.lang_tip", lang)),
-            Binding("left", "page(-1)", t("key.minutes_prev", lang), tooltip=t("minutes.prev_tip", lang)),
-            Binding("right", "page(1)", t("key.minutes_next", lang), tooltip=t("minutes.next_tip", lang)),
+            Binding(
+                "escape,q",
+                "close",
+                id="minutes.close",
+                description=t("key.minutes_close", lang),
+                tooltip=t("minutes.close_tip", lang),
+            ),
+            Binding(
+                "w",
+                "write",
+                id="minutes.write",
+                description=t("key.minutes_write", lang),
+                tooltip=t("cmd.minutes_write", lang),
+            ),
+            Binding(
+                "c",
+                "confirmations",
+                id="minutes.confirm",
+                description=t("key.minutes_confirm", lang),
+                tooltip=t("cmd.minutes_confirm", lang),
+            ),
+            Binding(
+                "g",
+                "language",
+                id="minutes.language",
+                description=t("key.minutes_lang", lang),
+                tooltip=t("minutes.lang_tip", lang),
+            ),
+            Binding(
+                "left",
+                "page(-1)",
+                id="minutes.previous",
+                description=t("key.minutes_prev", lang),
+                tooltip=t("minutes.prev_tip", lang),
+            ),
+            Binding(
+                "right",
+                "page(1)",
+                id="minutes.next",
+                description=t("key.minutes_next", lang),
+                tooltip=t("minutes.next_tip", lang),
+            ),
         ]
 
     def __init__(self, meeting: MeetingScreen, lang: str) -> None:

@@ -2,19 +2,23 @@
 undo (u), attendance (t), cooling-down break (c), the closing prompt on ``n`` and the
 goals asked for when the meeting ends.
 
-A mixin of :class:`coopconsole.tui.screens.meeting.MeetingScreen`, which provides ``service``,
-``lang``, ``frame``, ``do``, ``notify`` and ``app``.
+:class:`PlaybookFlow` is given the meeting screen it works for and uses only what that
+screen offers (its service, language, frame, ``do``, ``ask`` and ``notify``); the
+screen's key actions call it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coopconsole.texts import error_text, t
 from coopconsole.tui.commands import Command
 from coopconsole.tui.format import hhmm
+
+if TYPE_CHECKING:
+    from coopconsole.tui.screens.meeting import MeetingScreen
 
 
 def _views():  # noqa: ANN202 - the module
@@ -28,67 +32,66 @@ def _views():  # noqa: ANN202 - the module
 NOT_BEHIND = "The meeting is not behind its plan: nothing to re-plan."
 
 
-class PlaybookActions:
-    """Mixed into the meeting screen."""
+class PlaybookFlow:
+    """The facilitator's playbook keys, for one meeting screen."""
 
-    _asked_to_close: set[int]
+    def __init__(self, screen: MeetingScreen) -> None:
+        self.screen = screen
+        self.asked_to_close: set[int] = set()  # items the closing prompt asked about
 
-    def ask(self, title: str, choices: list[tuple[str, Any]], then: Callable[[Any], object]) -> None:
-        """A dialog of ``choices`` (label, value); ``then`` gets the value chosen, or None."""
-        from coopconsole.tui.screens.dialogs import ChoiceDialog  # with the first dialog, not with the meeting screen
+    def health(self) -> None:
+        self.screen.app.push_screen(_views().HealthDialog(self.screen))
 
-        self.app.push_screen(ChoiceDialog(title, choices), then)
+    def goals(self) -> None:
+        self.screen.app.push_screen(_views().GoalsDialog(self.screen))
 
-    def action_health(self) -> None:
-        self.app.push_screen(_views().HealthDialog(self))
-
-    def action_goals(self) -> None:
-        self.app.push_screen(_views().GoalsDialog(self))
-
-    def action_replan(self) -> None:
-        service = self.service
+    def replan(self) -> None:
+        service = self.screen.service
 
         def offer(options: list) -> None:
             if not options:
-                self.notify(error_text("not-behind", NOT_BEHIND, self.lang), markup=False)
+                self.screen.notify(error_text("not-behind", NOT_BEHIND, self.screen.lang), markup=False)
                 return
-            frame = self.frame
+            frame = self.screen.frame
             drift = frame.view.agenda.drift if frame is not None else None
             minutes = 0 if drift is None else int(drift.total_seconds() // 60)
             choices = _views().replan_choices(options, service.glance(), frame)
-            self.ask(t("replan.title", self.lang, minutes=minutes), choices, self._replan)
+            self.screen.ask(t("replan.title", self.screen.lang, minutes=minutes), choices, self._replan)
 
-        self.do(service.playbook.replan_options, offer)
+        self.screen.do(service.playbook.replan_options, offer)
 
     def _replan(self, option: Any) -> None:
         if option is None:
             return
-        service, tz = self.service, self.service.now().tzinfo
-        self.do(
+        service, tz = self.screen.service, self.screen.service.now().tzinfo
+        self.screen.do(
             lambda: service.playbook.replan(option.kind, option.item),
-            lambda done: self.notify(
-                t("replan.done", self.lang, projected=hhmm(service.state().projected_end, tz)), markup=False
+            lambda done: self.screen.notify(
+                t("replan.done", self.screen.lang, projected=hhmm(service.state().projected_end, tz)), markup=False
             ),
         )
 
-    def action_undo(self) -> None:
-        self.do(self.service.playbook.undo_replan, lambda _: self.notify(t("replan.undone", self.lang), markup=False))
+    def undo(self) -> None:
+        self.screen.do(
+            self.screen.service.playbook.undo_replan,
+            lambda _: self.screen.notify(t("replan.undone", self.screen.lang), markup=False),
+        )
 
-    def action_attendance(self) -> None:
+    def attendance(self) -> None:
         """Whose attendance: the participant highlighted in the speakers pane, else ask."""
         from coopconsole.tui.screens.dialogs import speaker_choices
 
-        session = self.service.glance()
-        choices = [c for c in speaker_choices(session, self.lang) if c[1] is not None]
+        session = self.screen.service.glance()
+        choices = [c for c in speaker_choices(session, self.screen.lang) if c[1] is not None]
 
         def who(participant: int | None) -> None:
             if participant is None:
                 return
             person = session.participant(participant)
-            title = t("attendance.state", self.lang, name=person.name if person else participant)
-            self.ask(
+            title = t("attendance.state", self.screen.lang, name=person.name if person else participant)
+            self.screen.ask(
                 title,
-                _views().attendance_choices(self.lang),
+                _views().attendance_choices(self.screen.lang),
                 lambda chosen: chosen is not None and self._mark(participant, *chosen),
             )
 
@@ -96,13 +99,13 @@ class PlaybookActions:
         if highlighted is not None:
             who(highlighted)
         else:
-            self.ask(t("attendance.who", self.lang), choices, who)
+            self.screen.ask(t("attendance.who", self.screen.lang), choices, who)
 
     def highlighted_participant(self) -> int | None:
         """The participant whose row has the focus in the speakers pane, if any."""
         from coopconsole.tui.widgets.line_list import LineList
 
-        found = self.query("#speaker-rows")
+        found = self.screen.query("#speaker-rows")
         rows = found.first() if found else None
         if not isinstance(rows, LineList) or not rows.has_focus or rows.highlighted_option is None:
             return None
@@ -110,18 +113,18 @@ class PlaybookActions:
         return int(row_id[2:]) if row_id.startswith("p-") else None
 
     def _mark(self, participant: int, attendance: Any, minutes_ago: int) -> None:
-        service = self.service
+        service = self.screen.service
         at = service.now() - timedelta(minutes=minutes_ago) if minutes_ago else None
-        self.do(lambda: service.room.set_attendance(participant, attendance, at))
+        self.screen.do(lambda: service.room.set_attendance(participant, attendance, at))
 
-    def action_positions(self) -> None:
+    def positions(self) -> None:
         """Each organisation's position on the latest decision of the current item (or the
         latest one), asked one organisation after another."""
-        session = self.service.glance()
-        current = self.frame.view.agenda.current if self.frame else None
+        session = self.screen.service.glance()
+        current = self.screen.frame.view.agenda.current if self.screen.frame else None
         decisions = [d for d in session.decisions if d.item == current] or list(session.decisions)
         if not decisions:
-            self.notify(t("positions.none", self.lang), markup=False)
+            self.screen.notify(t("positions.none", self.screen.lang), markup=False)
             return
         decision = decisions[-1]
         orgs = list(dict.fromkeys(p.organisation for p in session.participants if p.organisation))
@@ -130,29 +133,29 @@ class PlaybookActions:
     def _ask_position(self, decision_id: int, text: str, orgs: list[str]) -> None:
         if not orgs:
             return
-        org, rest, service = orgs[0], orgs[1:], self.service
+        org, rest, service = orgs[0], orgs[1:], self.screen.service
 
         def chosen(stance: Any) -> None:
             if stance is None:
                 self._ask_position(decision_id, text, rest)
                 return
-            self.do(
+            self.screen.do(
                 lambda: service.closing.record_positions(decision_id, {org: stance}),
                 lambda _: self._ask_position(decision_id, text, rest),
             )
 
-        title = t("positions.ask", self.lang, org=org, text=text)
-        self.ask(title, _views().position_choices(self.lang), chosen)
+        title = t("positions.ask", self.screen.lang, org=org, text=text)
+        self.screen.ask(title, _views().position_choices(self.screen.lang), chosen)
 
-    def action_cool(self) -> None:
+    def cool(self) -> None:
         def chosen(minutes: int | None) -> None:
             if minutes:
-                self.do(
-                    lambda: self.service.playbook.cool_down(minutes),
-                    lambda _: self.notify(t("cool.done", self.lang, minutes=minutes), markup=False),
+                self.screen.do(
+                    lambda: self.screen.service.playbook.cool_down(minutes),
+                    lambda _: self.screen.notify(t("cool.done", self.screen.lang, minutes=minutes), markup=False),
                 )
 
-        self.ask(t("cool.title", self.lang), _views().cool_choices(self.lang), chosen)
+        self.screen.ask(t("cool.title", self.screen.lang), _views().cool_choices(self.screen.lang), chosen)
 
     # -- closing an item, closing the meeting -----------------------------------------------
 
@@ -162,53 +165,53 @@ class PlaybookActions:
         from coopconsole.domain.health import DISCUSSED_AFTER  # loaded after the first frame already
 
         # Under the lock, not a glance: a decision saved a moment ago must count.
-        session, state = self.service.session, self.frame.view.agenda if self.frame else None
+        session, state = self.screen.service.session, self.screen.frame.view.agenda if self.screen.frame else None
         current = None if state is None else state.current
         item, timing = session.item(current), None if state is None else state.current_timing
         recorded = any(r.item == current for r in (*session.decisions, *session.actions, *session.notes))
         discussed = timing is not None and timing.elapsed >= DISCUSSED_AFTER  # not skipped at once
-        if item is None or item.kind.value == "break" or recorded or not discussed or current in self._asked_to_close:
+        if item is None or item.kind.value == "break" or recorded or not discussed or current in self.asked_to_close:
             move_on()
             return
-        self._asked_to_close.add(current)
+        self.asked_to_close.add(current)
 
         async def chosen(decide: bool | None) -> None:
             if decide:
-                await self.action_capture("decision")
+                await self.screen.action_capture("decision")
             elif decide is False:
                 move_on()
 
-        choices = [(t("close.decide", self.lang), True), (t("close.move_on", self.lang), False)]
-        self.ask(t("close.title", self.lang, item=item.title), choices, chosen)
+        choices = [(t("close.decide", self.screen.lang), True), (t("close.move_on", self.screen.lang), False)]
+        self.screen.ask(t("close.title", self.screen.lang, item=item.title), choices, chosen)
 
     def ask_goals(self) -> None:
         """Once the meeting has ended: for each goal not yet judged, was it achieved?"""
-        pending = [g for g in self.service.glance().goals if g.achieved is None]
+        pending = [g for g in self.screen.service.glance().goals if g.achieved is None]
         if not pending:
             return
-        goal, service = pending[0], self.service
+        goal, service = pending[0], self.screen.service
 
         def chosen(achieved: bool | None) -> None:
             if achieved is None:
                 return  # "decide later" (or Escape) stops asking
-            self.do(lambda: service.playbook.judge_goal(goal.id, achieved), lambda _: self.ask_goals())
+            self.screen.do(lambda: service.playbook.judge_goal(goal.id, achieved), lambda _: self.ask_goals())
 
-        tier = t(f"tier.{goal.tier.value}", self.lang)
+        tier = t(f"tier.{goal.tier.value}", self.screen.lang)
         choices = [
-            (t("goal.yes", self.lang), True),
-            (t("goal.no", self.lang), False),
-            (t("goal.skip", self.lang), None),
+            (t("goal.yes", self.screen.lang), True),
+            (t("goal.no", self.screen.lang), False),
+            (t("goal.skip", self.screen.lang), None),
         ]
-        self.ask(t("goal.ask", self.lang, tier=tier, text=goal.text), choices, chosen)
+        self.screen.ask(t("goal.ask", self.screen.lang, tier=tier, text=goal.text), choices, chosen)
 
-    def playbook_commands(self) -> list[Command]:
-        lang = self.lang
+    def commands(self) -> list[Command]:
+        lang = self.screen.lang
         return [
-            (t("cmd.health", lang), self.action_health),
-            (t("cmd.goals", lang), self.action_goals),
-            (t("cmd.replan", lang), self.action_replan),
-            (t("cmd.undo", lang), self.action_undo),
-            (t("cmd.attendance_pick", lang), self.action_attendance),
-            (t("cmd.cool", lang), self.action_cool),
-            (t("cmd.positions", lang), self.action_positions),
+            (t("cmd.health", lang), self.screen.action_health),
+            (t("cmd.goals", lang), self.screen.action_goals),
+            (t("cmd.replan", lang), self.screen.action_replan),
+            (t("cmd.undo", lang), self.screen.action_undo),
+            (t("cmd.attendance_pick", lang), self.screen.action_attendance),
+            (t("cmd.cool", lang), self.screen.action_cool),
+            (t("cmd.positions", lang), self.screen.action_positions),
         ]

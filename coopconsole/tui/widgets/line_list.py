@@ -53,13 +53,13 @@ class LineList(ScrollView, can_focus=True):
 
     ALLOW_SELECT = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("enter", "select", "Select", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("pagedown", "page_down", "Page Down", show=False),
-        Binding("pageup", "page_up", "Page Up", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", id="list.cursor-down", show=False, tooltip="Down"),
+        Binding("end", "last", "Last", id="list.last", show=False, tooltip="Last"),
+        Binding("enter", "select", "Select", id="list.select", show=False, tooltip="Select"),
+        Binding("home", "first", "First", id="list.first", show=False, tooltip="First"),
+        Binding("pagedown", "page_down", "Page Down", id="list.page-down", show=False, tooltip="Page Down"),
+        Binding("pageup", "page_up", "Page Up", id="list.page-up", show=False, tooltip="Page Up"),
+        Binding("up", "cursor_up", "Up", id="list.cursor-up", show=False, tooltip="Up"),
     ]
 
     # OptionList's look, and the console's: one line per row, cut with an ellipsis.

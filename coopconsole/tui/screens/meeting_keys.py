@@ -1,0 +1,161 @@
+"""The meeting screen's keys, the help's list of them, and its palette commands.
+
+Every key is a :class:`~textual.binding.Binding` with a stable id (``meeting.clock``,
+``meeting.capture-action``, ``meeting.speaker-3``...), a description and a tooltip in the
+console's language. Users remap keys by id in their settings (``"keys"``: see
+:mod:`coopconsole.settings`), which the app hands to Textual's keymap; the footer, the
+help and the capture keys all follow the keys as remapped.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding
+
+from coopconsole.domain.model import Attendance
+from coopconsole.texts import t
+from coopconsole.tui.commands import Command, bind
+from coopconsole.tui.messages import ParkedChosen
+from coopconsole.tui.widgets.parking_lot import ParkingLotPane
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from coopconsole.tui.screens.meeting import MeetingScreen
+
+#: Actions a typed letter triggers; never while the capture bar has the focus.
+KEY_ACTIONS = frozenset(
+    {
+        "clock",
+        "next",
+        "prev",
+        "extend",
+        "speaker",
+        "pick_speaker",
+        "capture",
+        "edit",
+        "help",
+        "minutes",
+        "health",
+        "goals",
+        "replan",
+        "undo",
+        "attendance",
+        "cool",
+        "positions",
+    }
+)
+
+#: The capture actions and the kind of record each opens the bar for.
+CAPTURE_ACTIONS = {
+    "capture('action')": "action",
+    "capture('note')": "note",
+    "capture('decision')": "decision",
+    "capture('park')": "park",
+}
+
+
+def meeting_bindings(lang: str) -> list[Binding]:
+    """Every key of the meeting screen, described in ``lang``."""
+
+    def b(name: str, keys: str, action: str, key: str, tip: str, **kw: Any) -> Binding:
+        return Binding(keys, action, t(key, lang), id=f"meeting.{name}", tooltip=t(tip, lang), **kw)
+
+    return [
+        # The footer shows them in this order and cuts what does not fit: at 80 columns the
+        # clock, the next item, the four captures and the help come first.
+        b("clock", "space", "clock", "key.clock", "cmd.clock"),
+        b("next", "n", "next", "key.next", "cmd.next"),
+        b("capture-action", "a", "capture('action')", "key.action", "cmd.action"),
+        b("capture-note", "o", "capture('note')", "key.note", "cmd.note"),
+        b("capture-decision", "d", "capture('decision')", "key.decision", "cmd.decision"),
+        b("capture-park", "l", "capture('park')", "key.park", "cmd.park"),
+        b("help", "question_mark,f1", "help", "key.help", "cmd.help", key_display="?"),
+        b("previous", "N,shift+n", "prev", "key.prev", "cmd.prev", key_display="N"),
+        b("extend", "plus", "extend(5)", "key.extend", "cmd.extend", key_display="+"),
+        b("shorten", "minus", "extend(-5)", "key.shorten", "cmd.shorten", key_display="-"),
+        b("speaker-1", "1", "speaker(1)", "key.speaker", "key.speaker", key_display="1-9"),
+        *(b(f"speaker-{i}", str(i), f"speaker({i})", "key.speaker", "key.speaker", show=False) for i in range(2, 10)),
+        b("nobody", "0", "speaker(0)", "key.nobody", "cmd.nobody", show=False),
+        b("pick-speaker", "p", "pick_speaker", "key.pick_speaker", "key.pick_speaker", show=False),
+        b("edit", "e", "edit", "key.edit", "key.edit"),
+        b("minutes", "m", "minutes", "key.minutes", "cmd.minutes", show=False),
+        b("replan", "r", "replan", "key.replan", "cmd.replan", show=False),
+        b("undo", "u", "undo", "key.undo", "cmd.undo", show=False),
+        b("health", "h", "health", "key.health", "cmd.health", show=False),
+        b("goals", "g", "goals", "key.goals", "cmd.goals", show=False),
+        b("attendance", "t", "attendance", "key.attendance", "cmd.attendance_pick", show=False),
+        b("cool", "c", "cool", "key.cool", "cmd.cool", show=False),
+        b("positions", "v", "positions", "key.positions", "cmd.positions", show=False),
+        b("end", "ctrl+e", "end", "key.end", "cmd.end", show=False),
+        b("quit", "ctrl+q", "app.quit", "key.quit", "key.quit", show=False),
+    ]
+
+
+def capture_kind_of_key(screen: Screen, key: str) -> str | None:
+    """The kind of record ``key`` opens the capture bar for on ``screen`` (None: another
+    key), as the keys are bound now, after the user's keymap."""
+    active = screen.active_bindings.get(key)
+    return CAPTURE_ACTIONS.get(active.binding.action) if active is not None else None
+
+
+#: How the help writes the keys the meeting ships with (any other key as Textual names it).
+_KEY_NAMES = {"question_mark": "?", "plus": "+", "minus": "-", "shift+n": "N"}
+
+
+def help_lines(screen: MeetingScreen) -> list[tuple[str, str, str]]:
+    """Each key of ``screen`` as the help lists it: (binding id, keys, description), in
+    the footer's order, with the keys bound now (after the user's keymap). The speakers'
+    keys are one line, ``1-9``, while they are the digits they ship as."""
+    keys: dict[str, list[str]] = {}
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if binding.id and binding.id.startswith(("meeting.", "console.")):
+            keys.setdefault(binding.id, []).append(_KEY_NAMES.get(binding.key, binding.key))
+    digits = all(keys.get(f"meeting.speaker-{i}") == [str(i)] for i in range(1, 10))
+    lines = []
+    for binding in screen.BINDINGS:
+        if not isinstance(binding, Binding) or binding.id not in keys:
+            continue
+        shown = " ".join(dict.fromkeys(keys.pop(binding.id)))
+        if digits and binding.id.startswith("meeting.speaker-"):
+            if binding.id == "meeting.speaker-1":
+                lines.append((binding.id, "1-9", binding.description))
+            continue
+        lines.append((binding.id, shown, binding.description))
+    return lines
+
+
+def palette_commands(screen: MeetingScreen) -> list[Command]:
+    """Every intent of the meeting screen by name ("agenda: next item", ...)."""
+    lang, session = screen.lang, screen.service.glance()
+    commands: list[Command] = [
+        (t("cmd.clock", lang), screen.action_clock),
+        (t("cmd.next", lang), screen.action_next),
+        (t("cmd.prev", lang), screen.action_prev),
+        (t("cmd.extend", lang), bind(screen.action_extend, 5)),
+        (t("cmd.shorten", lang), bind(screen.action_extend, -5)),
+        (t("cmd.nobody", lang), bind(screen.action_speaker, 0)),
+    ]
+    for p in session.participants:
+        # Not a toggle: "give the floor to X" leaves X speaking, whoever had it.
+        commands.append((t("cmd.speaker", lang, name=p.name), bind(screen.give_floor, p.id)))
+        for state in Attendance:
+            label = t(f"attendance.{state.value}", lang)
+            name = t("cmd.attendance", lang, name=p.name, state=label)
+            commands.append((name, bind(screen.set_attendance, p.id, state)))
+    for kind in ("action", "note", "decision", "park"):
+        commands.append((t(f"cmd.{kind}", lang), bind(screen.action_capture, kind)))
+    selected = screen.query_one(ParkingLotPane).selected_id()
+    if selected is not None:
+        commands.append((t("cmd.resolve", lang), bind(screen.post_message, ParkedChosen(selected))))
+    commands.append((t("cmd.edit", lang), screen.action_edit))
+    commands.append((t("cmd.pick", lang), screen.action_pick_speaker))
+    commands.append((t("cmd.end", lang), screen.action_end))
+    commands += screen.playbook.commands()
+    commands.append((t("cmd.minutes", lang), screen.action_minutes))
+    commands.append((t("cmd.minutes_write", lang), screen.write_minutes))
+    commands.append((t("cmd.minutes_confirm", lang), screen.confirmations))
+    commands.append((t("cmd.help", lang), screen.action_help))
+    return commands
