@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coopconsole.files import write_atomic
+from coopconsole.files import make_private_folder, write_atomic
 from coopconsole.texts import LANGS
 
 ENV_CONFIG = "COOPCONSOLE_CONFIG"
@@ -83,11 +83,12 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write ``settings`` atomically to ``path`` (default :func:`settings_path`); return the path.
 
-    The folder is created (``0700``) if needed and the file is ``0600``. Raises ``OSError``
-    if the file cannot be written; the previous file is then unchanged.
+    The folder and any missing parents are created (``0700``) if needed and the file is
+    ``0600``. Raises ``OSError`` if the file cannot be written (or its owner made it
+    read-only); the previous file is then unchanged.
     """
     path = settings_path() if path is None else Path(path)
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_folder(path.parent)
     document = {**settings.extra, "theme": settings.theme, "lang": settings.lang}
     document["warning_minutes"] = settings.warning_minutes
     data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
