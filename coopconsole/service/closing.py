@@ -11,17 +11,31 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coopconsole.domain.model import Decision, Participant, Session, Stance
 from coopconsole.domain.typed_text import clean_line
 from coopconsole.files import write_atomic
 from coopconsole.service.refusals import ServiceError
 
+if TYPE_CHECKING:
+    from coopconsole.store import SessionFile
+
 
 class ClosingIntents:
     """Mixed into ``MeetingService``, which provides ``handle``, ``session``, ``now`` and
     ``_replace``."""
+
+    if TYPE_CHECKING:  # what MeetingService provides, for the type checker
+        handle: SessionFile
+        _revision: int
+
+        @property
+        def session(self) -> Session: ...
+
+        def now(self) -> datetime: ...
+
+        def _replace(self, obj: Any) -> Any: ...
 
     def record_positions(self, decision_id: int, positions: dict[str, Stance]) -> Decision:
         """Each organisation's position on a decision (agree / object / abstain).
@@ -74,7 +88,9 @@ class ClosingIntents:
     def write_minutes(self, lang: str, path: Path | None = None, next_meeting: str | None = None) -> Path:
         """Write the minutes to ``path`` (default :meth:`minutes_path`), whole or not at all,
         then record that they were sent. A file that cannot be written is refused
-        (``minutes-file``) and records nothing."""
+        (``minutes-file``) and records nothing; so is a session that cannot record it
+        (``SessionReadOnly``), before the file is written."""
+        self.handle.check_writable()
         now = self.now()
         text = self.minutes(lang, next_meeting, now)
         target = path or self.minutes_path(lang)
