@@ -11,6 +11,9 @@ removed, the old file (if any) is left as it was, and the ``OSError`` is raised.
   the meeting. A file being replaced keeps the mode its owner gave it; one its owner made
   read-only (no ``u+w``) is refused, and so is a target that is not a regular file (a
   pipe, a device): the atomic rename would replace it with a file.
+* **Symbolic links are followed.** The file a link leads to is replaced and the link is
+  left as it is; renaming over the link itself would cut it (and, for ``/dev/stdout``
+  given as a file name, put a file in ``/dev``).
 * **Leftovers of a killed writer.** A temporary file is named after the target and the
   writer's process id (``.NAME.PID-RANDOM.tmp``). Each write removes the temporaries of
   the same target whose writer is gone: the process id no longer runs here and the file
@@ -117,11 +120,13 @@ def write_atomic(path: Path, data: bytes, mode: int | None = None) -> Path:
     ``PermissionError`` (nothing written) if the file is read-only by its owner's choice,
     ``OSError`` if it is not a regular file.
     """
-    path = Path(path)
     try:
-        current: os.stat_result | None = os.stat(path)
+        current: os.stat_result | None = os.stat(path)  # what a link leads to, a pipe's too
     except FileNotFoundError:
         current = None
+    # The file a symbolic link leads to is replaced, never the link: `-o /dev/stdout`
+    # must not put a file in /dev in place of the link.
+    path = Path(os.path.realpath(path))
     if current is not None:
         if not stat.S_ISREG(current.st_mode):
             raise OSError(

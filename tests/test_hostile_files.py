@@ -337,6 +337,16 @@ def test_replacing_a_file_keeps_the_mode_its_owner_chose_and_refuses_a_read_only
     assert "read-only" in info.value.strerror and target.read_bytes() == b"new"
 
 
+def test_an_output_that_is_a_symbolic_link_replaces_the_file_it_leads_to(store, saved, tmp_path):
+    real, link = tmp_path / "real" / "actions.md", tmp_path / "actions.md"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link.symlink_to(real)
+    assert run(store.folder, "export", "q", "--format", "md", "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and os.readlink(link) == str(real) and real.read_bytes() != b"old"
+    assert _temporaries(real) == [] and _temporaries(link) == []
+
+
 def test_an_output_that_is_a_pipe_is_refused_without_blocking(store, saved, tmp_path, deadline):
     fifo = tmp_path / "out.csv"
     os.mkfifo(fifo)
