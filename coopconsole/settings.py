@@ -19,13 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coopconsole.files import make_private_folder, write_atomic
+from coopconsole.files import FileRefused, make_private_folder, read_regular, write_atomic
 from coopconsole.texts import LANGS
 
 ENV_CONFIG = "COOPCONSOLE_CONFIG"
 DEFAULT_THEME = "coopconsole-dark"
 SETTINGS_FILE = "settings.json"
 MAX_WARNING_MINUTES = 120
+#: A settings file is a few lines; anything over this (or a pipe, a device) is not read.
+SETTINGS_LIMIT, SETTINGS_LIMIT_WORDS = 1 << 20, "1 MiB"
 
 
 @dataclass
@@ -64,9 +66,11 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """
     path = settings_path() if path is None else Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, SETTINGS_LIMIT, SETTINGS_LIMIT_WORDS)  # never blocks on a pipe
     except FileNotFoundError:
         return Settings(), None
+    except FileRefused as exc:
+        return Settings(), _message(path, f"cannot be read: it {exc}")
     except OSError as exc:
         return Settings(), _message(path, f"cannot be read ({exc.strerror or exc})")
     try:

@@ -28,11 +28,12 @@ from textual.widgets import OptionList
 from coopconsole.cli.commands import main
 from coopconsole.files import STALE_TEMP_AGE_S, write_atomic
 from coopconsole.service import MeetingService
-from coopconsole.settings import Settings, save_settings
+from coopconsole.settings import Settings, load_settings, save_settings
 from coopconsole.store import SessionReadOnly, SessionStore, SessionUnreadable
 from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.screens.picker import PickerScreen
+from coopconsole.tui.theming import ThemeFileError, load_theme_file
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_ROOT = os.geteuid() == 0
@@ -153,6 +154,18 @@ async def test_the_picker_lists_a_fifo_without_blocking(store, saved, clock, dea
         assert isinstance(app.screen, PickerScreen)
         rows = texts(app.screen.query_one(OptionList))
         assert "Smart Park" in rows[2] and rows[3] == "x: cannot be read"
+
+
+def test_a_pipe_in_place_of_the_settings_or_a_theme_file_is_skipped_without_blocking(tmp_path, deadline):
+    settings = tmp_path / "settings.json"
+    os.mkfifo(settings)
+    loaded, message = load_settings(settings)
+    assert loaded == Settings() and message is not None and str(settings) in message and "named pipe" in message
+    theme = tmp_path / "night.toml"
+    os.mkfifo(theme)
+    with pytest.raises(ThemeFileError) as info:
+        load_theme_file(theme)
+    assert str(theme) in str(info.value) and "not a regular file" in str(info.value)
 
 
 # -- 2. a read-only file system or sessions folder ------------------------------------
