@@ -20,13 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coopconsole.files import write_atomic
+from coopconsole.files import FileRefused, make_private_folder, read_regular, write_atomic
 from coopconsole.texts import LANGS
 
 ENV_CONFIG = "COOPCONSOLE_CONFIG"
 DEFAULT_THEME = "coopconsole-dark"
 SETTINGS_FILE = "settings.json"
 MAX_WARNING_MINUTES = 120
+#: A settings file is a few lines; anything over this (or a pipe, a device) is not read.
+SETTINGS_LIMIT, SETTINGS_LIMIT_WORDS = 1 << 20, "1 MiB"
 
 
 @dataclass
@@ -67,9 +69,11 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """
     path = settings_path() if path is None else Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, SETTINGS_LIMIT, SETTINGS_LIMIT_WORDS)  # never blocks on a pipe
     except FileNotFoundError:
         return Settings(), None
+    except FileRefused as exc:
+        return Settings(), _message(path, f"cannot be read: it {exc}")
     except OSError as exc:
         return Settings(), _message(path, f"cannot be read ({exc.strerror or exc})")
     try:
@@ -86,11 +90,12 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write ``settings`` atomically to ``path`` (default :func:`settings_path`); return the path.
 
-    The folder is created (``0700``) if needed and the file is ``0600``. Raises ``OSError``
-    if the file cannot be written; the previous file is then unchanged.
+    The folder and any missing parents are created (``0700``) if needed and the file is
+    ``0600``. Raises ``OSError`` if the file cannot be written (or its owner made it
+    read-only); the previous file is then unchanged.
     """
     path = settings_path() if path is None else Path(path)
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_folder(path.parent)
     document = {**settings.extra, "theme": settings.theme, "lang": settings.lang}
     document["warning_minutes"] = settings.warning_minutes
     if settings.keys:

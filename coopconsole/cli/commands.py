@@ -28,7 +28,7 @@ from coopconsole.domain.followup import minutes_status
 from coopconsole.domain.model import Attendance
 from coopconsole.domain.timeline import agenda_state
 from coopconsole.domain.typed_text import names_fitting
-from coopconsole.files import write_atomic
+from coopconsole.files import FileRefused, read_regular, write_atomic
 from coopconsole.service import CAPTURE_KINDS, MeetingService, ServiceError
 from coopconsole.store import SessionFile, SessionStore, StoreError, sessions_folder
 from coopconsole.texts import LANGS
@@ -39,6 +39,8 @@ _CONSOLE_COMMANDS = (None, "open", "demo")
 #: ``coopconsole.cli.export.FORMATS`` (a test keeps them equal): importing that module here
 #: would load the minutes' code on every start of the console.
 FORMATS = ("csv", "ics", "md")
+#: The largest agenda file read (a real one is a few kilobytes); said so in messages.
+AGENDA_LIMIT, AGENDA_LIMIT_WORDS = 1 << 20, "1 MiB"
 
 
 class Fail(click.ClickException):
@@ -147,7 +149,9 @@ def new(ctx: click.Context, agenda: Path, name: str | None, no_open: bool) -> No
     """Start a session from a Markdown agenda."""
     store = _store(ctx)
     try:
-        text = agenda.read_bytes().decode("utf-8-sig")
+        text = read_regular(agenda, AGENDA_LIMIT, AGENDA_LIMIT_WORDS).decode("utf-8-sig")
+    except FileRefused as exc:  # /dev/zero, a pipe, a file far too big for an agenda
+        raise Fail(f"{agenda} {exc}; give the path of a Markdown agenda file.") from None
     except UnicodeDecodeError as exc:
         raise Fail(f"{agenda} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again.") from None
     except OSError as exc:
@@ -310,6 +314,8 @@ def minutes(
     """
     lang = _lang(ctx, lang)
     with user_errors(), _store(ctx).open(name) as handle:
+        if not draft:
+            handle.check_writable()  # before the minutes are printed as if sent
         service = MeetingService(handle)
         if output is not None and not draft:
             service.closing.write_minutes(lang, output, next_meeting)
@@ -395,8 +401,8 @@ def _participant(session, wanted: str):  # noqa: ANN001, ANN202 - Session -> Par
     fits = [p for p in session.participants if p.name in names]
     if len(fits) == 1:
         return fits[0]
-    names = ", ".join(f"{p.id} {p.name}" for p in (fits or session.participants))
-    raise Fail(f"{wanted!r} {'fits several' if fits else 'is not one of the'} participants: {names}.")
+    listed = ", ".join(f"{p.id} {p.name}" for p in (fits or session.participants))
+    raise Fail(f"{wanted!r} {'fits several' if fits else 'is not one of the'} participants: {listed}.")
 
 
 @command()
@@ -417,5 +423,7 @@ def health(ctx: click.Context, name: str, lang: str | None) -> None:
         click.echo(f"{'':<8} → {finding['fix']}")
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # the entry point, which checks the command line first
+    from coopconsole.cli.main import main as entry_point
+
+    entry_point()

@@ -76,7 +76,9 @@ class Closing:
     def write_minutes(self, lang: str, path: Path | None = None, next_meeting: str | None = None) -> Path:
         """Write the minutes to ``path`` (default :meth:`minutes_path`), whole or not at all,
         then record that they were sent. A file that cannot be written is refused
-        (``minutes-file``) and records nothing."""
+        (``minutes-file``) and records nothing; so is a session that cannot record it
+        (``SessionReadOnly``), before the file is written."""
+        self.access.handle.check_writable()
         now = self.access.now()
         text = self.minutes(lang, next_meeting, now)
         target = path or self.minutes_path(lang)

@@ -6,6 +6,7 @@ from coopconsole.store.errors import (
     SessionBusy,
     SessionExists,
     SessionNotFound,
+    SessionReadOnly,
     SessionUnreadable,
     StoreError,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "SessionExists",
     "SessionFile",
     "SessionNotFound",
+    "SessionReadOnly",
     "SessionStore",
     "SessionSummary",
     "SessionUnreadable",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coopconsole.store.storage import UnreadableFileError
+from coopconsole.store.storage import NotAFileError, UnreadableFileError
 
 
 class StoreError(Exception):
@@ -41,9 +41,14 @@ class SessionUnreadable(StoreError):
     pass
 
 
+class SessionReadOnly(StoreError):
+    """The session can be read but not changed (a read-only folder, or a file its owner
+    made read-only); raised before anything is written."""
+
+
 def unreadable(path: Path, exc: UnreadableFileError) -> SessionUnreadable:
-    if isinstance(exc.error, IsADirectoryError):
-        fix = "Rename that folder, or move it out of the sessions folder."
+    if isinstance(exc, NotAFileError) or isinstance(exc.error, IsADirectoryError):
+        fix = "Rename it, or move it out of the sessions folder."
     else:
         fix = "Check the file's permissions and the disk, or move the file out of the sessions folder."
     return SessionUnreadable(f"The session file {path} cannot be read: {exc.detail}. It was not changed. {fix}")
@@ -54,4 +59,19 @@ def corrupt_message(path: Path, detail: str, record: bool = False) -> str:
     return (
         f"The session file {path} cannot be read: {detail}. It has been left exactly as it was. "
         f"Restore it from a backup, {fix}or move it out of the sessions folder to start again."
+    )
+
+
+def read_only_file(path: Path, mode: int) -> SessionReadOnly:
+    return SessionReadOnly(
+        f"The session file {path} is read-only (mode {mode:04o}), so it was not changed. "
+        f"Reading it still works; to change it, make it writable again (chmod u+w '{path}')."
+    )
+
+
+def read_only_folder(path: Path, lock: str, reason: OSError) -> SessionReadOnly:
+    return SessionReadOnly(
+        f"The session file {path} can only be read here: its lock file {lock} cannot be opened for "
+        f"writing ({reason.strerror or reason}). Nothing was changed. To change the session, make the "
+        "sessions folder writable for you, or copy the session into one that is."
     )

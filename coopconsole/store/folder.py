@@ -1,4 +1,14 @@
-"""The sessions folder: naming, creating, opening and listing session files."""
+"""The sessions folder: naming, creating, opening and listing session files.
+
+An entry named like a session that is not a regular file (a folder, a named pipe, a
+socket, a device) is listed as "not a session file" and refused by :meth:`SessionStore.open`,
+both on a ``stat`` alone: opening a pipe for reading waits for a writer, forever. A
+symbolic link to a session file in the same folder is followed as before (the name must
+resolve inside the folder; see :meth:`SessionStore.path_for`).
+
+The folder is created owner-only (``0700``) with any missing parents, like the files in
+it; a folder that already exists is used as its owner made it.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +17,7 @@ from pathlib import Path
 
 from coopconsole.domain.frozen import record
 from coopconsole.domain.model import Session
+from coopconsole.files import make_private_folder
 from coopconsole.store.errors import (
     BadSessionName,
     SessionExists,
@@ -17,7 +28,7 @@ from coopconsole.store.errors import (
 )
 from coopconsole.store.session_names import check_name
 from coopconsole.store.sessions import SUFFIX, SessionFile
-from coopconsole.store.storage import UnreadableFileError, clean_temp_files
+from coopconsole.store.storage import UnreadableFileError, check_regular
 
 
 @record
@@ -62,7 +73,7 @@ class SessionStore:
     def create(self, session: Session) -> SessionFile:
         """Write a new session file for ``session`` (refuses to overwrite one)."""
         path = self.path_for(session.name)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(self.folder)
         handle = SessionFile(path, create=True)
         try:
             with handle.locked():
@@ -78,18 +89,19 @@ class SessionStore:
         """Open session ``name``, refusing (with a :class:`StoreError`) a file that cannot be used."""
         path = self.path_for(name)
         try:
-            exists = path.exists()
-        except OSError as exc:  # not "missing": the folder will not say (permissions)
-            raise unreadable(path, UnreadableFileError(path, exc)) from None
-        if not exists:
+            check_regular(path, os.stat(path))  # a stat opens nothing: a pipe cannot block it
+        except (FileNotFoundError, NotADirectoryError):
             raise SessionNotFound(
                 f"No session named {name!r} in {self.folder.resolve()}. "
                 "Run 'coopconsole list' to see the saved sessions."
-            )
+            ) from None
+        except OSError as exc:  # not "missing": the folder will not say (permissions)
+            raise unreadable(path, UnreadableFileError(path, exc)) from None
+        except UnreadableFileError as exc:
+            raise unreadable(path, exc) from None
         handle = SessionFile(path)
         try:
-            with handle.locked():
-                clean_temp_files(path)
+            handle.clean_temporaries()
         except BaseException:
             handle.close()
             raise

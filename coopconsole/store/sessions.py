@@ -18,14 +18,23 @@ file and says what to do, and is never written to:
   :class:`SessionUnreadable`;
 * it disappeared while open: :class:`SessionNotFound`.
 
+A session that can be read but not changed is opened, read and shown as usual; only a
+write is refused, with :class:`SessionReadOnly` and before anything is written:
+
+* the lock file cannot be opened for writing (a read-only file system or sessions folder,
+  see :mod:`.locking`): reads then take a shared lock, or none;
+* the session file's owner took away its write permission (``chmod u-w``, mode ``0400``):
+  the atomic replace would otherwise ignore that and write a new file over it.
+
 All of it is checked whenever the file is (re)read from disk, under the lock and so
 before any write can follow: a refused file is never written to, whichever call finds it.
 """
 
 from __future__ import annotations
 
+import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -42,10 +51,12 @@ from coopconsole.store.errors import (
     SessionUnreadable,
     StoreError,
     corrupt_message,
+    read_only_file,
+    read_only_folder,
     unreadable,
 )
 from coopconsole.store.locking import LockTimeout, SessionLock
-from coopconsole.store.storage import AtomicJSONStorage, CorruptFileError, UnreadableFileError
+from coopconsole.store.storage import AtomicJSONStorage, CorruptFileError, UnreadableFileError, clean_temp_files
 
 SUFFIX = ".json"
 LOCK_TIMEOUT_S = 10.0
@@ -118,6 +129,28 @@ class SessionFile:
                 f"{self._file_lock.path} cannot be used ({exc.strerror or exc}). "
                 "Check that the sessions folder is yours and writable; the file was not changed."
             ) from None
+
+    def clean_temporaries(self) -> None:
+        """Remove the temporary files a killed writer left beside the session, under the
+        lock; not where the lock cannot be taken for writing (a reader may not remove
+        what a writer it cannot keep out is using)."""
+        with self.locked():
+            if self._file_lock.read_only is None:
+                clean_temp_files(self.path)
+
+    def check_writable(self) -> None:
+        """Raise :class:`SessionReadOnly` if a write would be refused (see the module's
+        docstring); for a command that must know before it does anything else."""
+        with self.locked():
+            self._check_writable()
+
+    def _check_writable(self) -> None:
+        """Under the lock (so the mode seen is the one just read): refuse a write early."""
+        if self._file_lock.read_only is not None:
+            raise read_only_folder(self.path, self._file_lock.path, self._file_lock.read_only)
+        mode = self._storage.mode
+        if mode is not None and not mode & stat.S_IWUSR:
+            raise read_only_file(self.path, stat.S_IMODE(mode))
 
     def _refresh(self) -> None:
         changed = self._storage_call(self._storage.refresh)
@@ -212,6 +245,7 @@ class SessionFile:
     def write_session(self, session: Session) -> None:
         """Write a whole new session (used once, at creation)."""
         with self.locked():
+            self._check_writable()
             document: dict[str, dict[str, Any]] = {rec.META: {"1": rec.meta_record(session)}}
             for table, (attr, _decode, encode) in rec.CODECS.items():
                 rows = getattr(session, attr)
@@ -224,6 +258,7 @@ class SessionFile:
         table_name = rec.TABLE_OF[type(obj)]
         record = rec.to_record(obj)
         with self.locked():
+            self._check_writable()
             new_id = self._next_id(table_name)
             self._storage.append(table_name, str(new_id), record)
             self._next_ids[table_name] = new_id + 1
@@ -233,7 +268,11 @@ class SessionFile:
     def add_all(self, objs: list[Any]) -> list[Any]:
         """Persist several new objects (any tables) in one write: all of them or none."""
         with self.locked():
-            data, saved, tables, next_ids = self._storage.read() or {}, [], {}, {}
+            self._check_writable()
+            data = self._storage.read() or {}
+            saved: list[Any] = []
+            tables: dict[str, dict[str, Any]] = {}
+            next_ids: dict[str, int] = {}
             for obj in objs:
                 name = rec.TABLE_OF[type(obj)]
                 new_id = next_ids.get(name) or self._next_id(name)
@@ -260,14 +299,16 @@ class SessionFile:
         """Persist a changed domain object (same id). Durable on return."""
         record = rec.to_record(obj)
         with self.locked():
+            self._check_writable()
             # TinyDB's update() changes the stored dict in place; the storage sees the
             # new table dict that _update_table builds, so serialisation stays exact.
-            self._existing(obj).update(lambda doc: (doc.clear(), doc.update(record)), doc_ids=[obj.id])
+            self._existing(obj).update(_overwrite_with(record), doc_ids=[obj.id])
             self.revision += 1
 
     def remove(self, obj: Any) -> None:
         """Delete a record (by the object's table and id). Durable on return."""
         with self.locked():
+            self._check_writable()
             self._existing(obj).remove(doc_ids=[obj.id])
             self.revision += 1
 
@@ -281,6 +322,7 @@ class SessionFile:
 
     def update_meta(self, session: Session) -> None:
         with self.locked():
+            self._check_writable()
             self._table(rec.META).upsert(Document(rec.meta_record(session), doc_id=1))
             self.revision += 1
 
@@ -295,3 +337,13 @@ class SessionFile:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _overwrite_with(record: dict[str, Any]) -> Callable[[MutableMapping[str, Any]], None]:
+    """A TinyDB update that makes the stored record ``record`` (fields it lacks removed)."""
+
+    def overwrite(doc: MutableMapping[str, Any]) -> None:
+        doc.clear()
+        doc.update(record)
+
+    return overwrite

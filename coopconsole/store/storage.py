@@ -26,6 +26,11 @@ and written:
   document, so an empty session file was truncated by something else: it is refused
   (:class:`CorruptFileError`) like torn JSON, never read as an empty document that the
   next write would fill in. Only a file that does not exist yet is a new, empty session.
+* **Only a regular file is read.** A folder, a named pipe, a socket or a device with the
+  session file's name is refused (:class:`NotAFileError`) on the ``stat`` that every read
+  starts with, before anything opens it: opening a pipe waits for a writer, and a device
+  like ``/dev/zero`` never ends. The file is then opened without blocking and checked
+  again with ``fstat``, in case it was replaced in between.
 * **Reading fails with** :class:`CorruptFileError` (the content) or
   :class:`UnreadableFileError` (the system refused: a folder where the file should be,
   permissions, an I/O error); both name the file, and neither changes it.
@@ -33,6 +38,7 @@ and written:
 
 from __future__ import annotations
 
+import errno
 import os
 import queue
 import stat
@@ -43,9 +49,17 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from coopconsole.files import file_kind
 from coopconsole.store.blanks import BlankSlot, new_name, temp_prefix
 
-__all__ = ["AtomicJSONStorage", "CorruptFileError", "UnreadableFileError", "clean_temp_files", "temp_prefix"]
+__all__ = [
+    "AtomicJSONStorage",
+    "CorruptFileError",
+    "NotAFileError",
+    "UnreadableFileError",
+    "clean_temp_files",
+    "temp_prefix",
+]
 
 FILE_MODE = 0o600  # session files are readable by their owner only
 
@@ -71,6 +85,21 @@ class UnreadableFileError(CorruptFileError):
         self.error = error
 
 
+class NotAFileError(UnreadableFileError):
+    """Something other than a regular file has the session file's name (a folder, a pipe,
+    a socket, a device): refused without being opened for reading."""
+
+    def __init__(self, path: Path, mode: int) -> None:
+        super().__init__(path, OSError(errno.EINVAL, f"it is {file_kind(mode)}, not a session file"))
+        self.mode = mode
+
+
+def check_regular(path: Path, st: os.stat_result) -> None:
+    """Raise :class:`NotAFileError` unless ``st`` (of ``path``) is a regular file's."""
+    if not stat.S_ISREG(st.st_mode):
+        raise NotAFileError(path, st.st_mode)
+
+
 def clean_temp_files(path: Path) -> list[Path]:
     """Remove temporary files a killed writer left next to ``path``; return them.
 
@@ -78,7 +107,7 @@ def clean_temp_files(path: Path) -> list[Path]:
     looks exactly like a leftover. A leftover that cannot be removed now (a read-only
     folder) is left for the next open: it does not stop the session being read.
     """
-    removed = []
+    removed: list[Path] = []
     prefix = temp_prefix(path)
     try:
         names = os.listdir(path.parent)
@@ -166,6 +195,7 @@ class AtomicJSONStorage(Storage):
         self._source: dict[str, Any] = {}  # table name -> the dict last serialised
         self._encoded: dict[str, bytes] = {}  # table name -> its JSON bytes
         self.generation = 0  # bumped whenever the document is (re)loaded from disk
+        self.mode: int | None = None  # the file's st_mode at the last look (None: no file)
         self._blanks = BlankSlot(self.path, lambda: new_name(self.path), _write_all, FILE_MODE)
         self._commits = 0
 
@@ -197,24 +227,31 @@ class AtomicJSONStorage(Storage):
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
+            self.mode = None
             return None
         except OSError as exc:
             raise UnreadableFileError(self.path, exc) from None
+        check_regular(self.path, st)
+        self.mode = st.st_mode
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def _load(self) -> None:
         try:
-            fd = os.open(self.path, os.O_RDONLY)
+            # Not blocking: if a pipe has taken the file's place since the stat, opening
+            # it must not wait for a writer. (Reading a regular file ignores the flag.)
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
         except FileNotFoundError:
             raise  # gone since the stat: the session is missing, not unreadable
         except OSError as exc:
             raise UnreadableFileError(self.path, exc) from None
         try:
             st = os.fstat(fd)
+            check_regular(self.path, st)
+            self.mode = st.st_mode
             chunks = []
             while chunk := os.read(fd, 1 << 20):
                 chunks.append(chunk)
-        except OSError as exc:  # a folder opens, and fails only when read
+        except OSError as exc:  # an I/O error
             os.close(fd)
             raise UnreadableFileError(self.path, exc) from None
         except BaseException:
@@ -321,6 +358,7 @@ class AtomicJSONStorage(Storage):
         self._pin(fd)
         self._data = data
         self._signature = (st.st_ino, st.st_size, st.st_mtime_ns)
+        self.mode = st.st_mode
         # The next write's temporary file is made meanwhile, once this storage has shown
         # it writes repeatedly (a console, not one `coopconsole add`).
         self._commits += 1

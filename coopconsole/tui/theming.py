@@ -37,6 +37,7 @@ from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from coopconsole.files import FileRefused, read_regular
 from coopconsole.settings import DEFAULT_THEME, config_dir
 from coopconsole.texts import LANGS
 
@@ -54,6 +55,8 @@ __all__ = [
 ]
 
 _HERE = Path(__file__).resolve().parent
+#: A theme file is a screenful of TOML; anything over this (or a pipe, a device) is skipped.
+THEME_LIMIT, THEME_LIMIT_WORDS = 1 << 20, "1 MiB"
 
 #: The console's own theme variables (all colours) and, for a theme that does not set
 #: one, the Textual variable it is taken from.
@@ -214,9 +217,11 @@ class ThemeFileError(Exception):
 def load_theme_file(path: Path) -> tuple[Theme, dict[str, str]]:
     """The theme in one TOML file and its labels; raises :class:`ThemeFileError`."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = read_regular(path, THEME_LIMIT, THEME_LIMIT_WORDS).decode("utf-8")  # never blocks on a pipe
     except UnicodeDecodeError:
         raise ThemeFileError(path, "is not UTF-8 text") from None
+    except FileRefused as exc:
+        raise ThemeFileError(path, f"cannot be read: it {exc}") from None
     except OSError as exc:
         raise ThemeFileError(path, f"cannot be read ({exc.strerror or exc})") from None
     try:
