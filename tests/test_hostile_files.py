@@ -228,7 +228,7 @@ async def test_the_console_opens_a_read_only_session_to_look(store, read_only, c
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         with pytest.raises(SessionReadOnly):
-            app.screen.service.capture("note", "hello")
+            app.screen.service.captures.capture("note", "hello")
     assert not told and path.read_bytes() == before
 
 
@@ -277,7 +277,7 @@ def test_a_session_file_made_read_only_is_read_but_never_replaced(store, saved):
     handle = store.open("q")  # open before the change of mode, as a running console is
     os.chmod(path, 0o400)
     with pytest.raises(SessionReadOnly) as info:
-        MeetingService(handle).capture("note", "hello")
+        MeetingService(handle).captures.capture("note", "hello")
     handle.close()
     assert str(path) in str(info.value) and "read-only" in str(info.value)
     refused(run(store.folder, "add", "q", "note", "hello"), str(path), "read-only", "chmod u+w")
@@ -323,7 +323,7 @@ def test_minutes_exports_and_the_sessions_folder_are_private_with_umask_000(tmp_
         assert run(folder, *args, str(target)).exit_code == 0
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
     with SessionStore(folder).open("demo-en") as handle:
-        written = MeetingService(handle).write_minutes("en")
+        written = MeetingService(handle).closing.write_minutes("en")
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
     settings = save_settings(Settings(), tmp_path / "config" / "deep" / "settings.json")
     assert stat.S_IMODE(settings.parent.stat().st_mode) == 0o700
