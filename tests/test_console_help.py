@@ -13,7 +13,7 @@ from textual.widgets import Input, Label
 
 import coopconsole.tui.theming as theme_files
 from coopconsole.settings import Settings, save_settings
-from coopconsole.texts import STRINGS, t
+from coopconsole.texts import CATALOGUE, t
 from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.dialogs import HelpDialog
 from coopconsole.tui.screens.meeting import MeetingScreen
@@ -78,7 +78,7 @@ async def test_chinese_palette_prompts_and_titles_textual_commands_in_chinese(me
         assert placeholder == t("palette.placeholder", "zh") and not LATIN.search(placeholder)
         commands = list(app.get_system_commands(app.screen))
         assert commands
-        chinese = {zh for key, (_, zh) in STRINGS.items() if key.startswith("sys.")}
+        chinese = {zh for key, zh in CATALOGUE["zh"].items() if key.startswith("sys.")}
         for command in commands:  # not Textual's "Quit", "Keys", "Screenshot"…
             assert command.title in chinese and command.help in chinese, command
         # Textual's own "Theme" is left out (the console's "theme: …" ones are remembered);
@@ -163,7 +163,7 @@ async def test_help_explains_every_key_and_the_keys_it_lacked(meeting, lang):
         ):
             assert t(key, lang) in texts, key
         # Every key has a sentence: none is left with its footer word ("+5", "Back"…).
-        sentences = {t(key, lang) for key in STRINGS if key.startswith("help.")}
+        sentences = {t(key, lang) for key in CATALOGUE[lang] if key.startswith("help.")}
         assert texts <= sentences, texts - sentences
         assert len(rows) >= len(dialog.lines) + 10
         # and what the dialog shows is what it holds

@@ -35,7 +35,7 @@ from datetime import datetime
 from coopconsole.domain.model import ActionItem, ActionStatus, Session
 from coopconsole.domain.typed_text import names_fitting
 from coopconsole.minutes.markdown import bold, inline
-from coopconsole.texts.minutes_words import short_date, w
+from coopconsole.texts.formats import short_date, w
 
 FORMATS = ("csv", "ics", "md")
 _FORMULA = frozenset("=+-@\t\r")

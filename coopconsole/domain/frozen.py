@@ -51,14 +51,14 @@ def _hash(self: Any) -> int:
 @dataclass_transform(frozen_default=True)
 def record(cls: T) -> T:
     """``cls`` as a frozen dataclass, with the shared repr, equality and hash."""
-    cls = dataclass(frozen=True, repr=False, eq=False)(cls)
-    every = fields(cls)
+    made: Any = dataclass(frozen=True, repr=False, eq=False)(cls)  # the methods are set below
+    every = fields(made)
     if any(not f.repr or not f.compare or f.hash is not None for f in every):
-        raise TypeError(f"{cls.__qualname__}: a field with repr=, compare= or hash= needs @dataclass, not @record")
+        raise TypeError(f"{made.__qualname__}: a field with repr=, compare= or hash= needs @dataclass, not @record")
     names = tuple(f.name for f in every)
-    cls._record_fields = names
-    cls._record_values = staticmethod(_values_getter(names))
-    cls.__repr__ = _repr
-    cls.__eq__ = _eq
-    cls.__hash__ = _hash
+    made._record_fields = names
+    made._record_values = staticmethod(_values_getter(names))
+    made.__repr__ = _repr
+    made.__eq__ = _eq
+    made.__hash__ = _hash
     return cls

@@ -41,6 +41,7 @@ from coopconsole.domain.balance import FLAG_AFTER, SpeakingStats
 from coopconsole.domain.followup import MinutesState, minutes_status
 from coopconsole.domain.frozen import record
 from coopconsole.domain.model import Attendance, ItemKind, Resolution, Role, Session, SessionStatus
+from coopconsole.domain.rounding import whole_minutes
 from coopconsole.domain.smart import names_result
 from coopconsole.domain.timeline import ZERO, AgendaState
 
@@ -160,17 +161,14 @@ def _schedule(state: AgendaState) -> list[Finding]:
                 Finding(
                     "behind-schedule",
                     Severity.WARNING,
-                    {"minutes": _minutes_of(state.drift), "projected": state.projected_end},
+                    {"minutes": whole_minutes(state.drift), "projected": state.projected_end},
                 )
             )
-    if current is not None and current.box is not None and current.overrun > ZERO:
-        out.append(
-            Finding(
-                "item-overrun",
-                Severity.WARNING,
-                {"item": current.item, "minutes": max(1, _minutes_of(current.overrun))},
-            )
-        )
+    # An overrun is said once it is a minute, as every figure in minutes is rounded
+    # (coopconsole.domain.rounding): "0 min over" is not said.
+    over = whole_minutes(current.overrun) if current is not None and current.box is not None else 0
+    if current is not None and over > 0:
+        out.append(Finding("item-overrun", Severity.WARNING, {"item": current.item, "minutes": over}))
     return out
 
 
@@ -255,7 +253,3 @@ def _minutes(session: Session, state: AgendaState, now: datetime) -> list[Findin
     if status.state is MinutesState.OVERDUE:
         return [Finding("minutes-overdue", Severity.CRITICAL, {"due": status.due})]
     return []
-
-
-def _minutes_of(value: timedelta) -> int:
-    return int(value.total_seconds() // 60)

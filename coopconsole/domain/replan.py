@@ -45,7 +45,9 @@ class ReplanOption:
         return self.kind, self.item
 
 
-def _whole_minutes(value: timedelta) -> int:
+def _minutes_to_recover(value: timedelta) -> int:
+    """Whole minutes that make up for a delay of ``value``: rounded up, so that a plan
+    shrunk by them catches the whole delay (what is shown is rounded as everywhere)."""
     return math.ceil(value.total_seconds() / 60)
 
 
@@ -67,7 +69,7 @@ def replan_options(session: Session, state: AgendaState) -> list[ReplanOption]:
         or state.planned_end is None
     ):
         return []
-    delay = _whole_minutes(state.drift)
+    delay = _minutes_to_recover(state.drift)
     projected, planned = state.projected_end, state.planned_end
     ahead = _ahead(session, state)
     out: list[ReplanOption] = []

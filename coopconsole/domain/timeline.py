@@ -150,11 +150,13 @@ def planned_starts(session: Session, tz: tzinfo | None) -> list[datetime | None]
     day = session.date
     for index, item in enumerate(session.agenda):
         written = item.start if item.start is not None else (session.start if index == 0 else None)
+        start: datetime | None
         if written is not None:
-            start: datetime | None = datetime.combine(day, written.replace(tzinfo=None), tzinfo=written.tzinfo or tz)
-            if previous is not None and previous - start > _OVER_MIDNIGHT:
+            at = datetime.combine(day, written.replace(tzinfo=None), tzinfo=written.tzinfo or tz)
+            if previous is not None and previous - at > _OVER_MIDNIGHT:
                 day += timedelta(days=1)
-                start += timedelta(days=1)
+                at += timedelta(days=1)
+            start = at
         elif previous is not None:
             start = previous + timedelta(minutes=previous_minutes)
         else:
@@ -184,10 +186,11 @@ def state_from_replay(session: Session, replay: ClockReplay, now: datetime) -> A
     for index, item in enumerate(session.agenda):
         elapsed = replay.elapsed_at(index, now)
         box, shift = replay.box[index], replay.shift[index]
+        planned = starts[index]
         items.append(
             ItemTiming(
                 item=item.id,
-                planned_start=None if starts[index] is None else starts[index] + shift,
+                planned_start=None if planned is None else planned + shift,
                 planned_minutes=item.minutes,
                 box=box,
                 actual_start=replay.actual_start[index],

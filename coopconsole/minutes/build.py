@@ -30,9 +30,10 @@ from datetime import datetime, timedelta
 
 from coopconsole.domain.balance import Roster, SpeakingStats, replay, stats_from
 from coopconsole.domain.model import ActionStatus, Attendance, Resolution, Session
+from coopconsole.domain.rounding import whole_minutes
 from coopconsole.domain.timeline import ZERO, AgendaState, ItemTiming, state_from_replay
 from coopconsole.minutes.markdown import bold, bullets, inline, lines, plain, table
-from coopconsole.texts.minutes_words import duration, local, long_date, minutes_of, moment_text, short_date, w
+from coopconsole.texts.formats import duration, local, long_date, moment_text, short_date, w
 
 NO_ITEM = -1
 
@@ -214,7 +215,7 @@ def agenda(ctx: Context) -> str:
     )
     if state.ended_at is not None and state.planned_end is not None:
         late = state.ended_at - (state.planned_end - state.plan_shift)
-        if minutes_of(abs(late)) == 0:
+        if whole_minutes(late) == 0:
             out.append(ctx.w("agenda.on_time"))
         else:
             key = "agenda.late" if late > ZERO else "agenda.early"
@@ -243,7 +244,7 @@ def _actual(ctx: Context, timing: ItemTiming | None) -> tuple[str, str]:
     spent = duration(timing.elapsed, ctx.lang)
     if timing.actual_end is None and ctx.state.ended_at is None:
         spent = ctx.w("item.running", duration=spent)
-    over = minutes_of(timing.overrun)
+    over = whole_minutes(timing.overrun)
     return f"{ctx.hhmm(timing.actual_start)} · {spent}", (f"+{duration(timing.overrun, ctx.lang)}" if over else "—")
 
 

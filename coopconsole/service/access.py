@@ -157,7 +157,7 @@ class SessionAccess:
         """The record of ``kind`` numbered ``record_id``; refused if it is gone."""
         found = next((r for r in self.session.records(kind) if r.id == record_id), None)
         if found is None:
-            raise ServiceError("missing", f"That record (#{record_id}) is no longer in the session.")
+            raise ServiceError("missing", id=record_id)
         return found
 
     # -- reading what people typed ----------------------------------------------------
@@ -167,7 +167,7 @@ class SessionAccess:
         """One line as typed, cleaned; refused if nothing is left."""
         line = clean_line(text)
         if not line:
-            raise ServiceError("empty", "Nothing to save: the text is empty.")
+            raise ServiceError("empty")
         return line
 
     def parse(self, text: str, session: Session, now: datetime, mentions_only: bool = False) -> Capture:
@@ -180,7 +180,7 @@ class SessionAccess:
             else:
                 parsed = capture.parse_capture(line, session.participants, now)
         except capture.CaptureError as exc:
-            raise ServiceError(exc.code, exc.message) from None
+            raise ServiceError(exc.code, exc.message) from None  # the parser's words, in English
         return parsed
 
     @staticmethod
@@ -196,5 +196,5 @@ class SessionAccess:
         if isinstance(item, Current):
             return agenda_state(session, now).current
         if item is not None and session.item(item) is None:
-            raise ServiceError("no-item", f"There is no agenda item {item}.")
+            raise ServiceError("no-item", item=item)
         return item

@@ -53,7 +53,7 @@ class AgendaClock:
         def check(session: Session, state: AgendaState) -> None:
             refusals.not_ended(session, state)
             if session.item(item) is None:
-                raise ServiceError("no-item", f"There is no agenda item {item}.")
+                raise ServiceError("no-item", item=item)
 
         return self.access.event(EventKind.GOTO, check, item=item)
 
@@ -63,11 +63,11 @@ class AgendaClock:
         def check(session: Session, state: AgendaState) -> None:
             refusals.not_ended(session, state)
             if state.current is None:
-                raise ServiceError("no-current-item", "No agenda item is under way yet: start the agenda first.")
+                raise ServiceError("no-current-item")
             timing = state.current_timing
             box = timing.box if timing is not None else None
             if minutes < 0 and box is not None and box.total_seconds() + minutes * 60 < MIN_BOX_MINUTES * 60:
-                raise ServiceError("box-too-short", f"The time box cannot be shorter than {MIN_BOX_MINUTES} minute.")
+                raise ServiceError("box-too-short", minutes=MIN_BOX_MINUTES)
 
         with self.access.locked():
             current = self.access.state().current

@@ -41,7 +41,7 @@ class Captures:
             return self.decision(text, item)
         if kind == "park":
             return self.park(text, item)
-        raise ServiceError("bad-kind", f"Unknown kind {kind!r}: use one of {', '.join(CAPTURE_KINDS)}.")
+        raise ServiceError("bad-kind", kind=repr(kind), kinds=", ".join(CAPTURE_KINDS))
 
     def action(self, text: str, item: ItemChoice = CURRENT) -> ActionItem:
         """An action: ``@owner``, the deliverable, and a deadline, checked SMART."""
@@ -123,7 +123,7 @@ class Captures:
             target = None
             if resolution is Resolution.SCHEDULED:
                 if session.item(item) is None:
-                    raise ServiceError("no-item", f"There is no agenda item {item}.")
+                    raise ServiceError("no-item", item=item)
                 target = item
             elif resolution is Resolution.ACTION:
                 target = self._action_from(point, session, now).id

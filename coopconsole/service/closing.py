@@ -35,14 +35,12 @@ class Closing:
             session = self.access.session
             decision = next((d for d in session.decisions if d.id == decision_id), None)
             if decision is None:
-                raise ServiceError("missing", f"There is no decision number {decision_id}.")
+                raise ServiceError("no-decision", id=decision_id)
             orgs = {p.organisation for p in session.participants if p.organisation}
             unknown = sorted(set(positions) - orgs)
             if unknown:
-                raise ServiceError(
-                    "no-organisation",
-                    f"{', '.join(unknown)}: not an organisation of this meeting ({', '.join(sorted(orgs)) or 'none'}).",
-                )
+                known = ", ".join(sorted(orgs)) or "—"
+                raise ServiceError("no-organisation", unknown=", ".join(unknown), known=known)
             merged = {**dict(decision.agreement), **positions}
             agreement = tuple((org, merged[org]) for org in sorted(merged, key=_org_order(session)))
             return self.access.replace(replace(decision, agreement=agreement))
@@ -62,11 +60,7 @@ class Closing:
         built = build_minutes(session, at or self.access.now(), lang, limit=limit)
         wrong = problems(built.text, built.headings)
         if wrong:  # a fault of ours, never of what people typed: refuse rather than send it
-            raise ServiceError(
-                "minutes-broken",
-                f"The minutes did not come out as intended ({'; '.join(wrong)}); "
-                "nothing was written. Please report this with the session file.",
-            )
+            raise ServiceError("minutes-broken", problems="; ".join(wrong))
         return built.text
 
     def minutes_path(self, lang: str) -> Path:
@@ -85,11 +79,7 @@ class Closing:
         try:
             write_atomic(target, text.encode("utf-8"))
         except OSError as exc:
-            raise ServiceError(
-                "minutes-file",
-                f"Cannot write {target}: {exc.strerror or exc}. Nothing was written "
-                "there, and the minutes are not marked as sent.",
-            ) from None
+            raise ServiceError("minutes-file", path=target, why=exc.strerror or exc) from None
         self.record_minutes(next_meeting, now)
         return target
 
@@ -114,11 +104,9 @@ class Closing:
             session = self.access.session
             person = session.participant(participant)
             if person is None:
-                raise ServiceError("no-participant", f"There is no participant number {participant}.")
+                raise ServiceError("no-participant", number=participant)
             if session.minutes_at is None:
-                raise ServiceError(
-                    "minutes-not-written", "The minutes have not been written yet; confirmations are replies to them."
-                )
+                raise ServiceError("minutes-not-written")
             return self.access.replace(replace(person, confirmed_at=self.access.now() if confirmed else None))
 
 

@@ -33,7 +33,7 @@ class Playbook:
         """A goal added live (primary, intermediate or advanced), not yet judged."""
         line = clean_line(text)
         if not line:
-            raise ServiceError("empty", "A goal needs some text.")
+            raise ServiceError("empty-goal")
         with self.access.locked():
             return self.access.add(Goal(id=0, tier=tier, text=line))
 
@@ -41,7 +41,7 @@ class Playbook:
         """Reword a goal (to make it measurable, say); its judgement is kept."""
         line = clean_line(text)
         if not line:
-            raise ServiceError("empty", "A goal needs some text.")
+            raise ServiceError("empty-goal")
         with self.access.locked():
             return self.access.replace(replace(self._goal(goal_id), text=line))
 
@@ -53,7 +53,7 @@ class Playbook:
     def _goal(self, goal_id: int) -> Goal:
         goal = next((g for g in self.access.session.goals if g.id == goal_id), None)
         if goal is None:
-            raise ServiceError("no-goal", f"There is no goal number {goal_id}.")
+            raise ServiceError("no-goal", id=goal_id)
         return goal
 
     # -- re-planning when behind, and the cooling-down break ------------------------------
@@ -79,8 +79,8 @@ class Playbook:
             option = next((o for o in replan_options(session, state) if o.key == (kind, item)), None)
             if option is None:
                 if state.drift is None or state.drift <= timedelta(0):
-                    raise ServiceError("not-behind", "The meeting is not behind its plan: nothing to re-plan.")
-                raise ServiceError("no-option", "That change is not possible now (the item is not ahead any more).")
+                    raise ServiceError("not-behind")
+                raise ServiceError("no-option")
             records: list[Record] = [Event(id=0, at=now, kind=EventKind.REPLAN, minutes=len(option.changes))]
             records += [
                 Event(id=0, at=now, kind=change_kind, item=change_item, minutes=minutes)
@@ -104,7 +104,7 @@ class Playbook:
             not_ended(session, state)  # the plan of an ended meeting is history
             made = state.undo_at  # the re-plan being undone, as the replay sees it
             if made is None:
-                raise ServiceError("nothing-to-undo", "There is no re-plan to undo.")
+                raise ServiceError("nothing-to-undo")
             event = self.access.add(Event(id=0, at=now, kind=EventKind.UNDO))
             for point in session.parked:  # the point it made of an item: back on the agenda
                 if point.created_at == made and point.target is not None:
@@ -114,11 +114,11 @@ class Playbook:
     def cool_down(self, minutes: int) -> Event:
         """A cooling-down break of ``minutes``: the clock pauses and the plan moves later."""
         if not 1 <= minutes <= MAX_COOL_MINUTES:
-            raise ServiceError("bad-minutes", f"A cooling-down break lasts 1 to {MAX_COOL_MINUTES} minutes.")
+            raise ServiceError("bad-minutes", most=MAX_COOL_MINUTES)
         with self.access.locked():
             session, now = self.access.session, self.access.now()
             state = agenda_state(session, now)
             not_ended(session, state)
             if state.status is SessionStatus.PLANNED:
-                raise ServiceError("not-started", "The agenda has not started yet.")
+                raise ServiceError("not-started")
             return self.access.add(Event(id=0, at=now, kind=EventKind.COOL, minutes=minutes))

@@ -28,7 +28,7 @@ class Room:
         def check(session: Session, state: AgendaState) -> None:
             refusals.not_ended(session, state)
             if participant is not None and session.participant(participant) is None:
-                raise ServiceError("no-participant", f"There is no participant number {participant}.")
+                raise ServiceError("no-participant", number=participant)
 
         return self.access.event(EventKind.SPEAKER, check, participant=participant)
 
@@ -46,7 +46,7 @@ class Room:
             session, now = access.session, access.now()
             person = session.participant(participant)
             if person is None:
-                raise ServiceError("no-participant", f"There is no participant number {participant}.")
+                raise ServiceError("no-participant", number=participant)
             when = now if at is None else min(at, now)
             changed = replace(
                 person,

@@ -22,7 +22,7 @@ import coopconsole.tui.memory as memory
 from coopconsole.domain.live import LiveMeeting
 from coopconsole.domain.model import Attendance, Resolution
 from coopconsole.service import MeetingService, ServiceError, load_parser
-from coopconsole.texts import error_text, t
+from coopconsole.texts import t
 from coopconsole.tui.commands import Command
 from coopconsole.tui.format import hhmm
 from coopconsole.tui.frame import Frame
@@ -162,7 +162,7 @@ class MeetingScreen(Screen):
         save that failed, which differs when the text waits in the capture bar)."""
         if isinstance(exc, ServiceError):
             self.notify(
-                error_text(exc.code, exc.message, self.lang),
+                exc.text(self.lang),
                 title=t("error.title", self.lang),
                 severity="warning",
                 markup=False,

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from coopconsole.domain.health import health
 from coopconsole.domain.model import Attendance, GoalTier, Session
 from coopconsole.domain.replan import ReplanOption
+from coopconsole.domain.rounding import whole_minutes
 from coopconsole.texts import t
 from coopconsole.texts.health import entries
 from coopconsole.tui.format import hhmm
@@ -189,7 +190,7 @@ def replan_choices(options: list[ReplanOption], session: Session, frame: Frame) 
     for option in options:
         item = session.item(option.item)
         title = f"{item.id}. {item.title}" if item else ""
-        what = t(f"replan.{option.kind}", lang, item=title, minutes=int(option.saves.total_seconds() // 60))
+        what = t(f"replan.{option.kind}", lang, item=title, minutes=whole_minutes(option.saves))
         end = t("replan.ends", lang, projected=hhmm(option.projected_end, tz), planned=hhmm(option.planned_end, tz))
         out.append((f"{what} → {end}", option))
     return out

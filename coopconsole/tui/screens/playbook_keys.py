@@ -13,7 +13,8 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from coopconsole.texts import error_text, t
+from coopconsole.domain.rounding import whole_minutes
+from coopconsole.texts import t
 from coopconsole.tui.commands import Command
 from coopconsole.tui.format import hhmm
 
@@ -27,9 +28,6 @@ def _views():  # noqa: ANN202 - the module
     import coopconsole.tui.screens.playbook as playbook_view
 
     return playbook_view
-
-
-NOT_BEHIND = "The meeting is not behind its plan: nothing to re-plan."
 
 
 class PlaybookFlow:
@@ -50,11 +48,11 @@ class PlaybookFlow:
 
         def offer(options: list) -> None:
             if not options:
-                self.screen.notify(error_text("not-behind", NOT_BEHIND, self.screen.lang), markup=False)
+                self.screen.notify(t("error.not-behind", self.screen.lang), markup=False)
                 return
             frame = self.screen.frame
             drift = frame.view.agenda.drift if frame is not None else None
-            minutes = 0 if drift is None else int(drift.total_seconds() // 60)
+            minutes = 0 if drift is None else whole_minutes(drift)
             choices = _views().replan_choices(options, service.glance(), frame)
             self.screen.ask(t("replan.title", self.screen.lang, minutes=minutes), choices, self._replan)
 

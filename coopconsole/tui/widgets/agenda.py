@@ -11,8 +11,9 @@ from textual.reactive import var
 from textual.widgets import Digits, Label
 
 from coopconsole.domain.model import ItemKind, SessionStatus
+from coopconsole.domain.rounding import whole_minutes
 from coopconsole.domain.timeline import planned_starts
-from coopconsole.texts import minutes_text, t
+from coopconsole.texts import t
 from coopconsole.tui.format import clock, hhmm
 from coopconsole.tui.frame import Frame
 from coopconsole.tui.paint import set_border_title, show, show_digits
@@ -56,7 +57,7 @@ class AgendaPane(Vertical):
             value = clock(timing.elapsed) if timing else "--:--"
             headline, detail = (item.title if item else ""), t("agenda.no_box", lang)
         else:
-            box = t("agenda.minutes", lang, minutes=int(timing.box.total_seconds() // 60))
+            box = t("agenda.minutes", lang, minutes=whole_minutes(timing.box))
             if timing.overrun > timedelta(0):
                 overrun = True
                 value = "+" + clock(timing.overrun)
@@ -88,7 +89,7 @@ def _drift_line(frame: Frame) -> str:
     if state.drift is None:
         drift = ""
     else:
-        minutes = minutes_text(state.drift.total_seconds())
+        minutes = abs(whole_minutes(state.drift))
         if minutes == 0:
             drift = t("agenda.drift_none", lang)
         elif state.drift > timedelta(0):
@@ -114,7 +115,7 @@ def _item_rows(frame: Frame) -> list[tuple[str | None, Content]]:
         mark = "▶" if current else ("✓" if done else " ")
         minutes = item.minutes
         if timing is not None and timing.box is not None:  # extended or shortened
-            minutes = int(timing.box.total_seconds() // 60)
+            minutes = whole_minutes(timing.box)
         box = t("agenda.minutes", lang, minutes=minutes) if minutes is not None else "—"
         kind = " ☕" if item.kind is ItemKind.BREAK else ""
         took = ""

@@ -11,8 +11,9 @@ from textual.widget import Widget
 
 from coopconsole.domain.followup import MinutesState, minutes_status
 from coopconsole.domain.model import Session, SessionStatus
+from coopconsole.domain.rounding import whole_minutes
 from coopconsole.domain.timeline import AgendaState
-from coopconsole.texts import minutes_text, t
+from coopconsole.texts import t
 from coopconsole.tui.format import clock, hhmm
 from coopconsole.tui.frame import Frame
 
@@ -112,7 +113,7 @@ def status_parts(frame: Frame) -> list[tuple[int, str]]:
             )
         )
     if state.drift is not None and state.status is not SessionStatus.ENDED:
-        minutes = minutes_text(state.drift.total_seconds())
+        minutes = abs(whole_minutes(state.drift))
         if minutes == 0:
             parts.append((1, t("header.on_time", lang)))
         elif state.drift > timedelta(0):
