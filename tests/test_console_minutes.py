@@ -4,14 +4,14 @@ next to the session, ticking off confirmations. Frozen clock throughout."""
 from __future__ import annotations
 
 import pytest
-from conftest import small_session
-from pilot import settle
 from textual.widgets import Markdown, SelectionList
 
 from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.screens.minutes import ConfirmationsDialog, MinutesScreen
 from coopconsole.tui.widgets.header import status_line
+from tests.support.pilot import settle
+from tests.support.sessions import small_session
 
 SIZE = (120, 36)
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import small_session
-from pilot import advance, settle
 from textual.widgets import Input, OptionList
 
 from coopconsole.domain.model import Attendance, Goal, GoalTier
@@ -16,6 +14,8 @@ from coopconsole.tui.screens.dialogs import ChoiceDialog
 from coopconsole.tui.screens.playbook import GoalsDialog, HealthDialog, findings, parse_goal
 from coopconsole.tui.widgets.capture_bar import CaptureBar
 from coopconsole.tui.widgets.header import status_line
+from tests.support.pilot import advance, settle
+from tests.support.sessions import small_session
 
 SIZE = (120, 36)
 

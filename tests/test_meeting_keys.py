@@ -7,8 +7,6 @@ import os
 from datetime import timedelta
 
 import pytest
-from conftest import small_session
-from pilot import advance, move_on, settle, texts
 from textual.widgets import Digits, Input
 
 from coopconsole.domain.model import Resolution, SessionStatus
@@ -20,6 +18,8 @@ from coopconsole.tui.widgets.capture_bar import CaptureBar
 from coopconsole.tui.widgets.header import MeetingHeader
 from coopconsole.tui.widgets.parking_lot import ParkingLotPane
 from coopconsole.tui.widgets.speakers import SpeakersPane
+from tests.support.pilot import advance, move_on, settle, texts
+from tests.support.sessions import small_session
 
 
 @pytest.fixture

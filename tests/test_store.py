@@ -229,7 +229,7 @@ operations = st.lists(
 @given(ops=operations)
 def test_incremental_file_matches_a_full_serialisation(tmp_path_factory, ops):
     store = SessionStore(tmp_path_factory.mktemp("inc"))
-    from conftest import small_session
+    from tests.support.sessions import small_session
 
     handle = store.create(small_session("inc"))
     notes = []

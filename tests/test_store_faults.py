@@ -10,8 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import small_session
 from tinydb import TinyDB
+
+from tests.support.sessions import small_session
 
 WORKER = str(Path(__file__).with_name("store_worker.py"))
 TRIALS = 50
