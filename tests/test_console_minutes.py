@@ -33,12 +33,15 @@ def ended(store, clock):
 
 
 async def _minutes_text(pilot) -> str:
+    """The preview's Markdown, once the minutes are built (on the meeting's intent thread)
+    and the widget has parsed them (on a thread of its own) and mounted their blocks."""
     screen = pilot.app.screen
     assert isinstance(screen, MinutesScreen)
-    await screen.meeting.intents.idle()
-    for _ in range(5):
-        await pilot.pause()
+    await screen.meeting.intents.idle()  # built, and handed to the widget
     document = screen.query_one(Markdown)
+    async with document.lock:  # ``Markdown.update`` holds the widget's lock until it has mounted
+        pass
+    await pilot.pause()
     assert document.query("MarkdownH2"), "the preview shows the rendered minutes, not only their text"
     return document.source
 

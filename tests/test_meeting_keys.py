@@ -277,8 +277,12 @@ async def test_name_completion_after_at():
 async def test_tab_completes_the_name_and_keeps_the_bar_focused(meeting, clock):
     app = meeting()
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("a", *"@chl", "tab")
-        await pilot.pause(0.2)
+        await pilot.press("a", *"@chl")
+        await pilot.app.workers.wait_for_complete()  # the field's suggester runs as a worker
+        await pilot.pause()  # and the field takes its suggestion
+        await pilot.press("tab")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
         bar = app.screen.query_one(CaptureBar)
         field = bar.query_one(Input)
         assert app.screen.focused is field
