@@ -1,6 +1,6 @@
 """The minutes: golden files of a scripted meeting on both samples, sections, deadlines.
 
-The golden files are the minutes of ``tests/scripted.py``'s meeting, in English and in
+The golden files are the minutes of ``tests/support/scripted.py``'s meeting, in English and in
 Chinese, for both shared sample agendas. After a deliberate change to the minutes,
 ``COOPCONSOLE_UPDATE_GOLDEN=1 pytest tests/test_minutes.py`` writes them again; read the
 diff before committing it.
