@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import small_session
-from pilot import advance, move_on, settle
 from rich.console import Console
 from textual._compositor import Compositor
 
@@ -15,6 +13,8 @@ import coopconsole.tui.textual_internals as internals
 from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.textual_internals import LineCompositor
+from tests.support.pilot import advance, move_on, settle
+from tests.support.sessions import small_session
 
 # A cursor move with nothing written after it (Textual moves to a span's end and writes
 # an empty piece there): it changes nothing on the terminal.

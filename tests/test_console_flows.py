@@ -9,8 +9,6 @@ import shutil
 from datetime import timedelta
 
 import pytest
-from conftest import small_session
-from pilot import advance, move_on, settle, texts
 from textual.color import Color
 from textual.widgets import Digits, Input, OptionList
 
@@ -23,6 +21,8 @@ from coopconsole.tui.widgets.capture_bar import CaptureBar
 from coopconsole.tui.widgets.header import MeetingHeader, status_line
 from coopconsole.tui.widgets.parking_lot import ParkingLotPane
 from coopconsole.tui.widgets.speakers import SpeakersPane
+from tests.support.pilot import advance, move_on, settle, texts
+from tests.support.sessions import small_session
 
 SIZE = (120, 36)
 

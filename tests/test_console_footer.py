@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import small_session
-from pilot import settle
 from textual import events
 from textual.widgets import Input
 
@@ -12,6 +10,8 @@ from coopconsole.texts import t
 from coopconsole.tui.app import make_app
 from coopconsole.tui.widgets.capture_bar import CaptureBar
 from coopconsole.tui.widgets.footer import KeyFooter
+from tests.support.pilot import settle
+from tests.support.sessions import small_session
 
 
 @pytest.fixture

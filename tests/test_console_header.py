@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import small_session
-from pilot import settle
-
 from coopconsole.tui.app import make_app
 from coopconsole.tui.widgets.header import SEPARATOR, TITLE_MIN, MeetingHeader, fitted
+from tests.support.pilot import settle
+from tests.support.sessions import small_session
 
 
 async def _header(store, clock, size, title="A title that is long enough to be cut at eighty columns"):

@@ -6,8 +6,6 @@ import re
 import shutil
 
 import pytest
-from conftest import small_session
-from pilot import settle as _settle
 from textual.command import CommandPalette
 from textual.widgets import Input, Label
 
@@ -18,6 +16,8 @@ from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.dialogs import HelpDialog
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.widgets.footer import KeyFooter
+from tests.support.pilot import settle as _settle
+from tests.support.sessions import small_session
 
 LATIN = re.compile(r"[A-Za-z]{2,}")
 """An English word (a key name such as ``N`` or ``esc`` is shown as is, see below)."""

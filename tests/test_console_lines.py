@@ -5,8 +5,6 @@ its own line, a new row needs no layout of the screen, and it behaves as an opti
 from __future__ import annotations
 
 import pytest
-from conftest import small_session
-from pilot import advance, settle
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.screen import Screen
@@ -14,6 +12,8 @@ from textual.screen import Screen
 from coopconsole.tui.app import make_app
 from coopconsole.tui.widgets.line_list import LineList
 from coopconsole.tui.widgets.speakers import SpeakersPane
+from tests.support.pilot import advance, settle
+from tests.support.sessions import small_session
 
 
 @pytest.fixture

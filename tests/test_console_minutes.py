@@ -4,14 +4,14 @@ next to the session, ticking off confirmations. Frozen clock throughout."""
 from __future__ import annotations
 
 import pytest
-from conftest import small_session
-from pilot import settle
 from textual.widgets import Markdown, SelectionList
 
 from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.screens.minutes import ConfirmationsDialog, MinutesScreen
 from coopconsole.tui.widgets.header import status_line
+from tests.support.pilot import settle
+from tests.support.sessions import small_session
 
 SIZE = (120, 36)
 
@@ -33,12 +33,15 @@ def ended(store, clock):
 
 
 async def _minutes_text(pilot) -> str:
+    """The preview's Markdown, once the minutes are built (on the meeting's intent thread)
+    and the widget has parsed them (on a thread of its own) and mounted their blocks."""
     screen = pilot.app.screen
     assert isinstance(screen, MinutesScreen)
-    await screen.meeting.intents.idle()
-    for _ in range(5):
-        await pilot.pause()
+    await screen.meeting.intents.idle()  # built, and handed to the widget
     document = screen.query_one(Markdown)
+    async with document.lock:  # ``Markdown.update`` holds the widget's lock until it has mounted
+        pass
+    await pilot.pause()
     assert document.query("MarkdownH2"), "the preview shows the rendered minutes, not only their text"
     return document.source
 

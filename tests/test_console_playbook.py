@@ -6,16 +6,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import small_session
-from pilot import advance, settle
 from textual.widgets import Input, OptionList
 
 from coopconsole.domain.model import Attendance, Goal, GoalTier
 from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.dialogs import ChoiceDialog
+from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.screens.playbook import GoalsDialog, HealthDialog, findings, parse_goal
 from coopconsole.tui.widgets.capture_bar import CaptureBar
 from coopconsole.tui.widgets.header import status_line
+from tests.support.pilot import advance, settle
+from tests.support.sessions import small_session
 
 SIZE = (120, 36)
 
@@ -41,17 +42,15 @@ async def _ready(pilot):
 
 
 async def _next_dialog(pilot) -> ChoiceDialog:
-    """The dialog the console opens once the intent before it is saved (a few turns of
-    the event loop: the save runs on its own thread)."""
-    for _ in range(50):
-        screen = pilot.app.screen
-        if isinstance(screen, ChoiceDialog):
-            return screen
-        meeting = pilot.app.screen_stack[1] if len(pilot.app.screen_stack) > 1 else screen
-        if hasattr(meeting, "intents"):
-            await meeting.intents.idle()
-        await pilot.pause()
-    raise AssertionError(f"no dialog came; the screen is {pilot.app.screen!r}")
+    """The dialog the console opens once the intent before it is saved: the save runs on
+    the intent thread, and its result, back on the event loop, pushes the dialog."""
+    await pilot.pause()  # the key, or the answer before, is taken: an answer starts its intent only then
+    meeting = next(screen for screen in pilot.app.screen_stack if isinstance(screen, MeetingScreen))
+    await meeting.intents.idle()
+    await pilot.pause()  # the dialog is pushed
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ChoiceDialog), f"no dialog came; the screen is {dialog!r}"
+    return dialog
 
 
 def _choose(dialog: ChoiceDialog, wanted) -> None:  # noqa: ANN001 - a value or a predicate
@@ -308,17 +307,44 @@ def test_the_header_never_reads_a_half_imported_checks_module(monkeypatch, clock
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-async def test_the_palette_says_when_nothing_matches(meeting, lang):
+async def test_the_palette_says_when_nothing_matches(meeting, lang, monkeypatch):
     """Textual's own words, in both languages: it offers no way to word them (docs/upstream.md)."""
-    from textual.command import CommandList
+    import asyncio
 
+    from textual.command import CommandList
+    from textual.command import CommandPalette as ConsolePalette
+
+    # The palette says so half a second after a search found nothing (a timer of its
+    # own); each countdown started reports here once it has run.
+    countdowns: list[asyncio.Event] = []
+    real_start, real_set_timer = ConsolePalette._start_no_matches_countdown, ConsolePalette.set_timer
+
+    def start(palette, search_value):
+        ran = asyncio.Event()
+        countdowns.append(ran)
+
+        def set_timer(delay, callback, **kwargs):
+            def then():
+                callback()
+                ran.set()
+
+            return real_set_timer(palette, delay, then, **kwargs)
+
+        palette.set_timer = set_timer
+        try:
+            real_start(palette, search_value)
+        finally:
+            del palette.set_timer
+
+    monkeypatch.setattr(ConsolePalette, "_start_no_matches_countdown", start)
     async with meeting(lang).run_test(size=SIZE) as pilot:
         await _ready(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"qqqzzzxxx")
-        for _ in range(10):  # the palette waits half a second before saying so
-            await pilot.pause(0.1)
+        await pilot.app.workers.wait_for_complete()  # the last search has ended, its countdown started
+        assert countdowns, "the search found something, or never ended"
+        await asyncio.wait_for(countdowns[-1].wait(), 60)  # a guard against hanging, not a measure
         options = pilot.app.screen.query_one(CommandList)
         prompts = [
             str(getattr(options.get_option_at_index(i).prompt, "renderable", "")) for i in range(options.option_count)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import small_session
-from pilot import settle
 
 from coopconsole.domain.model import Attendance, Participant
 from coopconsole.settings import load_settings
@@ -14,6 +12,8 @@ from coopconsole.texts import CATALOGUE, LANGS, detect_lang, t
 from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.widgets.speakers import SpeakersPane
+from tests.support.pilot import settle
+from tests.support.sessions import small_session
 
 
 @pytest.fixture

@@ -10,12 +10,12 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from click.testing import CliRunner
 from icalendar import Calendar
-from scripted import play
 
 from coopconsole.cli.commands import main
 from coopconsole.cli.export import ExportError, select, to_csv, to_ics, to_tasks
 from coopconsole.domain.model import ActionStatus
 from coopconsole.service import MeetingService
+from tests.support.scripted import play
 
 
 @pytest.fixture
@@ -202,7 +202,7 @@ def test_export_that_matches_nothing_says_so(played):
 
 
 def test_list_shows_the_minutes_deadline_and_confirmations(store, clock):
-    from conftest import small_session
+    from tests.support.sessions import small_session
 
     store.create(small_session()).close()
     with store.open("smart-park") as handle:
@@ -224,7 +224,7 @@ def test_list_shows_the_minutes_deadline_and_confirmations(store, clock):
 
 
 def test_confirm_before_the_minutes_or_of_nobody_is_refused(store):
-    from conftest import small_session
+    from tests.support.sessions import small_session
 
     store.create(small_session()).close()
     assert _run("minutes", "smart-park", "--draft").exit_code == 0
@@ -240,7 +240,7 @@ def test_a_capture_on_a_full_disk_fails_with_a_message_not_a_traceback(store, mo
     import errno
     import os
 
-    from conftest import small_session
+    from tests.support.sessions import small_session
 
     store.create(small_session()).close()
 

@@ -7,13 +7,12 @@ import sys
 import textwrap
 import threading
 
-from conftest import small_session
-from pilot import settle
-
 from coopconsole.domain.model import Note
 from coopconsole.service import MeetingService
 from coopconsole.store.locking import SessionLock
 from coopconsole.tui.app import make_app
+from tests.support.pilot import settle
+from tests.support.sessions import small_session
 
 
 class Holder(threading.Thread):

@@ -21,8 +21,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import small_session
-from pilot import texts
 from textual.widgets import OptionList
 
 from coopconsole.cli.commands import main
@@ -34,6 +32,8 @@ from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.screens.picker import PickerScreen
 from coopconsole.tui.theming import ThemeFileError, load_theme_file
+from tests.support.pilot import texts
+from tests.support.sessions import small_session
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_ROOT = os.geteuid() == 0

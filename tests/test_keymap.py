@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import small_session
-from pilot import settle
 
 from coopconsole.domain.model import SessionStatus
 from coopconsole.domain.timeline import agenda_state
@@ -18,6 +16,8 @@ from coopconsole.tui.keymap import REMAPPABLE, usable
 from coopconsole.tui.screens.meeting_keys import help_lines, meeting_bindings
 from coopconsole.tui.widgets.capture_bar import CaptureBar, CaptureField
 from coopconsole.tui.widgets.footer import KeyFooter
+from tests.support.pilot import settle
+from tests.support.sessions import small_session
 
 
 def _bindings_with_ids() -> set[str]:

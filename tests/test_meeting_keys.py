@@ -7,8 +7,6 @@ import os
 from datetime import timedelta
 
 import pytest
-from conftest import small_session
-from pilot import advance, move_on, settle, texts
 from textual.widgets import Digits, Input
 
 from coopconsole.domain.model import Resolution, SessionStatus
@@ -20,6 +18,8 @@ from coopconsole.tui.widgets.capture_bar import CaptureBar
 from coopconsole.tui.widgets.header import MeetingHeader
 from coopconsole.tui.widgets.parking_lot import ParkingLotPane
 from coopconsole.tui.widgets.speakers import SpeakersPane
+from tests.support.pilot import advance, move_on, settle, texts
+from tests.support.sessions import small_session
 
 
 @pytest.fixture
@@ -278,8 +278,12 @@ async def test_name_completion_after_at():
 async def test_tab_completes_the_name_and_keeps_the_bar_focused(meeting, clock):
     app = meeting()
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("a", *"@chl", "tab")
-        await pilot.pause(0.2)
+        await pilot.press("a", *"@chl")
+        await pilot.app.workers.wait_for_complete()  # the field's suggester runs as a worker
+        await pilot.pause()  # and the field takes its suggestion
+        await pilot.press("tab")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
         bar = app.screen.query_one(CaptureBar)
         field = bar.query_one(Input)
         assert app.screen.focused is field

@@ -1,6 +1,6 @@
 """The minutes: golden files of a scripted meeting on both samples, sections, deadlines.
 
-The golden files are the minutes of ``tests/scripted.py``'s meeting, in English and in
+The golden files are the minutes of ``tests/support/scripted.py``'s meeting, in English and in
 Chinese, for both shared sample agendas. After a deliberate change to the minutes,
 ``COOPCONSOLE_UPDATE_GOLDEN=1 pytest tests/test_minutes.py`` writes them again; read the
 diff before committing it.
@@ -15,8 +15,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import small_session
-from scripted import TZ, play
 
 from coopconsole.domain.clock import FrozenClock
 from coopconsole.domain.followup import MinutesState, minutes_status
@@ -25,6 +23,8 @@ from coopconsole.domain.timeline import agenda_state
 from coopconsole.minutes import build_minutes, render_minutes
 from coopconsole.minutes.check import outline, problems
 from coopconsole.service import MeetingService, ServiceError
+from tests.support.scripted import play
+from tests.support.sessions import TZ, small_session
 
 GOLDEN = Path(__file__).parent / "golden"
 EN_HEADINGS = [

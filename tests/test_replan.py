@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from conftest import TZ
 
 from coopconsole.domain.model import AgendaItem, ItemKind, Participant, Resolution, Role, Session
 from coopconsole.domain.replan import FLOOR_MINUTES
 from coopconsole.minutes import render_minutes
 from coopconsole.service import MeetingService, ServiceError
+from tests.support.sessions import TZ
 
 NINE = datetime(2026, 12, 8, 9, 0, tzinfo=TZ)
 

@@ -210,9 +210,8 @@ def test_speaker_key_toggles_on_the_saved_state(service, clock):
 
 
 async def test_two_quick_presses_of_one_key_end_with_nobody(store, clock):
-    from conftest import small_session
-
     from coopconsole.tui.app import make_app
+    from tests.support.sessions import small_session
 
     store.create(small_session("quick")).close()
     app = make_app(store=store, session_name="quick", clock=clock, lang="en")

@@ -9,12 +9,12 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import small_session
 
 import coopconsole.cli.commands as cli
 import coopconsole.cli.console_start as start
 from coopconsole.cli.console_start import ConsoleLine, read
 from coopconsole.store import SessionStore
+from tests.support.sessions import small_session
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import small_session
-from pilot import settle
 
 from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.picker import PickerScreen
+from tests.support.pilot import settle
+from tests.support.sessions import small_session
 
 
 def _after_command(*args: str, folder) -> str:

@@ -229,7 +229,7 @@ operations = st.lists(
 @given(ops=operations)
 def test_incremental_file_matches_a_full_serialisation(tmp_path_factory, ops):
     store = SessionStore(tmp_path_factory.mktemp("inc"))
-    from conftest import small_session
+    from tests.support.sessions import small_session
 
     handle = store.create(small_session("inc"))
     notes = []
@@ -251,7 +251,7 @@ def test_incremental_file_matches_a_full_serialisation(tmp_path_factory, ops):
 def test_a_blank_made_ready_is_used_and_left_nowhere(store, session, monkeypatch):
     """Repeated writes go through a blank temporary file prepared in advance; the file
     still opens with a plain TinyDB, and closing leaves no temporary file behind."""
-    import time as _time
+    import threading
 
     from coopconsole.store import blanks
 
@@ -262,13 +262,39 @@ def test_a_blank_made_ready_is_used_and_left_nowhere(store, session, monkeypatch
         used.append(blank[2])
         return real_fill(self, blank, parts)
 
+    # Captures are seconds apart in a meeting: time enough for the background thread to
+    # make the next blank. Each write waits here until the blank asked for is made.
+    asked, made = [], threading.Semaphore(0)
+    real_put, real_prepare = blanks._worker.put, blanks.BlankSlot._prepare
+    ours = store.path_for(session.name)
+
+    def put(job):
+        if job[0].path == ours:
+            asked.append(job)
+        real_put(job)
+
+    def prepare(self, size):
+        try:
+            real_prepare(self, size)
+        finally:
+            if self.path == ours:
+                made.release()
+
+    def blanks_made():
+        while asked:
+            asked.pop()
+            assert made.acquire(timeout=60), "the background thread never made the blank asked for"
+
     monkeypatch.setattr(blanks.BlankSlot, "fill", fill)
+    monkeypatch.setattr(blanks._worker, "put", put)
+    monkeypatch.setattr(blanks.BlankSlot, "_prepare", prepare)
     handle = store.create(session)
     for i in range(6):
         handle.add(Note(0, f"point {i}"))
-        _time.sleep(0.05)  # captures are seconds apart in a meeting
+        blanks_made()
     handle.close()
-    assert used, "no write used a blank"
+    # All but the first capture: a file gets blanks once it has been written twice.
+    assert len(used) == 5, f"{len(used)} of the 6 captures went through a blank"
     assert not [p for p in store.folder.iterdir() if p.name.endswith(".tmp")]
     plain = TinyDB(store.path_for(session.name))
     texts = {doc["text"] for doc in plain.table("notes").all()}

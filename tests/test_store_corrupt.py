@@ -16,12 +16,12 @@ from datetime import UTC, date, datetime
 
 import pytest
 from click.testing import CliRunner
-from conftest import small_session
 
 from coopconsole.cli.commands import main
 from coopconsole.domain.model import ActionItem, Decision, Event, EventKind, Goal, GoalTier, Note, ParkedItem, Stance
 from coopconsole.store import CorruptSession, SessionNotFound, SessionStore, SessionUnreadable, StoreError
 from coopconsole.store import sessions as sessions_module
+from tests.support.sessions import small_session
 
 NOW = datetime(2026, 12, 8, 9, 30, tzinfo=UTC)
 DELETE = object()  # the field is removed from the record

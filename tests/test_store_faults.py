@@ -10,8 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import small_session
 from tinydb import TinyDB
+
+from tests.support.sessions import small_session
 
 WORKER = str(Path(__file__).with_name("store_worker.py"))
 TRIALS = 50
@@ -45,7 +46,9 @@ def test_kill_minus_nine_never_loses_an_acknowledged_record(store):
     for trial in range(TRIALS):
         child = _spawn(store.folder, "crash", f"t{trial}", 0)
         assert child.stdout.readline().strip() == "ready", child.stderr.read()
-        time.sleep(rnd.uniform(0.0, 0.06))  # kill somewhere inside the write loop
+        # The sleep is the test: the kill must land at an instant nobody chose, anywhere
+        # in the write loop (the child is already writing; "ready" came through the pipe).
+        time.sleep(rnd.uniform(0.0, 0.06))
         os.kill(child.pid, signal.SIGKILL)
         out, _ = child.communicate()
         assert child.returncode == -signal.SIGKILL

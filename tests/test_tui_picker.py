@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from conftest import small_session
 from textual.widgets import OptionList
 
 from coopconsole.tui.app import make_app
@@ -10,6 +9,7 @@ from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.screens.picker import PickerScreen
 from coopconsole.tui.widgets.header import MeetingHeader
 from coopconsole.tui.widgets.line_list import LineList
+from tests.support.sessions import small_session
 
 
 def _texts(option_list: OptionList) -> list[str]:
@@ -64,11 +64,10 @@ async def test_corrupt_session_is_a_notification_not_a_crash(store, clock):
 async def test_the_console_takes_over_a_session_the_command_line_opened(store, monkeypatch):
     """`coopconsole open` checks the file before starting the console; the console then
     uses that open session instead of reading and checking the file again."""
-    from conftest import small_session
-
     import coopconsole.store.codecs as records
     from coopconsole.tui.app import make_app
     from coopconsole.tui.screens.meeting import MeetingScreen
+    from tests.support.sessions import small_session
 
     store.create(small_session("taken")).close()
     decoded = []

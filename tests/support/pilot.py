@@ -1,4 +1,5 @@
-"""Helpers for driving the meeting console in pilot tests."""
+"""Helpers for driving the meeting console in pilot tests: letting it settle after keys,
+moving the frozen clock on, reading option lists, moving to the next item."""
 
 from __future__ import annotations
 

@@ -10,17 +10,19 @@ confirmation ticked. The minutes' golden files come from this meeting.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
+from coopconsole import samples
 from coopconsole.agenda import import_agenda
 from coopconsole.domain.clock import FrozenClock
 from coopconsole.domain.model import Attendance, Resolution, Stance
 from coopconsole.service import MeetingService
 from coopconsole.store import SessionStore
+from tests.support.sessions import TZ
 
-TZ = timezone(timedelta(hours=8))
-SAMPLES = Path(__file__).resolve().parents[1] / "coopconsole" / "samples"
+#: The sample agendas shipped with the package.
+SAMPLES = Path(samples.__file__).parent
 
 # Per sample: the lines people typed, in the sample's language.
 LINES = {
