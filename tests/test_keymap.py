@@ -83,7 +83,7 @@ async def test_remapped_keys_are_followed_by_the_keys_the_footer_and_the_help(re
         assert agenda_state(screen.service.session, screen.service.now()).status is SessionStatus.RUNNING
         footer = screen.query_one(KeyFooter)
         assert "f5" in footer.render().plain and " space " not in footer.render().plain
-        lines = {binding_id: keys for binding_id, keys, _ in help_lines(screen)}
+        lines = {binding_id: keys for binding_id, keys, _ in help_lines(screen, app.keymap)}
         assert lines["meeting.clock"] == "f5"
         assert lines["meeting.speaker-2"] == "b" and "meeting.speaker-1" in lines  # 1-9 no longer one line
         await pilot.press("o")  # no longer a capture key: nothing opens

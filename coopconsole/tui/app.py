@@ -55,6 +55,8 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         keymap, keymap_error = usable(self.settings.keys)
         clashes = meeting_clashes(keymap, meeting_bindings("en")) if keymap else None
         self._problems += [message for message in (keymap_error, clashes) if message]
+        self.keymap = keymap
+        """The keys remapped in the settings that the console follows, by binding id."""
         self.set_keymap(keymap)
         self._clashes: set[str] = set()  # said once each
         self._handles: list = []

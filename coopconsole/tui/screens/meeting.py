@@ -8,7 +8,7 @@ intent thread; a change is shown once it is durable.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from importlib import import_module
 from typing import Any
 
@@ -301,7 +301,8 @@ class MeetingScreen(Screen):
     def action_help(self) -> None:
         from coopconsole.tui.screens.dialogs import HelpDialog
 
-        self.app.push_screen(HelpDialog(help_lines(self), self.lang))
+        keymap: Mapping[str, str] = getattr(self.app, "keymap", {})  # the keys remapped in the settings
+        self.app.push_screen(HelpDialog(help_lines(self, keymap), self.lang))
 
     # -- dialogs, and the keys of the capture bar and the playbook ---------------------------
 

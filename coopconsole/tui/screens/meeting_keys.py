@@ -9,6 +9,7 @@ help and the capture keys all follow the keys as remapped.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
@@ -104,26 +105,24 @@ def capture_kind_of_key(screen: Screen, key: str) -> str | None:
 _KEY_NAMES = {"question_mark": "?", "plus": "+", "minus": "-", "shift+n": "N"}
 
 
-def help_lines(screen: MeetingScreen) -> list[tuple[str, str, str]]:
+def help_lines(screen: MeetingScreen, keymap: Mapping[str, str]) -> list[tuple[str, str, str]]:
     """Each key of ``screen`` as the help lists it: (binding id, keys, description), in
-    the footer's order, with the keys bound now (after the user's keymap). The speakers'
-    keys are one line, ``1-9``, while they are the digits they ship as."""
-    keys: dict[str, list[str]] = {}
-    for active in screen.active_bindings.values():
-        binding = active.binding
-        if binding.id and binding.id.startswith(("meeting.", "console.")):
-            keys.setdefault(binding.id, []).append(_KEY_NAMES.get(binding.key, binding.key))
-    digits = all(keys.get(f"meeting.speaker-{i}") == [str(i)] for i in range(1, 10))
+    the footer's order, with the keys the user's ``keymap`` gave them. The speakers' keys
+    are one line, ``1-9``, while they are the digits they ship as."""
     lines = []
+    remapped_speakers = any(f"meeting.speaker-{i}" in keymap for i in range(1, 10))
     for binding in screen.BINDINGS:
-        if not isinstance(binding, Binding) or binding.id not in keys:
+        if not isinstance(binding, Binding) or binding.id is None:
             continue
-        shown = " ".join(dict.fromkeys(keys.pop(binding.id)))
-        if digits and binding.id.startswith("meeting.speaker-"):
+        if binding.id in keymap:
+            keys = [key.strip() for key in keymap[binding.id].split(",") if key.strip()]
+        else:
+            keys = [_KEY_NAMES.get(key.strip(), key.strip()) for key in binding.key.split(",")]
+        if not remapped_speakers and binding.id.startswith("meeting.speaker-"):
             if binding.id == "meeting.speaker-1":
                 lines.append((binding.id, "1-9", binding.description))
             continue
-        lines.append((binding.id, shown, binding.description))
+        lines.append((binding.id, " ".join(dict.fromkeys(keys)), binding.description))
     return lines
 
 
