@@ -93,7 +93,7 @@ def start(line: ConsoleLine) -> bool:
     store = SessionStore(sessions_folder(line.sessions_dir))
     name, lang, opened = line.name, line.lang, None
     try:
-        if line.command == "open":
+        if line.command == "open" and line.name is not None:
             opened = store.open(line.name)
         elif line.command == "demo":
             name, lang = create_demo(store, line.demo_lang, line.lang)

@@ -75,7 +75,7 @@ def replan_options(session: Session, state: AgendaState) -> list[ReplanOption]:
     out: list[ReplanOption] = []
     shrink = _shrink(session, ahead, delay)
     if shrink:
-        saved = timedelta(minutes=sum(-minutes for _, _, minutes in shrink))
+        saved = timedelta(minutes=sum(-(minutes or 0) for _, _, minutes in shrink))
         out.append(ReplanOption("shrink", None, tuple(shrink), projected - saved, planned, saved))
     for timing in ahead:
         item = session.item(timing.item)

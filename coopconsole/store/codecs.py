@@ -13,6 +13,7 @@ never reaches the domain, where it would fail far from the file it came from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -295,8 +296,11 @@ def parked_from(i: int, r: Record) -> ParkedItem:
     )
 
 
-#: table name -> (Session attribute, record -> domain, domain -> record)
-CODECS = {
+#: A table's codec: the Session attribute, record -> domain, domain -> record.
+Codec = tuple[str, Callable[[int, Record], Any], Callable[[Any], Record]]
+
+#: table name -> its codec
+CODECS: dict[str, Codec] = {
     GOALS: ("goals", goal_from, goal_record),
     PARTICIPANTS: ("participants", participant_from, participant_record),
     AGENDA: ("agenda", agenda_from, agenda_record),
@@ -369,9 +373,10 @@ def session_from_document(document: dict[str, dict[str, Record]], name: str) -> 
 
 def _cleaned(obj: Any) -> Any:
     """``obj`` with control characters removed from its text fields (notes keep line breaks)."""
-    changes = {}
+    changes: dict[str, object] = {}
     for f in fields(obj):
         value = getattr(obj, f.name)
+        clean: object
         if isinstance(value, str):
             clean = clean_block(value) if isinstance(obj, Note) and f.name == "text" else clean_line(value)
         elif isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):

@@ -22,6 +22,11 @@ def _listed(items: list[str], lang: str) -> str:
     return t("text.separator", lang).join(items)
 
 
+def _strings(value: object) -> list[str]:
+    """A finding's list of names or numbers, as text."""
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []
+
+
 def _when(moment: datetime, tz: tzinfo | None) -> str:
     local = moment.astimezone(tz) if tz is not None else moment
     return local.strftime("%m-%d %H:%M")
@@ -33,20 +38,20 @@ def words(finding: Finding, lang: str, tz: tzinfo | None) -> tuple[str, str]:
     d = finding.details
     values: dict[str, Any] = {}
     if finding.code == "vague-goals":
-        goals = [t("text.quoted", lang, text=goal) for goal in d.get("goals") or []]
+        goals = [t("text.quoted", lang, text=goal) for goal in _strings(d.get("goals"))]
         what = "health.what.vague-goals" if goals else "health.what.no-goals"
         values["what"] = t(what, lang, goals=_listed(goals, lang))
     elif finding.code == "unbalanced-voices":
         if "org" in d:
             values["what"] = t("health.what.org-share", lang, org=d["org"], share=d["share"])
         else:
-            who = _listed(list(d["silent"]), lang)
+            who = _listed(_strings(d["silent"]), lang)
             values["what"] = t("health.what.not-heard", lang, item=d["item"], who=who)
     for key, value in d.items():
         if key in ("actions", "items"):
-            values[key] = _listed([f"#{i}" for i in value], lang)
+            values[key] = _listed([f"#{i}" for i in _strings(value)], lang)
         elif key == "orgs":
-            values[key] = _listed(list(value), lang)
+            values[key] = _listed(_strings(value), lang)
         elif isinstance(value, datetime):
             values[key] = _when(value, tz)
         elif key not in values:

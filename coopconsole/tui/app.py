@@ -93,7 +93,7 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         if not (self.session_name and self.open_session(self.session_name)):
             from coopconsole.tui.screens.picker import PickerScreen  # imported, as composed, only when needed
 
-            self.push_screen(localized(PickerScreen, self.lang)(self.store))
+            self.push_screen(localized(PickerScreen, self.lang)(self.store, self.lang, self.clock, self))
 
     # -- sessions --------------------------------------------------------------------------
 

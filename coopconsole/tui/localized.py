@@ -19,16 +19,18 @@ from textual.screen import Screen
 
 from coopconsole.texts import t
 
-N = TypeVar("N", bound=type[DOMNode])
+N = TypeVar("N", bound=DOMNode)
 
 
 @cache
-def localized(node: N, lang: str) -> N:
-    """``node`` (a screen or widget class) with its bindings described in ``lang``."""
-    bindings = list(node.bindings(lang))
+def localized(node: type[N], lang: str) -> type[N]:
+    """``node`` (a screen or widget class with a ``bindings(lang)`` function) with its
+    bindings described in ``lang``."""
+    bindings: list[Binding] = list(getattr(node, "bindings")(lang))  # noqa: B009 - each such class defines bindings(lang)
     if issubclass(node, Screen):
         bindings.append(palette_binding(lang))
-    return type(f"{node.__name__}_{lang}", (node,), {"BINDINGS": bindings})
+    made: type[N] = type(f"{node.__name__}_{lang}", (node,), {"BINDINGS": bindings})
+    return made
 
 
 def palette_binding(lang: str) -> Binding:

@@ -11,6 +11,8 @@ from typing import Any
 
 from textual.message import Message
 
+from coopconsole.domain.model import ActionItem, Decision, Note
+
 
 class SpeakerChosen(Message):
     """A participant row was chosen: give them the floor (``None``: nobody)."""
@@ -31,7 +33,7 @@ class ParkedChosen(Message):
 class RecordChosen(Message):
     """An action, decision or note was chosen: edit it."""
 
-    def __init__(self, record: Any) -> None:
+    def __init__(self, record: ActionItem | Decision | Note) -> None:
         super().__init__()
         self.record = record
 

@@ -72,7 +72,7 @@ CONSOLE_VARIABLES: dict[str, str] = {
     "speaker-now": "text-success",
 }
 
-REQUIRED_COLORS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel")
+REQUIRED_COLORS: tuple[str, ...] = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel")
 REQUIRED_COLORS += ("warning", "error", "success")
 OPTIONAL_COLORS = ("boost",)
 _TOP_KEYS = {"name", "dark", "label", "colors", "variables"}
@@ -247,9 +247,24 @@ def _theme_from(doc: dict[str, Any], stem: str, problems: list[str]) -> tuple[Th
         problems.append("no 'dark = true' or 'dark = false'" if dark is None else f"dark = {dark!r}, not true or false")
     labels = _labels(doc.get("label"), problems)
     colors = _colors(doc.get("colors"), problems)
-    if problems:
+    if problems or not isinstance(dark, bool):
         return None, labels
-    theme = Theme(name=name, dark=dark, **colors)
+    c = colors.get
+    theme = Theme(
+        name=name,
+        dark=dark,
+        primary=colors["primary"],
+        secondary=c("secondary"),
+        accent=c("accent"),
+        foreground=c("foreground"),
+        background=c("background"),
+        surface=c("surface"),
+        panel=c("panel"),
+        warning=c("warning"),
+        error=c("error"),
+        success=c("success"),
+        boost=c("boost"),
+    )
     variables = _variables(doc.get("variables", {}), theme, problems)
     if problems:
         return None, labels

@@ -52,7 +52,7 @@ class ChoiceDialog(ConsoleDialog[Any]):
     # without the console's language); the help says what Escape does.
     BINDINGS = [Binding("escape", "dismiss(None)", id="dialog.close", system=True)]
 
-    def __init__(self, title: str, choices: list[tuple[str, Any]]) -> None:
+    def __init__(self, title: str, choices: Sequence[tuple[str, Any]]) -> None:
         super().__init__()
         self.heading = title
         self.choices = choices
@@ -66,7 +66,7 @@ class ChoiceDialog(ConsoleDialog[Any]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self.choices[int(event.option_id)][1])
+        self.dismiss(self.choices[int(event.option_id or 0)][1])
 
 
 def speaker_choices(session: Session, lang: str) -> list[tuple[str, int | None]]:
@@ -78,7 +78,7 @@ def speaker_choices(session: Session, lang: str) -> list[tuple[str, int | None]]
 
 
 def resolve_choices(session: Session, lang: str) -> list[tuple[str, tuple[Resolution, int | None]]]:
-    choices = [
+    choices: list[tuple[str, tuple[Resolution, int | None]]] = [
         (t("pick.to_action", lang), (Resolution.ACTION, None)),
         (t("pick.defer", lang), (Resolution.DEFERRED, None)),
     ]

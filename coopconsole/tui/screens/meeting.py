@@ -8,7 +8,7 @@ intent thread; a change is shown once it is durable.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from importlib import import_module
 from typing import Any
 
@@ -90,7 +90,7 @@ class MeetingScreen(Screen):
         yield SpeakersPane(id="speakers", classes="pane").data_bind(MeetingScreen.frame)
         yield ParkingLotPane(id="parking", classes="pane").data_bind(MeetingScreen.frame)
         yield ActionsPane(id="actions", classes="pane").data_bind(MeetingScreen.frame)
-        yield CaptureBar(id="capture")
+        yield CaptureBar(self.lang, id="capture")
         yield KeyFooter()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
@@ -306,7 +306,12 @@ class MeetingScreen(Screen):
 
     # -- dialogs, and the keys of the capture bar and the playbook ---------------------------
 
-    def ask(self, title: str, choices: list[tuple[str, Any]], then: Callable[[Any], object]) -> None:
+    def ask(
+        self,
+        title: str,
+        choices: Sequence[tuple[str, Any]],
+        then: Callable[[Any], None] | Callable[[Any], Awaitable[None]],
+    ) -> None:
         """A dialog of ``choices`` (label, value); ``then`` gets the value chosen, or None."""
         from coopconsole.tui.screens.dialogs import ChoiceDialog  # with the first dialog
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -10,10 +12,19 @@ from textual.widgets import Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 import coopconsole.tui.memory as memory
+from coopconsole.domain.clock import Clock
 from coopconsole.domain.timeline import agenda_state
 from coopconsole.store import SessionStore
 from coopconsole.texts import t
 from coopconsole.tui.widgets.footer import KeyFooter
+
+
+class SessionOpener(Protocol):
+    """Opens a saved session, or a fresh copy of a sample meeting (the app does)."""
+
+    def open_session(self, name: str) -> bool: ...
+
+    def open_sample(self, lang: str) -> None: ...
 
 
 class PickerScreen(Screen):
@@ -28,23 +39,27 @@ class PickerScreen(Screen):
             Binding("ctrl+q", "app.quit", t("key.quit", lang), id="picker.quit", tooltip=t("key.quit", lang)),
         ]
 
-    def __init__(self, store: SessionStore) -> None:
+    def __init__(self, store: SessionStore, lang: str, clock: Clock, opens: SessionOpener) -> None:
         super().__init__()
         self.store = store
+        self.lang = lang
+        self.clock = clock
+        self.opens = opens
+        """What opens a saved session or a fresh sample: the app."""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label(Content(t("picker.folder", self.app.lang, folder=self.store.folder.resolve())))
+        yield Label(Content(t("picker.folder", self.lang, folder=self.store.folder.resolve())))
         yield OptionList(*self._options(), markup=False, id="sessions")
         yield KeyFooter()
 
     def _options(self) -> list[Option]:
-        lang = self.app.lang
+        lang = self.lang
         options = [
             Option(Content(t("picker.sample_en", lang)), id="sample:en"),
             Option(Content(t("picker.sample_zh", lang)), id="sample:zh"),
         ]
-        now = self.app.clock()
+        now = self.clock()
         for summary in self.store.summaries():
             s = summary.session
             if s is None:
@@ -72,6 +87,6 @@ class PickerScreen(Screen):
             return
         kind, _, value = option_id.partition(":")
         if kind == "sample":
-            self.app.open_sample(value)
+            self.opens.open_sample(value)
         else:
-            self.app.open_session(value)
+            self.opens.open_session(value)

@@ -161,9 +161,10 @@ class GoalsDialog(ConsoleDialog[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if not (event.option_id or "").startswith("g-"):
+        option_id = event.option_id or ""
+        if not option_id.startswith("g-"):
             return
-        goal_id = int(event.option_id[2:])
+        goal_id = int(option_id[2:])
         goal = next(g for g in self.meeting.service.glance().goals if g.id == goal_id)
         following = {None: True, True: False, False: None}[goal.achieved]
         service = self.meeting.service

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from coopconsole.domain.model import ActionItem, Attendance, Decision, Note
 from coopconsole.domain.rounding import whole_minutes
 from coopconsole.texts import t
 from coopconsole.tui.commands import Command
@@ -87,11 +88,12 @@ class PlaybookFlow:
                 return
             person = session.participant(participant)
             title = t("attendance.state", self.screen.lang, name=person.name if person else participant)
-            self.screen.ask(
-                title,
-                _views().attendance_choices(self.screen.lang),
-                lambda chosen: chosen is not None and self._mark(participant, *chosen),
-            )
+
+            def chosen(choice: tuple[Attendance, int] | None) -> None:
+                if choice is not None:
+                    self._mark(participant, *choice)
+
+            self.screen.ask(title, _views().attendance_choices(self.screen.lang), chosen)
 
         highlighted = self.highlighted_participant()
         if highlighted is not None:
@@ -166,9 +168,17 @@ class PlaybookFlow:
         session, state = self.screen.service.session, self.screen.frame.view.agenda if self.screen.frame else None
         current = None if state is None else state.current
         item, timing = session.item(current), None if state is None else state.current_timing
-        recorded = any(r.item == current for r in (*session.decisions, *session.actions, *session.notes))
+        records: list[ActionItem | Decision | Note] = [*session.decisions, *session.actions, *session.notes]
+        recorded = any(r.item == current for r in records)
         discussed = timing is not None and timing.elapsed >= DISCUSSED_AFTER  # not skipped at once
-        if item is None or item.kind.value == "break" or recorded or not discussed or current in self.asked_to_close:
+        if (
+            current is None
+            or item is None
+            or item.kind.value == "break"
+            or recorded
+            or not discussed
+            or current in self.asked_to_close
+        ):
             move_on()
             return
         self.asked_to_close.add(current)

@@ -12,6 +12,9 @@ from coopconsole.tui.messages import RecordChosen
 from coopconsole.tui.paint import set_border_title
 from coopconsole.tui.widgets.line_list import LineList
 
+#: What a row of the pane shows: an action, a decision or a note.
+Shown = ActionItem | Decision | Note
+
 #: How many actions of other agenda items the pane lists (the latest); the rest are
 #: counted in one line. The current item's actions are always all listed.
 OTHER_ACTIONS = 30
@@ -24,7 +27,7 @@ class ActionsPane(LineList):
     """The meeting as of the last tick (bound to the screen's frame)."""
 
     _shown: tuple | None = None
-    _records: dict[str, object] = {}
+    _records: dict[str, Shown] = {}
 
     def watch_frame(self, frame: Frame | None) -> None:
         if frame is None:
@@ -49,17 +52,17 @@ class ActionsPane(LineList):
         if record is not None:
             self.post_message(RecordChosen(record))
 
-    def selected(self) -> object | None:
+    def selected(self) -> Shown | None:
         option = self.highlighted_option
         return self._records.get(option.id) if option and option.id else None
 
 
-def _rows(frame: Frame) -> tuple[list[tuple[str | None, Content]], dict[str, object]]:
+def _rows(frame: Frame) -> tuple[list[tuple[str | None, Content]], dict[str, Shown]]:
     lang, session, current = frame.lang, frame.session, frame.current_item
     rows: list[tuple[str | None, Content]] = []
-    records: dict[str, object] = {}
+    records: dict[str, Shown] = {}
 
-    def add(key: str, record: object, prompt: Content) -> None:
+    def add(key: str, record: Shown, prompt: Content) -> None:
         records[key] = record
         rows.append((key, prompt))
 

@@ -63,8 +63,9 @@ class AgendaPane(Vertical):
                 value = "+" + clock(timing.overrun)
                 detail = t("agenda.over", lang, box=box)
             else:
-                warning = timing.remaining <= timedelta(minutes=frame.warning_minutes)
-                value = clock(timing.remaining)
+                remaining = timing.remaining or timedelta(0)
+                warning = remaining <= timedelta(minutes=frame.warning_minutes)
+                value = clock(remaining)
                 detail = t("agenda.left", lang, box=box)
             headline = item.title if item else ""
             if not state.running:
@@ -104,7 +105,7 @@ def _item_rows(frame: Frame) -> list[tuple[str | None, Content]]:
     lang, state = frame.lang, frame.view.agenda
     tz = frame.view.now.tzinfo
     starts = planned_starts(frame.session, tz)
-    rows = []
+    rows: list[tuple[str | None, Content]] = []
     ids = [item.id for item in frame.session.agenda]
     now_at = ids.index(state.current) if state.current in ids else -1
     for index, (item, start) in enumerate(zip(frame.session.agenda, starts, strict=False)):

@@ -85,11 +85,11 @@ class CaptureField(Input):
 class CaptureBar(Horizontal):
     """Hidden until a capture key opens it; keeps its text until it is safely saved."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, lang: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.kind = "action"
         self.record: Any = None
-        self.lang = "en"
+        self.lang = lang
         self._made: AwaitMount | None = None
         self.ready = False
         """The label and the field are made and mounted (see :meth:`prepare`)."""
@@ -105,7 +105,7 @@ class CaptureBar(Horizontal):
         if self._made is None:
             # In the console's language: a change of language builds a new meeting
             # screen, and with it a new bar.
-            field = localized(CaptureField, self.app.lang)(id="capture-input", select_on_focus=False)
+            field = localized(CaptureField, self.lang)(id="capture-input", select_on_focus=False)
             self._made = self.mount(Label(id="capture-kind"), field)
         await self._made
         self.ready = True

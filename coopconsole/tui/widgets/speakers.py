@@ -101,7 +101,11 @@ def _rows(
 
     lang, view = frame.lang, frame.view
     people = {row.id: row for row in view.people}
-    heading = [_cells("", LEAD + NAME_CELLS), " ", _cells(t("speakers.scope_meeting", lang), 13 + BAR)]
+    heading: list[str | Content] = [
+        _cells("", LEAD + NAME_CELLS),
+        " ",
+        _cells(t("speakers.scope_meeting", lang), 13 + BAR),
+    ]
     if wide:
         heading.append(_cells(t("speakers.scope_item", lang), 8 + BAR))
     rows: list[tuple[str | None, Content]] = [("scope", Content.assemble(*heading).stylize("italic"))]
