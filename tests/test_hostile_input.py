@@ -134,6 +134,24 @@ def test_new_prints_no_escape_sequences(tmp_path):
         assert _unsafe(_strings(handle.load())) == []
 
 
+@pytest.mark.parametrize("where", ["agenda", "output"])
+def test_a_file_name_with_escape_sequences_is_printed_without_them(tmp_path, where):
+    """The command line quotes file names in its messages: a name can carry ESC too."""
+    folder = tmp_path / "sessions"
+    if where == "agenda":
+        agenda = tmp_path / f"agenda{OSC}{CSI}.md"
+        agenda.write_text("# Sync\n\n## Agenda\n\n1. 09:00 Opening\n2. Prose that is no item at all, really.\n", "utf-8")
+        args = ["--sessions-dir", str(folder), "new", str(agenda), "--no-open"]
+    else:
+        agenda = tmp_path / "agenda.md"
+        agenda.write_text("# Sync\n\n## Agenda\n\n1. 09:00 Opening (15 min)\n", "utf-8")
+        CliRunner().invoke(main, ["--sessions-dir", str(folder), "new", str(agenda), "--name", "q", "--no-open"])
+        args = ["--sessions-dir", str(folder), "export", "q", "--format", "csv", "-o", str(tmp_path / f"no{OSC}folder" / "x.csv")]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.stderr, result.output  # something was said about the file
+    assert _unsafe([result.stderr]) == [], result.stderr
+
+
 # -- 2. deeply nested lists are read, or reported by line -----------------------------
 
 
@@ -295,3 +313,47 @@ def test_next_next_is_the_week_after_next(line):
 def test_next_three_times_is_refused(line):
     message = _refused(line)
     assert "write the date instead" in message
+
+
+# -- one capture's length ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["action", "note", "decision", "park"])
+def test_a_capture_longer_than_a_capture_may_be_is_refused_and_nothing_is_written(store, clock, kind):
+    from coopconsole.domain.typed_text import MAX_CAPTURE_CHARS
+    from coopconsole.service import MeetingService, ServiceError
+    from tests.support.sessions import small_session
+
+    store.create(small_session("long")).close()
+    with store.open("long") as handle:
+        service = MeetingService(handle, clock)
+        pasted = "@alice " + "x" * (5 * 1024 * 1024)  # a 5 MB paste
+        with pytest.raises(ServiceError) as refused:
+            service.captures.capture(kind, pasted)
+        assert refused.value.code == "too-long"
+        assert "5,242,887 characters" in refused.value.message and f"{MAX_CAPTURE_CHARS:,}" in refused.value.message
+        assert "5,242,887" in refused.value.text("zh")
+        service.captures.capture(kind, "@alice " + "y" * (MAX_CAPTURE_CHARS - 7))  # the most it holds
+        session = service.session
+        assert len(session.actions + session.notes + session.decisions + session.parked) == 1
+
+
+def test_a_goal_longer_than_a_capture_may_be_is_refused(store, clock):
+    from coopconsole.domain.model import GoalTier
+    from coopconsole.service import MeetingService, ServiceError
+    from tests.support.sessions import small_session
+
+    store.create(small_session("long")).close()
+    with store.open("long") as handle:
+        with pytest.raises(ServiceError, match="characters"):
+            MeetingService(handle, clock).playbook.add_goal(GoalTier.PRIMARY, "z" * 10_000)
+
+
+def test_the_command_line_refuses_a_long_capture_with_a_message(store):
+    from tests.support.sessions import small_session
+
+    store.create(small_session("long")).close()
+    result = CliRunner().invoke(main, ["add", "long", "note", "w" * 50_000])
+    assert result.exit_code == 2 and "50,000 characters" in result.stderr and "Traceback" not in result.stderr
+    with store.open("long") as handle:
+        assert handle.load().notes == []

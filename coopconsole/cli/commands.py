@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import json
 import re
-import sys
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,11 +23,9 @@ from coopconsole import __version__
 from coopconsole.cli.console_start import create_demo, run_console
 from coopconsole.cli.show import counts, minutes_summary, session_json, session_text
 from coopconsole.domain.clock import system_clock
-from coopconsole.domain.followup import minutes_status
-from coopconsole.domain.model import Attendance
 from coopconsole.domain.timeline import agenda_state
-from coopconsole.domain.typed_text import names_fitting
-from coopconsole.files import FileRefused, read_regular, write_atomic
+from coopconsole.domain.typed_text import clean_line
+from coopconsole.files import FileRefused, read_regular
 from coopconsole.service import CAPTURE_KINDS, MeetingService, ServiceError
 from coopconsole.store import SessionFile, SessionStore, StoreError, sessions_folder
 from coopconsole.texts import LANGS
@@ -49,7 +46,13 @@ class Fail(click.ClickException):
     exit_code = 2
 
     def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
-        click.echo(f"coopconsole: {self.message}", err=True)
+        say(f"coopconsole: {self.message}")
+
+
+def say(message: str) -> None:
+    """A message on standard error, with no control character in it: it may quote a file
+    name or a line someone typed, which must not act on the terminal."""
+    click.echo(clean_line(message), err=True)
 
 
 @contextmanager
@@ -66,8 +69,17 @@ def user_errors() -> Iterator[None]:
         ) from None
 
 
-def _store(ctx: click.Context) -> SessionStore:
+def store_of(ctx: click.Context) -> SessionStore:
+    """The sessions folder the command line names."""
     return SessionStore(sessions_folder(ctx.obj["sessions_dir"]))
+
+
+def lang_of(ctx: click.Context, lang: str | None) -> str:
+    """``--lang`` of the command, else of ``coopconsole``, else the console's language."""
+    from coopconsole.settings import load_settings
+    from coopconsole.texts import detect_lang
+
+    return lang or detect_lang(ctx.find_root().obj["lang"], load_settings()[0].lang)
 
 
 def slug(title: str) -> str:
@@ -82,7 +94,7 @@ def _open_console(
     ctx: click.Context, name: str | None, lang: str | None = None, opened: SessionFile | None = None
 ) -> None:
     options = ctx.find_root().obj
-    run_console(_store(ctx), name, lang or options["lang"], options["theme"], opened)
+    run_console(store_of(ctx), name, lang or options["lang"], options["theme"], opened)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -133,7 +145,7 @@ def command(name: str | None = None):  # noqa: ANN201 - a click decorator
 def demo(ctx: click.Context, lang: str | None, no_open: bool) -> None:
     """Open a fresh copy of the built-in sample meeting (English or Chinese)."""
     with user_errors():
-        name, console_lang = create_demo(_store(ctx), lang, ctx.find_root().obj["lang"])
+        name, console_lang = create_demo(store_of(ctx), lang, ctx.find_root().obj["lang"])
     if no_open:
         click.echo(name)
     else:
@@ -147,7 +159,7 @@ def demo(ctx: click.Context, lang: str | None, no_open: bool) -> None:
 @click.pass_context
 def new(ctx: click.Context, agenda: Path, name: str | None, no_open: bool) -> None:
     """Start a session from a Markdown agenda."""
-    store = _store(ctx)
+    store = store_of(ctx)
     try:
         text = read_regular(agenda, AGENDA_LIMIT, AGENDA_LIMIT_WORDS).decode("utf-8-sig")
     except FileRefused as exc:  # /dev/zero, a pipe, a file far too big for an agenda
@@ -167,7 +179,7 @@ def new(ctx: click.Context, agenda: Path, name: str | None, no_open: bool) -> No
         session.name = name or store.unique_name(slug(session.title))
         session.created_at = system_clock()
         for problem in result.problems:
-            click.echo(f"{agenda}:{problem.line}: {problem.message}", err=True)
+            say(f"{agenda}:{problem.line}: {problem.message}")
         store.create(session).close()
     if no_open:
         click.echo(session.name)
@@ -181,7 +193,7 @@ def new(ctx: click.Context, agenda: Path, name: str | None, no_open: bool) -> No
 def open_(ctx: click.Context, name: str) -> None:
     """Resume a saved session in the console."""
     with user_errors():
-        opened = _store(ctx).open(name)  # fail here, with a message, not inside the console
+        opened = store_of(ctx).open(name)  # fail here, with a message, not inside the console
     _open_console(ctx, name, opened=opened)
 
 
@@ -189,7 +201,7 @@ def open_(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def list_(ctx: click.Context) -> None:
     """List saved sessions: name, title, date, status and counts."""
-    store = _store(ctx)
+    store = store_of(ctx)
     now = system_clock()
     rows = [("NAME", "TITLE", "DATE", "STATUS", "MINUTES", "CONTENTS")]
     try:
@@ -233,7 +245,7 @@ def add(ctx: click.Context, name: str, kind: str, text: tuple[str, ...]) -> None
     point); 'by DATE', 'due DATE', '截止 DATE' or 'DATE前' set a deadline.
     Prints the new record's number once it is safely on disk.
     """
-    with user_errors(), _store(ctx).open(name) as handle:
+    with user_errors(), store_of(ctx).open(name) as handle:
         record = MeetingService(handle).captures.capture(kind, " ".join(text))
     click.echo(str(record.id))
     smart = getattr(record, "smart", None)
@@ -241,7 +253,7 @@ def add(ctx: click.Context, name: str, kind: str, text: tuple[str, ...]) -> None
         from coopconsole.domain.smart import PROBLEMS
 
         for code in smart.problems:
-            click.echo(f"check: {PROBLEMS.get(code, code)}", err=True)
+            say(f"check: {PROBLEMS.get(code, code)}")
 
 
 @command()
@@ -250,178 +262,18 @@ def add(ctx: click.Context, name: str, kind: str, text: tuple[str, ...]) -> None
 @click.pass_context
 def show(ctx: click.Context, name: str, as_json: bool) -> None:
     """Print a session (for people, or as JSON for other tools)."""
-    with user_errors(), _store(ctx).open(name) as handle:
+    with user_errors(), store_of(ctx).open(name) as handle:
         session = handle.load()
     now = system_clock()
     if as_json:
-        click.echo(json.dumps(session_json(session, now, _lang(ctx, None)), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(session_json(session, now, lang_of(ctx, None)), ensure_ascii=False, indent=2))
     else:
         click.echo(session_text(session, now))
 
 
-def _lang(ctx: click.Context, lang: str | None) -> str:
-    """``--lang`` of the command, else of ``coopconsole``, else the console's language."""
-    from coopconsole.settings import load_settings
-    from coopconsole.texts import detect_lang
-
-    return lang or detect_lang(ctx.find_root().obj["lang"], load_settings()[0].lang)
-
-
-def _emit(data: bytes, output: Path | None) -> None:
-    """``data`` to ``output`` (whole or not at all) or to standard output."""
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        raise Fail(f"cannot write {output}: {exc.strerror or exc}; nothing was written there.") from None
-
-
-LANG_OPTION = click.option(
-    "--lang", type=click.Choice(LANGS), default=None, help="Language (default: the console's language)."
-)
-OUTPUT_OPTION = click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to FILE instead of standard output.",
-)
-
-
-@command()
-@click.argument("name")
-@LANG_OPTION
-@OUTPUT_OPTION
-@click.option(
-    "--next-meeting",
-    metavar="TEXT",
-    default=None,
-    help="When and where the next meeting is (kept in the session, shown in the minutes).",
-)
-@click.option("--draft", is_flag=True, help="Only show the minutes: do not record that they were sent.")
-@click.pass_context
-def minutes(
-    ctx: click.Context, name: str, lang: str | None, output: Path | None, next_meeting: str | None, draft: bool
-) -> None:
-    """Write the minutes of a session as Markdown (to standard output, or -o FILE).
-
-    Unless --draft is given, the session records that the minutes were sent now: the
-    24-hour reply window in them starts now, and 'coopconsole list' shows them as written.
-    """
-    lang = _lang(ctx, lang)
-    with user_errors(), _store(ctx).open(name) as handle:
-        if not draft:
-            handle.check_writable()  # before the minutes are printed as if sent
-        service = MeetingService(handle)
-        if output is not None and not draft:
-            service.closing.write_minutes(lang, output, next_meeting)
-        else:
-            now = service.now()
-            _emit(service.closing.minutes(lang, next_meeting, now).encode("utf-8"), output)
-            if not draft:
-                service.closing.record_minutes(next_meeting, now)
-    if output is not None:
-        click.echo(f"Minutes of {name!r} written to {output}.", err=True)
-
-
-@command()
-@click.argument("name")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    required=True,
-    help="csv (spreadsheets, task tools), ics (calendar to-dos) or md (a task list).",
-)
-@click.option("--owner", metavar="NAME", default=None, help="Only this person's actions (name or its start).")
-@click.option("--org", metavar="ORG", default=None, help="Only this organisation's actions.")
-@LANG_OPTION
-@OUTPUT_OPTION
-@click.pass_context
-def export(
-    ctx: click.Context, name: str, fmt: str, owner: str | None, org: str | None, lang: str | None, output: Path | None
-) -> None:
-    """Write a session's action items as CSV, iCalendar to-dos or a Markdown task list."""
-    from coopconsole.cli.export import ExportError, select, to_csv, to_ics, to_tasks
-
-    lang = _lang(ctx, lang)
-    with user_errors(), _store(ctx).open(name) as handle:
-        session = handle.load()
-    try:
-        chosen = select(session, owner, org)
-    except ExportError as exc:
-        raise Fail(str(exc)) from None
-    if fmt == "csv":
-        data = to_csv(session, chosen, lang).encode("utf-8")
-    elif fmt == "ics":
-        data = to_ics(session, chosen, system_clock(), lang)
-    else:
-        data = to_tasks(session, chosen, lang).encode("utf-8")
-    _emit(data, output)
-    if not chosen:
-        click.echo("No action items match." if session.actions else "This session has no action items.", err=True)
-    elif output is not None:
-        click.echo(f"{len(chosen)} action item{'s' if len(chosen) != 1 else ''} written to {output}.", err=True)
-
-
-@command()
-@click.argument("name")
-@click.argument("people", nargs=-1)
-@click.option("--undo", is_flag=True, help="Take the confirmation back.")
-@click.pass_context
-def confirm(ctx: click.Context, name: str, people: tuple[str, ...], undo: bool) -> None:
-    """Tick off attendees who confirmed the minutes (by number or name).
-
-    With no PEOPLE, shows who has confirmed and who has not.
-    """
-    with user_errors(), _store(ctx).open(name) as handle:
-        service = MeetingService(handle)
-        session = service.session
-        for wanted in people:
-            person = _participant(session, wanted)
-            service.closing.confirm_minutes(person.id, not undo)
-        session = service.session
-    for person in session.participants:
-        mark = "x" if person.confirmed_at else " "
-        absent = " (absent)" if person.attendance is Attendance.ABSENT else ""
-        click.echo(f"[{mark}] {person.id:>2} {person.name}{absent}")
-    now = system_clock()
-    status = minutes_status(session, agenda_state(session, now), now)
-    click.echo(f"{status.confirmed} of {status.asked} attendees have confirmed the minutes.")
-
-
-def _participant(session, wanted: str):  # noqa: ANN001, ANN202 - Session -> Participant
-    if wanted.isdigit() and session.participant(int(wanted)) is not None:
-        return session.participant(int(wanted))
-    names = names_fitting(wanted, [p.name for p in session.participants])
-    fits = [p for p in session.participants if p.name in names]
-    if len(fits) == 1:
-        return fits[0]
-    listed = ", ".join(f"{p.id} {p.name}" for p in (fits or session.participants))
-    raise Fail(f"{wanted!r} {'fits several' if fits else 'is not one of the'} participants: {listed}.")
-
-
-@command()
-@click.argument("name")
-@LANG_OPTION
-@click.pass_context
-def health(ctx: click.Context, name: str, lang: str | None) -> None:
-    """The meeting's health checks: what is wrong now, and how to fix it."""
-    from coopconsole.texts.health import report
-
-    with user_errors(), _store(ctx).open(name) as handle:
-        session = handle.load()
-    findings = report(session, system_clock(), _lang(ctx, lang))
-    if not findings:
-        click.echo("All checks pass." if _lang(ctx, lang) == "en" else "各项检查均通过。")
-    for finding in findings:
-        click.echo(f"{finding['severity']:<8} {finding['code']}: {finding['message']}")
-        click.echo(f"{'':<8} → {finding['fix']}")
-
+# The commands for after the meeting (minutes, export, confirm, health) are sub-commands
+# of ``main`` too: defined in their own module, which registers them as it is imported.
+import coopconsole.cli.after_meeting  # noqa: E402, F401 - registers its commands on main
 
 if __name__ == "__main__":  # the entry point, which checks the command line first
     from coopconsole.cli.main import main as entry_point

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 from coopconsole.domain.clock import Clock, system_clock
 from coopconsole.domain.model import Event, EventKind, R, Record, Session
 from coopconsole.domain.timeline import AgendaState, agenda_state
-from coopconsole.domain.typed_text import clean_line
+from coopconsole.domain.typed_text import MAX_CAPTURE_CHARS, clean_line
 from coopconsole.service.refusals import ServiceError
 from coopconsole.store import SessionFile
 
@@ -163,11 +163,14 @@ class SessionAccess:
     # -- reading what people typed ----------------------------------------------------
 
     @staticmethod
-    def text(text: str) -> str:
-        """One line as typed, cleaned; refused if nothing is left."""
+    def text(text: str, empty: str = "empty") -> str:
+        """One line as typed, cleaned; refused if it is longer than a capture may be, or
+        if nothing is left (with the code ``empty``)."""
+        if len(text) > MAX_CAPTURE_CHARS:
+            raise ServiceError("too-long", length=f"{len(text):,}", most=f"{MAX_CAPTURE_CHARS:,}")
         line = clean_line(text)
         if not line:
-            raise ServiceError("empty")
+            raise ServiceError(empty)
         return line
 
     def parse(self, text: str, session: Session, now: datetime, mentions_only: bool = False) -> Capture:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from coopconsole.domain.model import Event, EventKind, Goal, GoalTier, ParkedItem, Record, Resolution, SessionStatus
 from coopconsole.domain.timeline import agenda_state
-from coopconsole.domain.typed_text import clean_line
 from coopconsole.service.access import SessionAccess
 from coopconsole.service.refusals import ServiceError, not_ended
 
@@ -31,17 +30,13 @@ class Playbook:
 
     def add_goal(self, tier: GoalTier, text: str) -> Goal:
         """A goal added live (primary, intermediate or advanced), not yet judged."""
-        line = clean_line(text)
-        if not line:
-            raise ServiceError("empty-goal")
+        line = self.access.text(text, empty="empty-goal")
         with self.access.locked():
             return self.access.add(Goal(id=0, tier=tier, text=line))
 
     def edit_goal(self, goal_id: int, text: str) -> Goal:
         """Reword a goal (to make it measurable, say); its judgement is kept."""
-        line = clean_line(text)
-        if not line:
-            raise ServiceError("empty-goal")
+        line = self.access.text(text, empty="empty-goal")
         with self.access.locked():
             return self.access.replace(replace(self._goal(goal_id), text=line))
 

@@ -128,6 +128,7 @@ TEXTS: dict[str, str] = {
     "error.missing": "That record (#{id}) is no longer in the session.",
     "error.no-decision": "There is no decision number {id}.",
     "error.empty-goal": "A goal needs some text.",
+    "error.too-long": "That is {length} characters; one capture holds at most {most}. Split it into several.",
     "error.empty": "Nothing to save: the text is empty.",
     "error.bad-kind": "Unknown kind {kind}: use one of {kinds}.",
     "error.bad-date": "That date could not be read.",

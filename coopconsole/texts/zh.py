@@ -125,6 +125,7 @@ TEXTS: dict[str, str] = {
     "error.missing": "该记录(#{id})已不存在。",
     "error.no-decision": "没有编号为 {id} 的决议。",
     "error.empty-goal": "目标内容不能为空。",
+    "error.too-long": "内容共 {length} 个字符,单条记录最多 {most} 个字符,请拆分为多条。",
     "error.empty": "内容为空,未保存。",
     "error.bad-kind": "未知的记录类型 {kind}:可用 {kinds}。",
     "error.bad-date": "无法识别日期。可写:2026-12-08、12月8日、周五、下周五、两周内、3天内、月底。",

@@ -1,0 +1,179 @@
+"""The commands for after the meeting: the minutes, the actions for other tools, the
+attendees' confirmations, and the health checks.
+
+Sub-commands of :func:`coopconsole.cli.commands.main`, with its rules: a failure the user
+can fix is one message on standard error and exit status 2, every file left as it was.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from coopconsole.cli.commands import FORMATS, Fail, command, lang_of, say, store_of, user_errors
+from coopconsole.domain.clock import system_clock
+from coopconsole.domain.followup import minutes_status
+from coopconsole.domain.model import Attendance
+from coopconsole.domain.timeline import agenda_state
+from coopconsole.domain.typed_text import names_fitting
+from coopconsole.files import write_atomic
+from coopconsole.service import MeetingService
+from coopconsole.texts import LANGS, t
+
+
+def _emit(data: bytes, output: Path | None) -> None:
+    """``data`` to ``output`` (whole or not at all) or to standard output."""
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise Fail(f"cannot write {output}: {exc.strerror or exc}; nothing was written there.") from None
+
+
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(LANGS), default=None, help="Language (default: the console's language)."
+)
+OUTPUT_OPTION = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to FILE instead of standard output.",
+)
+
+
+@command()
+@click.argument("name")
+@LANG_OPTION
+@OUTPUT_OPTION
+@click.option(
+    "--next-meeting",
+    metavar="TEXT",
+    default=None,
+    help="When and where the next meeting is (kept in the session, shown in the minutes).",
+)
+@click.option("--draft", is_flag=True, help="Only show the minutes: do not record that they were sent.")
+@click.pass_context
+def minutes(
+    ctx: click.Context, name: str, lang: str | None, output: Path | None, next_meeting: str | None, draft: bool
+) -> None:
+    """Write the minutes of a session as Markdown (to standard output, or -o FILE).
+
+    Unless --draft is given, the session records that the minutes were sent now: the
+    24-hour reply window in them starts now, and 'coopconsole list' shows them as written.
+    """
+    lang = lang_of(ctx, lang)
+    with user_errors(), store_of(ctx).open(name) as handle:
+        if not draft:
+            handle.check_writable()  # before the minutes are printed as if sent
+        service = MeetingService(handle)
+        if output is not None and not draft:
+            service.closing.write_minutes(lang, output, next_meeting)
+        else:
+            now = service.now()
+            _emit(service.closing.minutes(lang, next_meeting, now).encode("utf-8"), output)
+            if not draft:
+                service.closing.record_minutes(next_meeting, now)
+    if output is not None:
+        say(f"Minutes of {name!r} written to {output}.")
+
+
+@command()
+@click.argument("name")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    required=True,
+    help="csv (spreadsheets, task tools), ics (calendar to-dos) or md (a task list).",
+)
+@click.option("--owner", metavar="NAME", default=None, help="Only this person's actions (name or its start).")
+@click.option("--org", metavar="ORG", default=None, help="Only this organisation's actions.")
+@LANG_OPTION
+@OUTPUT_OPTION
+@click.pass_context
+def export(
+    ctx: click.Context, name: str, fmt: str, owner: str | None, org: str | None, lang: str | None, output: Path | None
+) -> None:
+    """Write a session's action items as CSV, iCalendar to-dos or a Markdown task list."""
+    from coopconsole.cli.export import ExportError, select, to_csv, to_ics, to_tasks
+
+    lang = lang_of(ctx, lang)
+    with user_errors(), store_of(ctx).open(name) as handle:
+        session = handle.load()
+    try:
+        chosen = select(session, owner, org)
+    except ExportError as exc:
+        raise Fail(str(exc)) from None
+    if fmt == "csv":
+        data = to_csv(session, chosen, lang).encode("utf-8")
+    elif fmt == "ics":
+        data = to_ics(session, chosen, system_clock(), lang)
+    else:
+        data = to_tasks(session, chosen, lang).encode("utf-8")
+    _emit(data, output)
+    if not chosen:
+        say("No action items match." if session.actions else "This session has no action items.")
+    elif output is not None:
+        say(f"{len(chosen)} action item{'s' if len(chosen) != 1 else ''} written to {output}.")
+
+
+@command()
+@click.argument("name")
+@click.argument("people", nargs=-1)
+@click.option("--undo", is_flag=True, help="Take the confirmation back.")
+@click.pass_context
+def confirm(ctx: click.Context, name: str, people: tuple[str, ...], undo: bool) -> None:
+    """Tick off attendees who confirmed the minutes (by number or name).
+
+    With no PEOPLE, shows who has confirmed and who has not.
+    """
+    with user_errors(), store_of(ctx).open(name) as handle:
+        service = MeetingService(handle)
+        session = service.session
+        for wanted in people:
+            person = _participant(session, wanted)
+            service.closing.confirm_minutes(person.id, not undo)
+        session = service.session
+    for person in session.participants:
+        mark = "x" if person.confirmed_at else " "
+        absent = " (absent)" if person.attendance is Attendance.ABSENT else ""
+        click.echo(f"[{mark}] {person.id:>2} {person.name}{absent}")
+    now = system_clock()
+    status = minutes_status(session, agenda_state(session, now), now)
+    click.echo(f"{status.confirmed} of {status.asked} attendees have confirmed the minutes.")
+
+
+def _participant(session, wanted: str):  # noqa: ANN001, ANN202 - Session -> Participant
+    if wanted.isdigit() and session.participant(int(wanted)) is not None:
+        return session.participant(int(wanted))
+    names = names_fitting(wanted, [p.name for p in session.participants])
+    fits = [p for p in session.participants if p.name in names]
+    if len(fits) == 1:
+        return fits[0]
+    listed = ", ".join(f"{p.id} {p.name}" for p in (fits or session.participants))
+    raise Fail(f"{wanted!r} {'fits several' if fits else 'is not one of the'} participants: {listed}.")
+
+
+@command()
+@click.argument("name")
+@LANG_OPTION
+@click.pass_context
+def health(ctx: click.Context, name: str, lang: str | None) -> None:
+    """The meeting's health checks: what is wrong now, and how to fix it."""
+    from coopconsole.texts.health import report
+
+    with user_errors(), store_of(ctx).open(name) as handle:
+        session = handle.load()
+    findings = report(session, system_clock(), lang_of(ctx, lang))
+    if not findings:
+        click.echo(t("health.none", lang_of(ctx, lang)))
+    for finding in findings:
+        click.echo(f"{finding['severity']:<8} {finding['code']}: {finding['message']}")
+        click.echo(f"{'':<8} → {finding['fix']}")
