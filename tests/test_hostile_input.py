@@ -140,13 +140,24 @@ def test_a_file_name_with_escape_sequences_is_printed_without_them(tmp_path, whe
     folder = tmp_path / "sessions"
     if where == "agenda":
         agenda = tmp_path / f"agenda{OSC}{CSI}.md"
-        agenda.write_text("# Sync\n\n## Agenda\n\n1. 09:00 Opening\n2. Prose that is no item at all, really.\n", "utf-8")
+        agenda.write_text(
+            "# Sync\n\n## Agenda\n\n1. 09:00 Opening\n2. Prose that is no item at all, really.\n", "utf-8"
+        )
         args = ["--sessions-dir", str(folder), "new", str(agenda), "--no-open"]
     else:
         agenda = tmp_path / "agenda.md"
         agenda.write_text("# Sync\n\n## Agenda\n\n1. 09:00 Opening (15 min)\n", "utf-8")
         CliRunner().invoke(main, ["--sessions-dir", str(folder), "new", str(agenda), "--name", "q", "--no-open"])
-        args = ["--sessions-dir", str(folder), "export", "q", "--format", "csv", "-o", str(tmp_path / f"no{OSC}folder" / "x.csv")]
+        args = [
+            "--sessions-dir",
+            str(folder),
+            "export",
+            "q",
+            "--format",
+            "csv",
+            "-o",
+            str(tmp_path / f"no{OSC}folder" / "x.csv"),
+        ]
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.stderr, result.output  # something was said about the file
     assert _unsafe([result.stderr]) == [], result.stderr

@@ -55,6 +55,7 @@ from datetime import time
 from markdown_it.tree import SyntaxTreeNode
 
 from coopconsole.agenda.durations import parse_box, slot_full
+from coopconsole.agenda.item_columns import column_kind
 from coopconsole.agenda.item_line import BOX_KEYS, OWNER_KEYS, TIME_KEYS, Parsed, parse_line
 from coopconsole.agenda.markdown_lines import (
     ENUM_RE,
@@ -62,7 +63,6 @@ from coopconsole.agenda.markdown_lines import (
     block_lines,
     heading_level,
     item_line,
-    norm_key,
     own_lines,
     split_key,
     table_rows,
@@ -73,30 +73,6 @@ Report = Callable[[int, str], None]
 MetaSink = Callable[[Line], bool]
 
 _LISTS = ("bullet_list", "ordered_list")
-_TIME_COLS = TIME_KEYS
-_ITEM_COLS = {
-    "item",
-    "items",
-    "topic",
-    "topics",
-    "agenda",
-    "agenda item",
-    "session",
-    "title",
-    "subject",
-    "activity",
-    "议题",
-    "内容",
-    "事项",
-    "议程",
-    "主题",
-    "环节",
-    "活动",
-    "议程内容",
-}
-_BOX_COLS = BOX_KEYS | {"mins", "minutes", "min", "分钟", "time (min)", "time (mins)"}
-_OWNER_COLS = OWNER_KEYS | {"who"}
-_SKIP_COLS = {"#", "no", "no.", "nr", "number", "序号", "编号", "item no"}
 
 
 @dataclass
@@ -109,25 +85,6 @@ class Draft:
     owner: str = ""
     sub_points: list[str] = field(default_factory=list)
     source: str = ""
-
-
-def _column(header: str) -> str:
-    key = norm_key(header)
-    if key in _BOX_COLS:
-        return "box"
-    key = norm_key(re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", header)) or key
-    for kind, names in (
-        ("time", _TIME_COLS),
-        ("item", _ITEM_COLS),
-        ("box", _BOX_COLS),
-        ("owner", _OWNER_COLS),
-        ("skip", _SKIP_COLS),
-    ):
-        if key in names:
-            if kind == "time" and re.search(r"(?i)min|分钟", header):
-                return "box"
-            return kind
-    return ""
 
 
 class AgendaReader:
@@ -227,7 +184,7 @@ class AgendaReader:
         if not rows:
             return []
         header_line, header = rows[0]
-        kinds = [_column(h) for h in header]
+        kinds = [column_kind(h) for h in header]
         if not any(kinds):
             if details:
                 rows = [(no, cells) for no, cells in rows if not self.on_meta(_row_line(no, cells))]
