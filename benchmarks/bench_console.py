@@ -35,9 +35,12 @@ Idle CPU (``idle_cpu_percent``, ``idle_cpu_percent_demo``, ``idle_cpu_percent_ba
     percentage of one core. ``*_output_bytes_per_s`` is what the console wrote to the
     terminal meanwhile. ``idle_cpu_percent_bare`` is for comparison on this machine: the
     bare app of the start-up part, with its last Label rewritten once a second by
-    ``set_interval`` as a ticking clock would be, measured the same way. It runs with
-    Textual's own driver, whose input thread polls ten times a second; the console's
-    does not (see ``coopconsole/tui/driver.py``).
+    ``set_interval`` as a ticking clock would be, measured the same way. Both run
+    Textual's own driver (its input thread polls ten times a second in both).
+    ``idle_ratio`` is the full-day console's figure over the bare app's, and
+    ``idle_ratio_demo`` the demo's: the target is at most 1. ``idle_cpu_percent_plain``
+    is the full-day console again with ``COOPCONSOLE_PLAIN_TEXTUAL=1`` (Textual's own
+    compositor, see ``coopconsole/tui/textual_internals.py``).
 
 Event-loop stalls while saving (``max_stall_ms``, ``p99_stall_ms``)
     In-process: ``make_app`` on the full-day session (re-stamped as above, the system
@@ -223,20 +226,21 @@ def _time_startup(demo_argv: list[str], bare_argv: list[str], env: dict[str, str
 # -- 2. idle CPU ---------------------------------------------------------------------------
 
 
-def idle(tmp: Path, env: dict[str, str], session: Session, markers: tuple[str, ...], label: str) -> None:
+def idle(tmp: Path, env: dict[str, str], session: Session, markers: tuple[str, ...], label: str) -> float:
     sessions = tmp / f"idle-{label}"
     SessionStore(sessions).create(session).close()
-    measure_idle([*console_command(), "--sessions-dir", str(sessions), "open", session.name], env, markers, label)
+    argv = [*console_command(), "--sessions-dir", str(sessions), "open", session.name]
+    return measure_idle(argv, env, markers, label)
 
 
-def idle_bare(tmp: Path, env: dict[str, str]) -> None:
-    """The floor: the bare app of the start-up part, a Label rewritten once a second."""
+def idle_bare(tmp: Path, env: dict[str, str]) -> float:
+    """The comparison: the bare app of the start-up part, a Label rewritten once a second."""
     script = tmp / "ticking_bare_app.py"
     script.write_text(TICKING_BARE_APP, encoding="utf-8")
-    measure_idle([sys.executable, str(script)], env, BARE_MARKERS, "_bare")
+    return measure_idle([sys.executable, str(script)], env, BARE_MARKERS, "_bare")
 
 
-def measure_idle(argv: list[str], env: dict[str, str], markers: tuple[str, ...], label: str) -> None:
+def measure_idle(argv: list[str], env: dict[str, str], markers: tuple[str, ...], label: str) -> float:
     terminal = Terminal(argv, env)
     terminal.wait_for(markers)
     drain = Drain(terminal)
@@ -252,8 +256,10 @@ def measure_idle(argv: list[str], env: dict[str, str], markers: tuple[str, ...],
     finally:
         drain.stop()
         terminal.kill()
-    print(f"idle_cpu_percent{label}={(cpu1 - cpu0) / (wall1 - wall0) * 100:.2f}")
+    percent = (cpu1 - cpu0) / (wall1 - wall0) * 100
+    print(f"idle_cpu_percent{label}={percent:.2f}")
     print(f"idle_output_bytes_per_s{label}={(bytes1 - bytes0) / (wall1 - wall0):.0f}")
+    return percent
 
 
 # -- 3. event-loop stalls while saving -----------------------------------------------------
@@ -329,9 +335,13 @@ def main() -> None:
         if "startup" in parts:
             startup(tmp, env)
         if "idle" in parts:
-            idle(tmp, env, running_fullday(), FULLDAY_MARKERS, "")
-            idle(tmp, env, running_demo(), DEMO_MARKERS, "_demo")
-            idle_bare(tmp, env)
+            fullday = idle(tmp, env, running_fullday(), FULLDAY_MARKERS, "")
+            demo = idle(tmp, env, running_demo(), DEMO_MARKERS, "_demo")
+            bare = idle_bare(tmp, env)
+            print(f"idle_ratio={fullday / bare:.2f}" if bare else "idle_ratio=nan")
+            print(f"idle_ratio_demo={demo / bare:.2f}" if bare else "idle_ratio_demo=nan")
+            plain = {**env, "COOPCONSOLE_PLAIN_TEXTUAL": "1"}
+            idle(tmp, plain, running_fullday(), FULLDAY_MARKERS, "_plain")
         if "stalls" in parts:
             asyncio.run(stalls_while_saving(tmp))
 
