@@ -56,9 +56,13 @@ def test_the_settings_keep_remapped_keys_and_refuse_a_malformed_keymap(tmp_path)
 
 
 def test_unknown_ids_are_named_and_left_out():
-    kept, message = usable({"meeting.clock": "f5", "meeting.fly": "x"})
+    kept, message = usable({"meeting.clock": "f5", "meeting.clocks": "x", "meeting.fly": "y"}, "en")
     assert kept == {"meeting.clock": "f5"}
-    assert message is not None and "meeting.fly" in message and "meeting.clock" in message
+    assert (
+        message is not None and "meeting.fly" in message and "meeting.clocks (did you mean meeting.clock?)" in message
+    )
+    _, message = usable({"meeting.fly": "y"}, "zh")
+    assert message is not None and message.startswith("设置")
 
 
 @pytest.fixture

@@ -259,6 +259,10 @@ TEXTS: dict[str, str] = {
     "sys.screenshot": "Screenshot",
     "sys.screenshot.help": "Save an SVG picture of the screen",
     # ctrl+c, which does not quit
+    # keys remapped in the settings
+    "keys.unknown": "Settings: no key has the id {ids}; it is left out. The help (?) says what each key does; README.md lists the ids.",
+    "keys.meant": "{id} (did you mean {meant}?)",
+    "keys.clash": 'Settings: one key is given to more than one action: {clashes}. Only one of them has it; change the others in "keys".',
     "quit.title": "Do you want to quit?",
     "quit.how": "Press {keys} to quit the console",
     # languages

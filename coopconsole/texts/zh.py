@@ -256,6 +256,10 @@ TEXTS: dict[str, str] = {
     "sys.screenshot": "截图",
     "sys.screenshot.help": "将当前屏幕保存为 SVG 图片",
     # ctrl+c, which does not quit
+    # keys remapped in the settings
+    "keys.unknown": "设置:没有编号为 {ids} 的按键,已忽略。各按键的作用见帮助(?),编号见 README.md。",
+    "keys.meant": "{id}(是否指 {meant}?)",
+    "keys.clash": '设置:同一个按键被分配给了多个操作:{clashes}。只有其中一个生效,请在 "keys" 中修改其余的。',
     "quit.title": "要退出吗?",
     "quit.how": "按 {keys} 退出控制台",
     # languages

@@ -52,8 +52,8 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         self.settings, settings_error = load_settings()
         self.lang = detect_lang(lang, self.settings.lang)
         self._problems = [settings_error] if settings_error else []
-        keymap, keymap_error = usable(self.settings.keys)
-        clashes = meeting_clashes(keymap, meeting_bindings("en")) if keymap else None
+        keymap, keymap_error = usable(self.settings.keys, self.lang)
+        clashes = meeting_clashes(keymap, meeting_bindings("en"), self.lang) if keymap else None
         self._problems += [message for message in (keymap_error, clashes) if message]
         self.keymap = keymap
         """The keys remapped in the settings that the console follows, by binding id."""
@@ -81,7 +81,7 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
         """Two bindings given the same key by the user's keymap: said once."""
-        message = clash_message(clashed_bindings)
+        message = clash_message(clashed_bindings, self.lang)
         if message not in self._clashes:
             self._clashes.add(message)
             self.notify(message, severity="warning", timeout=15, markup=False)

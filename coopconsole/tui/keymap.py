@@ -12,10 +12,13 @@ still another's, which then has none), else when Textual finds the clash.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 
 from textual.binding import Binding
 from textual.keys import key_to_character
+
+from coopconsole.texts import t
 
 #: Every binding a user may remap, by id. ``tests/test_keymap.py`` checks this list
 #: against the bindings the screens and widgets really have.
@@ -59,21 +62,22 @@ REMAPPABLE: tuple[str, ...] = (
 )
 
 
-def usable(keymap: Mapping[str, str]) -> tuple[dict[str, str], str | None]:
-    """The part of ``keymap`` the console can follow, and a message naming the ids it
-    does not have (None if there are none)."""
+def usable(keymap: Mapping[str, str], lang: str) -> tuple[dict[str, str], str | None]:
+    """The part of ``keymap`` the console can follow, and a message in ``lang`` naming
+    the ids it does not have, each with the id it may have meant (None if all are known)."""
     known = set(REMAPPABLE)
     unknown = sorted(set(keymap) - known)
     kept = {binding_id: keys for binding_id, keys in keymap.items() if binding_id in known}
     if not unknown:
         return kept, None
-    return kept, (
-        f"Settings: no key has the id {', '.join(unknown)}; those are left as they are. "
-        f"Ids that can be remapped: {', '.join(REMAPPABLE)}."
-    )
+    named = []
+    for binding_id in unknown:
+        close = difflib.get_close_matches(binding_id, REMAPPABLE, n=1)
+        named.append(t("keys.meant", lang, id=binding_id, meant=close[0]) if close else binding_id)
+    return kept, t("keys.unknown", lang, ids=t("text.separator", lang).join(named))
 
 
-def meeting_clashes(keymap: Mapping[str, str], defaults: Iterable[Binding]) -> str | None:
+def meeting_clashes(keymap: Mapping[str, str], defaults: Iterable[Binding], lang: str) -> str | None:
     """A message naming the meeting keys the keymap gives to two actions (a remapped one,
     and one that keeps that key, or another remapped one), or None."""
     owners: dict[str, list[str]] = {}
@@ -84,12 +88,7 @@ def meeting_clashes(keymap: Mapping[str, str], defaults: Iterable[Binding]) -> s
         for key in _normalised(keys):
             owners.setdefault(key, []).append(binding.id)
     clashes = [f"{key} ({', '.join(ids)})" for key, ids in owners.items() if len(set(ids)) > 1]
-    if not clashes:
-        return None
-    return (
-        f"Settings: one key is given to more than one action: {'; '.join(clashes)}. "
-        "Only one of them has it; change the others in 'keys'."
-    )
+    return t("keys.clash", lang, clashes="; ".join(clashes)) if clashes else None
 
 
 def _normalised(keys: str) -> list[str]:
@@ -98,7 +97,7 @@ def _normalised(keys: str) -> list[str]:
     return [key_to_character(key.strip()) or key.strip() for key in keys.split(",") if key.strip()]
 
 
-def clash_message(bindings: Iterable[Binding]) -> str:
-    """What to say when the keymap gives one key to two bindings."""
+def clash_message(bindings: Iterable[Binding], lang: str) -> str:
+    """What to say when Textual finds that the keymap gives one key to two bindings."""
     named = sorted(f"{b.id or b.action} ({b.key})" for b in bindings)
-    return f"Settings: one key is given to more than one action: {', '.join(named)}. Change one of them in 'keys'."
+    return t("keys.clash", lang, clashes=", ".join(named))
