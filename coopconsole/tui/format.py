@@ -24,12 +24,16 @@ def hhmm(value: datetime | None, tz: tzinfo | None) -> str:
 
 def bar(fraction: float, width: int) -> str:
     """A horizontal bar of ``width`` cells filled to ``fraction`` (eighths of a cell)."""
-    fraction = min(max(fraction, 0.0), 1.0)
-    eighths = int(round(fraction * width * 8))
+    return bar_of(bar_eighths(fraction, width), width)
+
+
+def bar_eighths(fraction: float, width: int) -> int:
+    """How many eighths of a cell a bar of ``width`` cells fills for ``fraction``."""
+    return int(round(min(max(fraction, 0.0), 1.0) * width * 8))
+
+
+def bar_of(eighths: int, width: int) -> str:
+    """A horizontal bar of ``width`` cells filled to ``eighths`` of a cell."""
     full, part = divmod(eighths, 8)
     text = "█" * full + (BAR_CELLS[part - 1] if part else "")
     return text.ljust(width)
-
-
-def percent(fraction: float) -> str:
-    return f"{fraction * 100:3.0f}%"

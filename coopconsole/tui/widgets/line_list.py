@@ -246,8 +246,11 @@ class LineList(ScrollView, can_focus=True):
 
     def watch_virtual_size(self, size: Size) -> None:
         """The scrollbar follows the rows: shown or hidden (which lays the list out again to
-        make room for it), otherwise only resized. A row added lays out nothing."""
+        make room for it), otherwise only resized. A row added lays out nothing. Before
+        the list is first laid out there is nothing to do: the layout sizes the scrollbar."""
         height = self.container_size.height
+        if not height:
+            return
         overflow = self.styles.overflow_y
         show = overflow == "scroll" or (overflow == "auto" and size.height > height)
         if show != self.show_vertical_scrollbar:

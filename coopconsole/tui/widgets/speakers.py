@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
+from functools import lru_cache
 from typing import Any
 
 from textual.app import ComposeResult
@@ -11,9 +13,9 @@ from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Label
 
-from coopconsole.domain.model import Attendance
+from coopconsole.domain.model import Attendance, Participant
 from coopconsole.texts import t
-from coopconsole.tui.format import bar, clock, percent
+from coopconsole.tui.format import bar_eighths, bar_of, clock
 from coopconsole.tui.frame import Frame
 from coopconsole.tui.messages import SpeakerChosen
 from coopconsole.tui.paint import set_border_title, show
@@ -74,12 +76,31 @@ def _cells(text: str, width: int) -> Content:
     return Content(text).truncate(width, ellipsis=True, pad=True)
 
 
-def _figures(total, share: float, item_total, item_share: float, wide: bool) -> tuple[str, ...]:
+def _figures(total: timedelta, share: float, item_total: timedelta, item_share: float, wide: bool) -> tuple[str, ...]:
     """The columns after the name, as text: meeting time and share; when wide, the share's
-    bar, then this item's time and its share as a bar."""
+    bar, then this item's time and its share as a bar.
+
+    Worked out once for each look: a row's figures are the same from one second to the
+    next but for the speaker's, so they are kept by what is shown (whole seconds, the
+    percentage, the bars' eighths of a cell)."""
+    return _figures_shown(
+        int(total.total_seconds()),
+        round(share * 100),
+        bar_eighths(share, BAR),
+        int(item_total.total_seconds()) if wide else 0,
+        bar_eighths(item_share, BAR) if wide else 0,
+        wide,
+    )
+
+
+@lru_cache(maxsize=2048)
+def _figures_shown(
+    seconds: int, share: int, eighths: int, item_seconds: int, item_eighths: int, wide: bool
+) -> tuple[str, ...]:
+    meeting = f" {clock(timedelta(seconds=seconds))} {share:3d}% "
     if not wide:  # narrow terminals keep the figures and the flags, not the bars
-        return (f" {clock(total)} {percent(share)} ",)
-    return f" {clock(total)} {percent(share)} ", bar(share, BAR), f"  {clock(item_total)} ", bar(item_share, BAR)
+        return (meeting,)
+    return meeting, bar_of(eighths, BAR), f"  {clock(timedelta(seconds=item_seconds))} ", bar_of(item_eighths, BAR)
 
 
 def _styled(figures: tuple[str, ...], bar_style: str) -> list:
@@ -101,14 +122,10 @@ def _rows(
 
     lang, view = frame.lang, frame.view
     people = {row.id: row for row in view.people}
-    heading: list[str | Content] = [
-        _cells("", LEAD + NAME_CELLS),
-        " ",
-        _cells(t("speakers.scope_meeting", lang), 13 + BAR),
-    ]
-    if wide:
-        heading.append(_cells(t("speakers.scope_item", lang), 8 + BAR))
-    rows: list[tuple[str | None, Content]] = [("scope", Content.assemble(*heading).stylize("italic"))]
+    rows: list[tuple[str | None, Content]] = [("scope", row(("scope", lang, wide), _heading, lang, wide))]
+    members: dict[str, list[Participant]] = {}
+    for person in frame.session.participants:
+        members.setdefault(person.organisation, []).append(person)
     for org in view.orgs:
         figures = _figures(org.total, org.share, org.item_total, org.item_share, wide)
         name = org.organisation or "—"
@@ -118,14 +135,25 @@ def _rows(
                 row(("org", name, figures), _org, name, figures),
             )
         )
-        for person in frame.session.participants:
+        for person in members.get(org.organisation, ()):
             speaker = people.get(person.id)
-            if speaker is None or person.organisation != org.organisation:
+            if speaker is None:
                 continue
             figures = _figures(speaker.total, speaker.share, speaker.item_total, speaker.item_share, wide)
             key = ("person", person.id, speaker.name, speaker.speaking, speaker.attendance, speaker.flag, lang, figures)
             rows.append((f"p-{person.id}", row(key, _person, speaker, person.id, lang, figures)))
     return rows
+
+
+def _heading(lang: str, wide: bool) -> Content:
+    heading: list[str | Content] = [
+        _cells("", LEAD + NAME_CELLS),
+        " ",
+        _cells(t("speakers.scope_meeting", lang), 13 + BAR),
+    ]
+    if wide:
+        heading.append(_cells(t("speakers.scope_item", lang), 8 + BAR))
+    return Content.assemble(*heading).stylize("italic")
 
 
 def _org(name: str, figures: tuple[str, ...]) -> Content:
