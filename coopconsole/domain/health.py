@@ -33,15 +33,14 @@ The rules (where the issue leaves room):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import field
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import Any, Generic, TypeVar
 
 from coopconsole.domain.balance import FLAG_AFTER, SpeakingStats
 from coopconsole.domain.followup import MinutesState, minutes_status
 from coopconsole.domain.frozen import record
+from coopconsole.domain.memo import LastOf
 from coopconsole.domain.model import (
     ActionItem,
     Attendance,
@@ -233,7 +232,7 @@ _ACTION_CODES = {
 
 
 def _actions(session: Session) -> list[Finding]:
-    return _ON_THE_ACTIONS.of(session.actions)
+    return _ON_THE_ACTIONS(session.actions)
 
 
 def _action_findings(actions: list[ActionItem]) -> list[Finding]:
@@ -249,7 +248,7 @@ def _action_findings(actions: list[ActionItem]) -> list[Finding]:
 
 
 def _closed(session: Session, state: AgendaState) -> list[Finding]:
-    decided = _DECIDED.of(session.decisions, session.actions)
+    decided = _DECIDED(session.decisions, session.actions)
     left = [
         t.item
         for t in state.items
@@ -269,35 +268,11 @@ def _minutes(session: Session, state: AgendaState, now: datetime) -> list[Findin
     return []
 
 
-T = TypeVar("T")
-
-
-class _LastOf(Generic[T]):
-    """The result of ``compute`` for the lists it was last given, kept while they are
-    the same list objects, as long and ending in the same record. The header runs the
-    checks every second, over hundreds of actions; a session gives a list a new object
-    whenever one of its records changes (``Session.put``), so the same objects mean the
-    same records (an append in place is seen too)."""
-
-    def __init__(self, compute: Callable[..., T]) -> None:
-        self.compute = compute
-        self.given: tuple[tuple[int, int, object], ...] = ()
-        self.result: T | None = None
-        self._kept: tuple[list[Any], ...] = ()  # the lists given: their ids stay theirs
-
-    def of(self, *lists: list[Any]) -> T:
-        given = tuple((id(records), len(records), records[-1] if records else None) for records in lists)
-        same = len(given) == len(self.given) and all(
-            a[0] == b[0] and a[1] == b[1] and a[2] is b[2] for a, b in zip(given, self.given, strict=True)
-        )
-        if self.result is None or not same:
-            self.result, self.given, self._kept = self.compute(*lists), given, lists
-        return self.result
-
-
 def _decided_items(decisions: list[Decision], actions: list[ActionItem]) -> set[int | None]:
     return {d.item for d in decisions} | {a.item for a in actions}
 
 
-_ON_THE_ACTIONS: _LastOf[list[Finding]] = _LastOf(_action_findings)
-_DECIDED: _LastOf[set[int | None]] = _LastOf(_decided_items)
+# The header runs the checks every second, over hundreds of actions: what depends only on
+# the lists is kept while they are the same (see coopconsole.domain.memo).
+_ON_THE_ACTIONS: LastOf[list[Finding]] = LastOf(_action_findings)
+_DECIDED: LastOf[set[int | None]] = LastOf(_decided_items)
