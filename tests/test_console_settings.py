@@ -91,7 +91,8 @@ async def test_palette_commands_run_intents(meeting):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"next item")
-        await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()  # the palette's search has found the commands
+        await pilot.pause()
         await pilot.press("enter")
         screen = await settle(pilot)
         assert screen.frame.view.agenda.current == 2
@@ -211,7 +212,8 @@ async def test_the_palette_shows_names_literally(meeting):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"floor eve")
-        await pilot.pause(0.5)
+        await pilot.app.workers.wait_for_complete()  # the palette's search has found the commands
+        await pilot.pause()
         from textual.command import CommandList
 
         options = app.screen.query_one(CommandList)
