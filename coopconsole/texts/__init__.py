@@ -15,14 +15,35 @@ The language is ``--lang`` if given, else the remembered setting, else the ``LAN
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-
-from coopconsole.texts import en, zh
+from collections.abc import Iterator, Mapping
+from importlib import import_module
 
 LANGS = ("en", "zh")
 
-#: The catalogue: a language's table of texts by key.
-CATALOGUE: dict[str, dict[str, str]] = {"en": en.TEXTS, "zh": zh.TEXTS}
+
+class Catalogue(Mapping[str, dict[str, str]]):
+    """The catalogue: a language's table of texts by key. A language's table is read the
+    first time it is asked for, so a console in one language never loads the other's."""
+
+    def __init__(self) -> None:
+        self._tables: dict[str, dict[str, str]] = {}
+
+    def __getitem__(self, lang: str) -> dict[str, str]:
+        table = self._tables.get(lang)
+        if table is None:
+            if lang not in LANGS:
+                raise KeyError(lang)
+            table = self._tables[lang] = import_module(f"coopconsole.texts.{lang}").TEXTS
+        return table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return len(LANGS)
+
+
+CATALOGUE = Catalogue()
 
 
 def t(key: str, lang: str, **values: object) -> str:

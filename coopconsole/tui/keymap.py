@@ -12,7 +12,6 @@ still another's, which then has none), else when Textual finds the clash.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 
 from textual.binding import Binding
@@ -70,6 +69,8 @@ def usable(keymap: Mapping[str, str], lang: str) -> tuple[dict[str, str], str | 
     kept = {binding_id: keys for binding_id, keys in keymap.items() if binding_id in known}
     if not unknown:
         return kept, None
+    import difflib  # only for a keymap with a mistake in it
+
     named = []
     for binding_id in unknown:
         close = difflib.get_close_matches(binding_id, REMAPPABLE, n=1)
