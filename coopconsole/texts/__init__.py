@@ -1,7 +1,7 @@
 """Every text people read, in English and Chinese: one catalogue, keyed by language.
 
 :data:`CATALOGUE` holds one table per language (:mod:`coopconsole.texts.en`,
-:mod:`coopconsole.texts.zh`), with the same keys: the console's words, the facilitator's
+:mod:`coopconsole.texts.zh`, each the console's words and its reports'), with the same keys: the console's words, the facilitator's
 playbook, the health checks (``health.``), the refusals of the service (``error.``), and
 what goes out to every attendee in the minutes and the exports (``minutes.``).
 ``t(key, lang, **values)`` formats an entry; a missing key is a programming error and

@@ -1,0 +1,16 @@
+"""The English side of the catalogue (:mod:`coopconsole.texts`).
+
+Keys are grouped by where the text is shown (``agenda.``, ``speakers.``, ``help.``,
+``error.``, ``health.``, ``minutes.`` for the minutes and exports...). ``{name}`` fields are
+filled in by :func:`coopconsole.texts.t`; :mod:`coopconsole.texts.zh` has the same keys with
+the same fields (a test checks both).
+"""
+
+from __future__ import annotations
+
+from coopconsole.texts.en.console import CONSOLE
+from coopconsole.texts.en.reports import REPORTS
+
+#: Every text of the console, the minutes and the exports in English, by key: the
+#: console's words (``console.py``) and those of its reports (``reports.py``).
+TEXTS: dict[str, str] = {**CONSOLE, **REPORTS}
