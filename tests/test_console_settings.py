@@ -49,7 +49,9 @@ def test_no_key_is_written_twice_in_a_catalogue():
         keys = []  # across the language's files: a key in two of them is one text lost too
         for path in sorted((Path(texts.__file__).parent / lang).glob("*.py")):
             tree = ast.parse(path.read_text("utf-8"))
-            keys += [k.value for node in ast.walk(tree) if isinstance(node, ast.Dict) for k in node.keys if k is not None]
+            keys += [
+                k.value for node in ast.walk(tree) if isinstance(node, ast.Dict) for k in node.keys if k is not None
+            ]
         assert len(keys) > 400 and len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
 
 

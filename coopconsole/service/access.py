@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from coopconsole.domain.clock import Clock, system_clock
-from coopconsole.domain.model import Event, EventKind, R, Record, Session
+from coopconsole.domain.model import RECORD_LISTS, Event, EventKind, R, Record, Session
 from coopconsole.domain.timeline import AgendaState, agenda_state
 from coopconsole.domain.typed_text import MAX_CAPTURE_CHARS, clean_line
 from coopconsole.service.refusals import ServiceError
@@ -140,10 +141,14 @@ class SessionAccess:
         return record
 
     def update_meta(self, changed: Session) -> None:
-        """Persist the session's header (title, minutes sent, next meeting...)."""
+        """Persist the session's header (title, minutes sent, next meeting...: every field
+        but its lists of records) and keep the session in memory in step."""
         session = self.session
         self.handle.update_meta(changed)
-        session.minutes_at, session.next_meeting = changed.minutes_at, changed.next_meeting
+        lists = set(RECORD_LISTS.values())
+        for f in fields(Session):
+            if f.name not in lists:
+                setattr(session, f.name, getattr(changed, f.name))
         self._revision = self.handle.revision
 
     def event(self, kind: EventKind, check: Check, **fields: Any) -> Event:

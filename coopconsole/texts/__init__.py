@@ -1,9 +1,10 @@
 """Every text people read, in English and Chinese: one catalogue, keyed by language.
 
 :data:`CATALOGUE` holds one table per language (:mod:`coopconsole.texts.en`,
-:mod:`coopconsole.texts.zh`, each the console's words and its reports'), with the same keys: the console's words, the facilitator's
-playbook, the health checks (``health.``), the refusals of the service (``error.``), and
-what goes out to every attendee in the minutes and the exports (``minutes.``).
+:mod:`coopconsole.texts.zh`, each in two files: the console's words and its reports'),
+with the same keys: the console's words, the facilitator's playbook, the health checks
+(``health.``), the refusals of the service (``error.``), and what goes out to every
+attendee in the minutes and the exports (``minutes.``).
 ``t(key, lang, **values)`` formats an entry; a missing key is a programming error and
 raises ``KeyError`` (a test checks that both languages have every key, with the same
 fields). How dates, times and durations are written is in :mod:`coopconsole.texts.formats`.
