@@ -271,3 +271,43 @@ def test_the_switch_turns_the_internals_off():
     usual = {k: v for k, v in os.environ.items() if k != "COOPCONSOLE_PLAIN_TEXTUAL"}
     out = subprocess.run([sys.executable, "-c", code], env=usual, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "LineCompositor"]
+
+
+async def test_the_meeting_paints_nothing_before_its_first_tick_then_what_textual_paints(tmp_path, monkeypatch):
+    """The hold: no frame of empty panes is painted, and the screen, once up, is the one
+    Textual paints without the hold (and without the line compositor)."""
+    from datetime import datetime, timedelta, timezone
+
+    from textual.screen import Screen
+
+    from coopconsole.domain.clock import FrozenClock
+    from coopconsole.samples.meetings import sample_session
+    from coopconsole.store import SessionStore
+    from coopconsole.tui.app import make_app
+    from coopconsole.tui.screens.meeting import MeetingScreen
+
+    textuals_paint = Screen._compositor_refresh
+    shown, empty_paints = {}, {}
+    for held in (True, False):
+        monkeypatch.setattr(internals, "ENABLED", held)
+        empty: list[int] = []
+
+        def paint(screen, empty=empty):  # Textual's own paint, as the hold lets it through
+            if isinstance(screen, MeetingScreen) and screen.frame is None:
+                empty.append(1)
+            textuals_paint(screen)
+
+        monkeypatch.setattr(Screen, "_compositor_refresh", paint)
+        clock = FrozenClock(datetime(2026, 12, 8, 8, 58, tzinfo=timezone(timedelta(hours=8))))
+        store = SessionStore(tmp_path / f"sessions-{held}")
+        store.create(sample_session("en", "demo-en", clock())).close()
+        app = make_app(store=store, session_name="demo-en", clock=clock, lang="en", theme="coopconsole-dark")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()  # the health checks, loaded after the first frame
+            app.screen.tick()
+            await pilot.pause()
+            shown[held] = app.export_screenshot(title="meeting")
+        empty_paints[held] = len(empty)
+    assert empty_paints[True] == 0 and empty_paints[False] > 0
+    assert shown[True] == shown[False]

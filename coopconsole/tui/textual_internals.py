@@ -13,6 +13,11 @@ relies on fails the tests rather than the console:
   watcher, which would parse every stylesheet and restyle every widget once more.
   ``tests/test_textual_internals.py`` compares the app it leaves with one whose theme
   was set the public way.
+* :class:`HeldScreen`: a screen that paints nothing until it is ready (the meeting
+  screen: until its first tick). Its first layout would otherwise be painted as a frame
+  of empty panes, a whole render and write that the tick paints over at once: about
+  20 ms of the console's start-up. The test compares the screen it paints with the one
+  Textual paints without the hold.
 
 ``COOPCONSOLE_PLAIN_TEXTUAL=1`` in the environment turns all of it off: the console then
 uses Textual exactly as any app does (the test suite runs both ways). Read once, when
@@ -46,6 +51,21 @@ from textual.strip import Strip
 
 #: The switch: false when ``COOPCONSOLE_PLAIN_TEXTUAL=1`` asks for Textual as it is.
 ENABLED = os.environ.get("COOPCONSOLE_PLAIN_TEXTUAL", "") != "1"
+
+
+class HeldScreen(Screen):
+    """A screen that paints nothing until :meth:`ready_to_paint` says so: what is laid
+    out meanwhile stays dirty, so the first paint is the whole screen as it is then.
+    With the switch off it paints as any screen does."""
+
+    def ready_to_paint(self) -> bool:
+        """Whether the screen may be painted now (a subclass says when it is ready)."""
+        return True
+
+    def _compositor_refresh(self) -> None:
+        if ENABLED and not self.ready_to_paint():
+            return
+        super()._compositor_refresh()
 
 
 def use_line_compositor(screen: Screen) -> None:

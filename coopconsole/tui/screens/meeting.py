@@ -15,7 +15,6 @@ from typing import Any
 from textual import events, work
 from textual.app import ComposeResult
 from textual.reactive import var
-from textual.screen import Screen
 from textual.types import NoActiveAppError
 
 import coopconsole.tui.memory as memory
@@ -38,7 +37,7 @@ from coopconsole.tui.screens.meeting_keys import (
     palette_commands,
 )
 from coopconsole.tui.screens.playbook_keys import PlaybookFlow
-from coopconsole.tui.textual_internals import use_line_compositor
+from coopconsole.tui.textual_internals import HeldScreen, use_line_compositor
 from coopconsole.tui.widgets.actions import ActionsPane
 from coopconsole.tui.widgets.agenda import AgendaPane
 from coopconsole.tui.widgets.capture_bar import CaptureBar
@@ -49,7 +48,7 @@ from coopconsole.tui.widgets.parking_lot import ParkingLotPane
 from coopconsole.tui.widgets.speakers import SpeakersPane
 
 
-class MeetingScreen(Screen):
+class MeetingScreen(HeldScreen):
     """One meeting, live. ``localized(MeetingScreen, lang)`` has the keys in ``lang``."""
 
     bindings = staticmethod(meeting_bindings)
@@ -102,16 +101,22 @@ class MeetingScreen(Screen):
             event.refresh_styles = False
 
     def on_mount(self) -> None:
-        """The first tick runs here, before anything is painted (the panes are composed by
-        now), so the first frame painted is the whole meeting, not a frame of empty panes
-        that the tick would paint over at once."""
         self.query_one(CaptureBar).display = False
         self.title = self.service.glance().title
-        self.tick()
-        self.call_after_refresh(self.after_first_frame)
+        self.call_after_refresh(self.first_tick)  # once every pane has composed its widgets
         memory.hold_full_collections()
         self.set_interval(1, self.tick)
         self.set_interval(memory.SETTLE_EVERY_S, memory.settle)
+
+    def ready_to_paint(self) -> bool:
+        """Nothing is painted before the first tick: the first frame is the whole meeting
+        (see ``HeldScreen``)."""
+        return self.frame is not None
+
+    def first_tick(self) -> None:
+        """The first frame; what waits for it is done once it is painted."""
+        self.tick()
+        self.call_after_refresh(self.after_first_frame)
 
     def after_first_frame(self) -> None:
         """What waits until the first frame is painted: the focus, the capture bar's field,
