@@ -13,7 +13,7 @@ from coopconsole.domain.timeline import agenda_state
 from coopconsole.settings import Settings, load_settings, save_settings, settings_path
 from coopconsole.tui.app import make_app
 from coopconsole.tui.keymap import REMAPPABLE, usable
-from coopconsole.tui.screens.meeting_keys import help_lines, meeting_bindings
+from coopconsole.tui.screens.meeting_keys import capture_keys, help_lines, meeting_bindings
 from coopconsole.tui.widgets.capture_bar import CaptureBar, CaptureField
 from coopconsole.tui.widgets.footer import KeyFooter
 from tests.support.pilot import settle
@@ -73,6 +73,14 @@ def remapped(store, clock):
         return make_app(store=store, session_name="kickoff", clock=clock, lang="en")
 
     return make
+
+
+def test_the_capture_keys_follow_the_keymap_by_name_and_by_character():
+    assert capture_keys({}) == {"a": "action", "o": "note", "d": "decision", "l": "park"}
+    moved = capture_keys({"meeting.capture-note": "x,question_mark", "meeting.next": "a"})
+    assert moved["x"] == "note" and moved["question_mark"] == moved["?"] == "note"
+    assert "o" not in moved  # the note's old key opens nothing
+    assert "a" not in moved  # given to another action, as Textual's keymap has it
 
 
 async def test_remapped_keys_are_followed_by_the_keys_the_footer_and_the_help(remapped):

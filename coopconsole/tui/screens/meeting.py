@@ -31,7 +31,7 @@ from coopconsole.tui.messages import CaptureCancelled, CaptureSubmitted, ParkedC
 from coopconsole.tui.screens.capture_keys import CaptureFlow
 from coopconsole.tui.screens.meeting_keys import (
     KEY_ACTIONS,
-    capture_kind_of_key,
+    capture_keys,
     help_lines,
     meeting_bindings,
     palette_commands,
@@ -79,6 +79,7 @@ class MeetingScreen(HeldScreen):
         self.intents = IntentRunner()
         self.capturing = CaptureFlow(self)
         self.playbook = PlaybookFlow(self)
+        self._capture_keys: dict[str, str] = {}  # with the user's keymap: see on_mount
         self._resumed = False
 
     def compose(self) -> ComposeResult:
@@ -103,10 +104,17 @@ class MeetingScreen(HeldScreen):
     def on_mount(self) -> None:
         self.query_one(CaptureBar).display = False
         self.title = self.service.glance().title
+        self._capture_keys = capture_keys(self.keymap)
         self.call_after_refresh(self.first_tick)  # once every pane has composed its widgets
         memory.hold_full_collections()
         self.set_interval(1, self.tick)
         self.set_interval(memory.SETTLE_EVERY_S, memory.settle)
+
+    @property
+    def keymap(self) -> Mapping[str, str]:
+        """The keys remapped in the user's settings, by binding id (the app's)."""
+        keymap: Mapping[str, str] = getattr(self.app, "keymap", {})
+        return keymap
 
     def ready_to_paint(self) -> bool:
         """Nothing is painted before the first tick: the first frame is the whole meeting
@@ -185,7 +193,9 @@ class MeetingScreen(HeldScreen):
         the capture key, which would reach the meeting's keys (an ``l`` in the name that
         follows ``a`` parked a point)."""
         bar = self.query_one(CaptureBar)
-        kind = None if bar.display else capture_kind_of_key(self, event.key)
+        kind = (
+            None if bar.display else self._capture_keys.get(event.key) or self._capture_keys.get(event.character or "")
+        )
         if kind is not None:  # hidden: nothing has its focus
             bar.show_early()  # open from now on, for the keys behind this one
             self.call_later(self.capturing.open, kind)
@@ -306,8 +316,7 @@ class MeetingScreen(HeldScreen):
     def action_help(self) -> None:
         from coopconsole.tui.screens.dialogs import HelpDialog
 
-        keymap: Mapping[str, str] = getattr(self.app, "keymap", {})  # the keys remapped in the settings
-        self.app.push_screen(HelpDialog(help_lines(self, keymap), self.lang))
+        self.app.push_screen(HelpDialog(help_lines(self, self.keymap), self.lang))
 
     # -- dialogs, and the keys of the capture bar and the playbook ---------------------------
 

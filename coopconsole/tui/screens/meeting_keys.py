@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
+from textual.keys import key_to_character
 
 from coopconsole.domain.model import Attendance
 from coopconsole.texts import t
@@ -21,8 +22,6 @@ from coopconsole.tui.messages import ParkedChosen
 from coopconsole.tui.widgets.parking_lot import ParkingLotPane
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
     from coopconsole.tui.screens.meeting import MeetingScreen
 
 #: Actions a typed letter triggers; never while the capture bar has the focus.
@@ -47,6 +46,9 @@ KEY_ACTIONS = frozenset(
         "positions",
     }
 )
+
+#: The ids of the capture keys (see :func:`meeting_bindings`).
+_CAPTURE_IDS = {f"meeting.capture-{kind}" for kind in ("action", "note", "decision", "park")}
 
 #: The capture actions and the kind of record each opens the bar for.
 CAPTURE_ACTIONS = {
@@ -94,11 +96,26 @@ def meeting_bindings(lang: str) -> list[Binding]:
     ]
 
 
-def capture_kind_of_key(screen: Screen, key: str) -> str | None:
-    """The kind of record ``key`` opens the capture bar for on ``screen`` (None: another
-    key), as the keys are bound now, after the user's keymap."""
-    active = screen.active_bindings.get(key)
-    return CAPTURE_ACTIONS.get(active.binding.action) if active is not None else None
+def capture_keys(keymap: Mapping[str, str]) -> dict[str, str]:
+    """The keys that open the capture bar, to the kind of record each opens it for, with
+    the user's ``keymap``: worked out once, not on every key. A key the keymap gives to
+    another action is that action's, as Textual's keymap has it. Each key is there by
+    name and by the character it types (``question_mark`` and ``?``)."""
+    taken = {key for binding_id, keys in keymap.items() for key in _keys(keys) if binding_id not in _CAPTURE_IDS}
+    found: dict[str, str] = {}
+    for binding in meeting_bindings("en"):
+        kind = CAPTURE_ACTIONS.get(binding.action)
+        if kind is None or binding.id is None:
+            continue
+        for key in _keys(keymap.get(binding.id, binding.key)):
+            if key not in taken:
+                found[key] = kind
+                found.setdefault(key_to_character(key) or key, kind)
+    return found
+
+
+def _keys(keys: str) -> list[str]:
+    return [key.strip() for key in keys.split(",") if key.strip()]
 
 
 #: How the help writes the keys the meeting ships with (any other key as Textual names it).
