@@ -23,6 +23,7 @@ from coopconsole import __version__
 from coopconsole.cli.console_start import create_demo, run_console
 from coopconsole.cli.show import counts, minutes_summary, session_json, session_text
 from coopconsole.domain.clock import system_clock
+from coopconsole.domain.model import Session
 from coopconsole.domain.timeline import agenda_state
 from coopconsole.domain.typed_text import clean_line
 from coopconsole.files import FileRefused, read_regular
@@ -156,10 +157,27 @@ def demo(ctx: click.Context, lang: str | None, no_open: bool) -> None:
 @click.argument("agenda", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--name", help="Session name (default: from the agenda's title).")
 @click.option("--no-open", is_flag=True, help="Create the session, print its name and exit.")
+@click.option(
+    "--follows",
+    metavar="PREVIOUS",
+    default=None,
+    help="The meeting this one follows: it joins PREVIOUS's series and takes over what is still open.",
+)
 @click.pass_context
-def new(ctx: click.Context, agenda: Path, name: str | None, no_open: bool) -> None:
-    """Start a session from a Markdown agenda."""
+def new(ctx: click.Context, agenda: Path, name: str | None, no_open: bool, follows: str | None = None) -> None:
+    """Start a session from a Markdown agenda.
+
+    With --follows PREVIOUS it is the next meeting of PREVIOUS's series: the actions of
+    the series that are not done, the parked points deferred to it and the goals not
+    achieved are carried in, and the agenda opens with a review of the previous actions
+    (unless it has one).
+    """
     store = store_of(ctx)
+    if follows is not None:  # refused before anything is read or written
+        from coopconsole.service import series as folder_series
+
+        with user_errors():
+            folder_series.chain(store, follows)
     try:
         text = read_regular(agenda, AGENDA_LIMIT, AGENDA_LIMIT_WORDS).decode("utf-8-sig")
     except FileRefused as exc:  # /dev/zero, a pipe, a file far too big for an agenda
@@ -180,7 +198,12 @@ def new(ctx: click.Context, agenda: Path, name: str | None, no_open: bool) -> No
         session.created_at = system_clock()
         for problem in result.problems:
             say(f"{agenda}:{problem.line}: {problem.message}")
-        store.create(session).close()
+        if follows is None:
+            store.create(session).close()
+    if follows is not None:
+        from coopconsole.cli.followup import make_follow_up
+
+        session = make_follow_up(store, follows, session).session
     if no_open:
         click.echo(session.name)
     else:
@@ -203,14 +226,15 @@ def list_(ctx: click.Context) -> None:
     """List saved sessions: name, title, date, status and counts."""
     store = store_of(ctx)
     now = system_clock()
-    rows = [("NAME", "TITLE", "DATE", "STATUS", "MINUTES", "CONTENTS")]
+    rows = [("NAME", "TITLE", "DATE", "STATUS", "MINUTES", "SERIES", "CONTENTS")]
     try:
         summaries = list(store.summaries())
     except OSError as exc:
         raise Fail(f"cannot list the sessions folder {store.folder}: {exc.strerror or exc}") from None
+    places = series_places([s.session for s in summaries if s.session is not None])
     for summary in summaries:
         if summary.session is None:
-            rows.append((summary.name, "(cannot be read)", "", "damaged", "", summary.error))
+            rows.append((summary.name, "(cannot be read)", "", "damaged", "", "", summary.error))
             continue
         s = summary.session
         state = agenda_state(s, now)
@@ -221,16 +245,36 @@ def list_(ctx: click.Context) -> None:
                 s.date.isoformat() if s.date else "",
                 state.status.value,
                 minutes_summary(s, state, now),
+                places.get(s.name, ""),
                 counts(s),
             )
         )
     if len(rows) == 1:
         click.echo(f"No saved sessions in {store.folder.resolve()}. Try 'coopconsole demo'.")
         return
-    widths = [max(cell_len(r[i]) for r in rows) for i in range(5)]
+    widths = [max(cell_len(r[i]) for r in rows) for i in range(6)]
     for row in rows:
-        cells = [cell + " " * (w - cell_len(cell)) for cell, w in zip(row[:5], widths, strict=False)]
-        click.echo("  ".join([*cells, row[5]]).rstrip())
+        cells = [cell + " " * (w - cell_len(cell)) for cell, w in zip(row[:6], widths, strict=False)]
+        click.echo("  ".join([*cells, row[6]]).rstrip())
+
+
+def series_places(sessions: list[Session]) -> dict[str, str]:
+    """Where each meeting of a series stands in it, as ``list`` says it (``kickoff #2``);
+    a meeting in no series is not named."""
+    from coopconsole.domain.series import SeriesLoop, chain_of, series_of
+
+    by_name = {s.name: s for s in sessions}
+    followed = {s.follows for s in sessions}
+    places = {}
+    for s in sessions:
+        if not s.follows and s.name not in followed:
+            continue
+        try:
+            place = str(len(chain_of(by_name, s.name)))
+        except SeriesLoop:
+            place = "?"  # said when the series is used
+        places[s.name] = f"{series_of(s)} #{place}"
+    return places
 
 
 @command()
@@ -274,6 +318,7 @@ def show(ctx: click.Context, name: str, as_json: bool) -> None:
 # The commands for after the meeting (minutes, export, confirm, health) are sub-commands
 # of ``main`` too: defined in their own module, which registers them as it is imported.
 import coopconsole.cli.after_meeting  # noqa: E402, F401 - registers its commands on main
+import coopconsole.cli.followup  # noqa: E402, F401 - registers its commands on main
 
 if __name__ == "__main__":  # the entry point, which checks the command line first
     from coopconsole.cli.main import main as entry_point

@@ -38,9 +38,12 @@ class Attendance(str, Enum):
 class ItemKind(str, Enum):
     TOPIC = "topic"
     BREAK = "break"
+    REVIEW = "review"  # the review of the actions carried from the previous meeting
 
 
 class ActionStatus(str, Enum):
+    """The playbook's board, in its order: to do, in progress, in review, done."""
+
     TODO = "todo"
     IN_PROGRESS = "in_progress"
     UNDER_REVIEW = "under_review"
@@ -99,6 +102,7 @@ class Goal:
     tier: GoalTier
     text: str
     achieved: bool | None = None  # None: not yet judged
+    origin: str = ""  # "meeting#N": the goal of an earlier meeting it carries on
 
 
 @record
@@ -163,8 +167,27 @@ class SmartCheck:
 
 
 @record
+class StatusChange:
+    """One move of an action on the board: when, to which state, and a remark.
+
+    A change is added to the action's history, never written over: the history is what
+    the minutes of the next meeting report. ``meeting`` is the session it was made in
+    when that is not the one holding the action (a change carried in with it)."""
+
+    at: datetime
+    status: ActionStatus
+    remark: str = ""
+    meeting: str = ""
+
+
+@record
 class ActionItem:
-    """An action: owner, deliverable, deadline, and what the SMART check found."""
+    """An action: owner, deliverable, deadline, and what the SMART check found.
+
+    ``status`` is where the action stands now, which is the last entry of ``history``
+    (``TODO`` with no history). An action carried from an earlier meeting names where it
+    was first captured (``origin``, "meeting#N"), the copy it was carried from
+    (``carried_from``) and how many meetings it has been carried through (``carried``)."""
 
     id: int
     deliverable: str
@@ -177,6 +200,10 @@ class ActionItem:
     created_at: datetime | None = None
     text: str = ""  # the line as captured
     smart: SmartCheck = field(default_factory=SmartCheck)
+    history: tuple[StatusChange, ...] = ()
+    origin: str = ""
+    carried_from: str = ""
+    carried: int = 0
 
 
 @record
@@ -212,6 +239,7 @@ class ParkedItem:
     resolution: Resolution = Resolution.OPEN
     target: int | None = None  # scheduled item id, or the action id it became
     created_at: datetime | None = None
+    origin: str = ""  # "meeting#N": the point deferred from an earlier meeting
 
 
 @dataclass
@@ -225,7 +253,8 @@ class Session:
     location: str = ""
     facilitator: str = ""
     note_taker: str = ""
-    series: str = ""
+    series: str = ""  # the series of meetings it belongs to: the first meeting's name
+    follows: str = ""  # the meeting this one follows in its series
     lang: str = "en"
     created_at: datetime | None = None
     minutes_at: datetime | None = None  # when the minutes were last written (sent)

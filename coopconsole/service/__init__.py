@@ -15,6 +15,9 @@ that access and nothing else::
     service.room       the floor and attendance (room.py)
     service.playbook   goals, re-planning, the cooling-down break (playbook.py)
     service.closing    positions on decisions, the minutes, confirmations (closing.py)
+    service.board      moving actions between the board's states, with remarks (board.py)
+
+Across the sessions of a folder (a series of meetings, every action of it): series.py.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 from coopconsole.domain.clock import Clock, system_clock
 from coopconsole.service.access import CURRENT, SessionAccess, load_parser
 from coopconsole.service.agenda import AgendaClock
+from coopconsole.service.board import ActionBoard
 from coopconsole.service.captures import CAPTURE_KINDS, Captures
 from coopconsole.service.closing import Closing
 from coopconsole.service.playbook import Playbook
@@ -42,3 +46,4 @@ class MeetingService(SessionAccess):
         self.room = Room(self)
         self.playbook = Playbook(self)
         self.closing = Closing(self)
+        self.board = ActionBoard(self)

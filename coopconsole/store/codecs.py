@@ -38,6 +38,7 @@ from coopconsole.domain.model import (
     Session,
     SmartCheck,
     Stance,
+    StatusChange,
 )
 from coopconsole.domain.typed_text import clean_block, clean_line
 
@@ -76,6 +77,7 @@ def meta_record(s: Session) -> Record:
         "facilitator": s.facilitator,
         "note_taker": s.note_taker,
         "series": s.series,
+        "follows": s.follows,
         "lang": s.lang,
         "created_at": _dt(s.created_at),
         "minutes_at": _dt(s.minutes_at),
@@ -93,6 +95,7 @@ def session_from_meta(r: Record) -> Session:
         facilitator=check.text(r, "facilitator", ""),
         note_taker=check.text(r, "note_taker", ""),
         series=check.text(r, "series", ""),
+        follows=check.text(r, "follows", ""),
         lang=check.text(r, "lang", "en"),
         created_at=check.moment(r, "created_at"),
         minutes_at=check.moment(r, "minutes_at"),
@@ -104,12 +107,19 @@ def session_from_meta(r: Record) -> Session:
 
 
 def goal_record(g: Goal) -> Record:
-    return {"v": SCHEMA_VERSION, "tier": g.tier.value, "text": g.text, "achieved": g.achieved}
+    record = {"v": SCHEMA_VERSION, "tier": g.tier.value, "text": g.text, "achieved": g.achieved}
+    if g.origin:
+        record["origin"] = g.origin
+    return record
 
 
 def goal_from(i: int, r: Record) -> Goal:
     return Goal(
-        id=i, tier=check.choice(r, "tier", GoalTier), text=check.text(r, "text"), achieved=check.flag(r, "achieved")
+        id=i,
+        tier=check.choice(r, "tier", GoalTier),
+        text=check.text(r, "text"),
+        achieved=check.flag(r, "achieved"),
+        origin=check.text(r, "origin", ""),
     )
 
 
@@ -221,10 +231,59 @@ def action_record(a: ActionItem) -> Record:
         "created_at": _dt(a.created_at),
         "text": a.text,
         "smart": list(a.smart.problems),
+        **_carried_fields(a),
     }
 
 
+def _carried_fields(a: ActionItem) -> Record:
+    """The follow-up fields, left out while empty (most actions are never moved or carried)."""
+    record: Record = {}
+    if a.history:
+        record["history"] = [_change_record(c) for c in a.history]
+    if a.origin:
+        record["origin"] = a.origin
+    if a.carried_from:
+        record["carried_from"] = a.carried_from
+    if a.carried:
+        record["carried"] = a.carried
+    return record
+
+
+def _change_record(c: StatusChange) -> Record:
+    record: Record = {"at": c.at.isoformat(), "status": c.status.value}
+    if c.remark:
+        record["remark"] = c.remark
+    if c.meeting:
+        record["meeting"] = c.meeting
+    return record
+
+
+def _change_from(r: Record) -> StatusChange:
+    at = check.moment(r, "at")
+    if at is None:
+        raise check.Malformed('"at" is missing')
+    return StatusChange(
+        at=at,
+        status=check.choice(r, "status", ActionStatus),
+        remark=clean_line(check.text(r, "remark", "")),
+        meeting=clean_line(check.text(r, "meeting", "")),
+    )
+
+
+def _history_from(r: Record) -> tuple[StatusChange, ...]:
+    entries = check.objects(r, "history")
+    changes = []
+    for index, entry in enumerate(entries):
+        try:
+            changes.append(_change_from(entry))
+        except check.Malformed as exc:
+            raise check.within_list("history", index, exc) from None
+    return tuple(changes)
+
+
 def action_from(i: int, r: Record) -> ActionItem:
+    history = _history_from(r)
+    status = check.choice(r, "status", ActionStatus, ActionStatus.TODO)
     return ActionItem(
         id=i,
         deliverable=check.text(r, "deliverable"),
@@ -233,10 +292,14 @@ def action_from(i: int, r: Record) -> ActionItem:
         organisation=check.text(r, "organisation", ""),
         deadline=check.day(r, "deadline"),
         item=check.number(r, "item"),
-        status=check.choice(r, "status", ActionStatus, ActionStatus.TODO),
+        status=history[-1].status if history else status,  # the history is what happened
         created_at=check.moment(r, "created_at"),
         text=check.text(r, "text", ""),
         smart=SmartCheck(check.texts(r, "smart")),
+        history=history,
+        origin=check.text(r, "origin", ""),
+        carried_from=check.text(r, "carried_from", ""),
+        carried=max(0, check.number(r, "carried") or 0),
     )
 
 
@@ -280,6 +343,7 @@ def parked_record(p: ParkedItem) -> Record:
         "resolution": p.resolution.value,
         "target": p.target,
         "created_at": _dt(p.created_at),
+        **({"origin": p.origin} if p.origin else {}),
     }
 
 
@@ -293,6 +357,7 @@ def parked_from(i: int, r: Record) -> ParkedItem:
         resolution=check.choice(r, "resolution", Resolution, Resolution.OPEN),
         target=check.number(r, "target"),
         created_at=check.moment(r, "created_at"),
+        origin=check.text(r, "origin", ""),
     )
 
 
@@ -344,8 +409,12 @@ def with_id(obj: Any, new_id: int) -> Any:
     return replace(obj, id=new_id)
 
 
-def session_from_document(document: dict[str, dict[str, Record]], name: str) -> Session:
+def session_from_document(
+    document: dict[str, dict[str, Record]], name: str, tables: tuple[str, ...] | None = None
+) -> Session:
     """Build the domain Session from a whole TinyDB document (ids in numeric order).
+
+    ``tables``: only those (the header always); None: all of them.
 
     The document's layout has been checked when it was read (:func:`.validate.check_layout`:
     a header, record ids that are numbers, records that are objects); each field is
@@ -362,6 +431,8 @@ def session_from_document(document: dict[str, dict[str, Record]], name: str) -> 
     session = _cleaned(header)
     session.name = name
     for table, (attr, decode, _encode) in CODECS.items():
+        if tables is not None and table not in tables:
+            continue
         rows = document.get(table, {})
         try:
             items = [decode(int(k), r) for k, r in sorted(rows.items(), key=lambda kv: int(kv[0]))]

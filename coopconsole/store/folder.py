@@ -126,6 +126,32 @@ class SessionStore:
                 out.append(SessionSummary(name, path, None, corrupt_message(path, detail)))
         return out
 
+    def read_tables(self, tables: tuple[str, ...], names: list[str] | None = None) -> list[SessionSummary]:
+        """As :meth:`summaries`, each session holding only its header and ``tables``
+        (``"actions"``, ``"goals"``...): for a look across the whole folder, which needs
+        a part of every file and must not pay for the rest (a long meeting's thousands
+        of clock events). Read without the lock: a file is only ever replaced whole, so a
+        read sees one complete version. ``names``: those sessions only."""
+        from coopconsole.store import codecs
+        from coopconsole.store.sessions import decode_session, read_document
+
+        unknown = set(tables) - set(codecs.TABLES)
+        if unknown:
+            raise ValueError(f"no such table: {', '.join(sorted(unknown))}")
+        out = []
+        for name in self.names() if names is None else names:
+            path = self.folder / f"{name}{SUFFIX}"
+            try:
+                path = self.path_for(name)
+                document = read_document(path)
+                out.append(SessionSummary(name, path, decode_session(path, document, name, tables)))
+            except StoreError as exc:
+                out.append(SessionSummary(name, path, None, str(exc)))
+            except Exception as exc:  # noqa: BLE001 - whatever it is, it is this file's
+                detail = f"{type(exc).__name__}: {exc}"
+                out.append(SessionSummary(name, path, None, corrupt_message(path, detail)))
+        return out
+
     def unique_name(self, base: str) -> str:
         """``base`` or ``base-2``, ``base-3``... whichever is free."""
         check_name(base)

@@ -173,32 +173,14 @@ class SessionFile:
 
     def _storage_call(self, call: Any) -> Any:
         """``call()`` on the storage, its failures worded for the user."""
-        try:
-            return call()
-        except UnreadableFileError as exc:
-            raise unreadable(self.path, exc) from None
-        except CorruptFileError as exc:
-            raise CorruptSession(corrupt_message(self.path, exc.detail)) from None
-        except FileNotFoundError:
-            raise SessionNotFound(
-                f"The session file {self.path} is no longer there: another program moved or deleted it."
-            ) from None
+        return storage_call(self.path, call)
 
     def _read(self) -> dict[str, dict[str, Any]]:
         """The document (empty only for a new session that is not written yet)."""
         return self._storage_call(self._storage.read) or {}
 
     def _check_document(self, document: dict[str, Any]) -> None:
-        try:
-            newest = check.newest_schema(document)
-            if newest > rec.SCHEMA_VERSION:
-                raise CorruptSession(
-                    f"{self.path} was written by a newer coopconsole (schema {newest}, this one reads "
-                    f"{rec.SCHEMA_VERSION}). Upgrade coopconsole to open it; the file was not changed."
-                )
-            check.check_layout(document, rec.TABLES, rec.META)
-        except check.Malformed as exc:
-            raise CorruptSession(corrupt_message(self.path, str(exc), record=bool(exc.where))) from None
+        check_document(self.path, document)
 
     def _table(self, name: str) -> Table:
         # TinyDB's Table caches the next id; after another process wrote the file that
@@ -231,14 +213,7 @@ class SessionFile:
         return self._decode(document)
 
     def _decode(self, document: dict[str, dict[str, Any]]) -> Session:
-        try:
-            return rec.session_from_document(document, self.name)
-        except check.Malformed as exc:
-            raise CorruptSession(corrupt_message(self.path, str(exc), record=True)) from None
-        except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as exc:
-            # validate's rules should leave nothing to fail here; if one does, it is
-            # still this file's fault, and still no traceback.
-            raise CorruptSession(corrupt_message(self.path, f"a record is malformed ({exc!r})")) from None
+        return decode_session(self.path, document, self.name)
 
     # -- writing ---------------------------------------------------------------------
 
@@ -337,6 +312,60 @@ class SessionFile:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def storage_call(path: Path, call: Callable[[], Any]) -> Any:
+    """``call()`` on the storage of ``path``, its failures worded for the user."""
+    try:
+        return call()
+    except UnreadableFileError as exc:
+        raise unreadable(path, exc) from None
+    except CorruptFileError as exc:
+        raise CorruptSession(corrupt_message(path, exc.detail)) from None
+    except FileNotFoundError:
+        raise SessionNotFound(
+            f"The session file {path} is no longer there: another program moved or deleted it."
+        ) from None
+
+
+def check_document(path: Path, document: dict[str, Any]) -> None:
+    """Refuse a document written by a newer coopconsole or not laid out as a session."""
+    try:
+        newest = check.newest_schema(document)
+        if newest > rec.SCHEMA_VERSION:
+            raise CorruptSession(
+                f"{path} was written by a newer coopconsole (schema {newest}, this one reads "
+                f"{rec.SCHEMA_VERSION}). Upgrade coopconsole to open it; the file was not changed."
+            )
+        check.check_layout(document, rec.TABLES, rec.META)
+    except check.Malformed as exc:
+        raise CorruptSession(corrupt_message(path, str(exc), record=bool(exc.where))) from None
+
+
+def decode_session(
+    path: Path, document: dict[str, dict[str, Any]], name: str, tables: tuple[str, ...] | None = None
+) -> Session:
+    """The session in ``document`` (``tables``: only those, see ``codecs.session_from_document``)."""
+    try:
+        return rec.session_from_document(document, name, tables)
+    except check.Malformed as exc:
+        raise CorruptSession(corrupt_message(path, str(exc), record=True)) from None
+    except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as exc:
+        # validate's rules should leave nothing to fail here; if one does, it is
+        # still this file's fault, and still no traceback.
+        raise CorruptSession(corrupt_message(path, f"a record is malformed ({exc!r})")) from None
+
+
+def read_document(path: Path) -> dict[str, dict[str, Any]]:
+    """The document of the session file ``path``, read once, without the lock, and
+    checked as every read is (a file is only ever replaced whole: this is one version)."""
+    storage = AtomicJSONStorage(path)
+    try:
+        document: dict[str, dict[str, Any]] = storage_call(path, storage.read) or {}
+    finally:
+        storage.close()
+    check_document(path, document)
+    return document
 
 
 def _overwrite_with(record: dict[str, Any]) -> Callable[[MutableMapping[str, Any]], None]:

@@ -189,6 +189,19 @@ def texts(r: Record, key: str) -> tuple[str, ...]:
     raise _wrong(key, value, "a list of texts")
 
 
+def objects(r: Record, key: str) -> list[Record]:
+    """A list of JSON objects (an empty one when the field is missing)."""
+    value = r.get(key, [])
+    if type(value) is list and all(type(v) is dict for v in value):
+        return value
+    raise _wrong(key, value, "a list of objects")
+
+
+def within_list(key: str, index: int, exc: Malformed) -> Malformed:
+    """``exc``, found in entry ``index`` (0-based) of the list ``key``, said as such."""
+    return Malformed(f'"{key}" entry {index + 1}: {exc.detail}')
+
+
 def stances(r: Record, key: str, kind: type[E]) -> tuple[tuple[str, E], ...]:
     value = r.get(key, {})
     if type(value) is dict:

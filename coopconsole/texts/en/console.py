@@ -137,6 +137,15 @@ CONSOLE: dict[str, str] = {
     "error.minutes-broken": "The minutes did not come out as intended ({problems}); nothing was written. Please report this with the session file.",
     "error.minutes-not-written": "The minutes have not been written yet; confirmations are replies to them.",
     "error.empty-deliverable": "Say what will be delivered, e.g. @Alice send the draft MOU by Friday.",
+    "error.board-last": "Action #{id} is already done: there is no state after it.",
+    "error.board-first": "Action #{id} is still to do: there is no state before it.",
+    "error.bad-ref": "{ref!r} does not name an action: write the meeting's name, #, and the action's number (kickoff#3).",
+    "error.no-action": "There is no action {ref}.",
+    "error.series-missing": "There is no session named {previous!r} in {folder}. Run 'coopconsole list' to see the saved sessions.",
+    "error.series-other-folder": "{previous} is not in this sessions folder ({folder}): a series lives in one folder. Copy the session here, or give --sessions-dir.",
+    "error.series-loop": "The series loops ({loop}): a session file was edited by hand. Fix the 'follows' of one of them.",
+    "error.series-followed": "{previous} is already followed by {follower}: follow {follower} instead (one meeting follows another).",
+    "error.no-series": "There is no series named {series!r} in this folder.",
     # help screen: a plain sentence for every key, by section
     "help.title": "Keys",
     "help.close": "Press Escape or ? to close",
@@ -338,4 +347,10 @@ CONSOLE: dict[str, str] = {
     "cool.title": "Pause for cooling down: how long?",
     "cool.minutes": "{minutes} minutes",
     "cool.done": "Cooling-down break of {minutes} min: the plan moves {minutes} min later. Space resumes.",
+    # the follow-up across meetings: the review item and the board's four states
+    "review.title": "Review of previous actions",
+    "board.todo": "To do",
+    "board.in_progress": "In progress",
+    "board.under_review": "In review",
+    "board.done": "Done",
 }

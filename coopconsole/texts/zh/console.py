@@ -137,6 +137,15 @@ CONSOLE: dict[str, str] = {
     "error.minutes-broken": "纪要生成结果不符合预期({problems}),未写入任何内容。请连同会议文件一起报告此问题。",
     "error.minutes-not-written": "纪要尚未生成;参会人的确认是对纪要的回复。",
     "error.empty-deliverable": "请写明交付内容,例如:@王磊 提交数据安全协议初稿 周五前。",
+    "error.board-last": "行动项 #{id} 已完成,没有更后的状态。",
+    "error.board-first": "行动项 #{id} 还是待办,没有更前的状态。",
+    "error.bad-ref": "{ref!r} 不是行动项编号:请写会议名、#、行动项序号(如 kickoff#3)。",
+    "error.no-action": "没有行动项 {ref}。",
+    "error.series-missing": "{folder} 中没有名为 {previous!r} 的会议。运行 'coopconsole list' 查看已保存的会议。",
+    "error.series-other-folder": "{previous} 不在本会议文件夹({folder})中:一个系列的会议放在同一文件夹。请把该会议复制过来,或用 --sessions-dir 指定。",
+    "error.series-loop": "会议系列形成了循环({loop}):有会议文件被手工改过。请修正其中一个的 'follows'。",
+    "error.series-followed": "{previous} 之后已有会议 {follower}:请接续 {follower}(每场会议只接续一场)。",
+    "error.no-series": "本文件夹中没有名为 {series!r} 的会议系列。",
     # help screen: a plain sentence for every key, by section
     "help.title": "快捷键",
     "help.close": "按 Esc 或 ? 关闭",
@@ -338,4 +347,10 @@ CONSOLE: dict[str, str] = {
     "cool.title": "冷静暂停多久?",
     "cool.minutes": "{minutes} 分钟",
     "cool.done": "冷静暂停 {minutes} 分钟:后续议程顺延 {minutes} 分钟。按空格键继续。",
+    # the follow-up across meetings: the review item and the board's four states
+    "review.title": "回顾上次行动项",
+    "board.todo": "待办",
+    "board.in_progress": "进行中",
+    "board.under_review": "待评审",
+    "board.done": "已完成",
 }

@@ -1,0 +1,307 @@
+"""A series of meetings: one meeting follows another, and what is open goes on with it.
+
+Rules (docs/decisions.md, "Follow-up across meetings"):
+
+* A meeting that follows another (``Session.follows``) belongs to its series; the
+  series is named after its first meeting (``Session.series``). A meeting is followed
+  by at most one: a second follower would split the series, and is refused.
+* Carried into the next meeting, each pointing at where it came from:
+  - every action of the series that is not done, as it stands now: its latest copy,
+    with the history of every copy (a change made to an older copy counts too), owner,
+    organisation, deadline and state;
+  - the parked points the previous meeting deferred to the next one;
+  - the previous meeting's goals not marked achieved.
+* Unless the agenda already has a review of the previous actions (recognised by its
+  title), the follow-up meeting opens with one when there are open actions: 1.5 minutes
+  for each, at least 5 and at most 20. Every written start after it moves that much
+  later, so the planned end says what the review costs.
+* Without an agenda of its own, the next meeting takes the previous one's participants,
+  agenda and (not achieved) goals, one week later at the same time unless told.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+
+from coopconsole.domain.board import origin_of
+from coopconsole.domain.frozen import record
+from coopconsole.domain.model import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    Attendance,
+    Goal,
+    ItemKind,
+    ParkedItem,
+    Participant,
+    Resolution,
+    Session,
+    StatusChange,
+)
+
+#: Titles that are already a review of the previous meeting's actions.
+REVIEW_TITLE = re.compile(
+    r"(review|回顾|跟进|检查|follow[- ]?up|check[- ]?in|progress).{0,40}(action|行动|待办|任务)"
+    r"|(action|行动|待办|任务).{0,40}(review|回顾|跟进|检查|follow[- ]?up|progress|进展|status)",
+    re.IGNORECASE,
+)
+REVIEW_MINUTES_EACH = 1.5
+REVIEW_MINUTES_LEAST, REVIEW_MINUTES_MOST = 5, 20
+#: How long after the previous meeting the next one is, when the user does not say.
+NEXT_AFTER = timedelta(weeks=1)
+
+
+class SeriesLoop(Exception):
+    """The meetings a session follows come back to one already met (a hand-edited file)."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        super().__init__(" -> ".join(names))
+
+
+def series_of(session: Session) -> str:
+    """The name of ``session``'s series: its first meeting's name."""
+    return session.series or session.name
+
+
+def chain_of(sessions: Mapping[str, Session], name: str) -> list[Session]:
+    """The meetings of the series up to ``name``, the first first. A predecessor that is
+    no longer in the folder ends the chain there; a loop raises :class:`SeriesLoop`."""
+    chain: list[Session] = []
+    seen: list[str] = []
+    current: str = name
+    while current and current in sessions:
+        if current in seen:
+            raise SeriesLoop([*seen, current])
+        seen.append(current)
+        session = sessions[current]
+        chain.append(session)
+        current = session.follows
+    chain.reverse()
+    return chain
+
+
+def followers_of(sessions: Mapping[str, Session], name: str) -> list[str]:
+    """The meetings that follow ``name`` (at most one in a sound series)."""
+    return sorted(s.name for s in sessions.values() if s.follows == name and s.name != name)
+
+
+@record
+class Latest:
+    """One action of a series as it stands now: its newest copy and where that is."""
+
+    meeting: str  # the session holding the newest copy
+    action: ActionItem  # that copy, its status and history merged from every copy
+    origin: str  # "meeting#N" where it was first captured
+    series: str = ""  # the series' name
+
+
+def latest_actions(chain: list[Session]) -> list[Latest]:
+    """Every action of the meetings of ``chain`` (the first first), once: its newest
+    copy, with the history of all its copies (a change made to an older copy after it
+    was carried on counts too) and the state the latest change says."""
+    found: dict[str, Latest] = {}
+    series = series_of(chain[-1]) if chain else ""
+    histories: dict[str, dict[tuple[datetime, str, str], StatusChange]] = {}
+    for session in chain:
+        for action in session.actions:
+            key = origin_of(session.name, action)
+            found[key] = Latest(session.name, action, key, series)
+            merged = histories.setdefault(key, {})
+            for change in action.history:
+                where = change.meeting or session.name
+                merged.setdefault((change.at, change.status.value, change.remark), replace(change, meeting=where))
+    out = []
+    for key, latest in found.items():
+        history = tuple(sorted(histories[key].values(), key=lambda c: c.at))
+        action = latest.action
+        if history != action.history:
+            status = history[-1].status if history else action.status
+            action = replace(action, history=history, status=status)
+        out.append(replace(latest, action=action))
+    return out
+
+
+@record
+class Carried:
+    """What a follow-up meeting takes over from its series."""
+
+    actions: tuple[ActionItem, ...] = ()
+    parked: tuple[ParkedItem, ...] = ()
+    goals: tuple[Goal, ...] = ()
+
+
+def carry_over(chain: list[Session], participants: list[Participant]) -> Carried:
+    """What the meeting after the last of ``chain`` takes over, numbered from 1 (owners
+    and who raised a point found again among ``participants`` by name)."""
+    if not chain:
+        return Carried()
+    previous = chain[-1]
+    by_name = {p.name: p.id for p in participants}
+    actions: list[ActionItem] = []
+    for latest in latest_actions(chain):
+        a = latest.action
+        if a.status is ActionStatus.DONE:
+            continue
+        history = tuple(c if c.meeting else replace(c, meeting=latest.meeting) for c in a.history)
+        actions.append(
+            replace(
+                a,
+                id=len(actions) + 1,
+                owner_id=by_name.get(a.owner),
+                item=None,
+                history=history,
+                origin=latest.origin,
+                carried_from=f"{latest.meeting}#{a.id}",
+                carried=a.carried + 1,
+            )
+        )
+    parked = [
+        ParkedItem(
+            id=i,
+            text=p.text,
+            raised_by=p.raised_by,
+            raised_by_id=by_name.get(p.raised_by),
+            created_at=p.created_at,
+            origin=f"{previous.name}#{p.id}",
+        )
+        for i, p in enumerate((p for p in previous.parked if p.resolution is Resolution.DEFERRED), start=1)
+    ]
+    goals = [
+        Goal(id=i, tier=g.tier, text=g.text, origin=g.origin or f"{previous.name}#{g.id}")
+        for i, g in enumerate((g for g in previous.goals if g.achieved is not True), start=1)
+    ]
+    return Carried(tuple(actions), tuple(parked), tuple(goals))
+
+
+def review_index(agenda: list[AgendaItem]) -> int | None:
+    """Where the agenda reviews the previous actions (by the item's kind or title)."""
+    for index, item in enumerate(agenda):
+        if item.kind is ItemKind.REVIEW or REVIEW_TITLE.search(item.title):
+            return index
+    return None
+
+
+def review_minutes(open_actions: int) -> int:
+    """The review's time box for ``open_actions`` carried actions."""
+    wanted = math.ceil(open_actions * REVIEW_MINUTES_EACH)
+    return min(REVIEW_MINUTES_MOST, max(REVIEW_MINUTES_LEAST, wanted))
+
+
+def with_review(agenda: list[AgendaItem], title: str, open_actions: int) -> tuple[list[AgendaItem], int | None]:
+    """``agenda`` with its review of the previous actions, and that item's number.
+
+    An item that already is one is marked as such and keeps its time box. Else, with
+    open actions, a review is put first and every later written start moves by its time
+    box; with none, the agenda is left as it is (None: no review)."""
+    found = review_index(agenda)
+    if found is not None:
+        items = list(agenda)
+        items[found] = replace(items[found], kind=ItemKind.REVIEW)
+        return items, items[found].id
+    if not open_actions:
+        return list(agenda), None
+    minutes = review_minutes(open_actions)
+    first_start = agenda[0].start if agenda else None
+    review = AgendaItem(id=1, title=title, start=first_start, minutes=minutes, kind=ItemKind.REVIEW)
+    moved = []
+    for index, item in enumerate(agenda):
+        start = None if index == 0 else _later(item.start, minutes)
+        moved.append(replace(item, id=item.id + 1, start=start))
+    return [review, *moved], 1
+
+
+def _later(at: time | None, minutes: int) -> time | None:
+    if at is None or not minutes:
+        return at
+    return (datetime.combine(date(2000, 1, 1), at) + timedelta(minutes=minutes)).time().replace(tzinfo=at.tzinfo)
+
+
+def next_meeting_from(previous: Session, day: date | None, start: time | None) -> Session:
+    """The next meeting of ``previous``'s series as ``previous`` was planned: its people
+    (all expected again), agenda (its own review left out: a new one is made) and
+    header, on ``day`` at ``start`` (default: a week later, the same time). Written
+    starts move with the meeting's start; a review left out gives its time back (its
+    start to the item after it, its minutes to every written start after it)."""
+    if day is None:
+        day = (previous.date + NEXT_AFTER) if previous.date is not None else None
+    if start is None:
+        start = previous.start
+    shift = 0
+    if start is not None and previous.start is not None:
+        shift = _minutes_between(previous.start, start)
+    agenda: list[AgendaItem] = []
+    back, review_start = 0, None  # a review left out gives its time back to the items after it
+    for item in previous.agenda:
+        if item.kind is ItemKind.REVIEW:
+            back, review_start = back + (item.minutes or 0), item.start
+            continue
+        if item.start is None and review_start is not None:  # the review's place, as it was
+            written = _later(review_start, shift)
+        else:
+            written = _later(item.start, shift - back)
+        review_start = None
+        agenda.append(replace(item, id=len(agenda) + 1, start=written))
+    people = [
+        replace(p, attendance=Attendance.PRESENT, arrived_at=None, left_at=None, confirmed_at=None)
+        for p in previous.participants
+    ]
+    return Session(
+        name="",
+        title=previous.title,
+        date=day,
+        start=start,
+        location=previous.location,
+        facilitator=previous.facilitator,
+        note_taker=previous.note_taker,
+        lang=previous.lang,
+        participants=people,
+        agenda=agenda,
+    )
+
+
+def _minutes_between(a: time, b: time) -> int:
+    return (b.hour * 60 + b.minute) - (a.hour * 60 + a.minute)
+
+
+@record
+class FollowUp:
+    """A follow-up meeting made ready, and what was carried into it."""
+
+    session: Session
+    carried: Carried
+    review: int | None  # the number of the agenda item that reviews the previous actions
+    review_added: bool  # the review was put in (not found in the agenda)
+
+
+def follow_up(base: Session, chain: list[Session], review_title: str) -> FollowUp:
+    """``base`` (a new meeting: imported from an agenda, or :func:`next_meeting_from`)
+    made the next meeting after the last of ``chain``: in its series, with what is
+    carried over, and with the review of the previous actions on its agenda."""
+    previous = chain[-1]
+    carried = carry_over(chain, base.participants)
+    had_review = review_index(base.agenda) is not None
+    agenda, review = with_review(base.agenda, review_title, len(carried.actions))
+    actions = tuple(replace(a, item=review) for a in carried.actions)
+    known = {g.text for g in base.goals}
+    goals = [*base.goals, *(g for g in carried.goals if g.text not in known)]
+    parked = [*base.parked, *carried.parked]
+    session = replace(
+        base,
+        series=series_of(previous),
+        follows=previous.name,
+        agenda=agenda,
+        goals=[replace(g, id=i) for i, g in enumerate(goals, start=1)],
+        parked=[replace(p, id=i) for i, p in enumerate(parked, start=1)],
+        actions=[replace(a, id=i) for i, a in enumerate([*base.actions, *actions], start=1)],
+    )
+    return FollowUp(
+        session,
+        replace(carried, actions=tuple(session.actions[len(base.actions) :])),
+        review,
+        review is not None and not had_review,
+    )

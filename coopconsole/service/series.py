@@ -1,0 +1,144 @@
+"""The follow-up across meetings: a series in a sessions folder, and its actions.
+
+Making the next meeting of a series (:func:`follow_up`) reads the folder and refuses,
+with a :class:`ServiceError` and nothing written, to follow a meeting that is not there,
+one from another folder, one whose series loops, or one that another meeting already
+follows. Finding an action by its name (:func:`locate`) goes to its newest copy: the one
+a change must be made to. Looking across the folder (:func:`all_actions`) reads only the
+header and the actions of each file.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from coopconsole.domain.board import Ref, origin_of, parse_ref
+from coopconsole.domain.model import ActionItem, Session
+from coopconsole.domain.series import (
+    FollowUp,
+    Latest,
+    SeriesLoop,
+    chain_of,
+    follow_up,
+    followers_of,
+    latest_actions,
+    series_of,
+)
+from coopconsole.service.refusals import ServiceError
+from coopconsole.store import SessionStore
+from coopconsole.texts import t
+
+#: What a follow-up needs of every session in the folder.
+_SERIES_TABLES = ("goals", "participants", "agenda", "actions", "parked")
+
+
+def _sessions(store: SessionStore, tables: tuple[str, ...] = _SERIES_TABLES) -> dict[str, Session]:
+    """Every readable session of the folder (those parts of it), by name."""
+    return {s.name: s.session for s in store.read_tables(tables) if s.session is not None}
+
+
+def previous_name(store: SessionStore, previous: str) -> str:
+    """The session name ``previous`` gives (a name, or the path of a file in this
+    folder); refused for a file in another folder."""
+    if os.sep not in previous and not previous.endswith(".json"):
+        return previous
+    path = Path(previous).expanduser()
+    folder = store.folder.resolve()
+    if path.resolve().parent != folder:
+        raise ServiceError("series-other-folder", previous=previous, folder=str(folder))
+    return path.stem
+
+
+def chain(store: SessionStore, previous: str) -> list[Session]:
+    """The series up to the meeting ``previous``, whole, the first first; refused if
+    ``previous`` is not in the folder, its series loops, or it is already followed."""
+    name = previous_name(store, previous)
+    if not store.exists(name):
+        raise ServiceError("series-missing", previous=name, folder=str(store.folder.resolve()))
+    sessions = _sessions(store)
+    if name not in sessions:  # in the folder, but it cannot be read
+        with store.open(name) as handle:
+            handle.load()  # says why, as a StoreError
+    followers = followers_of(sessions, name)
+    if followers:
+        raise ServiceError("series-followed", previous=name, follower=followers[0])
+    try:
+        return chain_of(sessions, name)
+    except SeriesLoop as exc:
+        raise ServiceError("series-loop", loop=" → ".join(exc.names)) from None
+
+
+def follow_up_of(store: SessionStore, previous: str, base: Session, lang: str) -> FollowUp:
+    """``base`` made the next meeting after ``previous`` (see ``domain.series.follow_up``)."""
+    return follow_up(base, chain(store, previous), t("review.title", lang))
+
+
+def create(store: SessionStore, made: FollowUp) -> None:
+    """Write the follow-up meeting (a new file: the earlier meetings are not changed)."""
+    store.create(made.session).close()
+
+
+def locate(store: SessionStore, text: str) -> tuple[str, ActionItem, Ref]:
+    """The newest copy of the action ``text`` names (``MEETING#N``): where it is, the
+    copy, and the name it was given by."""
+    ref = parse_ref(text)
+    if ref is None:
+        raise ServiceError("bad-ref", ref=text)
+    if not store.exists(ref.meeting):
+        raise ServiceError("series-missing", previous=ref.meeting, folder=str(store.folder.resolve()))
+    with store.open(ref.meeting) as handle:
+        named = handle.load()
+    action = next((a for a in named.actions if a.id == ref.number), None)
+    if action is None:
+        raise ServiceError("no-action", ref=str(ref))
+    key = origin_of(named.name, action)
+    series = series_of(named)
+    newest = (named.name, action)
+    sessions = [s for s in _sessions(store, ("actions",)).values() if series_of(s) == series]
+    try:
+        order = {s.name: i for i, s in enumerate(_ordered(sessions))}
+    except SeriesLoop as exc:
+        raise ServiceError("series-loop", loop=" → ".join(exc.names)) from None
+    for session in sessions:
+        for copy in session.actions:
+            if origin_of(session.name, copy) == key and order[session.name] > order[newest[0]]:
+                newest = (session.name, copy)
+    return newest[0], newest[1], ref
+
+
+def _ordered(sessions: list[Session]) -> list[Session]:
+    """The sessions of one series, the first first (by who follows whom, then by date)."""
+    by_name = {s.name: s for s in sessions}
+    ordered: list[Session] = []
+    placed: set[str] = set()
+    for session in sorted(sessions, key=lambda s: (s.date or date.min, s.name)):
+        for member in chain_of(by_name, session.name):
+            if member.name not in placed:
+                placed.add(member.name)
+                ordered.append(member)
+    return ordered
+
+
+def all_actions(store: SessionStore, series: str | None = None) -> tuple[list[Latest], list[str]]:
+    """Every action of the folder once, as it stands now (its newest copy), each series
+    in order; ``series``: that one only. Also the files that could not be read (their
+    messages): a look across the folder says which ones it could not look into."""
+    sessions: dict[str, list[Session]] = {}
+    damaged = []
+    for summary in store.read_tables(("actions",)):
+        if summary.session is None:
+            damaged.append(summary.error)
+            continue
+        sessions.setdefault(series_of(summary.session), []).append(summary.session)
+    if series is not None and series not in sessions:
+        raise ServiceError("no-series", series=series)
+    found: list[Latest] = []
+    for name in sorted(sessions) if series is None else [series]:
+        try:
+            ordered = _ordered(sessions[name])
+        except SeriesLoop as exc:
+            raise ServiceError("series-loop", loop=" → ".join(exc.names)) from None
+        found.extend(latest_actions(ordered))
+    return found, damaged
