@@ -16,6 +16,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coopconsole.agenda import AgendaError, import_agenda
 from coopconsole.cli.commands import main
@@ -368,3 +370,16 @@ def test_the_command_line_refuses_a_long_capture_with_a_message(store):
     assert result.exit_code == 2 and "50,000 characters" in result.stderr and "Traceback" not in result.stderr
     with store.open("long") as handle:
         assert handle.load().notes == []
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_a_line_found_clean_is_what_cleaning_it_gives(text):
+    """The shortcut for text that is clean already gives what the full cleaning gives."""
+    from coopconsole.domain import typed_text
+
+    slow = typed_text.unicodedata.normalize("NFC", text)
+    slow = typed_text._BREAKS.sub(" ", slow)
+    slow = typed_text._CONTROLS.sub("", slow)
+    slow = typed_text._SPACES.sub(" ", slow).strip()
+    assert typed_text.clean_line(text) == slow
+    assert typed_text.clean_line(slow) == slow

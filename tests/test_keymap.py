@@ -21,6 +21,7 @@ from tests.support.sessions import small_session
 
 
 def _bindings_with_ids() -> set[str]:
+    from coopconsole.tui.screens.board import BoardScreen
     from coopconsole.tui.screens.minutes import MinutesScreen
     from coopconsole.tui.screens.picker import PickerScreen
     from coopconsole.tui.widgets.line_list import LineList
@@ -30,6 +31,7 @@ def _bindings_with_ids() -> set[str]:
     ids |= {b.id for b in CaptureField.bindings("en")}
     ids |= {b.id for b in MinutesScreen.bindings("en")}
     ids |= {b.id for b in LineList.BINDINGS}
+    ids |= {b.id for b in BoardScreen.bindings("en")}
     return ids
 
 

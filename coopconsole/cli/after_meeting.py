@@ -85,7 +85,8 @@ def minutes(
 
 
 @command()
-@click.argument("name")
+@click.argument("name", required=False)
+@click.option("--series", metavar="SERIES", default=None, help="Every action of a series instead of one meeting's.")
 @click.option(
     "--format",
     "fmt",
@@ -99,29 +100,69 @@ def minutes(
 @OUTPUT_OPTION
 @click.pass_context
 def export(
-    ctx: click.Context, name: str, fmt: str, owner: str | None, org: str | None, lang: str | None, output: Path | None
+    ctx: click.Context,
+    name: str | None,
+    series: str | None,
+    fmt: str,
+    owner: str | None,
+    org: str | None,
+    lang: str | None,
+    output: Path | None,
 ) -> None:
-    """Write a session's action items as CSV, iCalendar to-dos or a Markdown task list."""
-    from coopconsole.cli.export import ExportError, select, to_csv, to_ics, to_tasks
+    """Write a session's action items as CSV, iCalendar to-dos or a Markdown task list.
 
+    With --series SERIES instead of a session's NAME: every action of the series once,
+    as it stands now.
+    """
+    from coopconsole.cli.export import ExportError, csv_of, held, ics_of, select, tasks_of
+
+    if (name is None) == (series is None):
+        raise Fail("give a session's NAME or --series SERIES (one of them).")
     lang = lang_of(ctx, lang)
-    with user_errors(), store_of(ctx).open(name) as handle:
-        session = handle.load()
-    try:
-        chosen = select(session, owner, org)
-    except ExportError as exc:
-        raise Fail(str(exc)) from None
-    if fmt == "csv":
-        data = to_csv(session, chosen, lang).encode("utf-8")
-    elif fmt == "ics":
-        data = to_ics(session, chosen, system_clock(), lang)
+    if series is not None:
+        chosen, title, total = _series_actions(ctx, series, owner, org)
     else:
-        data = to_tasks(session, chosen, lang).encode("utf-8")
+        with user_errors(), store_of(ctx).open(name or "") as handle:
+            session = handle.load()
+        try:
+            chosen = held(session, select(session, owner, org))
+        except ExportError as exc:
+            raise Fail(str(exc)) from None
+        title, total = session.title or session.name, len(session.actions)
+    if fmt == "csv":
+        data = csv_of(chosen, lang).encode("utf-8")
+    elif fmt == "ics":
+        data = ics_of(chosen, system_clock(), title, lang)
+    else:
+        data = tasks_of(chosen, lang).encode("utf-8")
     _emit(data, output)
     if not chosen:
-        say("No action items match." if session.actions else "This session has no action items.")
+        say("No action items match." if total else "There are no action items to export.")
     elif output is not None:
         say(f"{len(chosen)} action item{'s' if len(chosen) != 1 else ''} written to {output}.")
+
+
+def _series_actions(ctx: click.Context, series: str, owner: str | None, org: str | None) -> tuple[list, str, int]:
+    """The actions of ``series`` as they stand now, each with its meeting; the calendar's
+    title; how many actions the series has before the filters."""
+    from coopconsole.cli.followup import filtered
+    from coopconsole.service import series as folder_series
+
+    store = store_of(ctx)
+    with user_errors():
+        found, damaged = folder_series.all_actions(store, series)
+        names = sorted({series, *(latest.meeting for latest in found)})
+        sessions = {s.name: s.session for s in store.read_tables(("participants", "agenda"), names) if s.session}
+    for problem in damaged:
+        say(f"skipped: {problem}")
+    total = len(found)
+    chosen = []
+    for latest in filtered(found, owner, org):
+        meeting = sessions.get(latest.meeting)
+        if meeting is not None:
+            chosen.append((meeting, latest.action))
+    first = sessions.get(series)
+    return chosen, (first.title if first is not None and first.title else series), total
 
 
 @command()

@@ -20,8 +20,12 @@ Choices:
   stable per session and action (importing again updates rather than duplicates), the
   deadline as an all-day ``DUE``, the owner in ``CONTACT`` and the description, the
   organisation in ``CATEGORIES``, ``STATUS`` from the action's status (under review
-  counts as in process).
-* **Task list.** ``- [ ]`` / ``- [x]`` lines, the text escaped as in the minutes.
+  counts as in process). An action carried from meeting to meeting keeps the ``UID`` of
+  the meeting it was first captured in.
+* **Task list.** ``- [ ]`` / ``- [x]`` lines, the text escaped as in the minutes; an
+  action in progress or in review says so after its deadline.
+* **A series** (``--series NAME``): every action of the series once, as it stands now
+  (its newest copy, in the meeting that holds it), the series in meeting order.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 
+from coopconsole.domain.board import origin_of
 from coopconsole.domain.model import ActionItem, ActionStatus, Session
 from coopconsole.domain.typed_text import names_fitting
 from coopconsole.minutes.markdown import bold, inline
@@ -111,12 +116,25 @@ def _cell(text: str) -> str:
     return text
 
 
+#: An action and the meeting holding it (an export across a series has several meetings).
+Held = tuple[Session, ActionItem]
+
+
+def held(session: Session, actions: Sequence[ActionItem]) -> list[Held]:
+    return [(session, a) for a in actions]
+
+
 def to_csv(session: Session, actions: Sequence[ActionItem], lang: str = "en") -> str:
+    """The CSV text of ``session``'s ``actions`` (see :func:`csv_of`)."""
+    return csv_of(held(session, actions), lang)
+
+
+def csv_of(actions: Sequence[Held], lang: str = "en") -> str:
     """The CSV text, byte-order mark first (write it as UTF-8)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([w(key, lang) for key in CSV_COLUMNS])
-    for a in actions:
+    for session, a in actions:
         item = session.item(a.item)
         writer.writerow(
             [
@@ -135,16 +153,24 @@ def to_csv(session: Session, actions: Sequence[ActionItem], lang: str = "en") ->
 
 
 def to_ics(session: Session, actions: Sequence[ActionItem], now: datetime, lang: str = "en") -> bytes:
-    """An iCalendar file with one VTODO per action."""
+    """An iCalendar file of ``session``'s ``actions`` (see :func:`ics_of`)."""
+    return ics_of(held(session, actions), now, session.title or session.name, lang)
+
+
+def ics_of(actions: Sequence[Held], now: datetime, title: str, lang: str = "en") -> bytes:
+    """An iCalendar file with one VTODO per action. The ``UID`` is the action's first
+    name (``meeting-action-N``): an action carried into later meetings stays one to-do,
+    updated by each export instead of added again."""
     from icalendar import Calendar, Todo  # only this format needs it
 
     calendar = Calendar()
     calendar.add("prodid", "-//coopconsole//actions//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", w("ics.calendar", lang, title=session.title or session.name))
-    for a in actions:
+    calendar.add("x-wr-calname", w("ics.calendar", lang, title=title))
+    for session, a in actions:
         todo = Todo()
-        todo.add("uid", f"{session.name}-action-{a.id}@coopconsole")
+        meeting, _, number = origin_of(session.name, a).rpartition("#")
+        todo.add("uid", f"{meeting}-action-{number}@coopconsole")
         todo.add("dtstamp", now)
         if a.created_at is not None:
             todo.add("created", a.created_at)
@@ -180,9 +206,15 @@ def _description(session: Session, a: ActionItem, organisation: str, lang: str) 
 
 
 def to_tasks(session: Session, actions: Sequence[ActionItem], lang: str = "en") -> str:
-    """A Markdown task list, one line per action."""
+    """The task list of ``session``'s ``actions`` (see :func:`tasks_of`)."""
+    return tasks_of(held(session, actions), lang)
+
+
+def tasks_of(actions: Sequence[Held], lang: str = "en") -> str:
+    """A Markdown task list, one line per action, with its state when it is under way."""
     out = []
-    for a in actions:
+    several = len({session.name for session, _ in actions}) > 1  # then "#3" alone would not say which
+    for session, a in actions:
         box = "[x]" if a.status is ActionStatus.DONE else "[ ]"
         organisation = organisation_of(a, session)
         who = bold(inline(a.owner)) if a.owner else w("owner.none", lang)
@@ -192,5 +224,8 @@ def to_tasks(session: Session, actions: Sequence[ActionItem], lang: str = "en") 
         flag = "" if a.smart.ok else " ⚠ " + ", ".join(w(f"check.{c}", lang) for c in a.smart.problems)
         colon = ":" if lang == "zh" else ":"
         due = w("tasks.due", lang, date=due)
-        out.append(f"- {box} {who}{colon} {inline(a.deliverable or a.text)}, {due} (#{a.id}){flag}")
+        if a.status in (ActionStatus.IN_PROGRESS, ActionStatus.UNDER_REVIEW):
+            due = f"{due}, {w(f'status.{a.status.value}', lang)}"
+        ref = f"{inline(session.name)}#{a.id}" if a.origin or several else f"#{a.id}"
+        out.append(f"- {box} {who}{colon} {inline(a.deliverable or a.text)}, {due} ({ref}){flag}")
     return "".join(f"{line}\n" for line in out)

@@ -7,11 +7,13 @@ can fix is one message on standard error and exit status 2, every file left as i
 
 from __future__ import annotations
 
-import json
+import sys
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import Any
 
 import click
+import orjson
 from rich.cells import cell_len
 
 from coopconsole.cli.commands import Fail, _open_console, command, say, slug, store_of, user_errors
@@ -29,7 +31,7 @@ from coopconsole.store import SessionStore
 def make_follow_up(store: SessionStore, previous: str, base: Session) -> FollowUp:
     """``base`` made the next meeting after ``previous``, written, and what was carried
     said on standard error (standard output keeps only what scripts read)."""
-    with user_errors():
+    with user_errors(), store.series_lock():  # checked and written as one step
         made = folder_series.follow_up_of(store, previous, base, base.lang)
         folder_series.create(store, made)
     carried, session = made.carried, made.session
@@ -75,7 +77,9 @@ def _clock(value: str | None) -> time | None:
     try:
         at = time.fromisoformat(value.strip())
     except ValueError:
-        raise Fail(f"--start {value!r} is not a time of day: write it as 14:00.") from None
+        at = None
+    if at is None or at.tzinfo is not None:  # the meeting's own local time, as agendas write it
+        raise Fail(f"--start {value!r} is not a time of day: write it as 14:00.")
     return at.replace(second=0, microsecond=0)
 
 
@@ -119,7 +123,7 @@ def next_(
 
         if day is not None or start is not None:
             raise Fail("--date and --start are for a meeting made without an agenda; the agenda says its own.")
-        ctx.invoke(new, agenda=click.format_filename(agenda), name=name, no_open=no_open, follows=previous)
+        ctx.invoke(new, agenda=Path(agenda), name=name, no_open=no_open, follows=previous)
         return
     store = store_of(ctx)
     when, at = _day(day), _clock(start)
@@ -193,7 +197,7 @@ def actions(
         found, damaged = folder_series.all_actions(store_of(ctx), series)
     for problem in damaged:
         say(f"skipped: {problem}")
-    found = _filtered(found, owner, org)
+    found = filtered(found, owner, org)
     today = system_clock().date()
     rows = [
         latest
@@ -202,7 +206,10 @@ def actions(
         and (not overdue or overdue_days(latest.action, today) > 0)
     ]
     if as_json:
-        click.echo(json.dumps([action_json(latest, today) for latest in rows], ensure_ascii=False, indent=2))
+        data = orjson.dumps([action_json(latest, today) for latest in rows], option=orjson.OPT_INDENT_2)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data + b"\n")
+        sys.stdout.buffer.flush()
         return
     if not rows:
         click.echo("No actions match." if found else "No actions in this folder yet.")
@@ -229,7 +236,7 @@ def actions(
         click.echo("  ".join([*cells, row[7]]).rstrip())
 
 
-def _filtered(found: list[Latest], owner: str | None, org: str | None) -> list[Latest]:
+def filtered(found: list[Latest], owner: str | None, org: str | None) -> list[Latest]:
     for wanted, field, option in ((owner, "owner", "--owner"), (org, "organisation", "--org")):
         if wanted is None:
             continue
@@ -268,3 +275,31 @@ def action_json(latest: Latest, today: date) -> dict[str, Any]:
             for c in a.history
         ],
     }
+
+
+@command()
+@click.option("--series", metavar="NAME", default=None, help="Only this series (its first meeting's name).")
+@click.option("--owner", metavar="NAME", default=None, help="Only this person's actions (name or its start).")
+@click.option("--org", metavar="ORG", default=None, help="Only this organisation's actions.")
+@click.pass_context
+def board(ctx: click.Context, series: str | None, owner: str | None, org: str | None) -> None:
+    """The board of every action in the folder: to do, in progress, in review, done.
+
+    One card per action, as it stands now, under the name 'coopconsole status' takes.
+    ] moves the highlighted card on, [ back, k adds a remark, f filters, ? lists the
+    keys. Changes made in other terminals show within seconds. The filters given here
+    can be changed on the board.
+    """
+    store = store_of(ctx)
+    with user_errors():
+        found, _ = folder_series.all_actions(store, series)
+    found = filtered(found, owner, org)  # an owner or organisation it does not know: refused here
+    # Each filter fits one name (or the board would have been refused): the board shows that one.
+    chosen_owner = found[0].action.owner if owner is not None else None
+    chosen_org = found[0].action.organisation if org is not None else None
+    from coopconsole.domain.board_view import BoardFilters
+    from coopconsole.tui.board_app import make_board_app  # Textual: only for the commands that show it
+
+    options = ctx.find_root().obj
+    filters = BoardFilters(series=series, owner=chosen_owner, organisation=chosen_org)
+    make_board_app(store, options["lang"], system_clock, options["theme"], filters).run()

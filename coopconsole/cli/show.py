@@ -19,8 +19,9 @@ def session_json(session: Session, now: datetime, lang: str = "en") -> dict[str,
     from coopconsole.texts.health import report
 
     state = agenda_state(session, now)
+    name = session.name
     return {
-        "name": session.name,
+        "name": name,
         "title": session.title,
         "date": _iso(session.date),
         "start": session.start.strftime("%H:%M") if session.start else None,
@@ -32,6 +33,8 @@ def session_json(session: Session, now: datetime, lang: str = "en") -> dict[str,
         "ended_at": _iso(state.ended_at),
         "minutes": _minutes_json(session, state, now),
         "next_meeting": session.next_meeting,
+        "series": session.series or None,
+        "follows": session.follows or None,
         "health": [
             {"code": h["code"], "message": h["message"], "severity": h["severity"], "fix": h["fix"]}
             for h in report(session, now, lang)
@@ -73,6 +76,13 @@ def session_json(session: Session, now: datetime, lang: str = "en") -> dict[str,
                 "smart": {"ok": a.smart.ok, "problems": list(a.smart.problems)},
                 "text": a.text,
                 "created_at": _iso(a.created_at),
+                "origin": a.origin or None,
+                "carried_from": a.carried_from or None,
+                "carried": a.carried,
+                "history": [
+                    {"at": _iso(c.at), "status": c.status.value, "remark": c.remark, "meeting": c.meeting or name}
+                    for c in a.history
+                ],
             }
             for a in session.actions
         ],

@@ -85,6 +85,11 @@ def changes_since(action: ActionItem, moment: datetime) -> tuple[StatusChange, .
     return tuple(change for change in action.history if change.at >= moment)
 
 
+def looked_at(action: ActionItem, since: datetime | None) -> bool:
+    """Whether ``action`` was moved or remarked on at or after ``since`` (None: never)."""
+    return since is not None and any(change.at >= since for change in action.history)
+
+
 def is_open(action: ActionItem) -> bool:
     return action.status is not ActionStatus.DONE
 

@@ -180,6 +180,8 @@ class ClockReplay:
         if self.status is SessionStatus.ENDED:
             return
         at, kind = event.at, event.kind
+        if kind is EventKind.SPEAKER:  # the floor's, not the clock's: it splits no re-plan
+            return
         if self._replan_left and kind in _CHANGES:
             self._replan_left -= 1
             step = self._change(event)

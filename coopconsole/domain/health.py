@@ -28,16 +28,26 @@ The rules (where the issue leaves room):
   clock ran a minute or more: one skipped at once was not discussed) with no decision
   and no action recorded on it.
 * ``minutes-overdue``: the meeting ended over 24 hours ago and no minutes were sent.
+* ``action-overdue``: actions not done whose deadline is before today.
+* ``previous-actions-not-reviewed``: the review of the previous actions is over (the
+  meeting has moved past it, or ended) and actions carried into it, still open, were
+  neither moved nor remarked on since it began.
+* ``same-action-carried-three-times``: an action still open that has been carried
+  through three meetings or more: it needs a new plan, not a fourth carry.
+* The SMART checks (``action-missing-*``, ``action-vague``) look at the actions captured
+  in this meeting: a carried action was judged when it was captured, and the review and
+  ``action-overdue`` look at it now.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import Enum
 
 from coopconsole.domain.balance import FLAG_AFTER, SpeakingStats
+from coopconsole.domain.board import is_open, looked_at, overdue_days
 from coopconsole.domain.followup import MinutesState, minutes_status
 from coopconsole.domain.frozen import record
 from coopconsole.domain.memo import LastOf
@@ -93,6 +103,7 @@ class Finding:
 CODES = (
     "decision-maker-absent",
     "minutes-overdue",
+    "previous-actions-not-reviewed",
     "vague-goals",
     "behind-schedule",
     "item-overrun",
@@ -101,8 +112,12 @@ CODES = (
     "action-missing-owner",
     "action-missing-deadline",
     "action-vague",
+    "action-overdue",
+    "same-action-carried-three-times",
     "parking-lot-growing",
 )
+#: How many meetings an open action may be carried through before it is flagged.
+CARRIED_TOO_OFTEN = 3
 
 
 def is_measurable(goal: str) -> bool:
@@ -125,6 +140,8 @@ def health(
         *_parking(session, state),
         *_voices(session, state, stats, item_stats),
         *_actions(session),
+        *_CARRIED(session.actions, now.date()),
+        *_review(session, state),
         *_closed(session, state),
         *_minutes(session, state, now),
     ]
@@ -235,10 +252,39 @@ def _actions(session: Session) -> list[Finding]:
     return _ON_THE_ACTIONS(session.actions)
 
 
+def _carried_findings(actions: list[ActionItem], today: date) -> list[Finding]:
+    overdue = [a.id for a in actions if overdue_days(a, today)]
+    again = [a.id for a in actions if a.carried >= CARRIED_TOO_OFTEN and is_open(a)]
+    out = []
+    if overdue:
+        out.append(Finding("action-overdue", Severity.WARNING, {"actions": overdue}))
+    if again:
+        out.append(Finding("same-action-carried-three-times", Severity.WARNING, {"actions": again}))
+    return out
+
+
+def _review(session: Session, state: AgendaState) -> list[Finding]:
+    order = [item.id for item in session.agenda]
+    review = next((item for item in session.agenda if item.kind is ItemKind.REVIEW), None)
+    if review is None or state.started_at is None:
+        return []
+    over = state.status is SessionStatus.ENDED or (
+        state.current is not None and state.current in order and order.index(state.current) > order.index(review.id)
+    )
+    if not over:
+        return []
+    timing = state.timing(review.id)
+    since = timing.actual_start if timing is not None and timing.actual_start is not None else state.started_at
+    missed = [a.id for a in session.actions if a.origin and is_open(a) and not looked_at(a, since)]
+    return [Finding("previous-actions-not-reviewed", Severity.WARNING, {"actions": missed})] if missed else []
+
+
 def _action_findings(actions: list[ActionItem]) -> list[Finding]:
     # One pass over the actions, and most have no problem at all.
     ids: dict[str, list[int]] = {code: [] for code in _ACTION_CODES}
     for action in actions:
+        if action.origin:  # judged when it was captured; the review looks at it now
+            continue
         problems = action.smart.problems
         if problems:
             for code, wanted in _ACTION_CODES.items():
@@ -276,3 +322,4 @@ def _decided_items(decisions: list[Decision], actions: list[ActionItem]) -> set[
 # the lists is kept while they are the same (see coopconsole.domain.memo).
 _ON_THE_ACTIONS: LastOf[list[Finding]] = LastOf(_action_findings)
 _DECIDED: LastOf[set[int | None]] = LastOf(_decided_items)
+_CARRIED: LastOf[list[Finding]] = LastOf(_carried_findings)

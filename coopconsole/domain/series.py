@@ -42,13 +42,12 @@ from coopconsole.domain.model import (
     Session,
     StatusChange,
 )
+from coopconsole.domain.timeline import AgendaState
 
 #: Titles that are already a review of the previous meeting's actions.
-REVIEW_TITLE = re.compile(
-    r"(review|回顾|跟进|检查|follow[- ]?up|check[- ]?in|progress).{0,40}(action|行动|待办|任务)"
-    r"|(action|行动|待办|任务).{0,40}(review|回顾|跟进|检查|follow[- ]?up|progress|进展|status)",
-    re.IGNORECASE,
-)
+_REVIEWING = r"(\breview|回顾|跟进|检查|\bfollow[- ]?up|\bcheck[- ]?in|\bprogress|进展|\bstatus)"
+_ACTIONS = r"(\bactions?\b|\baction items?\b|行动|待办)"
+REVIEW_TITLE = re.compile(f"{_REVIEWING}.{{0,40}}{_ACTIONS}|{_ACTIONS}.{{0,40}}{_REVIEWING}", re.IGNORECASE)
 REVIEW_MINUTES_EACH = 1.5
 REVIEW_MINUTES_LEAST, REVIEW_MINUTES_MOST = 5, 20
 #: How long after the previous meeting the next one is, when the user does not say.
@@ -288,7 +287,8 @@ def follow_up(base: Session, chain: list[Session], review_title: str) -> FollowU
     agenda, review = with_review(base.agenda, review_title, len(carried.actions))
     actions = tuple(replace(a, item=review) for a in carried.actions)
     known = {g.text for g in base.goals}
-    goals = [*base.goals, *(g for g in carried.goals if g.text not in known)]
+    new_goals = tuple(g for g in carried.goals if g.text not in known)  # the agenda may set them again
+    goals = [*base.goals, *new_goals]
     parked = [*base.parked, *carried.parked]
     session = replace(
         base,
@@ -299,9 +299,19 @@ def follow_up(base: Session, chain: list[Session], review_title: str) -> FollowU
         parked=[replace(p, id=i) for i, p in enumerate(parked, start=1)],
         actions=[replace(a, id=i) for i, a in enumerate([*base.actions, *actions], start=1)],
     )
-    return FollowUp(
-        session,
-        replace(carried, actions=tuple(session.actions[len(base.actions) :])),
-        review,
-        review is not None and not had_review,
-    )
+    carried = replace(carried, actions=tuple(session.actions[len(base.actions) :]), goals=new_goals)
+    return FollowUp(session, carried, review, review is not None and not had_review)
+
+
+def review_started(session: Session, state: AgendaState) -> datetime | None:
+    """When the review of the previous actions began (None: it has not, or there is none)."""
+    for timing in state.items:
+        item = session.item(timing.item)
+        if item is not None and item.kind is ItemKind.REVIEW:
+            return timing.actual_start
+    return None
+
+
+def in_review(session: Session, state: AgendaState) -> bool:
+    item = session.item(state.current)
+    return item is not None and item.kind is ItemKind.REVIEW

@@ -28,6 +28,11 @@ _SPACES = re.compile(r"[ \u3000]{2,}")
 
 def clean_line(text: str) -> str:
     """One line of user text: no control characters, no line breaks, trimmed."""
+    # Most text is clean already (every text of a session file is cleaned on the way in,
+    # which for a folder of sessions is tens of thousands): "printable" rules out every
+    # control character, line break, bidirectional mark and ideographic space at once.
+    if text.isprintable() and "  " not in text and text.strip(" ") == text and unicodedata.is_normalized("NFC", text):
+        return text
     text = unicodedata.normalize("NFC", text)
     text = _BREAKS.sub(" ", text)
     text = _CONTROLS.sub("", text)

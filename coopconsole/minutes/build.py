@@ -17,6 +17,12 @@ Choices where the issue is silent:
   those captured before the clock started (no item) come last, "outside the agenda".
 * An action whose deadline has passed and that is not done says "overdue"; the SMART
   column names each problem the check found at capture time.
+* A follow-up meeting's action items open with "Progress on previous actions": each
+  action carried in, where it stood when the meeting began and where it stands now, and
+  the remarks made on it since it was carried in (between the meetings, or during this
+  one); then every action, a carried one saying which meeting it comes from.
+* The next steps count only the actions still open: those are what the next meeting
+  reviews.
 * Pending items are the parked points still open or deferred to the next meeting.
 * Speaking time lists organisations and people by time spoken, most first; absent
   people are left out (they are not in fair shares either).
@@ -26,10 +32,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from coopconsole.domain.balance import Roster, SpeakingStats, replay, stats_from
-from coopconsole.domain.model import ActionStatus, Attendance, Resolution, Session
+from coopconsole.domain.board import is_open, overdue_days, status_at
+from coopconsole.domain.model import ActionItem, ActionStatus, Attendance, Resolution, Session
 from coopconsole.domain.rounding import whole_minutes
 from coopconsole.domain.timeline import ZERO, AgendaState, ItemTiming, state_from_replay
 from coopconsole.minutes.markdown import bold, bullets, inline, lines, plain, table
@@ -290,16 +297,67 @@ def decisions(ctx: Context) -> str:
     return _by_item(ctx, ctx.session.decisions, one) or ctx.w("decisions.none")
 
 
+def progress(ctx: Context) -> str:
+    """The actions carried from earlier meetings: their state when this meeting began and
+    now, and the remarks made on them since they were carried in ("" if none was)."""
+    carried = [a for a in ctx.session.actions if a.origin]
+    if not carried:
+        return ""
+    began = ctx.state.started_at or ctx.now
+    today = local(ctx.now, ctx.now.tzinfo).date()
+    here = ("", ctx.session.name)
+    rows, done, moved, same, overdue = [], 0, 0, 0, 0
+    for a in carried:
+        before = status_at(a, began) if ctx.state.started_at is not None else a.status
+        if a.status is ActionStatus.DONE:
+            done += before is not ActionStatus.DONE
+        elif a.status is not before:
+            moved += 1
+        if a.status is before:
+            same += 1
+        overdue += overdue_days(a, today) > 0
+        remarks = ctx.w("list.sep").join(inline(c.remark) for c in a.history if c.remark and c.meeting in here)
+        rows.append(
+            [
+                str(a.id),
+                inline(a.origin),
+                inline(a.owner) or ctx.w("owner.none"),
+                inline(a.deliverable),
+                _deadline(ctx, a, today),
+                ctx.w(f"status.{before.value}"),
+                ctx.w(f"status.{a.status.value}"),
+                remarks,
+            ]
+        )
+    keys = ("col.number", "col.from", "col.owner", "col.deliverable", "col.deadline")
+    header = [ctx.w(k) for k in (*keys, "col.before", "col.after", "col.remarks")]
+    summary = ctx.w("progress.summary", total=len(carried), done=done, moved=moved, same=same, overdue=overdue)
+    heading = ctx.heading(3, ctx.w("h.progress"), ctx.w("h.progress"))
+    return f"{heading}\n\n{ctx.table(header, rows)}\n\n{summary}"
+
+
+def _deadline(ctx: Context, a: ActionItem, today: date) -> str:
+    deadline = short_date(a.deadline, ctx.lang) if a.deadline else ctx.w("deadline.none")
+    if overdue_days(a, today):
+        deadline = ctx.w("deadline.overdue", date=deadline)
+    return deadline
+
+
+def _deliverable(ctx: Context, a: ActionItem) -> str:
+    if not a.origin:
+        return inline(a.deliverable)
+    return ctx.w("carried", text=inline(a.deliverable), origin=inline(a.origin))
+
+
 def actions(ctx: Context) -> str:
     records = ctx.session.actions
     if not records:
         return ctx.w("actions.none")
     today = local(ctx.now, ctx.now.tzinfo).date()
+    carried = progress(ctx)
     rows = []
     for a in records:
-        deadline = short_date(a.deadline, ctx.lang) if a.deadline else ctx.w("deadline.none")
-        if a.deadline is not None and a.deadline < today and a.status is not ActionStatus.DONE:
-            deadline = ctx.w("deadline.overdue", date=deadline)
+        deadline = _deadline(ctx, a, today)
         problems = ctx.w("list.sep").join(ctx.w(f"check.{code}") for code in a.smart.problems)
         check = f"⚠ {problems}" if problems else ctx.w("check.ok")
         rows.append(
@@ -307,7 +365,7 @@ def actions(ctx: Context) -> str:
                 str(a.id),
                 inline(a.owner) or ctx.w("owner.none"),
                 inline(a.organisation),
-                inline(a.deliverable),
+                _deliverable(ctx, a),
                 deadline,
                 ctx.w(f"status.{a.status.value}"),
                 check,
@@ -315,6 +373,8 @@ def actions(ctx: Context) -> str:
         )
     keys = ("col.number", "col.owner", "col.organisation", "col.deliverable", "col.deadline", "col.status", "col.check")
     out = [ctx.table([ctx.w(k) for k in keys], rows)]
+    if carried:  # a follow-up meeting: the progress first, then every action
+        out[:0] = [carried, ctx.heading(3, ctx.w("h.all_actions"), ctx.w("h.all_actions"))]
     flagged = sum(1 for a in records if not a.smart.ok)
     if flagged:
         out.append(ctx.w("actions.flagged", count=flagged, total=len(records)))
@@ -376,8 +436,9 @@ def next_steps(ctx: Context) -> str:
         steps.append(ctx.w("next.meeting", meeting=inline(s.next_meeting)))
     else:
         steps.append(ctx.w("next.meeting_unknown"))
-    if s.actions:
-        steps.append(ctx.w("next.review", count=len(s.actions)))
+    still_open = sum(1 for a in s.actions if is_open(a))
+    if still_open:
+        steps.append(ctx.w("next.review", count=still_open))
     deferred = sum(1 for p in s.parked if p.resolution is Resolution.DEFERRED)
     if deferred:
         steps.append(ctx.w("next.deferred", count=deferred))

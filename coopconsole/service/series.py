@@ -42,8 +42,8 @@ def _sessions(store: SessionStore, tables: tuple[str, ...] = _SERIES_TABLES) -> 
 def previous_name(store: SessionStore, previous: str) -> str:
     """The session name ``previous`` gives (a name, or the path of a file in this
     folder); refused for a file in another folder."""
-    if os.sep not in previous and not previous.endswith(".json"):
-        return previous
+    if os.sep not in previous:  # a name, or a file name in this folder
+        return previous.removesuffix(".json")
     path = Path(previous).expanduser()
     folder = store.folder.resolve()
     if path.resolve().parent != folder:
@@ -61,13 +61,14 @@ def chain(store: SessionStore, previous: str) -> list[Session]:
     if name not in sessions:  # in the folder, but it cannot be read
         with store.open(name) as handle:
             handle.load()  # says why, as a StoreError
+    try:
+        found = chain_of(sessions, name)
+    except SeriesLoop as exc:
+        raise ServiceError("series-loop", loop=" → ".join(exc.names)) from None
     followers = followers_of(sessions, name)
     if followers:
         raise ServiceError("series-followed", previous=name, follower=followers[0])
-    try:
-        return chain_of(sessions, name)
-    except SeriesLoop as exc:
-        raise ServiceError("series-loop", loop=" → ".join(exc.names)) from None
+    return found
 
 
 def follow_up_of(store: SessionStore, previous: str, base: Session, lang: str) -> FollowUp:
@@ -81,8 +82,9 @@ def create(store: SessionStore, made: FollowUp) -> None:
 
 
 def locate(store: SessionStore, text: str) -> tuple[str, ActionItem, Ref]:
-    """The newest copy of the action ``text`` names (``MEETING#N``): where it is, the
-    copy, and the name it was given by."""
+    """The action ``text`` names (``MEETING#N``) as it stands now: the meeting holding its
+    newest copy (where a change is made), that copy with the state and history of all its
+    copies (see ``domain.series.latest_actions``), and the name it was given by."""
     ref = parse_ref(text)
     if ref is None:
         raise ServiceError("bad-ref", ref=text)
@@ -95,17 +97,15 @@ def locate(store: SessionStore, text: str) -> tuple[str, ActionItem, Ref]:
         raise ServiceError("no-action", ref=str(ref))
     key = origin_of(named.name, action)
     series = series_of(named)
-    newest = (named.name, action)
     sessions = [s for s in _sessions(store, ("actions",)).values() if series_of(s) == series]
     try:
-        order = {s.name: i for i, s in enumerate(_ordered(sessions))}
+        ordered = _ordered(sessions)
     except SeriesLoop as exc:
         raise ServiceError("series-loop", loop=" → ".join(exc.names)) from None
-    for session in sessions:
-        for copy in session.actions:
-            if origin_of(session.name, copy) == key and order[session.name] > order[newest[0]]:
-                newest = (session.name, copy)
-    return newest[0], newest[1], ref
+    latest = next((found for found in latest_actions(ordered) if found.origin == key), None)
+    if latest is None:  # the file changed between the two reads: take it as named
+        return named.name, action, ref
+    return latest.meeting, latest.action, ref
 
 
 def _ordered(sessions: list[Session]) -> list[Session]:

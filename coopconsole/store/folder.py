@@ -13,6 +13,8 @@ it; a folder that already exists is used as its owner made it.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from coopconsole.domain.frozen import record
@@ -20,15 +22,20 @@ from coopconsole.domain.model import Session
 from coopconsole.files import make_private_folder
 from coopconsole.store.errors import (
     BadSessionName,
+    SessionBusy,
     SessionExists,
     SessionNotFound,
     StoreError,
     corrupt_message,
     unreadable,
 )
+from coopconsole.store.locking import LockTimeout, SessionLock
 from coopconsole.store.session_names import check_name
-from coopconsole.store.sessions import SUFFIX, SessionFile
+from coopconsole.store.sessions import LOCK_TIMEOUT_S, SUFFIX, SessionFile
 from coopconsole.store.storage import UnreadableFileError, check_regular
+
+#: The folder's lock for making a meeting of a series (a hidden file: never listed).
+SERIES_LOCK = ".series.lock"
 
 
 @record
@@ -151,6 +158,30 @@ class SessionStore:
                 detail = f"{type(exc).__name__}: {exc}"
                 out.append(SessionSummary(name, path, None, corrupt_message(path, detail)))
         return out
+
+    @contextmanager
+    def series_lock(self) -> Iterator[None]:
+        """Hold the folder's lock for changes to its series: a meeting made to follow
+        another is checked and written under it, so two terminals making the next meeting
+        of the same one at once cannot both succeed (a series is a chain, not a tree)."""
+        make_private_folder(self.folder)
+        lock = SessionLock(str(self.folder / SERIES_LOCK), timeout=LOCK_TIMEOUT_S)
+        try:
+            lock.acquire()
+        except LockTimeout:
+            raise SessionBusy(
+                f"Another coopconsole has been making a meeting of a series in {self.folder} for over "
+                f"{LOCK_TIMEOUT_S:.0f} s; try again."
+            ) from None
+        except OSError as exc:
+            raise StoreError(
+                f"The sessions folder {self.folder} cannot be locked ({exc.strerror or exc}); nothing was written."
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+            lock.close()
 
     def unique_name(self, base: str) -> str:
         """``base`` or ``base-2``, ``base-3``... whichever is free."""

@@ -32,6 +32,9 @@ REMAPPABLE: tuple[str, ...] = (
             "capture-decision",
             "capture-park",
             "help",
+            "state-next",
+            "state-back",
+            "remark",
             "previous",
             "extend",
             "shorten",
@@ -52,6 +55,11 @@ REMAPPABLE: tuple[str, ...] = (
         )
     ),
     "picker.open",
+    "picker.board",
+    *(
+        f"board.{name}"
+        for name in ("next-state", "previous-state", "remark", "filter", "help", "close", "left", "right", "up", "down")
+    ),
     "picker.quit",
     "capture.cancel",
     "capture.complete",

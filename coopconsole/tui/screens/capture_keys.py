@@ -38,7 +38,8 @@ class CaptureFlow:
         return self.screen.query_one(CaptureBar)
 
     async def open(self, kind: str, text: str = "", record: Captured | None = None) -> None:
-        """Open the bar for ``kind`` (with ``text`` to edit ``record``)."""
+        """Open the bar for ``kind`` (with ``text`` to edit ``record``; for a ``remark``,
+        ``record`` is the action it is about)."""
         bar = self.bar
         if not bar.ready:  # made after the first frame: a key pressed sooner waits for it
             bar.show_early()  # shown at once, so the keys typed meanwhile are the bar's
@@ -78,6 +79,8 @@ class CaptureFlow:
         captures = screen.service.captures
 
         def save() -> Captured:
+            if kind == "remark":
+                return screen.moves.save_remark(record, text)
             return captures.edit(record, text) if record is not None else captures.capture(kind, text)
 
         def saved(result: Any) -> None:
@@ -90,6 +93,9 @@ class CaptureFlow:
             # Said under the pane the record is in, not in a pop-up: a notification
             # re-lays out the whole screen, which took 20-40 ms at full-day size.
             lang = screen.lang
+            if kind == "remark":
+                set_border_subtitle(pane, screen.moves.remarked(result))
+                return
             said = t("capture.saved", lang, kind=t(f"capture.{kind}", lang), id=result.id)
             smart = getattr(result, "smart", None)
             if smart is not None and not smart.ok:

@@ -20,6 +20,7 @@ from textual.types import NoActiveAppError
 import coopconsole.tui.memory as memory
 from coopconsole.domain.live import LiveMeeting
 from coopconsole.domain.model import Attendance, Resolution
+from coopconsole.domain.series import in_review
 from coopconsole.service import MeetingService, ServiceError, load_parser
 from coopconsole.texts import t
 from coopconsole.tui.commands import Command
@@ -28,9 +29,11 @@ from coopconsole.tui.frame import Frame
 from coopconsole.tui.intents import IntentRunner
 from coopconsole.tui.localized import localized
 from coopconsole.tui.messages import CaptureCancelled, CaptureSubmitted, ParkedChosen, RecordChosen, SpeakerChosen
+from coopconsole.tui.screens.action_moves import ActionMoves
 from coopconsole.tui.screens.capture_keys import CaptureFlow
 from coopconsole.tui.screens.meeting_keys import (
     KEY_ACTIONS,
+    REVIEW_KEYS,
     capture_keys,
     help_lines,
     meeting_bindings,
@@ -79,6 +82,8 @@ class MeetingScreen(HeldScreen):
         self.intents = IntentRunner()
         self.capturing = CaptureFlow(self)
         self.playbook = PlaybookFlow(self)
+        self.moves = ActionMoves(self)
+        self.footer_first: tuple[str, ...] = ()  # see KeyFooter: REVIEW_KEYS during the review
         self._capture_keys: dict[str, str] = {}  # with the user's keymap: see on_mount
         self._resumed = False
 
@@ -154,6 +159,10 @@ class MeetingScreen(HeldScreen):
         session = self.service.glance()  # never waits for a save on its way to the disk
         view = self.live.view(session, self.service.now())
         self.frame = Frame(session, view, self.service.handle.revision, self.lang, self.warning_minutes)
+        reviewing = in_review(session, view.agenda)
+        if reviewing != bool(self.footer_first):
+            self.footer_first = REVIEW_KEYS if reviewing else ()
+            self.refresh_bindings()
 
     # -- running intents ---------------------------------------------------------------
 
@@ -336,6 +345,12 @@ class MeetingScreen(HeldScreen):
 
     async def action_edit(self) -> None:
         await self.capturing.edit_selected()
+
+    def action_move_action(self, by: int) -> None:
+        self.moves.move(by)
+
+    async def action_remark(self) -> None:
+        await self.moves.remark()
 
     async def on_record_chosen(self, message: RecordChosen) -> None:
         await self.capturing.edit(message.record)

@@ -44,8 +44,13 @@ KEY_ACTIONS = frozenset(
         "attendance",
         "cool",
         "positions",
+        "move_action",
+        "remark",
     }
 )
+
+#: The keys the footer shows first while the previous meeting's actions are reviewed.
+REVIEW_KEYS = ("meeting.clock", "meeting.next", "meeting.state-next", "meeting.state-back", "meeting.remark")
 
 #: The ids of the capture keys (see :func:`meeting_bindings`).
 _CAPTURE_IDS = {f"meeting.capture-{kind}" for kind in ("action", "note", "decision", "park")}
@@ -83,6 +88,10 @@ def meeting_bindings(lang: str) -> list[Binding]:
         b("nobody", "0", "speaker(0)", "key.nobody", "cmd.nobody", show=False),
         b("pick-speaker", "p", "pick_speaker", "key.pick_speaker", "key.pick_speaker", show=False),
         b("edit", "e", "edit", "key.edit", "key.edit"),
+        # The board's moves: shown first in the footer while the previous actions are reviewed.
+        b("state-next", "right_square_bracket", "move_action(1)", "key.state_next", "cmd.state_next", key_display="]"),
+        b("state-back", "left_square_bracket", "move_action(-1)", "key.state_back", "cmd.state_back", key_display="["),
+        b("remark", "k", "remark", "key.remark", "cmd.remark"),
         b("minutes", "m", "minutes", "key.minutes", "cmd.minutes", show=False),
         b("replan", "r", "replan", "key.replan", "cmd.replan", show=False),
         b("undo", "u", "undo", "key.undo", "cmd.undo", show=False),
@@ -119,15 +128,24 @@ def _keys(keys: str) -> list[str]:
 
 
 #: How the help writes the keys the meeting ships with (any other key as Textual names it).
-_KEY_NAMES = {"question_mark": "?", "plus": "+", "minus": "-", "shift+n": "N"}
+_KEY_NAMES = {
+    "question_mark": "?",
+    "plus": "+",
+    "minus": "-",
+    "shift+n": "N",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+}
 
 
 def help_lines(screen: MeetingScreen, keymap: Mapping[str, str]) -> list[tuple[str, str, str]]:
     """Each key of ``screen`` as the help lists it: (binding id, keys, description), in
     the footer's order, with the keys the user's ``keymap`` gave them. The speakers' keys
-    are one line, ``1-9``, while they are the digits they ship as."""
+    are one line, ``1-9``, while they are the digits they ship as; so are the two moves of
+    an action on the board, ``] [``."""
     lines = []
     remapped_speakers = any(f"meeting.speaker-{i}" in keymap for i in range(1, 10))
+    remapped_moves = "meeting.state-next" in keymap or "meeting.state-back" in keymap
     for binding in screen.BINDINGS:
         if not isinstance(binding, Binding) or binding.id is None:
             continue
@@ -138,6 +156,10 @@ def help_lines(screen: MeetingScreen, keymap: Mapping[str, str]) -> list[tuple[s
         if not remapped_speakers and binding.id.startswith("meeting.speaker-"):
             if binding.id == "meeting.speaker-1":
                 lines.append((binding.id, "1-9", binding.description))
+            continue
+        if not remapped_moves and binding.id.startswith("meeting.state-"):  # one line: "] ["
+            if binding.id == "meeting.state-next":
+                lines.append((binding.id, "] [", binding.description))
             continue
         lines.append((binding.id, " ".join(dict.fromkeys(keys)), binding.description))
     return lines
@@ -167,11 +189,17 @@ def palette_commands(screen: MeetingScreen) -> list[Command]:
     if selected is not None:
         commands.append((t("cmd.resolve", lang), bind(screen.post_message, ParkedChosen(selected))))
     commands.append((t("cmd.edit", lang), screen.action_edit))
+    commands.append((t("cmd.state_next", lang), bind(screen.action_move_action, 1)))
+    commands.append((t("cmd.state_back", lang), bind(screen.action_move_action, -1)))
+    commands.append((t("cmd.remark", lang), screen.action_remark))
     commands.append((t("cmd.pick", lang), screen.action_pick_speaker))
     commands.append((t("cmd.end", lang), screen.action_end))
     commands += screen.playbook.commands()
     commands.append((t("cmd.minutes", lang), screen.action_minutes))
     commands.append((t("cmd.minutes_write", lang), screen.write_minutes))
     commands.append((t("cmd.minutes_confirm", lang), screen.confirmations))
+    from coopconsole.tui.screens.board import open_board  # with the palette, not as the console starts
+
+    commands.append((t("kanban.cmd.open", lang), bind(open_board, screen.app, lang)))
     commands.append((t("cmd.help", lang), screen.action_help))
     return commands

@@ -16,6 +16,7 @@ from coopconsole.domain.clock import Clock
 from coopconsole.domain.timeline import agenda_state
 from coopconsole.store import SessionStore
 from coopconsole.texts import t
+from coopconsole.tui.commands import Command
 from coopconsole.tui.widgets.footer import KeyFooter
 
 
@@ -36,6 +37,7 @@ class PickerScreen(Screen):
     def bindings(lang: str) -> list[Binding]:
         return [
             Binding("enter", "open", t("picker.open", lang), id="picker.open", tooltip=t("picker.open", lang)),
+            Binding("b", "board", t("kanban.key.open", lang), id="picker.board", tooltip=t("kanban.cmd.open", lang)),
             Binding("ctrl+q", "app.quit", t("key.quit", lang), id="picker.quit", tooltip=t("key.quit", lang)),
         ]
 
@@ -81,6 +83,15 @@ class PickerScreen(Screen):
         options = self.query_one(OptionList)
         if options.highlighted is not None:
             self._open(options.get_option_at_index(options.highlighted).id)
+
+    def action_board(self) -> None:
+        """Show the board of every action in the folder; closing it comes back here."""
+        from coopconsole.tui.screens.board import open_board  # the board's code: only once asked for
+
+        open_board(self.app, self.lang)
+
+    def palette_commands(self) -> list[Command]:
+        return [(t("kanban.cmd.open", self.lang), self.action_board)]
 
     def _open(self, option_id: str | None) -> None:
         if not option_id:

@@ -1,11 +1,17 @@
-"""Actions (current item first) with their SMART badge, then decisions and notes."""
+"""Actions (current item first) with their SMART badge and their state on the board, then
+decisions and notes. While the previous meeting's actions are reviewed, the actions
+carried from it come first, the overdue ones marked."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from textual.content import Content
 from textual.reactive import var
 
-from coopconsole.domain.model import ActionItem, Decision, Note
+from coopconsole.domain.board import is_open, looked_at, overdue_days
+from coopconsole.domain.model import ActionItem, ActionStatus, Decision, Note
+from coopconsole.domain.series import in_review, review_started
 from coopconsole.texts import t
 from coopconsole.tui.frame import Frame
 from coopconsole.tui.messages import RecordChosen
@@ -66,20 +72,27 @@ def _rows(frame: Frame) -> tuple[list[tuple[str | None, Content]], dict[str, Sho
         records[key] = record
         rows.append((key, prompt))
 
-    year = frame.view.now.year
+    today = frame.view.now.date()
     here_first = [a for a in session.actions if a.item == current]
+    if in_review(session, frame.view.agenda):  # the carried ones first, in their order
+        here_first.sort(key=lambda a: not a.origin)
+        since = review_started(session, frame.view.agenda)
+        carried = [a for a in here_first if a.origin and is_open(a)]
+        looked = sum(1 for a in here_first if a.origin and looked_at(a, since))
+        heading = t("actions.review", lang, open=len(carried), looked=looked)
+        rows.append((None, Content.styled(heading, "bold underline")))
     others = [a for a in session.actions if a.item != current]
     if not session.actions:
         rows.append((None, Content(t("actions.empty", lang))))
     for action in here_first:
-        add(f"action-{action.id}", action, _action(action, lang, True, year))
+        add(f"action-{action.id}", action, _action(action, lang, True, today))
     # A day's workshop has hundreds of actions: the room needs this item's and the latest
     # others, and listing them all would cost every capture a redraw of hundreds of rows.
     hidden = max(0, len(others) - OTHER_ACTIONS)
     if hidden:
         rows.append((None, Content.styled(t("actions.earlier", lang, count=hidden), "italic")))
     for action in others[hidden:]:
-        add(f"action-{action.id}", action, _action(action, lang, False, year))
+        add(f"action-{action.id}", action, _action(action, lang, False, today))
     here = [d for d in session.decisions if d.item == current]
     if here:
         rows.append((None, Content.styled(t("decisions.title", lang), "bold underline")))
@@ -93,13 +106,29 @@ def _rows(frame: Frame) -> tuple[list[tuple[str | None, Content]], dict[str, Sho
     return rows, records
 
 
-def _action(action: ActionItem, lang: str, current: bool, year: int) -> Content:
+#: How each state is marked on an action's row (to do is not: most actions are).
+_STATE_STYLE = {
+    ActionStatus.IN_PROGRESS: "bold $accent",
+    ActionStatus.UNDER_REVIEW: "bold $secondary",
+    ActionStatus.DONE: "bold $success",
+}
+
+
+def _action(action: ActionItem, lang: str, current: bool, today: date) -> Content:
     owner = action.owner or t("actions.no_owner", lang)
     if action.deadline is None:
         due = t("actions.no_deadline", lang)
     else:  # this year's dates without the year: a narrow pane keeps room for the deliverable
-        due = action.deadline.strftime("%m-%d" if action.deadline.year == year else "%Y-%m-%d")
-    if action.smart.ok:
+        due = action.deadline.strftime("%m-%d" if action.deadline.year == today.year else "%Y-%m-%d")
+    state: tuple[str, str] | str = ""
+    if action.status is not ActionStatus.TODO or action.origin:
+        state = (f" [{t(f'board.{action.status.value}', lang)}]", _STATE_STYLE.get(action.status, "bold"))
+    late = overdue_days(action, today)
+    overdue: tuple[str, str] | str = (f" ⚠ {t('actions.overdue', lang, days=late)}", "bold $warning") if late else ""
+    badge: tuple[str, str] | str
+    if action.origin:  # judged in the meeting it was captured in; the review looks at its state
+        badge = ""
+    elif action.smart.ok:
         badge = (f" ✓{t('smart.ok', lang)}", "bold $success")
     else:
         missing = ", ".join(t(f"smart.{code}", lang) for code in action.smart.problems)
@@ -107,8 +136,19 @@ def _action(action: ActionItem, lang: str, current: bool, year: int) -> Content:
     # The badge, owner and deadline come first: a long deliverable is cut at the right,
     # what the room must see never is.
     content = Content.assemble(
-        (f"#{action.id}", "bold"), badge, " ", (owner, "bold"), " · ", (due, "italic"), ": ", action.deliverable
+        (f"#{action.id}", "bold"),
+        state,
+        overdue,
+        badge,
+        " ",
+        (owner, "bold"),
+        " · ",
+        (due, "italic"),
+        ": ",
+        action.deliverable,
     )
+    if action.origin:
+        content += Content.styled(f" ({t('actions.carried', lang, origin=action.origin)})", "italic")
     return content if current else content.stylize("dim")
 
 

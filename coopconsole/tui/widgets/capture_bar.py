@@ -120,14 +120,18 @@ class CaptureBar(Horizontal):
         """Show the bar for a ``kind`` of record (``record``: the one being edited), its
         text ``text``; once :meth:`prepare` has been awaited."""
         self.kind, self.record, self.lang = kind, record, lang
-        label = t("capture.edit", lang) if record is not None else t(f"capture.{kind}", lang)
+        if kind == "remark":  # about ``record``, an action, which it does not change
+            label = t("capture.remark", lang, id=record.id)
+        else:
+            label = t("capture.edit", lang) if record is not None else t(f"capture.{kind}", lang)
         self.query_one("#capture-kind", Label).update(Content(f" {label} ▸ "))
         field = self.query_one("#capture-input", Input)
         if self.display and field.value and not text and record is None:
             text = field.value  # the bar was left open with unsaved text: keep it
         text, self._early = text + self._early, ""
         field.suggester = NameSuggester(participants)
-        hint = {"action": "capture.hint.action", "park": "capture.hint.park"}.get(kind, "capture.hint.text")
+        hints = {"action": "capture.hint.action", "park": "capture.hint.park", "remark": "capture.hint.remark"}
+        hint = hints.get(kind, "capture.hint.text")
         field.placeholder = t(hint, lang)
         field.value = text
         field.cursor_position = len(text)

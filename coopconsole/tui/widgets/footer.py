@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 from textual import events
+from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
@@ -32,6 +33,7 @@ class FooterEntry(NamedTuple):
     description: str
     tooltip: str
     enabled: bool = True
+    binding_id: str | None = None
 
 
 _DIM = Style(dim=True)
@@ -166,7 +168,11 @@ class KeyFooter(Widget, can_focus=False):
 
 
 def footer_entries(screen: Screen) -> tuple[list[FooterEntry], FooterEntry | None]:
-    """The keys to show on ``screen`` now, and the command palette's key (None: none)."""
+    """The keys to show on ``screen`` now, and the command palette's key (None: none).
+
+    A screen may name binding ids in a ``footer_first`` attribute: those keys come first,
+    so they are the ones a narrow footer keeps (the meeting's board keys while the
+    previous actions are reviewed)."""
     app = screen.app
     active = screen.active_bindings
     seen: set[str] = set()
@@ -176,8 +182,17 @@ def footer_entries(screen: Screen) -> tuple[list[FooterEntry], FooterEntry | Non
             continue
         seen.add(binding.action)
         entries.append(
-            FooterEntry(binding.key, app.get_key_display(binding), binding.description, tooltip or "", enabled)
+            FooterEntry(
+                binding.key, app.get_key_display(binding), binding.description, tooltip or "", enabled, binding.id
+            )
         )
+    # In the order the screen lists its keys (a key remapped in the settings comes last
+    # in Textual's map, and would fall off a narrow footer), keys it wants seen first now
+    # before the rest.
+    first = set(getattr(screen, "footer_first", ()))
+    order = {b.id: i for i, b in enumerate(getattr(screen, "BINDINGS", ())) if isinstance(b, Binding) and b.id}
+    late = len(order)
+    entries.sort(key=lambda entry: (entry.binding_id not in first, order.get(entry.binding_id or "", late)))
     palette = None
     if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
         _node, binding, enabled, tooltip = active[app.COMMAND_PALETTE_BINDING]

@@ -1,0 +1,63 @@
+"""``coopconsole board``: the console with the board of actions as its only screen.
+
+It is the console (:class:`~coopconsole.tui.app.CoopConsoleApp`: the same themes, keymap,
+settings, palette and language), started on the board instead of the picker; closing
+the board quits.
+"""
+
+from __future__ import annotations
+
+from textual import events
+
+from coopconsole.domain.board_view import BoardFilters
+from coopconsole.domain.clock import Clock, system_clock
+from coopconsole.store import SessionStore
+from coopconsole.tui.app import CoopConsoleApp
+from coopconsole.tui.localized import localized
+from coopconsole.tui.screens.board import BoardScreen
+
+
+class BoardApp(CoopConsoleApp):
+    """The console on the board of the folder's actions, narrowed by ``filters``."""
+
+    def __init__(
+        self,
+        store: SessionStore,
+        lang: str | None,
+        clock: Clock,
+        theme: str | None = None,
+        filters: BoardFilters | None = None,
+    ) -> None:
+        super().__init__(store, None, lang, clock, theme)
+        self.filters = filters or BoardFilters()
+        """What the board shows first (the command line's --series, --owner and --org)."""
+
+    def on_mount(self, event: events.Mount | None = None) -> None:
+        # Instead of the console's own start (the picker): the board, and what the
+        # console would have said about the settings.
+        if event is not None:
+            event.prevent_default()
+        if self._problems:
+            self.notify("\n".join(self._problems), severity="warning", timeout=15, markup=False)
+        self.push_screen(self.board(self.lang, self.filters))
+
+    def board(self, lang: str, filters: BoardFilters) -> BoardScreen:
+        return localized(BoardScreen, lang)(self.store, lang, self.clock, filters, alone=True)
+
+    def choose_language(self, lang: str) -> None:
+        """Switch the console's language: the board is shown again in it, as it was."""
+        super().choose_language(lang)
+        screen = self.screen
+        if isinstance(screen, BoardScreen):
+            self.switch_screen(self.board(lang, screen.filters))
+
+
+def make_board_app(
+    store: SessionStore,
+    lang: str | None = None,
+    clock: Clock = system_clock,
+    theme: str | None = None,
+    filters: BoardFilters | None = None,
+) -> BoardApp:
+    """The board as a console of its own (the command line's and the tests')."""
+    return BoardApp(store, lang, clock, theme, filters)

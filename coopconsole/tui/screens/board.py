@@ -1,0 +1,435 @@
+"""The board: every action of the sessions folder in four columns, one per state.
+
+To do, in progress, in review, done (待办 / 进行中 / 待评审 / 已完成): each action of each
+series once, as it stands now (its newest copy, see ``coopconsole.service.series``).
+``]`` moves the highlighted card to the next state, ``[`` back one, ``k`` keeps a remark
+with it; each runs on the screen's intent thread, on the newest copy, under that
+session's lock (which may have to wait for another terminal's save), and the board is
+read again once it is durable. A refusal (an action already done has no next state) is
+a notification in the console's language.
+
+The board follows changes made elsewhere (``coopconsole status`` in another terminal,
+another console): every :attr:`BoardScreen.REFRESH_S` seconds a worker thread stamps the
+folder (``coopconsole.service.folder_watch``) and reads it again only when a file was
+saved, added or removed. Filters (series, owner, organisation) are said on the top line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import Any, Protocol, cast
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Label
+from textual.worker import get_current_worker
+
+from coopconsole.domain.board import STATES, overdue_days
+from coopconsole.domain.board_view import FILTER_FIELDS, BoardFilters, columns_of, filter_values, filtered
+from coopconsole.domain.clock import Clock
+from coopconsole.domain.model import ActionItem
+from coopconsole.domain.series import Latest
+from coopconsole.service import MeetingService, ServiceError
+from coopconsole.service.board import ActionBoard
+from coopconsole.service.folder_watch import FileStamp, folder_stamp
+from coopconsole.service.series import all_actions
+from coopconsole.store import SessionStore, StoreError
+from coopconsole.texts import t
+from coopconsole.tui.commands import Command, bind
+from coopconsole.tui.intents import IntentRunner
+from coopconsole.tui.localized import localized
+from coopconsole.tui.paint import set_border_title
+from coopconsole.tui.screens.board_dialogs import BoardHelp, RemarkDialog
+from coopconsole.tui.widgets.board import BoardColumn, Card, card_ref
+from coopconsole.tui.widgets.footer import KeyFooter
+
+
+class BoardScreen(Screen):
+    """Every action of the folder on a board. ``localized(BoardScreen, lang)`` has the keys
+    in ``lang``; ``alone``: the board is the whole console (``coopconsole board``), so
+    closing it quits."""
+
+    BINDING_GROUP_TITLE = "Board"
+    REFRESH_S = 2.0
+    """How often the folder is looked at for changes made elsewhere."""
+
+    DEFAULT_CSS = """
+    BoardScreen #board-status {
+        height: 1;
+        width: 1fr;
+        padding: 0 1;
+        background: $panel;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    BoardScreen #board-columns {
+        height: 1fr;
+    }
+    """
+
+    @staticmethod
+    def bindings(lang: str) -> list[Binding]:
+        """The board's keys, described in ``lang``; the footer shows them in this order and
+        leaves off what does not fit (at 80 columns, the arrows: the help lists them)."""
+
+        def b(name: str, keys: str, action: str, key: str, tip: str, **kw: Any) -> Binding:
+            return Binding(keys, action, t(key, lang), id=f"board.{name}", tooltip=t(tip, lang), **kw)
+
+        return [
+            b("next-state", "right_square_bracket", "step(1)", "kanban.key.next", "kanban.cmd.next", key_display="]"),
+            b(
+                "previous-state",
+                "left_square_bracket",
+                "step(-1)",
+                "kanban.key.back",
+                "kanban.cmd.back",
+                key_display="[",
+            ),
+            b("remark", "k", "remark", "kanban.key.remark", "kanban.cmd.remark"),
+            b("filter", "f", "filter", "kanban.key.filter", "kanban.cmd.filter"),
+            b("help", "question_mark,f1", "help", "key.help", "kanban.cmd.help", key_display="?"),
+            b("close", "escape,q", "close", "kanban.key.close", "kanban.cmd.close"),
+            b("left", "left", "column(-1)", "kanban.key.move", "kanban.help.move", key_display="←→↑↓"),
+            b("right", "right", "column(1)", "kanban.key.move", "kanban.help.move", show=False),
+            b("up", "up", "card(-1)", "kanban.key.move", "kanban.help.move", show=False),
+            b("down", "down", "card(1)", "kanban.key.move", "kanban.help.move", show=False),
+        ]
+
+    def __init__(
+        self,
+        store: SessionStore,
+        lang: str,
+        clock: Clock,
+        filters: BoardFilters | None = None,
+        alone: bool = False,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.lang = lang
+        self.clock = clock
+        self.filters = filters or BoardFilters()
+        self.alone = alone
+        self.intents = IntentRunner()
+        self.found: list[Latest] = []
+        """Every action of the folder as last read."""
+        self.damaged: list[str] = []
+        """Why the session files that could not be read were not (as last read)."""
+        self.stamp: tuple[FileStamp, ...] | None = None
+        """The folder as it was when last read (None: not read yet)."""
+        self.column = 0
+        """The column the highlight is in (an index of ``STATES``)."""
+        self.row = 0
+        """The highlighted card's place in its column."""
+        self.chosen: str | None = None
+        """The highlighted action (its ``origin``), which the highlight follows as the board changes."""
+        self.follow_chosen = False
+        self.drawing = asyncio.Lock()
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="board-status")
+        with Horizontal(id="board-columns"):
+            for state in STATES:
+                yield BoardColumn(id=f"column-{state.value}")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.title = t("kanban.title", self.lang)
+        for column, state in zip(self.columns(), STATES, strict=True):
+            set_border_title(column, t(f"board.{state.value}", self.lang))
+        self.show_status()
+        self.reread(force=True)
+        self.set_interval(self.REFRESH_S, self.reread)
+
+    def on_unmount(self) -> None:
+        self.intents.close()
+
+    def columns(self) -> list[BoardColumn]:
+        return list(self.query(BoardColumn))
+
+    # -- reading the folder ------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="board-read", exit_on_error=False)
+    def reread(self, force: bool = False) -> None:
+        """Read the folder again if anything in it changed since it was last read (``force``:
+        whether or not); off the event loop, the board redrawn after."""
+        worker = get_current_worker()
+        stamp = folder_stamp(self.store)
+        if not force and stamp == self.stamp:
+            return
+        try:
+            found, damaged = all_actions(self.store)
+        except (ServiceError, OSError) as exc:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self.unreadable, stamp, exc)
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_folder, stamp, found, damaged)
+
+    def show_folder(self, stamp: tuple[FileStamp, ...], found: list[Latest], damaged: list[str]) -> None:
+        """Show the folder as just read."""
+        if not self.is_attached:  # closed while it was being read
+            return
+        self.stamp, self.found = stamp, found
+        if damaged != self.damaged:
+            self.damaged = damaged
+            if damaged:
+                said = t("kanban.damaged", self.lang, count=len(damaged))
+                self.notify("\n".join([said, *damaged[:3]]), severity="warning", timeout=10, markup=False)
+        self.draw()
+
+    def unreadable(self, stamp: tuple[FileStamp, ...], exc: BaseException) -> None:
+        """The folder could not be looked across (a series that loops): said once per change."""
+        if not self.is_attached:
+            return
+        self.stamp = stamp
+        self.report(exc)
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def draw(self) -> None:
+        """Redraw the board (in a worker: the cards of the columns are mounted, which takes turns of the loop)."""
+        self.run_worker(self.redraw(), group="board-draw")
+
+    async def redraw(self) -> None:
+        """Show the actions the filters let through, and put the highlight back."""
+        async with self.drawing:
+            shown = filtered(self.found, self.filters)
+            today = self.clock().date()
+            for column, cards, state in zip(self.columns(), columns_of(shown), STATES, strict=True):
+                await column.show_cards(cards, self.lang, today)
+                set_border_title(column, f"{t(f'board.{state.value}', self.lang)} {len(cards)}")
+            self.show_status(shown, today)
+            self.place_highlight()
+
+    def show_status(self, shown: list[Latest] | None = None, today: date | None = None) -> None:
+        """The top line: the filters (first: a narrow terminal cuts the line at its end),
+        how many actions are shown and how many of them are overdue, and what went wrong."""
+        lang = self.lang
+        parts: list[Content] = [Content.styled(t("kanban.title", lang), "bold")]
+        chosen = [(field, getattr(self.filters, field)) for field in FILTER_FIELDS]
+        for field, value in chosen:
+            if value is not None:
+                parts.append(Content.assemble(t(f"kanban.filter.{field}", lang), (value, "bold $accent")))
+        if all(value is None for _, value in chosen):
+            parts.append(Content(t("kanban.no_filter", lang)))
+        if shown is None:
+            parts.append(Content(t("kanban.reading", lang)))
+        elif not self.found:
+            parts.append(Content(t("kanban.empty", lang)))
+        else:
+            parts.append(Content(t("kanban.count", lang, shown=len(shown), total=len(self.found))))
+            late = sum(1 for latest in shown if today is not None and overdue_days(latest.action, today))
+            if late:
+                parts.append(Content.styled(t("kanban.late", lang, count=late), "bold $warning"))
+        if self.damaged:
+            parts.append(Content.styled(t("kanban.damaged", lang, count=len(self.damaged)), "$warning"))
+        self.query_one("#board-status", Label).update(Content(" · ").join(parts))
+
+    def place_highlight(self) -> None:
+        """Highlight the chosen card where it is now (in its column, or, after a move made
+        here, wherever it went); if it is gone, the card now in its place."""
+        columns = [column.cards() for column in self.columns()]
+        follow, self.follow_chosen = self.follow_chosen, False
+        keys = [[card.card_key for card in cards] for cards in columns]
+        if self.chosen is not None and follow:
+            for index, column_keys in enumerate(keys):
+                if self.chosen in column_keys:
+                    self.column = index
+        here = keys[self.column]
+        if self.chosen in here:
+            self.row = here.index(self.chosen)
+        self.highlight(columns)
+
+    def highlight(self, columns: list[list[Card]] | None = None) -> None:
+        """Mark the current column and its card at :attr:`row` (kept within the column)."""
+        columns = columns if columns is not None else [column.cards() for column in self.columns()]
+        for index, column in enumerate(self.columns()):
+            column.set_class(index == self.column, "-current")
+        cards = columns[self.column]
+        self.row = max(0, min(self.row, len(cards) - 1))
+        chosen = cards[self.row] if cards else None
+        self.chosen = chosen.card_key if chosen is not None else None
+        for column_cards in columns:
+            for card in column_cards:
+                card.set_class(card is chosen, "-highlighted")
+        if chosen is not None:
+            chosen.scroll_visible(animate=False, immediate=True)
+        self.refresh_bindings()
+
+    def highlighted_card(self) -> Card | None:
+        """The card the keys act on (None: the current column is empty)."""
+        return next((card for card in self.columns()[self.column].cards() if card.card_key == self.chosen), None)
+
+    # -- moving the highlight ------------------------------------------------------------
+
+    def action_column(self, by: int) -> None:
+        self.column = max(0, min(len(STATES) - 1, self.column + by))
+        self.highlight()
+
+    def action_card(self, by: int) -> None:
+        self.row += by
+        self.highlight()
+
+    def on_card_chosen(self, message: Card.Chosen) -> None:
+        for index, column in enumerate(self.columns()):
+            cards = column.cards()
+            if message.card in cards:
+                self.column, self.row = index, cards.index(message.card)
+        self.highlight()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The keys that act on a card are dimmed while there is none to act on."""
+        if action in ("step", "remark") and self.is_mounted and self.highlighted_card() is None:
+            return None
+        return True
+
+    # -- moving actions ----------------------------------------------------------------------
+
+    def action_step(self, by: int) -> None:
+        """Move the highlighted action ``by`` states (1: the next, -1: the one before)."""
+        card = self.highlighted_card()
+        if card is None:
+            self.notify(t("kanban.none", self.lang), severity="warning", markup=False)
+            return
+        latest, lang = card.latest, self.lang
+
+        def moved(action: ActionItem) -> None:
+            self.chosen, self.follow_chosen = latest.origin, True
+            state = t(f"board.{action.status.value}", lang)
+            self.notify(t("kanban.moved", lang, ref=card_ref(latest), state=state), markup=False)
+
+        self.change(latest, lambda board: board.step(latest.action.id, by), moved)
+
+    def action_remark(self) -> None:
+        """Ask for a remark on the highlighted action, and keep it in its history."""
+        card = self.highlighted_card()
+        if card is None:
+            self.notify(t("kanban.none", self.lang), severity="warning", markup=False)
+            return
+        latest, lang = card.latest, self.lang
+
+        def written(text: str | None) -> None:
+            if text is None:  # Escape: nothing is saved
+                return
+
+            def kept(_: ActionItem) -> None:
+                self.notify(t("kanban.remarked", lang, ref=card_ref(latest)), markup=False)
+
+            self.change(latest, lambda board: board.remark(latest.action.id, text), kept)
+
+        title = t("kanban.remark.title", lang, ref=card_ref(latest))
+        self.app.push_screen(RemarkDialog(title, lang), written)
+
+    def change(
+        self, latest: Latest, intent: Callable[[ActionBoard], ActionItem], then: Callable[[ActionItem], None]
+    ) -> None:
+        """Run ``intent(board)`` on the session holding ``latest`` (its newest copy) on the
+        intent thread; ``then(result)`` and the board read again once it is durable."""
+        store, clock = self.store, self.clock
+
+        def run() -> ActionItem:
+            with store.open(latest.meeting) as handle:
+                return intent(MeetingService(handle, clock).board)
+
+        def done(result: ActionItem) -> None:
+            then(result)
+            self.reread(force=True)
+
+        self.intents.run(run, done, self.report)
+
+    def report(self, exc: BaseException) -> None:
+        """Why a change was not made (or the folder not read), in the console's language."""
+        if isinstance(exc, ServiceError):
+            self.notify(exc.text(self.lang), title=t("error.title", self.lang), severity="warning", markup=False)
+        elif isinstance(exc, StoreError):
+            self.notify(str(exc), severity="error", timeout=10, markup=False)
+        else:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+            self.notify(t("save.failed", self.lang, error=why), severity="error", timeout=10, markup=False)
+
+    # -- filters -------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        """Ask which filter to change (or to clear them all)."""
+        from coopconsole.tui.screens.dialogs import ChoiceDialog
+
+        lang = self.lang
+        choices: list[tuple[str, str]] = []
+        for field in FILTER_FIELDS:
+            value = getattr(self.filters, field)
+            choices.append((t(f"kanban.filter.{field}", lang) + (value or t("kanban.all", lang)), field))
+        choices.append((t("kanban.filter.clear", lang), ""))
+
+        def chosen(field: str | None) -> None:
+            if field == "":
+                self.set_filters(BoardFilters())
+            elif field is not None:
+                self.choose_filter(field)
+
+        self.app.push_screen(ChoiceDialog(t("kanban.filter.title", lang), choices), chosen)
+
+    def choose_filter(self, field: str) -> None:
+        """Ask which series, owner or organisation to show (or all)."""
+        from coopconsole.tui.screens.dialogs import ChoiceDialog
+
+        lang = self.lang
+        values = filter_values(self.found, self.filters, field)
+        choices = [(t("kanban.all", lang), ""), *((value, value) for value in values)]
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                self.set_filters(replace(self.filters, **{field: value or None}))
+
+        self.app.push_screen(ChoiceDialog(t(f"kanban.pick.{field}", lang), choices), chosen)
+
+    def set_filters(self, filters: BoardFilters) -> None:
+        """Show only what ``filters`` let through (the highlight stays on its card if it is still shown)."""
+        self.filters = filters
+        self.draw()
+
+    # -- help, the palette, closing ------------------------------------------------------
+
+    def action_help(self) -> None:
+        self.app.push_screen(BoardHelp(self.BINDINGS, self.lang))
+
+    def action_close(self) -> None:
+        if self.alone:
+            self.app.exit()
+        else:
+            self.dismiss()
+
+    def palette_commands(self) -> list[Command]:
+        """Every intent of the board by name ("board: move the highlighted action on", ...)."""
+        lang = self.lang
+        return [
+            (t("kanban.cmd.next", lang), bind(self.action_step, 1)),
+            (t("kanban.cmd.back", lang), bind(self.action_step, -1)),
+            (t("kanban.cmd.remark", lang), self.action_remark),
+            (t("kanban.cmd.filter", lang), self.action_filter),
+            *((t(f"kanban.cmd.by_{field}", lang), bind(self.choose_filter, field)) for field in FILTER_FIELDS),
+            (t("kanban.cmd.clear", lang), bind(self.set_filters, BoardFilters())),
+            (t("kanban.cmd.reread", lang), bind(self.reread, True)),
+            (t("kanban.cmd.help", lang), self.action_help),
+            (t("kanban.cmd.close", lang), self.action_close),
+        ]
+
+
+class BoardHost(Protocol):
+    """What the board needs of the console it opens in: the sessions folder and the clock."""
+
+    store: SessionStore
+    clock: Clock
+
+
+def open_board(app: App, lang: str) -> None:
+    """Show the board of ``app``'s sessions folder over whatever is on screen; closing it
+    comes back there."""
+    host = cast(BoardHost, app)
+    app.push_screen(localized(BoardScreen, lang)(host.store, lang, host.clock))
