@@ -12,6 +12,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 from datetime import UTC, date, datetime
 
 import pytest
@@ -408,3 +409,51 @@ def test_every_record_the_store_writes_passes_the_checks(store, written):
         counts["actions"],
     )
     assert loaded.events[1].at == NOW and loaded.events[1].participant == 3
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"deliverable": "send the MOU"},
+        {"deliverable": " two  spaces ", "owner": "Alice\u202e", "deadline": "", "created_at": None},
+        {
+            "deliverable": "x",
+            "deadline": "2026-12-15",
+            "created_at": "2026-12-08T09:00:00+08:00",
+            "smart": ["owner-missing"],
+        },
+        {
+            "deliverable": "x",
+            "status": "todo",
+            "history": [{"at": "2026-12-08T09:00:00+08:00", "status": "in_progress", "remark": "a\tb", "meeting": "m"}],
+            "origin": "m#1",
+            "carried_from": "m#1",
+            "carried": 2,
+        },
+        {"deliverable": "x", "carried": -3, "owner_id": 2, "item": 4},
+    ],
+)
+def test_the_quick_action_decoder_reads_what_the_checked_one_reads(record):
+    """Actions are decoded field by field inline; the result is the checked decoder's."""
+    from coopconsole.store import codecs
+
+    assert codecs.action_from(7, record) == codecs._cleaned(codecs._action_checked(7, record))
+
+
+@pytest.mark.parametrize(
+    "record, said",
+    [
+        ({"deliverable": 3}, '"deliverable" should be text'),
+        ({"deliverable": "x", "status": "finished"}, '"status" should be one of'),
+        ({"deliverable": "x", "history": [{"status": "done"}]}, '"history" entry 1: "at" is missing'),
+        ({"deliverable": "x", "history": [{"at": "2026-12-08T09:00:00", "status": "done"}]}, '"history" entry 1'),
+        ({"deliverable": "x", "history": "done"}, '"history" should be a list of objects'),
+        ({"deliverable": "x", "created_at": "yesterday"}, '"created_at" should be a date and time'),
+    ],
+)
+def test_an_action_the_quick_decoder_refuses_is_said_by_the_checked_one(record, said):
+    from coopconsole.store import codecs
+    from coopconsole.store.validate import Malformed
+
+    with pytest.raises(Malformed, match=re.escape(said)):
+        codecs.action_from(7, record)

@@ -271,7 +271,12 @@ def action_json(latest: Latest, today: date) -> dict[str, Any]:
         "overdue_days": overdue_days(a, today),
         "carried": a.carried,
         "history": [
-            {"at": moment(c.at), "status": STATE_WORD[c.status], "remark": c.remark, "meeting": c.meeting}
+            {
+                "at": moment(c.at),
+                "status": STATE_WORD[c.status],
+                "remark": c.remark,
+                "meeting": c.meeting or latest.meeting,
+            }
             for c in a.history
         ],
     }
@@ -290,16 +295,28 @@ def board(ctx: click.Context, series: str | None, owner: str | None, org: str | 
     keys. Changes made in other terminals show within seconds. The filters given here
     can be changed on the board.
     """
-    store = store_of(ctx)
-    with user_errors():
-        found, _ = folder_series.all_actions(store, series)
-    found = filtered(found, owner, org)  # an owner or organisation it does not know: refused here
-    # Each filter fits one name (or the board would have been refused): the board shows that one.
-    chosen_owner = found[0].action.owner if owner is not None else None
-    chosen_org = found[0].action.organisation if org is not None else None
     from coopconsole.domain.board_view import BoardFilters
+    from coopconsole.service.folder_watch import FolderRead, folder_stamp
+
+    store = store_of(ctx)
+    first = None  # no filter to check: the board opens at once and reads the folder itself
+    chosen_owner = chosen_org = None
+    if series is not None or owner is not None or org is not None:
+        # A filter that fits nothing is refused before the board opens; the folder read to
+        # check it is the board's first read (stamped first, so a change made meanwhile shows).
+        stamp = folder_stamp(store)
+        with user_errors():
+            found, damaged = folder_series.all_actions(store)
+            if series is not None and all(latest.series != series for latest in found):
+                folder_series.all_actions(store, series)  # no such series: refused, and said why
+        first = FolderRead(stamp, found, damaged)
+        fits = [latest for latest in found if series is None or latest.series == series]
+        fits = filtered(fits, owner, org)  # an owner or organisation it does not know: refused here
+        # Each filter fits one name (or the board would have been refused): the board shows that one.
+        chosen_owner = fits[0].action.owner if owner is not None else None
+        chosen_org = fits[0].action.organisation if org is not None else None
     from coopconsole.tui.board_app import make_board_app  # Textual: only for the commands that show it
 
     options = ctx.find_root().obj
     filters = BoardFilters(series=series, owner=chosen_owner, organisation=chosen_org)
-    make_board_app(store, options["lang"], system_clock, options["theme"], filters).run()
+    make_board_app(store, options["lang"], system_clock, options["theme"], filters, first=first).run()

@@ -27,7 +27,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
-from coopconsole.domain.board import origin_of
 from coopconsole.domain.frozen import record
 from coopconsole.domain.model import (
     ActionItem,
@@ -100,29 +99,38 @@ class Latest:
 
 
 def latest_actions(chain: list[Session]) -> list[Latest]:
-    """Every action of the meetings of ``chain`` (the first first), once: its newest
-    copy, with the history of all its copies (a change made to an older copy after it
-    was carried on counts too) and the state the latest change says."""
-    found: dict[str, Latest] = {}
+    """Every action of the meetings of ``chain`` (the first first), once: see :func:`merged`."""
     series = series_of(chain[-1]) if chain else ""
-    histories: dict[str, dict[tuple[datetime, str, str], StatusChange]] = {}
+    copies: dict[str, list[tuple[str, ActionItem]]] = {}
     for session in chain:
+        name = session.name
         for action in session.actions:
-            key = origin_of(session.name, action)
-            found[key] = Latest(session.name, action, key, series)
-            merged = histories.setdefault(key, {})
+            copies.setdefault(action.origin or f"{name}#{action.id}", []).append((name, action))
+    return [merged(key, found, series) for key, found in copies.items()]
+
+
+def merged(key: str, copies: list[tuple[str, ActionItem]], series: str = "") -> Latest:
+    """One action from its copies (the meeting holding each, the first first): the newest
+    copy, with the history of all of them (a change made to an older copy after it was
+    carried on counts too; an entry names the meeting it was made in unless it is the
+    newest copy's own) and the state the latest change says."""
+    meeting, newest = copies[-1]
+    if len(copies) > 1:
+        history: dict[tuple[datetime, ActionStatus, str], StatusChange] = {}
+        for name, action in copies:
+            own = name == meeting
             for change in action.history:
-                where = change.meeting or session.name
-                merged.setdefault((change.at, change.status.value, change.remark), replace(change, meeting=where))
-    out = []
-    for key, latest in found.items():
-        history = tuple(sorted(histories[key].values(), key=lambda c: c.at))
-        action = latest.action
-        if history != action.history:
-            status = history[-1].status if history else action.status
-            action = replace(action, history=history, status=status)
-        out.append(replace(latest, action=action))
-    return out
+                seen = (change.at, change.status, change.remark)
+                if seen not in history:
+                    history[seen] = change if change.meeting or own else StatusChange(*seen, meeting=name)
+        changes = tuple(sorted(history.values(), key=_at))
+        if changes != newest.history:
+            newest = replace(newest, history=changes, status=changes[-1].status if changes else newest.status)
+    return Latest(meeting, newest, key, series)
+
+
+def _at(change: StatusChange) -> datetime:
+    return change.at
 
 
 @record

@@ -24,10 +24,12 @@ from coopconsole.domain.series import (
     follow_up,
     followers_of,
     latest_actions,
+    merged,
     series_of,
 )
 from coopconsole.service.refusals import ServiceError
-from coopconsole.store import SessionStore
+from coopconsole.store import SessionStore, StoreError
+from coopconsole.store.folder import StoredAction
 from coopconsole.texts import t
 
 #: What a follow-up needs of every session in the folder.
@@ -124,21 +126,53 @@ def _ordered(sessions: list[Session]) -> list[Session]:
 def all_actions(store: SessionStore, series: str | None = None) -> tuple[list[Latest], list[str]]:
     """Every action of the folder once, as it stands now (its newest copy), each series
     in order; ``series``: that one only. Also the files that could not be read (their
-    messages): a look across the folder says which ones it could not look into."""
-    sessions: dict[str, list[Session]] = {}
+    messages): a look across the folder says which ones it could not look into.
+
+    Only the copies that matter are decoded: each action's newest, and an older copy
+    only if its history holds a move the newest copy's does not (a change made to it
+    after it was carried on). A folder's older copies are most of its actions."""
+    headers: dict[str, list[Session]] = {}
+    stored: dict[str, list[StoredAction]] = {}
     damaged = []
-    for summary in store.read_tables(("actions",)):
+    for summary, actions in store.read_stored_actions():
         if summary.session is None:
             damaged.append(summary.error)
             continue
-        sessions.setdefault(series_of(summary.session), []).append(summary.session)
-    if series is not None and series not in sessions:
+        headers.setdefault(series_of(summary.session), []).append(summary.session)
+        stored[summary.name] = actions
+    if series is not None and series not in headers:
         raise ServiceError("no-series", series=series)
     found: list[Latest] = []
-    for name in sorted(sessions) if series is None else [series]:
+    for name in sorted(headers) if series is None else [series]:
         try:
-            ordered = _ordered(sessions[name])
+            ordered = _ordered(headers[name])
         except SeriesLoop as exc:
             raise ServiceError("series-loop", loop=" → ".join(exc.names)) from None
-        found.extend(latest_actions(ordered))
+        try:
+            found.extend(_latest(ordered, stored, name))
+        except StoreError as exc:  # a malformed action: that file is damaged, the rest is listed
+            damaged.append(str(exc))
     return found, damaged
+
+
+def _latest(ordered: list[Session], stored: dict[str, list[StoredAction]], series: str) -> list[Latest]:
+    """The series' actions as they stand now (see :func:`all_actions`)."""
+    newest: dict[str, tuple[str, StoredAction]] = {}
+    older: dict[str, list[tuple[str, StoredAction]]] = {}
+    for session in reversed(ordered):  # the newest meeting first
+        for action in stored[session.name]:
+            key = action.origin or f"{session.name}#{action.number}"
+            if key not in newest:
+                newest[key] = (session.name, action)
+            elif (last := action.last_move()) is not None and not newest[key][1].has_move(last):
+                # moved after it was carried on (a history only grows at its end)
+                older.setdefault(key, []).append((session.name, action))
+    first_seen = dict.fromkeys(  # the order of the actions: where each was first captured
+        action.origin or f"{session.name}#{action.number}" for session in ordered for action in stored[session.name]
+    )
+    found = []
+    for key in first_seen:
+        meeting, action = newest[key]
+        copies = [(name, copy.decode()) for name, copy in reversed(older.get(key, []))]
+        found.append(merged(key, [*copies, (meeting, action.decode())], series))
+    return found

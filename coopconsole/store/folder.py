@@ -18,10 +18,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from coopconsole.domain.frozen import record
-from coopconsole.domain.model import Session
+from coopconsole.domain.model import ActionItem, Session
 from coopconsole.files import make_private_folder
 from coopconsole.store.errors import (
     BadSessionName,
+    CorruptSession,
     SessionBusy,
     SessionExists,
     SessionNotFound,
@@ -33,6 +34,62 @@ from coopconsole.store.locking import LockTimeout, SessionLock
 from coopconsole.store.session_names import check_name
 from coopconsole.store.sessions import LOCK_TIMEOUT_S, SUFFIX, SessionFile
 from coopconsole.store.storage import UnreadableFileError, check_regular
+
+
+class StoredAction:
+    """One action as its session file holds it, decoded only when asked (:meth:`decode`)."""
+
+    __slots__ = ("path", "number", "_record")
+
+    def __init__(self, path: Path, number: int, record: dict) -> None:
+        self.path = path
+        self.number = number
+        self._record = record
+
+    @property
+    def origin(self) -> str:
+        """Where it was first captured, as stored ("" if in its own meeting)."""
+        origin = self._record.get("origin", "") if type(self._record) is dict else ""
+        return origin if type(origin) is str else ""
+
+    def last_move(self) -> tuple[object, object, object] | None:
+        """The last entry of its history as stored, (time, state, remark); None if none.
+        A history only ever grows at its end."""
+        history = self._record.get("history") if type(self._record) is dict else None
+        if not history or type(history) is not list or type(history[-1]) is not dict:
+            return None
+        last = history[-1]
+        return last.get("at"), last.get("status"), last.get("remark", "")
+
+    def has_move(self, move: tuple[object, object, object]) -> bool:
+        """Whether its history holds ``move`` (as :meth:`last_move` gives it)."""
+        history = self._record.get("history") if type(self._record) is dict else None
+        if type(history) is not list:
+            return False
+        at, status, remark = move
+        return any(
+            type(e) is dict and e.get("at") == at and e.get("status") == status and e.get("remark", "") == remark
+            for e in history
+        )
+
+    def decode(self) -> ActionItem:
+        """The action, checked as every read is; :class:`CorruptSession` if malformed."""
+        from coopconsole.store import codecs
+        from coopconsole.store.validate import Malformed, where
+
+        try:
+            if type(self._record) is not dict:
+                raise Malformed("a record should be an object")
+            action: ActionItem = codecs.action_from(self.number, self._record)
+        except Malformed as exc:
+            located = Malformed(exc.detail, where(codecs.ACTIONS, str(self.number)))
+            raise CorruptSession(corrupt_message(self.path, str(located), record=True)) from None
+        return action
+
+
+def _number(stored: StoredAction) -> int:
+    return stored.number
+
 
 #: The folder's lock for making a meeting of a series (a hidden file: never listed).
 SERIES_LOCK = ".series.lock"
@@ -150,13 +207,40 @@ class SessionStore:
             path = self.folder / f"{name}{SUFFIX}"
             try:
                 path = self.path_for(name)
-                document = read_document(path)
+                document = read_document(path, tables)
                 out.append(SessionSummary(name, path, decode_session(path, document, name, tables)))
             except StoreError as exc:
                 out.append(SessionSummary(name, path, None, str(exc)))
             except Exception as exc:  # noqa: BLE001 - whatever it is, it is this file's
                 detail = f"{type(exc).__name__}: {exc}"
                 out.append(SessionSummary(name, path, None, corrupt_message(path, detail)))
+        return out
+
+    def read_stored_actions(self, names: list[str] | None = None) -> list[tuple[SessionSummary, list[StoredAction]]]:
+        """Each session's header (as :meth:`read_tables` with no table) and its actions as
+        stored, not decoded: a look across a series needs every copy's name and moves but
+        decodes only the copies it keeps (:meth:`StoredAction.decode`). A file that
+        cannot be read is a summary with no session and no actions."""
+        from coopconsole.store.sessions import decode_session, read_document
+
+        out: list[tuple[SessionSummary, list[StoredAction]]] = []
+        for name in self.names() if names is None else names:
+            path = self.folder / f"{name}{SUFFIX}"
+            try:
+                path = self.path_for(name)
+                document = read_document(path, ("actions",))
+                header = decode_session(path, document, name, ())
+                rows = document.get("actions", {})
+                stored = [StoredAction(path, int(key), record) for key, record in rows.items()]
+            except StoreError as exc:
+                out.append((SessionSummary(name, path, None, str(exc)), []))
+                continue
+            except Exception as exc:  # noqa: BLE001 - whatever it is, it is this file's
+                detail = f"{type(exc).__name__}: {exc}"
+                out.append((SessionSummary(name, path, None, corrupt_message(path, detail)), []))
+                continue
+            stored.sort(key=_number)
+            out.append((SessionSummary(name, path, header), stored))
         return out
 
     @contextmanager

@@ -328,8 +328,9 @@ def storage_call(path: Path, call: Callable[[], Any]) -> Any:
         ) from None
 
 
-def check_document(path: Path, document: dict[str, Any]) -> None:
-    """Refuse a document written by a newer coopconsole or not laid out as a session."""
+def check_document(path: Path, document: dict[str, Any], tables: tuple[str, ...] = rec.TABLES) -> None:
+    """Refuse a document written by a newer coopconsole or not laid out as a session
+    (``tables``: the ones to be read; the others' layout is not looked at)."""
     try:
         newest = check.newest_schema(document)
         if newest > rec.SCHEMA_VERSION:
@@ -337,7 +338,7 @@ def check_document(path: Path, document: dict[str, Any]) -> None:
                 f"{path} was written by a newer coopconsole (schema {newest}, this one reads "
                 f"{rec.SCHEMA_VERSION}). Upgrade coopconsole to open it; the file was not changed."
             )
-        check.check_layout(document, rec.TABLES, rec.META)
+        check.check_layout(document, tables, rec.META)
     except check.Malformed as exc:
         raise CorruptSession(corrupt_message(path, str(exc), record=bool(exc.where))) from None
 
@@ -356,15 +357,16 @@ def decode_session(
         raise CorruptSession(corrupt_message(path, f"a record is malformed ({exc!r})")) from None
 
 
-def read_document(path: Path) -> dict[str, dict[str, Any]]:
+def read_document(path: Path, tables: tuple[str, ...] = rec.TABLES) -> dict[str, dict[str, Any]]:
     """The document of the session file ``path``, read once, without the lock, and
-    checked as every read is (a file is only ever replaced whole: this is one version)."""
+    checked as every read is (a file is only ever replaced whole: this is one version);
+    ``tables``: those that will be read (the layout of the others is not checked)."""
     storage = AtomicJSONStorage(path)
     try:
         document: dict[str, dict[str, Any]] = storage_call(path, storage.read) or {}
     finally:
         storage.close()
-    check_document(path, document)
+    check_document(path, document, tables)
     return document
 
 
