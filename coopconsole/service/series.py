@@ -148,15 +148,15 @@ def all_actions(store: SessionStore, series: str | None = None) -> tuple[list[La
             ordered = _ordered(headers[name])
         except SeriesLoop as exc:
             raise ServiceError("series-loop", loop=" → ".join(exc.names)) from None
-        try:
-            found.extend(_latest(ordered, stored, name))
-        except StoreError as exc:  # a malformed action: that file is damaged, the rest is listed
-            damaged.append(str(exc))
+        found.extend(_latest(ordered, stored, name, damaged))
     return found, damaged
 
 
-def _latest(ordered: list[Session], stored: dict[str, list[StoredAction]], series: str) -> list[Latest]:
-    """The series' actions as they stand now (see :func:`all_actions`)."""
+def _latest(
+    ordered: list[Session], stored: dict[str, list[StoredAction]], series: str, damaged: list[str]
+) -> list[Latest]:
+    """The series' actions as they stand now (see :func:`all_actions`); an action that
+    cannot be decoded is left out and its file's message added to ``damaged`` (once)."""
     newest: dict[str, tuple[str, StoredAction]] = {}
     older: dict[str, list[tuple[str, StoredAction]]] = {}
     for session in reversed(ordered):  # the newest meeting first
@@ -173,6 +173,10 @@ def _latest(ordered: list[Session], stored: dict[str, list[StoredAction]], serie
     found = []
     for key in first_seen:
         meeting, action = newest[key]
-        copies = [(name, copy.decode()) for name, copy in reversed(older.get(key, []))]
-        found.append(merged(key, [*copies, (meeting, action.decode())], series))
+        try:
+            copies = [(name, copy.decode()) for name, copy in reversed(older.get(key, []))]
+            found.append(merged(key, [*copies, (meeting, action.decode())], series))
+        except StoreError as exc:  # a malformed record: its file is named, the rest is listed
+            if str(exc) not in damaged:
+                damaged.append(str(exc))
     return found
