@@ -330,9 +330,10 @@ def storage_call(path: Path, call: Callable[[], Any]) -> Any:
 
 def check_document(path: Path, document: dict[str, Any], tables: tuple[str, ...] = rec.TABLES) -> None:
     """Refuse a document written by a newer coopconsole or not laid out as a session
-    (``tables``: the ones to be read; the others' layout is not looked at)."""
+    (``tables``: the ones to be read; the others are not looked at: a look across the
+    folder that reads the actions is not stopped by another table of a newer schema)."""
     try:
-        newest = check.newest_schema(document)
+        newest = check.newest_schema(document, None if tables == rec.TABLES else (rec.META, *tables))
         if newest > rec.SCHEMA_VERSION:
             raise CorruptSession(
                 f"{path} was written by a newer coopconsole (schema {newest}, this one reads "

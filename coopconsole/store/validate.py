@@ -104,10 +104,13 @@ def locate(table: str, rows: dict[str, Record], decode: Any) -> Malformed:
 # -- the document -------------------------------------------------------------------
 
 
-def newest_schema(document: dict[str, dict[str, Any]]) -> int:
-    """The highest schema version of any record in the document (0 if none)."""
+def newest_schema(document: dict[str, dict[str, Any]], tables: tuple[str, ...] | None = None) -> int:
+    """The highest schema version of any record in the document (0 if none); ``tables``:
+    of those tables only."""
     newest = 0
     for table, rows in document.items():
+        if tables is not None and table not in tables:
+            continue
         for key, r in rows.items():
             if type(r) is dict:
                 v = r.get("v", 0)
