@@ -171,3 +171,21 @@ def test_an_action_carried_through_three_meetings_is_a_health_finding(store, clo
         session = handle.load()
     assert session.actions[0].carried == 3
     assert "same-action-carried-three-times" in {f["code"] for f in report(session, clock(), "en")}
+
+
+async def test_a_move_made_in_another_terminal_shows_in_the_open_console(follow_up, store, clock):
+    from coopconsole.service import MeetingService
+
+    app = follow_up()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("space")
+        screen = await settle(pilot)
+        assert _rows(screen.query_one(ActionsPane))[2].startswith("#2 [In progress]")
+        with store.open("second") as handle:  # as `coopconsole status second#2 review` does
+            MeetingService(handle, clock).board.move(2, ActionStatus.UNDER_REVIEW, "sent for sign-off")
+        screen.tick()  # the console's once-a-second look
+        screen = await settle(pilot)
+        rows = _rows(screen.query_one(ActionsPane))
+        assert rows[2].startswith("#2 [In review]")
+        assert rows[0].startswith("Previous actions: 3 open, 1 looked at")

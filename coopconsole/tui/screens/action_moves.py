@@ -2,8 +2,8 @@
 state (``]``, ``[``) and add a remark to it (``k``).
 
 Which action: the one highlighted in the actions pane; with none highlighted, while the
-previous actions are reviewed, the first carried action not looked at yet in this review
-(so the facilitator can go down the list with ``]`` and ``k`` alone). A move is kept in
+previous actions are reviewed, the first carried action not looked at yet in this review,
+which is then highlighted (the pane has the focus: ↓ goes on to the next). A move is kept in
 the action's history by the service, on the intent thread; the pane says what was done
 under its border and keeps the action highlighted.
 """
