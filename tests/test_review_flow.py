@@ -189,3 +189,19 @@ async def test_a_move_made_in_another_terminal_shows_in_the_open_console(follow_
         rows = _rows(screen.query_one(ActionsPane))
         assert rows[2].startswith("#2 [In review]")
         assert rows[0].startswith("Previous actions: 3 open, 1 looked at")
+
+
+async def test_after_a_move_the_arrow_goes_on_to_the_next_carried_action(follow_up, store):
+    app = follow_up()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("space", "right_square_bracket")  # #1, the first not looked at
+        screen = await settle(pilot)
+        await screen.intents.idle()
+        await settle(pilot)
+        await pilot.press("down", "right_square_bracket")  # then #2
+        screen = await settle(pilot)
+        await screen.intents.idle()
+    with store.open("second") as handle:
+        actions = handle.load().actions
+    assert [a.status for a in actions[:2]] == [ActionStatus.IN_PROGRESS, ActionStatus.UNDER_REVIEW]

@@ -73,6 +73,7 @@ class ActionMoves:
     def _said(self, action: ActionItem, said: str) -> None:
         pane = self.screen.query_one(ActionsPane)
         set_border_subtitle(pane, said)
+        pane.focus()  # the board's keys are about the actions: ↓ goes on to the next one
         self.screen.call_later(pane.select_id, f"action-{action.id}")
 
     def _say_pick(self) -> None:
