@@ -260,7 +260,7 @@ def test_health_on_the_command_line_and_in_show_json(service, store):
     service.agenda.start()
     service.captures.action("follow up")
     result = CliRunner().invoke(main, ["health", "health"])
-    assert result.exit_code == 0 and "action-missing-owner: Actions #1 have no owner" in result.stdout
+    assert result.exit_code == 0 and "action-missing-owner: Action #1 has no owner" in result.stdout
     shown = json.loads(CliRunner().invoke(main, ["show", "health", "--json"]).stdout)
     assert [h["code"] for h in shown["health"]] == ["action-missing-owner", "action-missing-deadline", "action-vague"]
     assert set(shown["health"][0]) >= {"code", "message", "severity"}

@@ -15,7 +15,7 @@ from coopconsole.domain.balance import Roster, replay, stats_from
 from coopconsole.domain.health import Finding, health
 from coopconsole.domain.model import Session
 from coopconsole.domain.timeline import state_from_replay
-from coopconsole.texts import t
+from coopconsole.texts import CATALOGUE, t
 
 
 def _listed(items: list[str], lang: str) -> str:
@@ -56,7 +56,11 @@ def words(finding: Finding, lang: str, tz: tzinfo | None) -> tuple[str, str]:
             values[key] = _when(value, tz)
         elif key not in values:
             values[key] = value
-    return t(f"health.{finding.code}.what", lang, **values), t(f"health.{finding.code}.fix", lang, **values)
+    what = f"health.{finding.code}.what"
+    listed = d.get("actions", d.get("items"))
+    if isinstance(listed, (list, tuple)) and len(listed) == 1 and f"{what}.one" in CATALOGUE["en"]:
+        what = f"{what}.one"  # "Action #3 has", not "Actions #3 have"
+    return t(what, lang, **values), t(f"health.{finding.code}.fix", lang, **values)
 
 
 def report(session: Session, now: datetime, lang: str = "en") -> list[dict[str, str]]:

@@ -22,20 +22,27 @@ REPORTS: dict[str, str] = {
     "health.what.org-share": "{org}占了 {share}% 的发言时间。",
     "health.what.not-heard": "议题 {item} 上尚未发言:{who}。",
     "health.action-missing-owner.what": "行动项 {actions} 没有明确的参会负责人。",
+    "health.action-missing-owner.what.one": "行动项 {actions} 没有明确的参会负责人。",  # Chinese says one and many alike
     "health.action-missing-owner.fix": "为每个行动项指定一位参会人为负责人(按 e 编辑)。",
     "health.action-missing-deadline.what": "行动项 {actions} 没有截止日期或已过期。",
+    "health.action-missing-deadline.what.one": "行动项 {actions} 没有截止日期或已过期。",  # Chinese says one and many alike
     "health.action-missing-deadline.fix": "为每个行动项写明截止日期(按 e 编辑)。",
     "health.action-vague.what": "行动项 {actions} 的交付内容不具体。",
+    "health.action-vague.what.one": "行动项 {actions} 的交付内容不具体。",  # Chinese says one and many alike
     "health.action-vague.fix": "写明动作和交付物,例如:发送合作备忘录初稿。",
     "health.no-decision.what": "议题 {items} 结束时没有决议也没有行动项。",
+    "health.no-decision.what.one": "议题 {items} 结束时没有决议也没有行动项。",  # Chinese says one and many alike
     "health.no-decision.fix": "为这些议题补记共识(d)或行动项(a)。",
     "health.minutes-overdue.what": "纪要应于 {due} 前发出,至今未发。",
     "health.minutes-overdue.fix": "请立即发出:coopconsole minutes,或在控制台按 m 再按 w。",
     "health.action-overdue.what": "行动项 {actions} 已过截止日期仍未完成。",
+    "health.action-overdue.what.one": "行动项 {actions} 已过截止日期仍未完成。",  # Chinese says one and many alike
     "health.action-overdue.fix": "请负责人给出新日期或所需支持,并记录下来(] 推进状态,k 加备注)。",
     "health.previous-actions-not-reviewed.what": "回顾环节已结束,但带入的行动项 {actions} 尚未过问。",
+    "health.previous-actions-not-reviewed.what.one": "回顾环节已结束,但带入的行动项 {actions} 尚未过问。",  # Chinese says one and many alike
     "health.previous-actions-not-reviewed.fix": "会议结束前补上:逐项推进状态(] [)或加备注(k)。",
     "health.same-action-carried-three-times.what": "行动项 {actions} 已连续带过三次或更多会议。",
+    "health.same-action-carried-three-times.what.one": "行动项 {actions} 已连续带过三次或更多会议。",  # Chinese says one and many alike
     "health.same-action-carried-three-times.fix": "重新规划:拆分任务、更换负责人或日期,或明确放弃。",
     # the minutes and the exports: what goes out to every attendee
     "minutes.title": "{title} 会议纪要",
