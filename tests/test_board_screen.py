@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 import pytest
 from click.testing import CliRunner
+from textual.content import Content
 
 from coopconsole.cli.commands import main
 from coopconsole.domain.board_view import BoardFilters, filter_values
@@ -18,7 +19,7 @@ from coopconsole.domain.model import ActionItem, ActionStatus, StatusChange
 from coopconsole.domain.series import next_meeting_from
 from coopconsole.service import MeetingService
 from coopconsole.service import series as folder_series
-from coopconsole.service.folder_watch import folder_stamp
+from coopconsole.service.folder_watch import FolderRead, folder_stamp
 from coopconsole.store import SessionStore
 from coopconsole.texts import t
 from coopconsole.tui.app import make_app
@@ -29,7 +30,7 @@ from coopconsole.tui.screens.board_dialogs import BoardHelp, RemarkDialog
 from coopconsole.tui.screens.dialogs import ChoiceDialog
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.screens.picker import PickerScreen
-from coopconsole.tui.widgets.board import card_ref
+from coopconsole.tui.widgets.board import card_ref, wrapped_height
 from coopconsole.tui.widgets.footer import KeyFooter
 from tests.support.sessions import MEETING_START, TZ, small_session
 
@@ -150,14 +151,121 @@ async def test_each_action_is_one_card_in_the_column_of_its_state(made, clock):
             ["kickoff#3"],  # done: not carried, so still where it was
         ]
         late = board.columns()[0].cards()[0]
-        assert late.has_class("-overdue") and "7 d overdue" in late.shown.plain
+        assert late.overdue and "7 d overdue" in late.shown.plain
         assert "Alice Chen · Company A" in late.shown.plain and "due 2026-12-01" in late.shown.plain
-        assert not any(card.has_class("-overdue") for card in board.columns()[1].cards())
+        assert not any(card.overdue for card in board.columns()[1].cards())
         assert highlighted(board) == "kickoff-2#2"
         titles = [str(column.border_title) for column in board.columns()]
         assert titles == ["To do 3", "In progress 1", "In review 1", "Done 1"]
         status = str(board.query_one("#board-status").render())
         assert status == "Board · no filters (f) · 6 of 6 actions · 1 overdue"
+
+
+async def test_a_click_on_a_card_highlights_it(made, clock):
+    app = make_board_app(made, "en", clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        board = await settle(pilot)
+        await pilot.click("#column-under_review", offset=(5, 2))  # the border, then the card's first line
+        await pilot.pause()
+        assert highlighted(board) == "kickoff-2#4" and board.column == 2
+        await pilot.click("#column-todo", offset=(5, 6))  # the blank line under the first card (five lines): nothing
+        await pilot.pause()
+        assert highlighted(board) == "kickoff-2#4"
+        await pilot.click("#column-todo", offset=(5, 8))  # the second card's second line
+        await pilot.pause()
+        assert highlighted(board) == "other#1" and board.column == 0
+
+
+def make_many(store: SessionStore, count: int) -> None:
+    """One meeting with ``count`` actions, all to do, a day apart, some with long or Chinese deliverables."""
+    session = small_session("many")
+    session.actions = [
+        ActionItem(
+            n,
+            f"Deliverable number {n} " + ("with a long tail of words " * (n % 4)) + ("提交试点预算方案" * (n % 3)),
+            "Alice Chen" if n % 2 else "张三",
+            1,
+            "Company A",
+            date(2026, 12, 1 + n % 28),
+        )
+        for n in range(1, count + 1)
+    ]
+    store.create(session).close()
+
+
+async def test_thousands_of_cards_are_four_widgets_and_the_highlight_scrolls_into_view(store, clock):
+    make_many(store, 300)
+    app = make_board_app(store, "en", clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await settle(pilot)
+        todo = board.columns()[0]
+        assert len(todo.cards()) == 300 and not todo.children  # no widget per card
+        assert todo.show_vertical_scrollbar and todo.virtual_size.height > todo.scrollable_content_region.height
+        for presses in (40, 90):
+            await pilot.press(*["down"] * presses)
+            await pilot.pause()
+            region = todo.card_region(board.row)
+            assert region is not None and board.row == todo.highlighted
+            view = todo.scrollable_content_region.height
+            assert todo.scroll_y <= region.y and region.bottom <= todo.scroll_y + view
+        row, scrolled = board.row, todo.scroll_y
+        await pilot.press("up")
+        assert board.row == row - 1 and todo.scroll_y <= scrolled
+
+
+async def test_a_reread_keeps_the_cards_of_unchanged_actions_and_redraws_only_what_changed(made, clock):
+    app = make_board_app(made, "en", clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        board = await settle(pilot)
+        before = [column.cards() for column in board.columns()]
+        with made.open("other") as handle:
+            MeetingService(handle, clock).board.move(1, DONE, "signed")
+        drawn = []
+        for column in board.columns():
+            show = column.show_cards
+            column.show_cards = lambda cards, show=show: drawn.append(show(cards)) or drawn[-1]
+        board.reread()
+        board = await settle(pilot)
+        after = [column.cards() for column in board.columns()]
+        assert drawn == [True, False, False, True]  # to do and done changed, the others are left as they are
+        assert after[1][0] is before[1][0] and after[0][0] is before[0][0]
+        assert [card_ref(card.latest) for card in after[3]] == ["kickoff#3", "other#1"]
+
+
+async def test_the_board_shows_the_folder_it_is_given_without_reading_it_again(made, clock, monkeypatch):
+    reads = []
+    real = board_module.all_actions
+    monkeypatch.setattr(board_module, "all_actions", lambda store: reads.append(1) or real(store))
+    first = FolderRead(folder_stamp(made), *folder_series.all_actions(made))
+    app = make_board_app(made, "en", clock, filters=BoardFilters(owner="张三"), first=first)
+    async with app.run_test(size=(120, 36)) as pilot:
+        board = await settle(pilot)
+        assert columns(board) == [["kickoff-2#1"], ["kickoff-2#3"], [], []]
+        assert board.stamp == first.stamp and reads == []
+        board.reread()  # nothing changed since: the folder is stamped, not read
+        await settle(pilot)
+        assert reads == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Send the draft MOU",
+        "Map the data flows between the two companies' systems",
+        "  leading spaces and   runs   of spaces  ",
+        "a-word-far-longer-than-any-column-is-wide-in-a-narrow-terminal and more",
+        "起草数据共享协议初稿",
+        "王磊 · 宏远集团",
+        "何雪 He Xue · 杭州智元机器人有限公司",
+        "整理试产线问题清单并发送至群组 (第3770批)",
+        "Mixed 提交试点预算方案 and words 智算科技 with 全角\u3000spaces",
+        "emoji 👍 and accents é Ünïcödé",
+    ],
+)
+def test_a_cards_height_is_what_textual_wraps_it_to(text):
+    for width in range(1, 40):
+        assert wrapped_height(text, width) == len(Content(text).wrap(width)), width
 
 
 async def test_the_arrows_move_the_highlight_between_and_within_columns(made, clock):
@@ -475,8 +583,8 @@ def test_the_command_opens_the_board_with_the_names_the_filters_fit(run, made, m
     opened = []
 
     class Opened:
-        def __init__(self, store, lang, clock, theme, filters):
-            opened.append((store.folder, lang, filters))
+        def __init__(self, store, lang, clock, theme, filters, first=None):
+            opened.append((store.folder, lang, filters, first))
 
         def run(self):
             pass
@@ -485,7 +593,12 @@ def test_the_command_opens_the_board_with_the_names_the_filters_fit(run, made, m
 
     monkeypatch.setattr(board_app, "make_board_app", Opened)
     assert run("--lang", "zh", "board", "--series", "kickoff", "--owner", "ali").exit_code == 0
-    assert opened == [(made.folder, "zh", BoardFilters(series="kickoff", owner="Alice Chen"))]
+    (folder, lang, filters, first), *_ = opened
+    assert (folder, lang, filters) == (made.folder, "zh", BoardFilters(series="kickoff", owner="Alice Chen"))
+    # The folder read to check the filters is handed over, the whole of it: the board does not read it again.
+    assert first.stamp == folder_stamp(made) and len(first.found) == 6 and first.damaged == []
+    assert run("board").exit_code == 0  # no filter to check: the board opens at once and reads the folder itself
+    assert opened[-1][2:] == (BoardFilters(), None)
 
 
 # -- what it looks like --------------------------------------------------------------------

@@ -295,6 +295,8 @@ def board(ctx: click.Context, series: str | None, owner: str | None, org: str | 
     keys. Changes made in other terminals show within seconds. The filters given here
     can be changed on the board.
     """
+    import gc
+
     from coopconsole.domain.board_view import BoardFilters
     from coopconsole.service.folder_watch import FolderRead, folder_stamp
 
@@ -315,8 +317,14 @@ def board(ctx: click.Context, series: str | None, owner: str | None, org: str | 
         # Each filter fits one name (or the board would have been refused): the board shows that one.
         chosen_owner = fits[0].action.owner if owner is not None else None
         chosen_org = fits[0].action.organisation if org is not None else None
-    from coopconsole.tui.board_app import make_board_app  # Textual: only for the commands that show it
+    # As the console starts: the collector held off until the first frame is painted (the
+    # board turns it back on then, see coopconsole.cli.main).
+    gc.disable()
+    try:
+        from coopconsole.tui.board_app import make_board_app  # Textual: only for the commands that show it
 
-    options = ctx.find_root().obj
-    filters = BoardFilters(series=series, owner=chosen_owner, organisation=chosen_org)
-    make_board_app(store, options["lang"], system_clock, options["theme"], filters, first=first).run()
+        options = ctx.find_root().obj
+        filters = BoardFilters(series=series, owner=chosen_owner, organisation=chosen_org)
+        make_board_app(store, options["lang"], system_clock, options["theme"], filters, first=first).run()
+    finally:
+        gc.enable()

@@ -11,10 +11,23 @@ was saved, added or removed between them.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from coopconsole.domain.series import Latest
 from coopconsole.store import SessionStore, StoreError
 
 #: One session file as the stamp sees it: its name, inode, modification time (ns) and size.
 FileStamp = tuple[str, int, int, int]
+
+
+class FolderRead(NamedTuple):
+    """The folder as read once: its stamp taken just before, every action of it (as
+    ``coopconsole.service.series.all_actions`` gives them) and why the files that could
+    not be read were not."""
+
+    stamp: tuple[FileStamp, ...]
+    found: list[Latest]
+    damaged: list[str]
 
 
 def folder_stamp(store: SessionStore) -> tuple[FileStamp, ...]:

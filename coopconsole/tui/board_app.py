@@ -11,6 +11,7 @@ from textual import events
 
 from coopconsole.domain.board_view import BoardFilters
 from coopconsole.domain.clock import Clock, system_clock
+from coopconsole.service.folder_watch import FolderRead
 from coopconsole.store import SessionStore
 from coopconsole.tui.app import CoopConsoleApp
 from coopconsole.tui.localized import localized
@@ -27,10 +28,13 @@ class BoardApp(CoopConsoleApp):
         clock: Clock,
         theme: str | None = None,
         filters: BoardFilters | None = None,
+        first: FolderRead | None = None,
     ) -> None:
         super().__init__(store, None, lang, clock, theme)
         self.filters = filters or BoardFilters()
         """What the board shows first (the command line's --series, --owner and --org)."""
+        self.first = first
+        """The folder as the command line read it to check those (None: the board reads it)."""
 
     def on_mount(self, event: events.Mount | None = None) -> None:
         # Instead of the console's own start (the picker): the board, and what the
@@ -39,10 +43,11 @@ class BoardApp(CoopConsoleApp):
             event.prevent_default()
         if self._problems:
             self.notify("\n".join(self._problems), severity="warning", timeout=15, markup=False)
-        self.push_screen(self.board(self.lang, self.filters))
+        first, self.first = self.first, None
+        self.push_screen(self.board(self.lang, self.filters, first))
 
-    def board(self, lang: str, filters: BoardFilters) -> BoardScreen:
-        return localized(BoardScreen, lang)(self.store, lang, self.clock, filters, alone=True)
+    def board(self, lang: str, filters: BoardFilters, first: FolderRead | None = None) -> BoardScreen:
+        return localized(BoardScreen, lang)(self.store, lang, self.clock, filters, alone=True, first=first)
 
     def choose_language(self, lang: str) -> None:
         """Switch the console's language: the board is shown again in it, as it was."""
@@ -58,6 +63,8 @@ def make_board_app(
     clock: Clock = system_clock,
     theme: str | None = None,
     filters: BoardFilters | None = None,
+    first: FolderRead | None = None,
 ) -> BoardApp:
-    """The board as a console of its own (the command line's and the tests')."""
-    return BoardApp(store, lang, clock, theme, filters)
+    """The board as a console of its own (the command line's and the tests'); ``first``:
+    the folder as already read, shown at once instead of read again."""
+    return BoardApp(store, lang, clock, theme, filters, first)

@@ -12,11 +12,22 @@ The board follows changes made elsewhere (``coopconsole status`` in another term
 another console): every :attr:`BoardScreen.REFRESH_S` seconds a worker thread stamps the
 folder (``coopconsole.service.folder_watch``) and reads it again only when a file was
 saved, added or removed. Filters (series, owner, organisation) are said on the top line.
+
+The board is drawn at once and reads the folder after its first frame (unless it is
+given the folder as just read: ``coopconsole board --owner`` reads it to check the
+filter). A folder holds thousands of actions: each column is one widget that draws only
+the cards in view (``coopconsole.tui.widgets.board``), and a card whose action did not
+change since the last read is the same card, its height and lines kept, so a column
+whose cards are all the same is not redrawn.
+
+The collector follows the console's policy (``coopconsole.tui.memory``): no full
+collection starts by itself while the board is up (one walked the thousands of actions
+just read, in the middle of drawing them), and what a read made is frozen once drawn.
 """
 
 from __future__ import annotations
 
-import asyncio
+import gc
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -38,10 +49,11 @@ from coopconsole.domain.model import ActionItem
 from coopconsole.domain.series import Latest
 from coopconsole.service import MeetingService, ServiceError
 from coopconsole.service.board import ActionBoard
-from coopconsole.service.folder_watch import FileStamp, folder_stamp
+from coopconsole.service.folder_watch import FileStamp, FolderRead, folder_stamp
 from coopconsole.service.series import all_actions
 from coopconsole.store import SessionStore, StoreError
 from coopconsole.texts import t
+from coopconsole.tui import memory
 from coopconsole.tui.commands import Command, bind
 from coopconsole.tui.intents import IntentRunner
 from coopconsole.tui.localized import localized
@@ -109,6 +121,7 @@ class BoardScreen(Screen):
         clock: Clock,
         filters: BoardFilters | None = None,
         alone: bool = False,
+        first: FolderRead | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -130,7 +143,14 @@ class BoardScreen(Screen):
         self.chosen: str | None = None
         """The highlighted action (its ``origin``), which the highlight follows as the board changes."""
         self.follow_chosen = False
-        self.drawing = asyncio.Lock()
+        self.first = first
+        """The folder as read before the board opened (None: the board reads it)."""
+        self.cards: dict[str, Card] = {}
+        """The card of each action (by ``origin``) as last drawn, kept while the action is unchanged."""
+        self.cards_day: date | None = None
+        """The day the cards were drawn for (a new day: every card is made again, overdue or not)."""
+        self.gc_thresholds = gc.get_threshold()
+        """The collector's thresholds before the board, put back when it closes."""
 
     def compose(self) -> ComposeResult:
         yield Label(id="board-status")
@@ -144,16 +164,32 @@ class BoardScreen(Screen):
         for column, state in zip(self.columns(), STATES, strict=True):
             set_border_title(column, t(f"board.{state.value}", self.lang))
         self.show_status()
-        self.reread(force=True)
-        self.set_interval(self.REFRESH_S, self.reread)
+        self.gc_thresholds = gc.get_threshold()
+        memory.hold_full_collections()
+        self.call_after_refresh(memory.settle)  # the collector back on (see coopconsole.cli.main)
+        first, self.first = self.first, None
+        if first is not None:
+            self.show_folder(*first)
+        else:  # after the first frame: reading the folder holds the interpreter for a while
+            self.call_after_refresh(self.reread, True)
+        self.set_interval(self.REFRESH_S, self.look)
 
     def on_unmount(self) -> None:
         self.intents.close()
+        gc.set_threshold(*self.gc_thresholds)
 
     def columns(self) -> list[BoardColumn]:
         return list(self.query(BoardColumn))
 
     # -- reading the folder ------------------------------------------------------------
+
+    def look(self) -> None:
+        """The timer: look at the folder again, unless it is being read now (a read that
+        takes longer than the timer's period is not cut short by the next look)."""
+        if not any(
+            worker.node is self and worker.group == "board-read" and worker.is_running for worker in self.app.workers
+        ):
+            self.reread()
 
     @work(thread=True, exclusive=True, group="board-read", exit_on_error=False)
     def reread(self, force: bool = False) -> None:
@@ -177,12 +213,16 @@ class BoardScreen(Screen):
         if not self.is_attached:  # closed while it was being read
             return
         self.stamp, self.found = stamp, found
+        origins = {latest.origin for latest in found}
+        self.cards = {origin: card for origin, card in self.cards.items() if origin in origins}
         if damaged != self.damaged:
             self.damaged = damaged
             if damaged:
                 said = t("kanban.damaged", self.lang, count=len(damaged))
                 self.notify("\n".join([said, *damaged[:3]]), severity="warning", timeout=10, markup=False)
         self.draw()
+        if gc.isenabled():  # (not yet while the console starts: its first settling turns it on)
+            memory.settle()  # what the read made, frozen: no later collection walks it again
 
     def unreadable(self, stamp: tuple[FileStamp, ...], exc: BaseException) -> None:
         """The folder could not be looked across (a series that loops): said once per change."""
@@ -194,19 +234,29 @@ class BoardScreen(Screen):
     # -- drawing -------------------------------------------------------------------------
 
     def draw(self) -> None:
-        """Redraw the board (in a worker: the cards of the columns are mounted, which takes turns of the loop)."""
-        self.run_worker(self.redraw(), group="board-draw")
+        """Show the actions the filters let through, and put the highlight back. Only the
+        columns whose cards changed are redrawn, and only the lines in view."""
+        shown = filtered(self.found, self.filters)
+        today = self.clock().date()
+        for column, latests, state in zip(self.columns(), columns_of(shown), STATES, strict=True):
+            column.show_cards([self.card_of(latest, today) for latest in latests])
+            set_border_title(column, f"{t(f'board.{state.value}', self.lang)} {len(latests)}")
+        self.show_status(shown, today)
+        self.place_highlight()
 
-    async def redraw(self) -> None:
-        """Show the actions the filters let through, and put the highlight back."""
-        async with self.drawing:
-            shown = filtered(self.found, self.filters)
-            today = self.clock().date()
-            for column, cards, state in zip(self.columns(), columns_of(shown), STATES, strict=True):
-                await column.show_cards(cards, self.lang, today)
-                set_border_title(column, f"{t(f'board.{state.value}', self.lang)} {len(cards)}")
-            self.show_status(shown, today)
-            self.place_highlight()
+    def card_of(self, latest: Latest, today: date) -> Card:
+        """The card of ``latest``: the one already drawn if it shows the same."""
+        if today != self.cards_day:
+            self.cards, self.cards_day = {}, today
+        card = self.cards.get(latest.origin)
+        if card is not None and card.latest is latest:
+            return card
+        made = Card(latest, self.lang, today)
+        if card is not None and card.face == made.face:
+            card.latest = latest  # the newest copy, which the keys act on
+            return card
+        self.cards[latest.origin] = made
+        return made
 
     def show_status(self, shown: list[Latest] | None = None, today: date | None = None) -> None:
         """The top line: the filters (first: a narrow terminal cuts the line at its end),
@@ -248,24 +298,26 @@ class BoardScreen(Screen):
         self.highlight(columns)
 
     def highlight(self, columns: list[list[Card]] | None = None) -> None:
-        """Mark the current column and its card at :attr:`row` (kept within the column)."""
-        columns = columns if columns is not None else [column.cards() for column in self.columns()]
-        for index, column in enumerate(self.columns()):
-            column.set_class(index == self.column, "-current")
+        """Mark the current column and its card at :attr:`row` (kept within the column),
+        scrolled into view."""
+        boards = self.columns()
+        columns = columns if columns is not None else [column.cards() for column in boards]
         cards = columns[self.column]
         self.row = max(0, min(self.row, len(cards) - 1))
         chosen = cards[self.row] if cards else None
         self.chosen = chosen.card_key if chosen is not None else None
-        for column_cards in columns:
-            for card in column_cards:
-                card.set_class(card is chosen, "-highlighted")
-        if chosen is not None:
-            chosen.scroll_visible(animate=False, immediate=True)
+        for index, column in enumerate(boards):
+            current = index == self.column
+            column.set_class(current, "-current")
+            column.highlight(self.row if current and chosen is not None else None)
         self.refresh_bindings()
 
     def highlighted_card(self) -> Card | None:
         """The card the keys act on (None: the current column is empty)."""
-        return next((card for card in self.columns()[self.column].cards() if card.card_key == self.chosen), None)
+        cards = self.columns()[self.column].cards()
+        if 0 <= self.row < len(cards) and cards[self.row].card_key == self.chosen:
+            return cards[self.row]
+        return next((card for card in cards if card.card_key == self.chosen), None)
 
     # -- moving the highlight ------------------------------------------------------------
 
@@ -277,11 +329,8 @@ class BoardScreen(Screen):
         self.row += by
         self.highlight()
 
-    def on_card_chosen(self, message: Card.Chosen) -> None:
-        for index, column in enumerate(self.columns()):
-            cards = column.cards()
-            if message.card in cards:
-                self.column, self.row = index, cards.index(message.card)
+    def on_board_column_clicked(self, message: BoardColumn.Clicked) -> None:
+        self.column, self.row = self.columns().index(message.column), message.index
         self.highlight()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
