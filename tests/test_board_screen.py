@@ -26,7 +26,7 @@ from coopconsole.tui.app import make_app
 from coopconsole.tui.board_app import make_board_app
 from coopconsole.tui.screens import board as board_module
 from coopconsole.tui.screens.board import BoardScreen
-from coopconsole.tui.screens.board_dialogs import BoardHelp, RemarkDialog
+from coopconsole.tui.screens.board_dialogs import BoardHelp, HistoryDialog, RemarkDialog
 from coopconsole.tui.screens.dialogs import ChoiceDialog
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.screens.picker import PickerScreen
@@ -326,6 +326,28 @@ async def test_a_remark_is_kept_and_escape_keeps_nothing(made, clock):
         assert len(status_in_file(made, "kickoff-2", 2).history) == kept
 
 
+async def test_enter_shows_the_highlighted_action_whole_with_its_history(made, clock):
+    app = make_board_app(made, "en", clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket")  # kickoff-2#2: to do → in progress
+        await settle(pilot)
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.press(*"draft sent to legal", "enter")
+        board = await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, HistoryDialog)
+        assert dialog.heading.startswith("kickoff-2#2: ")
+        assert [what for _, what in dialog.moves][-2:] == ["In progress", "remark: draft sent to legal"]
+        assert any(fact.startswith("Captured in kickoff#") for fact in dialog.facts)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is board
+
+
 async def test_a_refused_move_is_a_notification_in_the_consoles_language(made, clock):
     app = make_board_app(made, "zh", clock)
     told = told_list(app)
@@ -495,7 +517,7 @@ async def test_the_help_lists_the_keys_and_escape_closes_it(made, clock):
         await pilot.pause()
         assert isinstance(app.screen, BoardHelp)
         keys = [keys for keys, _ in app.screen.rows]
-        assert keys == ["← → ↑ ↓", "]", "[", "k", "f", "? f1", "Esc q", "ctrl+p"]
+        assert keys == ["← → ↑ ↓", "]", "[", "k", t("help.keys.enter", "zh"), "f", "? f1", "Esc q", "ctrl+p"]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
@@ -506,7 +528,18 @@ async def test_every_key_is_in_the_palette(made, clock):
     async with app.run_test(size=(120, 36)) as pilot:
         board = await settle(pilot)
         titles = [title for title, _ in board.palette_commands()]
-        for key in ("next", "back", "remark", "filter", "by_series", "by_owner", "by_organisation", "help", "close"):
+        for key in (
+            "next",
+            "back",
+            "remark",
+            "history",
+            "filter",
+            "by_series",
+            "by_owner",
+            "by_organisation",
+            "help",
+            "close",
+        ):
             assert t(f"kanban.cmd.{key}", "en") in titles
         run = dict(board.palette_commands())[t("kanban.cmd.next", "en")]
         run()

@@ -58,7 +58,19 @@ REMAPPABLE: tuple[str, ...] = (
     "picker.board",
     *(
         f"board.{name}"
-        for name in ("next-state", "previous-state", "remark", "filter", "help", "close", "left", "right", "up", "down")
+        for name in (
+            "next-state",
+            "previous-state",
+            "remark",
+            "history",
+            "filter",
+            "help",
+            "close",
+            "left",
+            "right",
+            "up",
+            "down",
+        )
     ),
     "picker.quit",
     "capture.cancel",

@@ -45,7 +45,7 @@ from textual.worker import get_current_worker
 from coopconsole.domain.board import STATES, overdue_days
 from coopconsole.domain.board_view import FILTER_FIELDS, BoardFilters, columns_of, filter_values, filtered
 from coopconsole.domain.clock import Clock
-from coopconsole.domain.model import ActionItem
+from coopconsole.domain.model import ActionItem, ActionStatus
 from coopconsole.domain.series import Latest
 from coopconsole.service import MeetingService, ServiceError
 from coopconsole.service.board import ActionBoard
@@ -58,7 +58,7 @@ from coopconsole.tui.commands import Command, bind
 from coopconsole.tui.intents import IntentRunner
 from coopconsole.tui.localized import localized
 from coopconsole.tui.paint import set_border_title
-from coopconsole.tui.screens.board_dialogs import BoardHelp, RemarkDialog
+from coopconsole.tui.screens.board_dialogs import BoardHelp, HistoryDialog, RemarkDialog
 from coopconsole.tui.widgets.board import BoardColumn, Card, card_ref
 from coopconsole.tui.widgets.footer import KeyFooter
 
@@ -105,6 +105,7 @@ class BoardScreen(Screen):
                 key_display="[",
             ),
             b("remark", "k", "remark", "kanban.key.remark", "kanban.cmd.remark"),
+            b("history", "enter", "history", "kanban.key.history", "kanban.cmd.history"),
             b("filter", "f", "filter", "kanban.key.filter", "kanban.cmd.filter"),
             b("help", "question_mark,f1", "help", "key.help", "kanban.cmd.help", key_display="?"),
             b("close", "escape,q", "close", "kanban.key.close", "kanban.cmd.close"),
@@ -335,7 +336,7 @@ class BoardScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The keys that act on a card are dimmed while there is none to act on."""
-        if action in ("step", "remark") and self.is_mounted and self.highlighted_card() is None:
+        if action in ("step", "remark", "history") and self.is_mounted and self.highlighted_card() is None:
             return None
         return True
 
@@ -375,6 +376,25 @@ class BoardScreen(Screen):
 
         title = t("kanban.remark.title", lang, ref=card_ref(latest))
         self.app.push_screen(RemarkDialog(title, lang), written)
+
+    def action_history(self) -> None:
+        """Show the highlighted action whole, with every move and remark of its history."""
+        card = self.highlighted_card()
+        if card is None:
+            self.notify(t("kanban.none", self.lang), severity="warning", markup=False)
+            return
+        latest, lang = card.latest, self.lang
+        a = latest.action
+        owner = f"{a.owner} · {a.organisation}" if a.organisation else a.owner
+        facts = [t("kanban.history.owner", lang, owner=owner or "—")]
+        if a.deadline is not None:
+            late = overdue_days(a, self.clock().date())
+            due = t("kanban.history.due", lang, day=a.deadline.isoformat())
+            facts.append(f"{due} · {t('kanban.overdue', lang, days=late)}" if late else due)
+        state = t(f"board.{a.status.value}", lang)
+        facts.append(t("kanban.history.origin", lang, origin=latest.origin, meeting=latest.meeting, state=state))
+        title = f"{card_ref(latest)}: {a.deliverable}"
+        self.app.push_screen(HistoryDialog(title, facts, history_lines(latest, lang, self.clock), lang))
 
     def change(
         self, latest: Latest, intent: Callable[[ActionBoard], ActionItem], then: Callable[[ActionItem], None]
@@ -461,6 +481,7 @@ class BoardScreen(Screen):
             (t("kanban.cmd.next", lang), bind(self.action_step, 1)),
             (t("kanban.cmd.back", lang), bind(self.action_step, -1)),
             (t("kanban.cmd.remark", lang), self.action_remark),
+            (t("kanban.cmd.history", lang), self.action_history),
             (t("kanban.cmd.filter", lang), self.action_filter),
             *((t(f"kanban.cmd.by_{field}", lang), bind(self.choose_filter, field)) for field in FILTER_FIELDS),
             (t("kanban.cmd.clear", lang), bind(self.set_filters, BoardFilters())),
@@ -482,3 +503,25 @@ def open_board(app: App, lang: str) -> None:
     comes back there."""
     host = cast(BoardHost, app)
     app.push_screen(localized(BoardScreen, lang)(host.store, lang, host.clock))
+
+
+def history_lines(latest: Latest, lang: str, clock: Clock) -> list[tuple[str, str]]:
+    """``(when, what)`` for each entry of the action's history, the oldest first: the
+    state it moved to (or "remark", when it stayed) with the remark, and the meeting it
+    was made in when that is not the one holding the action. Times in the local zone."""
+    tz = clock().tzinfo
+    lines, before = [], ActionStatus.TODO
+    for change in latest.action.history:
+        when = change.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        state = t(f"board.{change.status.value}", lang)
+        if change.status is before and change.remark:
+            what = t("kanban.history.remark", lang, remark=change.remark)
+        elif change.remark:
+            what = t("kanban.history.move_remark", lang, state=state, remark=change.remark)
+        else:
+            what = t("kanban.history.move", lang, state=state)
+        if change.meeting and change.meeting != latest.meeting:
+            what += t("kanban.history.where", lang, meeting=change.meeting)
+        lines.append((when, what))
+        before = change.status
+    return lines

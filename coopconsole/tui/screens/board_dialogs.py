@@ -37,12 +37,56 @@ class RemarkDialog(ConsoleDialog[str | None]):
         self.dismiss(event.value)
 
 
+class HistoryDialog(ConsoleDialog[None]):
+    """One action whole: what, who, by when, where it comes from, and every move of its
+    history with its time, state and remark (the newest last), in the console's language."""
+
+    DEFAULT_CSS = """
+    HistoryDialog .help-section {
+        margin-top: 1;
+        text-style: bold;
+        color: $accent;
+    }
+    HistoryDialog .history-row {
+        height: auto;
+    }
+    HistoryDialog .history-when {
+        width: 18;
+        padding-right: 1;
+    }
+    HistoryDialog .history-what {
+        width: 1fr;
+    }
+    """
+
+    BINDINGS = [Binding("escape,enter", "dismiss(None)", id="dialog.close", system=True)]
+
+    def __init__(self, title: str, facts: list[str], moves: list[tuple[str, str]], lang: str) -> None:
+        super().__init__()
+        self.heading, self.facts, self.moves, self.lang = title, facts, moves, lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Content(self.heading), classes="dialog-title")
+            for fact in self.facts:
+                yield Label(Content(fact))
+            yield Label(Content(t("kanban.history.title", self.lang)), classes="help-section")
+            if not self.moves:
+                yield Label(Content(t("kanban.history.none", self.lang)), classes="dialog-hint")
+            for when, what in self.moves:
+                with Horizontal(classes="history-row"):
+                    yield Label(Content(when), classes="history-when")
+                    yield Label(Content(what), classes="history-what")
+            yield Label(Content(t("kanban.history.close", self.lang)), classes="dialog-hint")
+
+
 #: The board's keys, by binding id, to the sentence the help says for them, in order.
 SENTENCES = {
     "board.left": "kanban.help.move",
     "board.next-state": "kanban.help.next",
     "board.previous-state": "kanban.help.back",
     "board.remark": "kanban.help.remark",
+    "board.history": "kanban.help.history",
     "board.filter": "kanban.help.filter",
     "board.help": "kanban.help.help",
     "board.close": "kanban.help.close",
@@ -62,7 +106,8 @@ def help_rows(bindings: Iterable[BindingType], lang: str) -> list[tuple[str, str
         if binding.key_display and binding.id != "board.help":
             keys = " ".join(binding.key_display)
         else:
-            keys = " ".join(_KEY_NAMES.get(key.strip(), key.strip()) for key in binding.key.split(","))
+            names = {**_KEY_NAMES, "enter": t("help.keys.enter", lang)}
+            keys = " ".join(names.get(key.strip(), key.strip()) for key in binding.key.split(","))
         found[binding.id] = (keys, t(SENTENCES[binding.id], lang))
     return [found[binding_id] for binding_id in SENTENCES if binding_id in found]
 
