@@ -260,7 +260,7 @@ CONSOLE: dict[str, str] = {
     "board.pick": "请先在行动项栏中选中一项(按 Tab 进入)。",
     "actions.overdue": "逾期 {days} 天",
     "actions.carried": "来自 {origin}",
-    "actions.review": "上次行动项:{open} 项未完成,已过 {looked} 项",
+    "actions.review": "上次行动项:{open} 项未完成,已过问 {looked} 项",
     "cmd.pick": "发言:选择发言人",
     "palette.placeholder": "搜索命令…",
     # Textual's own commands in the palette (their behaviour is Textual's)
