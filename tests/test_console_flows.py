@@ -237,17 +237,29 @@ async def test_right_and_tab_accept_the_name_in_the_bar(meeting, clock):
         await pilot.pause()
         bar = app.screen.query_one(CaptureBar)
         field = bar.query_one(Input)
-        assert bar.text == "@Chloe Martin"
+        assert bar.text == "@Chloe Martin "
         assert app.screen.focused is field
-        await pilot.press(*" and @bru")
+        await pilot.press(*"and @bru")
         await suggestions(pilot)
         await pilot.press("tab")
         await pilot.pause()
-        assert bar.text == "@Chloe Martin and @Bruno Silva"
+        assert bar.text == "@Chloe Martin and @Bruno Silva "
         assert app.screen.focused is field and bar.display
         await pilot.press("tab")  # nothing more to complete: the focus still stays
         await pilot.pause()
-        assert app.screen.focused is field and bar.text == "@Chloe Martin and @Bruno Silva"
+        assert app.screen.focused is field and bar.text == "@Chloe Martin and @Bruno Silva "
+
+
+async def test_a_completed_name_is_not_glued_to_the_words_typed_after_it(meeting, clock):
+    app = meeting()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", *"@chl")
+        await suggestions(pilot)
+        await pilot.press("tab", *"send energy data by 2026-12-10", "enter")
+        screen = await settle(pilot)
+        await screen.intents.idle()
+        action = screen.service.session.actions[-1]
+    assert (action.owner, action.deliverable) == ("Chloe Martin", "send energy data")
 
 
 # -- 3. binding letters typed into the open bar ----------------------------------------------

@@ -268,9 +268,9 @@ async def test_name_completion_after_at():
 
     people = small_session().participants
     suggest = NameSuggester(people).get_suggestion
-    assert await suggest("@chl") == "@Chloe Martin"
-    assert await suggest("send it @mar") == "send it @Chloe Martin"  # a word of the name
-    assert await suggest("@张") == "@张三"
+    assert await suggest("@chl") == "@Chloe Martin "  # a space: what follows is not the name
+    assert await suggest("send it @mar") == "send it @Chloe Martin "  # a word of the name
+    assert await suggest("@张") == "@张三 "
     assert await suggest("@alice chen") is None  # the line already has it
     assert await suggest("@zz") is None and await suggest("no mention") is None
 
@@ -287,8 +287,8 @@ async def test_tab_completes_the_name_and_keeps_the_bar_focused(meeting, clock):
         bar = app.screen.query_one(CaptureBar)
         field = bar.query_one(Input)
         assert app.screen.focused is field
-        assert bar.text == "@Chloe Martin"
-        await pilot.press(*" send the deck by Dec 10", "tab", "enter")
+        assert bar.text == "@Chloe Martin "
+        await pilot.press(*"send the deck by Dec 10", "tab", "enter")
         screen = await settle(pilot)
         assert [a.owner for a in screen.service.session.actions] == ["Chloe Martin"]
 

@@ -22,7 +22,9 @@ _MENTION = re.compile(r"@([^\s@]*)$")
 
 
 class NameSuggester(Suggester):
-    """Completes the ``@name`` being typed at the end of the line with a participant's name."""
+    """Completes the ``@name`` being typed at the end of the line with a participant's
+    name and a space: what is typed next is the deliverable, not more of the name
+    (``@chl``, Tab, ``send`` is ``@Chloe Martin send``, not ``@Chloe Martinsend``)."""
 
     def __init__(self, participants: Sequence[Participant]) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
@@ -36,7 +38,7 @@ class NameSuggester(Suggester):
         for name in self.names:
             words = [name, *name.split()]
             if any(w.casefold().startswith(typed) and w.casefold() != typed for w in words):
-                return value[: match.start(1)] + name
+                return value[: match.start(1)] + name + " "
         return None
 
 
