@@ -222,6 +222,23 @@ class TestTheMinutesDeadline:
         assert session.participants[0].confirmed_at == clock().replace(microsecond=0)
 
 
+def test_only_attendees_who_were_there_count_as_asked_and_as_confirmed(clock):
+    from dataclasses import replace
+
+    from coopconsole.domain.model import Attendance
+
+    session = small_session()
+    at = clock()
+    session.participants = [
+        replace(session.participants[0], confirmed_at=at),
+        replace(session.participants[1], attendance=Attendance.ABSENT, confirmed_at=at),  # replied anyway
+        replace(session.participants[2], attendance=Attendance.LATE, confirmed_at=at),
+        session.participants[3],
+    ]
+    status = minutes_status(session, agenda_state(session, at), at)
+    assert (status.confirmed, status.asked) == (2, 3)
+
+
 def test_a_preview_cuts_long_tables_and_lists_and_says_so():
     sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
     from workshop import workshop

@@ -9,8 +9,9 @@ attendee replies to confirm them. Rules:
   minutes`` or the console's "write minutes" set it; a preview does not). Written after
   the deadline they are *late*; not written when the deadline has passed they are
   *overdue*.
-* Who is asked to confirm: every participant not marked absent. An absent person who
-  confirms anyway is counted among the confirmations, not among those asked.
+* Who is asked to confirm: every participant not marked absent, and only they count:
+  "3 of 4 attendees have confirmed" is about the people who were there. An absent
+  person's confirmation is kept, but counted in neither figure.
 """
 
 from __future__ import annotations
@@ -59,5 +60,7 @@ def minutes_status(session: Session, state: AgendaState, now: datetime) -> Minut
     else:
         kind = MinutesState.OVERDUE if now > due else MinutesState.DUE
     asked = sum(1 for p in session.participants if p.attendance is not Attendance.ABSENT)
-    confirmed = sum(1 for p in session.participants if p.confirmed_at is not None)
+    confirmed = sum(
+        1 for p in session.participants if p.confirmed_at is not None and p.attendance is not Attendance.ABSENT
+    )
     return MinutesStatus(state=kind, due=due, written_at=written, asked=asked, confirmed=confirmed)
