@@ -113,6 +113,22 @@ def test_pause_and_end_end_the_turn():
     assert all(t.end is not None for t in speaking_turns(r.session, r.clock()))
 
 
+def test_a_cooling_down_break_ends_the_turn():
+    """A cooling-down break pauses the meeting: nobody speaks through it."""
+    r = Recorder()
+    r(EventKind.START)
+    r.say(3)
+    r.wait(minutes=4)
+    r(EventKind.COOL, minutes=10)
+    r.wait(minutes=10)
+    s = r.stats()
+    assert s.current is None and s.by_participant[3] == M(4) and s.total == M(4)
+    r(EventKind.RESUME)
+    r.say(3)  # the floor is given again after the break
+    r.wait(minutes=1)
+    assert r.stats().by_participant[3] == M(5)
+
+
 def test_nobody_speaking_and_unknown_speaker():
     r = Recorder()
     r(EventKind.START)

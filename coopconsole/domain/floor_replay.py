@@ -73,7 +73,7 @@ class FloorReplay:
             self.stretch_item = self._item_now()
             return
         self.clock.feed(event)
-        if kind is EventKind.PAUSE or kind is EventKind.END:
+        if kind is EventKind.PAUSE or kind is EventKind.END or kind is EventKind.COOL:  # any pause ends a turn
             self._close(at)
             self.speaker = self.since = self.stretch_start = None
         elif self.speaker is not None and self._item_now() != self.stretch_item:
