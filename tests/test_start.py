@@ -147,3 +147,28 @@ def test_a_missing_session_gets_the_command_lines_message(folder):
     assert done.returncode == 2
     assert "missing" in done.stderr and "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+def test_quitting_says_the_session_is_saved_and_how_to_open_it_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("COOPCONSOLE_SESSIONS", str(tmp_path / "sessions"))
+    found_by_default = SessionStore(tmp_path / "sessions")
+    elsewhere = SessionStore(tmp_path / "my meetings")
+    assert start.resume_line(found_by_default, "kickoff", "en") == (
+        "Everything is saved. To go on with this session: coopconsole open kickoff"
+    )
+    said = start.resume_line(elsewhere, "kickoff", "zh")
+    assert said.startswith("所有内容均已保存") and f"--sessions-dir '{tmp_path / 'my meetings'}' open kickoff" in said
+
+
+async def test_the_console_remembers_the_session_it_opened_to_say_it_at_the_end(store, clock):
+    from coopconsole.tui.app import make_app
+
+    store.create(small_session("kickoff")).close()
+    app = make_app(store=store, session_name="kickoff", clock=clock, lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.last_session == "kickoff"
+    picker = make_app(store=store, session_name=None, clock=clock, lang="en")
+    async with picker.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert picker.last_session is None  # nothing opened: nothing to say

@@ -21,6 +21,7 @@ ways in open the console the same way.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -125,4 +126,22 @@ def run_console(
     is that session already opened, which the console takes over."""
     from coopconsole.tui.app import make_app
 
-    make_app(store=store, session_name=name, lang=lang, theme=theme, opened=opened).run()
+    app = make_app(store=store, session_name=name, lang=lang, theme=theme, opened=opened)
+    app.run()
+    if app.last_session is not None and app.return_code in (None, 0):
+        sys.stdout.write(resume_line(store, app.last_session, app.lang) + "\n")
+
+
+def resume_line(store: SessionStore, name: str, lang: str) -> str:
+    """What the console says as it quits: the session is saved, and the command that
+    opens it again (with the sessions folder, when it is not the one found by default)."""
+    import shlex
+
+    from coopconsole.store import sessions_folder
+    from coopconsole.texts import t
+
+    command = ["coopconsole"]
+    if store.folder.resolve() != sessions_folder(None).resolve():
+        command += ["--sessions-dir", str(store.folder)]
+    command += ["open", name]
+    return t("quit.resume", lang, command=" ".join(shlex.quote(part) for part in command))

@@ -45,6 +45,7 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         super().__init__()
         self.store = store
         self.session_name = session_name
+        self.last_session: str | None = None
         # The session the command line has already opened (and so read and checked): the
         # console takes it over rather than reading the file a second time.
         self._opened = opened
@@ -112,6 +113,7 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
             self.notify(str(exc), severity="error", timeout=10, markup=False)
             return False
         self._handles.append(handle)
+        self.last_session = name  # said when the console quits: how to come back to it
         service = MeetingService(handle, self.clock)
         screen = localized(MeetingScreen, self.lang)(service, self.lang, self.settings.warning_minutes)
         self.push_screen(screen)

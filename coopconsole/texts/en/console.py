@@ -96,6 +96,7 @@ CONSOLE: dict[str, str] = {
     "key.edit": "Edit",
     "key.help": "Help",
     "key.quit": "Quit",
+    "quit.resume": "Everything is saved. To go on with this session: {command}",
     "key.back": "Sessions",
     "key.resolve": "Resolve",
     "key.cancel": "Cancel",

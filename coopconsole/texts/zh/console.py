@@ -96,6 +96,7 @@ CONSOLE: dict[str, str] = {
     "key.edit": "修改",
     "key.help": "帮助",
     "key.quit": "退出",
+    "quit.resume": "所有内容均已保存。继续这场会议:{command}",
     "key.back": "会议列表",
     "key.resolve": "处理",
     "key.cancel": "取消",
