@@ -7,7 +7,7 @@ import os
 from datetime import timedelta
 
 import pytest
-from textual.widgets import Digits, Input
+from textual.widgets import Digits, Input, Label
 
 from coopconsole.domain.model import Resolution, SessionStatus
 from coopconsole.tui.app import make_app
@@ -200,6 +200,7 @@ async def test_edit_the_selected_action(meeting, clock):
         await pilot.press("e")
         bar = screen.query_one(CaptureBar)
         assert bar.display and bar.text == "A公司跟进技术方案"
+        assert str(bar.query_one("#capture-kind", Label).render()).strip() == "Edit action #1 ▸"  # which one
         bar.query_one(Input).value = "@alice send the technical plan draft by Dec 10"
         await pilot.press("enter")
         screen = await settle(pilot)

@@ -73,6 +73,7 @@ CONSOLE: dict[str, str] = {
     "capture.decision": "Decision",
     "capture.park": "Parked point",
     "capture.edit": "Edit",
+    "capture.edit_of": "Edit {kind} #{id}",
     "capture.hint.action": "@owner what will be delivered by DATE · Enter saves · Esc cancels",
     "capture.hint.text": "Enter saves · Esc cancels",
     "capture.hint.park": "@who raised it, and the point · Enter saves",

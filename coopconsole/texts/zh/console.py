@@ -73,6 +73,7 @@ CONSOLE: dict[str, str] = {
     "capture.decision": "决议",
     "capture.park": "停车场事项",
     "capture.edit": "修改",
+    "capture.edit_of": "修改{kind} #{id}",
     "capture.hint.action": "@负责人 交付内容 截止日期(如 周五前、两周内)· 回车保存 · Esc 取消",
     "capture.hint.text": "回车保存 · Esc 取消",
     "capture.hint.park": "@提出人 事项 · 回车保存",

@@ -124,8 +124,10 @@ class CaptureBar(Horizontal):
         self.kind, self.record, self.lang = kind, record, lang
         if kind == "remark":  # about ``record``, an action, which it does not change
             label = t("capture.remark", lang, id=record.id)
+        elif record is not None:  # which record is being edited, so the wrong row is not changed
+            label = t("capture.edit_of", lang, kind=t(f"capture.{kind}", lang).lower(), id=record.id)
         else:
-            label = t("capture.edit", lang) if record is not None else t(f"capture.{kind}", lang)
+            label = t(f"capture.{kind}", lang)
         self.query_one("#capture-kind", Label).update(Content(f" {label} ▸ "))
         field = self.query_one("#capture-input", Input)
         if self.display and field.value and not text and record is None:
