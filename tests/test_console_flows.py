@@ -13,6 +13,7 @@ from textual.color import Color
 from textual.widgets import Digits, Input, OptionList
 
 from coopconsole.domain.model import Attendance, EventKind, Resolution, SessionStatus
+from coopconsole.service import ServiceError
 from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.dialogs import ChoiceDialog, HelpDialog
 from coopconsole.tui.screens.meeting import MeetingScreen
@@ -311,7 +312,7 @@ async def _resolve(pilot, pane, label: str) -> None:
     "label, resolution, target, shown",
     [
         ("Schedule to agenda item 4. Next steps", Resolution.SCHEDULED, 4, "scheduled to Next steps"),
-        ("Schedule to agenda item 3. Tea break", Resolution.SCHEDULED, 3, "scheduled to Tea break"),
+        ("Schedule to agenda item 2. Directions", Resolution.SCHEDULED, 2, "scheduled to Directions"),
         ("Defer to the next meeting", Resolution.DEFERRED, None, "deferred to the next meeting"),
     ],
 )
@@ -331,6 +332,30 @@ async def test_resolve_a_parked_point(meeting, clock, store, label, resolution, 
         assert shown in texts(pane)[0] and "pricing model" in texts(pane)[0]
     stored = store.open("kickoff").load().parked
     assert [(p.text, p.resolution, p.target) for p in stored] == [("pricing model", resolution, target)]
+
+
+async def test_a_point_is_scheduled_only_to_items_still_to_come(meeting, clock):
+    """Not to a break, and not to an item the meeting has already closed."""
+    app = meeting()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        await capture(pilot, "l", "@bruno pricing model")
+        screen = await settle(pilot)
+        clock.advance(minutes=2)
+        await pilot.press("n")  # item 1 closed, item 2 under way
+        screen = await settle(pilot)
+        pane = screen.query_one(ParkingLotPane)
+        pane.focus()
+        pane.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        offered = [text for text, _ in app.screen.choices if text.startswith("Schedule")]
+        assert offered == ["Schedule to agenda item 2. Directions", "Schedule to agenda item 4. Next steps"]
+        await pilot.press("escape")
+        await pilot.pause()
+        with pytest.raises(ServiceError) as refused:
+            screen.service.captures.resolve_parked(1, Resolution.SCHEDULED, 1)
+        assert refused.value.code == "item-over"
 
 
 async def test_turn_a_parked_point_into_an_action(meeting, clock, store):

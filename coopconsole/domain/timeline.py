@@ -57,7 +57,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from coopconsole.domain.clock_replay import ZERO, ClockReplay, CoolingBreak, ordered_events
 from coopconsole.domain.frozen import record
-from coopconsole.domain.model import Session, SessionStatus
+from coopconsole.domain.model import ItemKind, Session, SessionStatus
 
 __all__ = [
     "ZERO",
@@ -65,6 +65,7 @@ __all__ = [
     "ClockReplay",
     "ItemTiming",
     "agenda_state",
+    "items_to_come",
     "ordered_events",
     "planned_starts",
     "state_from_replay",
@@ -245,3 +246,16 @@ def state_from_replay(session: Session, replay: ClockReplay, now: datetime) -> A
         breaks=tuple(replay.breaks),
         undo_at=replay.undo_at,
     )
+
+
+def items_to_come(session: Session, state: AgendaState) -> list[int]:
+    """The agenda items a point can still be scheduled to: the current one and those not
+    reached yet, in agenda order; not a break, not one the plan dropped, not one closed."""
+    out = []
+    for timing in state.items:
+        item = session.item(timing.item)
+        if item is None or item.kind is ItemKind.BREAK or timing.dropped:
+            continue
+        if timing.item == state.current or (timing.actual_start is None and state.status is not SessionStatus.ENDED):
+            out.append(timing.item)
+    return out

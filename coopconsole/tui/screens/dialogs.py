@@ -77,13 +77,19 @@ def speaker_choices(session: Session, lang: str) -> list[tuple[str, int | None]]
     return choices
 
 
-def resolve_choices(session: Session, lang: str) -> list[tuple[str, tuple[Resolution, int | None]]]:
+def resolve_choices(
+    session: Session, lang: str, to_come: list[int] | None = None
+) -> list[tuple[str, tuple[Resolution, int | None]]]:
+    """What a parked point can become; it is scheduled only to the items ``to_come``
+    (``domain.timeline.items_to_come``; None: any item)."""
     choices: list[tuple[str, tuple[Resolution, int | None]]] = [
         (t("pick.to_action", lang), (Resolution.ACTION, None)),
         (t("pick.defer", lang), (Resolution.DEFERRED, None)),
     ]
     choices += [
-        (t("pick.schedule", lang, item=f"{i.id}. {i.title}"), (Resolution.SCHEDULED, i.id)) for i in session.agenda
+        (t("pick.schedule", lang, item=f"{i.id}. {i.title}"), (Resolution.SCHEDULED, i.id))
+        for i in session.agenda
+        if to_come is None or i.id in to_come
     ]
     choices.append((t("pick.reopen", lang), (Resolution.OPEN, None)))
     return choices

@@ -280,9 +280,12 @@ class MeetingScreen(HeldScreen):
     # -- the parking lot -----------------------------------------------------------------
 
     def on_parked_chosen(self, message: ParkedChosen) -> None:
+        from coopconsole.domain.timeline import agenda_state, items_to_come
         from coopconsole.tui.screens.dialogs import resolve_choices
 
-        choices = resolve_choices(self.service.glance(), self.lang)
+        session = self.service.glance()
+        to_come = items_to_come(session, agenda_state(session, self.service.now()))
+        choices = resolve_choices(session, self.lang, to_come)
 
         def chosen(choice: tuple[Resolution, int | None] | None) -> None:
             if choice is not None:
