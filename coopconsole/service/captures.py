@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from coopconsole.domain.model import ActionItem, Decision, Note, ParkedItem, Resolution, Session
-from coopconsole.domain.timeline import agenda_state, items_to_come
 from coopconsole.service.access import CURRENT, ItemChoice, SessionAccess, load_parser
 from coopconsole.service.refusals import ServiceError
 
@@ -125,8 +124,6 @@ class Captures:
             if resolution is Resolution.SCHEDULED:
                 if session.item(item) is None:
                     raise ServiceError("no-item", item=item)
-                if item not in items_to_come(session, agenda_state(session, now)):
-                    raise ServiceError("item-over", item=item)
                 target = item
             elif resolution is Resolution.ACTION:
                 target = self._action_from(point, session, now).id

@@ -118,7 +118,6 @@ CONSOLE: dict[str, str] = {
     "error.last-item": "This is the last agenda item; end the meeting instead.",
     "error.first-item": "This is the first agenda item.",
     "error.no-item": "There is no agenda item {item}.",
-    "error.item-over": "Item {item} is over, a break or out of the plan: schedule the point to an item still to come.",
     "error.no-current-item": "No agenda item is under way yet: start the agenda first.",
     "error.no-participant": "There is no participant number {number}.",
     "error.missing": "That record (#{id}) is no longer in the session.",
