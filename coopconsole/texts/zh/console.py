@@ -118,7 +118,6 @@ CONSOLE: dict[str, str] = {
     "error.last-item": "已是最后一个议题;如需结束会议请用结束命令。",
     "error.first-item": "已是第一个议题。",
     "error.no-item": "没有第 {item} 项议题。",
-    "error.item-over": "议题 {item} 已结束、是茶歇或已移出计划:请排入尚未进行的议题。",
     "error.no-current-item": "还没有进行中的议题:请先开始计时。",
     "error.no-participant": "没有编号为 {number} 的参会人。",
     "error.missing": "该记录(#{id})已不存在。",

@@ -52,7 +52,7 @@ REPORTS: dict[str, str] = {
     "minutes.h.discussion": "四、讨论要点",
     "minutes.h.decisions": "五、决议与共识",
     "minutes.h.actions": "六、行动项",
-    "minutes.h.pending": "七、待决事项",
+    "minutes.h.pending": "七、停车场待决事项",  # the console's 停车场: one name for one list
     "minutes.h.speaking": "八、发言时间",
     "minutes.h.next": "九、后续安排",
     "minutes.h.attendees": "参会人",
@@ -167,7 +167,7 @@ REPORTS: dict[str, str] = {
     "minutes.col.during": "提出时议题",
     "minutes.pending.open": "待处理",
     "minutes.pending.deferred": "留待下次会议",
-    "minutes.pending.none": "没有待决事项。",
+    "minutes.pending.none": "停车场没有待决事项。",
     # speaking
     "minutes.col.minutes": "分钟",
     "minutes.col.share": "占比",
@@ -177,7 +177,7 @@ REPORTS: dict[str, str] = {
     "minutes.next.review": "下次会议首先回顾以上 {count} 项未完成行动项的进展。",
     "minutes.next.meeting": "下次会议:{meeting}。",
     "minutes.next.meeting_unknown": "下次会议:时间待定。",
-    "minutes.next.deferred": "留待下次会议讨论的停车场事项:{count} 项(见待决事项)。",
+    "minutes.next.deferred": "留待下次会议讨论的停车场事项:{count} 项(见停车场待决事项)。",
     # durations
     "minutes.min": "{n}分钟",
     "minutes.h_min": "{h}小时{m:02d}分钟",
