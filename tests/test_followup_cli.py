@@ -633,9 +633,12 @@ def test_status_from_several_terminals_while_a_console_writes_loses_nothing(stor
                 assert terminal.returncode == 0, err
                 assert out == f"first#{k} (now second#{k}): {state}\n"
         console.stdin.write("stop\n")
-        console.stdin.flush()
-        out, err = console.communicate(timeout=120)
-        assert console.returncode == 0, err
+        console.stdin.close()
+        # Read on through the same buffered reader as the first lines: communicate() reads
+        # the pipe itself and would miss what readline() has already buffered.
+        out = console.stdout.read()
+        err = console.stderr.read()
+        assert console.wait(timeout=120) == 0, err
     finally:
         if console.poll() is None:
             console.kill()
