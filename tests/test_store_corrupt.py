@@ -435,9 +435,9 @@ def test_every_record_the_store_writes_passes_the_checks(store, written):
 )
 def test_the_quick_action_decoder_reads_what_the_checked_one_reads(record):
     """Actions are decoded field by field inline; the result is the checked decoder's."""
-    from coopconsole.store import codecs
+    from coopconsole.store import action_codec, codecs
 
-    assert codecs.action_from(7, record) == codecs._cleaned(codecs._action_checked(7, record))
+    assert codecs.action_from(7, record) == codecs.cleaned(action_codec._action_checked(7, record))
 
 
 @pytest.mark.parametrize(

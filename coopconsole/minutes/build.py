@@ -31,62 +31,21 @@ Choices where the issue is silent:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
-from coopconsole.domain.balance import Roster, SpeakingStats, replay, stats_from
-from coopconsole.domain.board import is_open, overdue_days, status_at
-from coopconsole.domain.model import ActionItem, ActionStatus, Attendance, Resolution, Session
+from coopconsole.domain.balance import Roster, replay, stats_from
+from coopconsole.domain.board import is_open
+from coopconsole.domain.model import Attendance, Resolution, Session
 from coopconsole.domain.rounding import whole_minutes
-from coopconsole.domain.timeline import ZERO, AgendaState, ItemTiming, state_from_replay
+from coopconsole.domain.timeline import ZERO, ItemTiming, state_from_replay
+from coopconsole.minutes.actions_section import actions
+from coopconsole.minutes.context import Context, Minutes
 from coopconsole.minutes.markdown import bold, bullets, inline, lines, plain, table
-from coopconsole.texts.formats import duration, local, long_date, moment_text, short_date, w
+from coopconsole.texts.formats import duration, local, long_date, moment_text
+
+__all__ = ["Context", "Minutes", "build_minutes", "render_minutes"]
 
 NO_ITEM = -1
-
-
-@dataclass(frozen=True)
-class Minutes:
-    text: str
-    headings: list[tuple[int, str]]  # (level, the text a reader sees), in order
-
-
-@dataclass
-class Context:
-    session: Session
-    state: AgendaState
-    lang: str
-    now: datetime
-    sent_at: datetime
-    stats: SpeakingStats
-    limit: int | None = None  # a preview: at most this many rows per table and items per section
-    headings: list[tuple[int, str]] = field(default_factory=list)
-
-    def table(self, header: list[str], rows: list, align: str = "") -> str:
-        """A table, cut to :attr:`limit` rows in a preview (with a line saying so)."""
-        if self.limit is None or len(rows) <= self.limit:
-            return table(header, rows, align)
-        return f"{table(header, rows[: self.limit], align)}\n\n{self.w('preview.more', n=len(rows) - self.limit)}"
-
-    def heading(self, level: int, markdown: str, seen: str) -> str:
-        """A heading line; ``seen`` is the text it shows (recorded for the check)."""
-        self.headings.append((level, plain(seen)))
-        return f"{'#' * level} {markdown}"
-
-    def w(self, key: str, **values: object) -> str:
-        return w(key, self.lang, **values)
-
-    def hhmm(self, moment: datetime | None) -> str:
-        return "--:--" if moment is None else f"{local(moment, self.now.tzinfo):%H:%M}"
-
-    def item_title(self, item_id: int | None) -> str:
-        item = self.session.item(item_id)
-        # The number is ours: "3. " cannot start a list inside a heading or a cell.
-        return f"{item.id}. {inline(item.title)}" if item is not None else ""
-
-    def item_label(self, item_id: int | None) -> str:
-        item = self.session.item(item_id)
-        return f"{item.id}. {plain(item.title)}" if item is not None else ""
 
 
 def build_minutes(
@@ -295,90 +254,6 @@ def decisions(ctx: Context) -> str:
         return f"{text}{ctx.w('decision.positions', positions=positions)}"
 
     return _by_item(ctx, ctx.session.decisions, one) or ctx.w("decisions.none")
-
-
-def progress(ctx: Context) -> str:
-    """The actions carried from earlier meetings: their state when this meeting began and
-    now, and the remarks made on them since they were carried in ("" if none was)."""
-    carried = [a for a in ctx.session.actions if a.origin]
-    if not carried:
-        return ""
-    began = ctx.state.started_at or ctx.now
-    today = local(ctx.now, ctx.now.tzinfo).date()
-    here = ("", ctx.session.name)
-    rows, done, moved, same, overdue = [], 0, 0, 0, 0
-    for a in carried:
-        before = status_at(a, began) if ctx.state.started_at is not None else a.status
-        if a.status is ActionStatus.DONE:
-            done += before is not ActionStatus.DONE
-        elif a.status is not before:
-            moved += 1
-        if a.status is before:
-            same += 1
-        overdue += overdue_days(a, today) > 0
-        remarks = ctx.w("list.sep").join(inline(c.remark) for c in a.history if c.remark and c.meeting in here)
-        rows.append(
-            [
-                str(a.id),
-                inline(a.origin),
-                inline(a.owner) or ctx.w("owner.none"),
-                inline(a.deliverable),
-                _deadline(ctx, a, today),
-                ctx.w(f"status.{before.value}"),
-                ctx.w(f"status.{a.status.value}"),
-                remarks,
-            ]
-        )
-    keys = ("col.number", "col.from", "col.owner", "col.deliverable", "col.deadline")
-    header = [ctx.w(k) for k in (*keys, "col.before", "col.after", "col.remarks")]
-    summary = ctx.w("progress.summary", total=len(carried), done=done, moved=moved, same=same, overdue=overdue)
-    heading = ctx.heading(3, ctx.w("h.progress"), ctx.w("h.progress"))
-    return f"{heading}\n\n{ctx.table(header, rows)}\n\n{summary}"
-
-
-def _deadline(ctx: Context, a: ActionItem, today: date) -> str:
-    deadline = short_date(a.deadline, ctx.lang) if a.deadline else ctx.w("deadline.none")
-    if overdue_days(a, today):
-        deadline = ctx.w("deadline.overdue", date=deadline)
-    return deadline
-
-
-def _deliverable(ctx: Context, a: ActionItem) -> str:
-    if not a.origin:
-        return inline(a.deliverable)
-    return ctx.w("carried", text=inline(a.deliverable), origin=inline(a.origin))
-
-
-def actions(ctx: Context) -> str:
-    records = ctx.session.actions
-    if not records:
-        return ctx.w("actions.none")
-    today = local(ctx.now, ctx.now.tzinfo).date()
-    carried = progress(ctx)
-    rows = []
-    for a in records:
-        deadline = _deadline(ctx, a, today)
-        problems = ctx.w("list.sep").join(ctx.w(f"check.{code}") for code in a.smart.problems)
-        check = f"⚠ {problems}" if problems else ctx.w("check.ok")
-        rows.append(
-            [
-                str(a.id),
-                inline(a.owner) or ctx.w("owner.none"),
-                inline(a.organisation),
-                _deliverable(ctx, a),
-                deadline,
-                ctx.w(f"status.{a.status.value}"),
-                check,
-            ]
-        )
-    keys = ("col.number", "col.owner", "col.organisation", "col.deliverable", "col.deadline", "col.status", "col.check")
-    out = [ctx.table([ctx.w(k) for k in keys], rows)]
-    if carried:  # a follow-up meeting: the progress first, then every action
-        out[:0] = [carried, ctx.heading(3, ctx.w("h.all_actions"), ctx.w("h.all_actions"))]
-    flagged = sum(1 for a in records if not a.smart.ok)
-    if flagged:
-        out.append(ctx.w("actions.flagged", count=flagged, total=len(records)))
-    return "\n\n".join(out)
 
 
 def pending(ctx: Context) -> str:

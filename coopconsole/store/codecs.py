@@ -14,14 +14,13 @@ never reaches the domain, where it would fail far from the file it came from.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields, replace
-from datetime import date, datetime, time, timedelta
+from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 import coopconsole.store.validate as check
 from coopconsole.domain.model import (
     ActionItem,
-    ActionStatus,
     AgendaItem,
     Attendance,
     Decision,
@@ -36,31 +35,17 @@ from coopconsole.domain.model import (
     Resolution,
     Role,
     Session,
-    SmartCheck,
     Stance,
-    StatusChange,
 )
-from coopconsole.domain.typed_text import clean_block, clean_line
+from coopconsole.store.action_codec import action_from, action_record
+from coopconsole.store.fields import SCHEMA_VERSION, Record, cleaned, day_text, moment_text, time_text
 
-SCHEMA_VERSION = 1
+__all__ = ["SCHEMA_VERSION", "Record", "action_from", "action_record", "cleaned"]
+
 
 META, GOALS, PARTICIPANTS, AGENDA = "meta", "goals", "participants", "agenda"
 EVENTS, ACTIONS, DECISIONS, NOTES, PARKED = "events", "actions", "decisions", "notes", "parked"
 TABLES = (META, GOALS, PARTICIPANTS, AGENDA, EVENTS, ACTIONS, DECISIONS, NOTES, PARKED)
-
-Record = dict[str, Any]
-
-
-def _dt(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _date(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _time(value: time | None) -> str | None:
-    return value.strftime("%H:%M") if value is not None else None
 
 
 # -- session header ----------------------------------------------------------------
@@ -71,16 +56,16 @@ def meta_record(s: Session) -> Record:
         "v": SCHEMA_VERSION,
         "name": s.name,
         "title": s.title,
-        "date": _date(s.date),
-        "start": _time(s.start),
+        "date": day_text(s.date),
+        "start": time_text(s.start),
         "location": s.location,
         "facilitator": s.facilitator,
         "note_taker": s.note_taker,
         "series": s.series,
         "follows": s.follows,
         "lang": s.lang,
-        "created_at": _dt(s.created_at),
-        "minutes_at": _dt(s.minutes_at),
+        "created_at": moment_text(s.created_at),
+        "minutes_at": moment_text(s.minutes_at),
         "next_meeting": s.next_meeting,
     }
 
@@ -131,9 +116,9 @@ def participant_record(p: Participant) -> Record:
         "title": p.title,
         "role": p.role.value,
         "attendance": p.attendance.value,
-        "arrived_at": _dt(p.arrived_at),
-        "left_at": _dt(p.left_at),
-        "confirmed_at": _dt(p.confirmed_at),
+        "arrived_at": moment_text(p.arrived_at),
+        "left_at": moment_text(p.left_at),
+        "confirmed_at": moment_text(p.confirmed_at),
     }
 
 
@@ -155,7 +140,7 @@ def agenda_record(a: AgendaItem) -> Record:
     return {
         "v": SCHEMA_VERSION,
         "title": a.title,
-        "start": _time(a.start),
+        "start": time_text(a.start),
         "minutes": a.minutes,
         "owner": a.owner,
         "sub_points": list(a.sub_points),
@@ -218,177 +203,13 @@ def event_from(i: int, r: Record) -> Event:
     return Event(i, _EPOCH + _MS * t, kind, item, participant, minutes)
 
 
-def action_record(a: ActionItem) -> Record:
-    return {
-        "v": SCHEMA_VERSION,
-        "deliverable": a.deliverable,
-        "owner": a.owner,
-        "owner_id": a.owner_id,
-        "organisation": a.organisation,
-        "deadline": _date(a.deadline),
-        "item": a.item,
-        "status": a.status.value,
-        "created_at": _dt(a.created_at),
-        "text": a.text,
-        "smart": list(a.smart.problems),
-        **_carried_fields(a),
-    }
-
-
-def _carried_fields(a: ActionItem) -> Record:
-    """The follow-up fields, left out while empty (most actions are never moved or carried)."""
-    record: Record = {}
-    if a.history:
-        record["history"] = [_change_record(c) for c in a.history]
-    if a.origin:
-        record["origin"] = a.origin
-    if a.carried_from:
-        record["carried_from"] = a.carried_from
-    if a.carried:
-        record["carried"] = a.carried
-    return record
-
-
-def _change_record(c: StatusChange) -> Record:
-    record: Record = {"at": c.at.isoformat(), "status": c.status.value}
-    if c.remark:
-        record["remark"] = c.remark
-    if c.meeting:
-        record["meeting"] = c.meeting
-    return record
-
-
-def _change_from(r: Record) -> StatusChange:
-    at = check.moment(r, "at")
-    if at is None:
-        raise check.Malformed('"at" is missing')
-    return StatusChange(
-        at=at,
-        status=check.choice(r, "status", ActionStatus),
-        remark=clean_line(check.text(r, "remark", "")),
-        meeting=clean_line(check.text(r, "meeting", "")),
-    )
-
-
-def _history_from(r: Record) -> tuple[StatusChange, ...]:
-    entries = check.objects(r, "history")
-    changes = []
-    for index, entry in enumerate(entries):
-        try:
-            changes.append(_change_from(entry))
-        except check.Malformed as exc:
-            raise check.within_list("history", index, exc) from None
-    return tuple(changes)
-
-
-class _Irregular(Exception):
-    """A record the quick decoder leaves to the checked one (which says what is wrong)."""
-
-
-_STATUSES = {status.value: status for status in ActionStatus}
-_FIRST_YEAR, _LAST_YEAR = check.FIRST_YEAR, check.LAST_YEAR
-
-
-def action_from(i: int, r: Record) -> ActionItem:
-    """An action, its texts cleaned. A folder's thousands of actions (with their
-    histories) are decoded by every look across it, so a record is read with one test
-    per field, inline; only one that fails a test goes through :mod:`.validate`, which
-    says what is wrong with it (or finds it sound after all: a rare form the quick way
-    does not take, such as an empty date)."""
-    try:
-        return _action_quick(i, r)
-    except (_Irregular, KeyError, TypeError, ValueError):
-        return _cleaned(_action_checked(i, r))
-
-
-def _text(value: object) -> str:
-    if type(value) is not str:
-        raise _Irregular
-    return clean_line(value) if value else value
-
-
-def _number(value: object) -> int | None:
-    if value is not None and type(value) is not int:
-        raise _Irregular
-    return value
-
-
-def _moment(value: object) -> datetime:
-    if type(value) is not str:
-        raise _Irregular
-    moment = datetime.fromisoformat(value)  # an offset read from text is a fixed timezone
-    if moment.tzinfo is None or not _FIRST_YEAR <= moment.year <= _LAST_YEAR:
-        raise _Irregular
-    return moment
-
-
-def _action_quick(i: int, r: Record) -> ActionItem:
-    get = r.get
-    deadline, created, smart, history = get("deadline"), get("created_at"), get("smart", ()), get("history", ())
-    if type(smart) is not list and smart != ():
-        raise _Irregular
-    if type(history) is not list and history != ():
-        raise _Irregular
-    changes = tuple(
-        StatusChange(
-            _moment(c["at"]),
-            _STATUSES[c["status"]],
-            _text(c.get("remark", "")),
-            _text(c.get("meeting", "")),
-        )
-        for c in history
-    )
-    carried = get("carried", 0)
-    if type(carried) is not int:
-        raise _Irregular
-    return ActionItem(
-        id=i,
-        deliverable=_text(r["deliverable"]),
-        owner=_text(get("owner", "")),
-        owner_id=_number(get("owner_id")),
-        organisation=_text(get("organisation", "")),
-        deadline=None if deadline is None else date.fromisoformat(deadline),
-        item=_number(get("item")),
-        status=changes[-1].status if changes else _STATUSES[get("status", "todo")],
-        created_at=None if created is None else _moment(created),
-        text=_text(get("text", "")),
-        smart=SmartCheck(tuple(_text(code) for code in smart)),
-        history=changes,
-        origin=_text(get("origin", "")),
-        carried_from=_text(get("carried_from", "")),
-        carried=max(0, carried),
-    )
-
-
-def _action_checked(i: int, r: Record) -> ActionItem:
-    history = _history_from(r)
-    status = check.choice(r, "status", ActionStatus, ActionStatus.TODO)
-    return ActionItem(
-        id=i,
-        deliverable=check.text(r, "deliverable"),
-        owner=check.text(r, "owner", ""),
-        owner_id=check.number(r, "owner_id"),
-        organisation=check.text(r, "organisation", ""),
-        deadline=check.day(r, "deadline"),
-        item=check.number(r, "item"),
-        status=history[-1].status if history else status,  # the history is what happened
-        created_at=check.moment(r, "created_at"),
-        text=check.text(r, "text", ""),
-        smart=SmartCheck(check.texts(r, "smart")),
-        history=history,
-        origin=check.text(r, "origin", ""),
-        carried_from=check.text(r, "carried_from", ""),
-        carried=max(0, check.number(r, "carried") or 0),
-    )
-
-
 def decision_record(d: Decision) -> Record:
     return {
         "v": SCHEMA_VERSION,
         "text": d.text,
         "item": d.item,
         "agreement": {org: stance.value for org, stance in d.agreement},
-        "created_at": _dt(d.created_at),
+        "created_at": moment_text(d.created_at),
     }
 
 
@@ -403,7 +224,7 @@ def decision_from(i: int, r: Record) -> Decision:
 
 
 def note_record(n: Note) -> Record:
-    return {"v": SCHEMA_VERSION, "text": n.text, "item": n.item, "created_at": _dt(n.created_at)}
+    return {"v": SCHEMA_VERSION, "text": n.text, "item": n.item, "created_at": moment_text(n.created_at)}
 
 
 def note_from(i: int, r: Record) -> Note:
@@ -421,7 +242,7 @@ def parked_record(p: ParkedItem) -> Record:
         "item": p.item,
         "resolution": p.resolution.value,
         "target": p.target,
-        "created_at": _dt(p.created_at),
+        "created_at": moment_text(p.created_at),
         **({"origin": p.origin} if p.origin else {}),
     }
 
@@ -507,7 +328,7 @@ def session_from_document(
         header = session_from_meta(document[META]["1"])
     except check.Malformed as exc:
         raise check.Malformed(exc.detail, check.where(META, "1")) from None
-    session = _cleaned(header)
+    session = cleaned(header)
     session.name = name
     for table, (attr, decode, _encode) in CODECS.items():
         if tables is not None and table not in tables:
@@ -518,28 +339,5 @@ def session_from_document(
         except check.Malformed:
             raise check.locate(table, rows, decode) from None
         # Events have no text; actions are cleaned as they are decoded.
-        setattr(session, attr, items if table in (EVENTS, ACTIONS) else [_cleaned(item) for item in items])
+        setattr(session, attr, items if table in (EVENTS, ACTIONS) else [cleaned(item) for item in items])
     return session
-
-
-def _cleaned(obj: Any) -> Any:
-    """``obj`` with control characters removed from its text fields (notes keep line breaks)."""
-    changes: dict[str, object] = {}
-    for f in fields(obj):
-        value = getattr(obj, f.name)
-        clean: object
-        if isinstance(value, str):
-            clean = clean_block(value) if isinstance(obj, Note) and f.name == "text" else clean_line(value)
-        elif isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
-            clean = tuple(clean_line(v) for v in value)
-        else:
-            continue
-        if clean != value:
-            changes[f.name] = clean
-    if not changes:
-        return obj
-    if isinstance(obj, Session):
-        for key, value in changes.items():
-            setattr(obj, key, value)
-        return obj
-    return replace(obj, **changes)

@@ -8,9 +8,10 @@ the same fields (a test checks both).
 
 from __future__ import annotations
 
+from coopconsole.texts.en.board import BOARD
 from coopconsole.texts.en.console import CONSOLE
 from coopconsole.texts.en.reports import REPORTS
 
 #: Every text of the console, the minutes and the exports in English, by key: the
-#: console's words (``console.py``) and those of its reports (``reports.py``).
-TEXTS: dict[str, str] = {**CONSOLE, **REPORTS}
+#: console's words (``console.py``), the board's (``board.py``) and its reports' (``reports.py``).
+TEXTS: dict[str, str] = {**CONSOLE, **BOARD, **REPORTS}

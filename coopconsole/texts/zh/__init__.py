@@ -5,9 +5,10 @@
 
 from __future__ import annotations
 
+from coopconsole.texts.zh.board import BOARD
 from coopconsole.texts.zh.console import CONSOLE
 from coopconsole.texts.zh.reports import REPORTS
 
 #: Every text of the console, the minutes and the exports in Chinese, by key: the
-#: console's words (``console.py``) and those of its reports (``reports.py``).
-TEXTS: dict[str, str] = {**CONSOLE, **REPORTS}
+#: console's words (``console.py``), the board's (``board.py``) and its reports' (``reports.py``).
+TEXTS: dict[str, str] = {**CONSOLE, **BOARD, **REPORTS}

@@ -31,7 +31,7 @@ import gc
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any, Protocol, cast
+from typing import Protocol, cast
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -45,7 +45,7 @@ from textual.worker import get_current_worker
 from coopconsole.domain.board import STATES, overdue_days
 from coopconsole.domain.board_view import FILTER_FIELDS, BoardFilters, columns_of, filter_values, filtered
 from coopconsole.domain.clock import Clock
-from coopconsole.domain.model import ActionItem, ActionStatus
+from coopconsole.domain.model import ActionItem
 from coopconsole.domain.series import Latest
 from coopconsole.service import MeetingService, ServiceError
 from coopconsole.service.board import ActionBoard
@@ -58,7 +58,7 @@ from coopconsole.tui.commands import Command, bind
 from coopconsole.tui.intents import IntentRunner
 from coopconsole.tui.localized import localized
 from coopconsole.tui.paint import set_border_title
-from coopconsole.tui.screens.board_dialogs import BoardHelp, HistoryDialog, RemarkDialog
+from coopconsole.tui.screens.board_dialogs import BoardHelp, RemarkDialog, board_bindings, history_dialog
 from coopconsole.tui.widgets.board import BoardColumn, Card, card_ref
 from coopconsole.tui.widgets.footer import KeyFooter
 
@@ -88,32 +88,8 @@ class BoardScreen(Screen):
 
     @staticmethod
     def bindings(lang: str) -> list[Binding]:
-        """The board's keys, described in ``lang``; the footer shows them in this order and
-        leaves off what does not fit (at 80 columns, the arrows: the help lists them)."""
-
-        def b(name: str, keys: str, action: str, key: str, tip: str, **kw: Any) -> Binding:
-            return Binding(keys, action, t(key, lang), id=f"board.{name}", tooltip=t(tip, lang), **kw)
-
-        return [
-            b("next-state", "right_square_bracket", "step(1)", "kanban.key.next", "kanban.cmd.next", key_display="]"),
-            b(
-                "previous-state",
-                "left_square_bracket",
-                "step(-1)",
-                "kanban.key.back",
-                "kanban.cmd.back",
-                key_display="[",
-            ),
-            b("remark", "k", "remark", "kanban.key.remark", "kanban.cmd.remark"),
-            b("history", "enter", "history", "kanban.key.history", "kanban.cmd.history"),
-            b("filter", "f", "filter", "kanban.key.filter", "kanban.cmd.filter"),
-            b("help", "question_mark,f1", "help", "key.help", "kanban.cmd.help", key_display="?"),
-            b("close", "escape,q", "close", "kanban.key.close", "kanban.cmd.close"),
-            b("left", "left", "column(-1)", "kanban.key.move", "kanban.help.move", key_display="←→↑↓"),
-            b("right", "right", "column(1)", "kanban.key.move", "kanban.help.move", show=False),
-            b("up", "up", "card(-1)", "kanban.key.move", "kanban.help.move", show=False),
-            b("down", "down", "card(1)", "kanban.key.move", "kanban.help.move", show=False),
-        ]
+        """Every key of the board, described in ``lang`` (see :func:`board_bindings`)."""
+        return board_bindings(lang)
 
     def __init__(
         self,
@@ -383,18 +359,7 @@ class BoardScreen(Screen):
         if card is None:
             self.notify(t("kanban.none", self.lang), severity="warning", markup=False)
             return
-        latest, lang = card.latest, self.lang
-        a = latest.action
-        owner = f"{a.owner} · {a.organisation}" if a.organisation else a.owner
-        facts = [t("kanban.history.owner", lang, owner=owner or "—")]
-        if a.deadline is not None:
-            late = overdue_days(a, self.clock().date())
-            due = t("kanban.history.due", lang, day=a.deadline.isoformat())
-            facts.append(f"{due} · {t('kanban.overdue', lang, days=late)}" if late else due)
-        state = t(f"board.{a.status.value}", lang)
-        facts.append(t("kanban.history.origin", lang, origin=latest.origin, meeting=latest.meeting, state=state))
-        title = f"{card_ref(latest)}: {a.deliverable}"
-        self.app.push_screen(HistoryDialog(title, facts, history_lines(latest, lang, self.clock), lang))
+        self.app.push_screen(history_dialog(card.latest, self.lang, self.clock))
 
     def change(
         self, latest: Latest, intent: Callable[[ActionBoard], ActionItem], then: Callable[[ActionItem], None]
@@ -503,25 +468,3 @@ def open_board(app: App, lang: str) -> None:
     comes back there."""
     host = cast(BoardHost, app)
     app.push_screen(localized(BoardScreen, lang)(host.store, lang, host.clock))
-
-
-def history_lines(latest: Latest, lang: str, clock: Clock) -> list[tuple[str, str]]:
-    """``(when, what)`` for each entry of the action's history, the oldest first: the
-    state it moved to (or "remark", when it stayed) with the remark, and the meeting it
-    was made in when that is not the one holding the action. Times in the local zone."""
-    tz = clock().tzinfo
-    lines, before = [], ActionStatus.TODO
-    for change in latest.action.history:
-        when = change.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-        state = t(f"board.{change.status.value}", lang)
-        if change.status is before and change.remark:
-            what = t("kanban.history.remark", lang, remark=change.remark)
-        elif change.remark:
-            what = t("kanban.history.move_remark", lang, state=state, remark=change.remark)
-        else:
-            what = t("kanban.history.move", lang, state=state)
-        if change.meeting and change.meeting != latest.meeting:
-            what += t("kanban.history.where", lang, meeting=change.meeting)
-        lines.append((when, what))
-        before = change.status
-    return lines

@@ -1,8 +1,9 @@
-"""The board's small dialogs: a remark on an action, and the board's keys."""
+"""The board's keys and small dialogs: a remark on an action, an action's history, the help."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -10,8 +11,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Label
 
+from coopconsole.domain.board import overdue_days
+from coopconsole.domain.clock import Clock
+from coopconsole.domain.model import ActionStatus
+from coopconsole.domain.series import Latest
 from coopconsole.texts import t
 from coopconsole.tui.screens.dialogs import ConsoleDialog
+from coopconsole.tui.widgets.board import card_ref
 
 
 class RemarkDialog(ConsoleDialog[str | None]):
@@ -150,3 +156,69 @@ class BoardHelp(ConsoleDialog[None]):
                     yield Label(Content(text), classes="help-text")
             yield Label(Content(t("kanban.help.follows", self.lang)), classes="dialog-hint")
             yield Label(Content(t("help.close", self.lang)), classes="dialog-hint")
+
+
+def board_bindings(lang: str) -> list[Binding]:
+    """The board's keys, described in ``lang``; the footer shows them in this order and
+    leaves off what does not fit (at 80 columns, the arrows: the help lists them)."""
+
+    def b(name: str, keys: str, action: str, key: str, tip: str, **kw: Any) -> Binding:
+        return Binding(keys, action, t(key, lang), id=f"board.{name}", tooltip=t(tip, lang), **kw)
+
+    return [
+        b("next-state", "right_square_bracket", "step(1)", "kanban.key.next", "kanban.cmd.next", key_display="]"),
+        b(
+            "previous-state",
+            "left_square_bracket",
+            "step(-1)",
+            "kanban.key.back",
+            "kanban.cmd.back",
+            key_display="[",
+        ),
+        b("remark", "k", "remark", "kanban.key.remark", "kanban.cmd.remark"),
+        b("history", "enter", "history", "kanban.key.history", "kanban.cmd.history"),
+        b("filter", "f", "filter", "kanban.key.filter", "kanban.cmd.filter"),
+        b("help", "question_mark,f1", "help", "key.help", "kanban.cmd.help", key_display="?"),
+        b("close", "escape,q", "close", "kanban.key.close", "kanban.cmd.close"),
+        b("left", "left", "column(-1)", "kanban.key.move", "kanban.help.move", key_display="←→↑↓"),
+        b("right", "right", "column(1)", "kanban.key.move", "kanban.help.move", show=False),
+        b("up", "up", "card(-1)", "kanban.key.move", "kanban.help.move", show=False),
+        b("down", "down", "card(1)", "kanban.key.move", "kanban.help.move", show=False),
+    ]
+
+
+def history_dialog(latest: Latest, lang: str, clock: Clock) -> HistoryDialog:
+    """The dialog that shows ``latest`` whole: owner, deadline, where it comes from, and
+    every move and remark of its history."""
+    a = latest.action
+    owner = f"{a.owner} · {a.organisation}" if a.organisation else a.owner
+    facts = [t("kanban.history.owner", lang, owner=owner or "—")]
+    if a.deadline is not None:
+        late = overdue_days(a, clock().date())
+        due = t("kanban.history.due", lang, day=a.deadline.isoformat())
+        facts.append(f"{due} · {t('kanban.overdue', lang, days=late)}" if late else due)
+    state = t(f"board.{a.status.value}", lang)
+    facts.append(t("kanban.history.origin", lang, origin=latest.origin, meeting=latest.meeting, state=state))
+    return HistoryDialog(f"{card_ref(latest)}: {a.deliverable}", facts, history_lines(latest, lang, clock), lang)
+
+
+def history_lines(latest: Latest, lang: str, clock: Clock) -> list[tuple[str, str]]:
+    """``(when, what)`` for each entry of the action's history, the oldest first: the
+    state it moved to (or "remark", when it stayed) with the remark, and the meeting it
+    was made in when that is not the one holding the action. Times in the local zone."""
+    tz = clock().tzinfo
+    lines, before = [], ActionStatus.TODO
+    for change in latest.action.history:
+        when = change.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        state = t(f"board.{change.status.value}", lang)
+        if change.status is before and change.remark:
+            what = t("kanban.history.remark", lang, remark=change.remark)
+        elif change.remark:
+            what = t("kanban.history.move_remark", lang, state=state, remark=change.remark)
+        else:
+            what = t("kanban.history.move", lang, state=state)
+        if change.meeting and change.meeting != latest.meeting:
+            what += t("kanban.history.where", lang, meeting=change.meeting)
+        lines.append((when, what))
+        before = change.status
+    return lines

@@ -1,0 +1,57 @@
+"""What every section of the minutes is written from: the session, its figures as of
+"now", the language, and the headings written so far (for the check)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from coopconsole.domain.balance import SpeakingStats
+from coopconsole.domain.model import Session
+from coopconsole.domain.timeline import AgendaState
+from coopconsole.minutes.markdown import inline, plain, table
+from coopconsole.texts.formats import local, w
+
+
+@dataclass(frozen=True)
+class Minutes:
+    text: str
+    headings: list[tuple[int, str]]  # (level, the text a reader sees), in order
+
+
+@dataclass
+class Context:
+    session: Session
+    state: AgendaState
+    lang: str
+    now: datetime
+    sent_at: datetime
+    stats: SpeakingStats
+    limit: int | None = None  # a preview: at most this many rows per table and items per section
+    headings: list[tuple[int, str]] = field(default_factory=list)
+
+    def table(self, header: list[str], rows: list, align: str = "") -> str:
+        """A table, cut to :attr:`limit` rows in a preview (with a line saying so)."""
+        if self.limit is None or len(rows) <= self.limit:
+            return table(header, rows, align)
+        return f"{table(header, rows[: self.limit], align)}\n\n{self.w('preview.more', n=len(rows) - self.limit)}"
+
+    def heading(self, level: int, markdown: str, seen: str) -> str:
+        """A heading line; ``seen`` is the text it shows (recorded for the check)."""
+        self.headings.append((level, plain(seen)))
+        return f"{'#' * level} {markdown}"
+
+    def w(self, key: str, **values: object) -> str:
+        return w(key, self.lang, **values)
+
+    def hhmm(self, moment: datetime | None) -> str:
+        return "--:--" if moment is None else f"{local(moment, self.now.tzinfo):%H:%M}"
+
+    def item_title(self, item_id: int | None) -> str:
+        item = self.session.item(item_id)
+        # The number is ours: "3. " cannot start a list inside a heading or a cell.
+        return f"{item.id}. {inline(item.title)}" if item is not None else ""
+
+    def item_label(self, item_id: int | None) -> str:
+        item = self.session.item(item_id)
+        return f"{item.id}. {plain(item.title)}" if item is not None else ""
