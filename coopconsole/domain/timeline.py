@@ -49,6 +49,16 @@ current item's remaining time plus the boxes of the items after it by position (
 earlier items are not counted; items without a box count as zero). While paused the
 projection slides with ``now``. ``drift = projected_end - planned_end``: positive means
 behind schedule; None when there is no planned end.
+
+Projected starts
+----------------
+Each item's ``projected_start`` is its ``actual_start`` once it has run. An item not
+reached yet is projected by the same pace as ``projected_end``: while PLANNED, the first
+begins at ``max(now, planned start)`` and each follows the previous one's box; while
+RUNNING, the item after the current one begins when the current one's remaining time
+is up (after an announced cooling-down break), and so on down the agenda. Items the plan
+dropped, items passed over without running, and, once ENDED, items never reached have
+none: they are not going to start.
 """
 
 from __future__ import annotations
@@ -87,6 +97,7 @@ class ItemTiming:
     overrun: timedelta  # max(elapsed - box, 0)
     dropped: bool = False  # taken out of the plan by a re-plan
     shift: timedelta = ZERO  # planned this much later than written (a later end accepted, a break)
+    projected_start: datetime | None = None  # when it began, or when it will begin at this pace
 
 
 @record
@@ -167,6 +178,25 @@ def planned_starts(session: Session, tz: tzinfo | None) -> list[datetime | None]
     return out
 
 
+def _projection_from(
+    session: Session, replay: ClockReplay, starts: list[datetime | None], now: datetime
+) -> tuple[datetime | None, int]:
+    """Where the projected starts begin: the time the first item not yet run will begin
+    (before the current item's remaining time is added), and the index of the first
+    item projected. None once the meeting has ended: what was not reached will not be."""
+    if replay.status is SessionStatus.ENDED:
+        return None, len(session.agenda)
+    if replay.status is SessionStatus.PLANNED:
+        first = starts[0] + replay.shift[0] if starts and starts[0] is not None else None
+        return (now if first is None else max(now, first)), 0
+    if replay.current is None:
+        return now, 0
+    base = now
+    if replay.cooling is not None:  # the announced break is part of the plan
+        base = max(now, replay.cooling.at + timedelta(minutes=replay.cooling.minutes))
+    return base, replay.current + 1
+
+
 def _session_planned_start(session: Session, tz: tzinfo | None) -> datetime | None:
     if session.date is None or session.start is None:
         return None
@@ -184,25 +214,36 @@ def agenda_state(session: Session, now: datetime) -> AgendaState:
 def state_from_replay(session: Session, replay: ClockReplay, now: datetime) -> AgendaState:
     starts = planned_starts(session, now.tzinfo)
     items: list[ItemTiming] = []
+    cursor, after = _projection_from(session, replay, starts, now)
     for index, item in enumerate(session.agenda):
         elapsed = replay.elapsed_at(index, now)
         box, shift = replay.box[index], replay.shift[index]
         planned = starts[index]
+        actual_start = replay.actual_start[index]
+        projected = actual_start
+        if cursor is not None and index >= after:  # boxes counted as in the projected end
+            if actual_start is None and index not in replay.dropped:
+                projected = cursor
+            cursor += box or ZERO
+        remaining = None if box is None else max(box - elapsed, ZERO)
         items.append(
             ItemTiming(
                 item=item.id,
                 planned_start=None if planned is None else planned + shift,
                 planned_minutes=item.minutes,
                 box=box,
-                actual_start=replay.actual_start[index],
+                actual_start=actual_start,
                 actual_end=replay.actual_end[index],
                 elapsed=elapsed,
-                remaining=None if box is None else max(box - elapsed, ZERO),
+                remaining=remaining,
                 overrun=ZERO if box is None else max(elapsed - box, ZERO),
                 dropped=index in replay.dropped,
                 shift=shift,
+                projected_start=projected,
             )
         )
+        if index == replay.current and after == index + 1 and cursor is not None:  # the next begins when this box is up
+            cursor += remaining or ZERO
 
     planned_start = items[0].planned_start if items else _session_planned_start(session, now.tzinfo)
     planned_end: datetime | None = None

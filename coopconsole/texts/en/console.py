@@ -18,6 +18,9 @@ CONSOLE: dict[str, str] = {
     "header.behind": "{minutes} min behind",
     "header.ahead": "{minutes} min ahead",
     "header.on_time": "on time",
+    "header.ended": "ended {ended} · plan {planned}",
+    "header.final_late": "{minutes} min late",
+    "header.final_early": "{minutes} min early",
     # agenda pane
     "agenda.title": "Agenda",
     "agenda.not_started": "Press space to start the agenda clock",
@@ -31,6 +34,12 @@ CONSOLE: dict[str, str] = {
     "agenda.drift_ahead": "{minutes} min ahead of plan",
     "agenda.drift_none": "on plan",
     "agenda.projected_end": "projected end {time}",
+    "agenda.ended_at": "ended {time}",
+    "agenda.final_late": "{minutes} min later than planned",
+    "agenda.final_early": "{minutes} min earlier than planned",
+    "agenda.final_on_time": "on time",
+    "agenda.skipped": "skipped",
+    "agenda.not_reached": "not reached",
     # speakers pane
     "speakers.title": "Speakers",
     "speakers.nobody": "Nobody speaking",

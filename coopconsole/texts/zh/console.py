@@ -18,6 +18,9 @@ CONSOLE: dict[str, str] = {
     "header.behind": "落后 {minutes} 分钟",
     "header.ahead": "提前 {minutes} 分钟",
     "header.on_time": "准时",
+    "header.ended": "{ended} 结束 · 计划 {planned}",
+    "header.final_late": "晚 {minutes} 分钟",
+    "header.final_early": "早 {minutes} 分钟",
     # agenda pane
     "agenda.title": "议程",
     "agenda.not_started": "按空格键开始计时",
@@ -31,6 +34,12 @@ CONSOLE: dict[str, str] = {
     "agenda.drift_ahead": "比计划提前 {minutes} 分钟",
     "agenda.drift_none": "与计划一致",
     "agenda.projected_end": "预计结束 {time}",
+    "agenda.ended_at": "{time} 结束",
+    "agenda.final_late": "比计划晚 {minutes} 分钟",
+    "agenda.final_early": "比计划早 {minutes} 分钟",
+    "agenda.final_on_time": "按计划结束",
+    "agenda.skipped": "已跳过",
+    "agenda.not_reached": "未进行",
     # speakers pane
     "speakers.title": "发言",
     "speakers.nobody": "无人发言",

@@ -12,12 +12,15 @@ from textual.widgets import Digits, Label
 
 from coopconsole.domain.model import ItemKind, SessionStatus
 from coopconsole.domain.rounding import whole_minutes
-from coopconsole.domain.timeline import planned_starts
+from coopconsole.domain.timeline import AgendaState
 from coopconsole.texts import t
 from coopconsole.tui.format import clock, hhmm
 from coopconsole.tui.frame import Frame
 from coopconsole.tui.paint import set_border_title, show, show_digits
 from coopconsole.tui.widgets.line_list import LineList
+
+#: An item that was current for less than this was passed over, not run.
+RAN = timedelta(seconds=1)
 
 
 class AgendaPane(Vertical):
@@ -77,16 +80,35 @@ class AgendaPane(Vertical):
         show(self.query_one("#agenda-item", Label), Content(headline))
         show(self.query_one("#agenda-box", Label), Content(detail))
         show(self.query_one("#agenda-drift", Label), Content(_drift_line(frame)))
-        # The list changes only with the records (events included) or the language; a
-        # second passing changes nothing in it, so it is not rebuilt on every tick.
-        key = (frame.revision, lang, state.current)
+        # The list changes with the records (events included), the language and the
+        # minute each item is projected to start at; a second passing changes nothing
+        # else in it, so it is not rebuilt on every tick.
+        key = (frame.revision, lang, state.current, _start_minutes(state))
         if key != self._rows_key:
             self._rows_key = key
             self.query_one("#agenda-items", LineList).show_rows(_item_rows(frame))
 
 
+def _start_minutes(state: AgendaState) -> tuple[int | None, ...]:
+    """The minute each item starts at as shown (actual or projected)."""
+    return tuple(None if t.projected_start is None else int(t.projected_start.timestamp()) // 60 for t in state.items)
+
+
 def _drift_line(frame: Frame) -> str:
     lang, state = frame.lang, frame.view.agenda
+    tz = frame.view.now.tzinfo
+    if state.status is SessionStatus.ENDED:  # the actual end and the final drift
+        ended = t("agenda.ended_at", lang, time=hhmm(state.ended_at, tz))
+        if state.drift is None:
+            return ended
+        minutes = whole_minutes(state.drift)
+        if minutes == 0:
+            final = t("agenda.final_on_time", lang)
+        elif minutes > 0:
+            final = t("agenda.final_late", lang, minutes=minutes)
+        else:
+            final = t("agenda.final_early", lang, minutes=-minutes)
+        return f"{ended} · {final}"
     if state.drift is None:
         drift = ""
     else:
@@ -97,33 +119,44 @@ def _drift_line(frame: Frame) -> str:
             drift = t("agenda.drift_behind", lang, minutes=minutes)
         else:
             drift = t("agenda.drift_ahead", lang, minutes=minutes)
-    end = t("agenda.projected_end", lang, time=hhmm(state.projected_end, frame.view.now.tzinfo))
+    end = t("agenda.projected_end", lang, time=hhmm(state.projected_end, tz))
     return " · ".join(part for part in (drift, end) if part)
 
 
 def _item_rows(frame: Frame) -> list[tuple[str | None, Content]]:
+    """One row per item: its mark, its start (actual once it has run, projected while it
+    is to come, planned for one that will not run), title, box and time taken."""
     lang, state = frame.lang, frame.view.agenda
     tz = frame.view.now.tzinfo
-    starts = planned_starts(frame.session, tz)
+    ended = state.status is SessionStatus.ENDED
     rows: list[tuple[str | None, Content]] = []
     ids = [item.id for item in frame.session.agenda]
     now_at = ids.index(state.current) if state.current in ids else -1
-    for index, (item, start) in enumerate(zip(frame.session.agenda, starts, strict=False)):
-        timing = state.timing(item.id)
+    for index, (item, timing) in enumerate(zip(frame.session.agenda, state.items, strict=False)):
         current = item.id == state.current
-        # Done: behind the current item. One visited and left by going back is not done.
-        done = timing is not None and timing.actual_end is not None and index < now_at
-        mark = "▶" if current else ("✓" if done else " ")
+        passed = not current and (ended or index < now_at)
+        ran = timing.elapsed >= RAN
+        # Done: behind the current item, and it ran. One visited and left by going back is
+        # not done; one passed over in no time was skipped; once the meeting has ended,
+        # one never begun was not reached.
+        done = passed and ran and timing.actual_end is not None
+        outcome = ""
+        if passed and not ran:
+            outcome = "agenda.not_reached" if ended and timing.actual_start is None else "agenda.skipped"
+        mark = "▶" if current else ("✓" if done else ("–" if outcome else " "))
         minutes = item.minutes
-        if timing is not None and timing.box is not None:  # extended or shortened
+        if timing.box is not None:  # extended or shortened
             minutes = whole_minutes(timing.box)
         box = t("agenda.minutes", lang, minutes=minutes) if minutes is not None else "—"
         kind = " ☕" if item.kind is ItemKind.BREAK else ""
         took = ""
-        if timing is not None and timing.elapsed > timedelta(0) and not current:
+        if ran and not current:
             took = f"  ({clock(timing.elapsed)})"
-        style = "bold reverse" if current else ("dim" if done else ("italic" if kind else ""))
+        style = "bold reverse" if current else ("dim" if done or outcome else ("italic" if kind else ""))
+        start = timing.projected_start or timing.planned_start
         text = f"{mark} {hhmm(start, tz)}  {item.title}{kind}  {box}{took}"
+        if outcome:
+            text += f"  · {t(outcome, lang)}"
         if item.owner:
             text += f"  · {item.owner}"
         rows.append((f"item-{item.id}", Content.styled(text, style)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from textual.content import Content
@@ -100,7 +100,9 @@ def status_parts(frame: Frame) -> list[tuple[int, str]]:
     else:
         key = f"state.{state.status.value}"
     parts = [(0, hhmm(frame.view.now, tz)), (0, t(key, lang))]
-    if state.projected_end is not None and state.planned_end is not None:
+    if state.status is SessionStatus.ENDED:
+        parts.extend(_final_parts(state, tz, lang))
+    elif state.projected_end is not None and state.planned_end is not None:
         parts.append(
             (
                 3,
@@ -131,6 +133,21 @@ def status_parts(frame: Frame) -> list[tuple[int, str]]:
     summary = _CHECKS[0].health_summary(frame) if _CHECKS else ""
     if summary:
         parts.append((2, summary))
+    return parts
+
+
+def _final_parts(state: AgendaState, tz: tzinfo | None, lang: str) -> list[tuple[int, str]]:
+    """Once the meeting has ended: when it ended against the plan, and the final drift."""
+    if state.ended_at is None or state.planned_end is None:
+        return []
+    parts = [(3, t("header.ended", lang, ended=hhmm(state.ended_at, tz), planned=hhmm(state.planned_end, tz)))]
+    minutes = whole_minutes(state.ended_at - state.planned_end)
+    if minutes == 0:
+        parts.append((1, t("header.on_time", lang)))
+    elif minutes > 0:
+        parts.append((1, t("header.final_late", lang, minutes=minutes)))
+    else:
+        parts.append((1, t("header.final_early", lang, minutes=-minutes)))
     return parts
 
 
