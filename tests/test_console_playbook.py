@@ -79,11 +79,35 @@ async def test_the_health_panel_lists_each_check_with_its_fix(meeting, clock):
         dialog = pilot.app.screen
         assert isinstance(dialog, HealthDialog)
         shown = [str(label.content) for label in dialog.query("#health-body Label")]
-        assert any("decision-maker-absent" in line for line in shown)
-        assert any("item-overrun: Item 1 is 1 min over its time box." in line for line in shown)
+        assert any("No decision maker of 智算科技 is in the room." in line for line in shown)
+        assert any(line == "warning · Item 1 is 1 min over its time box." for line in shown)
+        assert not any("-" in line.split(" · ")[-1].split(" ")[0] for line in shown)  # no check codes
         assert any(line.startswith("→ Close it with a decision") for line in shown)
         await pilot.press("escape")
         assert pilot.app.screen is screen
+
+
+async def test_the_chinese_health_panel_has_no_english_codes_and_wraps_long_lines(meeting, clock):
+    async with meeting("zh").run_test(size=(80, 24)) as pilot:
+        screen = await _ready(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        await advance(pilot, clock, minutes=16)
+        await pilot.press("h")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, HealthDialog)
+        body = dialog.query_one("#health-body")
+        labels = list(dialog.query("#health-body Label"))
+        shown = [str(label.content) for label in labels]
+        assert any(line.startswith("注意 · 议题 1 已超时 1 分钟") for line in shown)
+        assert not any(code in line for line in shown for code in ("item-overrun", "decision-maker-absent"))
+        for label in labels:  # every word on screen: a long line wraps inside the dialog
+            assert label.size.width <= body.size.width
+            assert label.content.cell_length <= label.size.width * label.size.height
+        assert any(label.size.height > 1 for label in labels)
+        assert pilot.app.screen is dialog
+        del screen
 
 
 async def test_goals_are_judged_and_added_from_the_dialog(meeting, store):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -25,6 +26,7 @@ from coopconsole.texts import t
 from coopconsole.texts.health import entries
 from coopconsole.tui.format import hhmm
 from coopconsole.tui.frame import Frame
+from coopconsole.tui.line_breaks import hanging, wrap_cells
 from coopconsole.tui.screens.dialogs import ConsoleDialog
 
 if TYPE_CHECKING:
@@ -63,16 +65,21 @@ def health_summary(frame: Frame) -> str:
     return "  ·  ".join(parts)
 
 
+#: The fix lines' indent (their padding), in cells.
+FIX_INDENT = 2
+
+
 class HealthDialog(ConsoleDialog[None]):
     """Every failing check with what to do about it; it stays current while open."""
 
     BINDINGS = [Binding("escape,h", "dismiss(None)", id="dialog.close", system=True)]
     DEFAULT_CSS = """
     HealthDialog #health-body { height: auto; max-height: 24; }
+    HealthDialog #health-body Label { width: 100%; }
     HealthDialog .health-critical { color: $error; text-style: bold; }
     HealthDialog .health-warning { color: $warning; text-style: bold; }
     HealthDialog .health-info { color: $text-muted; text-style: bold; }
-    HealthDialog .health-fix { padding-left: 2; margin-bottom: 1; }
+    HealthDialog .health-fix { padding-left: 2; margin-bottom: 1; }  /* FIX_INDENT */
     """
 
     def __init__(self, meeting: MeetingScreen) -> None:
@@ -80,6 +87,7 @@ class HealthDialog(ConsoleDialog[None]):
         self.meeting = meeting
         self.lang = meeting.lang
         self.shown: list[dict[str, str]] | None = None
+        self._width = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -91,22 +99,30 @@ class HealthDialog(ConsoleDialog[None]):
         self.update_findings()
         self.set_interval(1, self.update_findings)
 
+    def on_resize(self, _: events.Resize) -> None:
+        self.call_after_refresh(self.update_findings)
+
     def update_findings(self) -> None:
         frame = self.meeting.frame
         current = [] if frame is None else findings(frame)
-        if current == self.shown:
-            return
-        self.shown = current
         body = self.query_one("#health-body", VerticalScroll)
+        width = body.scrollable_content_region.width or 60
+        if (current, width) == (self.shown, self._width):
+            return
+        self.shown, self._width = current, width
         body.remove_children()
         if not current:
             body.mount(Label(Content(t("health.none", self.lang))))
             return
         widgets = []
         for entry in current:
-            label = f"{t('health.severity.' + entry['severity'], self.lang)} · {entry['code']}: {entry['message']}"
-            widgets.append(Label(Content(label), classes=f"health-{entry['severity']}"))
-            widgets.append(Label(Content(f"→ {entry['fix']}"), classes="health-fix"))
+            # The check's code is for scripts (``coopconsole health``, ``show --json``): the
+            # dialog says what is wrong in the reader's language, and nothing else. Lines
+            # are broken as Chinese is set (see ``line_breaks``), not only at spaces.
+            label = f"{t('health.severity.' + entry['severity'], self.lang)} · {entry['message']}"
+            wrapped = "\n".join(wrap_cells(label, width))
+            widgets.append(Label(Content(wrapped), classes=f"health-{entry['severity']}"))
+            widgets.append(Label(Content(hanging("→ ", entry["fix"], width - FIX_INDENT)), classes="health-fix"))
         body.mount_all(widgets)
 
 
