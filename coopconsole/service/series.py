@@ -4,13 +4,16 @@ Making the next meeting of a series (:func:`follow_up`) reads the folder and ref
 with a :class:`ServiceError` and nothing written, to follow a meeting that is not there,
 one from another folder, one whose series loops, or one that another meeting already
 follows. Finding an action by its name (:func:`locate`) goes to its newest copy: the one
-a change must be made to. Looking across the folder (:func:`all_actions`) reads only the
-header and the actions of each file.
+a change must be made to. Looking across the folder (:func:`all_actions`,
+:func:`action_rows`) reads only the header and the actions of each file, and only of the
+files that changed since the last look (the folder's index of actions, see
+``coopconsole.store.actions_index``).
 """
 
 from __future__ import annotations
 
 import os
+import time
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +32,7 @@ from coopconsole.domain.series import (
 )
 from coopconsole.service.refusals import ServiceError
 from coopconsole.store import SessionStore, StoreError
+from coopconsole.store.actions_index import ActionsIndex, IndexedAction, IndexUnusable, SeriesEntry, Stamp, racy
 from coopconsole.store.folder import StoredAction
 from coopconsole.texts import t
 
@@ -126,30 +130,97 @@ def _ordered(sessions: list[Session]) -> list[Session]:
 def all_actions(store: SessionStore, series: str | None = None) -> tuple[list[Latest], list[str]]:
     """Every action of the folder once, as it stands now (its newest copy), each series
     in order; ``series``: that one only. Also the files that could not be read (their
-    messages): a look across the folder says which ones it could not look into.
+    messages): a look across the folder says which ones it could not look into. See
+    :func:`action_rows`, which this decodes."""
+    rows, damaged = action_rows(store, series)
+    try:
+        return [row.latest() for row in rows], damaged
+    except IndexUnusable:  # a record of the index does not decode: made again from the files
+        rows, damaged = _folder_rows(store, series, ActionsIndex())
+        return [row.latest() for row in rows], damaged
 
-    Only the copies that matter are decoded: each action's newest, and an older copy
-    only if its history holds a move the newest copy's does not (a change made to it
-    after it was carried on). A folder's older copies are most of its actions."""
+
+def action_rows(store: SessionStore, series: str | None = None) -> tuple[list[IndexedAction], list[str]]:
+    """As :func:`all_actions`, each action as a listing reads it (not decoded whole).
+
+    The folder's index of actions (``coopconsole.store.actions_index``) gives every series none of
+    whose files changed since it was filed; the others are made from their files. Of a
+    file, only the header and the actions are read, and of its actions only the copies
+    that matter are decoded: each action's newest, and an older copy only if its history
+    holds a move the newest copy's does not (a change made to it after it was carried
+    on). A folder's older copies are most of its actions. What was made from the files
+    is filed in the index for the next look (not where the folder cannot be written)."""
+    return _folder_rows(store, series, store.load_actions_index())
+
+
+def _folder_rows(store: SessionStore, series: str | None, index: ActionsIndex) -> tuple[list[IndexedAction], list[str]]:
+    now = time.time_ns()  # before the stamps: a file changed after it is too recent to file
+    stamps = store.stamps()
+    kept = {
+        name: entry for name, entry in index.series.items() if all(stamps.get(f) == s for f, s in entry.files.items())
+    }
+    unreadable = {f: found for f, found in index.damaged.items() if stamps.get(f) == found[0]}
+    errors = {f: message for f, (_, message) in unreadable.items()}
+    filed = {f for entry in kept.values() for f in entry.files}
     headers: dict[str, list[Session]] = {}
     stored: dict[str, list[StoredAction]] = {}
-    damaged = []
-    for summary, actions in store.read_stored_actions():
-        if summary.session is None:
-            damaged.append(summary.error)
-            continue
-        headers.setdefault(series_of(summary.session), []).append(summary.session)
-        stored[summary.name] = actions
-    if series is not None and series not in headers:
-        raise ServiceError("no-series", series=series)
-    found: list[Latest] = []
-    for name in sorted(headers) if series is None else [series]:
+    to_read = [name for name in stamps if name not in filed and name not in errors]
+    changed = bool(to_read) or len(kept) < len(index.series) or len(unreadable) < len(index.damaged)
+    while to_read:
+        joined = set()
+        for summary, actions in store.read_stored_actions(to_read):
+            if summary.session is None:
+                errors[summary.name] = summary.error
+                continue
+            name = series_of(summary.session)
+            headers.setdefault(name, []).append(summary.session)
+            stored[summary.name] = actions
+            joined.add(name)
+        # A filed series that a file read now belongs to is made again, with all its files.
+        to_read = [f for name in sorted(joined & kept.keys()) for f in kept.pop(name).files]
+    made: dict[str, SeriesEntry] = {}
+    loops: dict[str, SeriesLoop] = {}
+    for name, sessions in headers.items():
         try:
-            ordered = _ordered(headers[name])
+            ordered = _ordered(sessions)
         except SeriesLoop as exc:
-            raise ServiceError("series-loop", loop=" → ".join(exc.names)) from None
-        found.extend(_latest(ordered, stored, name, damaged))
-    return found, damaged
+            loops[name] = exc
+            continue
+        damaged: list[str] = []
+        rows = [IndexedAction.of(latest) for latest in _latest(ordered, stored, name, damaged)]
+        made[name] = SeriesEntry({s.name: stamps[s.name] for s in sessions}, rows, damaged)
+    every = {**kept, **made}
+    if series is not None and series not in every and series not in loops:
+        raise ServiceError("no-series", series=series)
+    wanted = sorted({*every, *loops}) if series is None else [series]
+    for name in wanted:
+        if name in loops:
+            raise ServiceError("series-loop", loop=" → ".join(loops[name].names))
+    if changed:
+        _file(store, every, errors, stamps, now)
+    found = [row for name in wanted for row in every[name].rows]
+    messages = [errors[name] for name in stamps if name in errors]
+    return found, messages + [m for name in wanted for m in every[name].damaged if m not in messages]
+
+
+def _file(
+    store: SessionStore,
+    every: dict[str, SeriesEntry],
+    errors: dict[str, str],
+    stamps: dict[str, Stamp | None],
+    now: int,
+) -> None:
+    """Keep in the folder's index what was found, but for files changed too recently
+    (or that could not be looked at) to be told apart from their next change."""
+
+    def sure(stamp: Stamp | None) -> bool:
+        return stamp is not None and not racy(stamp, now)
+
+    index = ActionsIndex(
+        {name: entry for name, entry in every.items() if all(sure(s) for s in entry.files.values())},
+        {f: (stamp, message) for f, message in errors.items() if (stamp := stamps.get(f)) is not None and sure(stamp)},
+    )
+    store.save_actions_index(index)
 
 
 def _latest(

@@ -20,6 +20,7 @@ from pathlib import Path
 from coopconsole.domain.frozen import record
 from coopconsole.domain.model import ActionItem, Session
 from coopconsole.files import make_private_folder
+from coopconsole.store.actions_index import ActionsIndex, Stamp, load_index, save_index, stamp_of
 from coopconsole.store.errors import (
     BadSessionName,
     CorruptSession,
@@ -126,10 +127,10 @@ class SessionStore:
         if not self.folder.is_dir():
             return []
         found = []
-        for entry in sorted(self.folder.iterdir()):
-            if entry.suffix == SUFFIX and not entry.name.startswith("."):
+        for entry in sorted(os.listdir(self.folder)):  # names, not paths: sorting paths costs
+            if entry.endswith(SUFFIX) and not entry.startswith(".") and len(entry) > len(SUFFIX):
                 try:
-                    found.append(check_name(entry.stem))
+                    found.append(check_name(entry[: -len(SUFFIX)]))
                 except BadSessionName:
                     continue
         return found
@@ -242,6 +243,20 @@ class SessionStore:
             stored.sort(key=_number)
             out.append((SessionSummary(name, path, header), stored))
         return out
+
+    def stamps(self) -> dict[str, Stamp | None]:
+        """Each session file's stamp (inode, size, modification and change times; None if
+        it cannot be looked at), by name, in the order of :meth:`names`: what tells a look
+        across the folder which files changed since the last (see :mod:`.actions_index`)."""
+        return {name: stamp_of(self.folder / f"{name}{SUFFIX}") for name in self.names()}
+
+    def load_actions_index(self) -> ActionsIndex:
+        """The folder's index of actions (an empty one if none can be used)."""
+        return load_index(self.folder)
+
+    def save_actions_index(self, index: ActionsIndex) -> bool:
+        """Keep ``index`` as the folder's index of actions; False if the folder will not take it."""
+        return self.folder.is_dir() and save_index(self.folder, index)
 
     @contextmanager
     def series_lock(self) -> Iterator[None]:
