@@ -118,7 +118,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_console import DEMO_MARKERS, console_command  # noqa: E402
-from followup_folder import CHINESE_NAMES, SERIES, status_changes, write_folder  # noqa: E402
+from followup_folder import SERIES, status_changes, write_folder  # noqa: E402
+from followup_words import CHINESE_NAMES  # noqa: E402
 from terminal import Terminal  # noqa: E402
 
 from coopconsole.domain.model import Session  # noqa: E402

@@ -30,7 +30,7 @@ from coopconsole.tui.screens.board_dialogs import BoardHelp, HistoryDialog, Rema
 from coopconsole.tui.screens.dialogs import ChoiceDialog
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.screens.picker import PickerScreen
-from coopconsole.tui.widgets.board import card_ref, wrapped_height
+from coopconsole.tui.widgets.board_card import card_ref, wrapped_height
 from coopconsole.tui.widgets.footer import KeyFooter
 from tests.support.sessions import MEETING_START, TZ, small_session
 

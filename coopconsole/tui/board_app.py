@@ -7,7 +7,10 @@ the board quits.
 
 from __future__ import annotations
 
+from typing import Protocol, cast
+
 from textual import events
+from textual.app import App
 
 from coopconsole.domain.board_view import BoardFilters
 from coopconsole.domain.clock import Clock, system_clock
@@ -68,3 +71,17 @@ def make_board_app(
     """The board as a console of its own (the command line's and the tests'); ``first``:
     the folder as already read, shown at once instead of read again."""
     return BoardApp(store, lang, clock, theme, filters, first)
+
+
+class BoardHost(Protocol):
+    """What the board needs of the console it opens in: the sessions folder and the clock."""
+
+    store: SessionStore
+    clock: Clock
+
+
+def open_board(app: App, lang: str) -> None:
+    """Show the board of ``app``'s sessions folder over whatever is on screen; closing it
+    comes back there."""
+    host = cast(BoardHost, app)
+    app.push_screen(localized(BoardScreen, lang)(host.store, lang, host.clock))

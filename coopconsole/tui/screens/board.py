@@ -3,10 +3,7 @@
 To do, in progress, in review, done (待办 / 进行中 / 待评审 / 已完成): each action of each
 series once, as it stands now (its newest copy, see ``coopconsole.service.series``).
 ``]`` moves the highlighted card to the next state, ``[`` back one, ``k`` keeps a remark
-with it; each runs on the screen's intent thread, on the newest copy, under that
-session's lock (which may have to wait for another terminal's save), and the board is
-read again once it is durable. A refusal (an action already done has no next state) is
-a notification in the console's language.
+with it (``coopconsole.tui.screens.board_moves``).
 
 The board follows changes made elsewhere (``coopconsole status`` in another terminal,
 another console): every :attr:`BoardScreen.REFRESH_S` seconds a worker thread stamps the
@@ -28,13 +25,11 @@ just read, in the middle of drawing them), and what a read made is frozen once d
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Protocol, cast
 
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
@@ -43,23 +38,28 @@ from textual.widgets import Label
 from textual.worker import get_current_worker
 
 from coopconsole.domain.board import STATES, overdue_days
-from coopconsole.domain.board_view import FILTER_FIELDS, BoardFilters, columns_of, filter_values, filtered
+from coopconsole.domain.board_view import FILTER_FIELDS, BoardFilters, columns_of, filtered
 from coopconsole.domain.clock import Clock
-from coopconsole.domain.model import ActionItem
 from coopconsole.domain.series import Latest
-from coopconsole.service import MeetingService, ServiceError
-from coopconsole.service.board import ActionBoard
+from coopconsole.service import ServiceError
 from coopconsole.service.folder_watch import FileStamp, FolderRead, folder_stamp
 from coopconsole.service.series import all_actions
-from coopconsole.store import SessionStore, StoreError
+from coopconsole.store import SessionStore
 from coopconsole.texts import t
 from coopconsole.tui import memory
 from coopconsole.tui.commands import Command, bind
 from coopconsole.tui.intents import IntentRunner
-from coopconsole.tui.localized import localized
 from coopconsole.tui.paint import set_border_title
-from coopconsole.tui.screens.board_dialogs import BoardHelp, RemarkDialog, board_bindings, history_dialog
-from coopconsole.tui.widgets.board import BoardColumn, Card, card_ref
+from coopconsole.tui.screens.board_dialogs import (
+    BoardHelp,
+    board_bindings,
+    filter_menu,
+    history_dialog,
+    value_menu,
+)
+from coopconsole.tui.screens.board_moves import CardMoves
+from coopconsole.tui.widgets.board import BoardColumn
+from coopconsole.tui.widgets.board_card import Card
 from coopconsole.tui.widgets.footer import KeyFooter
 
 
@@ -107,6 +107,7 @@ class BoardScreen(Screen):
         self.filters = filters or BoardFilters()
         self.alone = alone
         self.intents = IntentRunner()
+        self.moves = CardMoves(self)
         self.found: list[Latest] = []
         """Every action of the folder as last read."""
         self.damaged: list[str] = []
@@ -206,7 +207,7 @@ class BoardScreen(Screen):
         if not self.is_attached:
             return
         self.stamp = stamp
-        self.report(exc)
+        self.moves.report(exc)
 
     # -- drawing -------------------------------------------------------------------------
 
@@ -296,6 +297,13 @@ class BoardScreen(Screen):
             return cards[self.row]
         return next((card for card in cards if card.card_key == self.chosen), None)
 
+    def card_or_say(self) -> Card | None:
+        """The highlighted card; None, said in a notice, when there is none to act on."""
+        card = self.highlighted_card()
+        if card is None:
+            self.notify(t("kanban.none", self.lang), severity="warning", markup=False)
+        return card
+
     # -- moving the highlight ------------------------------------------------------------
 
     def action_column(self, by: int) -> None:
@@ -316,77 +324,21 @@ class BoardScreen(Screen):
             return None
         return True
 
-    # -- moving actions ----------------------------------------------------------------------
+    # -- moving actions (see ``board_moves``) ---------------------------------------------
 
     def action_step(self, by: int) -> None:
         """Move the highlighted action ``by`` states (1: the next, -1: the one before)."""
-        card = self.highlighted_card()
-        if card is None:
-            self.notify(t("kanban.none", self.lang), severity="warning", markup=False)
-            return
-        latest, lang = card.latest, self.lang
-
-        def moved(action: ActionItem) -> None:
-            self.chosen, self.follow_chosen = latest.origin, True
-            state = t(f"board.{action.status.value}", lang)
-            self.notify(t("kanban.moved", lang, ref=card_ref(latest), state=state), markup=False)
-
-        self.change(latest, lambda board: board.step(latest.action.id, by), moved)
+        self.moves.step(by)
 
     def action_remark(self) -> None:
         """Ask for a remark on the highlighted action, and keep it in its history."""
-        card = self.highlighted_card()
-        if card is None:
-            self.notify(t("kanban.none", self.lang), severity="warning", markup=False)
-            return
-        latest, lang = card.latest, self.lang
-
-        def written(text: str | None) -> None:
-            if text is None:  # Escape: nothing is saved
-                return
-
-            def kept(_: ActionItem) -> None:
-                self.notify(t("kanban.remarked", lang, ref=card_ref(latest)), markup=False)
-
-            self.change(latest, lambda board: board.remark(latest.action.id, text), kept)
-
-        title = t("kanban.remark.title", lang, ref=card_ref(latest))
-        self.app.push_screen(RemarkDialog(title, lang), written)
+        self.moves.remark()
 
     def action_history(self) -> None:
         """Show the highlighted action whole, with every move and remark of its history."""
-        card = self.highlighted_card()
-        if card is None:
-            self.notify(t("kanban.none", self.lang), severity="warning", markup=False)
-            return
-        self.app.push_screen(history_dialog(card.latest, self.lang, self.clock))
-
-    def change(
-        self, latest: Latest, intent: Callable[[ActionBoard], ActionItem], then: Callable[[ActionItem], None]
-    ) -> None:
-        """Run ``intent(board)`` on the session holding ``latest`` (its newest copy) on the
-        intent thread; ``then(result)`` and the board read again once it is durable."""
-        store, clock = self.store, self.clock
-
-        def run() -> ActionItem:
-            with store.open(latest.meeting) as handle:
-                return intent(MeetingService(handle, clock).board)
-
-        def done(result: ActionItem) -> None:
-            then(result)
-            self.reread(force=True)
-
-        self.intents.run(run, done, self.report)
-
-    def report(self, exc: BaseException) -> None:
-        """Why a change was not made (or the folder not read), in the console's language."""
-        if isinstance(exc, ServiceError):
-            self.notify(exc.text(self.lang), title=t("error.title", self.lang), severity="warning", markup=False)
-        elif isinstance(exc, StoreError):
-            self.notify(str(exc), severity="error", timeout=10, markup=False)
-        else:
-            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
-            self.notify(t("save.failed", self.lang, error=why), severity="error", timeout=10, markup=False)
+        card = self.card_or_say()
+        if card is not None:
+            self.app.push_screen(history_dialog(card.latest, self.lang, self.clock))
 
     # -- filters -------------------------------------------------------------------------
 
@@ -394,34 +346,23 @@ class BoardScreen(Screen):
         """Ask which filter to change (or to clear them all)."""
         from coopconsole.tui.screens.dialogs import ChoiceDialog
 
-        lang = self.lang
-        choices: list[tuple[str, str]] = []
-        for field in FILTER_FIELDS:
-            value = getattr(self.filters, field)
-            choices.append((t(f"kanban.filter.{field}", lang) + (value or t("kanban.all", lang)), field))
-        choices.append((t("kanban.filter.clear", lang), ""))
-
         def chosen(field: str | None) -> None:
             if field == "":
                 self.set_filters(BoardFilters())
             elif field is not None:
                 self.choose_filter(field)
 
-        self.app.push_screen(ChoiceDialog(t("kanban.filter.title", lang), choices), chosen)
+        self.app.push_screen(ChoiceDialog(*filter_menu(self.filters, self.lang)), chosen)
 
     def choose_filter(self, field: str) -> None:
         """Ask which series, owner or organisation to show (or all)."""
         from coopconsole.tui.screens.dialogs import ChoiceDialog
 
-        lang = self.lang
-        values = filter_values(self.found, self.filters, field)
-        choices = [(t("kanban.all", lang), ""), *((value, value) for value in values)]
-
         def chosen(value: str | None) -> None:
             if value is not None:
                 self.set_filters(replace(self.filters, **{field: value or None}))
 
-        self.app.push_screen(ChoiceDialog(t(f"kanban.pick.{field}", lang), choices), chosen)
+        self.app.push_screen(ChoiceDialog(*value_menu(self.found, self.filters, field, self.lang)), chosen)
 
     def set_filters(self, filters: BoardFilters) -> None:
         """Show only what ``filters`` let through (the highlight stays on its card if it is still shown)."""
@@ -454,17 +395,3 @@ class BoardScreen(Screen):
             (t("kanban.cmd.help", lang), self.action_help),
             (t("kanban.cmd.close", lang), self.action_close),
         ]
-
-
-class BoardHost(Protocol):
-    """What the board needs of the console it opens in: the sessions folder and the clock."""
-
-    store: SessionStore
-    clock: Clock
-
-
-def open_board(app: App, lang: str) -> None:
-    """Show the board of ``app``'s sessions folder over whatever is on screen; closing it
-    comes back there."""
-    host = cast(BoardHost, app)
-    app.push_screen(localized(BoardScreen, lang)(host.store, lang, host.clock))

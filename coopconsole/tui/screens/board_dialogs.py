@@ -12,12 +12,13 @@ from textual.content import Content
 from textual.widgets import Input, Label
 
 from coopconsole.domain.board import overdue_days
+from coopconsole.domain.board_view import FILTER_FIELDS, BoardFilters, filter_values
 from coopconsole.domain.clock import Clock
 from coopconsole.domain.model import ActionStatus
 from coopconsole.domain.series import Latest
 from coopconsole.texts import t
 from coopconsole.tui.screens.dialogs import ConsoleDialog
-from coopconsole.tui.widgets.board import card_ref
+from coopconsole.tui.widgets.board_card import card_ref
 
 
 class RemarkDialog(ConsoleDialog[str | None]):
@@ -222,3 +223,21 @@ def history_lines(latest: Latest, lang: str, clock: Clock) -> list[tuple[str, st
         lines.append((when, what))
         before = change.status
     return lines
+
+
+def filter_menu(filters: BoardFilters, lang: str) -> tuple[str, list[tuple[str, str]]]:
+    """The board's filter dialog: each filter with what it shows now, then "clear them all"
+    (the choice ``""``)."""
+    choices = [
+        (t(f"kanban.filter.{field}", lang) + (getattr(filters, field) or t("kanban.all", lang)), field)
+        for field in FILTER_FIELDS
+    ]
+    choices.append((t("kanban.filter.clear", lang), ""))
+    return t("kanban.filter.title", lang), choices
+
+
+def value_menu(found: list[Latest], filters: BoardFilters, field: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
+    """The dialog choosing one filter's value: "all" (``""``), then every value the other
+    filters leave on the board."""
+    values = filter_values(found, filters, field)
+    return t(f"kanban.pick.{field}", lang), [(t("kanban.all", lang), ""), *((value, value) for value in values)]

@@ -198,7 +198,7 @@ def palette_commands(screen: MeetingScreen) -> list[Command]:
     commands.append((t("cmd.minutes", lang), screen.action_minutes))
     commands.append((t("cmd.minutes_write", lang), screen.write_minutes))
     commands.append((t("cmd.minutes_confirm", lang), screen.confirmations))
-    from coopconsole.tui.screens.board import open_board  # with the palette, not as the console starts
+    from coopconsole.tui.board_app import open_board  # with the palette, not as the console starts
 
     commands.append((t("kanban.cmd.open", lang), bind(open_board, screen.app, lang)))
     commands.append((t("cmd.help", lang), screen.action_help))

@@ -86,7 +86,7 @@ class PickerScreen(Screen):
 
     def action_board(self) -> None:
         """Show the board of every action in the folder; closing it comes back here."""
-        from coopconsole.tui.screens.board import open_board  # the board's code: only once asked for
+        from coopconsole.tui.board_app import open_board  # the board's code: only once asked for
 
         open_board(self.app, self.lang)
 
