@@ -13,7 +13,7 @@ from textual.suggester import Suggester
 from textual.widget import AwaitMount
 from textual.widgets import Input, Label
 
-from coopconsole.domain.model import Participant
+from coopconsole.domain.model import ParkedItem, Participant
 from coopconsole.texts import t
 from coopconsole.tui.localized import localized
 from coopconsole.tui.messages import CaptureCancelled, CaptureSubmitted
@@ -119,11 +119,14 @@ class CaptureBar(Horizontal):
     def open(
         self, kind: str, lang: str, participants: Sequence[Participant], text: str = "", record: Any = None
     ) -> None:
-        """Show the bar for a ``kind`` of record (``record``: the one being edited), its
-        text ``text``; once :meth:`prepare` has been awaited."""
+        """Show the bar for a ``kind`` of record (``record``: the one being edited; for an
+        action, a parked point is the one it is made from), its text ``text``; once
+        :meth:`prepare` has been awaited."""
         self.kind, self.record, self.lang = kind, record, lang
         if kind == "remark":  # about ``record``, an action, which it does not change
             label = t("capture.remark", lang, id=record.id)
+        elif kind == "action" and isinstance(record, ParkedItem):  # a new action, from the point
+            label = t("capture.from_parked", lang, id=record.id)
         elif record is not None:  # which record is being edited, so the wrong row is not changed
             label = t("capture.edit_of", lang, kind=t(f"capture.{kind}", lang).lower(), id=record.id)
         else:
