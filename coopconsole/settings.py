@@ -1,5 +1,5 @@
-"""Remembered user settings: the theme, the language, when the countdown warns, and the
-keys a user remapped.
+"""Remembered user settings: the theme, the language, when the countdown warns, whether
+the bell rings at the end of a time box, and the keys a user remapped.
 
 They live in ``settings.json`` in the configuration folder: ``$COOPCONSOLE_CONFIG`` if
 set, else ``$XDG_CONFIG_HOME/coopconsole``, else ``~/.config/coopconsole``. User themes
@@ -40,6 +40,8 @@ class Settings:
     """``"en"`` or ``"zh"``; ``None`` means: follow the locale."""
     warning_minutes: int = 2
     """The countdown turns to its warning colour this many minutes before the end (0: never)."""
+    bell: bool = False
+    """Ring the terminal bell when the current item's time box runs out (see ``time_box_alert.py``)."""
     keys: dict[str, str] = field(default_factory=dict)
     """Remapped keys: a binding's id to the keys that replace its own (see :mod:`coopconsole.tui.keymap`)."""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -98,6 +100,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     make_private_folder(path.parent)
     document = {**settings.extra, "theme": settings.theme, "lang": settings.lang}
     document["warning_minutes"] = settings.warning_minutes
+    if settings.bell:  # off is the default: written only when switched on, as the keys
+        document["bell"] = True
     if settings.keys:
         document["keys"] = dict(settings.keys)
     data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -106,7 +110,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
 
 
 def _from_document(document: dict[str, Any], path: Path) -> tuple[Settings, str | None]:
-    known = ("theme", "lang", "warning_minutes", "keys")
+    known = ("theme", "lang", "warning_minutes", "bell", "keys")
     settings = Settings(extra={k: v for k, v in document.items() if k not in known})
     problems: list[str] = []
     theme = document.get("theme", settings.theme)
@@ -124,6 +128,11 @@ def _from_document(document: dict[str, Any], path: Path) -> tuple[Settings, str 
         settings.warning_minutes = minutes
     else:
         problems.append(f"'warning_minutes' must be a whole number from 0 to {MAX_WARNING_MINUTES}, not {minutes!r}")
+    bell = document.get("bell", settings.bell)
+    if isinstance(bell, bool):
+        settings.bell = bell
+    else:
+        problems.append(f"'bell' must be true or false, not {bell!r}")
     keys = document.get("keys", {})
     if isinstance(keys, dict) and all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keys.items()):
         settings.keys = {k: v.strip() for k, v in keys.items()}

@@ -59,6 +59,8 @@ def test_english_sample() -> None:
         (3, "Chloe Martin", "Company B", "Technical Director", Role.DECISION_MAKER),
         (4, "Deepak Rao", "Company B", "Marketing Director", Role.OTHER),
         (5, "Eva Novak", "Industry Association", "", Role.EXPERT_ADVISOR),
+        (6, "Dana Okafor", "", "", Role.OTHER),  # the facilitator (tests/test_participant_roles.py)
+        (7, "Sam Lee", "", "", Role.OTHER),  # the note-taker
     ]
     items = s.agenda
     assert [i.id for i in items] == [1, 2, 3, 4, 5, 6, 7]
@@ -101,6 +103,7 @@ def test_chinese_sample() -> None:
         (4, "孙强", "宏远集团", "IT总监", Role.EXECUTOR),
         (5, "李娜", "宏远集团", "质量经理", Role.EXECUTOR),
         (6, "周宁", "独立顾问", "主持人", Role.EXPERT_ADVISOR),
+        (7, "陈晓", "", "", Role.OTHER),  # the note-taker (tests/test_participant_roles.py)
     ]
     items = s.agenda
     assert [i.start.strftime("%H:%M") for i in items] == ["09:00", "09:15", "09:45", "10:30", "10:45", "11:30", "11:50"]

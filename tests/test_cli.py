@@ -47,7 +47,7 @@ def test_new_list_add_show(run, agenda_en):
     listing = run("list")
     assert "park" in listing.stdout and "Smart Park Cooperation Promotion Meeting" in listing.stdout
     assert "2026-12-08" in listing.stdout and "planned" in listing.stdout and "7 items" in listing.stdout
-    added = run("add", "park", "action", "@alice", "send the draft MOU to Company B", "by", "2026-12-20")
+    added = run("add", "park", "action", "@alice", "send the draft MOU to Company B", "by", "2026-12-20", "--quiet")
     assert added.exit_code == 0 and added.stdout.strip() == "1"
     shown = json.loads(run("show", "park", "--json").stdout)
     for key in (

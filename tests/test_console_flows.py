@@ -363,7 +363,8 @@ async def test_turn_a_parked_point_into_an_action(meeting, clock, store):
         screen = await settle(pilot)
         pane = screen.query_one(ParkingLotPane)
         await _resolve(pilot, pane, "Turn into an action (keeps its text)")
-        screen = app.screen
+        await pilot.press("enter")  # the capture bar, opened on the point's text
+        screen = await settle(pilot)
         session = screen.service.session
         assert len(session.actions) == 2
         new = session.actions[1]

@@ -211,7 +211,8 @@ def test_reading_works_on_a_read_only_file_system(store, read_only):
         assert result.exit_code == 0, (args, result.stderr)
         assert "damaged" not in result.stdout and "cannot" not in result.stderr
     assert "Smart Park" in run(store.folder, "list").stdout
-    for args in (("add", "q", "note", "hello"), ("minutes", "q"), ("minutes", "q", "-o", str(path) + ".md")):
+    sends = (("minutes", "q", "--send"), ("minutes", "q", "--send", "-o", str(path) + ".md"))
+    for args in (("add", "q", "note", "hello"), *sends):
         result = run(store.folder, *args)
         assert result.exit_code == 2 and "Traceback" not in result.stderr
         assert str(path) in result.stderr and "can only be read" in result.stderr
@@ -323,7 +324,7 @@ def test_minutes_exports_and_the_sessions_folder_are_private_with_umask_000(tmp_
         assert run(folder, *args, str(target)).exit_code == 0
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
     with SessionStore(folder).open("demo-en") as handle:
-        written = MeetingService(handle).closing.write_minutes("en")
+        written = MeetingService(handle).closing.write_minutes("en").path
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
     settings = save_settings(Settings(), tmp_path / "config" / "deep" / "settings.json")
     assert stat.S_IMODE(settings.parent.stat().st_mode) == 0o700

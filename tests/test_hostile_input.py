@@ -94,7 +94,12 @@ def test_import_keeps_no_control_characters_anywhere():
     assert session.note_taker == "Eva]0;title"
     assert [g.text for g in session.goals] == ["sign[2J the MOU", "pilot plan"]
     people = [(p.name, p.organisation, p.title) for p in session.participants]
-    assert people == [("Dana Okafor", "Acme Ltd", "CTO31m"), ("Bruno Silva", "Beta Ltd", "CEO")]
+    assert people == [
+        ("Dana Okafor", "Acme Ltd", "CTO31m"),
+        ("Bruno Silva", "Beta Ltd", "CEO"),
+        ("Zh31mou Ning", "", ""),  # the facilitator and the note-taker are participants too
+        ("Eva]0;title", "", ""),
+    ]
     first, second, _ = session.agenda
     assert (first.title, first.owner, first.sub_points) == ("Opening]0;title", "Dana Okafor", ("welcome31m words",))
     assert second.title == "Pricing model" and second.owner == "Bruno Silva"

@@ -13,7 +13,7 @@ from coopconsole.domain.timeline import agenda_state
 from coopconsole.settings import Settings, load_settings, save_settings, settings_path
 from coopconsole.tui.app import make_app
 from coopconsole.tui.keymap import REMAPPABLE, usable
-from coopconsole.tui.screens.meeting_keys import capture_keys, help_lines, meeting_bindings
+from coopconsole.tui.screens.meeting_keys import help_lines, meeting_bindings
 from coopconsole.tui.widgets.capture_bar import CaptureBar, CaptureField
 from coopconsole.tui.widgets.footer import KeyFooter
 from tests.support.pilot import settle
@@ -77,12 +77,17 @@ def remapped(store, clock):
     return make
 
 
-def test_the_capture_keys_follow_the_keymap_by_name_and_by_character():
-    assert capture_keys({}) == {"a": "action", "o": "note", "d": "decision", "l": "park"}
-    moved = capture_keys({"meeting.capture-note": "x,question_mark", "meeting.next": "a"})
-    assert moved["x"] == "note" and moved["question_mark"] == moved["?"] == "note"
-    assert "o" not in moved  # the note's old key opens nothing
-    assert "a" not in moved  # given to another action, as Textual's keymap has it
+async def test_a_capture_key_remapped_to_a_symbol_opens_the_bar_and_a_key_given_away_does_not(remapped):
+    app = remapped({"meeting.capture-note": "question_mark", "meeting.next": "a", "meeting.help": "f1"})
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        bar = screen.query_one(CaptureBar)
+        await pilot.press("a")  # the next item's key now, as Textual's keymap has it
+        await settle(pilot)
+        assert not bar.display
+        await pilot.press("question_mark", *"by its character", "enter")
+        await settle(pilot)
+        assert [n.text for n in screen.service.session.notes] == ["by its character"]
 
 
 async def test_remapped_keys_are_followed_by_the_keys_the_footer_and_the_help(remapped):

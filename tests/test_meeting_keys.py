@@ -11,6 +11,7 @@ from textual.widgets import Digits, Input, Label
 
 from coopconsole.domain.model import Resolution, SessionStatus
 from coopconsole.tui.app import make_app
+from coopconsole.tui.screens.closing_list import ClosingListDialog
 from coopconsole.tui.screens.dialogs import ChoiceDialog, HelpDialog
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.widgets.actions import ActionsPane
@@ -127,7 +128,7 @@ async def test_capture_each_kind_through_the_bar(meeting, clock, store):
         action = screen.service.session.actions[0]
         assert (action.owner, action.deliverable, action.item) == ("Alice Chen", "send the deck to Company B", 1)
         rows = texts(screen.query_one(ActionsPane))
-        assert any(r.startswith(f"#1 ✓SMART Alice Chen · {action.deadline:%m-%d}: send the deck") for r in rows)
+        assert any(r.startswith(f"#1 Alice Chen · {action.deadline:%m-%d}: send the deck") for r in rows)
         for key, text in (
             ("o", "pilot line 3 has the cleanest data"),
             ("d", "Pilot on line 3 for one month"),
@@ -402,13 +403,13 @@ async def test_ctrl_e_ends_the_meeting_after_asking(meeting, clock):
         await settle(pilot)
         await pilot.press("ctrl+e")
         await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("down", "enter")  # "Keep going"
+        assert isinstance(app.screen, ClosingListDialog)
+        await pilot.press("escape")  # back to the meeting
         screen = await settle(pilot)
         assert screen.frame.view.agenda.status is SessionStatus.RUNNING
         await pilot.press("ctrl+e")
         await pilot.pause()
-        await pilot.press("enter")  # "End the meeting"
+        await pilot.press("end", "up", "enter")  # "End the meeting now", above "Back to the meeting"
         screen = await settle(pilot)
         assert screen.frame.view.agenda.status is SessionStatus.ENDED
         assert "Ended" in screen.query_one(MeetingHeader).status_text

@@ -7,7 +7,15 @@ from coopconsole.domain.model import Participant, SmartCheck
 from coopconsole.domain.smart import PROBLEMS, explain, is_vague, smart_check
 
 TODAY = date(2026, 12, 1)
-CODES = ("owner-missing", "owner-unknown", "owner-ambiguous", "deadline-missing", "deadline-past", "deliverable-vague")
+CODES = (
+    "owner-missing",
+    "owner-unknown",
+    "owner-ambiguous",
+    "owner-absent",
+    "deadline-missing",
+    "deadline-past",
+    "deliverable-vague",
+)
 
 
 def capture(

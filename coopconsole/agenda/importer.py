@@ -33,6 +33,8 @@ Decisions where the format leaves room:
   meeting-detail lines. The same happens when the agenda sections hold no item. When
   they do, timed entries elsewhere are reported, not imported (see
   :mod:`coopconsole.agenda.sections`).
+* The facilitator, the note-taker and the item owners are participants: those not in
+  the participants list are added to it (see :mod:`coopconsole.agenda.in_charge`).
 * Owners: a placeholder such as ``—``, ``TBD`` or ``待定`` (in an Owner column or after a
   dash) means no owner. Names in round brackets count as the owner when they name
   listed participants (see :mod:`coopconsole.agenda.person_names`), so participants are read
@@ -58,6 +60,7 @@ from datetime import date, time
 from markdown_it.tree import SyntaxTreeNode
 
 from coopconsole.agenda.durations import parse_when
+from coopconsole.agenda.in_charge import with_people_in_charge
 from coopconsole.agenda.item_line import is_break
 from coopconsole.agenda.items import AgendaReader, Draft, Report
 from coopconsole.agenda.markdown_lines import (
@@ -286,10 +289,15 @@ def _import(text: str, name: str) -> AgendaImport:
         note_taker=meta.note_taker,
         lang=lang,
         goals=[Goal(i, tier, text) for i, (tier, text) in enumerate(goals, start=1)],
-        participants=[
-            Participant(i, p.name, p.organisation, p.title, p.role)
-            for i, p in enumerate((p for p in people if p is not None), start=1)
-        ],
+        participants=with_people_in_charge(
+            [
+                Participant(i, p.name, p.organisation, p.title, p.role)
+                for i, p in enumerate((p for p in people if p is not None), start=1)
+            ],
+            meta.facilitator,
+            meta.note_taker,
+            (i.owner for i in items),
+        ),
         agenda=items,
     )
     unique = list(dict.fromkeys(problems))

@@ -14,13 +14,14 @@ import click
 
 from coopconsole.cli.commands import FORMATS, Fail, command, lang_of, say, store_of, user_errors
 from coopconsole.domain.clock import system_clock
-from coopconsole.domain.followup import minutes_status
+from coopconsole.domain.followup import MinutesState, minutes_status
 from coopconsole.domain.model import Attendance
 from coopconsole.domain.timeline import agenda_state
 from coopconsole.domain.typed_text import names_fitting
 from coopconsole.files import write_atomic
 from coopconsole.service import MeetingService
 from coopconsole.texts import LANGS, t
+from coopconsole.texts.formats import moment_text
 
 
 def _emit(data: bytes, output: Path | None) -> None:
@@ -56,32 +57,60 @@ OUTPUT_OPTION = click.option(
     "--next-meeting",
     metavar="TEXT",
     default=None,
-    help="When and where the next meeting is (kept in the session, shown in the minutes).",
+    help="When and where the next meeting is (shown in the minutes; kept in the session when they are sent).",
 )
-@click.option("--draft", is_flag=True, help="Only show the minutes: do not record that they were sent.")
+@click.option(
+    "--send",
+    is_flag=True,
+    help="Record that the minutes are sent now (once the meeting has ended): the 24-hour reply window starts.",
+)
+@click.option("--draft", is_flag=True, help="Print a draft, marked as such in its title: records nothing.")
 @click.pass_context
 def minutes(
-    ctx: click.Context, name: str, lang: str | None, output: Path | None, next_meeting: str | None, draft: bool
+    ctx: click.Context,
+    name: str,
+    lang: str | None,
+    output: Path | None,
+    next_meeting: str | None,
+    send: bool,
+    draft: bool,
 ) -> None:
-    """Write the minutes of a session as Markdown (to standard output, or -o FILE).
+    """Print the minutes of a session as Markdown (to standard output, or -o FILE).
 
-    Unless --draft is given, the session records that the minutes were sent now: the
-    24-hour reply window in them starts now, and 'coopconsole list' shows them as written.
+    Printing records nothing. Sending is said with --send: the session records that the
+    minutes were sent now, 'coopconsole list' shows them as sent and attendees can
+    confirm them. Minutes are sent only once the meeting has ended; before that, and
+    whenever they are not the minutes sent, they are marked as a draft.
     """
     lang = lang_of(ctx, lang)
+    sending = send and not draft
     with user_errors(), store_of(ctx).open(name) as handle:
-        if not draft:
-            handle.check_writable()  # before the minutes are printed as if sent
         service = MeetingService(handle)
-        if output is not None and not draft:
-            service.closing.write_minutes(lang, output, next_meeting)
+        now = service.now()
+        if sending:
+            service.closing.check_sendable()  # before anything is printed as if sent
+        if sending and output is not None:
+            service.closing.send_minutes(lang, output, next_meeting)
         else:
-            now = service.now()
-            _emit(service.closing.minutes(lang, next_meeting, now).encode("utf-8"), output)
-            if not draft:
-                service.closing.record_minutes(next_meeting, now)
+            text, digest = service.closing.build(lang, next_meeting, now, draft=False if sending else draft or None)
+            _emit(text.encode("utf-8"), output)
+            if sending:
+                service.closing.record_minutes(next_meeting, now, digest)
+        session = service.session
     if output is not None:
         say(f"Minutes of {name!r} written to {output}.")
+    if sending:
+        say(t("sending.sent", lang, name=name, time=moment_text(now, lang, now.tzinfo)))
+        return
+    if next_meeting is not None:
+        say(t("sending.next_meeting_not_kept", lang))
+    status = minutes_status(session, agenda_state(session, now), now)
+    if draft or status.state is MinutesState.NOT_DUE:
+        return
+    if status.written_at is None:
+        say(t("sending.not_sent", lang))
+    elif status.out_of_date:
+        say(t("sending.still_out_of_date", lang, sent=moment_text(status.written_at, lang, now.tzinfo)))
 
 
 @command()
@@ -208,7 +237,7 @@ def _participant(session, wanted: str):  # noqa: ANN001, ANN202 - Session -> Par
 @click.pass_context
 def health(ctx: click.Context, name: str, lang: str | None) -> None:
     """The meeting's health checks: what is wrong now, and how to fix it."""
-    from coopconsole.texts.health import report
+    from coopconsole.cli.show import command_line_health as report  # fixes without the console's keys
 
     with user_errors(), store_of(ctx).open(name) as handle:
         session = handle.load()

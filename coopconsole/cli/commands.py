@@ -20,8 +20,8 @@ import click
 from rich.cells import cell_len
 
 from coopconsole import __version__
-from coopconsole.cli.console_start import create_demo, run_console
-from coopconsole.cli.show import counts, minutes_summary, session_json, session_text
+from coopconsole.cli.console_start import create_demo, remember, run_console
+from coopconsole.cli.show import counts, minutes_summary, session_json
 from coopconsole.domain.clock import system_clock
 from coopconsole.domain.model import Session
 from coopconsole.domain.timeline import agenda_state
@@ -95,33 +95,69 @@ def _open_console(
     ctx: click.Context, name: str | None, lang: str | None = None, opened: SessionFile | None = None
 ) -> None:
     options = ctx.find_root().obj
+    remember(options["lang"])  # the console's language, chosen on the command line
     run_console(store_of(ctx), name, lang or options["lang"], options["theme"], opened)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--sessions-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder of session files (default ./sessions, or $COOPCONSOLE_SESSIONS).",
+#: The options of ``coopconsole`` itself: (option, its key in the root context's ``obj``).
+GLOBAL_OPTIONS = (
+    (
+        click.Option(
+            ["--sessions-dir"],
+            type=click.Path(file_okay=False, path_type=Path),
+            default=None,
+            help="Folder of session files (default ./sessions, or $COOPCONSOLE_SESSIONS).",
+        ),
+        "sessions_dir",
+    ),
+    (
+        click.Option(
+            ["--lang"],
+            type=click.Choice(LANGS),
+            default=None,
+            help="Language of the console and of what is printed (default: remembered, else from LANG).",
+        ),
+        "lang",
+    ),
+    (
+        click.Option(["--theme"], default=None, help="Console theme, e.g. coopconsole-light or coopconsole-projector."),
+        "theme",
+    ),
 )
-@click.option(
-    "--lang",
-    "ui_lang",
-    type=click.Choice(LANGS),
-    default=None,
-    help="Language of the console (default: remembered, else from LANG).",
+
+
+def _global_option(option: click.Option, key: str) -> click.Option:
+    """``option`` of ``coopconsole`` for a sub-command, written after it: the value goes
+    where ``coopconsole OPTION VALUE COMMAND`` would put it (the later one wins)."""
+
+    def keep(ctx: click.Context, _param: click.Parameter, value: object) -> None:
+        if value is not None:
+            ctx.find_root().obj[key] = value
+
+    return click.Option(
+        option.opts,
+        type=option.type,
+        default=None,
+        expose_value=False,
+        callback=keep,
+        help=option.help,
+    )
+
+
+@click.group(
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    params=[option for option, _key in GLOBAL_OPTIONS],
 )
-@click.option("--theme", default=None, help="Console theme, e.g. coopconsole-light or coopconsole-projector.")
 @click.version_option(__version__, prog_name="coopconsole")
 @click.pass_context
-def main(ctx: click.Context, sessions_dir: Path | None, ui_lang: str | None, theme: str | None) -> None:
+def main(ctx: click.Context, sessions_dir: Path | None, lang: str | None, theme: str | None) -> None:
     """Run a multi-party cooperation meeting from the terminal.
 
     With no command, opens the console on a picker of saved sessions and the
     built-in sample meeting.
     """
-    ctx.obj = {"sessions_dir": sessions_dir, "lang": ui_lang, "theme": theme}
+    ctx.obj = {"sessions_dir": sessions_dir, "lang": lang, "theme": theme}
     if ctx.invoked_subcommand not in _CONSOLE_COMMANDS:
         gc.enable()  # off while the command started (coopconsole.cli.main); the console's own
     if ctx.invoked_subcommand is None:
@@ -129,10 +165,15 @@ def main(ctx: click.Context, sessions_dir: Path | None, ui_lang: str | None, the
 
 
 def command(name: str | None = None):  # noqa: ANN201 - a click decorator
-    """A sub-command of ``main`` that also answers ``--version``."""
+    """A sub-command of ``main`` that also answers ``--version`` and takes the options of
+    ``coopconsole`` itself after its name (``coopconsole list --lang zh``). A command
+    with an option of the same name keeps its own (``demo --lang``: which sample)."""
 
     def decorate(function):  # noqa: ANN001, ANN202
-        return main.command(name)(click.version_option(__version__, prog_name="coopconsole")(function))
+        made = main.command(name)(click.version_option(__version__, prog_name="coopconsole")(function))
+        own = {opt for param in made.params for opt in param.opts}
+        made.params.extend(_global_option(o, key) for o, key in GLOBAL_OPTIONS if not own & set(o.opts))
+        return made
 
     return decorate
 
@@ -281,17 +322,23 @@ def series_places(sessions: list[Session]) -> dict[str, str]:
 @click.argument("name")
 @click.argument("kind", type=click.Choice(CAPTURE_KINDS))
 @click.argument("text", nargs=-1, required=True)
+@click.option("-q", "--quiet", is_flag=True, help="Print only the new record's number (for scripts).")
 @click.pass_context
-def add(ctx: click.Context, name: str, kind: str, text: tuple[str, ...]) -> None:
+def add(ctx: click.Context, name: str, kind: str, text: tuple[str, ...], quiet: bool) -> None:
     """Capture an action, note, decision or parked point from any terminal.
 
     TEXT uses the quick-capture syntax: '@name' is the owner (or who raised a parked
     point); 'by DATE', 'due DATE', '截止 DATE' or 'DATE前' set a deadline.
-    Prints the new record's number once it is safely on disk.
+    Once the record is safely on disk, prints what was understood, in the session's
+    language: '#3 action · Chloe Martin · 2026-12-08 · send energy data ✓SMART'.
     """
+    from coopconsole.cli.show_text import captured_line
+
     with user_errors(), store_of(ctx).open(name) as handle:
-        record = MeetingService(handle).captures.capture(kind, " ".join(text))
-    click.echo(str(record.id))
+        service = MeetingService(handle)
+        record = service.captures.capture(kind, " ".join(text))
+        lang = ctx.find_root().obj["lang"] or service.session.lang
+    click.echo(str(record.id) if quiet else captured_line(kind, record, lang))
     smart = getattr(record, "smart", None)
     if smart is not None and not smart.ok:
         from coopconsole.domain.smart import PROBLEMS
@@ -305,14 +352,16 @@ def add(ctx: click.Context, name: str, kind: str, text: tuple[str, ...]) -> None
 @click.option("--json", "as_json", is_flag=True, help="The whole session as JSON.")
 @click.pass_context
 def show(ctx: click.Context, name: str, as_json: bool) -> None:
-    """Print a session (for people, or as JSON for other tools)."""
+    """Print the whole session (for people, in its language or --lang; or as JSON for other tools)."""
     with user_errors(), store_of(ctx).open(name) as handle:
         session = handle.load()
     now = system_clock()
     if as_json:
         click.echo(json.dumps(session_json(session, now, lang_of(ctx, None)), ensure_ascii=False, indent=2))
     else:
-        click.echo(session_text(session, now))
+        from coopconsole.cli.show_text import session_text
+
+        click.echo(session_text(session, now, ctx.find_root().obj["lang"] or session.lang))
 
 
 # The commands for after the meeting (minutes, export, confirm, health) are sub-commands

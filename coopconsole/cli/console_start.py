@@ -8,12 +8,19 @@ whether the line is one of these three, in the plainest forms::
 
     coopconsole [--sessions-dir DIR] [--lang en|zh] [--theme NAME] [open NAME | demo [--lang en|zh]]
 
-(each option at most once, as ``--opt VALUE`` or ``--opt=VALUE``). Anything else, and
+where the options of ``coopconsole`` itself may also come after ``open`` (before or after
+its NAME) or ``demo``, with the same meaning (after ``demo``, ``--lang`` is demo's own:
+which sample), each option at most once on the line, as ``--opt VALUE`` or
+``--opt=VALUE``. Anything else, and
 anything this reader is unsure of (``--help``, ``--version``, an unknown option, a value
 click would refuse, a value that starts with ``-``), is left to :mod:`coopconsole.cli.commands`,
 which reads it again and does all the work and all the talking. So does a session that
 cannot be opened or created here: the command line then tries again and says why.
 A test checks that this reader and click agree on every line it accepts.
+
+The console's language given with ``--lang`` is remembered in the settings, so the next
+start without it is in the same language (:func:`remember`); the theme given with
+``--theme`` is remembered once the console knows it (:func:`run_console`).
 
 :func:`run_console` and :func:`create_demo` are shared with the command line, so both
 ways in open the console the same way.
@@ -22,12 +29,14 @@ ways in open the console the same way.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from coopconsole.texts import LANGS
 
 if TYPE_CHECKING:
+    from coopconsole.settings import Settings
     from coopconsole.store import SessionFile, SessionStore
 
 _OPTIONS = {"--sessions-dir": "sessions_dir", "--lang": "lang", "--theme": "theme"}
@@ -73,17 +82,38 @@ def read(args: list[str]) -> ConsoleLine | None:
     if head is None:
         return None
     options, rest = head
+    if not rest:
+        return _line(ConsoleLine(None), options)
+    if rest[0] == "open":
+        named = _options(rest[1:], _OPTIONS)
+        if named is None or not named[1] or named[1][0].startswith("-"):
+            return None
+        tail = _options(named[1][1:], _OPTIONS)
+        if tail is None or tail[1]:
+            return None
+        later = _joined(named[0], tail[0])
+        return _line(ConsoleLine("open", named[1][0]), _joined(options, later) if later is not None else None)
+    if rest[0] == "demo":
+        tail = _options(rest[1:], {**_OPTIONS, "--lang": "demo_lang"})
+        if tail is None or tail[1] or tail[0].get("demo_lang", "en") not in LANGS:
+            return None
+        return _line(ConsoleLine("demo"), _joined(options, tail[0]))
+    return None
+
+
+def _joined(first: dict[str, str], second: dict[str, str]) -> dict[str, str] | None:
+    """The options of both places; None if one is given twice (click would take the
+    later one: it is left to click)."""
+    return None if first.keys() & second.keys() else {**first, **second}
+
+
+def _line(line: ConsoleLine, options: dict[str, str] | None) -> ConsoleLine | None:
+    """``line`` with ``options``; None if they are given twice or click would refuse one."""
+    if options is None:
+        return None
     if options.get("lang", "en") not in LANGS or Path(options.get("sessions_dir", "")).is_file():
         return None
-    if not rest:
-        return ConsoleLine(None, **options)
-    if rest[0] == "open" and len(rest) == 2 and not rest[1].startswith("-"):
-        return ConsoleLine("open", rest[1], **options)
-    if rest[0] == "demo":
-        tail = _options(rest[1:], {"--lang": "demo_lang"})
-        if tail is not None and not tail[1] and tail[0].get("demo_lang", "en") in LANGS:
-            return ConsoleLine("demo", **options, **tail[0])
-    return None
+    return line._replace(**options)
 
 
 def start(line: ConsoleLine) -> bool:
@@ -100,8 +130,31 @@ def start(line: ConsoleLine) -> bool:
             name, lang = create_demo(store, line.demo_lang, line.lang)
     except (StoreError, OSError):
         return False
+    remember(line.lang)
     run_console(store, name, lang, line.theme, opened)
     return True
+
+
+def remember(lang: str | None) -> None:
+    """Keep ``lang``, the console's language given on the command line, in the settings
+    for the next start (nothing when it is None or already the remembered one)."""
+    if lang is None:
+        return
+    from coopconsole.settings import load_settings
+
+    settings = load_settings()[0]
+    if settings.lang != lang:
+        settings.lang = lang
+        _save(settings)
+
+
+def _save(settings: Settings) -> None:
+    from coopconsole.settings import save_settings
+
+    try:
+        save_settings(settings)
+    except OSError as exc:  # the console starts all the same, in the language asked for
+        sys.stderr.write(f"coopconsole: could not remember the setting: {exc.strerror or exc}\n")
 
 
 def create_demo(store: SessionStore, lang: str | None, ui_lang: str | None) -> tuple[str, str]:
@@ -127,6 +180,10 @@ def run_console(
     from coopconsole.tui.app import make_app
 
     app = make_app(store=store, session_name=name, lang=lang, theme=theme, opened=opened)
+    if theme is not None and theme in app.available_themes and theme != app.settings.theme:
+        # Remembered only once the console knows it: a misspelt name is said once, not kept.
+        app.settings = replace(app.settings, theme=theme)
+        _save(app.settings)
     app.run()
     if app.last_session is not None and app.return_code in (None, 0):
         sys.stdout.write(resume_line(store, app.last_session, app.lang) + "\n")

@@ -1,24 +1,83 @@
-"""The session as plain data (``coopconsole show --json``) and as a short text summary."""
+"""The session as plain data (``coopconsole show --json``), and what listings say of it
+(counts, the minutes' state). The text for people is :mod:`coopconsole.cli.show_text`.
+
+Every figure is the domain's, as of "now": the agenda's actual times from the clock's
+replay, the speaking time from the floor's (one :class:`~coopconsole.domain.live.LiveMeeting`
+view gives both). The health checks' fixes are said the command-line way
+(:func:`command_line_health`): the console's keys mean nothing in a shell.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from coopconsole.domain.followup import MinutesState, minutes_status
+from coopconsole.domain.live import LiveMeeting, MeetingView
 from coopconsole.domain.model import Session
-from coopconsole.domain.timeline import AgendaState, agenda_state
+from coopconsole.domain.timeline import AgendaState, ItemTiming
+from coopconsole.texts import CATALOGUE, t
 
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def session_json(session: Session, now: datetime, lang: str = "en") -> dict[str, Any]:
-    """Everything in the session, with the documented top-level keys; ``health`` in ``lang``."""
+def command_line_health(session: Session, now: datetime, lang: str = "en") -> list[dict[str, str]]:
+    """The health report (:func:`coopconsole.texts.health.report`), each fix that names a
+    console key said the command-line way instead (the catalogue's ``cli.health.CODE.fix``)."""
     from coopconsole.texts.health import report
 
-    state = agenda_state(session, now)
+    findings = report(session, now, lang)
+    for finding in findings:
+        key = f"cli.health.{finding['code']}.fix"
+        if key in CATALOGUE["en"]:
+            finding["fix"] = t(key, lang, name=session.name)
+    return findings
+
+
+def _seconds(value: timedelta) -> int:
+    return round(value.total_seconds())
+
+
+def _actual(timing: ItemTiming | None) -> dict[str, Any] | None:
+    """When an item ran: its first start, its last end (None while current), the time the
+    clock ran on it; None for an item the clock never reached."""
+    if timing is None or timing.actual_start is None:
+        return None
+    return {
+        "start": _iso(timing.actual_start),
+        "end": _iso(timing.actual_end),
+        "seconds": _seconds(timing.elapsed),
+    }
+
+
+def _speaking(view: MeetingView) -> dict[str, Any]:
+    """Talk time over the whole meeting: in all, per person (absent people included, at
+    zero) and per organisation, in seconds and as a share of the total."""
+    return {
+        "seconds": _seconds(view.total),
+        "people": [
+            {
+                "id": row.id,
+                "name": row.name,
+                "organisation": row.organisation,
+                "seconds": _seconds(row.total),
+                "share": round(row.share, 4),
+            }
+            for row in view.people
+        ],
+        "organisations": [
+            {"organisation": row.organisation, "seconds": _seconds(row.total), "share": round(row.share, 4)}
+            for row in view.orgs
+        ],
+    }
+
+
+def session_json(session: Session, now: datetime, lang: str = "en") -> dict[str, Any]:
+    """Everything in the session, with the documented top-level keys; ``health`` in ``lang``."""
+    view = LiveMeeting().view(session, now)
+    state = view.agenda
     name = session.name
     return {
         "name": name,
@@ -37,7 +96,7 @@ def session_json(session: Session, now: datetime, lang: str = "en") -> dict[str,
         "follows": session.follows or None,
         "health": [
             {"code": h["code"], "message": h["message"], "severity": h["severity"], "fix": h["fix"]}
-            for h in report(session, now, lang)
+            for h in command_line_health(session, now, lang)
         ],
         "goals": [{"id": g.id, "tier": g.tier.value, "text": g.text, "achieved": g.achieved} for g in session.goals],
         "participants": [
@@ -61,9 +120,11 @@ def session_json(session: Session, now: datetime, lang: str = "en") -> dict[str,
                 "owner": a.owner,
                 "kind": a.kind.value,
                 "sub_points": list(a.sub_points),
+                "actual": _actual(state.timing(a.id)),
             }
             for a in session.agenda
         ],
+        "speaking": _speaking(view),
         "actions": [
             {
                 "id": a.id,
@@ -125,8 +186,8 @@ def _minutes_json(session: Session, state: AgendaState, now: datetime) -> dict[s
     }
 
 
-def counts(session: Session) -> str:
-    """ "7 items, 5 people, 3 actions, ..." for listings."""
+def counts(session: Session, lang: str = "en") -> str:
+    """ "7 items, 5 participants, 3 actions, ..." for listings."""
     parts = [
         (len(session.agenda), "item"),
         (len(session.participants), "participant"),
@@ -135,49 +196,25 @@ def counts(session: Session) -> str:
         (len(session.notes), "note"),
         (len(session.parked), "parked"),
     ]
-    return ", ".join(f"{n} {word}{'' if n == 1 or word == 'parked' else 's'}" for n, word in parts)
+    words = [t(f"cli.count.{word}.one" if n == 1 else f"cli.count.{word}", lang, n=n) for n, word in parts]
+    return t("text.separator", lang).join(words)
 
 
 def _local(moment: datetime, now: datetime) -> str:
     return moment.astimezone(now.tzinfo).strftime("%m-%d %H:%M")
 
 
-def minutes_summary(session: Session, state: AgendaState, now: datetime) -> str:
+def minutes_summary(session: Session, state: AgendaState, now: datetime, lang: str = "en") -> str:
     """The minutes' state for listings: "due 12-09 12:14", "written 12-08 14:05 (2/5 confirmed)"."""
     status = minutes_status(session, state, now)
     due = _local(status.due, now) if status.due else ""
     if status.state is MinutesState.NOT_DUE:
         return ""
     if status.state is MinutesState.DUE:
-        return f"due {due}"
+        return t("cli.minutes.due", lang, due=due)
     if status.state is MinutesState.OVERDUE:
-        return f"OVERDUE since {due}"
+        return t("cli.minutes.overdue", lang, due=due)
     when = _local(status.written_at, now) if status.written_at else ""
-    late = " (late)" if status.state is MinutesState.LATE else ""
-    return f"written {when}{late}, {status.confirmed}/{status.asked} confirmed"
-
-
-def session_text(session: Session, now: datetime) -> str:
-    """A readable summary for the terminal."""
-    state = agenda_state(session, now)
-    lines = [session.title, f"  {_iso(session.date) or 'no date'}  {session.location}".rstrip()]
-    if session.facilitator or session.note_taker:
-        lines.append(f"  facilitator: {session.facilitator or '-'}   note-taker: {session.note_taker or '-'}")
-    lines.append(f"  status: {state.status.value}   {counts(session)}")
-    summary = minutes_summary(session, state, now)
-    if summary:
-        lines.append(f"  minutes: {summary}")
-    lines.append("Agenda:")
-    for a in session.agenda:
-        start = a.start.strftime("%H:%M") if a.start else "     "
-        box = f"{a.minutes} min" if a.minutes is not None else "no time box"
-        mark = ">" if a.id == state.current else " "
-        owner = f" - {a.owner}" if a.owner else ""
-        lines.append(f" {mark}{a.id:>2}. {start}  {a.title} ({box}){owner}")
-    if session.actions:
-        lines.append("Actions:")
-        for x in session.actions:
-            due = _iso(x.deadline) or "no deadline"
-            flag = "" if x.smart.ok else f"  [check: {', '.join(x.smart.problems)}]"
-            lines.append(f"  #{x.id} {x.owner or '(no owner)'}: {x.deliverable} (due {due}){flag}")
-    return "\n".join(lines)
+    late = t("cli.minutes.late", lang) if status.state is MinutesState.LATE else ""
+    late += t("sending.list_out_of_date", lang) if status.out_of_date else ""
+    return t("cli.minutes.written", lang, when=when, late=late, confirmed=status.confirmed, asked=status.asked)

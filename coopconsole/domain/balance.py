@@ -27,8 +27,8 @@ Turns
 
 Totals and shares
 -----------------
-``by_participant`` lists every participant not marked ABSENT (zero if silent), plus
-anyone who spoke despite being marked absent. ``by_org`` groups the same people by
+``by_participant`` lists every participant counted for the flags (see "Flags"; zero if
+silent), plus anyone else who spoke (the facilitator, someone marked absent). ``by_org`` groups the same people by
 organisation; a participant with no organisation is grouped under ``""``. Shares are
 fractions of ``total`` (0 when nothing has been said), so they sum to 1 (or 0).
 ``current`` / ``current_since`` describe who holds the floor at ``now`` and since when
@@ -37,7 +37,9 @@ they took it (not reset by item changes), whatever the ``item`` filter.
 Flags
 -----
 Fair share: each participant's part of the time they were in the room, over everyone's.
-ABSENT participants are not counted and get no flag. With everyone there throughout, it
+ABSENT participants are not counted and get no flag; nor are the facilitator and the
+note-taker (``Participant.duty``): their talk is shown and in the totals, but the balance
+is the parties'. With everyone there throughout, it
 is 1 / number counted; a late arrival's time counts from their arrival and an early
 leaver's until they left (wall-clock time since the scope's start: the meeting's first
 START, or the current item's start), so someone who came in halfway is not "quiet" for
@@ -59,7 +61,7 @@ from datetime import datetime, timedelta
 
 from coopconsole.domain.floor_replay import FloorReplay
 from coopconsole.domain.frozen import record
-from coopconsole.domain.model import Attendance, Participant, Session, SpeakingTurn
+from coopconsole.domain.model import Attendance, Duty, Participant, Session, SpeakingTurn
 from coopconsole.domain.timeline import ZERO, ordered_events
 
 QUIET = "quiet"
@@ -93,7 +95,7 @@ class SpeakingStats:
     current: int | None
     current_since: datetime | None
     total: timedelta
-    by_participant: dict[int, timedelta]  # every participant not marked absent (0 if silent)
+    by_participant: dict[int, timedelta]  # everyone counted (0 if silent), and whoever else spoke
     by_org: dict[str, timedelta]
 
     def share(self, pid: int) -> float:
@@ -111,15 +113,20 @@ class SpeakingStats:
 class Roster:
     """What the figures need from the participant list (derive once per list)."""
 
-    counted: tuple[int, ...]  # ids not marked ABSENT, in list order
+    counted: tuple[int, ...]  # ids in the fair shares (see _counted), in list order
     orgs: dict[int, str]  # id -> organisation (the first participant with that id)
 
     @classmethod
     def of(cls, participants: Sequence[Participant]) -> Roster:
         return cls(
-            counted=tuple(p.id for p in participants if p.attendance is not Attendance.ABSENT),
+            counted=tuple(p.id for p in participants if _counted(p)),
             orgs={p.id: p.organisation for p in reversed(participants)},
         )
+
+
+def _counted(person: Participant) -> bool:
+    """In the fair shares and the flags: not absent, and not running the meeting."""
+    return person.attendance is not Attendance.ABSENT and person.duty is Duty.NONE
 
 
 def stats_from(roster: Roster, floor: FloorReplay, now: datetime, item: int | None = None) -> SpeakingStats:
@@ -148,7 +155,7 @@ def stats_from(roster: Roster, floor: FloorReplay, now: datetime, item: int | No
 
 def fair_shares(participants: Sequence[Participant], since: datetime | None, now: datetime) -> dict[int, float]:
     """Each counted participant's fair share of the talk since ``since`` (see "Flags")."""
-    counted = [p for p in participants if p.attendance is not Attendance.ABSENT]
+    counted = [p for p in participants if _counted(p)]
     if not counted:
         return {}
     equal = {p.id: 1 / len(counted) for p in counted}

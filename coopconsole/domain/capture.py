@@ -16,6 +16,8 @@ Decisions:
   must not be a letter or digit; CJK names need no space after them); then the typed
   token (letters, digits, ``_ ' . -``; ``_`` and ``.`` stand for spaces) equal to a full
   name; equal to a word of a name; a prefix of a name or of one of its words.
+* The owner may be anyone on the list, someone marked absent too (``owner_absent``: the
+  SMART check notes it, see :mod:`coopconsole.domain.smart`).
 * Unknown and ambiguous names are kept and flagged, never refused: the owner is the
   name as typed, with ``owner_known`` false. When two or more people are in the winning
   tier (``@c`` for Alice Chen and Chloe Martin), ``owner_candidates`` names them and the
@@ -50,7 +52,7 @@ from datetime import date, datetime
 
 from coopconsole.domain.dates import DateError, DeadlineMatch, find_deadline, fold
 from coopconsole.domain.frozen import record
-from coopconsole.domain.model import Participant
+from coopconsole.domain.model import Attendance, Participant
 from coopconsole.domain.typed_text import clean_line
 
 
@@ -73,6 +75,7 @@ class Capture:
     deadline: date | None
     deadline_text: str
     owner_candidates: tuple[str, ...] = ()  # who an ambiguous ``@name`` could be
+    owner_absent: bool = False  # the owner found is marked absent from the meeting
 
 
 def is_cjk(ch: str) -> bool:
@@ -346,6 +349,7 @@ def _result(
         deadline=match.deadline if match else None,
         deadline_text=clean[match.start : match.end].strip() if match else "",
         owner_candidates=() if owner else candidates,
+        owner_absent=owner is not None and owner.attendance is Attendance.ABSENT,
     )
 
 

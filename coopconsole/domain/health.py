@@ -21,13 +21,15 @@ The rules (where the issue leaves room):
   open: the discussion is drifting.
 * ``unbalanced-voices``: one organisation holds over half the speaking time (once ten
   minutes have been spoken), or someone in the room has not spoken on the current item
-  once half its box has run (five minutes at least).
+  once half its box has run (five minutes at least; not the facilitator or the note-taker).
 * ``action-missing-owner``, ``action-missing-deadline``, ``action-vague``: actions whose
   SMART check found that problem (an unknown or ambiguous owner counts as missing).
 * ``no-decision``: a topic the meeting has left (not a break) after discussing it (its
   clock ran a minute or more: one skipped at once was not discussed) with no decision
   and no action recorded on it.
 * ``minutes-overdue``: the meeting ended over 24 hours ago and no minutes were sent.
+* ``minutes-out-of-date``: the minutes were sent, and something they show was recorded
+  or changed since (see :mod:`coopconsole.domain.followup`); sending them again clears it.
 * ``action-overdue``: actions not done whose deadline is before today.
 * ``previous-actions-not-reviewed``: the review of the previous actions is over (the
   meeting has moved past it, or ended) and actions carried into it, still open, were
@@ -55,6 +57,7 @@ from coopconsole.domain.model import (
     ActionItem,
     Attendance,
     Decision,
+    Duty,
     ItemKind,
     Resolution,
     Role,
@@ -103,6 +106,7 @@ class Finding:
 CODES = (
     "decision-maker-absent",
     "minutes-overdue",
+    "minutes-out-of-date",
     "previous-actions-not-reviewed",
     "vague-goals",
     "behind-schedule",
@@ -234,7 +238,7 @@ def _voices(
     silent = [
         p.name
         for p in session.participants
-        if _in_room(p.attendance) and item_stats.by_participant.get(p.id, ZERO) <= ZERO
+        if _in_room(p.attendance) and p.duty is Duty.NONE and item_stats.by_participant.get(p.id, ZERO) <= ZERO
     ]
     if silent:
         out.append(Finding("unbalanced-voices", Severity.WARNING, {"silent": silent, "item": current.item}))
@@ -311,6 +315,8 @@ def _minutes(session: Session, state: AgendaState, now: datetime) -> list[Findin
     status = minutes_status(session, state, now)
     if status.state is MinutesState.OVERDUE:
         return [Finding("minutes-overdue", Severity.CRITICAL, {"due": status.due})]
+    if status.out_of_date:
+        return [Finding("minutes-out-of-date", Severity.WARNING, {"sent": status.written_at})]
     return []
 
 

@@ -28,6 +28,15 @@ class Role(str, Enum):
     OTHER = "other"
 
 
+class Duty(str, Enum):
+    """What a participant does for the meeting itself, besides their role: the agenda's
+    facilitator and note-taker are people in the room too (one duty each)."""
+
+    NONE = "none"
+    FACILITATOR = "facilitator"
+    NOTE_TAKER = "note_taker"
+
+
 class Attendance(str, Enum):
     PRESENT = "present"
     ABSENT = "absent"
@@ -107,7 +116,8 @@ class Goal:
 
 @record
 class Participant:
-    """One person at the table: organisation, role, and attendance."""
+    """One person at the table: organisation, role, attendance, and what they do for the
+    meeting (``duty``: the facilitator or the note-taker named in the agenda)."""
 
     id: int  # 1-based, the number shown in the speakers pane
     name: str
@@ -118,6 +128,7 @@ class Participant:
     arrived_at: datetime | None = None  # for late arrivals
     left_at: datetime | None = None  # for early leavers
     confirmed_at: datetime | None = None  # when they confirmed the minutes
+    duty: Duty = Duty.NONE
 
 
 @record
@@ -257,7 +268,8 @@ class Session:
     follows: str = ""  # the meeting this one follows in its series
     lang: str = "en"
     created_at: datetime | None = None
-    minutes_at: datetime | None = None  # when the minutes were last written (sent)
+    minutes_at: datetime | None = None  # when the minutes were last sent
+    minutes_digest: str = ""  # what was sent: see coopconsole.domain.followup.minutes_digest
     next_meeting: str = ""  # as written: "2026-12-15 14:00, Room 2"
     goals: list[Goal] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)

@@ -21,7 +21,9 @@ one owner code and one deadline code is reported. Decisions:
   Chinese word that is also a noun (测试 "test data") is left out of the verbs.
 * The owner is missing when it is blank, unknown when typed but not a participant,
   ambiguous when the typed name fits several participants (``Capture.owner_candidates``;
-  :func:`explain` names them).
+  :func:`explain` names them). A participant marked absent may own an action; the check
+  notes ``owner-absent`` (a warning, like the others: the action is kept), judged at the
+  moment of capture like every code here.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ PROBLEMS: dict[str, str] = {
     "owner-unknown": "The owner is not a participant of this meeting. Check the spelling after "
     "@ or add the person to the participants.",
     "owner-ambiguous": "The name after @ fits more than one participant. Type more of the name, e.g. the full name.",
+    "owner-absent": "The owner is marked absent from this meeting. They can own it, but make sure "
+    "they hear of it: the minutes list them as absent.",
     "deadline-missing": "There is no deadline. Add one, e.g. 'by Dec 8', 'due Friday' or '周五前'.",
     "deadline-past": "The deadline is already past. Give a date from today on.",
     "deliverable-vague": "It is not clear what will be delivered. Name a concrete result with a "
@@ -327,6 +331,8 @@ def smart_check(capture: Capture, today: date) -> SmartCheck:
         found.add("owner-ambiguous")
     elif not capture.owner_known:
         found.add("owner-unknown")
+    elif capture.owner_absent:
+        found.add("owner-absent")
     if capture.deadline is None:
         found.add("deadline-missing")
     elif capture.deadline < today:

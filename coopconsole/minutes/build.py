@@ -35,7 +35,7 @@ from datetime import datetime, timedelta
 
 from coopconsole.domain.balance import Roster, replay, stats_from
 from coopconsole.domain.board import is_open
-from coopconsole.domain.model import Attendance, Resolution, Session
+from coopconsole.domain.model import Attendance, Duty, Resolution, Session
 from coopconsole.domain.rounding import whole_minutes
 from coopconsole.domain.timeline import ZERO, ItemTiming, state_from_replay
 from coopconsole.minutes.actions_section import actions
@@ -116,7 +116,7 @@ def info(ctx: Context) -> str:
                         inline(p.organisation) or ctx.w("no_org"),
                         inline(p.name),
                         inline(p.title),
-                        ctx.w(f"role.{p.role.value}"),
+                        _role(ctx, p),
                         _attendance(ctx, p),
                     ]
                     for p in present
@@ -129,6 +129,14 @@ def info(ctx: Context) -> str:
     )
     out.append(_label(ctx, "info.absent", names or ctx.w("info.nobody_absent")))
     return "\n\n".join(out)
+
+
+def _role(ctx: Context, person) -> str:  # noqa: ANN001 - a Participant
+    """The role, and the facilitator's or the note-taker's duty."""
+    words = [ctx.w(f"role.{person.role.value}")]
+    if person.duty is not Duty.NONE:
+        words.append(ctx.w(f"duty.{person.duty.value}"))
+    return ctx.w("list.sep").join(word for word in words if word)
 
 
 def _attendance(ctx: Context, person) -> str:  # noqa: ANN001 - a Participant

@@ -16,6 +16,7 @@ that access and nothing else::
     service.playbook   goals, re-planning, the cooling-down break (playbook.py)
     service.closing    positions on decisions, the minutes, confirmations (closing.py)
     service.board      moving actions between the board's states, with remarks (board.py)
+    service.closing_list  an item never reached deferred, from the closing checklist (closing_list.py)
 
 Across the sessions of a folder (a series of meetings, every action of it): series.py.
 """
@@ -28,6 +29,7 @@ from coopconsole.service.agenda import AgendaClock
 from coopconsole.service.board import ActionBoard
 from coopconsole.service.captures import CAPTURE_KINDS, Captures
 from coopconsole.service.closing import Closing
+from coopconsole.service.closing_list import ClosingFixes
 from coopconsole.service.playbook import Playbook
 from coopconsole.service.refusals import ServiceError
 from coopconsole.service.room import Room
@@ -47,3 +49,4 @@ class MeetingService(SessionAccess):
         self.playbook = Playbook(self)
         self.closing = Closing(self)
         self.board = ActionBoard(self)
+        self.closing_list = ClosingFixes(self)

@@ -129,6 +129,19 @@ class Captures:
                 target = self._action_from(point, session, now).id
             return access.replace(replace(point, resolution=resolution, target=target))
 
+    def action_from_parked(self, parked_id: int, text: str) -> ActionItem:
+        """Turn a parked point into the action ``text`` says (the point's line as the
+        note-taker completed it: ``@owner``, deliverable, deadline), read and checked as
+        :meth:`action` reads a line, and mark the point resolved by that action."""
+        access = self.access
+        with access.locked():
+            session, now = access.session, access.now()
+            point = access.find(ParkedItem, parked_id)
+            parsed = access.parse(text, session, now)
+            action = access.add(_action(parsed, session, access.item(CURRENT, session, now), now, access))
+            access.replace(replace(point, resolution=Resolution.ACTION, target=action.id))
+            return action
+
     def _action_from(self, point: ParkedItem, session: Session, now: datetime) -> ActionItem:
         """The action a parked point becomes: its line read as an action where it can be."""
         access = self.access

@@ -1,7 +1,9 @@
 """Intents about the people in the room: who has the floor, and who is here.
 
 Giving the floor is an event like the clock's (talk time is worked out from the events,
-see :mod:`coopconsole.domain.balance`); attendance is kept on the participant.
+see :mod:`coopconsole.domain.balance`); attendance is kept on the participant. The floor
+goes only to someone in the room: giving it to someone marked absent is refused, unless
+the caller says they have arrived (then they are marked late first).
 """
 
 from __future__ import annotations
@@ -22,22 +24,36 @@ class Room:
     def __init__(self, access: SessionAccess) -> None:
         self.access = access
 
-    def speaker(self, participant: int | None) -> Event:
-        """Give the floor to ``participant`` (None: nobody speaks)."""
+    def speaker(self, participant: int | None, arrived: bool = False) -> Event:
+        """Give the floor to ``participant`` (None: nobody speaks).
+
+        Someone marked absent is refused (``absent``) unless ``arrived``: they are then
+        marked late, arrived now, and given the floor, both under one lock."""
 
         def check(session: Session, state: AgendaState) -> None:
             refusals.not_ended(session, state)
-            if participant is not None and session.participant(participant) is None:
+            if participant is None:
+                return
+            person = session.participant(participant)
+            if person is None:
                 raise ServiceError("no-participant", number=participant)
+            if person.attendance is Attendance.ABSENT and not arrived:
+                raise ServiceError("absent", name=person.name)
 
-        return self.access.event(EventKind.SPEAKER, check, participant=participant)
+        with self.access.locked():
+            session = self.access.session
+            person = None if participant is None else session.participant(participant)
+            if person is not None and person.attendance is Attendance.ABSENT:
+                check(session, self.access.state())  # refused before anything is written
+                self.set_attendance(person.id, Attendance.LATE)
+            return self.access.event(EventKind.SPEAKER, check, participant=participant)
 
-    def toggle_speaker(self, participant: int | None) -> Event:
+    def toggle_speaker(self, participant: int | None, arrived: bool = False) -> Event:
         """A participant's key: give them the floor, or, if they have it, nobody."""
         with self.access.locked():
             if participant is not None and participant == floor_holder(self.access.session):
                 participant = None
-            return self.speaker(participant)
+            return self.speaker(participant, arrived)
 
     def set_attendance(self, participant: int, attendance: Attendance, at: datetime | None = None) -> Participant:
         """Mark someone present, absent, late (arrived ``at``, default now) or left (at ``at``)."""

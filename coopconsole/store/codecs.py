@@ -24,6 +24,7 @@ from coopconsole.domain.model import (
     AgendaItem,
     Attendance,
     Decision,
+    Duty,
     Event,
     EventKind,
     Goal,
@@ -66,6 +67,7 @@ def meta_record(s: Session) -> Record:
         "lang": s.lang,
         "created_at": moment_text(s.created_at),
         "minutes_at": moment_text(s.minutes_at),
+        "minutes_digest": s.minutes_digest,
         "next_meeting": s.next_meeting,
     }
 
@@ -84,6 +86,7 @@ def session_from_meta(r: Record) -> Session:
         lang=check.text(r, "lang", "en"),
         created_at=check.moment(r, "created_at"),
         minutes_at=check.moment(r, "minutes_at"),
+        minutes_digest=check.text(r, "minutes_digest", ""),
         next_meeting=check.text(r, "next_meeting", ""),
     )
 
@@ -119,6 +122,7 @@ def participant_record(p: Participant) -> Record:
         "arrived_at": moment_text(p.arrived_at),
         "left_at": moment_text(p.left_at),
         "confirmed_at": moment_text(p.confirmed_at),
+        "duty": p.duty.value,
     }
 
 
@@ -133,6 +137,7 @@ def participant_from(i: int, r: Record) -> Participant:
         arrived_at=check.moment(r, "arrived_at"),
         left_at=check.moment(r, "left_at"),
         confirmed_at=check.moment(r, "confirmed_at"),
+        duty=check.choice(r, "duty", Duty, Duty.NONE),  # files written before it: none
     )
 
 

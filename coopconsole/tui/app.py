@@ -16,7 +16,7 @@ from coopconsole.service import MeetingService
 from coopconsole.settings import Settings, load_settings, save_settings
 from coopconsole.store import SessionFile, SessionStore, StoreError
 from coopconsole.texts import LANGS, detect_lang, t
-from coopconsole.tui.commands import Command, MeetingCommands, bind
+from coopconsole.tui.commands import Command, MeetingCommands, bell_command, bind
 from coopconsole.tui.keymap import clash_message, meeting_clashes, usable
 from coopconsole.tui.localized import localized
 from coopconsole.tui.screens.meeting import MeetingScreen
@@ -150,6 +150,13 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         if isinstance(screen, MeetingScreen):
             self.switch_screen(localized(MeetingScreen, lang)(screen.service, lang, screen.warning_minutes))
 
+    def switch_bell(self, on: bool) -> None:
+        """The bell at the end of a time box on or off (see ``time_box_alert.py``), remembered."""
+        self._remember(replace(self.settings, bell=on))
+        if on:
+            self.bell()  # once now: the facilitator hears whether the terminal's bell sounds
+        self.notify(t("alerts.bell_on" if on else "alerts.bell_off", self.lang), markup=False)
+
     def _remember(self, settings: Settings) -> None:
         self.settings = settings
         try:
@@ -201,6 +208,7 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
             commands.append(
                 (t("cmd.language", self.lang, label=t(f"lang.{lang}", lang)), bind(self.choose_language, lang))
             )
+        commands.append(bell_command(self.settings.bell, self.lang, self.switch_bell))
         return commands
 
 

@@ -9,6 +9,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from coopconsole.texts import t
+
 Command = tuple[str, Callable[[], object]]
 
 
@@ -51,3 +53,9 @@ def _highlight(matcher: Matcher, title: str) -> Content:
 def bind(function: Callable[..., object], *args: object) -> Callable[[], object]:
     """A palette callback with its arguments fixed."""
     return partial(function, *args)
+
+
+def bell_command(on: bool, lang: str, switch: Callable[[bool], object]) -> Command:
+    """The "sound: ..." command that switches the bell at the end of a time box the other
+    way (``on``: it is on now); ``switch`` is given the new setting."""
+    return (t("alerts.cmd.bell_off" if on else "alerts.cmd.bell_on", lang), bind(switch, not on))

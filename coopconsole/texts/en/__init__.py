@@ -8,10 +8,18 @@ the same fields (a test checks both).
 
 from __future__ import annotations
 
+from coopconsole.texts.en.alerts import ALERTS
 from coopconsole.texts.en.board import BOARD
+from coopconsole.texts.en.capture_flow import CAPTURE_FLOW
+from coopconsole.texts.en.cli_output import CLI_OUTPUT
+from coopconsole.texts.en.closing_list import CLOSING_LIST
 from coopconsole.texts.en.console import CONSOLE
+from coopconsole.texts.en.minutes_sending import MINUTES_SENDING
+from coopconsole.texts.en.people import PEOPLE
 from coopconsole.texts.en.reports import REPORTS
 
 #: Every text of the console, the minutes and the exports in English, by key: the
 #: console's words (``console.py``), the board's (``board.py``) and its reports' (``reports.py``).
-TEXTS: dict[str, str] = {**CONSOLE, **BOARD, **REPORTS}
+TEXTS: dict[str, str] = {**CONSOLE, **BOARD, **REPORTS, **CAPTURE_FLOW, **CLI_OUTPUT, **PEOPLE, **MINUTES_SENDING}
+TEXTS.update(ALERTS)  # the time-box alert's words
+TEXTS.update(CLOSING_LIST)  # the closing checklist's words

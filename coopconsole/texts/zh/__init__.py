@@ -5,10 +5,18 @@
 
 from __future__ import annotations
 
+from coopconsole.texts.zh.alerts import ALERTS
 from coopconsole.texts.zh.board import BOARD
+from coopconsole.texts.zh.capture_flow import CAPTURE_FLOW
+from coopconsole.texts.zh.cli_output import CLI_OUTPUT
+from coopconsole.texts.zh.closing_list import CLOSING_LIST
 from coopconsole.texts.zh.console import CONSOLE
+from coopconsole.texts.zh.minutes_sending import MINUTES_SENDING
+from coopconsole.texts.zh.people import PEOPLE
 from coopconsole.texts.zh.reports import REPORTS
 
 #: Every text of the console, the minutes and the exports in Chinese, by key: the
 #: console's words (``console.py``), the board's (``board.py``) and its reports' (``reports.py``).
-TEXTS: dict[str, str] = {**CONSOLE, **BOARD, **REPORTS}
+TEXTS: dict[str, str] = {**CONSOLE, **BOARD, **REPORTS, **CAPTURE_FLOW, **CLI_OUTPUT, **PEOPLE, **MINUTES_SENDING}
+TEXTS.update(ALERTS)  # the time-box alert's words
+TEXTS.update(CLOSING_LIST)  # the closing checklist's words

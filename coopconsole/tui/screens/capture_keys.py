@@ -1,6 +1,7 @@
 """The meeting screen's capture keys: the capture bar opened for an action, a note, a
-decision or a parked point (a, o, d, l), editing the selected record (e), and saving
-what the bar holds.
+decision or a parked point (a, o, d, l), editing the selected record (e), a parked point
+turned into an action (the bar opened on its text, for the owner and the deadline), and
+saving what the bar holds.
 
 :class:`CaptureFlow` is given the meeting screen it works for and uses only what that
 screen offers (its service, language, panes, ``do`` and ``report``); the screen's key
@@ -32,6 +33,7 @@ class CaptureFlow:
 
     def __init__(self, screen: MeetingScreen) -> None:
         self.screen = screen
+        self._parking_said = ""  # the parking lot's line, given back if a parked point stays
 
     @property
     def bar(self) -> CaptureBar:
@@ -39,10 +41,14 @@ class CaptureFlow:
 
     async def open(self, kind: str, text: str = "", record: Captured | None = None) -> None:
         """Open the bar for ``kind`` (with ``text`` to edit ``record``; for a ``remark``,
-        ``record`` is the action it is about)."""
+        ``record`` is the action it is about).
+
+        From a capture key this runs in the app's own turn (a priority binding): the keys
+        typed behind it wait in the app's queue until the bar has the focus, even while
+        the bar is still being made, and then reach the field in order."""
         bar = self.bar
         if not bar.ready:  # made after the first frame: a key pressed sooner waits for it
-            bar.show_early()  # shown at once, so the keys typed meanwhile are the bar's
+            bar.show_early()  # shown at once (from the palette, keys typed meanwhile are kept)
             await bar.prepare()
             if not bar.display:  # Escape came first
                 return
@@ -71,6 +77,17 @@ class CaptureFlow:
             text = f"@{record.raised_by} {record.text}"
         await self.open(_KIND_OF[type(record)], text, record)
 
+    async def from_parked(self, point: ParkedItem) -> None:
+        """Open the bar for the action a parked point becomes: its text, the cursor at
+        the end so ``@name`` completes as it does in any capture, and a hint under the
+        parking lot. Enter saves the action and resolves the point; Escape leaves both
+        as they were."""
+        parking = self.screen.query_one(ParkingLotPane)
+        self._parking_said = str(parking.border_subtitle or "")
+        await self.open("action", f"{point.text} ", point)
+        if self.bar.display:
+            set_border_subtitle(parking, t("capture.from_parked.hint", self.screen.lang))
+
     def submitted(self, message: CaptureSubmitted) -> None:
         """Save what the bar holds; it closes once the record is on disk, and keeps the
         text (with a message) if it could not be saved."""
@@ -78,30 +95,45 @@ class CaptureFlow:
         kind, text, record = message.kind, message.text, message.record
         captures = screen.service.captures
 
+        parked = record if kind == "action" and isinstance(record, ParkedItem) else None
+
         def save() -> Captured:
             if kind == "remark":
                 return screen.moves.save_remark(record, text)
+            if parked is not None:
+                return captures.action_from_parked(parked.id, text)
             return captures.edit(record, text) if record is not None else captures.capture(kind, text)
 
         def saved(result: Any) -> None:
             pane = screen.query_one(ParkingLotPane if kind == "park" else ActionsPane)
-            if bar.text == text:  # nothing typed meanwhile: close the bar
-                self.close(kind)
-                # The new (or edited) record is highlighted once the tick has drawn it,
-                # so `e` right after a capture edits what was just captured.
-                screen.call_later(pane.select_id, _row_id(result))
-            # Said under the pane the record is in, not in a pop-up: a notification
-            # re-lays out the whole screen, which took 20-40 ms at full-day size.
             lang = screen.lang
             if kind == "remark":
-                set_border_subtitle(pane, screen.moves.remarked(result))
+                said = screen.moves.remarked(result)
+            else:
+                said = t("capture.saved", lang, kind=t(f"capture.{kind}", lang), id=result.id)
+                smart = getattr(result, "smart", None)
+                if smart is not None and not smart.ok:
+                    problems = ", ".join(t(f"smart.{code}", lang) for code in smart.problems)
+                    said = f"{said} · {t('capture.smart_hint', lang, problems=problems)}"
+            if parked is not None:
+                done = t("capture.from_parked.done", lang, id=parked.id, action=result.id)
+                set_border_subtitle(screen.query_one(ParkingLotPane), done)
+            if bar.text != text:  # typed meanwhile: the bar stays open with it
+                if parked is not None:  # as a plain action now: the point is resolved
+                    bar.open("action", lang, screen.service.glance().participants, bar.text)
+                set_border_subtitle(pane, said)
                 return
-            said = t("capture.saved", lang, kind=t(f"capture.{kind}", lang), id=result.id)
-            smart = getattr(result, "smart", None)
-            if smart is not None and not smart.ok:
-                problems = ", ".join(t(f"smart.{code}", lang) for code in smart.problems)
-                said = f"{said} · {t('capture.smart_hint', lang, problems=problems)}"
-            set_border_subtitle(pane, said)
+            self.close(kind, saved=True)
+
+            # The new (or edited) record is highlighted once the tick has drawn it, so
+            # `e` right after a capture edits what was just captured; what was saved is
+            # said under the pane it is in, not in a pop-up (a notification re-lays out
+            # the whole screen, which took 20-40 ms at full-day size).
+            def highlight() -> None:
+                pane.select_id(_row_id(result))
+                set_border_subtitle(pane, said)
+
+            screen.call_later(highlight)
 
         def not_saved(exc: BaseException) -> None:
             bar.add_class("-error")  # the text stays in the bar; Enter retries
@@ -109,10 +141,18 @@ class CaptureFlow:
 
         screen.do(save, saved, not_saved)
 
-    def close(self, kind: str) -> None:
-        """Close the bar and give the focus back to the pane the record went to."""
-        self.bar.close()
-        self.screen.query_one(ParkingLotPane if kind == "park" else ActionsPane).focus()
+    def close(self, kind: str, saved: bool = False) -> None:
+        """Close the bar and give the focus back to the pane the record went to (to the
+        parking lot, as it was, when a parked point's action was not saved)."""
+        bar, screen = self.bar, self.screen
+        from_parked = isinstance(bar.record, ParkedItem) and kind == "action"
+        bar.close()
+        parking = screen.query_one(ParkingLotPane)
+        if from_parked and not saved:
+            set_border_subtitle(parking, self._parking_said)
+            parking.focus()
+            return
+        screen.query_one(ParkingLotPane if kind == "park" else ActionsPane).focus()
 
 
 def _row_id(record: Captured) -> str:

@@ -30,16 +30,18 @@ from coopconsole.tui.intents import IntentRunner
 from coopconsole.tui.localized import localized
 from coopconsole.tui.messages import CaptureCancelled, CaptureSubmitted, ParkedChosen, RecordChosen, SpeakerChosen
 from coopconsole.tui.screens.action_moves import ActionMoves
+from coopconsole.tui.screens.arrival import floor_refused
 from coopconsole.tui.screens.capture_keys import CaptureFlow
 from coopconsole.tui.screens.meeting_keys import (
     KEY_ACTIONS,
     REVIEW_KEYS,
-    capture_keys,
     help_lines,
     meeting_bindings,
     palette_commands,
 )
+from coopconsole.tui.screens.outside_changes import for_screen
 from coopconsole.tui.screens.playbook_keys import PlaybookFlow
+from coopconsole.tui.screens.time_box_alert import TimeBoxAlert
 from coopconsole.tui.textual_internals import HeldScreen, use_line_compositor
 from coopconsole.tui.widgets.actions import ActionsPane
 from coopconsole.tui.widgets.agenda import AgendaPane
@@ -83,8 +85,9 @@ class MeetingScreen(HeldScreen):
         self.capturing = CaptureFlow(self)
         self.playbook = PlaybookFlow(self)
         self.moves = ActionMoves(self)
+        self.alert = TimeBoxAlert(self)  # flash (and bell) as the current time box runs out
+        self.outside = for_screen(self, lang)  # records another terminal adds: a short notice
         self.footer_first: tuple[str, ...] = ()  # see KeyFooter: REVIEW_KEYS during the review
-        self._capture_keys: dict[str, str] = {}  # with the user's keymap: see on_mount
         self._resumed = False
 
     def compose(self) -> ComposeResult:
@@ -109,7 +112,6 @@ class MeetingScreen(HeldScreen):
     def on_mount(self) -> None:
         self.query_one(CaptureBar).display = False
         self.title = self.service.glance().title
-        self._capture_keys = capture_keys(self.keymap)
         self.call_after_refresh(self.first_tick)  # once every pane has composed its widgets
         memory.hold_full_collections()
         self.set_interval(1, self.tick)
@@ -159,10 +161,12 @@ class MeetingScreen(HeldScreen):
         session = self.service.glance()  # never waits for a save on its way to the disk
         view = self.live.view(session, self.service.now())
         self.frame = Frame(session, view, self.service.handle.revision, self.lang, self.warning_minutes)
+        self.alert.look(self.frame)
         reviewing = in_review(session, view.agenda)
         if reviewing != bool(self.footer_first):
             self.footer_first = REVIEW_KEYS if reviewing else ()
             self.refresh_bindings()
+        self.outside.look(session)
 
     # -- running intents ---------------------------------------------------------------
 
@@ -173,6 +177,7 @@ class MeetingScreen(HeldScreen):
         failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         def done(result: Any) -> None:
+            self.outside.own(result)
             if then is not None:
                 then(result)
             self.tick()
@@ -193,24 +198,11 @@ class MeetingScreen(HeldScreen):
             self.notify(t(failed, self.lang, error=_why(exc)), severity="error", timeout=10, markup=False)
 
     def on_key(self, event: events.Key) -> None:
-        """Keys that arrive while the capture bar is open but before it has the focus (a
-        burst of typing, a paste, a click elsewhere) are the bar's, not the meeting's:
-        letters are typed into it and Escape closes it. Runs before any binding.
-
-        A capture key opens the bar here, not through its binding: the bindings are run
-        by the app, after this screen has already looked at the keys typed right behind
-        the capture key, which would reach the meeting's keys (an ``l`` in the name that
-        follows ``a`` parked a point)."""
+        """Keys that arrive while the capture bar is open but not focused (a click
+        elsewhere while it is open) are the bar's, not the meeting's: letters are typed
+        into it and Escape closes it. Runs before the meeting's own bindings, which
+        :meth:`check_action` turns off while the bar is open."""
         bar = self.query_one(CaptureBar)
-        kind = (
-            None if bar.display else self._capture_keys.get(event.key) or self._capture_keys.get(event.character or "")
-        )
-        if kind is not None:  # hidden: nothing has its focus
-            bar.show_early()  # open from now on, for the keys behind this one
-            self.call_later(self.capturing.open, kind)
-            event.stop()
-            event.prevent_default()
-            return
         if not bar.display or bar.has_focus_within:
             return
         if event.key == "escape":
@@ -223,8 +215,8 @@ class MeetingScreen(HeldScreen):
         event.prevent_default()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in KEY_ACTIONS and self.query_one(CaptureBar).has_focus_within:
-            return False
+        if action in KEY_ACTIONS and self.query_one(CaptureBar).display:
+            return False  # a letter typed while the bar is open is text, never a key
         return True
 
     # -- the agenda clock and the floor ------------------------------------------------
@@ -242,29 +234,31 @@ class MeetingScreen(HeldScreen):
         self.do(lambda: self.service.agenda.extend(minutes))
 
     def action_end(self) -> None:
-        """End the meeting, once the facilitator has said so: the clock stops for good."""
+        """The closing checklist: what is still open, each fixable, then end the meeting or not."""
+        from coopconsole.tui.screens.closing_list import ClosingListDialog
 
-        def chosen(end: bool | None) -> None:
-            if end:
+        self.app.push_screen(ClosingListDialog(self))
 
-                def ended(event: Any) -> None:
-                    self.notify(t("end.done", self.lang, time=hhmm(event.at, self.service.now().tzinfo)), markup=False)
-                    self.playbook.ask_goals()
+    def end_meeting(self) -> None:
+        """End the meeting: the clock stops for good; then each goal not yet judged is asked."""
 
-                self.do(self.service.agenda.end, ended)
+        def ended(event: Any) -> None:
+            self.notify(t("end.done", self.lang, time=hhmm(event.at, self.service.now().tzinfo)), markup=False)
+            self.playbook.ask_goals()
 
-        choices = [(t("end.yes", self.lang), True), (t("end.no", self.lang), False)]
-        self.ask(t("end.title", self.lang), choices, chosen)
+        self.do(self.service.agenda.end, ended)
 
     def action_speaker(self, number: int) -> None:
         """Give participant ``number`` the floor; the same key again (or 0) stops them.
 
         The toggle is decided by the service on the saved state, so two quick presses
-        of the same key always end with nobody speaking."""
-        self.do(lambda: self.service.room.toggle_speaker(number or None))
+        of the same key always end with nobody speaking. Someone marked absent is asked
+        about first (``arrival.py``)."""
+        person = number or None
+        self.do(lambda: self.service.room.toggle_speaker(person), None, lambda e: floor_refused(self, person, e))
 
     def give_floor(self, participant: int | None) -> None:
-        self.do(lambda: self.service.room.speaker(participant))
+        self.do(lambda: self.service.room.speaker(participant), None, lambda e: floor_refused(self, participant, e))
 
     def action_pick_speaker(self) -> None:
         from coopconsole.tui.screens.dialogs import speaker_choices
@@ -290,6 +284,9 @@ class MeetingScreen(HeldScreen):
         def chosen(choice: tuple[Resolution, int | None] | None) -> None:
             if choice is not None:
                 resolution, item = choice
+                if resolution is Resolution.ACTION and point is not None:  # the bar: owner, deadline
+                    self.call_later(self.capturing.from_parked, point)
+                    return
                 self.do(lambda: self.service.captures.resolve_parked(message.parked_id, resolution, item))
 
         point = next((p for p in self.service.glance().parked if p.id == message.parked_id), None)
@@ -311,12 +308,11 @@ class MeetingScreen(HeldScreen):
         self.app.push_screen(localized(MinutesScreen, self.lang)(self, self.lang))
 
     def write_minutes(self) -> None:
-        """Write the minutes next to the session file, in the console's language."""
-        service = self.service
-        self.do(
-            lambda: service.closing.write_minutes(self.lang),
-            lambda path: self.notify(t("minutes.written_to", self.lang, path=str(path)), markup=False),
-        )
+        """Write the minutes next to the session file, in the console's language (a draft
+        before the meeting has ended: see :func:`coopconsole.tui.screens.minutes.write_minutes`)."""
+        from coopconsole.tui.screens.minutes import write_minutes
+
+        write_minutes(self, self.lang)
 
     def confirmations(self) -> None:
         from coopconsole.tui.screens.minutes import ConfirmationsDialog

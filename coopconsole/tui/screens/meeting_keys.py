@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
-from textual.keys import key_to_character
 
 from coopconsole.domain.model import Attendance
 from coopconsole.texts import t
@@ -52,17 +51,6 @@ KEY_ACTIONS = frozenset(
 #: The keys the footer shows first while the previous meeting's actions are reviewed.
 REVIEW_KEYS = ("meeting.clock", "meeting.next", "meeting.state-next", "meeting.state-back", "meeting.remark")
 
-#: The ids of the capture keys (see :func:`meeting_bindings`).
-_CAPTURE_IDS = {f"meeting.capture-{kind}" for kind in ("action", "note", "decision", "park")}
-
-#: The capture actions and the kind of record each opens the bar for.
-CAPTURE_ACTIONS = {
-    "capture('action')": "action",
-    "capture('note')": "note",
-    "capture('decision')": "decision",
-    "capture('park')": "park",
-}
-
 
 def meeting_bindings(lang: str) -> list[Binding]:
     """Every key of the meeting screen, described in ``lang``."""
@@ -75,10 +63,13 @@ def meeting_bindings(lang: str) -> list[Binding]:
         # clock, the next item, the four captures and the help come first.
         b("clock", "space", "clock", "key.clock", "cmd.clock"),
         b("next", "n", "next", "key.next", "cmd.next"),
-        b("capture-action", "a", "capture('action')", "key.action", "cmd.action"),
-        b("capture-note", "o", "capture('note')", "key.note", "cmd.note"),
-        b("capture-decision", "d", "capture('decision')", "key.decision", "cmd.decision"),
-        b("capture-park", "l", "capture('park')", "key.park", "cmd.park"),
+        # The capture keys come before any widget sees the key (priority): the bar opens
+        # and takes the focus in the app's own turn, so the keys typed right behind are
+        # the bar's, in order (see CaptureFlow.open).
+        b("capture-action", "a", "capture('action')", "key.action", "cmd.action", priority=True),
+        b("capture-note", "o", "capture('note')", "key.note", "cmd.note", priority=True),
+        b("capture-decision", "d", "capture('decision')", "key.decision", "cmd.decision", priority=True),
+        b("capture-park", "l", "capture('park')", "key.park", "cmd.park", priority=True),
         b("help", "question_mark,f1", "help", "key.help", "cmd.help", key_display="?"),
         b("previous", "N,shift+n", "prev", "key.prev", "cmd.prev", key_display="N"),
         b("extend", "plus", "extend(5)", "key.extend", "cmd.extend", key_display="+"),
@@ -103,28 +94,6 @@ def meeting_bindings(lang: str) -> list[Binding]:
         b("end", "ctrl+e", "end", "key.end", "cmd.end", show=False),
         b("quit", "ctrl+q", "app.quit", "key.quit", "key.quit", show=False),
     ]
-
-
-def capture_keys(keymap: Mapping[str, str]) -> dict[str, str]:
-    """The keys that open the capture bar, to the kind of record each opens it for, with
-    the user's ``keymap``: worked out once, not on every key. A key the keymap gives to
-    another action is that action's, as Textual's keymap has it. Each key is there by
-    name and by the character it types (``question_mark`` and ``?``)."""
-    taken = {key for binding_id, keys in keymap.items() for key in _keys(keys) if binding_id not in _CAPTURE_IDS}
-    found: dict[str, str] = {}
-    for binding in meeting_bindings("en"):
-        kind = CAPTURE_ACTIONS.get(binding.action)
-        if kind is None or binding.id is None:
-            continue
-        for key in _keys(keymap.get(binding.id, binding.key)):
-            if key not in taken:
-                found[key] = kind
-                found.setdefault(key_to_character(key) or key, kind)
-    return found
-
-
-def _keys(keys: str) -> list[str]:
-    return [key.strip() for key in keys.split(",") if key.strip()]
 
 
 #: How the help writes the keys the meeting ships with (any other key as Textual names it).

@@ -8,14 +8,21 @@ long tables and lists cut to :data:`PREVIEW_ROWS` rows: the widget takes seconds
 holds the event loop, for a full-day workshop's 250-row table. The file written has
 everything. Building the minutes and writing them run on the meeting's intent thread,
 like every save: the screen never waits for a disk.
+
+The preview shows what "write" (``w``) writes: before the meeting has ended, a draft
+(marked so in its title), which writing does not record as sent; after the end, the
+minutes to send, which writing records as sent. Tables fit the screen or wrap their
+text, never cut it (:mod:`coopconsole.tui.widgets.preview_tables`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -24,16 +31,20 @@ from textual.screen import Screen
 from textual.widgets import Label, MarkdownViewer, SelectionList
 from textual.widgets.selection_list import Selection
 
+from coopconsole.domain.followup import minutes_sent_at
 from coopconsole.domain.model import Attendance
 from coopconsole.domain.timeline import agenda_state
 from coopconsole.texts import LANGS, t
 from coopconsole.tui.screens.dialogs import ConsoleDialog
 from coopconsole.tui.widgets.footer import KeyFooter
 from coopconsole.tui.widgets.header import minutes_line
+from coopconsole.tui.widgets.preview_tables import fit_tables
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from textual.await_complete import AwaitComplete
 
+    from coopconsole.service.closing import SavedMinutes
     from coopconsole.tui.screens.meeting import MeetingScreen
 
 
@@ -61,6 +72,9 @@ class MinutesScreen(Screen):
     DEFAULT_CSS = """
     MinutesScreen #minutes-status { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     MinutesScreen MarkdownViewer { height: 1fr; }
+    MinutesScreen MarkdownTableContent > .cell, MinutesScreen MarkdownTableContent > .header {
+        text-overflow: fold;
+    }
     """
 
     @staticmethod
@@ -135,7 +149,7 @@ class MinutesScreen(Screen):
     def refresh_minutes(self) -> None:
         service, lang = self.meeting.service, self.minutes_lang
         self._status()
-        self.meeting.do(lambda: service.closing.minutes(lang, limit=PREVIEW_ROWS), self._show)
+        self.meeting.do(lambda: service.closing.preview(lang, limit=PREVIEW_ROWS), self._show)
 
     def _show(self, text: str) -> None:
         self.pages = sections(text)
@@ -144,9 +158,22 @@ class MinutesScreen(Screen):
 
     def _draw(self) -> None:
         viewer = self.query_one(MarkdownViewer)
-        viewer.document.update(self.pages[self.page])
+        update = viewer.document.update(self.pages[self.page])
         viewer.scroll_home(animate=False)
         self._status()
+        self.run_worker(self._fit_when_shown(update), group="minutes-fit")
+
+    async def _fit_when_shown(self, update: AwaitComplete) -> None:
+        await update
+        self.call_after_refresh(self._fit_tables)
+
+    def _fit_tables(self, tries: int = 3) -> None:
+        """The preview's tables fitted to its width, once they are laid out."""
+        if not fit_tables(self.query_one(MarkdownViewer)) and tries > 1:
+            self.call_after_refresh(self._fit_tables, tries - 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_tables)
 
     def action_page(self, step: int) -> None:
         if self.pages and 0 <= self.page + step < len(self.pages):
@@ -159,9 +186,12 @@ class MinutesScreen(Screen):
         if self.pages:
             parts.append(t("minutes.page", self.lang, page=self.page + 1, pages=len(self.pages)))
         session, now = service.glance(), service.now()
-        line = minutes_line(session, agenda_state(session, now), now, self.lang)
+        state = agenda_state(session, now)
+        line = minutes_line(session, state, now, self.lang)
         if line:
             parts.append(line)
+        elif state.ended_at is None:
+            parts.append(t("sending.preview_draft", self.lang))
         if self.written is not None:
             parts.append(t("minutes.saved_to", self.lang, path=str(self.written)))
         self.query_one("#minutes-status", Label).update(Content("  ·  ".join(parts)))
@@ -174,17 +204,28 @@ class MinutesScreen(Screen):
         self.refresh_minutes()
 
     def action_write(self) -> None:
-        service, lang = self.meeting.service, self.minutes_lang
-
-        def written(path: Path) -> None:
-            self.written = path
+        def written(saved: SavedMinutes) -> None:
+            self.written = saved.path
             self._status()
-            self.notify(t("minutes.written_to", self.lang, path=str(path)), markup=False)
 
-        self.meeting.do(lambda: service.closing.write_minutes(lang), written)
+        write_minutes(self.meeting, self.minutes_lang, written)
 
     def action_confirmations(self) -> None:
         self.app.push_screen(ConfirmationsDialog(self.meeting, self.lang), lambda _: self._status())
+
+
+def write_minutes(meeting: MeetingScreen, lang: str, then: Callable[[SavedMinutes], None] | None = None) -> None:
+    """Write the minutes in ``lang`` next to the session (on the meeting's intent thread)
+    and say what was written: the minutes sent, or a draft before the meeting has ended."""
+    service = meeting.service
+
+    def written(saved: SavedMinutes) -> None:
+        key = "minutes.written_to" if saved.sent else "sending.draft_written"
+        meeting.notify(t(key, meeting.lang, path=str(saved.path)), markup=False)
+        if then is not None:
+            then(saved)
+
+    meeting.do(lambda: service.closing.write_minutes(lang), written)
 
 
 class ConfirmationsDialog(ConsoleDialog[None]):
@@ -203,7 +244,9 @@ class ConfirmationsDialog(ConsoleDialog[None]):
         self.lang = lang
 
     def compose(self) -> ComposeResult:
-        session = self.meeting.service.glance()
+        service = self.meeting.service
+        session = service.glance()
+        sent = minutes_sent_at(session, agenda_state(session, service.now())) is not None
         with Vertical(classes="dialog"):
             yield Label(Content(t("confirm.title", self.lang)), classes="dialog-title")
             # Confirmations are replies to minutes sent: nothing to tick before that.
@@ -212,9 +255,9 @@ class ConfirmationsDialog(ConsoleDialog[None]):
                     Selection(Content(_label(p, self.lang)), p.id, p.confirmed_at is not None)
                     for p in session.participants
                 ),
-                disabled=session.minutes_at is None,
+                disabled=not sent,
             )
-            hint = t("confirm.hint", self.lang) if session.minutes_at else t("confirm.not_written", self.lang)
+            hint = t("confirm.hint", self.lang) if sent else t("confirm.not_written", self.lang)
             yield Label(Content(hint), classes="dialog-hint")
 
     def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:

@@ -130,6 +130,11 @@ class PlaybookFlow:
         orgs = list(dict.fromkeys(p.organisation for p in session.participants if p.organisation))
         self._ask_position(decision.id, decision.text, orgs)
 
+    def ask_positions(self, decision: Decision, orgs: list[str]) -> None:
+        """The positions of ``orgs`` on ``decision``, asked one organisation after another
+        (the closing checklist asks those with none yet)."""
+        self._ask_position(decision.id, decision.text, orgs)
+
     def _ask_position(self, decision_id: int, text: str, orgs: list[str]) -> None:
         if not orgs:
             return

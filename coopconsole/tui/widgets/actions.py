@@ -1,6 +1,11 @@
-"""Actions (current item first) with their SMART badge and their state on the board, then
+"""Actions (current item first) with their state on the board and their SMART mark, then
 decisions and notes. While the previous meeting's actions are reviewed, the actions
-carried from it come first, the overdue ones marked."""
+carried from it come first, the overdue ones marked.
+
+An action's row reads as the room says it: number, state, owner, deadline, deliverable,
+and last a compact SMART mark (``✓``, or ``✗`` and the number of problems), the deliverable
+cut so the mark always shows. The highlighted action's problems are named in full under
+the pane's border."""
 
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ from coopconsole.domain.series import in_review, review_started
 from coopconsole.texts import t
 from coopconsole.tui.frame import Frame
 from coopconsole.tui.messages import RecordChosen
-from coopconsole.tui.paint import set_border_title
+from coopconsole.tui.paint import set_border_subtitle, set_border_title
 from coopconsole.tui.widgets.line_list import LineList
 
 #: What a row of the pane shows: an action, a decision or a note.
@@ -27,13 +32,18 @@ OTHER_ACTIONS = 30
 
 
 class ActionsPane(LineList):
-    """What was agreed: actions of the current item first, then its decisions and notes."""
+    """What was agreed: actions of the current item first, then its decisions and notes.
+
+    An action's row is cut to the pane's width by the pane itself, so its SMART mark at
+    the end of the row always shows; the highlighted action's SMART problems are said in
+    full under the pane's border."""
 
     frame: var[Frame | None] = var(None, always_update=True)
     """The meeting as of the last tick (bound to the screen's frame)."""
 
     _shown: tuple | None = None
     _records: dict[str, Shown] = {}
+    _detail: tuple[str | None, str] = (None, "")  # the row the detail line is about, and what it said
 
     def watch_frame(self, frame: Frame | None) -> None:
         if frame is None:
@@ -43,14 +53,52 @@ class ActionsPane(LineList):
         # lists themselves say whether there is anything new to draw: a speaker change (the
         # most frequent event) redraws nothing here.
         shown = (session.actions, session.decisions, session.notes, session.participants)
-        key = (frame.lang, frame.current_item)
+        key = (frame.lang, frame.current_item, self._width())
         unchanged = self._shown is not None and all(a is b for a, b in zip(shown, self._shown[1], strict=True))
         if self._shown is not None and key == self._shown[0] and unchanged:
             return
         self._shown = (key, shown)
         set_border_title(self, t("actions.title", frame.lang))
-        rows, self._records = _rows(frame)
+        rows, self._records = _rows(frame, key[2])
         self.show_rows(rows)
+
+    def _width(self) -> int:
+        """The cells a row has (0 before the first layout: rows are then cut by the list)."""
+        return self.scrollable_content_region.width if self.is_mounted else 0
+
+    def _refit(self) -> None:
+        """Cut the rows again for the pane's width, if it changed."""
+        if self._shown is not None and self._shown[0][2] != self._width():
+            self.frame = self.frame
+
+    def on_resize(self) -> None:
+        self._refit()
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        self.call_after_refresh(self._refit)  # the scrollbar takes cells from every row
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        super().watch_highlighted(old, new)
+        self._tell_detail()
+
+    def _tell_detail(self) -> None:
+        """Say the highlighted action's SMART problems in full under the border. Only when
+        another row is highlighted: a message the screen put there (saved, moved) stays
+        until then, and is replaced only by a detail worth saying."""
+        option = self.highlighted_option
+        row_id = option.id if option is not None else None
+        said_for, said = self._detail
+        if row_id == said_for:
+            return
+        record = self._records.get(row_id or "")
+        detail = ""
+        if isinstance(record, ActionItem) and not record.origin and not record.smart.ok and self.frame is not None:
+            lang = self.frame.lang
+            problems = ", ".join(t(f"smart.{code}", lang) for code in record.smart.problems)
+            detail = t("actions.problems", lang, id=record.id, problems=problems)
+        self._detail = (row_id, detail)
+        if detail or (said and str(self.border_subtitle) == said):
+            set_border_subtitle(self, detail)
 
     def on_line_list_selected(self, event: LineList.Selected) -> None:
         event.stop()
@@ -63,7 +111,8 @@ class ActionsPane(LineList):
         return self._records.get(option.id) if option and option.id else None
 
 
-def _rows(frame: Frame) -> tuple[list[tuple[str | None, Content]], dict[str, Shown]]:
+def _rows(frame: Frame, width: int = 0) -> tuple[list[tuple[str | None, Content]], dict[str, Shown]]:
+    """The pane's rows, each action's cut to ``width`` cells (0: not cut)."""
     lang, session, current = frame.lang, frame.session, frame.current_item
     rows: list[tuple[str | None, Content]] = []
     records: dict[str, Shown] = {}
@@ -85,14 +134,14 @@ def _rows(frame: Frame) -> tuple[list[tuple[str | None, Content]], dict[str, Sho
     if not session.actions:
         rows.append((None, Content(t("actions.empty", lang))))
     for action in here_first:
-        add(f"action-{action.id}", action, _action(action, lang, True, today))
+        add(f"action-{action.id}", action, _action(action, lang, True, today, width))
     # A day's workshop has hundreds of actions: the room needs this item's and the latest
     # others, and listing them all would cost every capture a redraw of hundreds of rows.
     hidden = max(0, len(others) - OTHER_ACTIONS)
     if hidden:
         rows.append((None, Content.styled(t("actions.earlier", lang, count=hidden), "italic")))
     for action in others[hidden:]:
-        add(f"action-{action.id}", action, _action(action, lang, False, today))
+        add(f"action-{action.id}", action, _action(action, lang, False, today, width))
     here = [d for d in session.decisions if d.item == current]
     if here:
         rows.append((None, Content.styled(t("decisions.title", lang), "bold underline")))
@@ -114,10 +163,16 @@ _STATE_STYLE = {
 }
 
 
-def _action(action: ActionItem, lang: str, current: bool, today: date) -> Content:
-    owner = action.owner or t("actions.no_owner", lang)
+def _action(action: ActionItem, lang: str, current: bool, today: date, width: int = 0) -> Content:
+    """One action's row: number, state, owner, deadline, deliverable, then its SMART mark.
+
+    Who does what by when comes first, as the room reads it; the deliverable is cut (by
+    cells: a CJK character is never split) so that the mark at the end always shows."""
+    # What is missing is a "?": the SMART mark counts it and the detail line names it,
+    # and "(no owner) · no deadline" would leave a narrow pane no room for the deliverable.
+    owner = action.owner or t("actions.row.no_owner", lang)
     if action.deadline is None:
-        due = t("actions.no_deadline", lang)
+        due = t("actions.row.no_deadline", lang)
     else:  # this year's dates without the year: a narrow pane keeps room for the deliverable
         due = action.deadline.strftime("%m-%d" if action.deadline.year == today.year else "%Y-%m-%d")
     state: tuple[str, str] | str = ""
@@ -125,31 +180,27 @@ def _action(action: ActionItem, lang: str, current: bool, today: date) -> Conten
         state = (f" [{t(f'board.{action.status.value}', lang)}]", _STATE_STYLE.get(action.status, "bold"))
     late = overdue_days(action, today)
     overdue: tuple[str, str] | str = (f" ⚠ {t('actions.overdue', lang, days=late)}", "bold $warning") if late else ""
-    badge: tuple[str, str] | str
-    if action.origin:  # judged in the meeting it was captured in; the review looks at its state
-        badge = ""
-    elif action.smart.ok:
-        badge = (f" ✓{t('smart.ok', lang)}", "bold $success")
-    else:
-        missing = ", ".join(t(f"smart.{code}", lang) for code in action.smart.problems)
-        badge = (f" ✗ {missing}", "bold $error")
-    # The badge, owner and deadline come first: a long deliverable is cut at the right,
-    # what the room must see never is.
-    content = Content.assemble(
-        (f"#{action.id}", "bold"),
-        state,
-        overdue,
-        badge,
-        " ",
-        (owner, "bold"),
-        " · ",
-        (due, "italic"),
-        ": ",
-        action.deliverable,
+    head = Content.assemble(
+        (f"#{action.id}", "bold"), state, overdue, " ", (owner, "bold"), " · ", (due, "italic"), ": "
     )
-    if action.origin:
-        content += Content.styled(f" ({t('actions.carried', lang, origin=action.origin)})", "italic")
+    if action.origin:  # judged in the meeting it was captured in; the review looks at its state
+        tail = Content.styled(f" ({t('actions.carried', lang, origin=action.origin)})", "italic")
+    else:
+        tail = smart_mark(action)
+    deliverable = Content(action.deliverable)
+    room = width - head.cell_length - tail.cell_length
+    if width and deliverable.cell_length > room:
+        deliverable = deliverable.truncate(max(room, 1), ellipsis=True)
+    content = head + deliverable + tail
     return content if current else content.stylize("dim")
+
+
+def smart_mark(action: ActionItem) -> Content:
+    """The compact SMART mark at the end of an action's row: ``✓``, or ``✗`` and how many
+    problems the check found (the detail line under the pane names them)."""
+    if action.smart.ok:
+        return Content.styled(" ✓", "bold $success")
+    return Content.styled(f" ✗{len(action.smart.problems)}", "bold $error")
 
 
 def _text_row(record: Decision | Note) -> Content:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
@@ -13,7 +14,7 @@ from textual.suggester import Suggester
 from textual.widget import AwaitMount
 from textual.widgets import Input, Label
 
-from coopconsole.domain.model import Participant
+from coopconsole.domain.model import ParkedItem, Participant
 from coopconsole.texts import t
 from coopconsole.tui.localized import localized
 from coopconsole.tui.messages import CaptureCancelled, CaptureSubmitted
@@ -75,6 +76,24 @@ class CaptureField(Input):
             ),
         ]
 
+    async def on_key(self, event: events.Key) -> None:
+        """Run the field's own keys here, in the order they were typed.
+
+        Textual types a letter into the field as the field reads it, but leaves a key
+        bound to the field (←, Home, End, Backspace, Delete, Tab, Enter, Escape) to bubble
+        up to the app, which runs the binding only after the keys already waiting: in a
+        fast burst (a paste of keystrokes, a typist ahead of a busy console) "send", two
+        Backspaces and "nd" became "sendnd". A key the field has a binding for is run by
+        the field itself; any other (the app's keys) goes on as before."""
+        if event.is_printable:
+            return  # typed by Input's own handler
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or active.node is not self or not active.enabled:
+            return
+        event.stop()
+        event.prevent_default()
+        await self.run_action(active.binding.action)
+
     def action_complete(self) -> None:
         """Accept the suggested name (as → does at the end of the line)."""
         self.action_cursor_right()
@@ -119,11 +138,14 @@ class CaptureBar(Horizontal):
     def open(
         self, kind: str, lang: str, participants: Sequence[Participant], text: str = "", record: Any = None
     ) -> None:
-        """Show the bar for a ``kind`` of record (``record``: the one being edited), its
-        text ``text``; once :meth:`prepare` has been awaited."""
+        """Show the bar for a ``kind`` of record (``record``: the one being edited; for an
+        action, a parked point is the one it is made from), its text ``text``; once
+        :meth:`prepare` has been awaited."""
         self.kind, self.record, self.lang = kind, record, lang
         if kind == "remark":  # about ``record``, an action, which it does not change
             label = t("capture.remark", lang, id=record.id)
+        elif kind == "action" and isinstance(record, ParkedItem):  # a new action, from the point
+            label = t("capture.from_parked", lang, id=record.id)
         elif record is not None:  # which record is being edited, so the wrong row is not changed
             label = t("capture.edit_of", lang, kind=t(f"capture.{kind}", lang).lower(), id=record.id)
         else:
@@ -141,7 +163,9 @@ class CaptureBar(Horizontal):
         field.cursor_position = len(text)
         self.remove_class("-error")
         self.display = True
-        field.focus()
+        # Focused now, not as ``focus()`` does it (after the keys already waiting): a key
+        # typed right behind the capture key must reach the field, not the pane.
+        self.screen.set_focus(field)
 
     def close(self) -> None:
         if self.ready:
@@ -161,7 +185,7 @@ class CaptureBar(Horizontal):
             return
         field = self.query_one("#capture-input", Input)
         field.insert_text_at_cursor(text)
-        field.focus()
+        self.screen.set_focus(field)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

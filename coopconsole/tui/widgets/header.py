@@ -167,8 +167,8 @@ def fitted(parts: list[tuple[int, str]], room: int) -> Content:
 
 
 def minutes_line(session: Session, state: AgendaState, now: datetime, lang: str) -> str:
-    """ "minutes due 12-09 12:14" and the like, once the meeting has ended or minutes were
-    sent; "" before."""
+    """ "minutes due 12-09 12:14", "minutes sent 14:05 · 2/5 confirmed", "minutes out of
+    date, sent 14:05 · ..." once the meeting has ended; "" before."""
     status = minutes_status(session, state, now)
     tz = now.tzinfo
     if status.state is MinutesState.NOT_DUE:
@@ -176,5 +176,8 @@ def minutes_line(session: Session, state: AgendaState, now: datetime, lang: str)
     if status.state in (MinutesState.DUE, MinutesState.OVERDUE) and status.due is not None:
         day = status.due.astimezone(tz).strftime("%m-%d")
         return t(f"minutes.{status.state.value}", lang, day=day, time=hhmm(status.due, tz))
-    key = "minutes.late" if status.state is MinutesState.LATE else "minutes.written"
+    if status.out_of_date:  # something was recorded after they were sent
+        key = "sending.header_out_of_date"
+    else:
+        key = "minutes.late" if status.state is MinutesState.LATE else "minutes.written"
     return t(key, lang, time=hhmm(status.written_at, tz), confirmed=status.confirmed, asked=status.asked)

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Label
 
-from coopconsole.domain.model import Attendance, Participant
+from coopconsole.domain.model import Attendance, Duty, Participant
 from coopconsole.texts import t
 from coopconsole.tui.format import bar_eighths, bar_of, clock
 from coopconsole.tui.frame import Frame
@@ -29,7 +29,8 @@ BAR = 4
 
 
 class SpeakersPane(Vertical):
-    """Participants numbered (the 1-9 keys), grouped by organisation, with bars and flags."""
+    """Participants numbered (the 1-9 keys), grouped by organisation, with bars and flags,
+    and the facilitator's and the note-taker's duty in dim at the end of their row."""
 
     DEFAULT_CSS = """
     SpeakersPane LineList, SpeakersPane LineList:focus {
@@ -140,8 +141,18 @@ def _rows(
             if speaker is None:
                 continue
             figures = _figures(speaker.total, speaker.share, speaker.item_total, speaker.item_share, wide)
-            key = ("person", person.id, speaker.name, speaker.speaking, speaker.attendance, speaker.flag, lang, figures)
-            rows.append((f"p-{person.id}", row(key, _person, speaker, person.id, lang, figures)))
+            key = (
+                "person",
+                person.id,
+                speaker.name,
+                speaker.speaking,
+                speaker.attendance,
+                speaker.flag,
+                person.duty,
+                lang,
+                figures,
+            )
+            rows.append((f"p-{person.id}", row(key, _person, speaker, person.id, lang, figures, person.duty)))
     return rows
 
 
@@ -160,7 +171,7 @@ def _org(name: str, figures: tuple[str, ...]) -> Content:
     return Content.assemble(_cells(name, LEAD + NAME_CELLS), *_styled(figures, "$bar-org")).stylize("bold")
 
 
-def _person(row, number: int, lang: str, figures: tuple[str, ...]) -> Content:
+def _person(row, number: int, lang: str, figures: tuple[str, ...], duty: Duty = Duty.NONE) -> Content:
     mark = "▶" if row.speaking else " "
     parts: list = [f"{number:>2}{mark}", _cells(row.name, NAME_CELLS), *_styled(figures, "$bar-person")]
     if row.attendance is not Attendance.PRESENT:
@@ -170,6 +181,11 @@ def _person(row, number: int, lang: str, figures: tuple[str, ...]) -> Content:
     flag = row.flag
     if flag:
         parts.append((f" {t('flag.' + flag, lang)}", f"bold $flag-{flag}"))
+    # Who runs the meeting, last and dim (the short word when narrow: the figures alone
+    # are one column then); where the row is still too narrow, it is what is cut.
+    if duty is not Duty.NONE:
+        word = "speakers.duty." if len(figures) > 1 else "speakers.duty_short."
+        parts.append((f" {t(word + duty.value, lang)}", "dim"))
     style = "bold" if row.speaking else ("dim" if row.attendance is Attendance.ABSENT else "")
     content = Content.assemble(*parts)
     return content.stylize(style) if style else content

@@ -1,0 +1,131 @@
+"""An action's row reads number, owner, deadline, deliverable, then a compact SMART mark,
+at 80 and at 120 columns; the highlighted action's problems are named in full under the
+pane. What is checked is what the pane draws (its lines as rendered), not its rows' text."""
+
+from __future__ import annotations
+
+import pytest
+from rich.cells import cell_len
+
+from coopconsole.tui.app import make_app
+from coopconsole.tui.widgets.actions import ActionsPane
+from tests.support.pilot import settle
+from tests.support.sessions import small_session
+
+SIZES = [(80, 24), (120, 36)]
+
+LONG = "@chloe send the draft MOU to Company B with the pricing annex and the site plan by Dec 10"
+VAGUE = "@alice follow up on the funding question"
+CJK = "@张三 提交智慧园区试点方案的详细技术报告和预算说明 by Dec 12"
+
+
+@pytest.fixture
+def meeting(store, clock):
+    store.create(small_session("kickoff")).close()
+
+    def start(lang: str = "en"):
+        return make_app(store=store, session_name="kickoff", clock=clock, lang=lang)
+
+    return start
+
+
+async def with_actions(pilot, *lines: str) -> ActionsPane:
+    """Start the clock and capture ``lines`` (straight through the service: the bar is
+    tested elsewhere), then let the pane draw them."""
+    await pilot.press("space")
+    screen = await settle(pilot)
+    for line in lines:
+        screen.service.captures.capture("action", line)
+    screen.tick()
+    await pilot.pause()
+    return screen.query_one(ActionsPane)
+
+
+def drawn(pane: ActionsPane) -> list[str]:
+    """The pane's lines as drawn, without the padding at their right."""
+    return [pane.render_line(y).text.rstrip() for y in range(pane.option_count)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_owner_deadline_and_the_deliverables_first_words_come_before_the_mark(meeting, size):
+    app = meeting()
+    async with app.run_test(size=size) as pilot:
+        pane = await with_actions(pilot, LONG, VAGUE)
+        smart, vague = drawn(pane)
+        assert smart.startswith("#1 Chloe Martin · 12-10: send the")  # "send the…" at 80 columns
+        assert smart.endswith("… ✓")  # cut, and the mark still shows
+        assert vague.startswith("#2 Alice Chen · ?: follow up on")
+        assert vague.endswith(" ✗2")  # no deadline, vague: two problems
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_highlighted_actions_problems_are_named_under_the_pane(meeting, size):
+    app = meeting()
+    async with app.run_test(size=size) as pilot:
+        pane = await with_actions(pilot, LONG, VAGUE)
+        pane.focus()
+        pane.highlighted = 1
+        await pilot.pause()
+        detail = str(pane.border_subtitle)
+        assert detail == "#2 ✗ no deadline, vague"
+        assert cell_len(detail) <= pane.size.width - 4  # fits in the border, corners apart
+        pane.highlighted = 0  # a SMART action: nothing to say
+        await pilot.pause()
+        assert str(pane.border_subtitle) == ""
+
+
+async def test_a_message_under_the_pane_stays_until_the_highlight_moves(meeting):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await with_actions(pilot, VAGUE)
+        await pilot.press("o", *"line 3 has the cleanest data", "enter")
+        screen = await settle(pilot, 2)
+        assert str(pane.border_subtitle) == "Saved: Note #1"
+        screen.tick()
+        await pilot.pause()
+        assert str(pane.border_subtitle) == "Saved: Note #1"
+        pane.focus()
+        pane.highlighted = 0
+        await pilot.pause()
+        assert str(pane.border_subtitle) == "#1 ✗ no deadline, vague"
+
+
+async def test_a_new_unsmart_capture_says_saved_and_what_to_check(meeting):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("space", "a", *VAGUE, "enter")
+        screen = await settle(pilot, 2)
+        pane = screen.query_one(ActionsPane)
+        assert pane.selected() == screen.service.session.actions[0]
+        assert str(pane.border_subtitle) == "Saved: Action #1 · Check: no deadline, vague"
+
+
+async def test_cjk_deliverables_are_cut_by_cells_and_the_mark_shows(meeting):
+    app = meeting("zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await with_actions(pilot, CJK)
+        width = pane.scrollable_content_region.width
+        line = pane.render_line(0).text
+        assert cell_len(line) == width
+        row = line.rstrip()
+        assert row.startswith("#1 张三 · 12-12: 提交智慧园区") and row.endswith(" ✓")
+        deliverable = row.split(": ", 1)[1].removesuffix(" ✓").removesuffix("…").rstrip()
+        assert "提交智慧园区试点方案的详细技术报告和预算说明".startswith(deliverable)  # whole characters
+
+
+async def test_rows_are_cut_again_when_the_terminal_narrows_or_a_scrollbar_comes(meeting):
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await with_actions(pilot, LONG)
+        assert drawn(pane)[0].endswith(" ✓")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert drawn(pane)[0].endswith("… ✓")
+        screen = app.screen
+        for _ in range(20):  # more rows than the pane has lines: a scrollbar takes cells
+            screen.service.captures.capture("action", LONG)
+        screen.tick()
+        await pilot.pause()
+        await pilot.pause()
+        assert pane.show_vertical_scrollbar
+        assert all(line.endswith("… ✓") for line in drawn(pane)[:3])

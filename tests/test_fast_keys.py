@@ -1,0 +1,71 @@
+"""Keys typed faster than the console opens its capture bar: each burst is written to the
+terminal as raw bytes in one write (escape sequences back to back with letters), read
+by Textual's own driver, and must land in the capture bar in the order it was typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopconsole.store import SessionStore
+from tests.support.pty_console import PtyConsole, console_env
+from tests.support.sessions import small_session
+
+LEFT, RIGHT, HOME, END, BACKSPACE, DELETE = b"\x1b[D", b"\x1b[C", b"\x1b[H", b"\x1b[F", b"\x7f", b"\x1b[3~"
+
+BURSTS = [
+    # (what is typed, one burst after the capture key; what is saved)
+    (b"@alice send\x7f\x7fnd the draft by Friday\r", "@alice send the draft by Friday"),
+    (
+        b"@alice send the report" + LEFT * 6 + b"final " + END + b" by Friday\r",
+        "@alice send the final report by Friday",
+    ),
+    (
+        b"the plan by Friday" + HOME + b"@alice share " + END + BACKSPACE * 6 + b"Monday\r",
+        "@alice share the plan by Monday",
+    ),
+    (b"@alice  send" + HOME + RIGHT * 6 + DELETE + END + b" the data by Friday\r", "@alice send the data by Friday"),
+]
+
+
+@pytest.fixture
+def console(tmp_path):
+    store = SessionStore(tmp_path / "sessions")
+    store.create(small_session("kickoff")).close()
+    consoles: list[PtyConsole] = []
+
+    def start() -> PtyConsole:
+        args = ["--sessions-dir", str(tmp_path / "sessions"), "--lang", "en", "open", "kickoff"]
+        process = PtyConsole(args, console_env(tmp_path))
+        consoles.append(process)
+        process.wait_for("Speakers")
+        return process
+
+    yield start, store
+    for process in consoles:
+        process.close()
+
+
+def _actions(store: SessionStore) -> list[str]:
+    handle = store.open("kickoff")
+    try:
+        return [action.text for action in handle.load().actions]
+    finally:
+        handle.close()
+
+
+@pytest.mark.parametrize("typed, saved", BURSTS)
+def test_a_burst_typed_right_behind_the_capture_key_is_kept_in_order(console, typed, saved):
+    start, store = console
+    process = start()
+    process.settle(1.5)  # the bar's field is made right after the first frame
+    process.write(b"a" + typed)
+    process.until(lambda: bool(_actions(store)), "the action's save")
+    assert _actions(store) == [saved]
+
+
+def test_a_burst_before_the_bar_is_made_is_kept_too(console):
+    start, store = console
+    process = start()
+    process.write(b"a@alice send the draft by Friday\r")  # at once, with the first frame
+    process.until(lambda: bool(_actions(store)), "the action's save")
+    assert _actions(store) == ["@alice send the draft by Friday"]
