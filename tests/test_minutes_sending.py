@@ -344,7 +344,7 @@ def test_column_widths(naturals, room, widths):
 
 
 async def test_the_chinese_preview_shows_whole_deadlines_at_120_columns(store, clock):
-    store.create(small_session()).close()
+    store.create(replace(small_session(), lang="zh")).close()  # the minutes in the session's language
     with store.open("smart-park") as handle:
         service = MeetingService(handle, clock)
         service.agenda.start()

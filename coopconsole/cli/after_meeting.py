@@ -82,10 +82,10 @@ def minutes(
     confirm them. Minutes are sent only once the meeting has ended; before that, and
     whenever they are not the minutes sent, they are marked as a draft.
     """
-    lang = lang_of(ctx, lang)
     sending = send and not draft
     with user_errors(), store_of(ctx).open(name) as handle:
         service = MeetingService(handle)
+        lang = lang_of(ctx, lang, service.session.lang)
         now = service.now()
         if sending:
             service.closing.check_sendable()  # before anything is printed as if sent
@@ -147,12 +147,13 @@ def export(
 
     if (name is None) == (series is None):
         raise Fail("give a session's NAME or --series SERIES (one of them).")
-    lang = lang_of(ctx, lang)
     if series is not None:
+        lang = lang_of(ctx, lang)
         chosen, title, total = _series_actions(ctx, series, owner, org)
     else:
         with user_errors(), store_of(ctx).open(name or "") as handle:
             session = handle.load()
+        lang = lang_of(ctx, lang, session.lang)
         try:
             chosen = held(session, select(session, owner, org))
         except ExportError as exc:
@@ -241,9 +242,10 @@ def health(ctx: click.Context, name: str, lang: str | None) -> None:
 
     with user_errors(), store_of(ctx).open(name) as handle:
         session = handle.load()
-    findings = report(session, system_clock(), lang_of(ctx, lang))
+    lang = lang_of(ctx, lang, session.lang)
+    findings = report(session, system_clock(), lang)
     if not findings:
-        click.echo(t("health.none", lang_of(ctx, lang)))
+        click.echo(t("health.none", lang))
     for finding in findings:
         click.echo(f"{finding['severity']:<8} {finding['code']}: {finding['message']}")
         click.echo(f"{'':<8} → {finding['fix']}")

@@ -75,11 +75,15 @@ def store_of(ctx: click.Context) -> SessionStore:
     return SessionStore(sessions_folder(ctx.obj["sessions_dir"]))
 
 
-def lang_of(ctx: click.Context, lang: str | None) -> str:
-    """``--lang`` of the command, else of ``coopconsole``, else the console's language."""
+def lang_of(ctx: click.Context, lang: str | None, session_lang: str | None = None) -> str:
+    """``--lang`` of the command, else of ``coopconsole``, else (for what is written
+    about one session: its minutes, exports, health) ``session_lang``, the language of
+    its agenda, else the console's language."""
     from coopconsole.settings import load_settings
     from coopconsole.texts import detect_lang
 
+    if session_lang and not lang and not ctx.find_root().obj["lang"]:
+        return session_lang
     return lang or detect_lang(ctx.find_root().obj["lang"], load_settings()[0].lang)
 
 

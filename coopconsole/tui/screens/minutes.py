@@ -128,7 +128,10 @@ class MinutesScreen(Screen):
         super().__init__()
         self.meeting = meeting
         self.lang = lang  # of the console's keys and messages
-        self.minutes_lang = lang  # of the minutes: the console's, until switched
+        # Of the minutes: the session's (its agenda's language), until switched; the
+        # people who read them are the meeting's, whatever language the console speaks.
+        session_lang = meeting.service.glance().lang
+        self.minutes_lang = session_lang if session_lang in LANGS else lang
         self.written: Path | None = None
         self.pages: list[str] = []
         self.page = 0
