@@ -8,7 +8,8 @@ clock times with ``-``, ``–``, ``—``, ``~``, ``～``, ``to``, ``至`` or ``�
 Time boxes: ``15 min``/``15m``/``15 mins``/``15 minutes``, ``1h``, ``1 h``, ``1h30``,
 ``1h 30m``, ``1 hour 30 minutes``, ``1.5 hours`` (a comma decimal works too), ``½ hr``,
 ``1½ hours``, ``half an hour``, ``an hour``, ``15分钟``, ``1小时``, ``1小时30分钟``,
-``半小时``, ``一个半小时``, ``1.5小时``, ``一刻钟``. A range such as ``30-60 min`` takes
+``半小时``, ``一个半小时``, ``1.5小时``, ``一刻钟``, ``10'`` (a prime after the minutes,
+as timetables write them). A range such as ``30-60 min`` takes
 its lower end (the planned box; the upper end is slack). A leading ``~``, ``约``,
 ``approx.`` or ``ca.`` is ignored. In a duration column (``bare=True``) a bare number is
 minutes, ``15分`` is minutes and ``h:mm`` such as ``0:15`` or ``1:30`` is hours and
@@ -54,6 +55,7 @@ _BOX = (
     rf"(?:\s*(?P<zm>\d{{1,2}})\s*分钟?)?"
     rf"|(?:(?P<zmlo>{_NUM})\s*(?:-|–|—|~|～|至|到)\s*)?(?P<zmin>{_NUM})\s*分钟"
     rf"|(?P<quarter>一刻钟)"
+    rf"|(?P<prime>\d{{1,3}})\s?['’′](?![\w'’′\"])"  # 10' (minutes, as timetables write them)
 )
 BOX_RE = re.compile(rf"(?<![A-Za-z0-9.,]){_BOX}", re.IGNORECASE)
 _BOX_FULL = re.compile(rf"^(?:~|约|大约|approx\.?|approximately|ca\.?|about)?\s*(?:{_BOX})$", re.IGNORECASE)
@@ -186,9 +188,11 @@ def _num(text: str) -> float:
     return (float(text) if text else 0.0) + (0.5 if half else 0.0)
 
 
-def _box_minutes(m: re.Match[str]) -> int:
+def box_minutes(m: re.Match[str]) -> int:
     if m.group("quarter"):
         return 15
+    if m.group("prime") is not None:
+        return int(m.group("prime"))
     if m.group("hq") is not None:
         hours = _num(m.group("hlo") or m.group("hq"))
         extra = int(m.group("hm")) if m.group("hm") and not m.group("hlo") else 0
@@ -209,7 +213,7 @@ def parse_box(text: str, *, bare: bool = False) -> int | None:
         return None
     m = _BOX_FULL.match(text)
     if m:
-        return _box_minutes(m)
+        return box_minutes(m)
     if bare:
         if re.fullmatch(r"(?:~|约)?\s*\d+(?:[.,]\d+)?\s*(?:分|')?", text):
             return round(_num(re.sub(r"[^\d.,]", "", text)))
@@ -224,7 +228,7 @@ def find_box(text: str) -> tuple[int, tuple[int, int]] | None:
     m = BOX_RE.search(text)
     if not m:
         return None
-    return _box_minutes(m), m.span()
+    return box_minutes(m), m.span()
 
 
 def box_at_end(text: str) -> tuple[int, int] | None:
@@ -236,7 +240,7 @@ def box_at_end(text: str) -> tuple[int, int] | None:
         joins = not before or before[-1] in " \t,，;；:：" or before.endswith(("约", "~"))
         if not rest and (joins or (chinese and "\u4e00" <= before[-1] <= "\u9fff")):
             cut = len(before.rstrip(" \t~约"))
-            return _box_minutes(m), cut
+            return box_minutes(m), cut
     return None
 
 

@@ -10,7 +10,9 @@ Decisions where the format leaves room:
 
 * Title: the first level-1 heading; else the document's first heading unless it is a
   section name; else ``title:`` in front matter or a ``Title:``/``会议名称:`` line; else
-  the first heading; else ``name`` as given by the caller (the command line passes the
+  the first heading; in a document with no heading, its first line when that is plain
+  text (no time, no box, no number), a date line right under it (``Tuesday 12 January
+  2027, 9:30am, Zoom``) giving the date, the start and the place; else ``name`` as given by the caller (the command line passes the
   agenda file's name without its extension). Nothing else is made up.
 * Meeting details are ``Key: value`` lines (list items, plain lines, or two-column table
   rows) outside the goals and participants sections; in an agenda section only plain
@@ -27,6 +29,8 @@ Decisions where the format leaves room:
   start but no box lasts until the next item's start; the last one until the meeting end
   from a range on the date/time line. Any item still without a box is reported (and kept
   with ``minutes=None``), as are boxes of 0 or more than 24 hours (dropped).
+* A plan that runs past the end of its slot (the end on the date/time line), and an
+  item that starts before the one before it ends, are reported (the times are kept).
 * An item with no title keeps a placeholder ``Item N`` (``议题 N``) and is reported.
 * No agenda heading at all: lists, tables, timed headings and timed or enumerated lines
   anywhere outside the goals and participants sections are read as the agenda, skipping
@@ -59,7 +63,7 @@ from datetime import date, time
 
 from markdown_it.tree import SyntaxTreeNode
 
-from coopconsole.agenda.durations import parse_when
+from coopconsole.agenda.durations import RANGE_RE, find_box, parse_when
 from coopconsole.agenda.in_charge import with_people_in_charge
 from coopconsole.agenda.item_line import is_break
 from coopconsole.agenda.items import AgendaReader, Draft, Report
@@ -87,12 +91,26 @@ _META = {
     "date": {"date", "time", "when", "date and time", "date & time", "日期", "时间", "会议时间", "日期时间"},
     "location": {"location", "venue", "place", "where", "room", "地点", "会议地点", "地址", "场地"},
     "facilitator": {"facilitator", "chair", "chairperson", "moderator", "主持人", "主持"},
-    "note_taker": {"note taker", "notetaker", "scribe", "minute taker", "recorder", "记录人", "记录", "记录员"},
+    "note_taker": {
+        "note taker",
+        "notetaker",
+        "scribe",
+        "minute taker",
+        "minutes",
+        "minutes by",
+        "secretary",
+        "recorder",
+        "记录人",
+        "记录",
+        "记录员",
+    },
     "title": {"title", "meeting", "subject", "标题", "会议名称", "会议主题", "主题", "会议"},
     "participants": SECTIONS["participants"],
     "goals": SECTIONS["goals"],
 }
 _GOAL_SUFFIX = re.compile(r"(goals?|objectives?|targets?|目标)$")
+# Between details written on one line: "Chair: Maria Lopez · Minutes: Tom Baker".
+_DETAIL_SEP = re.compile(r"\s+[·•|/]\s+|\s*[;；｜　]\s*")
 _NO_AGENDA = (
     "No agenda items were found. Expected a Markdown agenda: a heading such as “## Agenda” or "
     "“## 议程” followed by a numbered or bulleted list, a table, or one heading per item, "
@@ -127,7 +145,16 @@ class _Meta:
         return None if kind is None else (kind, key, value)
 
     def take(self, line: Line) -> bool:
-        """Use a meeting-detail line; False when ``line`` is not one."""
+        """Use a meeting-detail line; False when ``line`` is not one. A line of several
+        details, each ``Key: value`` with a known key (``Chair: Maria Lopez · Minutes:
+        Tom Baker``), is each of them."""
+        pieces = [Line(line.no, piece) for piece in _DETAIL_SEP.split(line.text) if piece.strip()]
+        if len(pieces) > 1 and all(self.kind_of(piece) for piece in pieces):
+            if (line.no, line.text) not in self.seen:
+                self.seen.add((line.no, line.text))
+                for piece in pieces:
+                    self.take(piece)
+            return True
         found = self.kind_of(line)
         if found is None:
             return False
@@ -150,6 +177,8 @@ class _Meta:
             self.date = self.date or when.date
             self.start = self.start or when.start
             self.end = self.end or when.end
+        elif kind in ("facilitator", "note_taker") and re.search(r"://|^\[|^www\.", value):
+            pass  # a link (to the minutes, a chat): not a person
         elif kind in ("facilitator", "note_taker"):
             cleaned = re.sub(r"\s*[(（][^()（）]*[)）]", "", value).strip() or value
             setattr(self, kind, getattr(self, kind) or cleaned)
@@ -222,7 +251,69 @@ def _finish(drafts: list[Draft], meta: _Meta, lang: str, report: Report) -> list
         kind = ItemKind.BREAK if is_break(title) else ItemKind.TOPIC
         owner = "" if is_placeholder(d.owner) else d.owner.strip()
         items.append(AgendaItem(number, title, d.start, d.minutes, owner, tuple(d.sub_points), kind))
+    _check_plan(items, [d.line for d in drafts], meta, report)
     return items
+
+
+def _check_plan(items: list[AgendaItem], lines: list[int], meta: _Meta, report: Report) -> None:
+    """Report an item that starts before the one before it ends, and a plan that runs
+    past the end of the meeting's slot (``Time: 10:00 - 11:30``)."""
+    first = 0 if meta.start else next((n for n, i in enumerate(items) if i.start), len(items))
+    start = meta.start or (items[first].start if first < len(items) else None)
+    if start is None:
+        return
+    clock = start.hour * 60 + start.minute
+    before: AgendaItem | None = None
+    for item, line in zip(items[first:], lines[first:], strict=True):
+        if item.start is not None:
+            at = item.start.hour * 60 + item.start.minute
+            if before is not None and at < clock:
+                report(
+                    line,
+                    f"“{item.title}” starts at {_hhmm(at)}, before “{before.title}” ends at {_hhmm(clock)} "
+                    f"({clock - at} min of overlap).",
+                )
+            clock = at
+        clock += item.minutes or 0
+        before = item
+    if meta.end is not None:
+        end = meta.end.hour * 60 + meta.end.minute
+        if end > start.hour * 60 + start.minute and clock > end:
+            report(
+                lines[-1],
+                f"The agenda runs to {_hhmm(clock)}, {clock - end} min past the meeting's end at {_hhmm(end)}; "
+                "shorten or drop items before the meeting.",
+            )
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+
+
+def _plain_header(blocks: list[SyntaxTreeNode], meta: _Meta) -> str:
+    """The title of an agenda written without headings, and its details: the first line
+    of the first paragraph (when it is neither a detail, a time nor a time box), and in
+    the two lines after it a date line such as ``Tuesday 12 January 2027, 9:30am, Zoom``
+    (date, start and the rest as the place). Returns the title, or ""."""
+    first = next((b for b in blocks if b.type not in ("hr", "html_block")), None)
+    if first is None or first.type != "paragraph":
+        return ""
+    lines = block_lines(first)
+    head = lines[0].text.strip() if lines else ""
+    if not head or _Meta.kind_of(lines[0]) or find_box(head) or RANGE_RE.search(head) or re.match(r"\d", head):
+        return ""
+    for line in lines[1:3]:
+        if _Meta.kind_of(line):
+            continue
+        parts = split_parts(line.text)
+        timed = [p for p in parts if (w := parse_when(p)).date or w.start]
+        if not timed or not parse_when(timed[0]).date:
+            continue
+        meta.take(Line(line.no, f"Date: {' '.join(timed)}"))
+        place = ", ".join(p for p in parts if p not in timed)
+        if place and len(place) <= 60:
+            meta.take(Line(line.no, f"Location: {place}"))
+    return head
 
 
 def _import(text: str, name: str) -> AgendaImport:
@@ -246,6 +337,7 @@ def _import(text: str, name: str) -> AgendaImport:
 
     mark_continuations(sections, probe)
     meta = _Meta(report)
+    plain_title = _plain_header(sections[0].blocks, meta) if not doc.first_any else ""
     for section in sections:
         if section.kind in ("preamble", "other"):
             meta.scan(section.blocks)
@@ -275,7 +367,7 @@ def _import(text: str, name: str) -> AgendaImport:
     people = meta.people + people
     if not drafts:
         raise AgendaError(" ".join([_NO_AGENDA, *(message for _, message in unread)]))
-    title = doc.first_h1 or doc.first_plain or meta.title or doc.first_any or name
+    title = doc.first_h1 or doc.first_plain or meta.title or doc.first_any or plain_title or name
     sample = title + " ".join(d.title for d in drafts)
     lang = "zh" if cjk_count(sample) and cjk_count(sample) * 3 >= latin_count(sample) else "en"
     items = _finish(drafts, meta, lang, report)

@@ -24,7 +24,9 @@ The order of reading, and the decisions behind it:
    Bruno Silva``, ``周宁``, ``王磊、刘洋``). So ``Opening — welcome words`` keeps its
    whole title, while ``Opening — Dana`` has the owner Dana.
 5. Without a box so far, a box at the end of the title after a space or comma is taken
-   (``Opening, 15 min``); an ``Owner: X`` at the end of the title is taken likewise.
+   (``Opening, 15 min``); an ``Owner: X`` at the end of the title is taken likewise; and
+   a box after a colon or comma followed by a comma and names ends the line as box and
+   owner (``Funding bid update: 10 minutes, Dev``).
 6. The title is trimmed of spaces and dangling punctuation. Owners are kept as written;
    the importer turns placeholders such as ``TBD`` or ``待定`` into no owner.
 
@@ -42,7 +44,16 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import time
 
-from coopconsole.agenda.durations import Slot, box_at_end, parse_box, range_at_end, slot_at_start, slot_full
+from coopconsole.agenda.durations import (
+    BOX_RE,
+    Slot,
+    box_at_end,
+    box_minutes,
+    parse_box,
+    range_at_end,
+    slot_at_start,
+    slot_full,
+)
 from coopconsole.agenda.markdown_lines import cjk_count, strip_enum, trim
 from coopconsole.agenda.person_names import is_placeholder, looks_like_names, names_in_round_brackets
 
@@ -189,6 +200,20 @@ def _piece(piece: str, out: Parsed) -> bool:
     return False
 
 
+def _box_then_owner(text: str, out: Parsed) -> str:
+    """``Funding bid update: 10 minutes, Dev``: a box after a colon or comma, then a comma
+    and names, ends the line; both are taken and the title is what comes before."""
+    for m in BOX_RE.finditer(text):
+        before, after = text[: m.start()], text[m.end() :]
+        tail = re.fullmatch(r"\s*[,，;；]\s*(.+?)\s*[.。]?", after)
+        if tail is None or not before.strip() or before.rstrip()[-1] not in ",，:：;；":
+            continue
+        if looks_like_names(tail.group(1)) and not is_placeholder(tail.group(1)):
+            out.minutes, out.owner = box_minutes(m), tail.group(1).strip()
+            return before.rstrip(" \t,，:：;；")
+    return text
+
+
 def parse_line(text: str, known: Collection[str] = ()) -> Parsed:
     """Read an agenda line (see the module notes); ``known`` are the participants' names."""
     out = Parsed()
@@ -227,6 +252,8 @@ def parse_line(text: str, known: Collection[str] = ()) -> Parsed:
         if found is not None:
             out.minutes, cut = found
             text = text[:cut]
+    if out.minutes is None and not out.owner:
+        text = _box_then_owner(text, out)
     if not out.owner:
         m = _OWNER_KEY_RE.search(text)
         if m:

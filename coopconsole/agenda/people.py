@@ -11,7 +11,9 @@ items or plain lines:
   same parts in brackets.
 * ``王磊 - 智算科技 CEO`` / ``Alice Chen: Company A, CTO`` - the name before the dash or
   colon; after it, the parts as above. Two space-separated words with no other separator
-  are read as organisation and title. After a dash, further dashes separate parts too:
+  are read as organisation and title when the second is a job title (``CEO``, ``Director``,
+  ``总监``: see :func:`is_job_title`), else as the organisation's name (``Anna Berg
+  (Riverside Trust)``). After a dash, further dashes separate parts too:
   ``Bob Jones - Beta Ltd - CTO`` and ``李雷 — 乙公司 — 工程师`` are name, organisation,
   title (a hyphen inside a word, ``Coca-Cola``, is not a separator).
 
@@ -183,6 +185,21 @@ def split_role(text: str) -> tuple[list[str], Role | None]:
     return rest, found
 
 
+_TITLE_WORD = re.compile(
+    r"(?:(?-i:[A-Z]{2,5})|(?:vice[- ])?(?:president|director|manager|chair|chairman|chairwoman|chairperson|"
+    r"treasurer|secretary|lead|head|officer|engineer|advisor|adviser|consultant|founder|partner|"
+    r"professor|researcher|coordinator|analyst|architect|counsel|owner)|"
+    r".*(?:总监|经理|主任|总裁|主席|董事长|董事|总经理|书记|部长|处长|科长|局长|院长|所长|校长|"
+    r"秘书长|教授|研究员|工程师|顾问|总|长))",
+    re.IGNORECASE,
+)
+
+
+def is_job_title(word: str) -> bool:
+    """``word`` names a job (CEO, Director, 总监, 部长), not part of an organisation's name."""
+    return bool(_TITLE_WORD.fullmatch(word.strip(".,")))
+
+
 def parse_person(line: Line, report: Report, org: str = "") -> Person | None:
     text = strip_enum(line.text).strip()
     if not text or text.endswith((":", "：")):
@@ -214,7 +231,9 @@ def parse_person(line: Line, report: Report, org: str = "") -> Person | None:
         )
         return Person(name)
     rest, role = split_role(details)
-    if split_words and len(rest) == 1 and len(rest[0].split()) == 2 and not org:
+    # Two words are an organisation and a title only when the second is a title
+    # (``智算科技 CEO``); else they are the organisation's name (``Riverside Trust``).
+    if split_words and len(rest) == 1 and len(rest[0].split()) == 2 and not org and is_job_title(rest[0].split()[1]):
         rest = rest[0].split()
     rest = [trim(r) for r in rest if trim(r)]
     if org:
