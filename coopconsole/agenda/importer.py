@@ -12,8 +12,9 @@ Decisions where the format leaves room:
   section name; else ``title:`` in front matter or a ``Title:``/``会议名称:`` line; else
   the first heading; in a document with no heading, its first line when that is plain
   text (no time, no box, no number), a date line right under it (``Tuesday 12 January
-  2027, 9:30am, Zoom``) giving the date, the start and the place; else ``name`` as given by the caller (the command line passes the
-  agenda file's name without its extension). Nothing else is made up.
+  2027, 9:30am, Zoom``) giving the date, the start and the place; else ``name`` as
+  given by the caller (the command line passes the agenda file's name without its
+  extension). Nothing else is made up.
 * Meeting details are ``Key: value`` lines (list items, plain lines, or two-column table
   rows) outside the goals and participants sections; in an agenda section only plain
   lines are considered, and in one read strictly (see :mod:`coopconsole.agenda.sections`)
