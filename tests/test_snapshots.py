@@ -73,6 +73,7 @@ def _meeting(lang, clock, keys_typed=True):
         await capture("a", action)
         await capture("l", parked, seconds=24 * 60)
         pilot.app.clear_notifications()
+        screen.alert.end_flash()  # the overrun's flash lasts two seconds of the wall clock
         await pilot.pause()
 
     return run
@@ -88,10 +89,12 @@ def test_demo_meeting(snap_compare, tmp_path, lang, size):
 async def _still(pilot):
     """What a picture needs to be the same on every run: every save made and every worker
     done (the checks' import, a suggester), no notification (they leave on the wall
-    clock) and no cursor blinking (it blinks on the wall clock too)."""
+    clock), no cursor blinking (it blinks on the wall clock too) and no time-box flash
+    (two seconds of the wall clock)."""
     for screen in pilot.app.screen_stack:
         if isinstance(screen, MeetingScreen):
             await screen.intents.idle()
+            screen.alert.end_flash()
     await pilot.app.workers.wait_for_complete()
     pilot.app.clear_notifications()
     for screen in pilot.app.screen_stack:
