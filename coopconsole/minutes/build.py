@@ -78,12 +78,15 @@ def _label(ctx: Context, key: str, value: str) -> str:
 
 def info(ctx: Context) -> str:
     s, state = ctx.session, ctx.state
-    day = s.date or (local(state.started_at, ctx.now.tzinfo).date() if state.started_at else None)
+    # The day it took place, once it has started; the planned day until then.
+    day = local(state.started_at, ctx.now.tzinfo).date() if state.started_at else s.date
     planned = ""
     if state.planned_start is not None:  # as written: a later end accepted is not the plan
         written_end = None if state.planned_end is None else state.planned_end - state.plan_shift
         first_shift = state.items[0].shift if state.items else ZERO
         planned = f"{ctx.hhmm(state.planned_start - first_shift)}–{ctx.hhmm(written_end)}"
+        if s.date is not None and day is not None and s.date != day:  # planned for another day
+            planned = f"{long_date(s.date, ctx.lang)}, {planned}"
     if state.started_at is None:
         actual = ctx.w("info.not_started")
     else:

@@ -24,8 +24,33 @@ class AgendaClock:
     def __init__(self, access: SessionAccess) -> None:
         self.access = access
 
-    def start(self) -> Event:
-        return self.access.event(EventKind.START, refusals.can_start)
+    def start(self, move_plan: bool = False) -> Event:
+        """Start (or resume) the clock; with ``move_plan``, the first start also moves the
+        plan to now when it was planned for another day or time (see
+        :mod:`coopconsole.domain.plan_move`), in the same write."""
+        if not move_plan:
+            return self.access.event(EventKind.START, refusals.can_start)
+        from coopconsole.domain.plan_move import plan_move
+
+        with self.access.locked():
+            session, now, state = self.access.session, self.access.now(), self.access.state()
+            refusals.can_start(session, state)
+            minutes = plan_move(state, now)
+            if minutes is None:
+                return self.access.event(EventKind.START, refusals.can_start)
+            added = self.access.add_all(
+                [Event(id=0, at=now, kind=EventKind.SHIFT, minutes=minutes), Event(id=0, at=now, kind=EventKind.START)]
+            )
+            started = added[-1]
+            assert isinstance(started, Event)
+            return started
+
+    def plan_move(self) -> int | None:
+        """The minutes the plan would move by if the clock started now (None: it need not)."""
+        from coopconsole.domain.plan_move import plan_move
+
+        with self.access.locked():
+            return plan_move(self.access.state(), self.access.now())
 
     def pause(self) -> Event:
         return self.access.event(EventKind.PAUSE, refusals.running)

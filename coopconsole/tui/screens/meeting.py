@@ -23,6 +23,7 @@ from coopconsole.domain.model import Attendance, Resolution
 from coopconsole.domain.series import in_review
 from coopconsole.service import MeetingService, ServiceError, load_parser
 from coopconsole.texts import t
+from coopconsole.texts.formats import moment_text
 from coopconsole.tui.commands import Command
 from coopconsole.tui.format import hhmm
 from coopconsole.tui.frame import Frame
@@ -222,7 +223,28 @@ class MeetingScreen(HeldScreen):
     # -- the agenda clock and the floor ------------------------------------------------
 
     def action_clock(self) -> None:
-        self.do(self.service.agenda.toggle)
+        """Start, pause or resume the clock. The first start of a meeting planned for
+        another day or time asks once whether to move the plan to now."""
+        from coopconsole.domain.plan_move import plan_move
+
+        frame, now = self.frame, self.service.now()
+        state = None if frame is None else frame.view.agenda
+        if state is None or state.planned_start is None or plan_move(state, now) is None:
+            self.do(self.service.agenda.toggle)
+            return
+        tz = now.tzinfo
+        planned = state.planned_start + state.plan_shift
+        said = hhmm(planned, tz)
+        if planned.astimezone(tz).date() != now.date():
+            said = moment_text(planned, self.lang, tz)
+        values = {"planned": said, "now": hhmm(now, tz)}
+        choices = [(t("planmove.move", self.lang, **values), True), (t("planmove.keep", self.lang, **values), False)]
+
+        def chosen(move: bool | None) -> None:
+            if move is not None:
+                self.do(lambda: self.service.agenda.start(move_plan=move))
+
+        self.ask(t("planmove.title", self.lang, **values), choices, chosen)
 
     def action_next(self) -> None:
         self.playbook.next_with_closing(lambda: self.do(self.service.agenda.next_item))
