@@ -215,6 +215,9 @@ class ActionItem:
     origin: str = ""
     carried_from: str = ""
     carried: int = 0
+    withdrawn_at: datetime | None = None  # taken back (see Session.set_aside)
+    merged_into: int | None = None  # taken back as a duplicate of this action
+    merged: tuple[int, ...] = ()  # the duplicates merged into this one
 
 
 @record
@@ -226,6 +229,7 @@ class Decision:
     item: int | None = None
     agreement: tuple[tuple[str, Stance], ...] = ()  # (organisation, stance)
     created_at: datetime | None = None
+    withdrawn_at: datetime | None = None  # taken back (see Session.set_aside)
 
 
 @record
@@ -236,6 +240,7 @@ class Note:
     text: str
     item: int | None = None
     created_at: datetime | None = None
+    withdrawn_at: datetime | None = None  # taken back (see Session.set_aside)
 
 
 @record
@@ -251,6 +256,7 @@ class ParkedItem:
     target: int | None = None  # scheduled item id, or the action id it became
     created_at: datetime | None = None
     origin: str = ""  # "meeting#N": the point deferred from an earlier meeting
+    withdrawn_at: datetime | None = None  # taken back (see Session.set_aside)
 
 
 @dataclass
@@ -279,6 +285,10 @@ class Session:
     decisions: list[Decision] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     parked: list[ParkedItem] = field(default_factory=list)
+    #: The captures taken back (``withdrawn_at`` set; an action merged into another is
+    #: one too). Kept in the file, never renumbered, and held here, apart: the lists
+    #: above, which every pane, report, export and check reads, never hold them.
+    set_aside: list[Captured] = field(default_factory=list)
 
     def participant(self, pid: int | None) -> Participant | None:
         return next((p for p in self.participants if p.id == pid), None)
@@ -298,8 +308,18 @@ class Session:
         that something in it changed (the panes redraw only then)."""
         name = RECORD_LISTS[type(record)]
         old: list[Record] = getattr(self, name)
+        kind = type(record)
+        if getattr(record, "withdrawn_at", None) is not None:  # taken back: moved apart
+            setattr(self, name, [r for r in old if r.id != record.id])
+            kept = [r for r in self.set_aside if not (type(r) is kind and r.id == record.id)]
+            self.set_aside = [*kept, record]  # type: ignore[list-item]
+            return
+        if any(type(r) is kind and r.id == record.id for r in self.set_aside):  # given back
+            self.set_aside = [r for r in self.set_aside if not (type(r) is kind and r.id == record.id)]
         if any(r.id == record.id for r in old):
             setattr(self, name, [record if r.id == record.id else r for r in old])
+        elif old and old[-1].id > record.id:  # a record given back goes back to its place
+            setattr(self, name, sorted([*old, record], key=lambda r: r.id))
         else:
             setattr(self, name, [*old, record])
 
@@ -307,6 +327,9 @@ class Session:
 #: A record of a session: one row of one of its lists.
 Record = Goal | Participant | AgendaItem | Event | ActionItem | Decision | Note | ParkedItem
 R = TypeVar("R", Goal, Participant, AgendaItem, Event, ActionItem, Decision, Note, ParkedItem)
+
+#: A capture: what the note-taker records, and may take back.
+Captured = ActionItem | Decision | Note | ParkedItem
 
 #: Which list of a :class:`Session` holds each kind of record.
 RECORD_LISTS: dict[type, str] = {

@@ -93,4 +93,8 @@ def actions(ctx: Context) -> str:
     flagged = sum(1 for a in records if not a.smart.ok)
     if flagged:
         out.append(ctx.w("actions.flagged", count=flagged, total=len(records)))
+    merged = [(n, a.id) for a in records for n in a.merged]
+    if merged:  # duplicates taken back: said once, so a reader who noted "#5" finds it
+        each = ctx.w("list.sep").join(ctx.w("merged_one", duplicate=n, kept=kept) for n, kept in merged)
+        out.append(ctx.w("merged", merged=each))
     return "\n\n".join(out)

@@ -17,6 +17,7 @@ that access and nothing else::
     service.closing    positions on decisions, the minutes, confirmations (closing.py)
     service.board      moving actions between the board's states, with remarks (board.py)
     service.closing_list  an item never reached deferred, from the closing checklist (closing_list.py)
+    service.withdrawals   captures taken back or given back, duplicate actions merged (withdrawals.py)
 
 Across the sessions of a folder (a series of meetings, every action of it): series.py.
 """
@@ -33,6 +34,7 @@ from coopconsole.service.closing_list import ClosingFixes
 from coopconsole.service.playbook import Playbook
 from coopconsole.service.refusals import ServiceError
 from coopconsole.service.room import Room
+from coopconsole.service.withdrawals import Withdrawals
 from coopconsole.store import SessionFile
 
 __all__ = ["CAPTURE_KINDS", "CURRENT", "MeetingService", "ServiceError", "SessionAccess", "load_parser"]
@@ -50,3 +52,4 @@ class MeetingService(SessionAccess):
         self.closing = Closing(self)
         self.board = ActionBoard(self)
         self.closing_list = ClosingFixes(self)
+        self.withdrawals = Withdrawals(self)

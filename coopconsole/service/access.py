@@ -145,7 +145,7 @@ class SessionAccess:
         but its lists of records) and keep the session in memory in step."""
         session = self.session
         self.handle.update_meta(changed)
-        lists = set(RECORD_LISTS.values())
+        lists = {*RECORD_LISTS.values(), "set_aside"}
         for f in fields(Session):
             if f.name not in lists:
                 setattr(session, f.name, getattr(changed, f.name))

@@ -43,6 +43,12 @@ def _carried_fields(a: ActionItem) -> Record:
         record["carried_from"] = a.carried_from
     if a.carried:
         record["carried"] = a.carried
+    if a.withdrawn_at is not None:
+        record["withdrawn_at"] = moment_text(a.withdrawn_at)
+    if a.merged_into is not None:
+        record["merged_into"] = a.merged_into
+    if a.merged:
+        record["merged"] = list(a.merged)
     return record
 
 
@@ -138,6 +144,9 @@ def _action_quick(i: int, r: Record) -> ActionItem:
     carried = get("carried", 0)
     if type(carried) is not int:
         raise _Irregular
+    withdrawn, merged = get("withdrawn_at"), get("merged", ())
+    if type(merged) is not list and merged != ():
+        raise _Irregular
     return ActionItem(
         id=i,
         deliverable=_text(r["deliverable"]),
@@ -154,7 +163,16 @@ def _action_quick(i: int, r: Record) -> ActionItem:
         origin=_text(get("origin", "")),
         carried_from=_text(get("carried_from", "")),
         carried=max(0, carried),
+        withdrawn_at=None if withdrawn is None else _moment(withdrawn),
+        merged_into=_number(get("merged_into")),
+        merged=tuple(_whole(n) for n in merged),
     )
+
+
+def _whole(value: object) -> int:
+    if type(value) is not int:
+        raise _Irregular
+    return value
 
 
 def _action_checked(i: int, r: Record) -> ActionItem:
@@ -176,4 +194,7 @@ def _action_checked(i: int, r: Record) -> ActionItem:
         origin=check.text(r, "origin", ""),
         carried_from=check.text(r, "carried_from", ""),
         carried=max(0, check.number(r, "carried") or 0),
+        withdrawn_at=check.moment(r, "withdrawn_at"),
+        merged_into=check.number(r, "merged_into"),
+        merged=check.numbers(r, "merged"),
     )

@@ -208,6 +208,11 @@ def event_from(i: int, r: Record) -> Event:
     return Event(i, _EPOCH + _MS * t, kind, item, participant, minutes)
 
 
+def withdrawn_fields(record: Decision | Note | ParkedItem) -> Record:
+    """When a capture was taken back; left out while it was not (most never are)."""
+    return {"withdrawn_at": moment_text(record.withdrawn_at)} if record.withdrawn_at is not None else {}
+
+
 def decision_record(d: Decision) -> Record:
     return {
         "v": SCHEMA_VERSION,
@@ -215,6 +220,7 @@ def decision_record(d: Decision) -> Record:
         "item": d.item,
         "agreement": {org: stance.value for org, stance in d.agreement},
         "created_at": moment_text(d.created_at),
+        **withdrawn_fields(d),
     }
 
 
@@ -225,16 +231,22 @@ def decision_from(i: int, r: Record) -> Decision:
         item=check.number(r, "item"),
         agreement=check.stances(r, "agreement", Stance),
         created_at=check.moment(r, "created_at"),
+        withdrawn_at=check.moment(r, "withdrawn_at"),
     )
 
 
 def note_record(n: Note) -> Record:
-    return {"v": SCHEMA_VERSION, "text": n.text, "item": n.item, "created_at": moment_text(n.created_at)}
+    created = moment_text(n.created_at)
+    return {"v": SCHEMA_VERSION, "text": n.text, "item": n.item, "created_at": created, **withdrawn_fields(n)}
 
 
 def note_from(i: int, r: Record) -> Note:
     return Note(
-        id=i, text=check.text(r, "text"), item=check.number(r, "item"), created_at=check.moment(r, "created_at")
+        id=i,
+        text=check.text(r, "text"),
+        item=check.number(r, "item"),
+        created_at=check.moment(r, "created_at"),
+        withdrawn_at=check.moment(r, "withdrawn_at"),
     )
 
 
@@ -249,6 +261,7 @@ def parked_record(p: ParkedItem) -> Record:
         "target": p.target,
         "created_at": moment_text(p.created_at),
         **({"origin": p.origin} if p.origin else {}),
+        **withdrawn_fields(p),
     }
 
 
@@ -263,6 +276,7 @@ def parked_from(i: int, r: Record) -> ParkedItem:
         target=check.number(r, "target"),
         created_at=check.moment(r, "created_at"),
         origin=check.text(r, "origin", ""),
+        withdrawn_at=check.moment(r, "withdrawn_at"),
     )
 
 
@@ -344,5 +358,15 @@ def session_from_document(
         except check.Malformed:
             raise check.locate(table, rows, decode) from None
         # Events have no text; actions are cleaned as they are decoded.
-        setattr(session, attr, items if table in (EVENTS, ACTIONS) else [cleaned(item) for item in items])
+        if table not in (EVENTS, ACTIONS):
+            items = [cleaned(item) for item in items]
+        if table in _CAPTURES and any(item.withdrawn_at is not None for item in items):
+            # Taken back: kept apart, so that nothing that lists the session's records sees them.
+            session.set_aside += [item for item in items if item.withdrawn_at is not None]
+            items = [item for item in items if item.withdrawn_at is None]
+        setattr(session, attr, items)
     return session
+
+
+#: The tables of what the note-taker captures, which may be taken back.
+_CAPTURES = frozenset((ACTIONS, DECISIONS, NOTES, PARKED))

@@ -88,6 +88,11 @@ class StoredAction:
         return action
 
 
+def _withdrawn(record: object) -> bool:
+    """Whether an action's record, as stored, was taken back (see ``Session.set_aside``)."""
+    return type(record) is dict and record.get("withdrawn_at") is not None
+
+
 def _number(stored: StoredAction) -> int:
     return stored.number
 
@@ -232,7 +237,10 @@ class SessionStore:
                 document = read_document(path, ("actions",))
                 header = decode_session(path, document, name, ())
                 rows = document.get("actions", {})
-                stored = [StoredAction(path, int(key), record) for key, record in rows.items()]
+                # An action taken back (or merged into another) is listed nowhere.
+                stored = [
+                    StoredAction(path, int(key), record) for key, record in rows.items() if not _withdrawn(record)
+                ]
             except StoreError as exc:
                 out.append((SessionSummary(name, path, None, str(exc)), []))
                 continue

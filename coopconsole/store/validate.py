@@ -192,6 +192,14 @@ def texts(r: Record, key: str) -> tuple[str, ...]:
     raise _wrong(key, value, "a list of texts")
 
 
+def numbers(r: Record, key: str) -> tuple[int, ...]:
+    """A list of whole numbers (ids of other records; empty when the field is missing)."""
+    value = r.get(key, ())
+    if type(value) in (list, tuple) and all(type(v) is int for v in value):
+        return tuple(value)
+    raise _wrong(key, value, "a list of whole numbers")
+
+
 def objects(r: Record, key: str) -> list[Record]:
     """A list of JSON objects (an empty one when the field is missing)."""
     value = r.get(key, [])

@@ -42,6 +42,7 @@ from coopconsole.tui.screens.meeting_keys import (
 )
 from coopconsole.tui.screens.outside_changes import for_screen
 from coopconsole.tui.screens.playbook_keys import PlaybookFlow
+from coopconsole.tui.screens.take_back_keys import TakeBackFlow
 from coopconsole.tui.screens.time_box_alert import TimeBoxAlert
 from coopconsole.tui.textual_internals import HeldScreen, use_line_compositor
 from coopconsole.tui.widgets.actions import ActionsPane
@@ -86,6 +87,7 @@ class MeetingScreen(HeldScreen):
         self.capturing = CaptureFlow(self)
         self.playbook = PlaybookFlow(self)
         self.moves = ActionMoves(self)
+        self.taking_back = TakeBackFlow(self)  # x, ctrl+z, j: captures taken back, duplicates merged
         self.alert = TimeBoxAlert(self)  # flash (and bell) as the current time box runs out
         self.outside = for_screen(self, lang)  # records another terminal adds: a short notice
         self.footer_first: tuple[str, ...] = ()  # see KeyFooter: REVIEW_KEYS during the review
@@ -372,6 +374,15 @@ class MeetingScreen(HeldScreen):
 
     async def action_remark(self) -> None:
         await self.moves.remark()
+
+    def action_take_back(self) -> None:
+        self.taking_back.take_back_selected()
+
+    def action_take_back_last(self) -> None:
+        self.taking_back.take_back_last()
+
+    def action_merge(self) -> None:
+        self.taking_back.merge()
 
     async def on_record_chosen(self, message: RecordChosen) -> None:
         await self.capturing.edit(message.record)

@@ -45,6 +45,9 @@ KEY_ACTIONS = frozenset(
         "positions",
         "move_action",
         "remark",
+        "take_back",
+        "take_back_last",
+        "merge",
     }
 )
 
@@ -83,6 +86,9 @@ def meeting_bindings(lang: str) -> list[Binding]:
         b("state-next", "right_square_bracket", "move_action(1)", "key.state_next", "cmd.state_next", key_display="]"),
         b("state-back", "left_square_bracket", "move_action(-1)", "key.state_back", "cmd.state_back", key_display="["),
         b("remark", "k", "remark", "key.remark", "cmd.remark"),
+        b("take-back", "x", "take_back", "key.take_back", "cmd.take_back", show=False),
+        b("take-back-last", "ctrl+z", "take_back_last", "key.take_back_last", "cmd.take_back_last", show=False),
+        b("merge", "j", "merge", "key.merge", "cmd.merge", show=False),
         b("minutes", "m", "minutes", "key.minutes", "cmd.minutes", show=False),
         b("replan", "r", "replan", "key.replan", "cmd.replan", show=False),
         b("undo", "u", "undo", "key.undo", "cmd.undo", show=False),
@@ -111,10 +117,11 @@ def help_lines(screen: MeetingScreen, keymap: Mapping[str, str]) -> list[tuple[s
     """Each key of ``screen`` as the help lists it: (binding id, keys, description), in
     the footer's order, with the keys the user's ``keymap`` gave them. The speakers' keys
     are one line, ``1-9``, while they are the digits they ship as; so are the two moves of
-    an action on the board, ``] [``."""
+    an action on the board, ``] [``, and the two ways to take a capture back, ``x ^z``."""
     lines = []
     remapped_speakers = any(f"meeting.speaker-{i}" in keymap for i in range(1, 10))
     remapped_moves = "meeting.state-next" in keymap or "meeting.state-back" in keymap
+    remapped_take_back = "meeting.take-back" in keymap or "meeting.take-back-last" in keymap
     for binding in screen.BINDINGS:
         if not isinstance(binding, Binding) or binding.id is None:
             continue
@@ -129,6 +136,10 @@ def help_lines(screen: MeetingScreen, keymap: Mapping[str, str]) -> list[tuple[s
         if not remapped_moves and binding.id.startswith("meeting.state-"):  # one line: "] ["
             if binding.id == "meeting.state-next":
                 lines.append((binding.id, "] [", binding.description))
+            continue
+        if not remapped_take_back and binding.id.startswith("meeting.take-back"):  # one line: "x ^z"
+            if binding.id == "meeting.take-back":
+                lines.append((binding.id, "x ^z", binding.description))
             continue
         lines.append((binding.id, " ".join(dict.fromkeys(keys)), binding.description))
     return lines
@@ -161,6 +172,10 @@ def palette_commands(screen: MeetingScreen) -> list[Command]:
     commands.append((t("cmd.state_next", lang), bind(screen.action_move_action, 1)))
     commands.append((t("cmd.state_back", lang), bind(screen.action_move_action, -1)))
     commands.append((t("cmd.remark", lang), screen.action_remark))
+    commands.append((t("cmd.take_back", lang), screen.action_take_back))
+    commands.append((t("cmd.take_back_last", lang), screen.action_take_back_last))
+    commands.append((t("cmd.give_back", lang), screen.taking_back.give_back))
+    commands.append((t("cmd.merge", lang), screen.action_merge))
     commands.append((t("cmd.pick", lang), screen.action_pick_speaker))
     commands.append((t("cmd.end", lang), screen.action_end))
     commands += screen.playbook.commands()

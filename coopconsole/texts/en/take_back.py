@@ -1,0 +1,37 @@
+"""The English words for taking back a capture, giving it back, and merging duplicate actions."""
+
+from __future__ import annotations
+
+TAKE_BACK: dict[str, str] = {
+    "key.take_back": "Take back",
+    "key.take_back_last": "Take back last",
+    "key.merge": "Merge",
+    "cmd.take_back": "capture: take back the selected record",
+    "cmd.take_back_last": "capture: take back the last capture",
+    "cmd.give_back": "capture: give back a capture taken back",
+    "cmd.merge": "actions: merge the highlighted action into another (a duplicate)",
+    "help.take_back": "Take back the selected record (^z: the last capture); asks first",
+    "help.take_back_last": "Take back the last capture (asks first)",
+    "help.merge": "Merge the highlighted duplicate into another action",
+    "take_back.ask": "Take back {kind} #{id} '{text}'?",
+    "take_back.yes": "Take it back (kept in the file, listed nowhere)",
+    "take_back.no": "Keep it",
+    "take_back.done": "Taken back: {kind} #{id} (ctrl+p, give back, to list it again)",
+    "take_back.none": "Select an action, decision, note or parked point to take back.",
+    "give_back.ask": "Give back which capture?",
+    "give_back.row": "{kind} #{id}: {text}",
+    "give_back.row_merged": "{kind} #{id}: {text} (merged into #{into})",
+    "give_back.none": "No capture has been taken back.",
+    "give_back.done": "Given back: {kind} #{id}",
+    "merge.ask": "Merge action #{id} '{text}' into which action? #{id} is then listed nowhere.",
+    "merge.row": "#{id} {owner}: {text}",
+    "merge.none": "Highlight an action that has a duplicate first.",
+    "merge.alone": "There is no other action to merge #{id} into.",
+    "merge.done": "Merged: action #{duplicate} into #{kept}",
+    "minutes.merged": "Merged duplicates: {merged}.",
+    "minutes.merged_one": "#{duplicate} into #{kept}",
+    "error.taken-back": "That record (#{id}) was already taken back.",
+    "error.not-taken-back": "That record (#{id}) was not taken back.",
+    "error.nothing-to-take-back": "There is no capture to take back.",
+    "error.merge-same": "An action cannot be merged into itself (#{id}).",
+}

@@ -1,0 +1,37 @@
+"""撤回记录、恢复记录、合并重复行动项的中文用语。"""
+
+from __future__ import annotations
+
+TAKE_BACK: dict[str, str] = {
+    "key.take_back": "撤回",
+    "key.take_back_last": "撤回上一条",
+    "key.merge": "合并",
+    "cmd.take_back": "记录: 撤回选中的记录",
+    "cmd.take_back_last": "记录: 撤回最后一条记录",
+    "cmd.give_back": "记录: 恢复已撤回的记录",
+    "cmd.merge": "行动项: 把高亮的行动项(重复项)合并到另一项",
+    "help.take_back": "撤回选中的记录(^z: 最后一条记录);先确认",
+    "help.take_back_last": "撤回最后一条记录(先确认)",
+    "help.merge": "把高亮的重复行动项合并到另一项",
+    "take_back.ask": "撤回{kind} #{id}「{text}」?",
+    "take_back.yes": "撤回(保留在文件中,不再列出)",
+    "take_back.no": "保留",
+    "take_back.done": "已撤回: {kind} #{id}(ctrl+p 恢复记录可重新列出)",
+    "take_back.none": "请先选中要撤回的行动项、决议、讨论要点或停车场事项。",
+    "give_back.ask": "恢复哪条记录?",
+    "give_back.row": "{kind} #{id}: {text}",
+    "give_back.row_merged": "{kind} #{id}: {text}(已合并到 #{into})",
+    "give_back.none": "没有已撤回的记录。",
+    "give_back.done": "已恢复: {kind} #{id}",
+    "merge.ask": "把行动项 #{id}「{text}」合并到哪一项?之后 #{id} 不再列出。",
+    "merge.row": "#{id} {owner}: {text}",
+    "merge.none": "请先高亮有重复的行动项。",
+    "merge.alone": "没有其他行动项可供 #{id} 合并。",
+    "merge.done": "已合并: 行动项 #{duplicate} 并入 #{kept}",
+    "minutes.merged": "已合并的重复项: {merged}。",
+    "minutes.merged_one": "#{duplicate} 并入 #{kept}",
+    "error.taken-back": "该记录(#{id})已撤回。",
+    "error.not-taken-back": "该记录(#{id})未被撤回。",
+    "error.nothing-to-take-back": "没有可撤回的记录。",
+    "error.merge-same": "行动项不能合并到自身(#{id})。",
+}
