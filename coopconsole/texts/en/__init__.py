@@ -17,9 +17,11 @@ from coopconsole.texts.en.console import CONSOLE
 from coopconsole.texts.en.minutes_sending import MINUTES_SENDING
 from coopconsole.texts.en.people import PEOPLE
 from coopconsole.texts.en.reports import REPORTS
+from coopconsole.texts.en.speaker_queue import SPEAKER_QUEUE
 
 #: Every text of the console, the minutes and the exports in English, by key: the
 #: console's words (``console.py``), the board's (``board.py``) and its reports' (``reports.py``).
 TEXTS: dict[str, str] = {**CONSOLE, **BOARD, **REPORTS, **CAPTURE_FLOW, **CLI_OUTPUT, **PEOPLE, **MINUTES_SENDING}
 TEXTS.update(ALERTS)  # the time-box alert's words
 TEXTS.update(CLOSING_LIST)  # the closing checklist's words
+TEXTS.update(SPEAKER_QUEUE)  # the speaker queue's and the turn limit's words

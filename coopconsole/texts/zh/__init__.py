@@ -14,9 +14,11 @@ from coopconsole.texts.zh.console import CONSOLE
 from coopconsole.texts.zh.minutes_sending import MINUTES_SENDING
 from coopconsole.texts.zh.people import PEOPLE
 from coopconsole.texts.zh.reports import REPORTS
+from coopconsole.texts.zh.speaker_queue import SPEAKER_QUEUE
 
 #: Every text of the console, the minutes and the exports in Chinese, by key: the
 #: console's words (``console.py``), the board's (``board.py``) and its reports' (``reports.py``).
 TEXTS: dict[str, str] = {**CONSOLE, **BOARD, **REPORTS, **CAPTURE_FLOW, **CLI_OUTPUT, **PEOPLE, **MINUTES_SENDING}
 TEXTS.update(ALERTS)  # the time-box alert's words
 TEXTS.update(CLOSING_LIST)  # the closing checklist's words
+TEXTS.update(SPEAKER_QUEUE)  # the speaker queue's and the turn limit's words
