@@ -68,10 +68,13 @@ class SpeakerQueue:
         return self.order[0] if self.order else None
 
 
-def speaker_queue(session: Session) -> tuple[int, ...]:
-    """The queue after every event of ``session``, the next speaker first."""
+def speaker_queue(session: Session, now: datetime | None = None) -> tuple[int, ...]:
+    """The queue after every event of ``session`` (stamped at or before ``now``, if
+    given), the next speaker first."""
     queue = SpeakerQueue(p.id for p in session.participants)
     for event in sorted(session.events, key=lambda e: (e.at, e.id)):
+        if now is not None and event.at > now:
+            break
         queue.feed(event)
     return tuple(queue.order)
 

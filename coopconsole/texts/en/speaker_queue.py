@@ -17,8 +17,8 @@ SPEAKER_QUEUE: dict[str, str] = {
     "cmd.floor_next": "speakers: give the floor to the next in the queue",
     "cmd.queue_add": "speakers: add {name} to the queue",
     "cmd.queue_remove": "speakers: take {name} out of the queue",
-    "help.queue": "Add a participant to the speaker queue, or take them out: their number, or pick",
-    "help.floor_next": "Give the floor to the next in the queue (they leave it)",
+    "help.queue": "Queue or unqueue someone (then their number)",
+    "help.floor_next": "Give the floor to the next in the queue",
     # the picker
     "pick.queue": "Speaker queue: their number, or pick (again: out of the queue)",
     "pick.queue_position": "in the queue: {position}",

@@ -17,8 +17,8 @@ SPEAKER_QUEUE: dict[str, str] = {
     "cmd.floor_next": "发言:由排队中的下一位发言",
     "cmd.queue_add": "发言:{name} 加入排队",
     "cmd.queue_remove": "发言:{name} 移出排队",
-    "help.queue": "把参会人加入发言排队,或移出:按其编号,或从列表选择",
-    "help.floor_next": "由排队中的下一位发言(并移出排队)",
+    "help.queue": "把参会人加入发言排队(再按其编号),或移出",
+    "help.floor_next": "由排队中的下一位发言",
     # the picker
     "pick.queue": "发言排队:按编号或选择(再选一次:移出排队)",
     "pick.queue_position": "排队第 {position} 位",
