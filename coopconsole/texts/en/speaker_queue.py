@@ -7,8 +7,8 @@ from __future__ import annotations
 SPEAKER_QUEUE: dict[str, str] = {
     # the speakers pane
     "speakers.now": "{name} speaking · this turn {turn} · total {total}",
-    "speakers.now_left": "{name} speaking · turn {left} left of {limit} · total {total}",
-    "speakers.now_over": "{name} speaking · turn over by {over} ({limit}) · total {total}",
+    "speakers.now_left": "{name} speaking · turn {left} left · total {total}",
+    "speakers.now_over": "{name} speaking · turn over by {over} · total {total}",
     "speakers.next": "Next: {people}",
     # keys, their tooltips and the palette
     "key.queue": "Queue",
@@ -21,6 +21,7 @@ SPEAKER_QUEUE: dict[str, str] = {
     "help.floor_next": "Give the floor to the next in the queue",
     # the picker
     "pick.queue": "Speaker queue: their number, or pick (again: out of the queue)",
+    "pick.queue_speaking": "has the floor",
     "pick.queue_position": "in the queue: {position}",
     # refusals
     "error.queue-absent": "{name} is marked absent: mark them arrived (late) before adding them to the queue.",

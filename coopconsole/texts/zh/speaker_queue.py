@@ -7,8 +7,8 @@ from __future__ import annotations
 SPEAKER_QUEUE: dict[str, str] = {
     # the speakers pane
     "speakers.now": "{name} 正在发言 · 本次 {turn} · 累计 {total}",
-    "speakers.now_left": "{name} 正在发言 · 本次剩余 {left}/{limit} · 累计 {total}",
-    "speakers.now_over": "{name} 正在发言 · 本次超时 {over}({limit})· 累计 {total}",
+    "speakers.now_left": "{name} 正在发言 · 本次剩余 {left} · 累计 {total}",
+    "speakers.now_over": "{name} 正在发言 · 本次超时 {over} · 累计 {total}",
     "speakers.next": "排队:{people}",
     # keys, their tooltips and the palette
     "key.queue": "排队",
@@ -21,6 +21,7 @@ SPEAKER_QUEUE: dict[str, str] = {
     "help.floor_next": "由排队中的下一位发言",
     # the picker
     "pick.queue": "发言排队:按编号或选择(再选一次:移出排队)",
+    "pick.queue_speaking": "正在发言",
     "pick.queue_position": "排队第 {position} 位",
     # refusals
     "error.queue-absent": "{name} 已标记为缺席:请先标记其已到场(迟到),再加入排队。",

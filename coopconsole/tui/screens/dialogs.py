@@ -83,8 +83,11 @@ class NumberedChoiceDialog(ChoiceDialog):
                 self.dismiss(number)
 
 
-def queue_choices(session: Session, queue: Sequence[int], lang: str) -> list[tuple[str, int]]:
-    """Everyone but those marked absent or gone, by number; those in the queue say where."""
+def queue_choices(
+    session: Session, queue: Sequence[int], lang: str, speaker: int | None = None
+) -> list[tuple[str, int]]:
+    """Everyone but those marked absent or gone, by number; those in the queue say where,
+    and the ``speaker`` that they have the floor."""
     choices: list[tuple[str, int]] = []
     for p in session.participants:
         if p.attendance is Attendance.ABSENT or p.attendance is Attendance.LEFT:
@@ -93,6 +96,8 @@ def queue_choices(session: Session, queue: Sequence[int], lang: str) -> list[tup
         where = ""
         if p.id in queue:
             where = "  · " + t("pick.queue_position", lang, position=queue.index(p.id) + 1)
+        elif p.id == speaker:
+            where = "  · " + t("pick.queue_speaking", lang)
         choices.append((f"{p.id:>2}  {p.name}{org}{where}", p.id))
     return choices
 

@@ -33,7 +33,8 @@ class QueueFlow:
 
         screen = self.screen
         session = screen.service.glance()
-        choices = queue_choices(session, speaker_queue(session), screen.lang)
+        speaker = None if screen.frame is None else screen.frame.view.speaker
+        choices = queue_choices(session, speaker_queue(session), screen.lang, speaker)
         screen.app.push_screen(NumberedChoiceDialog(t("pick.queue", screen.lang), choices), self.toggle)
 
     def toggle(self, participant: int | None) -> None:

@@ -103,10 +103,9 @@ def _now_line(frame: Frame, pid: int, name: str, turn: TurnTime) -> str:
     total = clock(row.total if row is not None else turn.elapsed)
     if turn.limit is None or turn.remaining is None:
         return t("speakers.now", lang, name=name, turn=clock(turn.elapsed), total=total)
-    limit = t("agenda.minutes", lang, minutes=frame.turn_limit)
     if turn.level == "over":
-        return t("speakers.now_over", lang, name=name, over=clock(-turn.remaining), limit=limit, total=total)
-    return t("speakers.now_left", lang, name=name, left=clock(turn.remaining), limit=limit, total=total)
+        return t("speakers.now_over", lang, name=name, over=clock(-turn.remaining), total=total)
+    return t("speakers.now_left", lang, name=name, left=clock(turn.remaining), total=total)
 
 
 def _cells(text: str, width: int) -> Content:
