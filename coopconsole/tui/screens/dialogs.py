@@ -75,7 +75,7 @@ class NumberedChoiceDialog(ChoiceDialog):
     a key then a speaker's number does it without moving through the list."""
 
     def on_key(self, event: events.Key) -> None:
-        if event.character is not None and event.character in "123456789" and len(event.character) == 1:
+        if event.character is not None and len(event.character) == 1 and event.character in "123456789":
             number = int(event.character)
             if any(value == number for _, value in self.choices):
                 event.stop()
