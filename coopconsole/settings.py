@@ -1,5 +1,6 @@
 """Remembered user settings: the theme, the language, when the countdown warns, whether
-the bell rings at the end of a time box, and the keys a user remapped.
+the bell rings at the end of a time box, the time limit of a speaking turn, and the keys
+a user remapped.
 
 They live in ``settings.json`` in the configuration folder: ``$COOPCONSOLE_CONFIG`` if
 set, else ``$XDG_CONFIG_HOME/coopconsole``, else ``~/.config/coopconsole``. User themes
@@ -27,6 +28,7 @@ ENV_CONFIG = "COOPCONSOLE_CONFIG"
 DEFAULT_THEME = "coopconsole-dark"
 SETTINGS_FILE = "settings.json"
 MAX_WARNING_MINUTES = 120
+MAX_TURN_MINUTES = 60
 #: A settings file is a few lines; anything over this (or a pipe, a device) is not read.
 SETTINGS_LIMIT, SETTINGS_LIMIT_WORDS = 1 << 20, "1 MiB"
 
@@ -42,6 +44,9 @@ class Settings:
     """The countdown turns to its warning colour this many minutes before the end (0: never)."""
     bell: bool = False
     """Ring the terminal bell when the current item's time box runs out (see ``time_box_alert.py``)."""
+    turn_limit_minutes: int | None = None
+    """The time limit of one speaking turn, counted down in the speakers pane (None: no
+    limit, the default; see :mod:`coopconsole.domain.speaker_queue`)."""
     keys: dict[str, str] = field(default_factory=dict)
     """Remapped keys: a binding's id to the keys that replace its own (see :mod:`coopconsole.tui.keymap`)."""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -102,6 +107,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     document["warning_minutes"] = settings.warning_minutes
     if settings.bell:  # off is the default: written only when switched on, as the keys
         document["bell"] = True
+    if settings.turn_limit_minutes is not None:  # likewise: no limit is the default
+        document["turn_limit_minutes"] = settings.turn_limit_minutes
     if settings.keys:
         document["keys"] = dict(settings.keys)
     data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -110,7 +117,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
 
 
 def _from_document(document: dict[str, Any], path: Path) -> tuple[Settings, str | None]:
-    known = ("theme", "lang", "warning_minutes", "bell", "keys")
+    known = ("theme", "lang", "warning_minutes", "bell", "turn_limit_minutes", "keys")
     settings = Settings(extra={k: v for k, v in document.items() if k not in known})
     problems: list[str] = []
     theme = document.get("theme", settings.theme)
@@ -133,6 +140,12 @@ def _from_document(document: dict[str, Any], path: Path) -> tuple[Settings, str 
         settings.bell = bell
     else:
         problems.append(f"'bell' must be true or false, not {bell!r}")
+    turn = document.get("turn_limit_minutes")
+    if turn is None or (isinstance(turn, int) and not isinstance(turn, bool) and 1 <= turn <= MAX_TURN_MINUTES):
+        settings.turn_limit_minutes = turn
+    else:
+        limits = f"a whole number from 1 to {MAX_TURN_MINUTES} or null"
+        problems.append(f"'turn_limit_minutes' must be {limits}, not {turn!r}")
     keys = document.get("keys", {})
     if isinstance(keys, dict) and all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keys.items()):
         settings.keys = {k: v.strip() for k, v in keys.items()}

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from coopconsole.domain.balance import flags, speaking_stats
 from coopconsole.domain.live import LiveMeeting, MeetingView, OrgRow, SpeakerRow
 from coopconsole.domain.model import AgendaItem, Attendance, Event, EventKind, Participant, Session
+from coopconsole.domain.speaker_queue import speaker_queue
 from coopconsole.domain.timeline import agenda_state
 
 TZ = timezone(timedelta(hours=8))
@@ -68,6 +69,7 @@ def expected_view(session: Session, now: datetime) -> MeetingView:
         item_total=in_item.total if in_item else ZERO,
         stats=overall,
         item_stats=in_item,
+        queue=speaker_queue(session, now),
     )
 
 

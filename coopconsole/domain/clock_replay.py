@@ -32,6 +32,8 @@ from coopconsole.domain.model import Event, EventKind, Session, SessionStatus
 
 ZERO = timedelta(0)
 _CHANGES = (EventKind.EXTEND, EventKind.DROP, EventKind.SHIFT)
+#: Events of the floor (the speaker, the speaker queue), which the clock leaves alone.
+_FLOOR = frozenset((EventKind.SPEAKER, EventKind.QUEUE, EventKind.UNQUEUE))
 
 
 @record
@@ -180,7 +182,7 @@ class ClockReplay:
         if self.status is SessionStatus.ENDED:
             return
         at, kind = event.at, event.kind
-        if kind is EventKind.SPEAKER:  # the floor's, not the clock's: it splits no re-plan
+        if kind in _FLOOR:  # the floor's, not the clock's: it splits no re-plan
             return
         if self._replan_left and kind in _CHANGES:
             self._replan_left -= 1

@@ -15,7 +15,8 @@ What it keeps, updated on every event:
   (item, participant), ``None`` standing for "before the first START". Dict order is the
   order in which people first closed a turn (in that scope);
 * the open stretch: ``speaker``, ``since`` (when they took the floor), and
-  ``stretch_start`` / ``stretch_item`` (the part of their turn in the current item).
+  ``stretch_start`` / ``stretch_item`` (the part of their turn in the current item);
+* ``queue``: who waits for the floor, in order (:mod:`coopconsole.domain.speaker_queue`).
 
 Nothing is rebuilt here: a replay is only valid for the participants and agenda it was
 created with and for events fed in order. A caller that sees those change, or an event
@@ -27,6 +28,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from coopconsole.domain.model import Event, EventKind, Session, SessionStatus, SpeakingTurn
+from coopconsole.domain.speaker_queue import SpeakerQueue
 from coopconsole.domain.timeline import ZERO, ClockReplay
 
 
@@ -43,6 +45,7 @@ class FloorReplay:
         self.since: datetime | None = None  # when the speaker took the floor
         self.stretch_start: datetime | None = None
         self.stretch_item: int | None = None
+        self.queue = SpeakerQueue(self.known)
 
     def _item_now(self) -> int | None:
         clock = self.clock
@@ -63,7 +66,11 @@ class FloorReplay:
         if self.clock.status is SessionStatus.ENDED:
             return  # END is final
         at, kind = event.at, event.kind
+        if kind is EventKind.QUEUE or kind is EventKind.UNQUEUE:
+            self.queue.feed(event)
+            return
         if kind is EventKind.SPEAKER:
+            self.queue.feed(event)  # whoever takes the floor leaves the queue
             pid = event.participant
             if (pid is not None and pid not in self.known) or pid == self.speaker:
                 return
@@ -73,6 +80,8 @@ class FloorReplay:
             self.stretch_item = self._item_now()
             return
         self.clock.feed(event)
+        if kind is EventKind.END:
+            self.queue.feed(event)
         if kind is EventKind.PAUSE or kind is EventKind.END or kind is EventKind.COOL:  # any pause ends a turn
             self._close(at)
             self.speaker = self.since = self.stretch_start = None

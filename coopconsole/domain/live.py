@@ -91,6 +91,7 @@ class MeetingView:
     item_total: timedelta
     stats: SpeakingStats | None = None  # the whole meeting's (for the health checks)
     item_stats: SpeakingStats | None = None  # the current item's
+    queue: tuple[int, ...] = ()  # who waits for the floor, the next first (speaker_queue.py)
 
 
 def _order_key(event: Event) -> tuple[datetime, int]:
@@ -244,4 +245,5 @@ class LiveMeeting:
             item_total=ZERO if in_item is None else in_item.total,
             stats=overall,
             item_stats=in_item,
+            queue=tuple(floor.queue.order),
         )

@@ -101,6 +101,8 @@ class EventKind(str, Enum):
     SHIFT = "shift"  # the plan after the current item moves ``minutes`` later (a later end accepted)
     UNDO = "undo"  # the last re-plan not yet undone is undone
     COOL = "cool"  # an unplanned cooling-down break of ``minutes``: the clock pauses, the plan shifts
+    QUEUE = "queue"  # ``participant`` joins the end of the speaker queue
+    UNQUEUE = "unqueue"  # ``participant`` leaves the speaker queue (without taking the floor)
 
 
 @record

@@ -1,9 +1,14 @@
-"""Intents about the people in the room: who has the floor, and who is here.
+"""Intents about the people in the room: who has the floor, who waits for it, and who is here.
 
 Giving the floor is an event like the clock's (talk time is worked out from the events,
 see :mod:`coopconsole.domain.balance`); attendance is kept on the participant. The floor
 goes only to someone in the room: giving it to someone marked absent is refused, unless
 the caller says they have arrived (then they are marked late first).
+
+The speaker queue is events too (``QUEUE`` / ``UNQUEUE``, replayed by
+:mod:`coopconsole.domain.speaker_queue`): only someone in the room who does not have the
+floor joins it; taking the floor, by any means, takes them out of it; someone marked
+absent or gone leaves it.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from coopconsole.domain.model import Attendance, Event, EventKind, Participant, Session
+from coopconsole.domain.speaker_queue import speaker_queue
 from coopconsole.domain.timeline import AgendaState
 from coopconsole.service import refusals
 from coopconsole.service.access import SessionAccess
@@ -55,6 +61,54 @@ class Room:
                 participant = None
             return self.speaker(participant, arrived)
 
+    def queue(self, participant: int) -> Event:
+        """Put ``participant`` at the end of the speaker queue.
+
+        Refused for someone who is not a participant, is marked absent (``queue-absent``)
+        or has left (``queue-left``), has the floor (``queue-speaking``) or is already
+        waiting (``queue-already``), and once the meeting has ended."""
+
+        def check(session: Session, state: AgendaState) -> None:
+            refusals.not_ended(session, state)
+            person = session.participant(participant)
+            if person is None:
+                raise ServiceError("no-participant", number=participant)
+            if person.attendance is Attendance.ABSENT or person.attendance is Attendance.LEFT:
+                raise ServiceError(f"queue-{person.attendance.value}", name=person.name)
+            if floor_holder(session) == participant:
+                raise ServiceError("queue-speaking", name=person.name)
+            if participant in speaker_queue(session):
+                raise ServiceError("queue-already", name=person.name)
+
+        return self.access.event(EventKind.QUEUE, check, participant=participant)
+
+    def unqueue(self, participant: int) -> Event:
+        """Take ``participant`` out of the speaker queue (refused if they are not in it)."""
+
+        def check(session: Session, state: AgendaState) -> None:
+            if participant not in speaker_queue(session):
+                person = session.participant(participant)
+                name = person.name if person is not None else str(participant)
+                raise ServiceError("queue-not-in", name=name)
+
+        return self.access.event(EventKind.UNQUEUE, check, participant=participant)
+
+    def toggle_queue(self, participant: int) -> Event:
+        """A participant's queue key: out of the queue if they wait in it, else at its end."""
+        with self.access.locked():
+            if participant in speaker_queue(self.access.session):
+                return self.unqueue(participant)
+            return self.queue(participant)
+
+    def floor_to_next(self) -> Event:
+        """Give the floor to the head of the queue, which takes them out of it (refused,
+        ``queue-empty``, when nobody waits). The rules of :meth:`speaker` apply."""
+        with self.access.locked():
+            waiting = speaker_queue(self.access.session)
+            if not waiting:
+                raise ServiceError("queue-empty")
+            return self.speaker(waiting[0])
+
     def set_attendance(self, participant: int, attendance: Attendance, at: datetime | None = None) -> Participant:
         """Mark someone present, absent, late (arrived ``at``, default now) or left (at ``at``)."""
         access = self.access
@@ -70,7 +124,14 @@ class Room:
                 arrived_at=when if attendance is Attendance.LATE else person.arrived_at,
                 left_at=when if attendance is Attendance.LEFT else person.left_at,
             )
-            return access.replace(changed)
+            saved = access.replace(changed)
+            if attendance in (Attendance.ABSENT, Attendance.LEFT) and participant in speaker_queue(access.session):
+                access.event(EventKind.UNQUEUE, _nothing, participant=participant)  # gone: no longer waiting
+            return saved
+
+
+def _nothing(session: Session, state: AgendaState) -> None:
+    """No check: the event follows a change already made."""
 
 
 def floor_holder(session: Session) -> int | None:

@@ -16,7 +16,7 @@ from coopconsole.service import MeetingService
 from coopconsole.settings import Settings, load_settings, save_settings
 from coopconsole.store import SessionFile, SessionStore, StoreError
 from coopconsole.texts import LANGS, detect_lang, t
-from coopconsole.tui.commands import Command, MeetingCommands, bell_command, bind
+from coopconsole.tui.commands import Command, MeetingCommands, bell_command, bind, turn_limit_commands
 from coopconsole.tui.keymap import clash_message, meeting_clashes, usable
 from coopconsole.tui.localized import localized
 from coopconsole.tui.screens.meeting import MeetingScreen
@@ -115,7 +115,9 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         self._handles.append(handle)
         self.last_session = name  # said when the console quits: how to come back to it
         service = MeetingService(handle, self.clock)
-        screen = localized(MeetingScreen, self.lang)(service, self.lang, self.settings.warning_minutes)
+        screen = localized(MeetingScreen, self.lang)(
+            service, self.lang, self.settings.warning_minutes, self.settings.turn_limit_minutes
+        )
         self.push_screen(screen)
         return True
 
@@ -148,7 +150,8 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         self._remember(replace(self.settings, lang=lang))
         screen = self.screen
         if isinstance(screen, MeetingScreen):
-            self.switch_screen(localized(MeetingScreen, lang)(screen.service, lang, screen.warning_minutes))
+            rebuilt = localized(MeetingScreen, lang)(screen.service, lang, screen.warning_minutes, screen.turn_limit)
+            self.switch_screen(rebuilt)
 
     def switch_bell(self, on: bool) -> None:
         """The bell at the end of a time box on or off (see ``time_box_alert.py``), remembered."""
@@ -156,6 +159,16 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         if on:
             self.bell()  # once now: the facilitator hears whether the terminal's bell sounds
         self.notify(t("alerts.bell_on" if on else "alerts.bell_off", self.lang), markup=False)
+
+    def set_turn_limit(self, minutes: int | None) -> None:
+        """The time limit of a speaking turn (None: none), remembered and shown at once."""
+        self._remember(replace(self.settings, turn_limit_minutes=minutes))
+        for screen in self.screen_stack:
+            if isinstance(screen, MeetingScreen):
+                screen.turn_limit = minutes
+                screen.tick()
+        said = t("turn.limit_off", self.lang) if minutes is None else t("turn.limit_on", self.lang, minutes=minutes)
+        self.notify(said, markup=False)
 
     def _remember(self, settings: Settings) -> None:
         self.settings = settings
@@ -209,6 +222,7 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
                 (t("cmd.language", self.lang, label=t(f"lang.{lang}", lang)), bind(self.choose_language, lang))
             )
         commands.append(bell_command(self.settings.bell, self.lang, self.switch_bell))
+        commands += turn_limit_commands(self.settings.turn_limit_minutes, self.lang, self.set_turn_limit)
         return commands
 
 

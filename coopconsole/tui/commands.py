@@ -59,3 +59,21 @@ def bell_command(on: bool, lang: str, switch: Callable[[bool], object]) -> Comma
     """The "sound: ..." command that switches the bell at the end of a time box the other
     way (``on``: it is on now); ``switch`` is given the new setting."""
     return (t("alerts.cmd.bell_off" if on else "alerts.cmd.bell_on", lang), bind(switch, not on))
+
+
+#: The limits of a speaking turn the palette offers, in minutes (the settings file takes any up to 60).
+TURN_LIMITS = (1, 2, 3, 5, 10)
+
+
+def turn_limit_commands(now: int | None, lang: str, choose: Callable[[int | None], object]) -> list[Command]:
+    """The "speakers: limit each turn to N min" commands and "no limit", but for the
+    limit ``now`` in force; ``choose`` is given the new limit (None: none)."""
+    said = t("turn.none", lang) if now is None else t("agenda.minutes", lang, minutes=now)
+    commands: list[Command] = [
+        (t("turn.cmd.limit", lang, minutes=minutes, now=said), bind(choose, minutes))
+        for minutes in TURN_LIMITS
+        if minutes != now
+    ]
+    if now is not None:
+        commands.append((t("turn.cmd.off", lang, now=said), bind(choose, None)))
+    return commands

@@ -10,14 +10,23 @@ class Frame:
     """Not a dataclass, whose methods would be compiled as the console starts; compared
     by identity, as a new one is made every second."""
 
-    __slots__ = ("session", "view", "revision", "lang", "warning_minutes")
+    __slots__ = ("session", "view", "revision", "lang", "warning_minutes", "turn_limit")
 
-    def __init__(self, session: Session, view: MeetingView, revision: int, lang: str, warning_minutes: int = 2) -> None:
+    def __init__(
+        self,
+        session: Session,
+        view: MeetingView,
+        revision: int,
+        lang: str,
+        warning_minutes: int = 2,
+        turn_limit: int | None = None,
+    ) -> None:
         self.session = session
         self.view = view
         self.revision = revision  # changes whenever a record changed (ours or another process's)
         self.lang = lang
         self.warning_minutes = warning_minutes
+        self.turn_limit = turn_limit  # minutes of one speaking turn (None: no limit)
 
     @property
     def current_item(self) -> int | None:

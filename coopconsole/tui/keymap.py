@@ -44,6 +44,8 @@ REMAPPABLE: tuple[str, ...] = (
             *(f"speaker-{i}" for i in range(1, 10)),
             "nobody",
             "pick-speaker",
+            "queue",
+            "floor-next",
             "edit",
             "minutes",
             "replan",

@@ -17,6 +17,7 @@ from coopconsole.texts.en.console import CONSOLE
 from coopconsole.texts.en.minutes_sending import MINUTES_SENDING
 from coopconsole.texts.en.people import PEOPLE
 from coopconsole.texts.en.reports import REPORTS
+from coopconsole.texts.en.speaker_queue import SPEAKER_QUEUE
 from coopconsole.texts.en.take_back import TAKE_BACK
 
 #: Every text of the console, the minutes and the exports in English, by key: the
@@ -25,3 +26,4 @@ TEXTS: dict[str, str] = {**CONSOLE, **BOARD, **REPORTS, **CAPTURE_FLOW, **CLI_OU
 TEXTS.update(ALERTS)  # the time-box alert's words
 TEXTS.update(CLOSING_LIST)  # the closing checklist's words
 TEXTS.update(TAKE_BACK)  # taking back a capture, merging duplicate actions
+TEXTS.update(SPEAKER_QUEUE)  # the speaker queue's and the turn limit's words

@@ -43,7 +43,6 @@ CONSOLE: dict[str, str] = {
     # speakers pane
     "speakers.title": "Speakers",
     "speakers.nobody": "Nobody speaking",
-    "speakers.now": "{name} speaking · {duration}",
     "speakers.scope_meeting": "meeting",
     "speakers.scope_item": "this item",
     "flag.quiet": "quiet",

@@ -14,6 +14,7 @@ from coopconsole.texts.zh.console import CONSOLE
 from coopconsole.texts.zh.minutes_sending import MINUTES_SENDING
 from coopconsole.texts.zh.people import PEOPLE
 from coopconsole.texts.zh.reports import REPORTS
+from coopconsole.texts.zh.speaker_queue import SPEAKER_QUEUE
 from coopconsole.texts.zh.take_back import TAKE_BACK
 
 #: Every text of the console, the minutes and the exports in Chinese, by key: the
@@ -22,3 +23,4 @@ TEXTS: dict[str, str] = {**CONSOLE, **BOARD, **REPORTS, **CAPTURE_FLOW, **CLI_OU
 TEXTS.update(ALERTS)  # the time-box alert's words
 TEXTS.update(CLOSING_LIST)  # the closing checklist's words
 TEXTS.update(TAKE_BACK)  # taking back a capture, merging duplicate actions
+TEXTS.update(SPEAKER_QUEUE)  # the speaker queue's and the turn limit's words

@@ -43,7 +43,6 @@ CONSOLE: dict[str, str] = {
     # speakers pane
     "speakers.title": "发言",
     "speakers.nobody": "无人发言",
-    "speakers.now": "{name} 正在发言 · {duration}",
     "speakers.scope_meeting": "全场",
     "speakers.scope_item": "本议题",
     "flag.quiet": "少言",

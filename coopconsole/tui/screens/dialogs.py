@@ -1,10 +1,11 @@
-"""Small modal screens: pick a speaker, resolve a parked point, the key help."""
+"""Small modal screens: pick a speaker, queue one, resolve a parked point, the key help."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
@@ -13,7 +14,7 @@ from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from coopconsole.domain.model import Resolution, Session
+from coopconsole.domain.model import Attendance, Resolution, Session
 from coopconsole.texts import t
 
 
@@ -69,6 +70,38 @@ class ChoiceDialog(ConsoleDialog[Any]):
         self.dismiss(self.choices[int(event.option_id or 0)][1])
 
 
+class NumberedChoiceDialog(ChoiceDialog):
+    """A :class:`ChoiceDialog` of participants whose number key (1-9) chooses at once, so
+    a key then a speaker's number does it without moving through the list."""
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character is not None and len(event.character) == 1 and event.character in "123456789":
+            number = int(event.character)
+            if any(value == number for _, value in self.choices):
+                event.stop()
+                event.prevent_default()
+                self.dismiss(number)
+
+
+def queue_choices(
+    session: Session, queue: Sequence[int], lang: str, speaker: int | None = None
+) -> list[tuple[str, int]]:
+    """Everyone but those marked absent or gone, by number; those in the queue say where,
+    and the ``speaker`` that they have the floor."""
+    choices: list[tuple[str, int]] = []
+    for p in session.participants:
+        if p.attendance is Attendance.ABSENT or p.attendance is Attendance.LEFT:
+            continue
+        org = f" ({p.organisation})" if p.organisation else ""
+        where = ""
+        if p.id in queue:
+            where = "  · " + t("pick.queue_position", lang, position=queue.index(p.id) + 1)
+        elif p.id == speaker:
+            where = "  · " + t("pick.queue_speaking", lang)
+        choices.append((f"{p.id:>2}  {p.name}{org}{where}", p.id))
+    return choices
+
+
 def speaker_choices(session: Session, lang: str) -> list[tuple[str, int | None]]:
     choices: list[tuple[str, int | None]] = [(f" 0  {t('speakers.nobody', lang)}", None)]
     for p in session.participants:
@@ -113,6 +146,8 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     **{f"meeting.speaker-{i}": ("floor", "help.speaker") for i in range(1, 10)},
     "meeting.nobody": ("floor", "help.nobody"),
     "meeting.pick-speaker": ("floor", "help.pick"),
+    "meeting.queue": ("floor", "help.queue"),
+    "meeting.floor-next": ("floor", "help.floor_next"),
     "meeting.capture-action": ("capture", "help.action"),
     "meeting.capture-note": ("capture", "help.note"),
     "meeting.capture-decision": ("capture", "help.decision"),

@@ -42,6 +42,7 @@ from coopconsole.tui.screens.meeting_keys import (
 )
 from coopconsole.tui.screens.outside_changes import for_screen
 from coopconsole.tui.screens.playbook_keys import PlaybookFlow
+from coopconsole.tui.screens.queue_keys import QueueFlow
 from coopconsole.tui.screens.take_back_keys import TakeBackFlow
 from coopconsole.tui.screens.time_box_alert import TimeBoxAlert
 from coopconsole.tui.textual_internals import HeldScreen, use_line_compositor
@@ -68,7 +69,9 @@ class MeetingScreen(HeldScreen):
     """The meeting as of now; every pane is bound to it. A ``var``: setting it repaints
     nothing by itself, each pane repaints only what changed (see ``paint.py``)."""
 
-    def __init__(self, service: MeetingService, lang: str, warning_minutes: int = 2) -> None:
+    def __init__(
+        self, service: MeetingService, lang: str, warning_minutes: int = 2, turn_limit: int | None = None
+    ) -> None:
         # Start with the breakpoint class the terminal's width will give: set later, on the
         # first resize, it would restyle every widget once more before the first frame.
         super().__init__()
@@ -82,12 +85,14 @@ class MeetingScreen(HeldScreen):
         self.service = service
         self.lang = lang
         self.warning_minutes = warning_minutes
+        self.turn_limit = turn_limit  # the settings' per-turn limit, in minutes (None: off)
         self.live = LiveMeeting()
         self.intents = IntentRunner()
         self.capturing = CaptureFlow(self)
         self.playbook = PlaybookFlow(self)
         self.moves = ActionMoves(self)
         self.taking_back = TakeBackFlow(self)  # x, ctrl+z, j: captures taken back, duplicates merged
+        self.queue = QueueFlow(self)  # the speaker queue's keys
         self.alert = TimeBoxAlert(self)  # flash (and bell) as the current time box runs out
         self.outside = for_screen(self, lang)  # records another terminal adds: a short notice
         self.footer_first: tuple[str, ...] = ()  # see KeyFooter: REVIEW_KEYS during the review
@@ -163,7 +168,9 @@ class MeetingScreen(HeldScreen):
         """Recompute what every pane shows (once a second, and after every change)."""
         session = self.service.glance()  # never waits for a save on its way to the disk
         view = self.live.view(session, self.service.now())
-        self.frame = Frame(session, view, self.service.handle.revision, self.lang, self.warning_minutes)
+        self.frame = Frame(
+            session, view, self.service.handle.revision, self.lang, self.warning_minutes, self.turn_limit
+        )
         self.alert.look(self.frame)
         reviewing = in_review(session, view.agenda)
         if reviewing != bool(self.footer_first):
@@ -291,6 +298,12 @@ class MeetingScreen(HeldScreen):
 
     def on_speaker_chosen(self, message: SpeakerChosen) -> None:
         self.action_speaker(message.participant or 0)
+
+    def action_queue(self) -> None:
+        self.queue.pick()
+
+    def action_floor_next(self) -> None:
+        self.queue.floor_to_next()
 
     def set_attendance(self, participant: int, attendance: Attendance) -> None:
         self.do(lambda: self.service.room.set_attendance(participant, attendance))

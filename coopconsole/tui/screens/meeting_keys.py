@@ -1,7 +1,7 @@
 """The meeting screen's keys, the help's list of them, and its palette commands.
 
 Every key is a :class:`~textual.binding.Binding` with a stable id (``meeting.clock``,
-``meeting.capture-action``, ``meeting.speaker-3``...), a description and a tooltip in the
+``meeting.capture-action``, ``meeting.speaker-3``, ``meeting.queue``...), a description and a tooltip in the
 console's language. Users remap keys by id in their settings (``"keys"``: see
 :mod:`coopconsole.settings`), which the app hands to Textual's keymap; the footer, the
 help and the capture keys all follow the keys as remapped.
@@ -32,6 +32,8 @@ KEY_ACTIONS = frozenset(
         "extend",
         "speaker",
         "pick_speaker",
+        "queue",
+        "floor_next",
         "capture",
         "edit",
         "help",
@@ -81,6 +83,9 @@ def meeting_bindings(lang: str) -> list[Binding]:
         *(b(f"speaker-{i}", str(i), f"speaker({i})", "key.speaker", "key.speaker", show=False) for i in range(2, 10)),
         b("nobody", "0", "speaker(0)", "key.nobody", "cmd.nobody", show=False),
         b("pick-speaker", "p", "pick_speaker", "key.pick_speaker", "key.pick_speaker", show=False),
+        # The speaker queue: q, then a number (or a row), adds or takes out; f, the floor to the next.
+        b("queue", "q", "queue", "key.queue", "cmd.queue", show=False),
+        b("floor-next", "f", "floor_next", "key.floor_next", "cmd.floor_next", show=False),
         b("edit", "e", "edit", "key.edit", "key.edit"),
         # The board's moves: shown first in the footer while the previous actions are reviewed.
         b("state-next", "right_square_bracket", "move_action(1)", "key.state_next", "cmd.state_next", key_display="]"),
@@ -177,6 +182,7 @@ def palette_commands(screen: MeetingScreen) -> list[Command]:
     commands.append((t("cmd.give_back", lang), screen.taking_back.give_back))
     commands.append((t("cmd.merge", lang), screen.action_merge))
     commands.append((t("cmd.pick", lang), screen.action_pick_speaker))
+    commands += screen.queue.commands()
     commands.append((t("cmd.end", lang), screen.action_end))
     commands += screen.playbook.commands()
     commands.append((t("cmd.minutes", lang), screen.action_minutes))

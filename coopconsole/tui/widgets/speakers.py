@@ -1,4 +1,11 @@
-"""The speakers pane: who has the floor, and speaking time per person and organisation."""
+"""The speakers pane: who has the floor (this turn and in all), who is next in the queue,
+and speaking time per person and organisation.
+
+With a per-turn limit (the settings' ``turn_limit_minutes``), the turn is counted down,
+in the countdown's warning colour in its last part and its overrun colour once over
+(the ``-turn-warning`` / ``-turn-over`` classes; see
+:func:`coopconsole.domain.speaker_queue.turn_time`). The queue's line is there only while
+someone waits."""
 
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ from textual.reactive import var
 from textual.widgets import Label
 
 from coopconsole.domain.model import Attendance, Duty, Participant
+from coopconsole.domain.speaker_queue import TurnTime, turn_time
 from coopconsole.texts import t
 from coopconsole.tui.format import bar_eighths, bar_of, clock
 from coopconsole.tui.frame import Frame
@@ -46,6 +54,7 @@ class SpeakersPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(id="speaker-now")
+        yield Label(id="speaker-queue")
         yield LineList(id="speaker-rows")
 
     def watch_frame(self, frame: Frame | None) -> None:
@@ -55,21 +64,48 @@ class SpeakersPane(Vertical):
         set_border_title(self, t("speakers.title", lang))
         speaker = frame.session.participant(view.speaker)
         now = self.query_one("#speaker-now", Label)
+        level = "ok"
         if speaker is None or view.speaker_since is None:
             show(now, Content(t("speakers.nobody", lang)))
         else:
-            duration = clock(view.now - view.speaker_since)
-            show(now, Content.styled(t("speakers.now", lang, name=speaker.name, duration=duration), "bold"))
+            turn = turn_time(view.speaker_since, view.now, frame.turn_limit)
+            level = turn.level
+            show(now, Content.styled(_now_line(frame, speaker.id, speaker.name, turn), "bold"))
         now.set_class(speaker is not None, "-speaking")
+        now.set_class(level == "warning", "-turn-warning")
+        now.set_class(level == "over", "-turn-over")
+        self._show_queue(frame)
         rows = self.query_one("#speaker-rows", LineList)
         built: dict[tuple, Content] = {}
         rows.show_rows(_rows(frame, rows.size.width >= WIDE or rows.size.width == 0, self._built, built))
         self._built = built  # the rows of this tick: next tick reuses those that look the same
 
+    def _show_queue(self, frame: Frame) -> None:
+        """The queue's line, "Next: 3 Chloe Martin · 5 Eva Novak", while anyone waits."""
+        line = self.query_one("#speaker-queue", Label)
+        waiting = frame.view.queue
+        line.set_class(bool(waiting), "-waiting")
+        if waiting:
+            lang = frame.lang
+            names = [f"{pid} {p.name}" for pid in waiting if (p := frame.session.participant(pid)) is not None]
+            show(line, Content(t("speakers.next", lang, people=" · ".join(names))))
+
     def on_line_list_selected(self, event: LineList.Selected) -> None:
         event.stop()
         if event.row_id and event.row_id.startswith("p-"):
             self.post_message(SpeakerChosen(int(event.row_id[2:])))
+
+
+def _now_line(frame: Frame, pid: int, name: str, turn: TurnTime) -> str:
+    """Who speaks, this turn's time (or what is left of its limit) and their total."""
+    lang = frame.lang
+    row = next((r for r in frame.view.people if r.id == pid), None)
+    total = clock(row.total if row is not None else turn.elapsed)
+    if turn.limit is None or turn.remaining is None:
+        return t("speakers.now", lang, name=name, turn=clock(turn.elapsed), total=total)
+    if turn.level == "over":
+        return t("speakers.now_over", lang, name=name, over=clock(-turn.remaining), total=total)
+    return t("speakers.now_left", lang, name=name, left=clock(turn.remaining), total=total)
 
 
 def _cells(text: str, width: int) -> Content:
