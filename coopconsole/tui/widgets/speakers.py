@@ -102,6 +102,8 @@ def _now_line(frame: Frame, pid: int, name: str, turn: TurnTime) -> str:
     row = next((r for r in frame.view.people if r.id == pid), None)
     total = clock(row.total if row is not None else turn.elapsed)
     if turn.limit is None or turn.remaining is None:
+        if total == clock(turn.elapsed):  # their first turn: one figure, which fits at 80 columns
+            return t("speakers.now_first", lang, name=name, turn=total)
         return t("speakers.now", lang, name=name, turn=clock(turn.elapsed), total=total)
     if turn.level == "over":
         return t("speakers.now_over", lang, name=name, over=clock(-turn.remaining), total=total)
