@@ -101,6 +101,15 @@ class EventKind(str, Enum):
     SHIFT = "shift"  # the plan after the current item moves ``minutes`` later (a later end accepted)
     UNDO = "undo"  # the last re-plan not yet undone is undone
     COOL = "cool"  # an unplanned cooling-down break of ``minutes``: the clock pauses, the plan shifts
+    ADD = "add"  # the agenda item ``item`` (a record added live) joins the agenda, placed ``after``
+    RENAME = "rename"  # ``item`` is called ``text`` from now on
+    MOVE = "move"  # ``item`` moves to just ``after`` another item (0: to the top)
+    REMOVE = "remove"  # ``item``, not yet started, leaves the agenda
+    JOIN = "join"  # ``participant`` walked in (a participant added during the meeting)
+
+
+#: The events that change the agenda itself (its items, their titles and order).
+AGENDA_CHANGES = frozenset({EventKind.ADD, EventKind.RENAME, EventKind.MOVE, EventKind.REMOVE})
 
 
 @record
@@ -129,6 +138,7 @@ class Participant:
     left_at: datetime | None = None  # for early leavers
     confirmed_at: datetime | None = None  # when they confirmed the minutes
     duty: Duty = Duty.NONE
+    walked_in: bool = False  # not on the agenda's list: added when they walked in
 
 
 @record
@@ -142,6 +152,7 @@ class AgendaItem:
     owner: str = ""  # owner or presenter as written
     sub_points: tuple[str, ...] = ()
     kind: ItemKind = ItemKind.TOPIC
+    added_at: datetime | None = None  # added during the meeting: not part of the written plan
 
 
 @record
@@ -154,6 +165,8 @@ class Event:
     item: int | None = None
     participant: int | None = None
     minutes: int | None = None
+    after: int | None = None  # ADD, MOVE: the item it is placed after (0: at the top)
+    text: str = ""  # RENAME: the new title
 
 
 @record

@@ -17,6 +17,7 @@ that access and nothing else::
     service.closing    positions on decisions, the minutes, confirmations (closing.py)
     service.board      moving actions between the board's states, with remarks (board.py)
     service.closing_list  an item never reached deferred, from the closing checklist (closing_list.py)
+    service.agenda_edits  the agenda changed live (add, rename, move, remove), a walk-in (agenda_edit.py)
 
 Across the sessions of a folder (a series of meetings, every action of it): series.py.
 """
@@ -26,6 +27,7 @@ from __future__ import annotations
 from coopconsole.domain.clock import Clock, system_clock
 from coopconsole.service.access import CURRENT, SessionAccess, load_parser
 from coopconsole.service.agenda import AgendaClock
+from coopconsole.service.agenda_edit import AgendaEdits
 from coopconsole.service.board import ActionBoard
 from coopconsole.service.captures import CAPTURE_KINDS, Captures
 from coopconsole.service.closing import Closing
@@ -50,3 +52,4 @@ class MeetingService(SessionAccess):
         self.closing = Closing(self)
         self.board = ActionBoard(self)
         self.closing_list = ClosingFixes(self)
+        self.agenda_edits = AgendaEdits(self)

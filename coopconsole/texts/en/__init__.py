@@ -8,6 +8,7 @@ the same fields (a test checks both).
 
 from __future__ import annotations
 
+from coopconsole.texts.en.agenda_edit import AGENDA_EDIT
 from coopconsole.texts.en.alerts import ALERTS
 from coopconsole.texts.en.board import BOARD
 from coopconsole.texts.en.capture_flow import CAPTURE_FLOW
@@ -23,3 +24,4 @@ from coopconsole.texts.en.reports import REPORTS
 TEXTS: dict[str, str] = {**CONSOLE, **BOARD, **REPORTS, **CAPTURE_FLOW, **CLI_OUTPUT, **PEOPLE, **MINUTES_SENDING}
 TEXTS.update(ALERTS)  # the time-box alert's words
 TEXTS.update(CLOSING_LIST)  # the closing checklist's words
+TEXTS.update(AGENDA_EDIT)  # changing the agenda live, a walk-in

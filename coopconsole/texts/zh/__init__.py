@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from coopconsole.texts.zh.agenda_edit import AGENDA_EDIT
 from coopconsole.texts.zh.alerts import ALERTS
 from coopconsole.texts.zh.board import BOARD
 from coopconsole.texts.zh.capture_flow import CAPTURE_FLOW
@@ -20,3 +21,4 @@ from coopconsole.texts.zh.reports import REPORTS
 TEXTS: dict[str, str] = {**CONSOLE, **BOARD, **REPORTS, **CAPTURE_FLOW, **CLI_OUTPUT, **PEOPLE, **MINUTES_SENDING}
 TEXTS.update(ALERTS)  # the time-box alert's words
 TEXTS.update(CLOSING_LIST)  # the closing checklist's words
+TEXTS.update(AGENDA_EDIT)  # changing the agenda live, a walk-in
