@@ -124,7 +124,8 @@ async def test_help_at_80x24_keeps_its_close_hint_and_scrolls(meeting, lang):
 
 async def test_help_fits_without_scrolling_when_there_is_room(meeting):
     app = meeting(lang="en")
-    async with app.run_test(size=(160, 50)) as pilot:
+    # 60 lines: the keys that change the agenda live made the help longer than 50 hold
+    async with app.run_test(size=(160, 60)) as pilot:
         await settle(pilot)
         await pilot.press("f1")
         await pilot.pause()

@@ -12,10 +12,12 @@ with a stable code (the catalogue words it).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 
 from coopconsole.domain.frozen import record
 from coopconsole.domain.model import AGENDA_CHANGES, AgendaItem, EventKind, Participant, Session
+from coopconsole.domain.timeline import AgendaState
 
 #: The longest time box an item added live may have (a whole day would be a typo).
 MAX_BOX = 240
@@ -136,3 +138,12 @@ def agenda_changes(session: Session) -> list[AgendaChange]:
         else:
             out.append(AgendaChange(event.at, kind, iid, titles[iid], after=after))
     return out
+
+
+def as_changed(session: Session, state: AgendaState) -> Session:
+    """``session`` with its agenda as changed so far (``state.plan``: the order, the new
+    titles, the items added, without those removed), for whatever shows it; the session
+    itself when nothing was changed. A shallow copy: only for reading."""
+    if tuple(session.agenda) == state.plan:
+        return session
+    return replace(session, agenda=list(state.plan))

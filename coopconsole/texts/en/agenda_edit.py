@@ -27,6 +27,14 @@ AGENDA_EDIT: dict[str, str] = {
     "palette.agenda_down": "agenda: move item down",
     "palette.agenda_remove": "agenda: remove item",
     "palette.walk_in": "people: add a walk-in",
+    # the help's sentences
+    "help.section.change": "Changing the agenda",
+    "help.agenda_jump": "Jump to any item",
+    "help.agenda_add": "Add an item: Title 15 min @Owner",
+    "help.agenda_rename": "Rename the highlighted item",
+    "help.agenda_up": "Move an item to come up or down",
+    "help.agenda_remove": "Remove an item not yet begun",
+    "help.walk_in": "Add someone who walked in",
     # dialogs
     "edit.jump.title": "Jump to which item?",
     "edit.rename.pick": "Rename which item?",
@@ -35,6 +43,7 @@ AGENDA_EDIT: dict[str, str] = {
     "edit.remove.pick": "Remove which item?",
     "edit.add.title": "Add an agenda item after the current one",
     "edit.add.hint": "Title 15 min @Owner · Enter adds · Esc cancels",
+    "edit.add.placeholder": "Title 15 min @Owner",
     "edit.rename.title": "New title for {item}",
     "edit.rename.hint": "Enter renames · Esc cancels",
     "edit.walk_in.title": "Someone walked in",
