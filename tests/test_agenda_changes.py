@@ -249,3 +249,45 @@ def test_jump_to_an_added_item(service, clock):
     state = service.state()
     assert state.current == added.id and state.status is SessionStatus.RUNNING
     assert replace(state.item(added.id), added_at=None).title == "Budget"
+
+
+# -- the minutes ----------------------------------------------------------------------
+
+
+def changed_meeting(service, clock):
+    from coopconsole.domain.model import Role
+
+    service.agenda.start()
+    clock.advance(minutes=12)
+    service.agenda_edits.add_item("Budget 15 min @Alice")
+    service.agenda_edits.rename_item(2, "Roadmap")
+    service.agenda_edits.move_item(4, -1)
+    service.agenda_edits.remove_item(3)
+    service.agenda_edits.walk_in("Zoe Park", "Company C", Role.EXPERT_ADVISOR)
+    clock.advance(minutes=3)
+    return service.closing
+
+
+def test_the_minutes_list_the_changes_and_the_walk_in_in_english(service, clock):
+    minutes = changed_meeting(service, clock).minutes("en")
+    text = minutes if isinstance(minutes, str) else minutes.text
+    assert "Agenda changes during the meeting:" in text
+    assert "- Added at 09:12: Budget (15 min, owner Alice Chen)" in text
+    assert "- Renamed at 09:12: Directions → Roadmap" in text
+    assert "- Moved at 09:12: Next steps, after Roadmap" in text
+    assert "- Removed at 09:12: Tea break" in text
+    assert "walked in at 09:12" in text
+    table = text.split("## 3. Agenda")[1].split("Agenda changes")[0]
+    assert table.index("Budget") < table.index("Roadmap") < table.index("Next steps")
+    assert "Tea break" not in table and "Directions" not in table
+
+
+def test_the_minutes_list_the_changes_and_the_walk_in_in_chinese(service, clock):
+    minutes = changed_meeting(service, clock).minutes("zh")
+    text = minutes if isinstance(minutes, str) else minutes.text
+    assert "会中议程调整:" in text
+    assert "09:12 添加:Budget(15分钟,负责人 Alice Chen)" in text
+    assert "09:12 重命名:Directions → Roadmap" in text
+    assert "09:12 移动:Next steps,移到「Roadmap」之后" in text
+    assert "09:12 删除:Tea break" in text
+    assert "09:12 临时到场" in text
