@@ -284,7 +284,9 @@ class MeetingScreen(HeldScreen):
         from coopconsole.tui.screens.dialogs import resolve_choices
 
         session = self.service.glance()
-        to_come = items_to_come(session, agenda_state(session, self.service.now()))
+        state = agenda_state(session, self.service.now())
+        session = as_changed(session, state)  # the items in their order now, as titled now
+        to_come = items_to_come(session, state)
         choices = resolve_choices(session, self.lang, to_come)
 
         def chosen(choice: tuple[Resolution, int | None] | None) -> None:
