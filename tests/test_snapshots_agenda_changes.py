@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from tests.test_snapshots import SIZE, _app
+from tests.test_snapshots import SIZE, _app, _still
 
 
 def _steps(*keys, typed: str | None = None, then=()):
@@ -26,8 +26,7 @@ def _steps(*keys, typed: str | None = None, then=()):
             await screen.intents.idle()
             screen.tick()
             await pilot.pause()
-        pilot.app.clear_notifications()
-        await pilot.pause()
+        await _still(pilot)  # saves made, workers done, no notification, no cursor blinking
 
     return run
 
