@@ -27,6 +27,8 @@ def _steps(*keys, typed: str | None = None, then=()):
             screen.tick()
             await pilot.pause()
         await _still(pilot)  # saves made, workers done, no notification, no cursor blinking
+        screen.tick()  # the header as it is once the health checks are loaded, whatever ran before
+        await pilot.pause()
 
     return run
 
