@@ -99,10 +99,15 @@ def meetings(draw):
         for i in range(1, n_people + 1)
     ]
     agenda = [
-        AgendaItem(i, f"I{i}", minutes=draw(st.none() | st.integers(0, 12)))
-        for i in range(1, draw(st.integers(0, 4)) + 1)
+        AgendaItem(
+            i,
+            f"I{i}",
+            minutes=draw(st.none() | st.integers(0, 12)),
+            added_at=draw(st.none() | st.just(T0)),  # some added live: ADD places them
+        )
+        for i in range(1, draw(st.integers(0, 5)) + 1)
     ]
-    kinds = list(EventKind) + [EventKind.SPEAKER] * 6
+    kinds = list(EventKind) + [EventKind.SPEAKER] * 6 + [EventKind.ADD, EventKind.MOVE, EventKind.NEXT] * 2
     steps = draw(
         st.lists(
             st.tuples(
@@ -128,6 +133,8 @@ def meetings(draw):
                 item=item or None,
                 participant=pid or None,
                 minutes=draw(st.sampled_from([None, -5, 3, 10])),
+                after=draw(st.none() | st.integers(0, 5)),  # the agenda's own changes
+                text=draw(st.sampled_from(["", "Renamed"])),
             )
         )
     end = (at - T0).total_seconds()

@@ -106,6 +106,10 @@ MALFORMED = [
     ("events", "2", "p", "3"),
     ("events", "2", "i", 2.0),
     ("events", "2", "m", "5"),
+    ("events", "2", "a", "1"),  # the item an added or moved item follows
+    ("events", "2", "x", 7),  # a new title
+    ("agenda", "1", "added_at", "10:12"),
+    ("participants", "1", "walked_in", "yes"),
     ("actions", "1", "deliverable", None),
     ("actions", "1", "deadline", "2026-02-30"),
     ("actions", "1", "status", "finished"),

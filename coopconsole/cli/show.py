@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from coopconsole.domain.agenda_edit import as_changed
 from coopconsole.domain.followup import MinutesState, minutes_status
 from coopconsole.domain.live import LiveMeeting, MeetingView
 from coopconsole.domain.model import Session
@@ -78,6 +79,7 @@ def session_json(session: Session, now: datetime, lang: str = "en") -> dict[str,
     """Everything in the session, with the documented top-level keys; ``health`` in ``lang``."""
     view = LiveMeeting().view(session, now)
     state = view.agenda
+    session = as_changed(session, state)  # the agenda as changed during the meeting
     name = session.name
     return {
         "name": name,

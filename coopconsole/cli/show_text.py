@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from coopconsole.cli.show import counts, minutes_summary
+from coopconsole.domain.agenda_edit import as_changed
 from coopconsole.domain.live import LiveMeeting, MeetingView, SpeakerRow
 from coopconsole.domain.model import (
     ActionItem,
@@ -44,6 +45,7 @@ DOT = " · "
 def session_text(session: Session, now: datetime, lang: str = "en") -> str:
     """The whole session, readable in a terminal, in ``lang``."""
     view = LiveMeeting().view(session, now)
+    session = as_changed(session, view.agenda)  # the agenda as changed during the meeting
     out = Writer(session, view, lang)
     out.info()
     out.attendance()

@@ -163,7 +163,7 @@ def fair_shares(participants: Sequence[Participant], since: datetime | None, now
         return equal
     weights: dict[int, float] = {}
     for p in counted:
-        start = max(since, p.arrived_at) if p.attendance is Attendance.LATE and p.arrived_at else since
+        start = max(since, p.arrived_at) if p.arrived_at and (p.attendance is Attendance.LATE or p.walked_in) else since
         end = min(now, p.left_at) if p.attendance is Attendance.LEFT and p.left_at else now
         weights[p.id] = max((end - start).total_seconds(), 0.0)
     total = sum(weights.values())

@@ -20,15 +20,33 @@ cooling-down breaks (the facilitator's playbook) add these:
   current item shifts by ``minutes``. While it lasts the projection counts the break's
   full length (not "now"), so the announced break costs no drift; one that runs longer
   shows as drift from then on. It is not undoable; RESUME or START ends it.
+
+Changes to the agenda itself (see ``docs/decisions.md``, "Changing the agenda during the
+meeting") are replayed here too, so that NEXT and PREV always step through the agenda as
+it stood when they were pressed:
+
+* The agenda starts as the written one: the items of ``session.agenda`` not added live
+  (``added_at`` None), in their order.
+* ADD(item, after): the item (a record added live) joins the agenda just after the item
+  ``after`` (0: at the top; None, or an item no longer there: at the end). An item
+  already on the agenda, or not in the session, is ignored.
+* RENAME(item, text): the item is called ``text`` from then on (an empty text is ignored).
+* MOVE(item, after): the item moves to just after ``after`` (0: the top). Ignored for the
+  current item, an item that has run, and when ``after`` is the item itself or not there.
+* REMOVE(item): the item leaves the agenda, with its box. Ignored for the current item
+  and an item that has run (a started item is closed with NEXT, not removed).
+
+Items are addressed by position internally; a change rearranges every per-item list.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from coopconsole.domain.frozen import record
-from coopconsole.domain.model import Event, EventKind, Session, SessionStatus
+from coopconsole.domain.model import AGENDA_CHANGES, AgendaItem, Event, EventKind, Session, SessionStatus
 
 ZERO = timedelta(0)
 _CHANGES = (EventKind.EXTEND, EventKind.DROP, EventKind.SHIFT)
@@ -61,10 +79,12 @@ class ClockReplay:
     """
 
     def __init__(self, session: Session) -> None:
-        self.agenda = session.agenda
+        self.records: dict[int, AgendaItem] = {}  # every item of the session, by id (the first)
+        for item in session.agenda:
+            self.records.setdefault(item.id, item)
+        self.agenda: list[AgendaItem] = [item for item in session.agenda if item.added_at is None]
         self.position: dict[int, int] = {}
-        for index, item in enumerate(self.agenda):
-            self.position.setdefault(item.id, index)
+        self._index()
         n = len(self.agenda)
         self.status = SessionStatus.PLANNED
         self.running = False
@@ -85,6 +105,11 @@ class ClockReplay:
         self._replan_left = 0  # change events still to come in the open re-plan
         self.cooling: CoolingBreak | None = None  # the break under way (clock paused)
         self.breaks: list[CoolingBreak] = []
+
+    def _index(self) -> None:
+        self.position = {}
+        for index, item in enumerate(self.agenda):
+            self.position.setdefault(item.id, index)
 
     @property
     def current_id(self) -> int | None:
@@ -118,13 +143,14 @@ class ClockReplay:
             index += step
         return None
 
-    def _shift_after(self, minutes: int) -> tuple[int, timedelta]:
+    def _shift_after(self, minutes: int) -> tuple[tuple[int, ...], timedelta]:
         first = 0 if self.current is None else self.current + 1
         delta = timedelta(minutes=minutes)
-        for index in range(first, len(self.agenda)):
+        shifted = tuple(range(first, len(self.agenda)))
+        for index in shifted:
             self.shift[index] += delta
         self.end_shift += delta
-        return first, delta
+        return shifted, delta
 
     def _change(self, event: Event) -> tuple | None:
         """Apply EXTEND, DROP or SHIFT; return its undo step (None if ignored)."""
@@ -146,8 +172,8 @@ class ClockReplay:
             return ("drop", target, before)
         if event.minutes is None:  # SHIFT
             return None
-        first, delta = self._shift_after(event.minutes)
-        return ("shift", first, delta)
+        shifted, delta = self._shift_after(event.minutes)
+        return ("shift", shifted, delta)
 
     def _undo(self) -> None:
         if not self.replans:
@@ -159,7 +185,7 @@ class ClockReplay:
                 self.dropped.discard(step[1])
                 self.box[step[1]] = step[2]
             else:
-                for index in range(step[1], len(self.agenda)):
+                for index in step[1]:
                     self.shift[index] -= step[2]
                 self.end_shift -= step[2]
 
@@ -167,6 +193,88 @@ class ClockReplay:
     def undo_at(self) -> datetime | None:
         """When the re-plan that UNDO would take back was made; None if there is none."""
         return self.replans[-1][0] if self.replans else None
+
+    # -- changes to the agenda itself ------------------------------------------------
+
+    def _open(self, index: int) -> bool:
+        """Whether the item at ``index`` may still be moved or removed: not current, never run."""
+        return index != self.current and self.actual_start[index] is None
+
+    def _slot(self, after: int | None, default: int) -> int | None:
+        """The position just after item ``after`` (0: the top); ``default`` for None."""
+        if after is None:
+            return default
+        if after == 0:
+            return 0
+        index = self.position.get(after)
+        return None if index is None else index + 1
+
+    def _reshape(self, event: Event) -> None:
+        """Apply ADD, RENAME, MOVE or REMOVE (see the module's rules)."""
+        kind, order = event.kind, list(range(len(self.agenda)))
+        target = None if event.item is None else self.position.get(event.item)
+        items: list[AgendaItem] = list(self.agenda)
+        order_new: list[int | None] = list(order)
+        if kind is EventKind.RENAME:
+            if target is not None and event.text:
+                self.agenda[target] = replace(self.agenda[target], title=event.text)
+            return
+        if kind is EventKind.ADD:
+            record_ = self.records.get(event.item) if event.item is not None else None
+            if record_ is None or target is not None:
+                return
+            slot = self._slot(event.after, len(items))
+            slot = len(items) if slot is None else slot
+            items.insert(slot, record_)
+            order_new.insert(slot, None)
+        elif target is None or not self._open(target):
+            return
+        elif kind is EventKind.REMOVE:
+            del items[target]
+            del order_new[target]
+        else:  # MOVE
+            if event.after == event.item:
+                return
+            slot = self._slot(event.after, -1)
+            if slot is None or slot < 0:
+                return
+            item = items.pop(target)
+            del order_new[target]
+            slot -= slot > target
+            items.insert(slot, item)
+            order_new.insert(slot, target)
+        self._rearrange(order_new, items)
+
+    def _rearrange(self, order: list[int | None], items: list[AgendaItem]) -> None:
+        """Take the agenda ``items``; ``order[k]`` is the old position of the item now at
+        ``k`` (None for one just added). Every per-item list follows."""
+        moved = {old: new for new, old in enumerate(order) if old is not None}
+
+        def pick(values: list, blank: object) -> list:
+            return [blank if old is None else values[old] for old in order]
+
+        self.elapsed = pick(self.elapsed, ZERO)
+        self.actual_start = pick(self.actual_start, None)
+        self.actual_end = pick(self.actual_end, None)
+        self.shift = pick(self.shift, ZERO)
+        self.box = [
+            (None if item.minutes is None else max(timedelta(minutes=item.minutes), ZERO))
+            if old is None
+            else self.box[old]
+            for old, item in zip(order, items, strict=True)
+        ]
+        self.dropped = {moved[p] for p in self.dropped if p in moved}
+        self.current = None if self.current is None else moved.get(self.current)
+        for _at, steps in self.replans:
+            kept: list[tuple] = []
+            for step in steps:
+                if step[0] == "shift":
+                    kept.append(("shift", tuple(moved[p] for p in step[1] if p in moved), step[2]))
+                elif step[1] in moved:
+                    kept.append((step[0], moved[step[1]], step[2]))
+            steps[:] = kept
+        self.agenda = items
+        self._index()
 
     def _move(self, target: int, at: datetime) -> None:
         if target == self.current:
@@ -182,7 +290,10 @@ class ClockReplay:
         if self.status is SessionStatus.ENDED:
             return
         at, kind = event.at, event.kind
-        if kind in _FLOOR:  # the floor's, not the clock's: it splits no re-plan
+        if kind in _FLOOR or kind is EventKind.JOIN:  # the floor's: they split no re-plan
+            return
+        if kind in AGENDA_CHANGES:  # the agenda's own changes split no re-plan either
+            self._reshape(event)
             return
         if self._replan_left and kind in _CHANGES:
             self._replan_left -= 1

@@ -103,6 +103,15 @@ class EventKind(str, Enum):
     COOL = "cool"  # an unplanned cooling-down break of ``minutes``: the clock pauses, the plan shifts
     QUEUE = "queue"  # ``participant`` joins the end of the speaker queue
     UNQUEUE = "unqueue"  # ``participant`` leaves the speaker queue (without taking the floor)
+    ADD = "add"  # the agenda item ``item`` (a record added live) joins the agenda, placed ``after``
+    RENAME = "rename"  # ``item`` is called ``text`` from now on
+    MOVE = "move"  # ``item`` moves to just ``after`` another item (0: to the top)
+    REMOVE = "remove"  # ``item``, not yet started, leaves the agenda
+    JOIN = "join"  # ``participant`` walked in (a participant added during the meeting)
+
+
+#: The events that change the agenda itself (its items, their titles and order).
+AGENDA_CHANGES = frozenset({EventKind.ADD, EventKind.RENAME, EventKind.MOVE, EventKind.REMOVE})
 
 
 @record
@@ -131,6 +140,7 @@ class Participant:
     left_at: datetime | None = None  # for early leavers
     confirmed_at: datetime | None = None  # when they confirmed the minutes
     duty: Duty = Duty.NONE
+    walked_in: bool = False  # not on the agenda's list: added when they walked in
 
 
 @record
@@ -144,6 +154,7 @@ class AgendaItem:
     owner: str = ""  # owner or presenter as written
     sub_points: tuple[str, ...] = ()
     kind: ItemKind = ItemKind.TOPIC
+    added_at: datetime | None = None  # added during the meeting: not part of the written plan
 
 
 @record
@@ -156,6 +167,8 @@ class Event:
     item: int | None = None
     participant: int | None = None
     minutes: int | None = None
+    after: int | None = None  # ADD, MOVE: the item it is placed after (0: at the top)
+    text: str = ""  # RENAME: the new title
 
 
 @record

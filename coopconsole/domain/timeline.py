@@ -67,7 +67,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from coopconsole.domain.clock_replay import ZERO, ClockReplay, CoolingBreak, ordered_events
 from coopconsole.domain.frozen import record
-from coopconsole.domain.model import ItemKind, Session, SessionStatus
+from coopconsole.domain.model import AgendaItem, ItemKind, Session, SessionStatus
 
 __all__ = [
     "ZERO",
@@ -118,10 +118,15 @@ class AgendaState:
     cooling: CoolingBreak | None = None  # a cooling-down break under way
     breaks: tuple[CoolingBreak, ...] = ()  # every cooling-down break so far
     undo_at: datetime | None = None  # when the re-plan an undo would take back was made
+    plan: tuple[AgendaItem, ...] = ()  # the agenda as changed so far, aligned with ``items``
 
     @property
     def can_undo(self) -> bool:
         return self.undo_at is not None
+
+    def item(self, item_id: int | None) -> AgendaItem | None:
+        """The item ``item_id`` as the agenda now has it (renamed, added); None if not on it."""
+        return next((i for i in self.plan if i.id == item_id), None)
 
     def timing(self, item_id: int | None) -> ItemTiming | None:
         return next((t for t in self.items if t.item == item_id), None)
@@ -149,6 +154,9 @@ def planned_starts(session: Session, tz: tzinfo | None) -> list[datetime | None]
     ``tz`` unless the written time carries its own tzinfo. Without a session date, or
     while the chain has no known start yet, the value is None.
 
+    An item added during the meeting (``added_at``) has no planned start and is not part
+    of the chain: the plan is the agenda as written.
+
     A meeting that runs past midnight goes on into the next day: a written start more
     than 12 hours earlier than the previous item's (``23:40``, then ``00:10``) is taken on
     the following day, and so is every later one. A start a little earlier than the
@@ -161,6 +169,9 @@ def planned_starts(session: Session, tz: tzinfo | None) -> list[datetime | None]
     previous_minutes = 0
     day = session.date
     for index, item in enumerate(session.agenda):
+        if item.added_at is not None:
+            out.append(None)
+            continue
         written = item.start if item.start is not None else (session.start if index == 0 else None)
         start: datetime | None
         if written is not None:
@@ -185,7 +196,7 @@ def _projection_from(
     (before the current item's remaining time is added), and the index of the first
     item projected. None once the meeting has ended: what was not reached will not be."""
     if replay.status is SessionStatus.ENDED:
-        return None, len(session.agenda)
+        return None, len(replay.agenda)
     if replay.status is SessionStatus.PLANNED:
         first = starts[0] + replay.shift[0] if starts and starts[0] is not None else None
         return (now if first is None else max(now, first)), 0
@@ -211,11 +222,24 @@ def agenda_state(session: Session, now: datetime) -> AgendaState:
     return state_from_replay(session, replay, now)
 
 
+def _written(session: Session, tz: tzinfo | None) -> tuple[dict[int, datetime | None], datetime | None]:
+    """Each item's planned start by id, and the planned end of the agenda as written."""
+    starts = planned_starts(session, tz)
+    by_id: dict[int, datetime | None] = {}
+    end = None
+    for item, start in zip(session.agenda, starts, strict=True):
+        by_id.setdefault(item.id, start)
+        if item.added_at is None:
+            end = None if start is None else start + timedelta(minutes=item.minutes or 0)
+    return by_id, end
+
+
 def state_from_replay(session: Session, replay: ClockReplay, now: datetime) -> AgendaState:
-    starts = planned_starts(session, now.tzinfo)
+    by_id, written_end = _written(session, now.tzinfo)
+    starts = [by_id.get(item.id) for item in replay.agenda]
     items: list[ItemTiming] = []
     cursor, after = _projection_from(session, replay, starts, now)
-    for index, item in enumerate(session.agenda):
+    for index, item in enumerate(replay.agenda):
         elapsed = replay.elapsed_at(index, now)
         box, shift = replay.box[index], replay.shift[index]
         planned = starts[index]
@@ -245,10 +269,15 @@ def state_from_replay(session: Session, replay: ClockReplay, now: datetime) -> A
         if index == replay.current and after == index + 1 and cursor is not None:  # the next begins when this box is up
             cursor += remaining or ZERO
 
-    planned_start = items[0].planned_start if items else _session_planned_start(session, now.tzinfo)
-    planned_end: datetime | None = None
-    if starts and starts[-1] is not None:
-        planned_end = starts[-1] + timedelta(minutes=session.agenda[-1].minutes or 0) + replay.end_shift
+    first = next((i for i in session.agenda if i.added_at is None), None)
+    planned_start: datetime | None
+    if first is None:
+        planned_start = _session_planned_start(session, now.tzinfo)
+    else:  # the agenda's written start, wherever its first item went
+        written = by_id.get(first.id)
+        at = replay.position.get(first.id)
+        planned_start = None if written is None else written + (ZERO if at is None else replay.shift[at])
+    planned_end = None if written_end is None else written_end + replay.end_shift
 
     def boxes(timings: list[ItemTiming]) -> timedelta:
         return sum((t.box or ZERO for t in timings), ZERO)
@@ -286,6 +315,7 @@ def state_from_replay(session: Session, replay: ClockReplay, now: datetime) -> A
         cooling=replay.cooling,
         breaks=tuple(replay.breaks),
         undo_at=replay.undo_at,
+        plan=tuple(replay.agenda),
     )
 
 

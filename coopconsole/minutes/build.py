@@ -33,9 +33,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
+from coopconsole.domain.agenda_edit import AgendaChange, agenda_changes, as_changed
 from coopconsole.domain.balance import Roster, replay, stats_from
 from coopconsole.domain.board import is_open
-from coopconsole.domain.model import Attendance, Duty, Resolution, Session
+from coopconsole.domain.model import Attendance, Duty, EventKind, Resolution, Session
 from coopconsole.domain.rounding import whole_minutes
 from coopconsole.domain.timeline import ZERO, ItemTiming, state_from_replay
 from coopconsole.minutes.actions_section import actions
@@ -57,7 +58,11 @@ def build_minutes(
     floor = replay(session, now)  # one pass over the events gives the clock and the floor
     state = state_from_replay(session, floor.clock, now)
     stats = stats_from(Roster.of(session.participants), floor, now)
-    ctx = Context(session, state, "zh" if lang == "zh" else "en", now, sent_at or now, stats, limit)
+    # The sections show the agenda as changed during the meeting; the changes are listed
+    # under the agenda table (the session itself keeps the agenda as written).
+    lang = "zh" if lang == "zh" else "en"
+    ctx = Context(as_changed(session, state), state, lang, now, sent_at or now, stats, limit)
+    ctx.changes = agenda_changes(session)
     title = session.title or session.name
     parts = [ctx.heading(1, ctx.w("title", title=inline(title)), ctx.w("title", title=plain(title)))]
     for key, section in SECTIONS:
@@ -151,6 +156,8 @@ def _attendance(ctx: Context, person) -> str:  # noqa: ANN001 - a Participant
         if person.left_at is None:
             return ctx.w("attend.left_unknown")
         return ctx.w("attend.left", time=ctx.hhmm(person.left_at))
+    if person.walked_in and person.arrived_at is not None:
+        return ctx.w("attend.walked_in", time=ctx.hhmm(person.arrived_at))
     return ctx.w("attend.present")
 
 
@@ -186,6 +193,8 @@ def agenda(ctx: Context) -> str:
                 item=pause.item if pause.item is not None else "—",
             )
         )
+    if ctx.changes:
+        out.append(f"{ctx.w('changes.title')}\n\n{bullets(_change(ctx, change) for change in ctx.changes)}")
     planned = timedelta(minutes=sum(item.minutes or 0 for item in s.agenda))
     out.append(
         ctx.w("agenda.total", planned=duration(planned, ctx.lang), actual=duration(state.total_elapsed, ctx.lang))
@@ -198,6 +207,25 @@ def agenda(ctx: Context) -> str:
             key = "agenda.late" if late > ZERO else "agenda.early"
             out.append(ctx.w(key, minutes=duration(abs(late), ctx.lang)))
     return "\n\n".join(out)
+
+
+def _change(ctx: Context, change: AgendaChange) -> str:
+    """One change to the agenda, as a line of the minutes."""
+    at, title = ctx.hhmm(change.at), inline(change.title)
+    if change.kind is EventKind.ADD:
+        box = (
+            ctx.w("changes.no_box") if change.minutes is None else duration(timedelta(minutes=change.minutes), ctx.lang)
+        )
+        if change.owner:
+            return ctx.w("changes.add", time=at, title=title, box=box, owner=inline(change.owner))
+        return ctx.w("changes.add.no_owner", time=at, title=title, box=box)
+    if change.kind is EventKind.RENAME:
+        return ctx.w("changes.rename", time=at, title=title, new=inline(change.new_title))
+    if change.kind is EventKind.REMOVE:
+        return ctx.w("changes.remove", time=at, title=title)
+    if not change.after:
+        return ctx.w("changes.move.top", time=at, title=title)
+    return ctx.w("changes.move", time=at, title=title, after=inline(change.after))
 
 
 def _planned(ctx: Context, timing: ItemTiming | None) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from coopconsole.domain.agenda_edit import AgendaChange
 from coopconsole.domain.balance import SpeakingStats
 from coopconsole.domain.model import Session
 from coopconsole.domain.timeline import AgendaState
@@ -29,6 +30,7 @@ class Context:
     stats: SpeakingStats
     limit: int | None = None  # a preview: at most this many rows per table and items per section
     headings: list[tuple[int, str]] = field(default_factory=list)
+    changes: list[AgendaChange] = field(default_factory=list)  # to the agenda, during the meeting
 
     def table(self, header: list[str], rows: list, align: str = "") -> str:
         """A table, cut to :attr:`limit` rows in a preview (with a line saying so)."""

@@ -18,6 +18,7 @@ that access and nothing else::
     service.board      moving actions between the board's states, with remarks (board.py)
     service.closing_list  an item never reached deferred, from the closing checklist (closing_list.py)
     service.withdrawals   captures taken back or given back, duplicate actions merged (withdrawals.py)
+    service.agenda_edits  the agenda changed live (add, rename, move, remove), a walk-in (agenda_edit.py)
 
 Across the sessions of a folder (a series of meetings, every action of it): series.py.
 """
@@ -27,6 +28,7 @@ from __future__ import annotations
 from coopconsole.domain.clock import Clock, system_clock
 from coopconsole.service.access import CURRENT, SessionAccess, load_parser
 from coopconsole.service.agenda import AgendaClock
+from coopconsole.service.agenda_edit import AgendaEdits
 from coopconsole.service.board import ActionBoard
 from coopconsole.service.captures import CAPTURE_KINDS, Captures
 from coopconsole.service.closing import Closing
@@ -53,3 +55,4 @@ class MeetingService(SessionAccess):
         self.board = ActionBoard(self)
         self.closing_list = ClosingFixes(self)
         self.withdrawals = Withdrawals(self)
+        self.agenda_edits = AgendaEdits(self)

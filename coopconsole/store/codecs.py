@@ -123,6 +123,7 @@ def participant_record(p: Participant) -> Record:
         "left_at": moment_text(p.left_at),
         "confirmed_at": moment_text(p.confirmed_at),
         "duty": p.duty.value,
+        **({"walked_in": True} if p.walked_in else {}),
     }
 
 
@@ -138,6 +139,7 @@ def participant_from(i: int, r: Record) -> Participant:
         left_at=check.moment(r, "left_at"),
         confirmed_at=check.moment(r, "confirmed_at"),
         duty=check.choice(r, "duty", Duty, Duty.NONE),  # files written before it: none
+        walked_in=bool(check.flag(r, "walked_in")),
     )
 
 
@@ -150,6 +152,7 @@ def agenda_record(a: AgendaItem) -> Record:
         "owner": a.owner,
         "sub_points": list(a.sub_points),
         "kind": a.kind.value,
+        **({"added_at": moment_text(a.added_at)} if a.added_at is not None else {}),
     }
 
 
@@ -162,14 +165,16 @@ def agenda_from(i: int, r: Record) -> AgendaItem:
         owner=check.text(r, "owner", ""),
         sub_points=check.texts(r, "sub_points"),
         kind=check.choice(r, "kind", ItemKind, ItemKind.TOPIC),
+        added_at=check.moment(r, "added_at"),
     )
 
 
 # Events are most of a long meeting's records (one per speaker change), and every
 # captured action rewrites the whole file, so they are kept short: "t" is the moment in
 # epoch milliseconds (UTC), "k" the kind, "i" the agenda item, "p" the participant,
-# "m" minutes; empty fields are left out.
-_EVENT_FIELDS = (("item", "i"), ("participant", "p"), ("minutes", "m"))
+# "m" minutes, "a" the item placed after (agenda changes), "x" a new title (renaming);
+# empty fields are left out.
+_EVENT_FIELDS = (("item", "i"), ("participant", "p"), ("minutes", "m"), ("after", "a"))
 
 
 def event_record(e: Event) -> Record:
@@ -178,6 +183,8 @@ def event_record(e: Event) -> Record:
         value = getattr(e, attr)
         if value is not None:
             record[key] = value
+    if e.text:
+        record["x"] = e.text
     return record
 
 
@@ -205,12 +212,19 @@ def event_from(i: int, r: Record) -> Event:
         or (minutes is not None and (type(minutes) is not int or not -_MAX_MIN <= minutes <= _MAX_MIN))
     ):
         raise check.event_problem(r, EventKind)
+    if "a" in r or "x" in r:  # an agenda change: rare, checked the slow way
+        return _agenda_change(i, r, Event(i, _EPOCH + _MS * t, kind, item, participant, minutes))
     return Event(i, _EPOCH + _MS * t, kind, item, participant, minutes)
 
 
 def withdrawn_fields(record: Decision | Note | ParkedItem) -> Record:
     """When a capture was taken back; left out while it was not (most never are)."""
     return {"withdrawn_at": moment_text(record.withdrawn_at)} if record.withdrawn_at is not None else {}
+
+
+def _agenda_change(i: int, r: Record, event: Event) -> Event:
+    after, text = check.number(r, "a"), check.text(r, "x", "")
+    return cleaned(replace(event, after=after, text=text))
 
 
 def decision_record(d: Decision) -> Record:
@@ -357,7 +371,8 @@ def session_from_document(
             items = [decode(int(k), r) for k, r in sorted(rows.items(), key=lambda kv: int(kv[0]))]
         except check.Malformed:
             raise check.locate(table, rows, decode) from None
-        # Events have no text; actions are cleaned as they are decoded.
+        # Events have no text (a new title is cleaned as it is decoded); actions are
+        # cleaned as they are decoded.
         if table not in (EVENTS, ACTIONS):
             items = [cleaned(item) for item in items]
         if table in _CAPTURES and any(item.withdrawn_at is not None for item in items):

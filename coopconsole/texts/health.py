@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import Any
 
+from coopconsole.domain.agenda_edit import as_changed
 from coopconsole.domain.balance import Roster, replay, stats_from
 from coopconsole.domain.health import Finding, health
 from coopconsole.domain.model import Session
@@ -70,7 +71,8 @@ def report(session: Session, now: datetime, lang: str = "en") -> list[dict[str, 
     roster = Roster.of(session.participants)
     stats = stats_from(roster, floor, now)
     item_stats = stats_from(roster, floor, now, state.current) if state.current is not None else None
-    return entries(health(session, state, stats, item_stats, now), lang, now.tzinfo)
+    shown = as_changed(session, state)  # the agenda as changed during the meeting, as the console has it
+    return entries(health(shown, state, stats, item_stats, now), lang, now.tzinfo)
 
 
 def entries(findings: list[Finding], lang: str, tz: tzinfo | None) -> list[dict[str, str]]:

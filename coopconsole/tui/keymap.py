@@ -55,6 +55,13 @@ REMAPPABLE: tuple[str, ...] = (
             "attendance",
             "cool",
             "positions",
+            "agenda-jump",
+            "agenda-add",
+            "agenda-rename",
+            "agenda-up",
+            "agenda-down",
+            "agenda-remove",
+            "walk-in",
             "end",
             "quit",
         )

@@ -8,6 +8,7 @@ the same fields (a test checks both).
 
 from __future__ import annotations
 
+from coopconsole.texts.en.agenda_edit import AGENDA_EDIT
 from coopconsole.texts.en.alerts import ALERTS
 from coopconsole.texts.en.board import BOARD
 from coopconsole.texts.en.capture_flow import CAPTURE_FLOW
@@ -27,3 +28,4 @@ TEXTS.update(ALERTS)  # the time-box alert's words
 TEXTS.update(CLOSING_LIST)  # the closing checklist's words
 TEXTS.update(TAKE_BACK)  # taking back a capture, merging duplicate actions
 TEXTS.update(SPEAKER_QUEUE)  # the speaker queue's and the turn limit's words
+TEXTS.update(AGENDA_EDIT)  # changing the agenda live, a walk-in

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from coopconsole.texts.zh.agenda_edit import AGENDA_EDIT
 from coopconsole.texts.zh.alerts import ALERTS
 from coopconsole.texts.zh.board import BOARD
 from coopconsole.texts.zh.capture_flow import CAPTURE_FLOW
@@ -24,3 +25,4 @@ TEXTS.update(ALERTS)  # the time-box alert's words
 TEXTS.update(CLOSING_LIST)  # the closing checklist's words
 TEXTS.update(TAKE_BACK)  # taking back a capture, merging duplicate actions
 TEXTS.update(SPEAKER_QUEUE)  # the speaker queue's and the turn limit's words
+TEXTS.update(AGENDA_EDIT)  # changing the agenda live, a walk-in

@@ -169,11 +169,18 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "meeting.minutes": ("console", "help.minutes"),
     "meeting.help": ("console", "help.help"),
     "meeting.end": ("agenda", "help.end"),
+    "meeting.agenda-jump": ("change", "help.agenda_jump"),
+    "meeting.agenda-add": ("change", "help.agenda_add"),
+    "meeting.agenda-rename": ("change", "help.agenda_rename"),
+    "meeting.agenda-up": ("change", "help.agenda_up"),
+    "meeting.agenda-down": ("change", "help.agenda_up"),  # one line with up while unmapped: "K J"
+    "meeting.agenda-remove": ("change", "help.agenda_remove"),
+    "meeting.walk-in": ("change", "help.walk_in"),
     "console.palette": ("console", "help.palette"),
     "meeting.quit": ("console", "help.quit"),
 }
 
-_SECTIONS = ("agenda", "floor", "capture", "bar", "rows", "console")
+_SECTIONS = ("agenda", "change", "floor", "capture", "bar", "rows", "console")
 
 
 def _more_keys(lang: str) -> list[tuple[str, str, str, str]]:

@@ -18,6 +18,7 @@ from textual.reactive import var
 from textual.types import NoActiveAppError
 
 import coopconsole.tui.memory as memory
+from coopconsole.domain.agenda_edit import as_changed
 from coopconsole.domain.live import LiveMeeting
 from coopconsole.domain.model import Attendance, Resolution
 from coopconsole.domain.series import in_review
@@ -31,6 +32,7 @@ from coopconsole.tui.intents import IntentRunner
 from coopconsole.tui.localized import localized
 from coopconsole.tui.messages import CaptureCancelled, CaptureSubmitted, ParkedChosen, RecordChosen, SpeakerChosen
 from coopconsole.tui.screens.action_moves import ActionMoves
+from coopconsole.tui.screens.agenda_edit_keys import AgendaEditFlow
 from coopconsole.tui.screens.arrival import floor_refused
 from coopconsole.tui.screens.capture_keys import CaptureFlow
 from coopconsole.tui.screens.meeting_keys import (
@@ -93,6 +95,7 @@ class MeetingScreen(HeldScreen):
         self.moves = ActionMoves(self)
         self.taking_back = TakeBackFlow(self)  # x, ctrl+z, j: captures taken back, duplicates merged
         self.queue = QueueFlow(self)  # the speaker queue's keys
+        self.agenda_edits = AgendaEditFlow(self)  # the agenda changed live, a walk-in
         self.alert = TimeBoxAlert(self)  # flash (and bell) as the current time box runs out
         self.outside = for_screen(self, lang)  # records another terminal adds: a short notice
         self.footer_first: tuple[str, ...] = ()  # see KeyFooter: REVIEW_KEYS during the review
@@ -168,9 +171,10 @@ class MeetingScreen(HeldScreen):
         """Recompute what every pane shows (once a second, and after every change)."""
         session = self.service.glance()  # never waits for a save on its way to the disk
         view = self.live.view(session, self.service.now())
-        self.frame = Frame(
-            session, view, self.service.handle.revision, self.lang, self.warning_minutes, self.turn_limit
-        )
+        # The panes show the agenda as changed during the meeting (order, titles, items
+        # added or removed), aligned with the clock's timings.
+        shown = as_changed(session, view.agenda)
+        self.frame = Frame(shown, view, self.service.handle.revision, self.lang, self.warning_minutes, self.turn_limit)
         self.alert.look(self.frame)
         reviewing = in_review(session, view.agenda)
         if reviewing != bool(self.footer_first):
@@ -315,7 +319,9 @@ class MeetingScreen(HeldScreen):
         from coopconsole.tui.screens.dialogs import resolve_choices
 
         session = self.service.glance()
-        to_come = items_to_come(session, agenda_state(session, self.service.now()))
+        state = agenda_state(session, self.service.now())
+        session = as_changed(session, state)  # the items in their order now, as titled now
+        to_come = items_to_come(session, state)
         choices = resolve_choices(session, self.lang, to_come)
 
         def chosen(choice: tuple[Resolution, int | None] | None) -> None:
@@ -426,6 +432,24 @@ class MeetingScreen(HeldScreen):
 
     def action_positions(self) -> None:
         self.playbook.positions()
+
+    def action_agenda_jump(self) -> None:
+        self.agenda_edits.jump()
+
+    def action_agenda_add(self) -> None:
+        self.agenda_edits.add()
+
+    def action_agenda_rename(self) -> None:
+        self.agenda_edits.rename()
+
+    def action_agenda_move(self, step: int) -> None:
+        self.agenda_edits.move(step)
+
+    def action_agenda_remove(self) -> None:
+        self.agenda_edits.remove()
+
+    def action_walk_in(self) -> None:
+        self.agenda_edits.walk_in()
 
 
 def _why(exc: BaseException) -> str:

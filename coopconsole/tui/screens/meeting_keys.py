@@ -50,7 +50,24 @@ KEY_ACTIONS = frozenset(
         "take_back",
         "take_back_last",
         "merge",
+        "agenda_jump",
+        "agenda_add",
+        "agenda_rename",
+        "agenda_move",
+        "agenda_remove",
+        "walk_in",
     }
+)
+
+#: The keys that change the agenda live, and the walk-in's: (id, keys, action, words).
+AGENDA_EDIT_KEYS = (
+    ("agenda-jump", "G,shift+g", "agenda_jump", "agenda_jump"),
+    ("agenda-add", "i", "agenda_add", "agenda_add"),
+    ("agenda-rename", "R,shift+r", "agenda_rename", "agenda_rename"),
+    ("agenda-up", "K,shift+k", "agenda_move(-1)", "agenda_up"),
+    ("agenda-down", "J,shift+j", "agenda_move(1)", "agenda_down"),
+    ("agenda-remove", "X,shift+x", "agenda_remove", "agenda_remove"),
+    ("walk-in", "w", "walk_in", "walk_in"),
 )
 
 #: The keys the footer shows first while the previous meeting's actions are reviewed.
@@ -102,6 +119,12 @@ def meeting_bindings(lang: str) -> list[Binding]:
         b("attendance", "t", "attendance", "key.attendance", "cmd.attendance_pick", show=False),
         b("cool", "c", "cool", "key.cool", "cmd.cool", show=False),
         b("positions", "v", "positions", "key.positions", "cmd.positions", show=False),
+        # Changing the agenda live and a walk-in: capitals for the changes that rearrange
+        # the agenda (K and J move up and down, as k and j do in many a list).
+        *(
+            b(name, keys, action, f"key.{words}", f"key.{words}.tip", show=False, key_display=keys.split(",")[0])
+            for name, keys, action, words in AGENDA_EDIT_KEYS
+        ),
         b("end", "ctrl+e", "end", "key.end", "cmd.end", show=False),
         b("quit", "ctrl+q", "app.quit", "key.quit", "key.quit", show=False),
     ]
@@ -113,6 +136,11 @@ _KEY_NAMES = {
     "plus": "+",
     "minus": "-",
     "shift+n": "N",
+    "shift+g": "G",
+    "shift+r": "R",
+    "shift+k": "K",
+    "shift+j": "J",
+    "shift+x": "X",
     "right_square_bracket": "]",
     "left_square_bracket": "[",
 }
@@ -122,11 +150,13 @@ def help_lines(screen: MeetingScreen, keymap: Mapping[str, str]) -> list[tuple[s
     """Each key of ``screen`` as the help lists it: (binding id, keys, description), in
     the footer's order, with the keys the user's ``keymap`` gave them. The speakers' keys
     are one line, ``1-9``, while they are the digits they ship as; so are the two moves of
-    an action on the board, ``] [``, and the two ways to take a capture back, ``x ^z``."""
+    an action on the board, ``] [``, the two ways to take a capture back, ``x ^z``, and the
+    two moves of an agenda item, ``K J``."""
     lines = []
     remapped_speakers = any(f"meeting.speaker-{i}" in keymap for i in range(1, 10))
     remapped_moves = "meeting.state-next" in keymap or "meeting.state-back" in keymap
     remapped_take_back = "meeting.take-back" in keymap or "meeting.take-back-last" in keymap
+    remapped_order = "meeting.agenda-up" in keymap or "meeting.agenda-down" in keymap
     for binding in screen.BINDINGS:
         if not isinstance(binding, Binding) or binding.id is None:
             continue
@@ -145,6 +175,10 @@ def help_lines(screen: MeetingScreen, keymap: Mapping[str, str]) -> list[tuple[s
         if not remapped_take_back and binding.id.startswith("meeting.take-back"):  # one line: "x ^z"
             if binding.id == "meeting.take-back":
                 lines.append((binding.id, "x ^z", binding.description))
+            continue
+        if not remapped_order and binding.id in ("meeting.agenda-up", "meeting.agenda-down"):  # one line: "K J"
+            if binding.id == "meeting.agenda-up":
+                lines.append((binding.id, "K J", binding.description))
             continue
         lines.append((binding.id, " ".join(dict.fromkeys(keys)), binding.description))
     return lines
@@ -185,6 +219,7 @@ def palette_commands(screen: MeetingScreen) -> list[Command]:
     commands += screen.queue.commands()
     commands.append((t("cmd.end", lang), screen.action_end))
     commands += screen.playbook.commands()
+    commands += screen.agenda_edits.commands()
     commands.append((t("cmd.minutes", lang), screen.action_minutes))
     commands.append((t("cmd.minutes_write", lang), screen.write_minutes))
     commands.append((t("cmd.minutes_confirm", lang), screen.confirmations))
