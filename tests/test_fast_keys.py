@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from coopconsole.domain.model import EventKind
 from coopconsole.store import SessionStore
 from tests.support.pty_console import PtyConsole, console_env
 from tests.support.sessions import small_session
@@ -69,3 +70,34 @@ def test_a_burst_before_the_bar_is_made_is_kept_too(console):
     process.write(b"a@alice send the draft by Friday\r")  # at once, with the first frame
     process.until(lambda: bool(_actions(store)), "the action's save")
     assert _actions(store) == ["@alice send the draft by Friday"]
+
+
+def _session(store: SessionStore):
+    handle = store.open("kickoff")
+    try:
+        return handle.load()
+    finally:
+        handle.close()
+
+
+def test_a_line_typed_right_behind_the_add_item_key_reaches_its_dialog(console):
+    """``i`` opens a dialog; the letters behind it are the dialog's. Before, the ``d`` in
+    "Budget" opened the decision bar ahead of ``i`` (a capture key ran before a key still
+    on its way up from the focused pane), and the dialog never opened."""
+    start, store = console
+    process = start()
+    process.settle(1.5)
+    process.write(b"iBudget check 10 min\r")
+    process.until(lambda: any(i.title == "Budget check" for i in _session(store).agenda), "the item's save")
+    session = _session(store)
+    assert [i.minutes for i in session.agenda if i.title == "Budget check"] == [10]
+    assert session.decisions == [] and session.notes == []
+
+
+def test_a_number_typed_right_behind_the_queue_key_chooses_in_its_list(console):
+    start, store = console
+    process = start()
+    process.settle(1.5)
+    process.write(b"q2")
+    process.until(lambda: any(e.kind is EventKind.QUEUE for e in _session(store).events), "the queue's save")
+    assert [e.participant for e in _session(store).events if e.kind is EventKind.QUEUE] == [2]

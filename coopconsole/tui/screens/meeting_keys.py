@@ -78,6 +78,13 @@ def meeting_bindings(lang: str) -> list[Binding]:
     """Every key of the meeting screen, described in ``lang``."""
 
     def b(name: str, keys: str, action: str, key: str, tip: str, **kw: Any) -> Binding:
+        # The keys a typed letter triggers come before any widget sees the key (priority):
+        # the app runs each in its own turn, in the order typed. A key left to bubble up
+        # from the focused pane would run after the keys typed behind it (the capture
+        # key's bar, opened at once, took the letters typed after ``i``, or ``n``, and ran
+        # before it). While the capture bar is open they are off (``check_action``), so
+        # the letters are text; control keys (ctrl+e, ctrl+q) stay the field's first.
+        kw.setdefault("priority", action.split("(")[0] in KEY_ACTIONS)
         return Binding(keys, action, t(key, lang), id=f"meeting.{name}", tooltip=t(tip, lang), **kw)
 
     return [
@@ -85,13 +92,12 @@ def meeting_bindings(lang: str) -> list[Binding]:
         # clock, the next item, the four captures and the help come first.
         b("clock", "space", "clock", "key.clock", "cmd.clock"),
         b("next", "n", "next", "key.next", "cmd.next"),
-        # The capture keys come before any widget sees the key (priority): the bar opens
-        # and takes the focus in the app's own turn, so the keys typed right behind are
-        # the bar's, in order (see CaptureFlow.open).
-        b("capture-action", "a", "capture('action')", "key.action", "cmd.action", priority=True),
-        b("capture-note", "o", "capture('note')", "key.note", "cmd.note", priority=True),
-        b("capture-decision", "d", "capture('decision')", "key.decision", "cmd.decision", priority=True),
-        b("capture-park", "l", "capture('park')", "key.park", "cmd.park", priority=True),
+        # The capture keys open the bar and give it the focus in the app's own turn, so
+        # the keys typed right behind are the bar's, in order (see CaptureFlow.open).
+        b("capture-action", "a", "capture('action')", "key.action", "cmd.action"),
+        b("capture-note", "o", "capture('note')", "key.note", "cmd.note"),
+        b("capture-decision", "d", "capture('decision')", "key.decision", "cmd.decision"),
+        b("capture-park", "l", "capture('park')", "key.park", "cmd.park"),
         b("help", "question_mark,f1", "help", "key.help", "cmd.help", key_display="?"),
         b("previous", "N,shift+n", "prev", "key.prev", "cmd.prev", key_display="N"),
         b("extend", "plus", "extend(5)", "key.extend", "cmd.extend", key_display="+"),
