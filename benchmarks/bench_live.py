@@ -10,7 +10,12 @@ refresh, as the console's tick does; every 10th refresh a speaker event is appen
 * ``full_refresh_ms``: mean of the same refresh from scratch: ``agenda_state``,
   ``speaking_stats`` overall and for the current item, ``flags`` for both.
 
-Prints ``name=value`` lines. Run: ``python benchmarks/bench_live.py``.
+The second part, ``cross``, is :mod:`cross_process`: how soon an open console shows what
+another process wrote, with the kernel's file notifications and on the tick alone, and the
+console's idle CPU either way.
+
+Prints ``name=value`` lines. Run: ``python benchmarks/bench_live.py [views] [cross]``
+(both by default).
 """
 
 from __future__ import annotations
@@ -60,6 +65,25 @@ def ticks(session, count: int, rnd: random.Random):
 
 
 def main() -> None:
+    parts = set(sys.argv[1:]) or {"views", "cross"}
+    if "views" in parts:
+        views()
+    if "cross" in parts:
+        import os
+        import tempfile
+
+        import cross_process
+
+        with tempfile.TemporaryDirectory(prefix="bench-live-") as name:
+            tmp = Path(name)
+            (tmp / "config").mkdir()
+            env = {**os.environ, "TERM": "xterm-256color", "COOPCONSOLE_CONFIG": str(tmp / "config")}
+            for key in ("COLUMNS", "LINES", "COOPCONSOLE_SESSIONS", "TEXTUAL"):
+                env.pop(key, None)
+            cross_process.main(tmp, env)
+
+
+def views() -> None:
     session = workshop()
     live = LiveMeeting()
     start = time.perf_counter()

@@ -50,3 +50,8 @@ class CaptureSubmitted(Message):
 
 class CaptureCancelled(Message):
     """Escape in the capture bar: nothing is saved."""
+
+
+class FolderChanged(Message):
+    """Another process (or this one) replaced a session file the view follows: look again
+    now rather than at the next tick (see :mod:`coopconsole.tui.file_changes`)."""

@@ -48,7 +48,9 @@ from coopconsole.store import SessionStore
 from coopconsole.texts import t
 from coopconsole.tui import memory
 from coopconsole.tui.commands import Command, bind
+from coopconsole.tui.file_changes import FolderChanges, any_session, watch_folder
 from coopconsole.tui.intents import IntentRunner
+from coopconsole.tui.messages import FolderChanged
 from coopconsole.tui.paint import set_border_title
 from coopconsole.tui.screens.board_dialogs import (
     BoardHelp,
@@ -123,6 +125,7 @@ class BoardScreen(Screen):
         self.follow_chosen = False
         self.first = first
         """The folder as read before the board opened (None: the board reads it)."""
+        self.file_changes: FolderChanges | None = None
         self.cards: dict[str, Card] = {}
         """The card of each action (by ``origin``) as last drawn, kept while the action is unchanged."""
         self.cards_day: date | None = None
@@ -151,10 +154,17 @@ class BoardScreen(Screen):
         else:  # after the first frame: reading the folder holds the interpreter for a while
             self.call_after_refresh(self.reread, True)
         self.set_interval(self.REFRESH_S, self.look)
+        # A save anywhere in the folder, looked at as it lands, not at the next timer.
+        self.file_changes = watch_folder(self, self.store.folder, any_session)
 
     def on_unmount(self) -> None:
         self.intents.close()
         gc.set_threshold(*self.gc_thresholds)
+        if self.file_changes is not None:
+            self.file_changes.stop()
+
+    def on_folder_changed(self, message: FolderChanged) -> None:
+        self.look()
 
     def columns(self) -> list[BoardColumn]:
         return list(self.query(BoardColumn))

@@ -26,11 +26,19 @@ from coopconsole.service import MeetingService, ServiceError, load_parser
 from coopconsole.texts import t
 from coopconsole.texts.formats import moment_text
 from coopconsole.tui.commands import Command
+from coopconsole.tui.file_changes import FolderChanges, session_file, watch_folder
 from coopconsole.tui.format import hhmm
 from coopconsole.tui.frame import Frame
 from coopconsole.tui.intents import IntentRunner
 from coopconsole.tui.localized import localized
-from coopconsole.tui.messages import CaptureCancelled, CaptureSubmitted, ParkedChosen, RecordChosen, SpeakerChosen
+from coopconsole.tui.messages import (
+    CaptureCancelled,
+    CaptureSubmitted,
+    FolderChanged,
+    ParkedChosen,
+    RecordChosen,
+    SpeakerChosen,
+)
 from coopconsole.tui.screens.action_moves import ActionMoves
 from coopconsole.tui.screens.agenda_edit_keys import AgendaEditFlow
 from coopconsole.tui.screens.arrival import floor_refused
@@ -100,6 +108,7 @@ class MeetingScreen(HeldScreen):
         self.outside = for_screen(self, lang)  # records another terminal adds: a short notice
         self.footer_first: tuple[str, ...] = ()  # see KeyFooter: REVIEW_KEYS during the review
         self._resumed = False
+        self.file_changes: FolderChanges | None = None
 
     def compose(self) -> ComposeResult:
         yield MeetingHeader(id="meeting-header").data_bind(MeetingScreen.frame)
@@ -127,6 +136,9 @@ class MeetingScreen(HeldScreen):
         memory.hold_full_collections()
         self.set_interval(1, self.tick)
         self.set_interval(memory.SETTLE_EVERY_S, memory.settle)
+        # Another console's or command's save, shown as it lands, not at the next second.
+        path = self.service.handle.path
+        self.file_changes = watch_folder(self, path.parent, session_file(path.stem))
 
     @property
     def keymap(self) -> Mapping[str, str]:
@@ -166,9 +178,15 @@ class MeetingScreen(HeldScreen):
 
     def on_unmount(self) -> None:
         self.intents.close()
+        if self.file_changes is not None:
+            self.file_changes.stop()
 
-    def tick(self) -> None:
-        """Recompute what every pane shows (once a second, and after every change)."""
+    def on_folder_changed(self, message: FolderChanged) -> None:
+        self.tick(timed=False)
+
+    def tick(self, timed: bool = True) -> None:
+        """Recompute what every pane shows (once a second, and after every change;
+        ``timed``: the once-a-second one)."""
         session = self.service.glance()  # never waits for a save on its way to the disk
         view = self.live.view(session, self.service.now())
         # The panes show the agenda as changed during the meeting (order, titles, items
@@ -180,7 +198,7 @@ class MeetingScreen(HeldScreen):
         if reviewing != bool(self.footer_first):
             self.footer_first = REVIEW_KEYS if reviewing else ()
             self.refresh_bindings()
-        self.outside.look(session)
+        self.outside.look(session, timed)
 
     # -- running intents ---------------------------------------------------------------
 

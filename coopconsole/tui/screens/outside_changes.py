@@ -65,6 +65,7 @@ class OutsideChanges:
         self._held = 0
         self._own: set[tuple[str, int, str]] = set()
         self._was_current = True
+        self._fresh = False  # an untimed look found changes since the last timed one
 
     def own(self, result: object) -> None:
         """What one of the console's own intents returned: never announced."""
@@ -80,8 +81,11 @@ class OutsideChanges:
             elif isinstance(record, Note):
                 self._own.add(("note", record.id, ""))
 
-    def look(self, session: Session) -> None:
-        """Compare ``session`` (as the screen just read it) with the last look."""
+    def look(self, session: Session, timed: bool = True) -> None:
+        """Compare ``session`` (as the screen just read it) with the last look.
+        ``timed``: a look of the screen's once-a-second tick; a look made because the
+        folder changed (``False``) gathers what it finds for the next timed look, so a
+        burst is held as long whether or not the folder tells of each of its saves."""
         lists = tuple(getattr(session, name) for name, _ in _LISTS)
         before, self._lists = self._lists, lists
         reread, self._session = self._session is not None and session is not self._session, session
@@ -90,12 +94,17 @@ class OutsideChanges:
         if not (current and was_current):  # another screen is (or was just) over the meeting
             self._pending.clear()
             self._held = 0
+            self._fresh = False
             self._own.clear()
             return
         found = _changes(before, lists) if reread else []
         for key, record in found:
             self._pending[key] = record
-        if found and self._held < HOLD_LOOKS - 1:
+        if not timed:
+            self._fresh = self._fresh or bool(found)
+            return
+        fresh, self._fresh = bool(found) or self._fresh, False
+        if fresh and self._held < HOLD_LOOKS - 1:
             self._held += 1
             return
         if self._pending:
