@@ -211,3 +211,13 @@ def test_the_dry_run_writes_nothing_even_where_the_folder_exists(run, en, folder
     os.makedirs(folder)
     before = tree(folder)
     assert run("new", str(en), "--dry-run").exit_code == 0 and tree(folder) == before
+
+
+def test_a_dry_run_of_a_follow_up_checks_previous_and_writes_nothing(run, en, folder):
+    assert run("new", str(en), "--name", "park", "--no-open").exit_code == 0
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    result = run("new", str(en), "--dry-run", "--follows", "park")
+    assert result.exit_code == 0 and "Agenda (7)" in result.stdout
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+    missing = run("new", str(en), "--dry-run", "--follows", "nope")
+    assert missing.exit_code == 2 and missing.stdout == "" and "nope" in missing.stderr
