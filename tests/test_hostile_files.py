@@ -93,6 +93,16 @@ def run(folder: Path, *args: str):
     return CliRunner().invoke(main, ["--sessions-dir", str(folder), *args], catch_exceptions=False)
 
 
+@pytest.fixture
+def run_in(folder):
+    """``coopconsole --sessions-dir FOLDER ARGS`` in this process."""
+
+    def invoke(*args: str):
+        return run(folder, *args)
+
+    return invoke
+
+
 def refused(result, *words: str) -> None:
     """Exit status 2 with one clear message holding ``words``, no traceback."""
     stderr = result.stderr
@@ -302,6 +312,114 @@ def test_an_agenda_over_one_mebibyte_is_refused(folder, tmp_path):
     agenda = tmp_path / "huge.md"
     agenda.write_text("# Huge\n\n## Agenda\n\n" + "1. Item (5 min)\n" * 80_000, "utf-8")
     refused(cli(folder, "new", str(agenda), "--no-open"), str(agenda), "1 MiB")
+
+
+AGENDA = "# Sync\n\n## Agenda\n\n1. Opening (10 min)\n2. Plans (20 min)\n"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+
+
+def _nothing_written(tmp_path: Path, before: set[Path]) -> None:
+    assert set(tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize("dry_run", [(), ("--dry-run",)])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (PNG, ["is a PNG image, not text", "Markdown agenda"]),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", ["ZIP archive (a Word"]),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", ["a PDF document"]),
+        (AGENDA.encode() + b"3. Close\x00 (5 min)\n", ["is a binary file (a NUL byte at line 7)"]),
+        (b"\x00" * 4096, ["a NUL byte at line 1"]),
+        (AGENDA.encode() + "3. Café (5 min)\n".encode("latin-1"), ["not UTF-8", "line 7, byte 7 of the line", "0xE9"]),
+        (b"\xef\xbb\xbf# A\n\xff", ["not UTF-8", "line 2, byte 1 of the line (byte 8 of the file): 0xFF"]),
+    ],
+)
+def test_an_agenda_that_is_not_text_is_named_so_and_nothing_is_written(run_in, tmp_path, content, words, dry_run):
+    agenda = tmp_path / "agenda.md"
+    agenda.write_bytes(content)
+    before = set(tmp_path.rglob("*"))
+    result = run_in("new", str(agenda), "--no-open", *dry_run)
+    refused(result, str(agenda), *words)
+    assert result.stdout == ""
+    _nothing_written(tmp_path, before)
+
+
+def test_an_agenda_with_a_byte_order_mark_is_read(run_in, tmp_path):
+    agenda = tmp_path / "bom.md"
+    agenda.write_bytes(b"\xef\xbb\xbf" + AGENDA.encode())
+    result = run_in("new", str(agenda), "--dry-run")
+    assert result.exit_code == 0 and result.stdout.startswith("Sync\n")
+
+
+@pytest.mark.parametrize("dry_run", [(), ("--dry-run",)])
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "/dev/null"])
+def test_a_pipe_or_a_device_as_the_agenda_is_refused_in_process_without_blocking(
+    run_in, tmp_path, deadline, kind, dry_run
+):
+    agenda = tmp_path / "pipe.md" if kind == "fifo" else Path(kind)
+    if kind == "fifo":
+        os.mkfifo(agenda)  # no writer: opening it to read would wait forever
+    before = set(tmp_path.rglob("*"))
+    refused(run_in("new", str(agenda), "--no-open", *dry_run), str(agenda), "not a regular file")
+    _nothing_written(tmp_path, before)
+
+
+@pytest.mark.parametrize("dry_run", [(), ("--dry-run",)])
+def test_an_agenda_over_10_mb_is_refused_by_its_size_before_it_is_opened(run_in, tmp_path, monkeypatch, dry_run):
+    agenda = tmp_path / "big.md"
+    with open(agenda, "wb") as out:
+        out.truncate(11 * 1000 * 1000)  # sparse: 11 MB of NULs, none of them written
+    opened = []
+    real_open = os.open
+
+    def spying_open(path, *args, **kwargs):  # noqa: ANN001, ANN202 - os.open's signature
+        if os.fspath(path) == str(agenda):
+            opened.append(path)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", spying_open)
+    before = set(tmp_path.rglob("*"))
+    refused(run_in("new", str(agenda), "--no-open", *dry_run), str(agenda), "10.5 MiB, larger than 1 MiB")
+    assert opened == []
+    _nothing_written(tmp_path, before)
+
+
+@pytest.mark.parametrize("dry_run", [(), ("--dry-run",)])
+@pytest.mark.parametrize("kind, words", [("folder", "is a directory"), ("missing", "does not exist")])
+def test_a_folder_or_a_missing_file_is_a_click_error(run_in, tmp_path, kind, words, dry_run):
+    agenda = tmp_path / ("agendas" if kind == "folder" else "nowhere.md")
+    if kind == "folder":
+        agenda.mkdir()
+    before = set(tmp_path.rglob("*"))
+    result = run_in("new", str(agenda), "--no-open", *dry_run)
+    assert result.exit_code == 2 and words in result.stderr and str(agenda) in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    _nothing_written(tmp_path, before)
+
+
+@pytest.mark.skipif(AS_ROOT, reason="root reads any file")
+def test_an_unreadable_agenda_is_a_click_error(run_in, tmp_path):
+    agenda = tmp_path / "secret.md"
+    agenda.write_text(AGENDA, "utf-8")
+    agenda.chmod(0)
+    result = run_in("new", str(agenda), "--dry-run")
+    assert result.exit_code == 2 and "not readable" in result.stderr
+
+
+@pytest.mark.parametrize("dry_run", [(), ("--dry-run",)])
+def test_an_agenda_the_system_will_not_let_us_read_is_said_so(run_in, tmp_path, monkeypatch, dry_run):
+    """Readable when named, refused when opened (its mode changed, a mandatory lock...)."""
+    agenda = tmp_path / "secret.md"
+    agenda.write_text(AGENDA, "utf-8")
+
+    def refuse(path, *args):  # noqa: ANN001, ANN202
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    monkeypatch.setattr("coopconsole.cli.agenda_file.read_regular", refuse)
+    before = set(tmp_path.rglob("*"))
+    refused(run_in("new", str(agenda), "--no-open", *dry_run), f"cannot read {agenda}: Permission denied")
+    _nothing_written(tmp_path, before)
 
 
 # -- 5. files and folders we create are private, whatever the umask ----------------

@@ -14,21 +14,23 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, time
 from pathlib import Path
 
 import click
 from rich.cells import cell_len
 
 from coopconsole import __version__
+from coopconsole.cli.agenda_file import AgendaFileRefused, read_agenda
 from coopconsole.cli.console_start import create_demo, remember, run_console
+from coopconsole.cli.plan_overrides import DateOption, TimeOption, with_overrides
 from coopconsole.cli.show import counts, minutes_summary, session_json
 from coopconsole.domain.clock import system_clock
 from coopconsole.domain.model import Session
 from coopconsole.domain.timeline import agenda_state
 from coopconsole.domain.typed_text import clean_line
-from coopconsole.files import FileRefused, read_regular
 from coopconsole.service import CAPTURE_KINDS, MeetingService, ServiceError
-from coopconsole.store import SessionFile, SessionStore, StoreError, sessions_folder
+from coopconsole.store import SessionExists, SessionFile, SessionStore, StoreError, check_name, sessions_folder
 from coopconsole.texts import LANGS
 
 #: The commands that open the console, which turns the garbage collector back on itself
@@ -37,8 +39,6 @@ _CONSOLE_COMMANDS = (None, "open", "demo")
 #: ``coopconsole.cli.export.FORMATS`` (a test keeps them equal): importing that module here
 #: would load the minutes' code on every start of the console.
 FORMATS = ("csv", "ics", "md")
-#: The largest agenda file read (a real one is a few kilobytes); said so in messages.
-AGENDA_LIMIT, AGENDA_LIMIT_WORDS = 1 << 20, "1 MiB"
 
 
 class Fail(click.ClickException):
@@ -208,14 +208,38 @@ def demo(ctx: click.Context, lang: str | None, no_open: bool) -> None:
     default=None,
     help="The meeting this one follows: it joins PREVIOUS's series and takes over what is still open.",
 )
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Print the plan as read from the agenda, with every problem found, and write nothing.",
+)
+@click.option("--date", "day", type=DateOption(), default=None, help="The meeting's date, over the agenda's.")
+@click.option(
+    "--start",
+    type=TimeOption(),
+    default=None,
+    help="The meeting's start, over the agenda's; the items' written times move with it.",
+)
 @click.pass_context
-def new(ctx: click.Context, agenda: Path, name: str | None, no_open: bool, follows: str | None = None) -> None:
+def new(
+    ctx: click.Context,
+    agenda: Path,
+    name: str | None,
+    no_open: bool,
+    follows: str | None = None,
+    dry_run: bool = False,
+    day: date | None = None,
+    start: time | None = None,
+) -> None:
     """Start a session from a Markdown agenda.
 
     With --follows PREVIOUS it is the next meeting of PREVIOUS's series: the actions of
     the series that are not done, the parked points deferred to it and the goals not
     achieved are carried in, and the agenda opens with a review of the previous actions
     (unless it has one).
+
+    With --dry-run it prints the plan as read (in --lang, else the agenda's language)
+    and every problem found in the agenda, and writes nothing.
     """
     store = store_of(ctx)
     if follows is not None:  # refused before anything is read or written
@@ -224,21 +248,27 @@ def new(ctx: click.Context, agenda: Path, name: str | None, no_open: bool, follo
         with user_errors():
             folder_series.chain(store, follows)
     try:
-        text = read_regular(agenda, AGENDA_LIMIT, AGENDA_LIMIT_WORDS).decode("utf-8-sig")
-    except FileRefused as exc:  # /dev/zero, a pipe, a file far too big for an agenda
-        raise Fail(f"{agenda} {exc}; give the path of a Markdown agenda file.") from None
-    except UnicodeDecodeError as exc:
-        raise Fail(f"{agenda} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again.") from None
-    except OSError as exc:
-        raise Fail(f"cannot read {agenda}: {exc.strerror}") from None
+        text = read_agenda(agenda)
+    except AgendaFileRefused as exc:  # a pipe, a picture, not UTF-8, far too big...
+        raise Fail(str(exc)) from None
     from coopconsole.agenda import AgendaError, import_agenda  # markdown-it: only for this command
 
     try:
         result = import_agenda(text, name=agenda.stem)  # the file's name, if it has no title
     except AgendaError as exc:
         raise Fail(str(exc)) from None
+    session = with_overrides(result.session, day, start)
+    if dry_run:
+        from coopconsole.cli.plan_text import plan_text
+
+        with user_errors():  # reads the folder (a free name), writes nothing
+            would_be = check_name(name) if name else store.unique_name(slug(session.title))
+            if store.exists(would_be):
+                raise SessionExists(f"A session named {would_be!r} already exists in {store.folder}.")
+        lang = ctx.find_root().obj["lang"] or session.lang
+        click.echo(plan_text(session, result.problems, lang, would_be))
+        return
     with user_errors():
-        session = result.session
         session.name = name or store.unique_name(slug(session.title))
         session.created_at = system_clock()
         for problem in result.problems:

@@ -33,6 +33,14 @@ CLI_OUTPUT: dict[str, str] = {
     "cli.show.break": "break",
     "cli.show.on_item": "item {item}",
     "cli.show.from": "from {origin}",
+    # coopconsole new --dry-run: the plan as read, before it is a session
+    "cli.plan.h.participants": "Participants",
+    "cli.plan.h.problems": "Problems in the agenda",
+    "cli.plan.problem": "line {line}: {message}",
+    "cli.plan.no_date": "no date given",
+    "cli.plan.no_start": "no start time given",
+    "cli.plan.name": "Would be saved as",
+    "cli.plan.dry_run": "Dry run: nothing was written.",
     # coopconsole add: what it understood
     "cli.kind.action": "action",
     "cli.kind.note": "note",

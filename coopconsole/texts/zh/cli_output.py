@@ -33,6 +33,14 @@ CLI_OUTPUT: dict[str, str] = {
     "cli.show.break": "休息",
     "cli.show.on_item": "议题 {item}",
     "cli.show.from": "来自 {origin}",
+    # coopconsole new --dry-run: the plan as read, before it is a session
+    "cli.plan.h.participants": "参会人员",
+    "cli.plan.h.problems": "议程中的问题",
+    "cli.plan.problem": "第 {line} 行:{message}",
+    "cli.plan.no_date": "未写日期",
+    "cli.plan.no_start": "未写开始时间",
+    "cli.plan.name": "将保存为",
+    "cli.plan.dry_run": "试运行:未写入任何文件。",
     # coopconsole add: what it understood
     "cli.kind.action": "行动项",
     "cli.kind.note": "讨论要点",
