@@ -1,0 +1,87 @@
+"""Real public agendas (``tests/corpus``) against what a careful facilitator expects.
+
+Each file's expectation in ``tests/corpus/expected.json`` was written by reading the
+agenda, not by running the importer. A file imports *exactly right* when the item
+count, the first item's title, every time box and the start all match. The score is
+reported in ``docs/agenda-corpus.md``; the test fails when it drops below ``REACHED``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coopconsole.agenda import AgendaError, import_agenda
+
+CORPUS = Path(__file__).parent / "corpus"
+EXPECTED: dict[str, Any] = {
+    k: v for k, v in json.loads((CORPUS / "expected.json").read_text(encoding="utf-8")).items() if not k.startswith("_")
+}
+REACHED = 0  # exact matches reached so far; raise it, never lower it
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def observed(name: str) -> dict[str, Any]:
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    try:
+        session = import_agenda(text, name=name.removesuffix(".md")).session
+    except AgendaError as exc:
+        return {"items": 0, "first": f"<{exc}>", "boxes": [], "start": None}
+    items = session.agenda
+    return {
+        "items": len(items),
+        "first": _norm(items[0].title) if items else "",
+        "boxes": [item.minutes for item in items],
+        "start": session.start.strftime("%H:%M") if session.start else None,
+    }
+
+
+def differences(name: str) -> list[str]:
+    want, got = EXPECTED[name], observed(name)
+    out = []
+    if got["items"] != want["items"]:
+        out.append(f"items {got['items']} (expected {want['items']})")
+    if got["first"] != _norm(want["first"]):
+        out.append(f"first {got['first']!r} (expected {want['first']!r})")
+    if got["boxes"] != want["boxes"]:
+        out.append(f"boxes {got['boxes']} (expected {want['boxes']})")
+    if got["start"] != want.get("start"):
+        out.append(f"start {got['start']} (expected {want.get('start')})")
+    return out
+
+
+def score() -> tuple[int, list[str]]:
+    rows, exact = [], 0
+    for name in sorted(EXPECTED):
+        diff = differences(name)
+        exact += not diff
+        rows.append(f"{'OK ' if not diff else 'BAD'} {name}: {'; '.join(diff) or 'exactly right'}")
+    return exact, rows
+
+
+def test_every_corpus_file_is_annotated() -> None:
+    files = {p.name for p in CORPUS.glob("*.md")}
+    assert files == set(EXPECTED)
+    for name, entry in EXPECTED.items():
+        for key in ("source", "licence", "kind", "lang", "items", "first", "boxes", "start"):
+            assert key in entry, (name, key)
+        assert len(entry["boxes"]) == entry["items"], name
+
+
+def test_corpus_score_does_not_drop() -> None:
+    exact, rows = score()
+    table = "\n".join(rows)
+    print(f"\n{exact} of {len(EXPECTED)} agendas import exactly right\n{table}")
+    assert exact >= REACHED, f"{exact} of {len(EXPECTED)} exactly right, below {REACHED}:\n{table}"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_corpus_file_imports_without_crashing(name: str) -> None:
+    observed(name)
