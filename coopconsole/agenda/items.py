@@ -174,6 +174,9 @@ class AgendaReader:
                 self.report(item_line(li), "Empty agenda entry; there was nothing to keep, so it was skipped.")
                 return None
             lines = [Line(item_line(li), "")]
+        if _STRUCK.fullmatch(lines[0].text.strip()):
+            self.report(item_line(li), f"Struck-out agenda entry “{lines[0].text}”; it was skipped.")
+            return None
         draft = self._draft(lines[0])
         self._body(draft, lines[1:], strict=True)
         self._nested(draft, nested)
@@ -336,9 +339,19 @@ class AgendaReader:
 
 
 def _bare(draft: Draft, text: str) -> bool:
-    """A line that is only a time box or only a clock time fills that field while it is empty."""
+    """A line that is only a time box or only a clock time fills that field while it is empty.
+
+    A time box followed by names in brackets (``15 mins (Ashley Nelson)``, the line under
+    a topic in some standards bodies' agendas) also fills the owner while it is empty.
+    """
     inner = re.sub(r"^[(（\[【]\s*(.*?)\s*[)）\]】]$", r"\1", text.strip())
     box = parse_box(inner)
+    if box is None:
+        m = _BOX_THEN_NAMES.fullmatch(inner)
+        if m and looks_like_names(m.group("names")):
+            box = parse_box(m.group("box"))
+            if box is not None and draft.minutes is None:
+                draft.owner = draft.owner or m.group("names").strip()
     if box is not None:
         if draft.minutes is not None:
             return False
@@ -349,6 +362,11 @@ def _bare(draft: Draft, text: str) -> bool:
         draft.start, draft.end = slot.start, slot.end
         return True
     return False
+
+
+# An entry written wholly struck out (``~~Review prior meetings (5m)~~``) was taken off.
+_STRUCK = re.compile(r"~~(?!~).+~~")
+_BOX_THEN_NAMES = re.compile(r"(?P<box>[^()（）]+?)\s*[(（](?P<names>[^()（）]+)[)）]")
 
 
 def _attach(text: str, below: list[str], depth: int) -> str:
