@@ -21,11 +21,12 @@ CORPUS = Path(__file__).parent / "corpus"
 EXPECTED: dict[str, Any] = {
     k: v for k, v in json.loads((CORPUS / "expected.json").read_text(encoding="utf-8")).items() if not k.startswith("_")
 }
-REACHED = 1  # exact matches reached so far; raise it, never lower it
+REACHED = 7  # exact matches reached so far; raise it, never lower it
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Spaces collapsed and trailing punctuation dropped (``Call to order;``, ``通报。``)."""
+    return re.sub(r"\s+", " ", text).strip().rstrip(" .;:,。；：，、")
 
 
 def observed(name: str) -> dict[str, Any]:
