@@ -21,7 +21,7 @@ CORPUS = Path(__file__).parent / "corpus"
 EXPECTED: dict[str, Any] = {
     k: v for k, v in json.loads((CORPUS / "expected.json").read_text(encoding="utf-8")).items() if not k.startswith("_")
 }
-REACHED = 10  # exact matches reached so far; raise it, never lower it
+REACHED = 13  # exact matches reached so far; raise it, never lower it
 
 
 def _norm(text: str) -> str:
@@ -141,3 +141,20 @@ def test_a_list_under_a_lettered_entry_is_its_sub_points() -> None:
 def test_an_initial_is_not_a_lettered_entry() -> None:
     s = import_agenda("# Sync\n\nJ. Doe will chair.\n\n## Agenda\n\n1. Intro (5 min)\n").session
     assert [i.title for i in s.agenda] == ["Intro"]
+
+
+def test_a_group_of_timed_entries_gives_its_entries() -> None:
+    body = "## Agenda\n\n1. Opening (1 min)\n2. Talking points (12 min)\n    - Retro (4 min)\n    - State (5 min)\n    - Plan (3 min)\n"
+    s = import_agenda("# M\n\n" + body).session
+    assert [(i.title, i.minutes) for i in s.agenda] == [("Opening", 1), ("Retro", 4), ("State", 5), ("Plan", 3)]
+
+
+def test_a_topic_with_untimed_or_differently_summed_points_stays_one_item() -> None:
+    body = "## Agenda\n\n1. Review (30 min)\n    - Part A (10 min)\n    - Part B (10 min)\n2. Q&A (5 min)\n    - Questions\n"
+    s = import_agenda("# M\n\n" + body).session
+    assert [(i.title, i.minutes) for i in s.agenda] == [("Review", 30), ("Q&A", 5)]
+
+
+def test_the_estimated_time_line_is_not_an_item() -> None:
+    s = import_agenda("# M\n\n## Agenda\n\n1. A (5 min)\n2. B (7 min)\n\nEstimated time: 12 min\n").session
+    assert [i.title for i in s.agenda] == ["A", "B"]

@@ -183,6 +183,13 @@ class AgendaReader:
         self._nested(draft, nested)
         return draft
 
+    def _list_entries(self, li: SyntaxTreeNode) -> list[Draft | None]:
+        """One list entry, or the entries of a group of timed entries (see the module notes)."""
+        children = _group_children(li)
+        if children is None:
+            return [self._list_item(li)]
+        return [d for child in children for d in self._list_entries(child)]
+
     def _table(self, table: SyntaxTreeNode, details: bool = False) -> list[Draft]:
         rows = table_rows(table)
         if not rows:
@@ -296,6 +303,10 @@ class AgendaReader:
     def _plain(self, line: Line, structured: bool, loose: bool, outlined: bool = False) -> Draft | None:
         if self.on_meta(line):
             return None
+        pair = split_key(line.text)
+        if pair is not None and pair[0] in _TOTAL_KEYS and parse_box(pair[1]) is not None:
+            self.report(line.no, f"The line “{line.text}” gives the meeting's length, not an agenda item.")
+            return None
         marked = outlined or _timed(line.text) or bool(ENUM_RE.match(line.text))
         if marked or (not structured and not loose):
             return self._draft(line)
@@ -338,7 +349,7 @@ class AgendaReader:
                     lines = own_lines(li)[0]
                     if details and lines and self.on_meta(lines[0]):
                         continue
-                    drafts.append(self._list_item(li))
+                    drafts.extend(self._list_entries(li))
             elif node.type == "table":
                 drafts.extend(self._table(node, details))
             elif node.type == "paragraph" and outline.families:
@@ -453,6 +464,20 @@ def _bare(draft: Draft, text: str) -> bool:
     return False
 
 
+# Keys of a plain line that gives the whole meeting's length (``Estimated time: 42 min``).
+_TOTAL_KEYS = {
+    "estimated time",
+    "estimated duration",
+    "total",
+    "total time",
+    "duration",
+    "meeting duration",
+    "planned duration",
+    "时长",
+    "会议时长",
+    "总时长",
+    "预计时长",
+}
 # An entry written wholly struck out (``~~Review prior meetings (5m)~~``) was taken off.
 _STRUCK = re.compile(r"~~(?!~).+~~")
 _BOX_THEN_NAMES = re.compile(r"(?P<box>[^()（）]+?)\s*[(（](?P<names>[^()（）]+)[)）]")
@@ -483,3 +508,39 @@ def _is_field(text: str) -> bool:
 def _timed(text: str) -> bool:
     parsed = parse_line(text)
     return parsed.start is not None or parsed.minutes is not None or bool(parsed.bad)
+
+
+def _entry_minutes(li: SyntaxTreeNode) -> int | None | bool:
+    """A nested list entry's time box (0 when it is a group without one), or False when
+    it is neither a timed entry nor a group of them. A line that only gives a box, such
+    as ``15 mins (Ashley Nelson)``, is a detail of its parent, not an entry."""
+    children = _group_children(li)
+    if children is not None:
+        return sum(m for c in children if isinstance(m := _entry_minutes(c), int))
+    lines = own_lines(li)[0]
+    if not lines or not _timed(lines[0].text) or _bare(Draft(0, ""), lines[0].text):
+        return False
+    return parse_line(lines[0].text).minutes or 0
+
+
+def _group_children(li: SyntaxTreeNode) -> list[SyntaxTreeNode] | None:
+    """The entries of a list entry that groups timed entries, or None.
+
+    An entry is a group when it has no start time, every entry nested under it carries
+    its own start or time box (or is such a group itself), and its own box, if any, is
+    the sum of theirs: ``Talking points (12 min)`` over ``Retro (4 min)``, ``Project
+    state (5 min)`` and ``Planning (3 min)``. The group's title is then dropped.
+    """
+    lines, nested = own_lines(li)
+    children = [c for lst in nested for c in lst.children]
+    if not lines or not children:
+        return None
+    parsed = parse_line(lines[0].text)
+    if parsed.start is not None or _STRUCK.fullmatch(lines[0].text.strip()):
+        return None
+    boxes = [_entry_minutes(c) for c in children]
+    if any(b is False for b in boxes):
+        return None
+    if parsed.minutes is not None and parsed.minutes != sum(int(b) for b in boxes):
+        return None
+    return children
