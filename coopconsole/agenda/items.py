@@ -28,6 +28,14 @@ Decisions:
   first unrecognised column is the title. Other columns become sub-points ``Header: value``.
   When no header is recognised at all, the header row is read as an item too and each
   cell is classified by its content (time, time box, title, owner).
+* A list entry whose nested entries all carry their own start or time box (or group
+  such entries themselves) is a group: its nested entries are the items, and its own
+  box, if written, must be their sum (``Talking points (12 min)`` over 4, 5 and 3 min).
+  A nested line that only gives a box (``15 mins (Ashley Nelson)``) is the entry's box
+  and owner, not an entry. An entry written wholly struck out (``~~…~~``) is skipped.
+* Plain lines lettered as an outline (``A.``, ``(A)``, ``I.``) are items when the letters
+  run A, B, C (I, II, III); another marker or a list right under one gives its
+  sub-points. A plain ``Estimated time: 42 min`` line is the meeting's length, not an item.
 * Plain paragraph lines (and lines of code blocks) in the agenda section are items when
   they start with a time or an enumeration marker (``一、``) or carry a time box; if the
   section has no list, table or item heading, every such line is an item. Other lines
@@ -510,16 +518,17 @@ def _timed(text: str) -> bool:
     return parsed.start is not None or parsed.minutes is not None or bool(parsed.bad)
 
 
-def _entry_minutes(li: SyntaxTreeNode) -> int | None | bool:
-    """A nested list entry's time box (0 when it is a group without one), or False when
-    it is neither a timed entry nor a group of them. A line that only gives a box, such
-    as ``15 mins (Ashley Nelson)``, is a detail of its parent, not an entry."""
+def _entry_minutes(li: SyntaxTreeNode) -> int | None:
+    """A nested list entry's time box (0 for a group without one, or an entry with a
+    start but no box), or None when it is neither a timed entry nor a group of them. A
+    line that only gives a box, such as ``15 mins (Ashley Nelson)``, is a detail of its
+    parent, not an entry."""
     children = _group_children(li)
     if children is not None:
-        return sum(m for c in children if isinstance(m := _entry_minutes(c), int))
+        return sum(_entry_minutes(c) or 0 for c in children)
     lines = own_lines(li)[0]
     if not lines or not _timed(lines[0].text) or _bare(Draft(0, ""), lines[0].text):
-        return False
+        return None
     return parse_line(lines[0].text).minutes or 0
 
 
@@ -539,8 +548,8 @@ def _group_children(li: SyntaxTreeNode) -> list[SyntaxTreeNode] | None:
     if parsed.start is not None or _STRUCK.fullmatch(lines[0].text.strip()):
         return None
     boxes = [_entry_minutes(c) for c in children]
-    if any(b is False for b in boxes):
+    if any(b is None for b in boxes):
         return None
-    if parsed.minutes is not None and parsed.minutes != sum(int(b) for b in boxes):
+    if parsed.minutes is not None and parsed.minutes != sum(b or 0 for b in boxes):
         return None
     return children
