@@ -89,7 +89,7 @@ from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, Parti
 from coopconsole.domain.typed_text import clean_line
 
 _META = {
-    "date": {"date", "time", "when", "date and time", "date & time", "日期", "时间", "会议时间", "日期时间"},
+    "date": {"date", "time", "times", "when", "date and time", "date & time", "日期", "时间", "会议时间", "日期时间"},
     "location": {"location", "venue", "place", "where", "room", "地点", "会议地点", "地址", "场地"},
     "facilitator": {"facilitator", "chair", "chairperson", "moderator", "主持人", "主持"},
     "note_taker": {
@@ -140,6 +140,7 @@ class _Meta:
         if pair is None:
             return None
         key, value = pair
+        key = key.removeprefix("本次")  # 本次会议时间: "this meeting's time"
         kind = next((k for k, names in _META.items() if key in names), None)
         if kind is None and _GOAL_SUFFIX.search(key) and split_tier(line.text)[0] is not None:
             kind = "goals"

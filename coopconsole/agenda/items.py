@@ -28,6 +28,14 @@ Decisions:
   first unrecognised column is the title. Other columns become sub-points ``Header: value``.
   When no header is recognised at all, the header row is read as an item too and each
   cell is classified by its content (time, time box, title, owner).
+* A list entry whose nested entries all carry their own start or time box (or group
+  such entries themselves) is a group: its nested entries are the items, and its own
+  box, if written, must be their sum (``Talking points (12 min)`` over 4, 5 and 3 min).
+  A nested line that only gives a box (``15 mins (Ashley Nelson)``) is the entry's box
+  and owner, not an entry. An entry written wholly struck out (``~~…~~``) is skipped.
+* Plain lines lettered as an outline (``A.``, ``(A)``, ``I.``) are items when the letters
+  run A, B, C (I, II, III); another marker or a list right under one gives its
+  sub-points. A plain ``Estimated time: 42 min`` line is the meeting's length, not an item.
 * Plain paragraph lines (and lines of code blocks) in the agenda section are items when
   they start with a time or an enumeration marker (``一、``) or carry a time box; if the
   section has no list, table or item heading, every such line is an item. Other lines
@@ -65,6 +73,7 @@ from coopconsole.agenda.markdown_lines import (
     item_line,
     own_lines,
     split_key,
+    strip_enum,
     table_rows,
 )
 from coopconsole.agenda.person_names import looks_like_names
@@ -174,10 +183,20 @@ class AgendaReader:
                 self.report(item_line(li), "Empty agenda entry; there was nothing to keep, so it was skipped.")
                 return None
             lines = [Line(item_line(li), "")]
+        if _STRUCK.fullmatch(lines[0].text.strip()):
+            self.report(item_line(li), f"Struck-out agenda entry “{lines[0].text}”; it was skipped.")
+            return None
         draft = self._draft(lines[0])
         self._body(draft, lines[1:], strict=True)
         self._nested(draft, nested)
         return draft
+
+    def _list_entries(self, li: SyntaxTreeNode) -> list[Draft | None]:
+        """One list entry, or the entries of a group of timed entries (see the module notes)."""
+        children = _group_children(li)
+        if children is None:
+            return [self._list_item(li)]
+        return [d for child in children for d in self._list_entries(child)]
 
     def _table(self, table: SyntaxTreeNode, details: bool = False) -> list[Draft]:
         rows = table_rows(table)
@@ -289,10 +308,14 @@ class AgendaReader:
                     return True
         return False
 
-    def _plain(self, line: Line, structured: bool, loose: bool) -> Draft | None:
+    def _plain(self, line: Line, structured: bool, loose: bool, outlined: bool = False) -> Draft | None:
         if self.on_meta(line):
             return None
-        marked = _timed(line.text) or bool(ENUM_RE.match(line.text))
+        pair = split_key(line.text)
+        if pair is not None and pair[0] in _TOTAL_KEYS and parse_box(pair[1]) is not None:
+            self.report(line.no, f"The line “{line.text}” gives the meeting's length, not an agenda item.")
+            return None
+        marked = outlined or _timed(line.text) or bool(ENUM_RE.match(line.text))
         if marked or (not structured and not loose):
             return self._draft(line)
         if not loose:
@@ -305,10 +328,17 @@ class AgendaReader:
         structured = strict or any(b.type in _LISTS + ("table", "heading") for b in blocks)
         details = loose or strict
         drafts: list[Draft | None] = []
+        outline = _Outline([ln.text for b in blocks if b.type == "paragraph" for ln in block_lines(b)])
         i = 0
         while i < len(blocks):
             node = blocks[i]
             i += 1
+            if node.type in _LISTS and outline.last is not None and blocks[i - 2].type == "paragraph":
+                # A list right under a lettered paragraph entry holds that entry's sub-points.
+                outline.last.sub_points.extend(self._points(outline.last, [node], 0))
+                continue
+            if node.type != "paragraph":
+                outline.last = None
             if node.type == "heading":
                 level = heading_level(node)
                 j = i
@@ -327,18 +357,109 @@ class AgendaReader:
                     lines = own_lines(li)[0]
                     if details and lines and self.on_meta(lines[0]):
                         continue
-                    drafts.append(self._list_item(li))
+                    drafts.extend(self._list_entries(li))
             elif node.type == "table":
                 drafts.extend(self._table(node, details))
+            elif node.type == "paragraph" and outline.families:
+                for ln in block_lines(node):
+                    drafts.extend(outline.line(ln, lambda line: self._plain(line, structured, loose, outlined=True)))
+                    if outline.plain:
+                        drafts.append(self._plain(ln, structured, loose))
             elif node.type in ("paragraph", "fence", "code_block"):
                 drafts.extend(self._plain(ln, structured, loose) for ln in block_lines(node))
         return [d for d in drafts if d is not None]
 
 
+_LATIN_MARK = re.compile(r"^\s*(?:[(（](?P<paren>[A-Z])[)）]|(?P<roman>[IVX]{1,5})\.|(?P<letter>[A-Z])\.)\s+(?=\S)")
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI"]
+
+
+def _latin_mark(text: str) -> tuple[str, str] | None:
+    """The outline family (``(A)``, ``I.``, ``A.``) and marker at the start of a line."""
+    m = _LATIN_MARK.match(text)
+    if not m:
+        return None
+    if m.group("paren"):
+        return "(A)", m.group("paren")
+    if m.group("roman"):
+        return "I.", m.group("roman")
+    return "A.", m.group("letter")
+
+
+class _Outline:
+    """Plain lines lettered as an outline (``A. Call to order``, ``(B) Invocation``,
+    ``IV. Open Forum``), as in order-of-business documents.
+
+    A family of Latin markers counts only when its first three lines run A, B, C (or
+    I, II, III), so a line that starts with an initial (``J. Doe will chair``) is not
+    taken for one. The family of the first such line gives the items; a line of another
+    marker (``(1)``, ``A.`` under ``III.``) right after an item is one of its sub-points,
+    and so is a list right under it.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        seen: dict[str, list[str]] = {"(A)": [], "I.": [], "A.": []}
+        for text in texts:
+            found = _latin_mark(text)
+            if found is None:
+                continue
+            family, mark = found
+            seen[family].append(mark)
+            if family == "I." and len(mark) == 1:
+                seen["A."].append(mark)  # I., V. and X. are letters too
+        self.families = {
+            family
+            for family, marks in seen.items()
+            if marks[:3] == (_ROMANS[:3] if family == "I." else ["A", "B", "C"])
+        }
+        self.items: str | None = None
+        self.last: Draft | None = None
+        self.plain = False  # the last line given is not part of the outline
+
+    def _family(self, text: str) -> tuple[str, str] | None:
+        found = _latin_mark(text)
+        if found is None:
+            return None
+        family, mark = found
+        if family not in self.families and family == "I." and len(mark) == 1 and "A." in self.families:
+            family = "A."
+        if family not in self.families:
+            return None
+        return family, _LATIN_MARK.sub("", text, count=1)
+
+    def line(self, line: Line, make: Callable[[Line], Draft | None]) -> list[Draft | None]:
+        self.plain = False
+        found = self._family(line.text)
+        if found is not None:
+            family, text = found
+            self.items = self.items or family
+            if family == self.items or self.last is None:
+                self.last = make(Line(line.no, text))
+                return [self.last]
+            self.last.sub_points.append(text)
+            return []
+        if self.last is not None and ENUM_RE.match(line.text):
+            self.last.sub_points.append(strip_enum(line.text))
+            return []
+        self.plain = True
+        self.last = None
+        return []
+
+
 def _bare(draft: Draft, text: str) -> bool:
-    """A line that is only a time box or only a clock time fills that field while it is empty."""
+    """A line that is only a time box or only a clock time fills that field while it is empty.
+
+    A time box followed by names in brackets (``15 mins (Ashley Nelson)``, the line under
+    a topic in some standards bodies' agendas) also fills the owner while it is empty.
+    """
     inner = re.sub(r"^[(（\[【]\s*(.*?)\s*[)）\]】]$", r"\1", text.strip())
     box = parse_box(inner)
+    if box is None:
+        m = _BOX_THEN_NAMES.fullmatch(inner)
+        if m and looks_like_names(m.group("names")):
+            box = parse_box(m.group("box"))
+            if box is not None and draft.minutes is None:
+                draft.owner = draft.owner or m.group("names").strip()
     if box is not None:
         if draft.minutes is not None:
             return False
@@ -349,6 +470,25 @@ def _bare(draft: Draft, text: str) -> bool:
         draft.start, draft.end = slot.start, slot.end
         return True
     return False
+
+
+# Keys of a plain line that gives the whole meeting's length (``Estimated time: 42 min``).
+_TOTAL_KEYS = {
+    "estimated time",
+    "estimated duration",
+    "total",
+    "total time",
+    "duration",
+    "meeting duration",
+    "planned duration",
+    "时长",
+    "会议时长",
+    "总时长",
+    "预计时长",
+}
+# An entry written wholly struck out (``~~Review prior meetings (5m)~~``) was taken off.
+_STRUCK = re.compile(r"~~(?!~).+~~")
+_BOX_THEN_NAMES = re.compile(r"(?P<box>[^()（）]+?)\s*[(（](?P<names>[^()（）]+)[)）]")
 
 
 def _attach(text: str, below: list[str], depth: int) -> str:
@@ -376,3 +516,40 @@ def _is_field(text: str) -> bool:
 def _timed(text: str) -> bool:
     parsed = parse_line(text)
     return parsed.start is not None or parsed.minutes is not None or bool(parsed.bad)
+
+
+def _entry_minutes(li: SyntaxTreeNode) -> int | None:
+    """A nested list entry's time box (0 for a group without one, or an entry with a
+    start but no box), or None when it is neither a timed entry nor a group of them. A
+    line that only gives a box, such as ``15 mins (Ashley Nelson)``, is a detail of its
+    parent, not an entry."""
+    children = _group_children(li)
+    if children is not None:
+        return sum(_entry_minutes(c) or 0 for c in children)
+    lines = own_lines(li)[0]
+    if not lines or not _timed(lines[0].text) or _bare(Draft(0, ""), lines[0].text):
+        return None
+    return parse_line(lines[0].text).minutes or 0
+
+
+def _group_children(li: SyntaxTreeNode) -> list[SyntaxTreeNode] | None:
+    """The entries of a list entry that groups timed entries, or None.
+
+    An entry is a group when it has no start time, every entry nested under it carries
+    its own start or time box (or is such a group itself), and its own box, if any, is
+    the sum of theirs: ``Talking points (12 min)`` over ``Retro (4 min)``, ``Project
+    state (5 min)`` and ``Planning (3 min)``. The group's title is then dropped.
+    """
+    lines, nested = own_lines(li)
+    children = [c for lst in nested for c in lst.children]
+    if not lines or not children:
+        return None
+    parsed = parse_line(lines[0].text)
+    if parsed.start is not None or _STRUCK.fullmatch(lines[0].text.strip()):
+        return None
+    boxes = [_entry_minutes(c) for c in children]
+    if any(b is None for b in boxes):
+        return None
+    if parsed.minutes is not None and parsed.minutes != sum(b or 0 for b in boxes):
+        return None
+    return children

@@ -46,7 +46,7 @@ ENUM_RE = re.compile(
     r"|\d{1,3}\s*[、．]|\d{1,3}[.)]\s+|[①-⑳])\s*"
 )
 #: A ``Key: value`` line; the key is short and starts with a letter.
-KEY_RE = re.compile(r"^\s*([A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff \-_'/.]{0,29}?)\s*[:：]\s*(.*)$")
+KEY_RE = re.compile(r"^\s*([A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff \-_'/.&]{0,29}?)\s*[:：]\s*(.*)$")
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _SPACES = re.compile(r"\s+")
