@@ -5,6 +5,7 @@ from __future__ import annotations
 
 PROJECTOR: dict[str, str] = {
     "projector.cmd": "view: projector (full screen, read only; Escape returns)",
+    "projector.not_started": "Not started yet · planned for {time}",
     "projector.item": "Item {number} of {count}",
     "projector.floor": "{name} has the floor · {turn}",
     "projector.floor_org": "{name} ({org}) has the floor · {turn}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 PROJECTOR: dict[str, str] = {
     "projector.cmd": "视图:投影(全屏,只读;Esc 返回)",
+    "projector.not_started": "尚未开始 · 计划 {time} 开始",
     "projector.item": "第 {number} 项,共 {count} 项",
     "projector.floor": "{name} 正在发言 · {turn}",
     "projector.floor_org": "{name}({org})正在发言 · {turn}",

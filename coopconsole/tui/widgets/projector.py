@@ -9,16 +9,19 @@ choosing the size of its pixels from its own size each time it is drawn.
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import NamedTuple
 
 from rich.cells import cell_len
-from textual.content import Content
+from rich.segment import Segment
+from rich.style import Style
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from coopconsole.domain.model import Resolution, SessionStatus
 from coopconsole.texts import t
-from coopconsole.tui.big_digits import Scale, big_lines, fit, size_at
+from coopconsole.tui.big_digits import BLOCK, Scale, big_lines, fit
 from coopconsole.tui.format import clock, hhmm
 from coopconsole.tui.frame import Frame
 from coopconsole.tui.widgets.agenda import Countdown, countdown_of
@@ -69,8 +72,12 @@ def projector_figures(frame: Frame) -> ProjectorFigures:
     open_points = sum(1 for point in session.parked if point.resolution is Resolution.OPEN)
     decisions = session.decisions
     decision = t("projector.decision", lang, text=decisions[-1].text) if decisions else t("projector.no_decision", lang)
+    countdown = countdown_of(frame)
+    if state.status is SessionStatus.PLANNED:  # the console's "press space" is not for the room
+        planned = state.planned_start + state.plan_shift if state.planned_start is not None else None
+        countdown = countdown._replace(headline=t("projector.not_started", lang, time=hhmm(planned, tz)))
     return ProjectorFigures(
-        countdown_of(frame),
+        countdown,
         place,
         floor,
         speaker is not None,
@@ -83,14 +90,16 @@ def projector_figures(frame: Frame) -> ProjectorFigures:
 class BigCountdown(Widget):
     """The countdown in digits that grow with the space they are given (see
     :mod:`coopconsole.tui.big_digits`), centred; its colour is the stylesheet's, so the
-    ``-warning``, ``-overrun`` and ``-paused`` classes colour it as in the agenda pane."""
+    ``-warning``, ``-overrun`` and ``-paused`` classes colour it as in the agenda pane.
+
+    Drawn line by line (``render_line``) rather than as text: Textual's text layout
+    would trim the blank pixels at the start of a line ("+" and "1" begin blank), and
+    the rows of a digit would no longer line up."""
 
     DEFAULT_CSS = """
     BigCountdown {
         width: 1fr;
         height: 1fr;
-        content-align: center middle;
-        text-style: bold;
     }
     """
     """Fills what the projector's lines leave; the digits are centred in it."""
@@ -98,15 +107,37 @@ class BigCountdown(Widget):
     value: reactive[str] = reactive("--:--")
     """The countdown's text, as the agenda pane's ``Digits`` would show it."""
 
+    _drawn: tuple[str, int, int, list[str]] | None = None  # (value, width, height, lines)
+
     def scale(self) -> Scale:
         """The size of a pixel of the digits in the widget's present size (see ``fit``)."""
         size = self.content_size
         return fit(self.value, size.width, size.height)
 
-    def render(self) -> Content:
-        scale = self.scale()
-        lines = big_lines(self.value, scale)
-        width = size_at(self.value, scale)[0]
-        if scale[1] == 0 and cell_len(self.value) > self.content_size.width:  # a sliver of a terminal
-            lines = [self.value[: max(self.content_size.width, 0)]]
-        return Content("\n".join(line.ljust(width) for line in lines))
+    def lines(self) -> list[str]:
+        """The digits' lines at the widget's present size (drawn once per value and size)."""
+        size = self.content_size
+        drawn = self._drawn
+        if drawn is None or drawn[:3] != (self.value, size.width, size.height):
+            lines = big_lines(self.value, self.scale())
+            self._drawn = drawn = (self.value, size.width, size.height, [line[: size.width] for line in lines])
+        return drawn[3]
+
+    def render_line(self, y: int) -> Strip:
+        width, height = self.content_size
+        lines = self.lines()
+        row = y - (height - len(lines)) // 2
+        text = lines[row] if 0 <= row < len(lines) else ""
+        left = max((width - cell_len(text)) // 2, 0)
+        base = self.rich_style
+        if BLOCK not in text:  # a blank row, or the value as one line of text
+            return Strip([Segment((" " * left + text).ljust(width), base)], width)
+        # A pixel is a space in the digits' colour as its background: solid in every
+        # terminal and font (a "█" leaves gaps between rows in some, and is not as wide
+        # as a space in others' fallback fonts).
+        lit = base + Style(bgcolor=base.color)
+        segments = [Segment(" " * left, base)]
+        for on, run in groupby(text, key=lambda char: char == BLOCK):
+            segments.append(Segment(" " * len(list(run)), lit if on else base))
+        segments.append(Segment(" " * max(width - left - len(text), 0), base))
+        return Strip(segments, width)
