@@ -89,17 +89,20 @@ async def test_amber_then_red_as_in_the_console(store, clock, console):
     async with app.run_test(size=SIZE) as pilot:
         screen = await look(pilot)
         assert not digits(screen).classes & {"-warning", "-overrun"}
+        colours = [digits(screen).rich_style.color]
         clock.advance(minutes=13, seconds=30)  # 1:30 left, within the 2 warning minutes
         screen = await look(pilot)
         assert digits(screen).value == "01:30"
         assert "-warning" in digits(screen).classes and "-overrun" not in digits(screen).classes
+        colours.append(digits(screen).rich_style.color)
         clock.advance(minutes=2)  # 30 s over the box
         screen = await look(pilot)
         assert digits(screen).value == "+00:30"
         assert "-overrun" in digits(screen).classes and "-warning" not in digits(screen).classes
         assert text(screen, "detail") == "OVER the 15 min box"
-        amber = digits(screen).styles.color
-        assert amber is not None
+        colours.append(digits(screen).rich_style.color)
+        # green, amber, red: the projector theme's countdown colours
+        assert [c.get_truecolor().hex.lower() for c in colours] == ["#006400", "#a05a00", "#cc0000"]
 
 
 async def test_the_warning_minutes_are_the_settings(store, clock, console):
