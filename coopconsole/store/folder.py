@@ -155,8 +155,11 @@ class SessionStore:
             raise
         return handle
 
-    def open(self, name: str) -> SessionFile:
-        """Open session ``name``, refusing (with a :class:`StoreError`) a file that cannot be used."""
+    def open(self, name: str, tidy: bool = True) -> SessionFile:
+        """Open session ``name``, refusing (with a :class:`StoreError`) a file that cannot be used.
+
+        ``tidy=False`` for a reader that must change nothing in the folder (the projector):
+        the temporary files a killed writer left are then left for the next writer."""
         path = self.path_for(name)
         try:
             check_regular(path, os.stat(path))  # a stat opens nothing: a pipe cannot block it
@@ -170,6 +173,8 @@ class SessionStore:
         except UnreadableFileError as exc:
             raise unreadable(path, exc) from None
         handle = SessionFile(path)
+        if not tidy:
+            return handle
         try:
             handle.clean_temporaries()
         except BaseException:

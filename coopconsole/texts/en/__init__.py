@@ -17,6 +17,7 @@ from coopconsole.texts.en.closing_list import CLOSING_LIST
 from coopconsole.texts.en.console import CONSOLE
 from coopconsole.texts.en.minutes_sending import MINUTES_SENDING
 from coopconsole.texts.en.people import PEOPLE
+from coopconsole.texts.en.projector import PROJECTOR
 from coopconsole.texts.en.reports import REPORTS
 from coopconsole.texts.en.speaker_queue import SPEAKER_QUEUE
 from coopconsole.texts.en.take_back import TAKE_BACK
@@ -29,3 +30,4 @@ TEXTS.update(CLOSING_LIST)  # the closing checklist's words
 TEXTS.update(TAKE_BACK)  # taking back a capture, merging duplicate actions
 TEXTS.update(SPEAKER_QUEUE)  # the speaker queue's and the turn limit's words
 TEXTS.update(AGENDA_EDIT)  # changing the agenda live, a walk-in
+TEXTS.update(PROJECTOR)  # the projector, the read-only view for a second display

@@ -232,5 +232,8 @@ def palette_commands(screen: MeetingScreen) -> list[Command]:
     from coopconsole.tui.board_app import open_board  # with the palette, not as the console starts
 
     commands.append((t("kanban.cmd.open", lang), bind(open_board, screen.app, lang)))
+    from coopconsole.tui.screens.projector import open_over  # with the palette, not as the console starts
+
+    commands.append((t("projector.cmd", lang), bind(open_over, screen, screen.app)))
     commands.append((t("cmd.help", lang), screen.action_help))
     return commands

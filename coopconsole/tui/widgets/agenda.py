@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -44,39 +45,13 @@ class AgendaPane(Vertical):
         lang = frame.lang
         set_border_title(self, t("agenda.title", lang))
         state = frame.view.agenda
-        timing = state.current_timing
-        item = frame.session.item(state.current)
+        figures = countdown_of(frame)
         countdown = self.query_one("#countdown", Digits)
-        warning = overrun = False
-        if state.status is SessionStatus.PLANNED:
-            first = frame.session.agenda[0] if frame.session.agenda else None
-            minutes = first.minutes if first and first.minutes is not None else 0
-            value = clock(timedelta(minutes=minutes))
-            headline, detail = t("agenda.not_started", lang), ""
-        elif state.status is SessionStatus.ENDED:
-            value = "--:--"
-            headline, detail = t("agenda.ended", lang), ""
-        elif timing is None or timing.box is None:
-            value = clock(timing.elapsed) if timing else "--:--"
-            headline, detail = (item.title if item else ""), t("agenda.no_box", lang)
-        else:
-            box = t("agenda.minutes", lang, minutes=whole_minutes(timing.box))
-            if timing.overrun > timedelta(0):
-                overrun = True
-                value = "+" + clock(timing.overrun)
-                detail = t("agenda.over", lang, box=box)
-            else:
-                remaining = timing.remaining or timedelta(0)
-                warning = remaining <= timedelta(minutes=frame.warning_minutes)
-                value = clock(remaining)
-                detail = t("agenda.left", lang, box=box)
-            headline = item.title if item else ""
-            if not state.running:
-                detail = f"{detail} · {t('agenda.paused', lang)}"
-        show_digits(countdown, value)
-        countdown.set_class(warning, "-warning")
-        countdown.set_class(overrun, "-overrun")
-        countdown.set_class(state.status is SessionStatus.RUNNING and not state.running, "-paused")
+        show_digits(countdown, figures.value)
+        countdown.set_class(figures.warning, "-warning")
+        countdown.set_class(figures.overrun, "-overrun")
+        countdown.set_class(figures.paused, "-paused")
+        headline, detail = figures.headline, figures.detail
         show(self.query_one("#agenda-item", Label), Content(headline))
         show(self.query_one("#agenda-box", Label), Content(detail))
         show(self.query_one("#agenda-drift", Label), Content(_drift_line(frame)))
@@ -87,6 +62,53 @@ class AgendaPane(Vertical):
         if key != self._rows_key:
             self._rows_key = key
             self.query_one("#agenda-items", LineList).show_rows(_item_rows(frame))
+
+
+class Countdown(NamedTuple):
+    """The countdown of the current item as the agenda pane and the projector show it."""
+
+    value: str  # "12:34", "+01:05" once over the box, "--:--"
+    headline: str  # the item's title, or what the meeting is at ("not started", "ended")
+    detail: str  # its box and what is left or over, paused or not
+    warning: bool  # within the warning minutes of the end of the box
+    overrun: bool  # over the box
+    paused: bool  # the meeting runs but its clock is paused
+
+
+def countdown_of(frame: Frame) -> Countdown:
+    """The countdown of ``frame``'s current item, worded in its language."""
+    lang = frame.lang
+    state = frame.view.agenda
+    timing = state.current_timing
+    item = frame.session.item(state.current)
+    warning = overrun = False
+    if state.status is SessionStatus.PLANNED:
+        first = frame.session.agenda[0] if frame.session.agenda else None
+        minutes = first.minutes if first and first.minutes is not None else 0
+        value = clock(timedelta(minutes=minutes))
+        headline, detail = t("agenda.not_started", lang), ""
+    elif state.status is SessionStatus.ENDED:
+        value = "--:--"
+        headline, detail = t("agenda.ended", lang), ""
+    elif timing is None or timing.box is None:
+        value = clock(timing.elapsed) if timing else "--:--"
+        headline, detail = (item.title if item else ""), t("agenda.no_box", lang)
+    else:
+        box = t("agenda.minutes", lang, minutes=whole_minutes(timing.box))
+        if timing.overrun > timedelta(0):
+            overrun = True
+            value = "+" + clock(timing.overrun)
+            detail = t("agenda.over", lang, box=box)
+        else:
+            remaining = timing.remaining or timedelta(0)
+            warning = remaining <= timedelta(minutes=frame.warning_minutes)
+            value = clock(remaining)
+            detail = t("agenda.left", lang, box=box)
+        headline = item.title if item else ""
+        if not state.running:
+            detail = f"{detail} · {t('agenda.paused', lang)}"
+    paused = state.status is SessionStatus.RUNNING and not state.running
+    return Countdown(value, headline, detail, warning, overrun, paused)
 
 
 def _start_minutes(state: AgendaState) -> tuple[int | None, ...]:
