@@ -29,8 +29,10 @@ from coopconsole.domain.live import LiveMeeting
 from coopconsole.domain.model import Session
 from coopconsole.store import SessionFile, StoreError
 from coopconsole.texts import t
+from coopconsole.tui.file_changes import FolderChanges, session_file, watch_folder
 from coopconsole.tui.frame import Frame
 from coopconsole.tui.localized import localized
+from coopconsole.tui.messages import FolderChanged
 from coopconsole.tui.paint import show
 from coopconsole.tui.widgets.projector import BigCountdown, ProjectorFigures, projector_figures
 
@@ -114,6 +116,7 @@ class ProjectorScreen(Screen[None]):
         self.figures: ProjectorFigures | None = None
         """What the projector shows now (as of the last tick)."""
         self._problem: str | None = None  # the last reading problem said (said once)
+        self.file_changes: FolderChanges | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(id="projector-place")
@@ -128,6 +131,16 @@ class ProjectorScreen(Screen[None]):
     def on_mount(self) -> None:
         self.tick()
         self.set_interval(1, self.tick)
+        # A change from the console (another process) shown as it lands: see file_changes.
+        path = self.source.handle.path
+        self.file_changes = watch_folder(self, path.parent, session_file(path.stem))
+
+    def on_unmount(self) -> None:
+        if self.file_changes is not None:
+            self.file_changes.stop()
+
+    def on_folder_changed(self, message: FolderChanged) -> None:
+        self.tick()
 
     def tick(self) -> None:
         """Read the session (without waiting for a save) and show it as of now."""
