@@ -129,3 +129,12 @@ async def test_keeping_the_plan_or_escape(store, early):
         screen = await settle(pilot)
         state = agenda_state(screen.service.session, early())
         assert state.running and state.drift < -timedelta(days=4)
+
+
+async def test_the_question_wraps_at_80_columns_rather_than_cut(store, early):
+    app = make_app(store=store, session_name="kickoff", clock=early, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await _space(pilot)
+        title = dialog.query_one(".dialog-title")
+        assert title.size.height == 2  # two lines: the whole question, the now included
+        assert title.region.right <= dialog.query_one(".dialog").region.right

@@ -36,10 +36,12 @@ class ConsoleDialog(ModalScreen[ScreenResultType]):
         padding: 0 1;
     }
     ConsoleDialog .dialog-title {
+        width: 100%;  /* a long question wraps, never cut at the dialog's edge */
         text-style: bold;
         margin-bottom: 1;
     }
     ConsoleDialog .dialog-hint {
+        width: 100%;
         color: $text-muted;
         margin-top: 1;
     }
