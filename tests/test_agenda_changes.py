@@ -280,6 +280,8 @@ def test_the_minutes_list_the_changes_and_the_walk_in_in_english(service, clock)
     table = text.split("## 3. Agenda")[1].split("Agenda changes")[0]
     assert table.index("Budget") < table.index("Roadmap") < table.index("Next steps")
     assert "Tea break" not in table and "Directions" not in table
+    numbers = [line.split("|")[1].strip() for line in table.splitlines() if line.startswith("| ") and "---" not in line]
+    assert numbers[1:] == [str(n) for n in range(1, len(numbers))]  # in the order it ran, not by record
 
 
 def test_the_minutes_list_the_changes_and_the_walk_in_in_chinese(service, clock):
@@ -291,3 +293,18 @@ def test_the_minutes_list_the_changes_and_the_walk_in_in_chinese(service, clock)
     assert "09:12 移动:Next steps,移到「Roadmap」之后" in text
     assert "09:12 删除:Tea break" in text
     assert "09:12 临时到场" in text
+
+
+def test_the_closing_checklist_numbers_items_where_they_stand(service, clock):
+    """An item added during the meeting is numbered by its place, as the minutes number it."""
+    from coopconsole.domain.closing_list import closing_list
+    from coopconsole.tui.screens.closing_list import lines
+
+    service.agenda.start()
+    service.agenda_edits.add_item("Budget 10 min @Alice")
+    session = service.session
+    state = agenda_state(session, clock())
+    rows = lines(closing_list(session, state), session, state, "en")
+    shown = [str(row.prompt) for row in rows if row is not None and (row.id or "").startswith("item-")]
+    assert shown[0] == "2. Budget"  # its record is the session's fifth item
+    assert shown[1].startswith("3. ")  # the second item of the agenda as written comes third

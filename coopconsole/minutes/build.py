@@ -180,7 +180,13 @@ def agenda(ctx: Context) -> str:
     for item in s.agenda:
         timing = state.timing(item.id)
         rows.append(
-            [str(item.id), inline(item.title), inline(item.owner), _planned(ctx, timing), *_actual(ctx, timing)]
+            [
+                str(ctx.number(item.id)),
+                inline(item.title),
+                inline(item.owner),
+                _planned(ctx, timing),
+                *_actual(ctx, timing),
+            ]
         )
     header = [ctx.w(k) for k in ("col.number", "col.item", "col.owner", "col.planned", "col.actual", "col.overrun")]
     out = [ctx.table(header, rows, align="lllllr")]

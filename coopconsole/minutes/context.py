@@ -49,11 +49,16 @@ class Context:
     def hhmm(self, moment: datetime | None) -> str:
         return "--:--" if moment is None else f"{local(moment, self.now.tzinfo):%H:%M}"
 
+    def number(self, item_id: int) -> int:
+        """The item's place in the agenda as it ran (an item added or moved during the
+        meeting is numbered where it stood, not by its record's number)."""
+        return next((n for n, item in enumerate(self.session.agenda, start=1) if item.id == item_id), item_id)
+
     def item_title(self, item_id: int | None) -> str:
         item = self.session.item(item_id)
         # The number is ours: "3. " cannot start a list inside a heading or a cell.
-        return f"{item.id}. {inline(item.title)}" if item is not None else ""
+        return f"{self.number(item.id)}. {inline(item.title)}" if item is not None else ""
 
     def item_label(self, item_id: int | None) -> str:
         item = self.session.item(item_id)
-        return f"{item.id}. {plain(item.title)}" if item is not None else ""
+        return f"{self.number(item.id)}. {plain(item.title)}" if item is not None else ""

@@ -77,8 +77,15 @@ def title(found: ClosingList, state: AgendaState, lang: str) -> str:
     return t("closing.title", lang, count=found.count) if found.count else t("closing.title.none", lang)
 
 
+def _number(item: AgendaItem, state: AgendaState) -> int:
+    """The item's place in the agenda as changed so far (an item added during the meeting
+    is numbered where it stands, as the minutes number it)."""
+    plan = state.plan or ()
+    return next((n for n, planned in enumerate(plan, start=1) if planned.id == item.id), item.id)
+
+
 def _item(item: AgendaItem, state: AgendaState, lang: str) -> Content:
-    line = Content(f"{item.id}. {item.title}")
+    line = Content(f"{_number(item, state)}. {item.title}")
     return line.append(f" · {t('closing.current', lang)}") if item.id == state.current else line
 
 
@@ -213,7 +220,7 @@ class ClosingListDialog(ConsoleDialog[None]):
         if state.status is not SessionStatus.ENDED and item_id != state.current:
             choices.append((t("closing.item.goto", lang), "goto"))
         choices.append((t("closing.item.defer", lang), "defer"))
-        named = f"{item.id}. {item.title}"
+        named = f"{_number(item, state)}. {item.title}"
 
         def chosen(choice: str | None) -> None:
             if choice == "goto":
