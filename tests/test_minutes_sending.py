@@ -365,3 +365,20 @@ async def test_the_chinese_preview_shows_whole_deadlines_at_120_columns(store, c
         assert "2026年12月15日" in lines and "2026年12月10日" in lines  # whole, on one line each
         assert "Alice Chen" in lines  # a name fits too: only the long texts wrap
         assert table.region.right <= SIZE[0]
+
+
+def test_narrowed_columns_break_between_words_where_the_others_can_spare_cells():
+    """At 80 columns the agenda's item column was narrowed below "Introductions:" and the
+    word was folded ("Introduction/s:") while the planned and actual columns had cells
+    to spare beyond their longest words."""
+    naturals, words, room = [5, 44, 13, 18, 17, 9], [5, 16, 8, 7, 11, 9], 70
+    plain = column_widths(naturals, room)
+    assert plain is not None and plain[1] < 16  # without the words: the item column folds
+    widths = column_widths(naturals, room, words)
+    assert widths is not None and sum(widths) == sum(plain) <= room
+    assert all(width >= word for width, word in zip(widths, words, strict=True))
+
+
+def test_when_no_column_can_spare_a_cell_the_widths_stay():
+    naturals, words, room = [30, 30], [30, 30], 40
+    assert column_widths(naturals, room, words) == column_widths(naturals, room)

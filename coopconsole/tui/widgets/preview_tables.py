@@ -28,14 +28,36 @@ CELL_PADDING = 2
 NARROWEST = 4
 
 
-def column_widths(naturals: Sequence[int], room: int) -> list[int] | None:
+def column_widths(naturals: Sequence[int], room: int, words: Sequence[int] | None = None) -> list[int] | None:
     """Widths for columns whose text wants ``naturals`` cells, in ``room`` cells (gutters
-    left out); None when they fit as they are.
+    left out); None when they fit as they are. ``words``: the cells each column's longest
+    word needs (its padding included), so that a narrowed column breaks its text between
+    words rather than inside one where the others can spare the cells.
 
     The widest columns are narrowed to one width, as little as lets the table fit, and
     every column narrower than that keeps its own: a column of dates keeps its dates
     whole while the deliverables and remarks wrap. When even that would leave the widest
     columns narrower than :data:`NARROWEST`, every column gets its share of the room."""
+    widths = _water_filled(naturals, room)
+    if widths is not None and words is not None:
+        _whole_words(widths, list(words))
+    return widths
+
+
+def _whole_words(widths: list[int], words: list[int]) -> None:
+    """Move cells, one at a time, to a column whose longest word does not fit from a
+    column with cells to spare beyond its own longest word (and :data:`NARROWEST`)."""
+    for index in sorted(range(len(widths)), key=lambda i: words[i] - widths[i], reverse=True):
+        while widths[index] < words[index]:
+            donors = [j for j in range(len(widths)) if j != index and widths[j] > max(words[j], NARROWEST)]
+            if not donors:
+                return
+            donor = max(donors, key=lambda j: widths[j] - words[j])
+            widths[donor] -= 1
+            widths[index] += 1
+
+
+def _water_filled(naturals: Sequence[int], room: int) -> list[int] | None:
     if sum(naturals) <= room or not naturals:
         return None
     left, count = room, len(naturals)
@@ -65,6 +87,16 @@ def _natural(cells: Sequence[Any]) -> int:
     return max((cell_len(line) for cell in cells for line in cell.plain.splitlines()), default=0) + CELL_PADDING
 
 
+def _longest_word(cells: Sequence[Any]) -> int:
+    """The width a column's longest word needs (Chinese text, which breaks anywhere, has
+    words of one character), with the cell's padding."""
+    longest = 0
+    for cell in cells:
+        for word in cell.plain.split():
+            longest = max(longest, 2 if cell_len(word) != len(word) else len(word))
+    return longest + CELL_PADDING
+
+
 def fit_table(table: Widget) -> bool:
     """Give ``table`` (a Markdown table laid out at its width) the columns of
     :func:`column_widths`; False if it has no width yet."""
@@ -79,7 +111,8 @@ def fit_table(table: Widget) -> bool:
     if not columns:
         return True
     gutter = table.styles.grid_gutter_horizontal
-    widths = column_widths([_natural(cells) for cells in columns], width - gutter * (len(columns) - 1))
+    room = width - gutter * (len(columns) - 1)
+    widths = column_widths([_natural(cells) for cells in columns], room, [_longest_word(cells) for cells in columns])
     wanted = "auto" if widths is None else " ".join(str(w) for w in widths)
     if getattr(table, "fitted", None) != wanted:
         table.styles.grid_columns = wanted
