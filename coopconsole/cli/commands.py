@@ -403,6 +403,7 @@ def show(ctx: click.Context, name: str, as_json: bool) -> None:
 import coopconsole.cli.after_meeting  # noqa: E402, F401 - registers its commands on main
 import coopconsole.cli.followup  # noqa: E402, F401 - registers its commands on main
 import coopconsole.cli.projector  # noqa: E402, F401 - registers its command on main
+import coopconsole.cli.serve  # noqa: E402, F401 - registers its command on main
 
 if __name__ == "__main__":  # the entry point, which checks the command line first
     from coopconsole.cli.main import main as entry_point
