@@ -653,3 +653,30 @@ async def _loaded(pilot):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_board_snapshot(snap_compare, tmp_path, lang, size):
     assert snap_compare(_snapshot_app(tmp_path, lang), terminal_size=size, run_before=_loaded)
+
+
+async def test_a_move_made_in_another_process_reaches_the_board_through_the_folder(made, clock, monkeypatch):
+    """The folder's notification makes the board look again at once, not at its timer."""
+    from coopconsole.tui.messages import FolderChanged
+
+    told: list[FolderChanged] = []
+    heard = BoardScreen.on_folder_changed
+
+    def listen(board: BoardScreen, message: FolderChanged) -> None:
+        told.append(message)
+        heard(board, message)
+
+    monkeypatch.setattr(BoardScreen, "on_folder_changed", listen)
+    app = make_board_app(made, "en", clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        board = await settle(pilot)
+        assert board.file_changes is not None
+        with made.open("other") as handle:
+            MeetingService(handle, clock).board.move(1, DONE, "signed")
+        for _ in range(400):  # a guard against a hang, not a measure
+            if told and "other#1" in columns(board)[3]:
+                break
+            await pilot.pause(0.05)
+            board = await settle(pilot)
+        assert told
+        assert "other#1" in columns(board)[3]

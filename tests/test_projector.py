@@ -258,3 +258,29 @@ def test_the_command_line_takes_lang_and_theme(store, console, monkeypatch):
     assert ran == [("zh", "coopconsole-light", None)]
     result = CliRunner().invoke(main, ["projector", "kickoff"])
     assert ran[-1][1] == PROJECTOR_THEME
+
+
+async def test_another_processs_save_is_told_by_the_folder(store, clock, console, monkeypatch):
+    """The projector looks again as the console's save lands (the folder's notification),
+    not only on its own second."""
+    from coopconsole.tui.messages import FolderChanged
+
+    told: list[FolderChanged] = []
+    heard = ProjectorScreen.on_folder_changed
+
+    def listen(screen: ProjectorScreen, message: FolderChanged) -> None:
+        told.append(message)
+        heard(screen, message)
+
+    monkeypatch.setattr(ProjectorScreen, "on_folder_changed", listen)
+    app = projector(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await look(pilot)
+        assert screen.file_changes is not None
+        console.captures.capture("decision", "Go ahead")
+        for _ in range(400):  # a guard against a hang, not a measure
+            if told and text(pilot.app.screen, "decision") == "Last decision: Go ahead":
+                break
+            await pilot.pause(0.05)
+        assert told
+        assert text(pilot.app.screen, "decision") == "Last decision: Go ahead"
