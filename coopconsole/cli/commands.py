@@ -24,12 +24,9 @@ from coopconsole import __version__
 from coopconsole.cli.agenda_file import AgendaFileRefused, read_agenda
 from coopconsole.cli.console_start import create_demo, remember, run_console
 from coopconsole.cli.plan_overrides import DateOption, TimeOption, with_overrides
-from coopconsole.cli.show import counts, minutes_summary, session_json
 from coopconsole.domain.clock import system_clock
-from coopconsole.domain.model import Session
-from coopconsole.domain.timeline import agenda_state
+from coopconsole.domain.model import CAPTURE_KINDS, Session
 from coopconsole.domain.typed_text import clean_line
-from coopconsole.service import CAPTURE_KINDS, MeetingService, ServiceError
 from coopconsole.store import SessionExists, SessionFile, SessionStore, StoreError, check_name, sessions_folder
 from coopconsole.texts import LANGS
 
@@ -60,7 +57,7 @@ def say(message: str) -> None:
 def user_errors() -> Iterator[None]:
     try:
         yield
-    except (StoreError, ServiceError) as exc:
+    except StoreError as exc:
         raise Fail(getattr(exc, "message", None) or str(exc)) from None
     except OSError as exc:  # a write to the session file failed (disk full, read-only): nothing was saved
         where = f" ({exc.filename})" if exc.filename else ""
@@ -68,6 +65,12 @@ def user_errors() -> Iterator[None]:
             f"could not save{where}: {exc.strerror or exc}. Nothing was changed; "
             "free some space or fix the folder's permissions, then try again."
         ) from None
+    except Exception as exc:
+        from coopconsole.service import ServiceError  # a refusal: imported only once there is one
+
+        if not isinstance(exc, ServiceError):
+            raise
+        raise Fail(exc.message or str(exc)) from None
 
 
 def store_of(ctx: click.Context) -> SessionStore:
@@ -299,6 +302,9 @@ def open_(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def list_(ctx: click.Context) -> None:
     """List saved sessions: name, title, date, status and counts."""
+    from coopconsole.cli.show import counts, minutes_summary
+    from coopconsole.domain.timeline import agenda_state
+
     store = store_of(ctx)
     now = system_clock()
     rows = [("NAME", "TITLE", "DATE", "STATUS", "MINUTES", "SERIES", "CONTENTS")]
@@ -367,6 +373,7 @@ def add(ctx: click.Context, name: str, kind: str, text: tuple[str, ...], quiet: 
     language: '#3 action · Chloe Martin · 2026-12-08 · send energy data ✓SMART'.
     """
     from coopconsole.cli.show_text import captured_line
+    from coopconsole.service import MeetingService
 
     with user_errors(), store_of(ctx).open(name) as handle:
         service = MeetingService(handle)
@@ -391,6 +398,8 @@ def show(ctx: click.Context, name: str, as_json: bool) -> None:
         session = handle.load()
     now = system_clock()
     if as_json:
+        from coopconsole.cli.show import session_json
+
         click.echo(json.dumps(session_json(session, now, lang_of(ctx, None)), ensure_ascii=False, indent=2))
     else:
         from coopconsole.cli.show_text import session_text

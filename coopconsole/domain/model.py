@@ -84,6 +84,10 @@ class SessionStatus(str, Enum):
     ENDED = "ended"
 
 
+#: What a line can be captured as (``coopconsole add NAME KIND``, the capture bar).
+CAPTURE_KINDS = ("action", "note", "decision", "park")
+
+
 class EventKind(str, Enum):
     """Clock events. Every displayed time figure is a pure function of these and "now"."""
 

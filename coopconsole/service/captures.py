@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from coopconsole.domain.model import ActionItem, Decision, Note, ParkedItem, Resolution, Session
+from coopconsole.domain.model import CAPTURE_KINDS, ActionItem, Decision, Note, ParkedItem, Resolution, Session
 from coopconsole.service.access import CURRENT, ItemChoice, SessionAccess, load_parser
 from coopconsole.service.refusals import ServiceError
 
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from coopconsole.domain.capture import Capture
 
 #: What can be captured, as the command line and the capture bar name it.
-CAPTURE_KINDS = ("action", "note", "decision", "park")
 
 #: A captured record.
 Captured = ActionItem | Note | Decision | ParkedItem
