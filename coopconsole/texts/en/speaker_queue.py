@@ -6,6 +6,7 @@ from __future__ import annotations
 
 SPEAKER_QUEUE: dict[str, str] = {
     # the speakers pane
+    "speakers.no_org": "No organisation",
     "speakers.now_first": "{name} speaking · {turn}",
     "speakers.now": "{name} speaking · this turn {turn} · total {total}",
     "speakers.now_left": "{name} speaking · turn {left} left · total {total}",

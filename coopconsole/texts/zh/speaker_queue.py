@@ -6,6 +6,7 @@ from __future__ import annotations
 
 SPEAKER_QUEUE: dict[str, str] = {
     # the speakers pane
+    "speakers.no_org": "未填单位",
     "speakers.now_first": "{name} 正在发言 · {turn}",
     "speakers.now": "{name} 正在发言 · 本次 {turn} · 累计 {total}",
     "speakers.now_left": "{name} 正在发言 · 本次剩余 {left} · 累计 {total}",

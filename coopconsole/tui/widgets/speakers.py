@@ -167,7 +167,7 @@ def _rows(
         members.setdefault(person.organisation, []).append(person)
     for org in view.orgs:
         figures = _figures(org.total, org.share, org.item_total, org.item_share, wide)
-        name = org.organisation or "—"
+        name = org.organisation or t("speakers.no_org", lang)  # the facilitator, the note-taker...
         rows.append(
             (
                 f"org-{org.organisation}",
