@@ -93,7 +93,6 @@ def test_the_whole_folder_is_told_of_any_session_and_stop_ends_the_thread(tmp_pa
 def test_without_notifications_the_timers_follow_alone(tmp_path, monkeypatch):
     monkeypatch.setenv("COOPCONSOLE_NO_FILE_NOTIFICATIONS", "1")
     assert watch_folder(Inbox(), tmp_path, any_session) is None  # type: ignore[arg-type]
-    assert watch_folder(Inbox(), tmp_path / "missing", any_session) is None  # type: ignore[arg-type]
 
 
 def test_a_folder_that_does_not_exist_leaves_the_timers(tmp_path):

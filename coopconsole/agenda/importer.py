@@ -83,6 +83,7 @@ from coopconsole.agenda.markdown_lines import (
 )
 from coopconsole.agenda.people import Person, parse_person, read_goals, read_participants, split_tier
 from coopconsole.agenda.person_names import is_placeholder
+from coopconsole.agenda.plan_checks import check_plan
 from coopconsole.agenda.results import AgendaError, AgendaImport, ImportProblem
 from coopconsole.agenda.sections import SECTIONS, mark_continuations, outline, outside_items
 from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, Participant, Session
@@ -253,43 +254,8 @@ def _finish(drafts: list[Draft], meta: _Meta, lang: str, report: Report) -> list
         kind = ItemKind.BREAK if is_break(title) else ItemKind.TOPIC
         owner = "" if is_placeholder(d.owner) else d.owner.strip()
         items.append(AgendaItem(number, title, d.start, d.minutes, owner, tuple(d.sub_points), kind))
-    _check_plan(items, [d.line for d in drafts], meta, report)
+    check_plan(items, [d.line for d in drafts], meta.start, meta.end, report)
     return items
-
-
-def _check_plan(items: list[AgendaItem], lines: list[int], meta: _Meta, report: Report) -> None:
-    """Report an item that starts before the one before it ends, and a plan that runs
-    past the end of the meeting's slot (``Time: 10:00 - 11:30``)."""
-    first = 0 if meta.start else next((n for n, i in enumerate(items) if i.start), len(items))
-    start = meta.start or (items[first].start if first < len(items) else None)
-    if start is None:
-        return
-    clock = start.hour * 60 + start.minute
-    before: AgendaItem | None = None
-    for item, line in zip(items[first:], lines[first:], strict=True):
-        if item.start is not None:
-            at = item.start.hour * 60 + item.start.minute
-            if before is not None and at < clock:
-                report(
-                    line,
-                    f"“{item.title}” starts at {_hhmm(at)}, before “{before.title}” ends at {_hhmm(clock)} "
-                    f"({clock - at} min of overlap).",
-                )
-            clock = at
-        clock += item.minutes or 0
-        before = item
-    if meta.end is not None:
-        end = meta.end.hour * 60 + meta.end.minute
-        if end > start.hour * 60 + start.minute and clock > end:
-            report(
-                lines[-1],
-                f"The agenda runs to {_hhmm(clock)}, {clock - end} min past the meeting's end at {_hhmm(end)}; "
-                "shorten or drop items before the meeting.",
-            )
-
-
-def _hhmm(minutes: int) -> str:
-    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
 
 
 def _plain_header(blocks: list[SyntaxTreeNode], meta: _Meta) -> str:
