@@ -7,30 +7,23 @@ can fix is one message on standard error and exit status 2, every file left as i
 
 from __future__ import annotations
 
-import gc
-import sys
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, time
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
-import orjson
-from rich.cells import cell_len
 
+from coopconsole.cli.actions_listing import Refused, listing, narrowed_to, write
 from coopconsole.cli.commands import Fail, _open_console, command, say, slug, store_of, user_errors
 from coopconsole.domain.board import STATE_WORD, STATE_WORDS, state_of
 from coopconsole.domain.clock import system_clock
-from coopconsole.domain.model import ActionStatus, Session
+from coopconsole.domain.model import Session
 from coopconsole.domain.series import FollowUp, Latest, next_meeting_from
 from coopconsole.domain.timeline import agenda_state
-from coopconsole.domain.typed_text import names_fitting
 from coopconsole.service import MeetingService
 from coopconsole.service import series as folder_series
 from coopconsole.store import SessionStore
-from coopconsole.store.actions_index import IndexedAction
-
-T = TypeVar("T")
 
 
 def make_follow_up(store: SessionStore, previous: str, base: Session) -> FollowUp:
@@ -198,93 +191,20 @@ def actions(
     wanted = None if state is None else state_of(state)
     if state is not None and wanted is None:
         raise Fail(f"--status {state!r} is not a state: use one of {', '.join(STATE_WORDS)}.")
-    collecting = gc.isenabled()
-    gc.disable()  # tens of thousands of objects made and kept to the end, no cycle among them
+    with user_errors(), refusals():
+        made = listing(store_of(ctx), series, owner, org, wanted, overdue, as_json)
+    for warning in made.warnings:
+        say(warning)
+    write(made.output)
+
+
+@contextmanager
+def refusals() -> Iterator[None]:
+    """A listing refused, as the command line says it (a message, exit status 2)."""
     try:
-        _list_actions(store_of(ctx), series, owner, org, wanted, overdue, as_json)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _list_actions(
-    store: SessionStore,
-    series: str | None,
-    owner: str | None,
-    org: str | None,
-    wanted: ActionStatus | None,
-    overdue: bool,
-    as_json: bool,
-) -> None:
-    with user_errors():
-        found, damaged = folder_series.action_rows(store, series)
-    for problem in damaged:
-        say(f"skipped: {problem}")
-    found = _narrowed(found, owner, org, _row_field)
-    today = system_clock().date()
-    rows = [
-        row for row in found if (wanted is None or row.status is wanted) and (not overdue or _overdue(row, today) > 0)
-    ]
-    if as_json:
-        _write(orjson.dumps([action_json(row, today) for row in rows], option=orjson.OPT_INDENT_2) + b"\n")
-    elif not rows:
-        click.echo("No actions match." if found else "No actions in this folder yet.")
-    else:
-        _write(_table(rows, today).encode())
-
-
-def _write(data: bytes) -> None:
-    """``data`` on standard output in one write (a listing of thousands of lines)."""
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
-
-
-def _table(rows: list[IndexedAction], today: date) -> str:
-    """The rows as ``coopconsole actions`` prints them: aligned columns (CJK counted as
-    two), the deliverable last and whole."""
-    table = [("REF", "STATE", "DEADLINE", "OVERDUE", "OWNER", "ORGANISATION", "FROM", "DELIVERABLE")]
-    for row in rows:
-        late = _overdue(row, today)
-        table.append(
-            (
-                f"{row.meeting}#{row.number}",
-                STATE_WORD[row.status],
-                row.deadline.isoformat() if row.deadline else "",
-                f"{late} d" if late else "",
-                row.owner,
-                row.organisation,
-                row.origin.split("#")[0],
-                row.deliverable,
-            )
-        )
-    columns = list(zip(*table, strict=True))[:7]
-    widths = [_cells(column) for column in columns]
-    lines = []
-    for line in table:
-        cells = [_padded(cell, width) for cell, width in zip(line[:7], widths, strict=True)]
-        lines.append("  ".join([*cells, line[7]]).rstrip())
-    return "\n".join(lines) + "\n"
-
-
-def _cells(column: tuple[str, ...]) -> int:
-    """The width of the widest cell, in terminal cells (ASCII-only cells at their length)."""
-    return max(len(cell) if cell.isascii() else cell_len(cell) for cell in column)
-
-
-def _padded(cell: str, width: int) -> str:
-    return cell + " " * (width - (len(cell) if cell.isascii() else cell_len(cell)))
-
-
-def _overdue(row: IndexedAction, today: date) -> int:
-    """As ``domain.board.overdue_days``, of a row."""
-    if row.deadline is None or row.status is ActionStatus.DONE or row.deadline >= today:
-        return 0
-    return (today - row.deadline).days
-
-
-def _row_field(row: IndexedAction, field: str) -> str:
-    return str(getattr(row, field))
+        yield
+    except Refused as exc:
+        raise Fail(exc.message) from None
 
 
 def _latest_field(latest: Latest, field: str) -> str:
@@ -294,44 +214,8 @@ def _latest_field(latest: Latest, field: str) -> str:
 def filtered(found: list[Latest], owner: str | None, org: str | None) -> list[Latest]:
     """The actions of ``owner`` and of ``org`` (each a name or its start; refused with a
     message if it fits no name or several)."""
-    return _narrowed(found, owner, org, _latest_field)
-
-
-def _narrowed(found: list[T], owner: str | None, org: str | None, value: Callable[[T, str], str]) -> list[T]:
-    for wanted, field, option in ((owner, "owner", "--owner"), (org, "organisation", "--org")):
-        if wanted is None:
-            continue
-        known = sorted({value(item, field) for item in found} - {""})
-        fits = set(names_fitting(wanted, known))
-        if len(fits) > 1:
-            raise Fail(f"{option} {wanted!r} fits several: {', '.join(sorted(fits))}. Give more of the name.")
-        if not fits:
-            shown = ", ".join(known[:20]) + (" ..." if len(known) > 20 else "")
-            raise Fail(f"{option} {wanted!r} is not among the actions' {field}s: {shown or '(none)'}.")
-        found = [item for item in found if value(item, field) in fits]
-    return found
-
-
-def action_json(row: IndexedAction, today: date) -> dict[str, Any]:
-    """One action as ``coopconsole actions --json`` gives it."""
-    meeting = row.meeting
-    return {
-        "ref": f"{meeting}#{row.number}",
-        "origin": row.origin,
-        "meeting": row.origin.split("#")[0],
-        "series": row.series,
-        "owner": row.owner,
-        "organisation": row.organisation,
-        "deliverable": row.deliverable,
-        "deadline": row.deadline.isoformat() if row.deadline else None,
-        "status": STATE_WORD[row.status],
-        "overdue_days": _overdue(row, today),
-        "carried": row.carried,
-        "history": [
-            {"at": at, "status": STATE_WORD[status], "remark": remark, "meeting": made_in or meeting}
-            for at, status, remark, made_in in row.history
-        ],
-    }
+    with refusals():
+        return narrowed_to(found, owner, org, _latest_field)
 
 
 @command()

@@ -11,7 +11,9 @@ as the command line is parsed (:func:`coopconsole.cli.commands.main`). Code that
 ``coopconsole.cli.commands`` itself (the tests) never has the collector off.
 
 The lines that only start the console are read without the command-line library
-(:mod:`coopconsole.cli.console_start`); every other line goes to :mod:`coopconsole.cli.commands`.
+(:mod:`coopconsole.cli.console_start`), and so are plain ``actions`` lines, which scripts
+and boards run often (:mod:`coopconsole.cli.actions_listing`); every other line goes to
+:mod:`coopconsole.cli.commands`.
 
 Both ways in read text, so the command line is checked first: an argument (or one of
 our environment variables) that is not UTF-8 reaches Python as a string with "surrogate
@@ -69,6 +71,13 @@ def main() -> None:
     line = read(sys.argv[1:])
     if line is not None and start(line):
         return
+    if "actions" in sys.argv[1:]:
+        from coopconsole.cli import actions_listing
+
+        listed = actions_listing.read(sys.argv[1:])
+        gc.enable()  # as every command that opens no console (coopconsole.cli.commands.main)
+        if listed is not None and actions_listing.start(listed):
+            return
     from coopconsole.cli.commands import main as command_line
 
     command_line(prog_name="coopconsole")

@@ -21,38 +21,40 @@ that access and nothing else::
     service.agenda_edits  the agenda changed live (add, rename, move, remove), a walk-in (agenda_edit.py)
 
 Across the sessions of a folder (a series of meetings, every action of it): series.py.
+
+The package's names are loaded when first used (``from coopconsole.service import
+MeetingService`` loads the intents; ``coopconsole.service.series``, which a look at every
+action of the folder needs, loads none of them).
 """
 
 from __future__ import annotations
 
-from coopconsole.domain.clock import Clock, system_clock
-from coopconsole.service.access import CURRENT, SessionAccess, load_parser
-from coopconsole.service.agenda import AgendaClock
-from coopconsole.service.agenda_edit import AgendaEdits
-from coopconsole.service.board import ActionBoard
-from coopconsole.service.captures import CAPTURE_KINDS, Captures
-from coopconsole.service.closing import Closing
-from coopconsole.service.closing_list import ClosingFixes
-from coopconsole.service.playbook import Playbook
-from coopconsole.service.refusals import ServiceError
-from coopconsole.service.room import Room
-from coopconsole.service.withdrawals import Withdrawals
-from coopconsole.store import SessionFile
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coopconsole.service.access import CURRENT, SessionAccess, load_parser
+    from coopconsole.service.captures import CAPTURE_KINDS
+    from coopconsole.service.meeting import MeetingService
+    from coopconsole.service.refusals import ServiceError
 
 __all__ = ["CAPTURE_KINDS", "CURRENT", "MeetingService", "ServiceError", "SessionAccess", "load_parser"]
 
+#: Where each of the package's names is defined.
+_HOMES = {
+    "CAPTURE_KINDS": "captures",
+    "CURRENT": "access",
+    "MeetingService": "meeting",
+    "ServiceError": "refusals",
+    "SessionAccess": "access",
+    "load_parser": "access",
+}
 
-class MeetingService(SessionAccess):
-    """One open session and every intent on it."""
 
-    def __init__(self, handle: SessionFile, clock: Clock = system_clock) -> None:
-        super().__init__(handle, clock)
-        self.captures = Captures(self)
-        self.agenda = AgendaClock(self)
-        self.room = Room(self)
-        self.playbook = Playbook(self)
-        self.closing = Closing(self)
-        self.board = ActionBoard(self)
-        self.closing_list = ClosingFixes(self)
-        self.withdrawals = Withdrawals(self)
-        self.agenda_edits = AgendaEdits(self)
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value  # found once, then an ordinary attribute
+    return value
