@@ -176,3 +176,17 @@ def test_minutes_view(snap_compare, tmp_path):
         await _still(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run)
+
+
+def test_capture_bar_open_over_the_lower_panes(snap_compare, tmp_path):
+    """The bar opened for an action with text typed: on a layer of its own over the lower
+    panes' last rows (no pane moves when it opens or closes), the footer still below it."""
+    app, clock = _app(tmp_path, "zh")
+    before = _then("zh", clock, "a")
+
+    async def run(pilot):
+        await before(pilot)
+        pilot.app.screen.query_one(CaptureBar).type("@李娜 整理试点场地清单 周五前")
+        await _still(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run)
