@@ -79,6 +79,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from references import (  # noqa: E402
+    BARE_APP,
+    BARE_MARKERS,
+    DEMO_MARKERS,
+    FULLDAY_MARKERS,
+    TICKING_BARE_APP,
+    reference_driver,
+    textual_version,
+)
 from terminal import COLUMNS, ROWS, Drain, Terminal, cpu_seconds  # noqa: E402
 from workshop import workshop  # noqa: E402
 
@@ -95,47 +104,7 @@ SAVE_EVERY_S = 0.150
 ACTION_EVERY = 10
 WAKE_S = 0.001
 
-DEMO_MARKERS = ("Smart Park Cooperation Promotion Meeting", "Speakers")
-FULLDAY_MARKERS = ("Full-day cooperation workshop", "Speakers")
-BARE_MARKERS = ("BareApp", "Third label: ready")
 
-BARE_APP = """\
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Label
-
-
-class BareApp(App):
-    BINDINGS = [("q", "quit", "Quit")]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Label("First label")
-        yield Label("Second label")
-        yield Label("Third label: ready")
-        yield Footer()
-
-
-BareApp().run()
-"""
-
-# The bare app for the idle floor: BARE_APP with its last Label rewritten once a second,
-# as the console's clock is.
-TICKING_BARE_APP = BARE_APP.replace(
-    "        yield Footer()\n",
-    "        yield Footer()\n"
-    "\n"
-    "    def on_mount(self) -> None:\n"
-    "        self.ticks = 0\n"
-    "        self.set_interval(1, self.tick)\n"
-    "\n"
-    "    def tick(self) -> None:\n"
-    "        self.ticks += 1\n"
-    '        self.query(Label).last().update(f"Third label: ready {self.ticks}")\n',
-)
-assert TICKING_BARE_APP != BARE_APP
-
-
-# Escape sequences: OSC (to BEL or ST), CSI, then any other two-byte escape.
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -152,9 +121,10 @@ def console_command() -> list[str]:
 # -- sessions ------------------------------------------------------------------------------
 
 
-def running_fullday(name: str = "fullday") -> Session:
-    """The full-day workshop, re-stamped so its last event was 5 s ago: the clock runs."""
-    session = workshop(name=name)
+def running_fullday(name: str = "fullday", session: Session | None = None) -> Session:
+    """The full-day workshop (or ``session``, one like it), re-stamped so its last event
+    was 5 s ago: the clock runs."""
+    session = session if session is not None else workshop(name=name)
     now = system_clock()
     shift = now - timedelta(seconds=5) - session.events[-1].at
     session.events = [replace(e, at=e.at + shift) for e in session.events]
@@ -220,7 +190,7 @@ def _time_startup(demo_argv: list[str], bare_argv: list[str], env: dict[str, str
     print(f"startup_bare_ms{suffix}={bare_ms:.1f}")
     print(f"startup_demo_min_ms{suffix}={min(demo):.1f}")
     print(f"startup_bare_min_ms{suffix}={min(plain):.1f}")
-    print(f"startup_ratio{suffix}={demo_ms / bare_ms:.3f}")
+    print(f"startup_ratio_demo_vs_bare{suffix}={demo_ms / bare_ms:.3f}")
 
 
 # -- 2. idle CPU ---------------------------------------------------------------------------
@@ -319,6 +289,27 @@ async def stalls_while_saving(tmp: Path) -> None:
     print(f"stalls_over_16ms={sum(1 for x in lateness if x > 0.016)}")
 
 
+# -- 4. capture to visible ------------------------------------------------------------------
+
+
+def capture(tmp: Path, env: dict[str, str]) -> None:
+    """The ``capture`` part: :mod:`capture_visible`, at the three sizes."""
+    import capture_visible
+
+    def argv(folder: Path, name: str) -> list[str]:
+        return [*console_command(), "--sessions-dir", str(folder), "--lang", "en", "open", name]
+
+    def big() -> Session:
+        return running_fullday("big", workshop(name="big", turns=16_849, actions=1_520, notes=1_520))
+
+    sizes = {
+        "demo": (running_demo, DEMO_MARKERS),
+        "fullday": (running_fullday, FULLDAY_MARKERS),
+        "big": (big, FULLDAY_MARKERS),
+    }
+    capture_visible.measure(tmp, env, argv, sizes)
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-console-") as name:
         tmp = Path(name)
@@ -331,17 +322,22 @@ def main() -> None:
         env.pop("COOPCONSOLE_SESSIONS", None)
         env.pop("TEXTUAL", None)
 
-        parts = set(sys.argv[1:]) or {"startup", "idle", "stalls"}
+        parts = set(sys.argv[1:]) or {"startup", "idle", "stalls", "capture"}
+        if parts & {"startup", "idle", "capture"}:
+            print(f"reference_textual={textual_version}")
+            print(f"reference_driver={reference_driver(env)}")
         if "startup" in parts:
             startup(tmp, env)
         if "idle" in parts:
-            fullday = idle(tmp, env, running_fullday(), FULLDAY_MARKERS, "")
+            fullday = idle(tmp, env, running_fullday(), FULLDAY_MARKERS, "_fullday")
             demo = idle(tmp, env, running_demo(), DEMO_MARKERS, "_demo")
             bare = idle_bare(tmp, env)
-            print(f"idle_ratio={fullday / bare:.2f}" if bare else "idle_ratio=nan")
-            print(f"idle_ratio_demo={demo / bare:.2f}" if bare else "idle_ratio_demo=nan")
-            plain = {**env, "COOPCONSOLE_PLAIN_TEXTUAL": "1"}
-            idle(tmp, plain, running_fullday(), FULLDAY_MARKERS, "_plain")
+            plain_env = {**env, "COOPCONSOLE_PLAIN_TEXTUAL": "1"}
+            plain = idle(tmp, plain_env, running_fullday(), FULLDAY_MARKERS, "_fullday_plain")
+            for label, figure in (("fullday", fullday), ("demo", demo), ("fullday_plain", plain)):
+                print(f"idle_ratio_{label}_vs_bare={figure / bare:.2f}" if bare else f"idle_ratio_{label}_vs_bare=nan")
+        if "capture" in parts:
+            capture(tmp, env)
         if "stalls" in parts:
             asyncio.run(stalls_while_saving(tmp))
 
