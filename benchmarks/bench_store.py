@@ -200,11 +200,12 @@ def run(label: str, session: Session, append_floor_p95: float) -> None:
     with tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp:
         folder = Path(tmp)
         handle = SessionStore(folder / "sessions").create(session)
+        # The size as written, before any write leaves the spaces of a blank at its end.
+        size = handle.path.stat().st_size
         try:
             ours, background = time_ours(handle, SETTLE_S)
             nopause, _ = time_ours(handle, 0.0)
             service = time_service(handle, session.participants[0].name)
-            size = handle.path.stat().st_size
         finally:
             handle.close()
         default = time_default(folder, session)
