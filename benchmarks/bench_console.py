@@ -1,28 +1,34 @@
-"""Console benchmark: start-up, idle CPU and event-loop stalls of the meeting console.
+"""Console benchmark: start-up, idle CPU, event-loop stalls and capture-to-visible of the
+meeting console.
 
-Three measurements, each printed as ``name=value`` lines.
+Four measurements, each printed as ``name=value`` lines. The references are bare Textual
+apps, Textual as shipped with its own driver (``references.py``; ``reference_textual`` and
+``reference_driver`` are printed first); a figure named ``*_bare`` is such an app's, a
+ratio ``*_vs_bare`` is the console's figure over it. The console runs Textual's own driver
+too; its own additions to Textual are on unless a figure is named ``*_plain``
+(``COOPCONSOLE_PLAIN_TEXTUAL=1``, see ``coopconsole/tui/textual_internals.py``).
 
-Start-up (``startup_demo_ms``, ``startup_bare_ms``, ``startup_ratio``)
-    The console and a bare Textual app (a Header, three Labels and a Footer, written to
-    a script in a temporary folder at run time) are each spawned as a real process in a
-    pseudo-terminal (``os.openpty``, 120x36 set with ``TIOCSWINSZ``,
+Start-up (``startup_demo_ms``, ``startup_bare_ms``, ``startup_ratio_demo_vs_bare``)
+    The console and the bare app (a Header, a Static and a Footer) are each spawned as a
+    real process in a pseudo-terminal (``os.openpty``, 120x36 set with ``TIOCSWINSZ``,
     ``TERM=xterm-256color``), alternately, 7 times each. The clock starts just before the
-    spawn and stops when the first painted frame is on the terminal: the pty output, with
-    every escape sequence (CSI, OSC, others) stripped, contains every text known to be
-    drawn in that frame (the console: the meeting title in the header and the "Speakers"
-    pane title; the bare app: its Header title and its last Label). Then the process is
+    spawn and stops when the first complete frame is on the terminal: the pty output,
+    with every escape sequence (CSI, OSC, others) stripped, contains every text known to
+    be drawn in that frame, the footer's last (the console: the meeting title in the
+    header, the "Speakers" pane title and the footer's ``a Action``; the bare app: its
+    Header title, the Static's text and the footer's ``q Quit``). Then the process is
     killed. The console opens the demo meeting prepared beforehand
     (``coopconsole --sessions-dir TMP demo --no-open``, then ``coopconsole --sessions-dir
     TMP open demo-en`` is timed), so creating the session is not measured; its settings
     come from an empty ``COOPCONSOLE_CONFIG`` folder. The figures are the medians of the 7
-    runs; ``startup_ratio`` is the console's median over the bare app's. They are taken
+    runs; the ratio is the console's median over the bare app's. They are taken
     twice: as installed (each program with its modules compiled to bytecode, as ``pip
     install .`` leaves them: a bytecode cache in a temporary folder, ``PYTHONPYCACHEPREFIX``,
     filled by an untimed first run), and, suffixed ``_uncompiled``, with
     ``PYTHONDONTWRITEBYTECODE=1`` as some development environments set it, where the
     console compiles its own modules on every start while Textual's come compiled.
 
-Idle CPU (``idle_cpu_percent``, ``idle_cpu_percent_demo``, ``idle_cpu_percent_bare``)
+Idle CPU (``idle_cpu_percent_{fullday,demo,bare,fullday_plain}``, ``idle_ratio_*_vs_bare``)
     A session whose agenda clock is running is written with the store (the full-day
     workshop of ``workshop.py``, its events re-stamped to end 5 s before now, so the
     clock, which starts with its first event, is running on the last item; and the
@@ -32,15 +38,12 @@ Idle CPU (``idle_cpu_percent``, ``idle_cpu_percent_demo``, ``idle_cpu_percent_ba
     settle 3 s, then its user+system CPU time (``utime + stime`` of ``/proc/PID/stat``,
     all threads, in clock ticks of ``SC_CLK_TCK``) is read at the start and the end of
     20 s with nothing typed. The figure is the CPU time over the wall time, as a
-    percentage of one core. ``*_output_bytes_per_s`` is what the console wrote to the
-    terminal meanwhile. ``idle_cpu_percent_bare`` is for comparison on this machine: the
-    bare app of the start-up part, with its last Label rewritten once a second by
-    ``set_interval`` as a ticking clock would be, measured the same way. Both run
-    Textual's own driver (its input thread polls ten times a second in both).
-    ``idle_ratio`` is the full-day console's figure over the bare app's, and
-    ``idle_ratio_demo`` the demo's: the target is at most 1. ``idle_cpu_percent_plain``
-    is the full-day console again with ``COOPCONSOLE_PLAIN_TEXTUAL=1`` (Textual's own
-    compositor, see ``coopconsole/tui/textual_internals.py``).
+    percentage of one core. ``idle_output_bytes_per_s_*`` is what it wrote to the
+    terminal meanwhile. ``_bare`` is the bare app of the start-up part with its Static
+    rewritten once a second by ``set_interval``, as a ticking clock would be, measured
+    the same way (Textual's input thread polls ten times a second in both). The target
+    for ``idle_ratio_fullday_vs_bare`` and ``idle_ratio_demo_vs_bare`` is at most 1.
+    ``_fullday_plain`` is the full-day console again with ``COOPCONSOLE_PLAIN_TEXTUAL=1``.
 
 Event-loop stalls while saving (``max_stall_ms``, ``p99_stall_ms``)
     In-process: ``make_app`` on the full-day session (re-stamped as above, the system
@@ -58,8 +61,13 @@ Event-loop stalls while saving (``max_stall_ms``, ``p99_stall_ms``)
     the largest lateness, ``p99_stall_ms`` its 99th percentile; ``stalls_over_16ms``
     counts wake-ups later than one 60 Hz frame.
 
-Run: ``python benchmarks/bench_console.py`` (about two minutes), or name the parts to run:
-``python benchmarks/bench_console.py startup idle stalls``.
+Capture to visible (``capture_visible_p50_ms_*``, ``_p95_ms_*``, ``capture_visible_ratio_*``)
+    From Enter in the capture bar to the new action's row drawn, in a pty, at the demo,
+    full-day and 20,000-record sizes, against a bare app whose Enter appends the line to a
+    file, fsyncs it and adds a row: see ``capture_visible.py`` (targets there).
+
+Run: ``python benchmarks/bench_console.py`` (about five minutes), or name the parts to run:
+``python benchmarks/bench_console.py startup idle stalls capture``.
 """
 
 from __future__ import annotations
@@ -79,6 +87,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from references import (  # noqa: E402
+    BARE_APP,
+    BARE_MARKERS,
+    DEMO_MARKERS,
+    FULLDAY_MARKERS,
+    TICKING_BARE_APP,
+    reference_driver,
+    textual_version,
+)
 from terminal import COLUMNS, ROWS, Drain, Terminal, cpu_seconds  # noqa: E402
 from workshop import workshop  # noqa: E402
 
@@ -95,47 +112,7 @@ SAVE_EVERY_S = 0.150
 ACTION_EVERY = 10
 WAKE_S = 0.001
 
-DEMO_MARKERS = ("Smart Park Cooperation Promotion Meeting", "Speakers")
-FULLDAY_MARKERS = ("Full-day cooperation workshop", "Speakers")
-BARE_MARKERS = ("BareApp", "Third label: ready")
 
-BARE_APP = """\
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Label
-
-
-class BareApp(App):
-    BINDINGS = [("q", "quit", "Quit")]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Label("First label")
-        yield Label("Second label")
-        yield Label("Third label: ready")
-        yield Footer()
-
-
-BareApp().run()
-"""
-
-# The bare app for the idle floor: BARE_APP with its last Label rewritten once a second,
-# as the console's clock is.
-TICKING_BARE_APP = BARE_APP.replace(
-    "        yield Footer()\n",
-    "        yield Footer()\n"
-    "\n"
-    "    def on_mount(self) -> None:\n"
-    "        self.ticks = 0\n"
-    "        self.set_interval(1, self.tick)\n"
-    "\n"
-    "    def tick(self) -> None:\n"
-    "        self.ticks += 1\n"
-    '        self.query(Label).last().update(f"Third label: ready {self.ticks}")\n',
-)
-assert TICKING_BARE_APP != BARE_APP
-
-
-# Escape sequences: OSC (to BEL or ST), CSI, then any other two-byte escape.
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -152,9 +129,10 @@ def console_command() -> list[str]:
 # -- sessions ------------------------------------------------------------------------------
 
 
-def running_fullday(name: str = "fullday") -> Session:
-    """The full-day workshop, re-stamped so its last event was 5 s ago: the clock runs."""
-    session = workshop(name=name)
+def running_fullday(name: str = "fullday", session: Session | None = None) -> Session:
+    """The full-day workshop (or ``session``, one like it), re-stamped so its last event
+    was 5 s ago: the clock runs."""
+    session = session if session is not None else workshop(name=name)
     now = system_clock()
     shift = now - timedelta(seconds=5) - session.events[-1].at
     session.events = [replace(e, at=e.at + shift) for e in session.events]
@@ -220,7 +198,7 @@ def _time_startup(demo_argv: list[str], bare_argv: list[str], env: dict[str, str
     print(f"startup_bare_ms{suffix}={bare_ms:.1f}")
     print(f"startup_demo_min_ms{suffix}={min(demo):.1f}")
     print(f"startup_bare_min_ms{suffix}={min(plain):.1f}")
-    print(f"startup_ratio{suffix}={demo_ms / bare_ms:.3f}")
+    print(f"startup_ratio_demo_vs_bare{suffix}={demo_ms / bare_ms:.3f}")
 
 
 # -- 2. idle CPU ---------------------------------------------------------------------------
@@ -319,6 +297,27 @@ async def stalls_while_saving(tmp: Path) -> None:
     print(f"stalls_over_16ms={sum(1 for x in lateness if x > 0.016)}")
 
 
+# -- 4. capture to visible ------------------------------------------------------------------
+
+
+def capture(tmp: Path, env: dict[str, str]) -> None:
+    """The ``capture`` part: :mod:`capture_visible`, at the three sizes."""
+    import capture_visible
+
+    def argv(folder: Path, name: str) -> list[str]:
+        return [*console_command(), "--sessions-dir", str(folder), "--lang", "en", "open", name]
+
+    def big() -> Session:
+        return running_fullday("big", workshop(name="big", turns=16_849, actions=1_520, notes=1_520))
+
+    sizes = {
+        "demo": (running_demo, DEMO_MARKERS),
+        "fullday": (running_fullday, FULLDAY_MARKERS),
+        "big": (big, FULLDAY_MARKERS),
+    }
+    capture_visible.measure(tmp, env, argv, sizes)
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-console-") as name:
         tmp = Path(name)
@@ -331,17 +330,22 @@ def main() -> None:
         env.pop("COOPCONSOLE_SESSIONS", None)
         env.pop("TEXTUAL", None)
 
-        parts = set(sys.argv[1:]) or {"startup", "idle", "stalls"}
+        parts = set(sys.argv[1:]) or {"startup", "idle", "stalls", "capture"}
+        if parts & {"startup", "idle", "capture"}:
+            print(f"reference_textual={textual_version}")
+            print(f"reference_driver={reference_driver(env)}")
         if "startup" in parts:
             startup(tmp, env)
         if "idle" in parts:
-            fullday = idle(tmp, env, running_fullday(), FULLDAY_MARKERS, "")
+            fullday = idle(tmp, env, running_fullday(), FULLDAY_MARKERS, "_fullday")
             demo = idle(tmp, env, running_demo(), DEMO_MARKERS, "_demo")
             bare = idle_bare(tmp, env)
-            print(f"idle_ratio={fullday / bare:.2f}" if bare else "idle_ratio=nan")
-            print(f"idle_ratio_demo={demo / bare:.2f}" if bare else "idle_ratio_demo=nan")
-            plain = {**env, "COOPCONSOLE_PLAIN_TEXTUAL": "1"}
-            idle(tmp, plain, running_fullday(), FULLDAY_MARKERS, "_plain")
+            plain_env = {**env, "COOPCONSOLE_PLAIN_TEXTUAL": "1"}
+            plain = idle(tmp, plain_env, running_fullday(), FULLDAY_MARKERS, "_fullday_plain")
+            for label, figure in (("fullday", fullday), ("demo", demo), ("fullday_plain", plain)):
+                print(f"idle_ratio_{label}_vs_bare={figure / bare:.2f}" if bare else f"idle_ratio_{label}_vs_bare=nan")
+        if "capture" in parts:
+            capture(tmp, env)
         if "stalls" in parts:
             asyncio.run(stalls_while_saving(tmp))
 

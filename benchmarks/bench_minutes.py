@@ -1,9 +1,12 @@
-"""Minutes benchmark: the minutes of a full-day workshop, built in memory.
+"""Minutes benchmark: the ``minutes`` command at full-day and 20,000-record sizes.
 
-The session is the synthetic full-day workshop of ``workshop.py`` (30 participants, 40
-items, 3,000 speaking turns, 250 actions and 250 notes), with a decision and a parked
-point on every item and the meeting ended, so every section has content. The clock
-stands one minute after the last event.
+The sessions are the synthetic workshops of ``workshop.py``: ``fullday`` (30 participants,
+40 items, 3,000 speaking turns, 250 actions and 250 notes) and ``big`` (the same 30 people
+and 40 items, 20,000 records in the same proportions, as ``bench_store.py``), each with a
+decision and a parked point on every item and the meeting ended, so every section has
+content. The clock stands one minute after the last event.
+
+At the full-day size, as before:
 
 * ``minutes_ms``: median time of :func:`build_minutes` (English), the whole Markdown
   text with every figure derived from the events; ``minutes_p95_ms`` its 95th
@@ -12,32 +15,66 @@ stands one minute after the last event.
   ``coopconsole minutes`` runs before writing (:func:`coopconsole.minutes.check.problems`).
 * ``minutes_bytes``: the size of the English minutes.
 
-Each is measured over ``RUNS`` runs after two warm-up runs. Prints ``name=value`` lines.
-Run: ``python benchmarks/bench_minutes.py``.
+The whole command, at both sizes (``SIZE`` is ``fullday`` or ``big``):
+
+* ``minutes_command_ms_SIZE``: median wall time of ``coopconsole --sessions-dir DIR
+  minutes NAME -o FILE`` spawned as a process (``COMMAND_RUNS`` runs after an untimed
+  one): Python's start, the imports, reading the session file, building, checking and
+  writing the minutes atomically.
+* The split, in this process: ``minutes_load_ms_SIZE`` (the session file opened and
+  decoded by the store), ``minutes_build_ms_SIZE`` and ``minutes_check_ms_SIZE`` (as
+  above), ``minutes_digest_ms_SIZE`` (:func:`minutes_digest`, the fingerprint the
+  command works out to tell whether the minutes were sent as they stand, on a session
+  freshly read each time); ``cli_start_ms`` is ``coopconsole --version`` spawned the
+  same way, the part of the command that no session size changes, and
+  ``minutes_other_ms_SIZE`` what the command's time leaves once these are taken out
+  (the imports the command adds to ``--version``, the draft marking, the service's own
+  reads, writing the file). That last one is a difference of medians taken apart: on a
+  noisy machine it can come out below zero where it is small.
+* ``records_SIZE``; ``records_ratio_big_vs_fullday``, and beside it
+  ``minutes_ratio_big_vs_fullday``: the big session's load, build, check and digest
+  over the full day's (the part of the command that grows with the session), and
+  ``minutes_build_ratio_big_vs_fullday`` for the build alone. The minutes grow linearly
+  with the session when these are close to the records ratio, and no faster.
+  ``minutes_command_ratio_big_vs_fullday`` is the whole command's, start-up included.
+
+Each in-process figure is measured over ``RUNS`` runs (fewer at the big size) after two
+warm-up runs. Prints ``name=value`` lines. Run: ``python benchmarks/bench_minutes.py``.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workshop import workshop  # noqa: E402
+from workshop import record_count, workshop  # noqa: E402
 
-from coopconsole.domain.model import Decision, Event, EventKind, ParkedItem, Stance  # noqa: E402
+from coopconsole.domain.followup import minutes_digest  # noqa: E402
+from coopconsole.domain.model import Decision, Event, EventKind, ParkedItem, Session, Stance  # noqa: E402
 from coopconsole.minutes import build_minutes  # noqa: E402
 from coopconsole.minutes.check import problems  # noqa: E402
+from coopconsole.store import SessionStore  # noqa: E402
 
 RUNS = 30
+BIG_RUNS = 8
+COMMAND_RUNS = 7
+#: The parts of the command that grow with the session, timed one by one.
+GROWS = ("load", "build", "check", "digest")
 
 
-def full_day():
-    session = workshop()
+def ended(session: Session) -> tuple[Session, datetime]:
+    """``session`` ended, a decision and a parked point on every item; and the clock."""
     last = max(e.at for e in session.events)
     session.events.append(Event(id=len(session.events) + 1, at=last + timedelta(seconds=30), kind=EventKind.END))
     orgs = sorted({p.organisation for p in session.participants})
@@ -57,7 +94,15 @@ def full_day():
     return session, last + timedelta(minutes=1)
 
 
-def timed(call, runs: int = RUNS) -> list[float]:
+def full_day() -> tuple[Session, datetime]:
+    return ended(workshop())
+
+
+def big() -> tuple[Session, datetime]:
+    return ended(workshop(name="big", turns=16_849, actions=1_520, notes=1_520))
+
+
+def timed(call: Callable[[], object], runs: int = RUNS) -> list[float]:
     call(), call()  # warm-up: imports, caches
     out = []
     for _ in range(runs):
@@ -67,8 +112,27 @@ def timed(call, runs: int = RUNS) -> list[float]:
     return out
 
 
-def main() -> None:
-    session, now = full_day()
+def spawned(argv: list[str], runs: int = COMMAND_RUNS) -> float:
+    """Median wall time of ``argv`` run as a process, after one untimed run."""
+    subprocess.run(argv, check=True, capture_output=True)
+    out = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, capture_output=True)
+        out.append((time.perf_counter() - start) * 1000)
+    return statistics.median(out)
+
+
+def console_command() -> list[str]:
+    beside = Path(sys.executable).parent / "coopconsole"
+    found = str(beside) if beside.exists() else shutil.which("coopconsole")
+    if found is None:
+        raise SystemExit("coopconsole is not installed in this environment")
+    return [found]
+
+
+def in_memory(session: Session, now: datetime) -> None:
+    """The full-day figures of the minutes built in memory."""
     english = timed(lambda: build_minutes(session, now, "en"))
     chinese = timed(lambda: build_minutes(session, now, "zh"))
     built = build_minutes(session, now, "en")
@@ -79,6 +143,60 @@ def main() -> None:
     print(f"minutes_zh_ms={statistics.median(chinese):.2f}")
     print(f"minutes_check_ms={statistics.median(check):.2f}")
     print(f"minutes_bytes={len(built.text.encode('utf-8'))}")
+
+
+def command(label: str, session: Session, now: datetime, folder: Path, start: float) -> dict[str, float]:
+    """The ``minutes`` command on ``session``, whole and split; prints and returns them."""
+    runs = RUNS if label == "fullday" else BIG_RUNS
+    store = SessionStore(folder / "sessions")
+    store.create(session).close()
+
+    def load() -> Session:
+        with store.open(session.name) as handle:
+            return handle.load()
+
+    def digest() -> float:
+        fresh = load()  # untimed: new lists, so nothing is kept from the last digest
+        start = time.perf_counter()
+        minutes_digest(fresh)
+        return (time.perf_counter() - start) * 1000
+
+    built = build_minutes(session, now, "en")
+    figures = {
+        "records": float(record_count(session)),
+        "load": statistics.median(timed(load, runs)),
+        "build": statistics.median(timed(lambda: build_minutes(session, now, "en"), runs)),
+        "check": statistics.median(timed(lambda: problems(built.text, built.headings), runs)),
+        "digest": statistics.median(digest() for _ in range(runs)),
+    }
+    argv = [*console_command(), "--sessions-dir", str(store.folder), "minutes", session.name]
+    figures["command"] = spawned([*argv, "-o", str(folder / "minutes.md")])
+    split = sum(figures[k] for k in GROWS)
+    figures["other"] = figures["command"] - split - start
+    print(f"records_{label}={figures['records']:.0f}")
+    for name in ("command", *GROWS, "other"):
+        print(f"minutes_{name}_ms_{label}={figures[name]:.1f}")
+    return figures
+
+
+def main() -> None:
+    session, now = full_day()
+    in_memory(session, now)
+    with tempfile.TemporaryDirectory(prefix="bench-minutes-", dir=Path.cwd()) as name:
+        tmp = Path(name)
+        os.environ["COOPCONSOLE_CONFIG"] = str(tmp / "config")
+        (tmp / "config").mkdir()
+        start = spawned([*console_command(), "--version"])
+        print(f"cli_start_ms={start:.1f}")
+        (tmp / "fullday").mkdir()
+        (tmp / "big").mkdir()
+        fullday = command("fullday", session, now, tmp / "fullday", start)
+        large = command("big", *big(), tmp / "big", start)
+    print(f"records_ratio_big_vs_fullday={large['records'] / fullday['records']:.2f}")
+    ratio = sum(large[k] for k in GROWS) / sum(fullday[k] for k in GROWS)
+    print(f"minutes_ratio_big_vs_fullday={ratio:.2f}")
+    print(f"minutes_build_ratio_big_vs_fullday={large['build'] / fullday['build']:.2f}")
+    print(f"minutes_command_ratio_big_vs_fullday={large['command'] / fullday['command']:.2f}")
 
 
 if __name__ == "__main__":

@@ -102,8 +102,9 @@ class Drain(threading.Thread):
         self.join()
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of the whole process (all threads), in seconds."""
+def cpu_seconds(pid: int | str) -> float:
+    """User + system CPU time of the whole process (all threads), in seconds; or, given
+    ``"self/task/TID"``, of one thread of this process."""
     with open(f"/proc/{pid}/stat", "rb") as f:
         stat = f.read()
     fields = stat[stat.rindex(b")") + 2 :].split()  # after "pid (comm) "
