@@ -19,6 +19,7 @@ that access and nothing else::
     service.closing_list  an item never reached deferred, from the closing checklist (closing_list.py)
     service.withdrawals   captures taken back or given back, duplicate actions merged (withdrawals.py)
     service.agenda_edits  the agenda changed live (add, rename, move, remove), a walk-in (agenda_edit.py)
+    service.plan       the plan read from an agenda, fixed and accepted before the meeting (plan_review.py)
 
 Across the sessions of a folder (a series of meetings, every action of it): series.py.
 """
@@ -33,6 +34,7 @@ from coopconsole.service.board import ActionBoard
 from coopconsole.service.captures import CAPTURE_KINDS, Captures
 from coopconsole.service.closing import Closing
 from coopconsole.service.closing_list import ClosingFixes
+from coopconsole.service.plan_review import PlanFixes
 from coopconsole.service.playbook import Playbook
 from coopconsole.service.refusals import ServiceError
 from coopconsole.service.room import Room
@@ -56,3 +58,4 @@ class MeetingService(SessionAccess):
         self.closing_list = ClosingFixes(self)
         self.withdrawals = Withdrawals(self)
         self.agenda_edits = AgendaEdits(self)
+        self.plan = PlanFixes(self)
