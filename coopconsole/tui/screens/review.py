@@ -74,19 +74,19 @@ class ReviewScreen(Screen):
         lang = self.lang
         yield Header()
         yield Label(id="review-summary")
-        yield Label(Content(t("review.hint", lang)), id="review-hint")
+        yield Label(Content(t("plan_review.hint", lang)), id="review-hint")
         with Horizontal(id="review-panes"):
             with Vertical(id="review-plan-pane") as plan:
-                plan.border_title = t("review.plan", lang)
+                plan.border_title = t("plan_review.plan", lang)
                 yield PlanTable(lang, id="review-plan")
             with Vertical(id="review-source-pane") as source:
-                source.border_title = t("review.source", lang)
+                source.border_title = t("plan_review.source", lang)
                 yield SourceLines(id="review-source")
         yield Label(id="review-status")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.title = t("review.title", self.lang)
+        self.title = t("plan_review.title", self.lang)
         self.show_plan()
         self.query_one(PlanTable).focus()
         self.call_after_refresh(memory.settle)  # the collector back on (see coopconsole.cli.main)
@@ -104,11 +104,11 @@ class ReviewScreen(Screen):
         kept = kept_plan(session).agenda
         start = next((row.start for row in rows if not row.dropped), None)
         if start is None or end is None:
-            span = t("review.no_times", self.lang)
+            span = t("plan_review.no_times", self.lang)
         else:
-            span = t("review.span", self.lang, start=f"{start:%H:%M}", end=f"{end:%H:%M}")
+            span = t("plan_review.span", self.lang, start=f"{start:%H:%M}", end=f"{end:%H:%M}")
         title = clean_line(session.title) or session.name
-        summary = t("review.summary", self.lang, title=title, span=span, count=len(kept))
+        summary = t("plan_review.summary", self.lang, title=title, span=span, count=len(kept))
         self.query_one("#review-summary", Label).update(Content(summary))
         if session.review is not None:
             self.query_one(SourceLines).show(session.review)
@@ -126,13 +126,13 @@ class ReviewScreen(Screen):
         said = review.said_of(line) if line is not None else None
         if line is None:
             number = [i.id for i in session.agenda].index(item.id) + 1
-            text = t("review.no_line", self.lang, no=number)
+            text = t("plan_review.no_line", self.lang, no=number)
         elif said:
-            text = t("review.line_said", self.lang, line=line, message=said)
+            text = t("plan_review.line_said", self.lang, line=line, message=said)
         elif review.reported:
-            text = t("review.unused", self.lang, unused=len(review.unused()), troubled=len(review.troubled()))
+            text = t("plan_review.unused", self.lang, unused=len(review.unused()), troubled=len(review.troubled()))
         else:
-            text = t("review.unused_none", self.lang)
+            text = t("plan_review.unused_none", self.lang)
         status.update(Content(text))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -157,39 +157,39 @@ class ReviewScreen(Screen):
             return
         plan = self.service.plan
         if item.id in session.review.dropped:
-            self.do(lambda: plan.restore(item.id), "review.done.restored")
+            self.do(lambda: plan.restore(item.id), "plan_review.done.restored")
         else:
-            self.do(lambda: plan.drop(item.id), "review.done.dropped")
+            self.do(lambda: plan.drop(item.id), "plan_review.done.dropped")
 
     def action_title(self) -> None:
         item = self.item()
         if item is not None:
-            self.ask("review.ask_title", "review.ask_title.hint", item, item.title, self._retitle)
+            self.ask("plan_review.ask_title", "plan_review.ask_title.hint", item, item.title, self._retitle)
 
     def _retitle(self, item: AgendaItem, typed: str) -> None:
-        self.do(lambda: self.service.plan.retitle(item.id, typed), "review.done.saved")
+        self.do(lambda: self.service.plan.retitle(item.id, typed), "plan_review.done.saved")
 
     def action_box(self) -> None:
         item = self.item()
         if item is not None:
             value = "" if item.minutes is None else str(item.minutes)
-            self.ask("review.ask_box", "review.ask_box.hint", item, value, self._rebox)
+            self.ask("plan_review.ask_box", "plan_review.ask_box.hint", item, value, self._rebox)
 
     def _rebox(self, item: AgendaItem, typed: str) -> None:
         text = typed.strip()
         if not text.isascii() or not text.isdigit():
-            message = t("review.bad_box", self.lang, value=clean_line(typed)[:20])
+            message = t("plan_review.bad_box", self.lang, value=clean_line(typed)[:20])
             self.notify(message, title=t("error.title", self.lang), severity="warning", markup=False)
             return
-        self.do(lambda: self.service.plan.rebox(item.id, int(text)), "review.done.saved")
+        self.do(lambda: self.service.plan.rebox(item.id, int(text)), "plan_review.done.saved")
 
     def action_owner(self) -> None:
         item = self.item()
         if item is not None:
-            self.ask("review.ask_owner", "review.ask_owner.hint", item, item.owner, self._reown)
+            self.ask("plan_review.ask_owner", "plan_review.ask_owner.hint", item, item.owner, self._reown)
 
     def _reown(self, item: AgendaItem, typed: str) -> None:
-        self.do(lambda: self.service.plan.reown(item.id, typed), "review.done.saved")
+        self.do(lambda: self.service.plan.reown(item.id, typed), "plan_review.done.saved")
 
     def action_accept(self) -> None:
         """Accept the plan; the meeting screen takes the review's place."""

@@ -37,7 +37,7 @@ class PlanTable(DataTable):
 
     def on_mount(self) -> None:
         for key in _COLUMNS:
-            self.add_column(t(f"review.col.{key}", self.lang), key=key)
+            self.add_column(t(f"plan_review.col.{key}", self.lang), key=key)
 
     def show(self, rows: list[PlannedRow]) -> None:
         """Draw ``rows`` (nothing if they are the ones drawn), keeping the highlighted item."""
@@ -54,11 +54,14 @@ class PlanTable(DataTable):
 
     def _cells(self, number: int, row: PlannedRow) -> list[Text]:
         lang, item = self.lang, row.item
-        box = t("review.no_box", lang) if item.minutes is None else t("review.box_cell", lang, minutes=item.minutes)
+        if item.minutes is None:
+            box = t("plan_review.no_box", lang)
+        else:
+            box = t("plan_review.box_cell", lang, minutes=item.minutes)
         style = "strike dim" if row.dropped else ""
-        title = _cut(clean_line(item.title), TITLE_CELLS - (cell_len(t("review.dropped", lang)) + 1) * row.dropped)
+        title = _cut(clean_line(item.title), TITLE_CELLS - (cell_len(t("plan_review.dropped", lang)) + 1) * row.dropped)
         if row.dropped:  # said in words too: a struck line may not show as struck in every terminal
-            title.append(f" {t('review.dropped', lang)}", style="italic")
+            title.append(f" {t('plan_review.dropped', lang)}", style="italic")
         cells = [Text(str(number)), Text(_hhmm(row.start)), Text(box), title, _cut(clean_line(item.owner), OWNER_CELLS)]
         for cell in cells:
             cell.stylize_before(style)
