@@ -104,15 +104,15 @@ async def test_each_edit_goes_through_the_dialog_and_is_saved(console, folder):
         assert column(screen, 1) == ["09:00", "09:20", "09:50", "10:05", "10:25"]
         assert "planned 09:00–10:50" in said(screen)
         await pilot.press("t")
-        await answer(pilot, "Welcome")
+        await answer(pilot, "Welcome [b]all[/b]")  # shown as typed, not as markup
         await pilot.press("down", "o")
         await answer(pilot, "Grace Hopper")
         await pilot.press("b")
         await answer(pilot, "half an hour")  # not a number: said, nothing changed
-        assert rows(screen)[0][3] == "Welcome" and rows(screen)[1][4] == "Grace Hopper"
+        assert rows(screen)[0][3] == "Welcome [b]all[/b]" and rows(screen)[1][4] == "Grace Hopper"
         session = on_disk(folder)
         assert [i.minutes for i in session.agenda] == [20, 30, 15, 20, 25]
-        assert session.agenda[0].title == "Welcome" and session.agenda[1].owner == "Grace Hopper"
+        assert session.agenda[0].title == "Welcome [b]all[/b]" and session.agenda[1].owner == "Grace Hopper"
         assert "Grace Hopper" in [p.name for p in session.participants]
         await pilot.press("t")
         await pilot.press("escape")  # cancelled: nothing changes

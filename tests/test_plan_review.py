@@ -165,3 +165,20 @@ def test_new_makes_the_review_only_when_it_opens_the_console(folder, tmp_path, m
         assert session.review is None and opened == [] and result.stdout == "budget\n"
     else:
         assert opened == ["budget"] and session.review is not None and session.review.unused() == {19}
+
+
+def test_next_with_an_agenda_reviews_it_with_the_items_renumbered(store, folder, tmp_path, monkeypatch):
+    import coopconsole.cli.commands as commands
+    from coopconsole.domain.model import ActionItem
+
+    monkeypatch.setattr(commands, "_open_console", lambda ctx, name, *a, **k: None)
+    reviewed(store, name="first")
+    with store.open("first") as handle:
+        handle.add(ActionItem(0, "Send the budget", owner="Alice Chen", owner_id=1))
+    agenda = tmp_path / "budget.md"
+    agenda.write_text(BUDGET, "utf-8")
+    args = ["--sessions-dir", str(folder), "next", "first", str(agenda), "--name", "second"]
+    assert CliRunner().invoke(commands.main, args, catch_exceptions=False).exit_code == 0
+    session = on_disk(folder, "second")
+    assert session.agenda[0].title == "Review of previous actions" and session.agenda[1].title == "Opening"
+    assert session.review.line_of(1) is None and session.review.line_of(2) == 13
