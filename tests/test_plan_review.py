@@ -182,3 +182,45 @@ def test_next_with_an_agenda_reviews_it_with_the_items_renumbered(store, folder,
     session = on_disk(folder, "second")
     assert session.agenda[0].title == "Review of previous actions" and session.agenda[1].title == "Opening"
     assert session.review.line_of(1) is None and session.review.line_of(2) == 13
+
+
+def test_a_kill_during_review_loses_no_acknowledged_fix_and_never_half_moves_the_plan(store, folder):
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time as wall
+    from pathlib import Path
+
+    from tests.plan_review_worker import fix
+
+    reviewed(store)
+    worker = str(Path(__file__).with_name("plan_review_worker.py"))
+    rnd = random.Random(20261203)
+    boxes = {1: 10, 2: 30, 3: 15}  # as acknowledged so far
+    made = 0
+    for trial in range(12):
+        child = subprocess.Popen(
+            [sys.executable, worker, str(folder), "budget"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        assert child.stdout.readline().strip() == "ready", child.stderr.read()
+        wall.sleep(rnd.uniform(0.0, 0.05))  # the kill lands at an instant nobody chose
+        os.kill(child.pid, signal.SIGKILL)
+        acks = [int(line.split()[1]) for line in child.stdout.read().splitlines() if line.startswith("ack ")]
+        child.stderr.read()
+        assert child.wait() == -signal.SIGKILL
+        made += len(acks)
+        for n in acks:
+            item, minutes = fix(n)
+            boxes[item] = minutes
+        session = on_disk(folder)
+        found = {i.id: i.minutes for i in session.agenda[:3]}
+        next_item, next_minutes = fix(acks[-1] + 1 if acks else 0)
+        assert found in (boxes, {**boxes, next_item: next_minutes}), f"trial {trial}"  # the fix after may have landed
+        boxes = found
+        written = [i.start for i in session.agenda[:4]]
+        for before, after, item in zip(written, written[1:], session.agenda, strict=False):
+            gap = (after.hour * 60 + after.minute) - (before.hour * 60 + before.minute)
+            assert gap == item.minutes, f"trial {trial}: the starts after item {item.id} moved by half a fix"
+    assert made > 12  # the children really were fixing the plan when killed
