@@ -72,7 +72,7 @@ async def test_it_opens_on_the_plan_beside_the_agenda(console):
         await settle(pilot)
         assert source.highlighted == 16
         status = str(screen.query_one("#review-status", Label).render())
-        assert status.startswith("Line 17: No time box for “Wrap-up”")
+        assert status.startswith("Line 17: 5. Wrap-up — Dana Okafor\nThe importer: No time box for “Wrap-up”")
         keys = [entry.description for entry in screen.query_one(KeyFooter).entries]
         assert ["Drop/restore", "Title", "Box", "Owner", "Accept plan", "Quit"] == keys[:6]
 
@@ -179,3 +179,13 @@ async def test_in_chinese(console):
         await pilot.press("t")
         await pilot.pause()
         assert str(pilot.app.screen.query_one(".dialog-title", Label).render()) == "第 2 项的新标题"
+
+
+async def test_the_palette_names_the_review_s_commands(console):
+    async with console().run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        names = [name for name, _run in screen.palette_commands()]
+        assert names[-1] == "plan: accept and open the meeting" and len(names) == 5
+        dict(screen.palette_commands())["plan: drop or restore the highlighted item"]()
+        screen = await settle(pilot)
+        assert rows(screen)[0][3] == "Opening dropped"

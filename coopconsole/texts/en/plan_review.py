@@ -23,7 +23,8 @@ PLAN_REVIEW: dict[str, str] = {
     "plan_review.dropped": "dropped",
     "plan_review.unused": "✗ a line the importer did not use ({unused}) · ! an item read with a problem ({troubled})",
     "plan_review.unused_none": "The importer reported nothing: every line was read.",
-    "plan_review.line_said": "Line {line}: {message}",
+    "plan_review.line_text": "Line {line}: {text}",
+    "plan_review.said": "The importer: {message}",
     "plan_review.no_line": "Item {no} was not read from the agenda (it was added to the plan).",
     # keys
     "key.review_drop": "Drop/restore",
@@ -38,6 +39,11 @@ PLAN_REVIEW: dict[str, str] = {
     "key.review_accept.tip": "Accept the plan as it stands and open the meeting",
     "key.review_quit": "Quit",
     "key.review_quit.tip": "Quit; the changes made so far are saved and the review opens again next time",
+    "palette.review_drop": "plan: drop or restore the highlighted item",
+    "palette.review_title": "plan: new title for the highlighted item",
+    "palette.review_box": "plan: new time box for the highlighted item",
+    "palette.review_owner": "plan: new owner for the highlighted item",
+    "palette.review_accept": "plan: accept and open the meeting",
     # dialogs
     "plan_review.ask_title": "New title for item {no}",
     "plan_review.ask_title.hint": "Enter saves it; Escape keeps the title as it is.",

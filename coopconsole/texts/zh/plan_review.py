@@ -22,7 +22,8 @@ PLAN_REVIEW: dict[str, str] = {
     "plan_review.dropped": "已删去",
     "plan_review.unused": "✗ 导入时未采用的行({unused})· ! 读出时有问题的议题({troubled})",
     "plan_review.unused_none": "导入时没有发现问题:每一行都已读取。",
-    "plan_review.line_said": "第 {line} 行:{message}",
+    "plan_review.line_text": "第 {line} 行:{text}",
+    "plan_review.said": "导入时:{message}",
     "plan_review.no_line": "第 {no} 项不是从议程原文读出的(为补充进来的议题)。",
     # 按键
     "key.review_drop": "删去/恢复",

@@ -27,6 +27,7 @@ from coopconsole.domain.plan_review import MAX_PLAN_BOX, kept_plan, plan_rows
 from coopconsole.domain.typed_text import clean_line
 from coopconsole.service import MeetingService, ServiceError
 from coopconsole.texts import t
+from coopconsole.tui.commands import Command
 from coopconsole.tui.intents import IntentRunner
 from coopconsole.tui.widgets.footer import KeyFooter
 from coopconsole.tui.widgets.review_plan import PlanTable
@@ -115,7 +116,8 @@ class ReviewScreen(Screen):
         self.show_line(session)
 
     def show_line(self, session: Session | None = None) -> None:
-        """Point at the highlighted item's line, and say what the importer said of it."""
+        """Point at the highlighted item's line; under the panes, that line in full and what
+        the importer said of it (else what the marks mean)."""
         session = session or self.service.glance()
         review, item = session.review, self.item(session)
         status = self.query_one("#review-status", Label)
@@ -123,16 +125,19 @@ class ReviewScreen(Screen):
             return
         line = review.line_of(item.id)
         self.query_one(SourceLines).point_at(line)
-        said = review.said_of(line) if line is not None else None
         if line is None:
             number = [i.id for i in session.agenda].index(item.id) + 1
-            text = t("plan_review.no_line", self.lang, no=number)
-        elif said:
-            text = t("plan_review.line_said", self.lang, line=line, message=said)
+            status.update(Content(t("plan_review.no_line", self.lang, no=number)))
+            return
+        said = review.said_of(line)
+        if said:
+            note = t("plan_review.said", self.lang, message=said)
         elif review.reported:
-            text = t("plan_review.unused", self.lang, unused=len(review.unused()), troubled=len(review.troubled()))
+            note = t("plan_review.unused", self.lang, unused=len(review.unused()), troubled=len(review.troubled()))
         else:
-            text = t("plan_review.unused_none", self.lang)
+            note = t("plan_review.unused_none", self.lang)
+        source = review.lines[line - 1].strip() if line <= len(review.lines) else ""
+        text = t("plan_review.line_text", self.lang, line=line, text=source) + "\n" + note
         status.update(Content(text))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -198,6 +203,18 @@ class ReviewScreen(Screen):
             self.app.switch_screen(self.opener.meeting_screen(self.service))
 
         self.intents.run(self.service.plan.accept, accepted, self.report)
+
+    def palette_commands(self) -> list[Command]:
+        """The review's keys by name in the command palette ("plan: …")."""
+        lang = self.lang
+        actions = (
+            ("drop", self.action_drop),
+            ("title", self.action_title),
+            ("box", self.action_box),
+            ("owner", self.action_owner),
+            ("accept", self.action_accept),
+        )
+        return [(t(f"palette.review_{name}", lang), action) for name, action in actions]
 
     # -- dialogs and saves -------------------------------------------------------------
 

@@ -17,6 +17,8 @@ class SourceLines(OptionList, can_focus=False):
     DEFAULT_CSS = """
     SourceLines {
         height: 1fr;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
@@ -44,8 +46,10 @@ class SourceLines(OptionList, can_focus=False):
         self.add_options(options)
 
     def point_at(self, line: int | None) -> None:
-        """Pick out line ``line`` (1-based) and scroll to it; None: none."""
+        """Pick out line ``line`` (1-based) and scroll it to the middle; None: none."""
         if line is None or not 1 <= line <= self.option_count:
             self.highlighted = None
             return
-        self.highlighted = line - 1  # the option list scrolls it into view
+        self.highlighted = line - 1
+        # One option a line (no wrapping): the line is the option's row; put it mid-pane.
+        self.scroll_to(y=max(0, line - 1 - self.scrollable_content_region.height // 2), animate=False)
