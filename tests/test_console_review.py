@@ -189,3 +189,9 @@ async def test_the_palette_names_the_review_s_commands(console):
         dict(screen.palette_commands())["plan: drop or restore the highlighted item"]()
         screen = await settle(pilot)
         assert rows(screen)[0][3] == "Opening dropped"
+
+
+async def test_the_palette_in_chinese(console):
+    async with console("zh").run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        assert [name for name, _run in screen.palette_commands()][-1] == "议程核对:确认议程并进入会议"

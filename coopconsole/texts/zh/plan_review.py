@@ -38,6 +38,11 @@ PLAN_REVIEW: dict[str, str] = {
     "key.review_accept.tip": "按现在的样子确认议程,进入会议",
     "key.review_quit": "退出",
     "key.review_quit.tip": "退出;已做的修改都已保存,下次打开时继续核对",
+    "palette.review_drop": "议程核对:删去或恢复选中的议题",
+    "palette.review_title": "议程核对:修改选中议题的标题",
+    "palette.review_box": "议程核对:修改选中议题的时长",
+    "palette.review_owner": "议程核对:修改选中议题的负责人",
+    "palette.review_accept": "议程核对:确认议程并进入会议",
     # 对话框
     "plan_review.ask_title": "第 {no} 项的新标题",
     "plan_review.ask_title.hint": "回车保存;Esc 保留原标题。",
