@@ -195,3 +195,12 @@ async def test_the_palette_in_chinese(console):
     async with console("zh").run_test(size=SIZE) as pilot:
         screen = await settle(pilot)
         assert [name for name, _run in screen.palette_commands()][-1] == "议程核对:确认议程并进入会议"
+
+
+async def test_switching_the_language_keeps_the_review(console):
+    async with console().run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pilot.app.choose_language("zh")
+        screen = await settle(pilot)
+        assert isinstance(screen, ReviewScreen) and screen.lang == "zh"
+        assert "议程共 5 项" in said(screen)
