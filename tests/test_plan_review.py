@@ -56,7 +56,7 @@ def test_dropping_an_item_moves_the_later_written_starts_and_restoring_moves_the
     assert session.review.dropped == (2,)
     assert [i.start for i in session.agenda][2:4] == [time(9, 10), time(9, 25)]
     assert starts(session) == ["09:00", "09:10", "09:10", "09:25", "09:45"]  # the dropped one: where it would be
-    service.plan.restore(2)
+    assert service.plan.drop_or_restore(2)[1] is False  # dropped: restored
     session = on_disk(folder)
     assert session.review.dropped == () and starts(session)[1:] == ["09:10", "09:40", "09:55", "10:15"]
 

@@ -85,6 +85,15 @@ class PlanFixes:
             access.amend(changed, shifted_after(session.agenda, item, found.minutes or 0), [])
             return found
 
+    def drop_or_restore(self, item: int) -> tuple[AgendaItem, bool]:
+        """Drop item ``item``, or restore it if it is dropped (decided under the lock, so
+        two presses in a row always drop and restore); the item and whether it is dropped now."""
+        with self.access.locked():
+            _session, review = self._open()
+            if item in review.dropped:
+                return self.restore(item), False
+            return self.drop(item), True
+
     def retitle(self, item: int, title: str) -> AgendaItem:
         """Give item ``item`` a new title."""
         access = self.access

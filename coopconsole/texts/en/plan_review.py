@@ -8,6 +8,7 @@ PLAN_REVIEW: dict[str, str] = {
     "plan_review.title": "Review the plan",
     "plan_review.summary": "{title} · {span} · {count} items in the plan",
     "plan_review.span": "planned {start}–{end}",
+    "plan_review.span_open": "planned from {start}, the end not known (the last item has no box)",
     "plan_review.no_times": "no planned times",
     "plan_review.hint": "Check the plan against the agenda and put right what was misread; every change is saved "
     "at once. Accept (a) to open the meeting.",

@@ -8,6 +8,7 @@ PLAN_REVIEW: dict[str, str] = {
     "plan_review.title": "核对议程",
     "plan_review.summary": "{title} · {span} · 议程共 {count} 项",
     "plan_review.span": "计划 {start}–{end}",
+    "plan_review.span_open": "计划 {start} 开始,结束时间未知(末项没有时长)",
     "plan_review.no_times": "没有计划时间",
     "plan_review.hint": "对照原文核对议程,改正读错的地方;每处修改立即保存。按 a 确认议程并进入会议。",
     "plan_review.plan": "读出的议程",

@@ -104,8 +104,10 @@ class ReviewScreen(Screen):
         self.query_one(PlanTable).show(rows)
         kept = kept_plan(session).agenda
         start = next((row.start for row in rows if not row.dropped), None)
-        if start is None or end is None:
+        if start is None:
             span = t("plan_review.no_times", self.lang)
+        elif end is None:
+            span = t("plan_review.span_open", self.lang, start=f"{start:%H:%M}")
         else:
             span = t("plan_review.span", self.lang, start=f"{start:%H:%M}", end=f"{end:%H:%M}")
         title = clean_line(session.title) or session.name
@@ -157,14 +159,18 @@ class ReviewScreen(Screen):
 
     def action_drop(self) -> None:
         """Drop the highlighted item, or restore it if it is dropped."""
-        item, session = self.item(), self.service.glance()
-        if item is None or session.review is None:
+        item = self.item()
+        if item is None:
             return
+
+        def done(result: tuple[AgendaItem, bool]) -> None:
+            fixed, dropped = result
+            self.show_plan()
+            said = "plan_review.done.dropped" if dropped else "plan_review.done.restored"
+            self.notify(t(said, self.lang, title=clean_line(fixed.title)), markup=False)
+
         plan = self.service.plan
-        if item.id in session.review.dropped:
-            self.do(lambda: plan.restore(item.id), "plan_review.done.restored")
-        else:
-            self.do(lambda: plan.drop(item.id), "plan_review.done.dropped")
+        self.intents.run(lambda: plan.drop_or_restore(item.id), done, self.report)
 
     def action_title(self) -> None:
         item = self.item()
