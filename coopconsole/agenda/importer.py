@@ -87,6 +87,7 @@ from coopconsole.agenda.plan_checks import check_plan
 from coopconsole.agenda.results import AgendaError, AgendaImport, ImportProblem
 from coopconsole.agenda.sections import SECTIONS, mark_continuations, outline, outside_items
 from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, Participant, Session
+from coopconsole.domain.plan_review import PlanReview
 from coopconsole.domain.typed_text import clean_line
 
 _META = {
@@ -286,6 +287,7 @@ def _plain_header(blocks: list[SyntaxTreeNode], meta: _Meta) -> str:
 
 def _import(text: str, name: str) -> AgendaImport:
     problems: list[ImportProblem] = []
+    source = text
 
     def report(line: int, message: str) -> None:
         problems.append(ImportProblem(max(1, line), clean_line(message)))
@@ -360,8 +362,13 @@ def _import(text: str, name: str) -> AgendaImport:
         ),
         agenda=items,
     )
-    unique = list(dict.fromkeys(problems))
-    return AgendaImport(session, sorted(unique, key=lambda p: p.line))
+    unique = sorted(dict.fromkeys(problems), key=lambda p: p.line)
+    review = PlanReview(
+        lines=tuple(clean_line(line) for line in normalise_source(source).split("\n")),
+        item_lines=tuple((item.id, d.line) for item, d in zip(items, drafts, strict=True)),
+        reported=tuple((p.line, p.message) for p in unique),
+    )
+    return AgendaImport(session, unique, review)
 
 
 def _unread(first: int, last: int) -> tuple[int, str]:

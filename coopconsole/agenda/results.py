@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from coopconsole.domain.model import Session
+from coopconsole.domain.plan_review import PlanReview
 
 
 class AgendaError(ValueError):
@@ -21,3 +22,6 @@ class ImportProblem:
 class AgendaImport:
     session: Session
     problems: list[ImportProblem] = field(default_factory=list)
+    #: The agenda's text line by line (cleaned), where each item was read and the lines
+    #: reported: what the console's review shows beside the plan (``Session.review``).
+    review: PlanReview = field(default_factory=PlanReview)

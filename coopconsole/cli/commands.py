@@ -241,6 +241,8 @@ def new(
     achieved are carried in, and the agenda opens with a review of the previous actions
     (unless it has one).
 
+    The console opens on a review of the plan first (not with --no-open).
+
     With --dry-run it prints the plan as read (in --lang, else the agenda's language)
     and every problem found in the agenda, and writes nothing.
     """
@@ -271,6 +273,7 @@ def new(
         lang = ctx.find_root().obj["lang"] or session.lang
         click.echo(plan_text(session, result.problems, lang, would_be))
         return
+    session.review = None if no_open else result.review  # the console opens on the review of the plan
     with user_errors():
         session.name = name or store.unique_name(slug(session.title))
         session.created_at = system_clock()

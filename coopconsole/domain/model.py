@@ -14,9 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import Enum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from coopconsole.domain.frozen import record
+
+if TYPE_CHECKING:
+    from coopconsole.domain.plan_review import PlanReview
 
 
 class Role(str, Enum):
@@ -308,6 +311,9 @@ class Session:
     #: one too). Kept in the file, never renumbered, and held here, apart: the lists
     #: above, which every pane, report, export and check reads, never hold them.
     set_aside: list[Captured] = field(default_factory=list)
+    #: The plan as read from the agenda, under review until the facilitator accepts it
+    #: (see :mod:`coopconsole.domain.plan_review`); None: nothing to review.
+    review: PlanReview | None = None
 
     def participant(self, pid: int | None) -> Participant | None:
         return next((p for p in self.participants if p.id == pid), None)

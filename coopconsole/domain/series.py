@@ -307,6 +307,8 @@ def follow_up(base: Session, chain: list[Session], review_title: str) -> FollowU
         parked=[replace(p, id=i) for i, p in enumerate(parked, start=1)],
         actions=[replace(a, id=i) for i, a in enumerate([*base.actions, *actions], start=1)],
     )
+    if session.review is not None and review is not None and not had_review:  # the items moved down one
+        session.review = session.review.renumbered(1)
     carried = replace(carried, actions=tuple(session.actions[len(base.actions) :]), goals=new_goals)
     return FollowUp(session, carried, review, review is not None and not had_review)
 

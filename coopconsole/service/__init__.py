@@ -19,6 +19,7 @@ that access and nothing else::
     service.closing_list  an item never reached deferred, from the closing checklist (closing_list.py)
     service.withdrawals   captures taken back or given back, duplicate actions merged (withdrawals.py)
     service.agenda_edits  the agenda changed live (add, rename, move, remove), a walk-in (agenda_edit.py)
+    service.plan       the plan read from an agenda, fixed and accepted before the meeting (plan_review.py)
 
 Across the sessions of a folder (a series of meetings, every action of it): series.py.
 

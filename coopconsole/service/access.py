@@ -13,7 +13,7 @@ process has changed the file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
 from datetime import datetime
@@ -145,10 +145,27 @@ class SessionAccess:
         but its lists of records) and keep the session in memory in step."""
         session = self.session
         self.handle.update_meta(changed)
-        lists = {*RECORD_LISTS.values(), "set_aside"}
-        for f in fields(Session):
-            if f.name not in lists:
-                setattr(session, f.name, getattr(changed, f.name))
+        _copy_header(changed, session)
+        self._revision = self.handle.revision
+
+    def amend(
+        self,
+        changed: Session,
+        replaced: Sequence[Record],
+        removed: Sequence[Record],
+        added: Sequence[Record] = (),
+    ) -> None:
+        """Persist the header of ``changed``, ``replaced`` records, the removal of
+        ``removed`` ones and ``added`` ones (numbered by the caller) in one write (all or
+        nothing), and keep the session in step."""
+        session = self.session
+        self.handle.amend(changed, list(replaced), list(removed), list(added))
+        _copy_header(changed, session)
+        for record in [*replaced, *added]:
+            session.put(record)
+        for record in removed:
+            name = RECORD_LISTS[type(record)]
+            setattr(session, name, [r for r in getattr(session, name) if r.id != record.id])
         self._revision = self.handle.revision
 
     def event(self, kind: EventKind, check: Check, **fields: Any) -> Event:
@@ -206,3 +223,11 @@ class SessionAccess:
         if item is not None and session.item(item) is None:
             raise ServiceError("no-item", item=item)
         return item
+
+
+def _copy_header(changed: Session, session: Session) -> None:
+    """Every field of ``changed`` but its lists of records, onto ``session``."""
+    lists = {*RECORD_LISTS.values(), "set_aside"}
+    for f in fields(Session):
+        if f.name not in lists:
+            setattr(session, f.name, getattr(changed, f.name))

@@ -11,6 +11,7 @@ from coopconsole.service.board import ActionBoard
 from coopconsole.service.captures import Captures
 from coopconsole.service.closing import Closing
 from coopconsole.service.closing_list import ClosingFixes
+from coopconsole.service.plan_review import PlanFixes
 from coopconsole.service.playbook import Playbook
 from coopconsole.service.room import Room
 from coopconsole.service.withdrawals import Withdrawals
@@ -31,3 +32,4 @@ class MeetingService(SessionAccess):
         self.closing_list = ClosingFixes(self)
         self.withdrawals = Withdrawals(self)
         self.agenda_edits = AgendaEdits(self)
+        self.plan = PlanFixes(self)

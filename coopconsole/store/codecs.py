@@ -40,6 +40,7 @@ from coopconsole.domain.model import (
 )
 from coopconsole.store.action_codec import action_from, action_record
 from coopconsole.store.fields import SCHEMA_VERSION, Record, cleaned, day_text, moment_text, time_text
+from coopconsole.store.review_codec import review_from, review_record
 
 __all__ = ["SCHEMA_VERSION", "Record", "action_from", "action_record", "cleaned"]
 
@@ -69,6 +70,7 @@ def meta_record(s: Session) -> Record:
         "minutes_at": moment_text(s.minutes_at),
         "minutes_digest": s.minutes_digest,
         "next_meeting": s.next_meeting,
+        **({"review": review_record(s.review)} if s.review is not None else {}),
     }
 
 
@@ -88,6 +90,7 @@ def session_from_meta(r: Record) -> Session:
         minutes_at=check.moment(r, "minutes_at"),
         minutes_digest=check.text(r, "minutes_digest", ""),
         next_meeting=check.text(r, "next_meeting", ""),
+        review=review_from(r),
     )
 
 

@@ -44,6 +44,7 @@ from tinydb.table import Document, Table
 import coopconsole.store.codecs as rec
 import coopconsole.store.validate as check
 from coopconsole.domain.model import Session
+from coopconsole.store.amend import amended
 from coopconsole.store.errors import (
     CorruptSession,
     SessionBusy,
@@ -294,6 +295,16 @@ class SessionFile:
         if not table.contains(doc_id=obj.id):
             raise SessionNotFound(f"There is no {rec.NOUN[table_name]} number {obj.id} in {self.name!r}.")
         return table
+
+    def amend(self, session: Session, replaced: list[Any], removed: list[Any], added: list[Any]) -> None:
+        """The header from ``session``, ``replaced`` records rewritten, ``removed`` ones
+        deleted and ``added`` ones (numbered) written, in one write (see :mod:`.amend`)."""
+        with self.locked():
+            self._check_writable()
+            self._storage.write(amended(self._storage.read() or {}, self.name, session, replaced, removed, added))
+            for obj in added:  # counted again from the file when next needed
+                self._next_ids.pop(rec.TABLE_OF[type(obj)], None)
+            self.revision += 1
 
     def update_meta(self, session: Session) -> None:
         with self.locked():

@@ -115,11 +115,19 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         self._handles.append(handle)
         self.last_session = name  # said when the console quits: how to come back to it
         service = MeetingService(handle, self.clock)
-        screen = localized(MeetingScreen, self.lang)(
+        if service.plan.pending():  # a plan read from an agenda, not yet accepted
+            from coopconsole.tui.screens.review import ReviewScreen  # imported only when a plan awaits review
+
+            self.push_screen(localized(ReviewScreen, self.lang)(service, self.lang, self))
+        else:
+            self.push_screen(self.meeting_screen(service))
+        return True
+
+    def meeting_screen(self, service: MeetingService) -> MeetingScreen:
+        """The meeting screen of ``service``'s session, in the console's language."""
+        return localized(MeetingScreen, self.lang)(
             service, self.lang, self.settings.warning_minutes, self.settings.turn_limit_minutes
         )
-        self.push_screen(screen)
-        return True
 
     def open_sample(self, lang: str) -> None:
         from coopconsole.samples.meetings import sample_session  # the agenda importer: only when a sample is made
@@ -152,6 +160,11 @@ class CoopConsoleApp(ConsoleThemeVariables, App):
         if isinstance(screen, MeetingScreen):
             rebuilt = localized(MeetingScreen, lang)(screen.service, lang, screen.warning_minutes, screen.turn_limit)
             self.switch_screen(rebuilt)
+        else:
+            from coopconsole.tui.screens.review import ReviewScreen  # the review's code: only when asked for
+
+            if isinstance(screen, ReviewScreen):
+                self.switch_screen(localized(ReviewScreen, lang)(screen.service, lang, self))
 
     def switch_bell(self, on: bool) -> None:
         """The bell at the end of a time box on or off (see ``time_box_alert.py``), remembered."""

@@ -15,8 +15,9 @@ async def settle(pilot, pauses: int = 1) -> MeetingScreen:
     await pilot.pause()
     for _ in range(pauses):
         screen = pilot.app.screen
-        if isinstance(screen, MeetingScreen):
-            await screen.intents.idle()
+        intents = getattr(screen, "intents", None)  # the meeting's saves, or the plan review's
+        if intents is not None:
+            await intents.idle()
         await pilot.pause()
     return pilot.app.screen
 

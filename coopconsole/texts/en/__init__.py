@@ -17,6 +17,7 @@ from coopconsole.texts.en.closing_list import CLOSING_LIST
 from coopconsole.texts.en.console import CONSOLE
 from coopconsole.texts.en.minutes_sending import MINUTES_SENDING
 from coopconsole.texts.en.people import PEOPLE
+from coopconsole.texts.en.plan_review import PLAN_REVIEW
 from coopconsole.texts.en.projector import PROJECTOR
 from coopconsole.texts.en.reports import REPORTS
 from coopconsole.texts.en.speaker_queue import SPEAKER_QUEUE
@@ -31,3 +32,4 @@ TEXTS.update(TAKE_BACK)  # taking back a capture, merging duplicate actions
 TEXTS.update(SPEAKER_QUEUE)  # the speaker queue's and the turn limit's words
 TEXTS.update(AGENDA_EDIT)  # changing the agenda live, a walk-in
 TEXTS.update(PROJECTOR)  # the projector, the read-only view for a second display
+TEXTS.update(PLAN_REVIEW)  # the plan review before the meeting

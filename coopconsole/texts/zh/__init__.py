@@ -14,6 +14,7 @@ from coopconsole.texts.zh.closing_list import CLOSING_LIST
 from coopconsole.texts.zh.console import CONSOLE
 from coopconsole.texts.zh.minutes_sending import MINUTES_SENDING
 from coopconsole.texts.zh.people import PEOPLE
+from coopconsole.texts.zh.plan_review import PLAN_REVIEW
 from coopconsole.texts.zh.projector import PROJECTOR
 from coopconsole.texts.zh.reports import REPORTS
 from coopconsole.texts.zh.speaker_queue import SPEAKER_QUEUE
@@ -28,3 +29,4 @@ TEXTS.update(TAKE_BACK)  # taking back a capture, merging duplicate actions
 TEXTS.update(SPEAKER_QUEUE)  # the speaker queue's and the turn limit's words
 TEXTS.update(AGENDA_EDIT)  # changing the agenda live, a walk-in
 TEXTS.update(PROJECTOR)  # the projector, the read-only view for a second display
+TEXTS.update(PLAN_REVIEW)  # the plan review before the meeting
