@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
+from coopconsole.store import SessionStore
 from coopconsole.tui.app import make_app
 from coopconsole.tui.widgets.actions import ActionsPane
 from coopconsole.tui.widgets.capture_bar import CaptureBar
 from tests.support.pilot import settle
+from tests.support.pty_console import PtyConsole, console_env
 from tests.support.sessions import small_session
 
 SIZE = (120, 36)
@@ -48,3 +50,31 @@ async def test_the_bar_opens_and_closes_over_the_panes_without_moving_them(store
         assert not bar.display
         assert regions(screen) == before  # closed, the action saved: still nothing moved
         assert "send the draft MOU" in actions.get_option_at_index(0).prompt.plain
+
+
+def test_saving_a_capture_redraws_a_few_rows_not_the_screen(tmp_path):
+    """Through the terminal's bytes: from Enter until the saved row is drawn (and a moment
+    after), the console paints far fewer cells than one screen. It used to paint the whole
+    screen twice: the panes growing back as the bar closed, and Textual's repaint of the
+    whole screen when the focus moved back to a pane."""
+    store = SessionStore(tmp_path / "sessions")
+    store.create(small_session("kickoff")).close()
+    console = PtyConsole(["--sessions-dir", str(tmp_path / "sessions"), "--lang", "en", "open", "kickoff"],
+                         console_env(tmp_path))  # fmt: skip
+    try:
+        console.wait_for("Speakers")
+        console.settle(1.0)
+        console.write(b"a")
+        console.settle(1.0)
+        console.write(b"send the sensor list by Friday")
+        console.wait_for("sensor list by Friday")
+        console.settle(1.0)
+        mark = len(console.painted())
+        console.write(b"\r")
+        console.until(lambda: console.painted().count("sensor list") >= 2, "the saved row")
+        console.settle(0.3)
+        painted = len(console.painted()) - mark
+        columns, rows = SIZE
+        assert painted < columns * rows // 2, console.painted()[mark:]
+    finally:
+        console.close()

@@ -14,8 +14,9 @@ from typing import Any
 
 from textual import events, work
 from textual.app import ComposeResult
-from textual.reactive import var
+from textual.reactive import Reactive, var
 from textual.types import NoActiveAppError
+from textual.widget import Widget
 
 import coopconsole.tui.memory as memory
 from coopconsole.domain.agenda_edit import as_changed
@@ -75,6 +76,12 @@ class MeetingScreen(HeldScreen):
     AUTO_FOCUS = ""  # the first tick focuses the agenda list, once the first frame is painted
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As Textual's, without repainting the whole screen when the focus moves: the widgets
+    whose look depends on it (``:focus``, ``:focus-within``) are restyled, and so redrawn,
+    by ``Screen.set_focus`` itself. Textual's repaint drew all four panes again each time
+    the capture bar opened or closed (see ``docs/upstream.md``)."""
+
     frame: var[Frame | None] = var(None, always_update=True)
     """The meeting as of now; every pane is bound to it. A ``var``: setting it repaints
     nothing by itself, each pane repaints only what changed (see ``paint.py``)."""
@@ -111,6 +118,11 @@ class MeetingScreen(HeldScreen):
         self.file_changes: FolderChanges | None = None
 
     def compose(self) -> ComposeResult:
+        # The capture bar first: it lies over the lower panes on a layer of its own, and
+        # Textual numbers the screen's widgets in the order they are laid out from the last
+        # one back, so a bar composed last would renumber every widget as it opens and
+        # closes (every one then counts as changed: the whole screen drawn again).
+        yield CaptureBar(self.lang, id="capture")
         yield MeetingHeader(id="meeting-header").data_bind(MeetingScreen.frame)
         # The panes are laid out by the screen itself (a grid: see meeting.tcss), not in a
         # container, which would paint every one of its lines under them first.
@@ -118,7 +130,6 @@ class MeetingScreen(HeldScreen):
         yield SpeakersPane(id="speakers", classes="pane").data_bind(MeetingScreen.frame)
         yield ParkingLotPane(id="parking", classes="pane").data_bind(MeetingScreen.frame)
         yield ActionsPane(id="actions", classes="pane").data_bind(MeetingScreen.frame)
-        yield CaptureBar(self.lang, id="capture")
         yield KeyFooter()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
