@@ -8,7 +8,13 @@ session in memory in step, so the next intent reads what is on disk without read
 the file again.
 
 The access keeps a domain :class:`Session` in memory and rebuilds it only when another
-process has changed the file.
+process has changed the file. It keeps, too, the replay of the session's clock and floor
+events (:class:`~coopconsole.domain.replay_keeper.ReplayKeeper`), fed only the events
+that arrived since the last intent: the current item, the clock's figures, who has the
+floor and who waits for it cost an intent the same in the fifth minute as in the eighth
+hour. The replay starts again from the first event only when an event arrives out of
+order (another process wrote one stamped earlier than the last one replayed), when the
+agenda or the participants changed, or when the clock was set back.
 """
 
 from __future__ import annotations
@@ -21,7 +27,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 from coopconsole.domain.clock import Clock, system_clock
 from coopconsole.domain.model import RECORD_LISTS, Event, EventKind, R, Record, Session
-from coopconsole.domain.timeline import AgendaState, agenda_state
+from coopconsole.domain.replay_keeper import ReplayKeeper
+from coopconsole.domain.timeline import AgendaState
 from coopconsole.domain.typed_text import MAX_CAPTURE_CHARS, clean_line
 from coopconsole.service.refusals import ServiceError
 from coopconsole.store import SessionFile
@@ -68,6 +75,7 @@ class SessionAccess:
         self.clock = clock
         self._session: Session | None = None
         self._revision = -1
+        self.replay = ReplayKeeper()
 
     # -- reading ---------------------------------------------------------------------
 
@@ -88,6 +96,7 @@ class SessionAccess:
         if self._session is None or self._revision != self.handle.revision:
             self._session = self.handle.load()
             self._revision = self.handle.revision
+            self.replay.check_all()  # read again: any event, not only the last, may differ
         return self._session
 
     def glance(self) -> Session:
@@ -111,7 +120,21 @@ class SessionAccess:
 
     def state(self) -> AgendaState:
         """The agenda clock's figures now."""
-        return agenda_state(self.session, self.now())
+        return self.replay.agenda(self.session, self.now())
+
+    def state_of(self, session: Session, now: datetime) -> AgendaState:
+        """The agenda clock's figures of ``session`` (this one, or a copy of it with a
+        different header) as of ``now``: as :func:`~coopconsole.domain.timeline.agenda_state`
+        gives them, from the replay kept."""
+        return self.replay.agenda(session, now)
+
+    def queue(self) -> tuple[int, ...]:
+        """Who waits for the floor now, the next first."""
+        return self.replay.queue(self.session, self.now())
+
+    def floor(self) -> int | None:
+        """Who has the floor now (None: nobody)."""
+        return self.replay.speaker(self.session, self.now())
 
     # -- changing (the caller holds the lock) -------------------------------------------
 
@@ -137,6 +160,8 @@ class SessionAccess:
         session = self.session
         self.handle.replace(record)
         session.put(record)
+        if isinstance(record, Event):  # changed in place: the replay cannot tell by itself
+            self.replay.forget()
         self._revision = self.handle.revision
         return record
 
@@ -155,7 +180,7 @@ class SessionAccess:
         """Add a clock or floor event now, once ``check`` has found nothing against it."""
         with self.handle.locked():
             session, now = self.session, self.now()
-            check(session, agenda_state(session, now))
+            check(session, self.replay.agenda(session, now))
             return self.add(Event(id=0, at=now, kind=kind, **fields))
 
     def find(self, kind: type[R], record_id: int) -> R:
@@ -198,11 +223,10 @@ class SessionAccess:
         result: SmartCheck = smart.smart_check(parsed, now.date())
         return result
 
-    @staticmethod
-    def item(item: ItemChoice, session: Session, now: datetime) -> int | None:
+    def item(self, item: ItemChoice, session: Session, now: datetime) -> int | None:
         """The agenda item a record is about (the current one for :data:`CURRENT`)."""
         if isinstance(item, Current):
-            return agenda_state(session, now).current
+            return self.replay.agenda(session, now).current
         if item is not None and session.item(item) is None:
             raise ServiceError("no-item", item=item)
         return item
