@@ -131,4 +131,3 @@ class Room:
 
 def _nothing(session: Session, state: AgendaState) -> None:
     """No check: the event follows a change already made."""
-
