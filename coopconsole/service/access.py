@@ -142,7 +142,7 @@ class SessionAccess:
         """Persist a new record (numbered by the store) and keep the session in step."""
         session = self.session
         saved = self.handle.add(record)
-        session.put(saved)
+        session.put_new(saved)
         self._revision = self.handle.revision
         return saved
 
@@ -151,7 +151,7 @@ class SessionAccess:
         session = self.session
         saved = self.handle.add_all(records)
         for record in saved:
-            session.put(record)
+            session.put_new(record)
         self._revision = self.handle.revision
         return saved
 
