@@ -12,7 +12,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coopconsole.domain import floor_replay
 from coopconsole.domain.balance import replay
 from coopconsole.domain.clock import FrozenClock
 from coopconsole.domain.model import Attendance, Event, EventKind
@@ -96,7 +95,7 @@ def assert_as_from_scratch(service: MeetingService, store: SessionStore, name: s
         fresh = handle.load()  # the file as a newcomer reads it
     now = service.now()
     assert service.state() == agenda_state(fresh, now)
-    floor = service.replay.floor(service.session, now)
+    floor = service.floor_replay.replay(service.session, now)
     whole = replay(fresh, now)
     assert (floor.speaker, floor.since, floor.turns, floor.closed) == (
         whole.speaker,
@@ -134,17 +133,9 @@ def test_whatever_happens_the_kept_figures_are_those_of_a_full_replay(steps):
                 assert_as_from_scratch(service, store, "kept")
 
 
-def fed(monkeypatch) -> list[Event]:
-    """Every event fed to any floor replay from now on."""
-    seen: list[Event] = []
-    original = floor_replay.FloorReplay.feed
-
-    def feed(self, event):
-        seen.append(event)
-        original(self, event)
-
-    monkeypatch.setattr(floor_replay.FloorReplay, "feed", feed)
-    return seen
+def fed(service: MeetingService) -> tuple[int, int]:
+    """How many events the service's clock replay and floor replay were fed so far."""
+    return service.clock_replay.fed, service.floor_replay.fed
 
 
 def long_meeting(store: SessionStore, clock: FrozenClock) -> MeetingService:
@@ -160,25 +151,26 @@ def long_meeting(store: SessionStore, clock: FrozenClock) -> MeetingService:
     return MeetingService(store.open("long"), clock)
 
 
-def test_an_intent_feeds_the_replay_only_the_events_it_adds(store, clock, monkeypatch):
+def test_an_intent_feeds_the_replays_only_the_events_it_adds(store, clock):
     service = long_meeting(store, clock)
-    service.state()  # the first look replays the meeting, once
-    feeds = fed(monkeypatch)
+    service.state(), service.queue()  # the first looks replay the meeting, once each
+    before = fed(service)
     clock.advance(seconds=30)
     service.captures.capture("note", "the pilot starts on line 3")
     service.captures.capture("action", "@chloe send the data sheet by Dec 18")
-    assert feeds == []  # a capture adds no event: nothing replayed
+    service.queue()
+    assert fed(service) == before  # a capture adds no event: nothing replayed
     service.room.speaker(3)
     service.agenda.extend(5)
     service.room.toggle_queue(2)
     service.agenda.next_item()
-    service.state()  # an event is fed at the next look, which the next intent makes
-    assert [e.kind for e in feeds] == [EventKind.SPEAKER, EventKind.EXTEND, EventKind.QUEUE, EventKind.NEXT]
-    assert service.replay.rebuilds == 1
+    service.state(), service.queue()  # an event is fed at the next look, which the next intent makes
+    assert fed(service) == (before[0] + 4, before[1] + 4)
+    assert (service.clock_replay.rebuilds, service.floor_replay.rebuilds) == (1, 1)
     assert service.state() == agenda_state(service.session, clock.now)
 
 
-def test_an_event_from_elsewhere_stamped_earlier_is_replayed_in_its_place(store, clock, monkeypatch):
+def test_an_event_from_elsewhere_stamped_earlier_is_replayed_in_its_place(store, clock):
     service = long_meeting(store, clock)
     service.state()
     clock.advance(seconds=30)
@@ -186,26 +178,26 @@ def test_an_event_from_elsewhere_stamped_earlier_is_replayed_in_its_place(store,
         MeetingService(handle, FrozenClock(clock.now - timedelta(minutes=1))).room.speaker(4)
     assert service.floor() == replay(service.session, clock.now).speaker
     assert service.state() == agenda_state(service.session, clock.now)
-    assert service.replay.rebuilds == 2  # out of order: replayed from scratch, once
-    feeds = fed(monkeypatch)
+    assert service.clock_replay.rebuilds == 2  # out of order: replayed from scratch, once
+    before = fed(service)
     service.room.speaker(1)  # and in order again from there
-    service.state()
-    assert [e.kind for e in feeds] == [EventKind.SPEAKER]
-    assert service.replay.rebuilds == 2
+    service.state(), service.queue()
+    assert fed(service) == (before[0] + 1, before[1] + 1)
+    assert service.clock_replay.rebuilds == 2
     assert replay(service.session, clock.now).speaker == service.floor() == 1
 
 
-def test_an_event_from_elsewhere_stamped_later_is_only_fed(store, clock, monkeypatch):
+def test_an_event_from_elsewhere_stamped_later_is_only_fed(store, clock):
     service = long_meeting(store, clock)
     service.state()
     clock.advance(seconds=30)
     with store.open("long") as handle:
         MeetingService(handle, clock).agenda.pause()
-    feeds = fed(monkeypatch)
+    before = fed(service)
     assert service.state() == agenda_state(service.session, clock.now)
     assert not service.state().running
-    assert [e.kind for e in feeds] == [EventKind.PAUSE]
-    assert service.replay.rebuilds == 1
+    assert fed(service)[0] == before[0] + 1
+    assert service.clock_replay.rebuilds == 1
 
 
 def test_an_agenda_change_replays_from_scratch(store, clock):
@@ -213,5 +205,5 @@ def test_an_agenda_change_replays_from_scratch(store, clock):
     service.state()
     service.agenda_edits.add_item("Budget 10 min")  # a new agenda record: replayed anew
     service.state()
-    assert service.replay.rebuilds == 2
+    assert service.clock_replay.rebuilds == 2
     assert service.state() == agenda_state(service.session, clock.now)

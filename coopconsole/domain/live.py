@@ -82,7 +82,7 @@ class LiveMeeting:
     """Keeps the replays of one session and answers MeetingView for any now, cheaply."""
 
     def __init__(self) -> None:
-        self.keeper = ReplayKeeper()
+        self.keeper = ReplayKeeper(FloorReplay)
         self._participants: tuple[Participant, ...] = ()
         self._roster = Roster.of(())
         self._org_people: dict[str, int] = {}
@@ -93,7 +93,7 @@ class LiveMeeting:
         return self.keeper.rebuilds
 
     def view(self, session: Session, now: datetime) -> MeetingView:
-        floor = self.keeper.floor(session, now)
+        floor = self.keeper.replay(session, now)
         participants = tuple(session.participants)
         if participants != self._participants:
             self._set_roster(participants)

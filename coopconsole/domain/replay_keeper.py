@@ -1,16 +1,19 @@
-"""One session's replay of the clock and the floor, kept up to date as events arrive.
+"""One session's replay of its events, kept up to date as events arrive.
 
-:class:`ReplayKeeper` holds a :class:`~coopconsole.domain.floor_replay.FloorReplay` (which
-wraps the agenda clock's :class:`~coopconsole.domain.clock_replay.ClockReplay`) of one
-session, fed every event stamped at or before the latest "now" asked for, in replay
+:class:`ReplayKeeper` holds one replay of a session (the agenda clock's
+:class:`~coopconsole.domain.clock_replay.ClockReplay`, or the floor's
+:class:`~coopconsole.domain.floor_replay.FloorReplay`, which wraps a clock replay of its
+own), fed every event stamped at or before the latest "now" asked for, in replay
 order ``(at, id)``. Asked again, it feeds only the events appended since: the cost of a
 look is that of the new events, not of the meeting. What it answers is exactly what the
 from-scratch functions give (:func:`~coopconsole.domain.timeline.agenda_state`,
 :func:`~coopconsole.domain.speaker_queue.speaker_queue` up to "now",
 :func:`~coopconsole.domain.balance.replay`); only the work differs.
 
-Both the console's figures (:class:`~coopconsole.domain.live.LiveMeeting`) and the
-service's checks (``coopconsole.service.access``) read their replay from one of these.
+Both the console's figures (:class:`~coopconsole.domain.live.LiveMeeting`, a floor
+replay) and the service's checks (``coopconsole.service.access``: a clock replay for
+every intent, a floor replay for those about the floor, made on the first of them) read
+their replay from one of these.
 
 What is kept
 ------------
@@ -38,11 +41,20 @@ so a running meeting is replayed once, when it is opened.
 from __future__ import annotations
 
 from bisect import insort
+from collections.abc import Callable
 from datetime import datetime
+from typing import Generic, Protocol, TypeVar
 
-from coopconsole.domain.floor_replay import FloorReplay
 from coopconsole.domain.model import AgendaItem, Event, Session
-from coopconsole.domain.timeline import AgendaState, state_from_replay
+
+
+class Replay(Protocol):
+    """A replay: made for a session, then fed its events one by one in replay order."""
+
+    def feed(self, event: Event) -> None: ...
+
+
+T = TypeVar("T", bound=Replay)
 
 
 def order_key(event: Event) -> tuple[datetime, int]:
@@ -50,12 +62,15 @@ def order_key(event: Event) -> tuple[datetime, int]:
     return event.at, event.id
 
 
-class ReplayKeeper:
-    """The replay of one session's events up to "now", fed only what is new."""
+class ReplayKeeper(Generic[T]):
+    """The replay of one session's events up to "now", fed only what is new; ``make``
+    starts a replay of a session (``ClockReplay``, ``FloorReplay``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, make: Callable[[Session], T]) -> None:
+        self.make = make
         self.rebuilds = 0  # how many times the session was replayed from scratch
-        self._floor: FloorReplay | None = None
+        self.fed = 0  # how many events were fed to the replays, in all
+        self._replay: T | None = None
         self._name = ""
         self._agenda: tuple[AgendaItem, ...] = ()
         self._ids: frozenset[int] = frozenset()
@@ -68,23 +83,11 @@ class ReplayKeeper:
 
     # -- what callers read ------------------------------------------------------------------
 
-    def floor(self, session: Session, now: datetime) -> FloorReplay:
+    def replay(self, session: Session, now: datetime) -> T:
         """The replay of ``session`` as of ``now``. Read it, do not feed it: it is kept."""
         self._catch_up(session, now)
-        assert self._floor is not None
-        return self._floor
-
-    def agenda(self, session: Session, now: datetime) -> AgendaState:
-        """The agenda clock as of ``now`` (as :func:`~coopconsole.domain.timeline.agenda_state`)."""
-        return state_from_replay(session, self.floor(session, now).clock, now)
-
-    def queue(self, session: Session, now: datetime) -> tuple[int, ...]:
-        """Who waits for the floor as of ``now``, the next first."""
-        return tuple(self.floor(session, now).queue.order)
-
-    def speaker(self, session: Session, now: datetime) -> int | None:
-        """Who has the floor as of ``now`` (None: nobody)."""
-        return self.floor(session, now).speaker
+        assert self._replay is not None
+        return self._replay
 
     # -- what callers tell it -----------------------------------------------------------------
 
@@ -96,14 +99,14 @@ class ReplayKeeper:
 
     def forget(self) -> None:
         """Replay from scratch next time (an event was changed in place)."""
-        self._floor = None
+        self._replay = None
 
     # -- keeping the replay in step ------------------------------------------------------------
 
     def _catch_up(self, session: Session, now: datetime) -> None:
         agenda = tuple(session.agenda)
         ids = frozenset(p.id for p in session.participants)
-        if self._floor is None or session.name != self._name or agenda != self._agenda or ids != self._ids:
+        if self._replay is None or session.name != self._name or agenda != self._agenda or ids != self._ids:
             self._rebuild(session, agenda, ids, now)
             return
         if not self._take_new(session.events) or (self._last_fed is not None and self._last_fed.at > now):
@@ -135,7 +138,7 @@ class ReplayKeeper:
     def _rebuild(self, session: Session, agenda: tuple[AgendaItem, ...], ids: frozenset[int], now: datetime) -> None:
         self.rebuilds += 1
         self._name, self._agenda, self._ids = session.name, agenda, ids
-        self._floor = FloorReplay(session)
+        self._replay = self.make(session)
         events = session.events
         self._events = events
         self._pending = sorted(events, key=order_key)
@@ -145,7 +148,7 @@ class ReplayKeeper:
         self._feed_until(now)
 
     def _feed_until(self, now: datetime) -> None:
-        pending, floor = self._pending, self._floor
+        pending, floor = self._pending, self._replay
         assert floor is not None
         fed = 0
         for event in pending:
@@ -153,6 +156,7 @@ class ReplayKeeper:
                 break
             floor.feed(event)
             fed += 1
+        self.fed += fed
         if fed:
             self._last_fed = pending[fed - 1]
             del pending[:fed]

@@ -8,8 +8,8 @@ session in memory in step, so the next intent reads what is on disk without read
 the file again.
 
 The access keeps a domain :class:`Session` in memory and rebuilds it only when another
-process has changed the file. It keeps, too, the replay of the session's clock and floor
-events (:class:`~coopconsole.domain.replay_keeper.ReplayKeeper`), fed only the events
+process has changed the file. It keeps, too, the replays of the session's clock and floor
+events (two :class:`~coopconsole.domain.replay_keeper.ReplayKeeper`), fed only the events
 that arrived since the last intent: the current item, the clock's figures, who has the
 floor and who waits for it cost an intent the same in the fifth minute as in the eighth
 hour. The replay starts again from the first event only when an event arrives out of
@@ -26,9 +26,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from coopconsole.domain.clock import Clock, system_clock
+from coopconsole.domain.floor_replay import FloorReplay
 from coopconsole.domain.model import RECORD_LISTS, Event, EventKind, R, Record, Session
 from coopconsole.domain.replay_keeper import ReplayKeeper
-from coopconsole.domain.timeline import AgendaState
+from coopconsole.domain.timeline import AgendaState, ClockReplay, state_from_replay
 from coopconsole.domain.typed_text import MAX_CAPTURE_CHARS, clean_line
 from coopconsole.service.refusals import ServiceError
 from coopconsole.store import SessionFile
@@ -75,7 +76,8 @@ class SessionAccess:
         self.clock = clock
         self._session: Session | None = None
         self._revision = -1
-        self.replay = ReplayKeeper()
+        self.clock_replay = ReplayKeeper(ClockReplay)
+        self.floor_replay = ReplayKeeper(FloorReplay)  # made on the first intent about the floor
 
     # -- reading ---------------------------------------------------------------------
 
@@ -96,7 +98,8 @@ class SessionAccess:
         if self._session is None or self._revision != self.handle.revision:
             self._session = self.handle.load()
             self._revision = self.handle.revision
-            self.replay.check_all()  # read again: any event, not only the last, may differ
+            for keeper in (self.clock_replay, self.floor_replay):  # read again: any event may differ
+                keeper.check_all()
         return self._session
 
     def glance(self) -> Session:
@@ -120,21 +123,21 @@ class SessionAccess:
 
     def state(self) -> AgendaState:
         """The agenda clock's figures now."""
-        return self.replay.agenda(self.session, self.now())
+        return self.state_of(self.session, self.now())
 
     def state_of(self, session: Session, now: datetime) -> AgendaState:
         """The agenda clock's figures of ``session`` (this one, or a copy of it with a
         different header) as of ``now``: as :func:`~coopconsole.domain.timeline.agenda_state`
         gives them, from the replay kept."""
-        return self.replay.agenda(session, now)
+        return state_from_replay(session, self.clock_replay.replay(session, now), now)
 
     def queue(self) -> tuple[int, ...]:
         """Who waits for the floor now, the next first."""
-        return self.replay.queue(self.session, self.now())
+        return tuple(self.floor_replay.replay(self.session, self.now()).queue.order)
 
     def floor(self) -> int | None:
         """Who has the floor now (None: nobody)."""
-        return self.replay.speaker(self.session, self.now())
+        return self.floor_replay.replay(self.session, self.now()).speaker
 
     # -- changing (the caller holds the lock) -------------------------------------------
 
@@ -161,7 +164,8 @@ class SessionAccess:
         self.handle.replace(record)
         session.put(record)
         if isinstance(record, Event):  # changed in place: the replay cannot tell by itself
-            self.replay.forget()
+            self.clock_replay.forget()
+            self.floor_replay.forget()
         self._revision = self.handle.revision
         return record
 
@@ -180,7 +184,7 @@ class SessionAccess:
         """Add a clock or floor event now, once ``check`` has found nothing against it."""
         with self.handle.locked():
             session, now = self.session, self.now()
-            check(session, self.replay.agenda(session, now))
+            check(session, self.state_of(session, now))
             return self.add(Event(id=0, at=now, kind=kind, **fields))
 
     def find(self, kind: type[R], record_id: int) -> R:
@@ -226,7 +230,7 @@ class SessionAccess:
     def item(self, item: ItemChoice, session: Session, now: datetime) -> int | None:
         """The agenda item a record is about (the current one for :data:`CURRENT`)."""
         if isinstance(item, Current):
-            return self.replay.agenda(session, now).current
+            return self.state_of(session, now).current
         if item is not None and session.item(item) is None:
             raise ServiceError("no-item", item=item)
         return item
