@@ -223,6 +223,15 @@ class SessionStore:
             out.append(read_listing(path, name))
         return out
 
+    def read_part(self, name: str, tables: tuple[str, ...]) -> Session:
+        """Session ``name`` with its header and ``tables`` only, read as
+        :meth:`read_tables` reads (without the lock, the other tables not decoded); a
+        file that cannot be read is refused as :meth:`open` refuses it."""
+        from coopconsole.store.sessions import decode_session, read_document
+
+        path = self.path_for(name)
+        return decode_session(path, read_document(path, tables), name, tables)
+
     def read_tables(self, tables: tuple[str, ...], names: list[str] | None = None) -> list[SessionSummary]:
         """As :meth:`summaries`, each session holding only its header and ``tables``
         (``"actions"``, ``"goals"``...): for a look across the whole folder, which needs
