@@ -19,6 +19,7 @@ agenda or the participants changed, or when the clock was set back.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
@@ -78,6 +79,9 @@ class SessionAccess:
         self._revision = -1
         self.clock_replay = ReplayKeeper(ClockReplay)
         self.floor_replay = ReplayKeeper(FloorReplay)  # made on the first intent about the floor
+        # The replays are fed as they are read: an intent (on the intent thread) and a
+        # look from the screen (on the event loop) take turns.
+        self._replaying = threading.Lock()
 
     # -- reading ---------------------------------------------------------------------
 
@@ -98,8 +102,9 @@ class SessionAccess:
         if self._session is None or self._revision != self.handle.revision:
             self._session = self.handle.load()
             self._revision = self.handle.revision
-            for keeper in (self.clock_replay, self.floor_replay):  # read again: any event may differ
-                keeper.check_all()
+            with self._replaying:
+                for keeper in (self.clock_replay, self.floor_replay):  # read again: any event may differ
+                    keeper.check_all()
         return self._session
 
     def glance(self) -> Session:
@@ -129,15 +134,20 @@ class SessionAccess:
         """The agenda clock's figures of ``session`` (this one, or a copy of it with a
         different header) as of ``now``: as :func:`~coopconsole.domain.timeline.agenda_state`
         gives them, from the replay kept."""
-        return state_from_replay(session, self.clock_replay.replay(session, now), now)
+        with self._replaying:
+            return state_from_replay(session, self.clock_replay.replay(session, now), now)
 
     def queue(self) -> tuple[int, ...]:
         """Who waits for the floor now, the next first."""
-        return tuple(self.floor_replay.replay(self.session, self.now()).queue.order)
+        session, now = self.session, self.now()
+        with self._replaying:
+            return tuple(self.floor_replay.replay(session, now).queue.order)
 
     def floor(self) -> int | None:
         """Who has the floor now (None: nobody)."""
-        return self.floor_replay.replay(self.session, self.now()).speaker
+        session, now = self.session, self.now()
+        with self._replaying:
+            return self.floor_replay.replay(session, now).speaker
 
     # -- changing (the caller holds the lock) -------------------------------------------
 
@@ -164,8 +174,9 @@ class SessionAccess:
         self.handle.replace(record)
         session.put(record)
         if isinstance(record, Event):  # changed in place: the replay cannot tell by itself
-            self.clock_replay.forget()
-            self.floor_replay.forget()
+            with self._replaying:
+                self.clock_replay.forget()
+                self.floor_replay.forget()
         self._revision = self.handle.revision
         return record
 
