@@ -18,14 +18,13 @@ from datetime import date, time
 from pathlib import Path
 
 import click
-from rich.cells import cell_len
 
 from coopconsole import __version__
 from coopconsole.cli.agenda_file import AgendaFileRefused, read_agenda
 from coopconsole.cli.console_start import create_demo, remember, run_console
 from coopconsole.cli.plan_overrides import DateOption, TimeOption, with_overrides
 from coopconsole.domain.clock import system_clock
-from coopconsole.domain.model import CAPTURE_KINDS, Session
+from coopconsole.domain.model import CAPTURE_KINDS
 from coopconsole.domain.typed_text import clean_line
 from coopconsole.store import SessionExists, SessionFile, SessionStore, StoreError, check_name, sessions_folder
 from coopconsole.texts import LANGS
@@ -301,66 +300,6 @@ def open_(ctx: click.Context, name: str) -> None:
     _open_console(ctx, name, opened=opened)
 
 
-@command("list")
-@click.pass_context
-def list_(ctx: click.Context) -> None:
-    """List saved sessions: name, title, date, status and counts."""
-    from coopconsole.cli.show import counts, minutes_summary
-    from coopconsole.domain.timeline import agenda_state
-
-    store = store_of(ctx)
-    now = system_clock()
-    rows = [("NAME", "TITLE", "DATE", "STATUS", "MINUTES", "SERIES", "CONTENTS")]
-    try:
-        summaries = list(store.summaries())
-    except OSError as exc:
-        raise Fail(f"cannot list the sessions folder {store.folder}: {exc.strerror or exc}") from None
-    places = series_places([s.session for s in summaries if s.session is not None])
-    for summary in summaries:
-        if summary.session is None:
-            rows.append((summary.name, "(cannot be read)", "", "damaged", "", "", summary.error))
-            continue
-        s = summary.session
-        state = agenda_state(s, now)
-        rows.append(
-            (
-                s.name,
-                s.title,
-                s.date.isoformat() if s.date else "",
-                state.status.value,
-                minutes_summary(s, state, now),
-                places.get(s.name, ""),
-                counts(s),
-            )
-        )
-    if len(rows) == 1:
-        click.echo(f"No saved sessions in {store.folder.resolve()}. Try 'coopconsole demo'.")
-        return
-    widths = [max(cell_len(r[i]) for r in rows) for i in range(6)]
-    for row in rows:
-        cells = [cell + " " * (w - cell_len(cell)) for cell, w in zip(row[:6], widths, strict=False)]
-        click.echo("  ".join([*cells, row[6]]).rstrip())
-
-
-def series_places(sessions: list[Session]) -> dict[str, str]:
-    """Where each meeting of a series stands in it, as ``list`` says it (``kickoff #2``);
-    a meeting in no series is not named."""
-    from coopconsole.domain.series import SeriesLoop, chain_of, series_of
-
-    by_name = {s.name: s for s in sessions}
-    followed = {s.follows for s in sessions}
-    places = {}
-    for s in sessions:
-        if not s.follows and s.name not in followed:
-            continue
-        try:
-            place = str(len(chain_of(by_name, s.name)))
-        except SeriesLoop:
-            place = "?"  # said when the series is used
-        places[s.name] = f"{series_of(s)} #{place}"
-    return places
-
-
 @command()
 @click.argument("name")
 @click.argument("kind", type=click.Choice(CAPTURE_KINDS))
@@ -414,6 +353,7 @@ def show(ctx: click.Context, name: str, as_json: bool) -> None:
 # of ``main`` too: defined in their own module, which registers them as it is imported.
 import coopconsole.cli.after_meeting  # noqa: E402, F401 - registers its commands on main
 import coopconsole.cli.followup  # noqa: E402, F401 - registers its commands on main
+import coopconsole.cli.listing  # noqa: E402, F401 - registers its command on main
 import coopconsole.cli.projector  # noqa: E402, F401 - registers its command on main
 import coopconsole.cli.serve  # noqa: E402, F401 - registers its command on main
 

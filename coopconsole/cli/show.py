@@ -190,13 +190,21 @@ def _minutes_json(session: Session, state: AgendaState, now: datetime) -> dict[s
 
 def counts(session: Session, lang: str = "en") -> str:
     """ "7 items, 5 participants, 3 actions, ..." for listings."""
+    captures = (len(session.actions), len(session.decisions), len(session.notes), len(session.parked))
+    return counts_of(len(session.agenda), len(session.participants), captures, lang)
+
+
+def counts_of(items: int, people: int, captures: tuple[int, int, int, int], lang: str = "en") -> str:
+    """:func:`counts` from the numbers: agenda items, participants, and the actions,
+    decisions, notes and parked points."""
+    actions, decisions, notes, parked = captures
     parts = [
-        (len(session.agenda), "item"),
-        (len(session.participants), "participant"),
-        (len(session.actions), "action"),
-        (len(session.decisions), "decision"),
-        (len(session.notes), "note"),
-        (len(session.parked), "parked"),
+        (items, "item"),
+        (people, "participant"),
+        (actions, "action"),
+        (decisions, "decision"),
+        (notes, "note"),
+        (parked, "parked"),
     ]
     words = [t(f"cli.count.{word}.one" if n == 1 else f"cli.count.{word}", lang, n=n) for n, word in parts]
     return t("text.separator", lang).join(words)

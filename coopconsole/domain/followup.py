@@ -135,8 +135,13 @@ def _digest_of(header: tuple, *lists: list) -> str:
     return hashlib.blake2b(repr(canon).encode("utf-8"), digest_size=10).hexdigest()
 
 
+_PLAIN = frozenset((str, int, float, bool))
+
+
 def _value(value: object) -> object:
     """``value`` as plain tuples, text and numbers (see :func:`minutes_digest`)."""
+    if value is None or type(value) in _PLAIN:  # most fields: nothing to do
+        return value
     if isinstance(value, datetime):
         return round(value.timestamp() * 1000)
     if isinstance(value, (date, time)):
@@ -152,20 +157,45 @@ def _value(value: object) -> object:
 
 def _fields(obj: object) -> tuple:
     out = []
-    for f in fields(obj):  # type: ignore[arg-type]
-        value = getattr(obj, f.name)
-        if isinstance(obj, Participant) and f.name == "confirmed_at":
-            continue  # a reply to the minutes, not part of them
-        if isinstance(obj, ActionItem) and f.name == "status" and obj.history:
-            continue  # the last of its history, taken below without a later meeting's
-        if isinstance(obj, ActionItem) and f.name == "history":
-            value = tuple(change for change in value if not change.meeting)
-        if f.default is not MISSING and value == f.default:
+    for name, has_default, default in _plan(type(obj)):
+        value = getattr(obj, name)
+        if name in _SKIPPED.get(type(obj), ()):
+            if name == "confirmed_at":
+                continue  # a reply to the minutes, not part of them
+            if name == "status":
+                if obj.history:  # type: ignore[attr-defined]
+                    continue  # the last of its history, taken below without a later meeting's
+            else:  # history
+                value = tuple(change for change in value if not change.meeting)
+        if has_default and value == default:
             continue
-        if f.default_factory is not MISSING and value == f.default_factory():
-            continue
-        out.append((f.name, _value(value)))
+        out.append((name, _value(value)))
     return tuple(out)
+
+
+#: The fields a record's kind has its own rule for (see :func:`_fields`).
+_SKIPPED: dict[type, tuple[str, ...]] = {Participant: ("confirmed_at",), ActionItem: ("status", "history")}
+
+
+def _plan(kind: type) -> tuple[tuple[str, bool, object], ...]:
+    """Each field of a record's kind: its name and its default, if it has one (a default
+    made by a factory is made once here: it is only compared with)."""
+    known = _PLANS.get(kind)
+    if known is not None:
+        return known
+    plan = []
+    for f in fields(kind):
+        if f.default is not MISSING:
+            plan.append((f.name, True, f.default))
+        elif f.default_factory is not MISSING:
+            plan.append((f.name, True, f.default_factory()))
+        else:
+            plan.append((f.name, False, None))
+    _PLANS[kind] = tuple(plan)
+    return _PLANS[kind]
+
+
+_PLANS: dict[type, tuple[tuple[str, bool, object], ...]] = {}
 
 
 # The header asks once a second: the digest is worked out again only when a list changed

@@ -9,42 +9,26 @@ item) and :func:`~coopconsole.domain.balance.flags`; only the work differs.
 
 What is cached
 --------------
-* One :class:`~coopconsole.domain.floor_replay.FloorReplay` (with its clock replay), fed every
-  event stamped at or before the latest "now" asked for, in replay order ``(at, id)``.
-* Events already seen but stamped after that "now", sorted, waiting to be fed.
-* How many of ``session.events`` were seen, and the last of them; the last event fed.
-* The participant list and what the figures derive from it (counted ids, organisations),
-  and the agenda.
+The replay of the clock and the floor, kept by a
+:class:`~coopconsole.domain.replay_keeper.ReplayKeeper` (which says what it keeps and when
+it replays from scratch), and the participant list with what the figures derive from it
+(the roster, the organisations and how many of each are in the room).
 
-Each :meth:`LiveMeeting.view` feeds only what is new, then reads the figures off the
-replay: O(participants + agenda items), whatever the length of the meeting.
-
-When it is rebuilt
-------------------
-The replay is thrown away and the session replayed from scratch when
-
-* ``session.events`` no longer extends the list seen before (shorter, or its element at
-  the previously last position differs from the event seen there);
-* an appended event does not sort after the last event fed (another process wrote an
-  event stamped earlier, or with the same stamp and a lower id);
-* "now" is earlier than the last event fed (the clock was set back);
-* the agenda changed, the set of participant ids changed, or another session is passed.
-
-A change in the participant list that keeps the same ids (attendance, names,
+Each :meth:`LiveMeeting.view` has the keeper feed only what is new, then reads the
+figures off the replay: O(participants + agenda items), whatever the length of the
+meeting. A change in the participant list that keeps the same ids (attendance, names,
 organisations) only refreshes the derived roster: the replay does not depend on it.
-Events are append-only in practice (the service stamps them with the time of writing),
-so a running meeting is replayed once, when the console opens it.
 """
 
 from __future__ import annotations
 
-from bisect import insort
 from datetime import datetime, timedelta
 
 from coopconsole.domain.balance import Roster, SpeakingStats, fair_shares, flags_from, scope_start, stats_from
 from coopconsole.domain.floor_replay import FloorReplay
 from coopconsole.domain.frozen import record
-from coopconsole.domain.model import AgendaItem, Attendance, Event, Participant, Session
+from coopconsole.domain.model import Attendance, Participant, Session
+from coopconsole.domain.replay_keeper import ReplayKeeper
 from coopconsole.domain.timeline import ZERO, AgendaState, state_from_replay
 
 
@@ -94,101 +78,39 @@ class MeetingView:
     queue: tuple[int, ...] = ()  # who waits for the floor, the next first (speaker_queue.py)
 
 
-def _order_key(event: Event) -> tuple[datetime, int]:
-    return event.at, event.id
-
-
 class LiveMeeting:
     """Keeps the replays of one session and answers MeetingView for any now, cheaply."""
 
     def __init__(self) -> None:
-        self.rebuilds = 0  # how many times the session was replayed from scratch
-        self._floor: FloorReplay | None = None
-        self._name = ""
-        self._agenda: tuple[AgendaItem, ...] = ()
-        self._ids: frozenset[int] = frozenset()
+        self.keeper = ReplayKeeper(FloorReplay)
         self._participants: tuple[Participant, ...] = ()
         self._roster = Roster.of(())
         self._org_people: dict[str, int] = {}
-        self._seen = 0  # how many of session.events were taken in
-        self._last_seen: Event | None = None  # session.events[_seen - 1]
-        self._last_fed: Event | None = None
-        self._pending: list[Event] = []  # taken in, stamped after "now": sorted, not fed
+
+    @property
+    def rebuilds(self) -> int:
+        """How many times the session was replayed from scratch."""
+        return self.keeper.rebuilds
 
     def view(self, session: Session, now: datetime) -> MeetingView:
-        self._catch_up(session, now)
-        return self._read(session, now)
-
-    # -- keeping the replay in step ------------------------------------------------------
-
-    def _catch_up(self, session: Session, now: datetime) -> None:
+        floor = self.keeper.replay(session, now)
         participants = tuple(session.participants)
-        agenda = tuple(session.agenda)
         if participants != self._participants:
-            ids = frozenset(p.id for p in participants)
-            if ids != self._ids:
-                self._floor = None
-            self._set_roster(participants, ids)
-        if self._floor is None or session.name != self._name or agenda != self._agenda:
-            self._rebuild(session, agenda, now)
-            return
-        if not self._take_new(session.events) or (self._last_fed is not None and self._last_fed.at > now):
-            self._rebuild(session, agenda, now)
-            return
-        self._feed_until(now)
+            self._set_roster(participants)
+        return self._read(session, floor, now)
 
-    def _set_roster(self, participants: tuple[Participant, ...], ids: frozenset[int]) -> None:
-        self._participants, self._ids = participants, ids
+    def _set_roster(self, participants: tuple[Participant, ...]) -> None:
+        self._participants = participants
         self._roster = Roster.of(participants)
         org_people: dict[str, int] = {}
         for p in participants:
             org_people[p.organisation] = org_people.get(p.organisation, 0) + (p.attendance is not Attendance.ABSENT)
         self._org_people = org_people
 
-    def _take_new(self, events: list[Event]) -> bool:
-        """Queue the events appended since the last call; False if that is not the case."""
-        seen = self._seen
-        if len(events) < seen or (seen and events[seen - 1] != self._last_seen):
-            return False
-        if len(events) == seen:
-            return True
-        last = None if self._last_fed is None else _order_key(self._last_fed)
-        new = events[seen:]
-        if last is not None and any(_order_key(e) <= last for e in new):
-            return False
-        for event in new:
-            insort(self._pending, event, key=_order_key)
-        self._seen, self._last_seen = len(events), events[-1]
-        return True
-
-    def _rebuild(self, session: Session, agenda: tuple[AgendaItem, ...], now: datetime) -> None:
-        self.rebuilds += 1
-        self._name, self._agenda = session.name, agenda
-        self._floor = FloorReplay(session)
-        events = session.events
-        self._pending = sorted(events, key=_order_key)
-        self._seen, self._last_seen = len(events), events[-1] if events else None
-        self._last_fed = None
-        self._feed_until(now)
-
-    def _feed_until(self, now: datetime) -> None:
-        pending, floor = self._pending, self._floor
-        assert floor is not None
-        fed = 0
-        for event in pending:
-            if event.at > now:
-                break
-            floor.feed(event)
-            fed += 1
-        if fed:
-            self._last_fed = pending[fed - 1]
-            del pending[:fed]
-
     # -- reading the figures --------------------------------------------------------------
 
-    def _read(self, session: Session, now: datetime) -> MeetingView:
-        floor, roster = self._floor, self._roster
-        assert floor is not None
+    def _read(self, session: Session, floor: FloorReplay, now: datetime) -> MeetingView:
+        roster = self._roster
         agenda = state_from_replay(session, floor.clock, now)
         overall = stats_from(roster, floor, now)
         people_now = self._participants

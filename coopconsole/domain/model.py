@@ -348,6 +348,13 @@ class Session:
         else:
             setattr(self, name, [*old, record])
 
+    def put_new(self, record: Record) -> None:
+        """Add a record the store has just numbered: what :meth:`put` does with it (its id
+        is above every other of its kind, so there is none to replace), without looking
+        through the list for one."""
+        name = RECORD_LISTS[type(record)]
+        setattr(self, name, [*getattr(self, name), record])
+
 
 #: A record of a session: one row of one of its lists.
 Record = Goal | Participant | AgendaItem | Event | ActionItem | Decision | Note | ParkedItem

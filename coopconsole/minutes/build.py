@@ -178,7 +178,7 @@ def agenda(ctx: Context) -> str:
         return ctx.w("agenda.none")
     rows = []
     for item in s.agenda:
-        timing = state.timing(item.id)
+        timing = ctx.timings.get(item.id)
         rows.append(
             [
                 str(ctx.number(item.id)),
@@ -248,7 +248,7 @@ def _planned(ctx: Context, timing: ItemTiming | None) -> str:
 
 def _actual(ctx: Context, timing: ItemTiming | None) -> tuple[str, str]:
     if timing is not None and timing.dropped and timing.actual_start is None:
-        deferred = any(p.target == timing.item and p.resolution is Resolution.DEFERRED for p in ctx.session.parked)
+        deferred = timing.item in ctx.deferred
         return ctx.w("item.deferred" if deferred else "item.parked"), "—"
     if timing is None or timing.actual_start is None:
         return ctx.w("item.not_reached"), "—"

@@ -8,11 +8,18 @@ session in memory in step, so the next intent reads what is on disk without read
 the file again.
 
 The access keeps a domain :class:`Session` in memory and rebuilds it only when another
-process has changed the file.
+process has changed the file. It keeps, too, the replays of the session's clock and floor
+events (two :class:`~coopconsole.domain.replay_keeper.ReplayKeeper`), fed only the events
+that arrived since the last intent: the current item, the clock's figures, who has the
+floor and who waits for it cost an intent the same in the fifth minute as in the eighth
+hour. The replay starts again from the first event only when an event arrives out of
+order (another process wrote one stamped earlier than the last one replayed), when the
+agenda or the participants changed, or when the clock was set back.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
@@ -20,8 +27,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from coopconsole.domain.clock import Clock, system_clock
+from coopconsole.domain.floor_replay import FloorReplay
 from coopconsole.domain.model import RECORD_LISTS, Event, EventKind, R, Record, Session
-from coopconsole.domain.timeline import AgendaState, agenda_state
+from coopconsole.domain.replay_keeper import ReplayKeeper
+from coopconsole.domain.timeline import AgendaState, ClockReplay, state_from_replay
 from coopconsole.domain.typed_text import MAX_CAPTURE_CHARS, clean_line
 from coopconsole.service.refusals import ServiceError
 from coopconsole.store import SessionFile
@@ -68,6 +77,11 @@ class SessionAccess:
         self.clock = clock
         self._session: Session | None = None
         self._revision = -1
+        self.clock_replay = ReplayKeeper(ClockReplay)
+        self.floor_replay = ReplayKeeper(FloorReplay)  # made on the first intent about the floor
+        # The replays are fed as they are read: an intent (on the intent thread) and a
+        # look from the screen (on the event loop) take turns.
+        self._replaying = threading.Lock()
 
     # -- reading ---------------------------------------------------------------------
 
@@ -88,6 +102,9 @@ class SessionAccess:
         if self._session is None or self._revision != self.handle.revision:
             self._session = self.handle.load()
             self._revision = self.handle.revision
+            with self._replaying:
+                for keeper in (self.clock_replay, self.floor_replay):  # read again: any event may differ
+                    keeper.check_all()
         return self._session
 
     def glance(self) -> Session:
@@ -111,7 +128,26 @@ class SessionAccess:
 
     def state(self) -> AgendaState:
         """The agenda clock's figures now."""
-        return agenda_state(self.session, self.now())
+        return self.state_of(self.session, self.now())
+
+    def state_of(self, session: Session, now: datetime) -> AgendaState:
+        """The agenda clock's figures of ``session`` (this one, or a copy of it with a
+        different header) as of ``now``: as :func:`~coopconsole.domain.timeline.agenda_state`
+        gives them, from the replay kept."""
+        with self._replaying:
+            return state_from_replay(session, self.clock_replay.replay(session, now), now)
+
+    def queue(self) -> tuple[int, ...]:
+        """Who waits for the floor now, the next first."""
+        session, now = self.session, self.now()
+        with self._replaying:
+            return tuple(self.floor_replay.replay(session, now).queue.order)
+
+    def floor(self) -> int | None:
+        """Who has the floor now (None: nobody)."""
+        session, now = self.session, self.now()
+        with self._replaying:
+            return self.floor_replay.replay(session, now).speaker
 
     # -- changing (the caller holds the lock) -------------------------------------------
 
@@ -119,7 +155,7 @@ class SessionAccess:
         """Persist a new record (numbered by the store) and keep the session in step."""
         session = self.session
         saved = self.handle.add(record)
-        session.put(saved)
+        session.put_new(saved)
         self._revision = self.handle.revision
         return saved
 
@@ -128,7 +164,7 @@ class SessionAccess:
         session = self.session
         saved = self.handle.add_all(records)
         for record in saved:
-            session.put(record)
+            session.put_new(record)
         self._revision = self.handle.revision
         return saved
 
@@ -137,6 +173,10 @@ class SessionAccess:
         session = self.session
         self.handle.replace(record)
         session.put(record)
+        if isinstance(record, Event):  # changed in place: the replay cannot tell by itself
+            with self._replaying:
+                self.clock_replay.forget()
+                self.floor_replay.forget()
         self._revision = self.handle.revision
         return record
 
@@ -172,7 +212,7 @@ class SessionAccess:
         """Add a clock or floor event now, once ``check`` has found nothing against it."""
         with self.handle.locked():
             session, now = self.session, self.now()
-            check(session, agenda_state(session, now))
+            check(session, self.state_of(session, now))
             return self.add(Event(id=0, at=now, kind=kind, **fields))
 
     def find(self, kind: type[R], record_id: int) -> R:
@@ -215,11 +255,10 @@ class SessionAccess:
         result: SmartCheck = smart.smart_check(parsed, now.date())
         return result
 
-    @staticmethod
-    def item(item: ItemChoice, session: Session, now: datetime) -> int | None:
+    def item(self, item: ItemChoice, session: Session, now: datetime) -> int | None:
         """The agenda item a record is about (the current one for :data:`CURRENT`)."""
         if isinstance(item, Current):
-            return agenda_state(session, now).current
+            return self.state_of(session, now).current
         if item is not None and session.item(item) is None:
             raise ServiceError("no-item", item=item)
         return item

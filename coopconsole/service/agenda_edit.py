@@ -16,7 +16,7 @@ from datetime import datetime
 
 from coopconsole.domain.agenda_edit import AgendaEditError, check_title, parse_item_line
 from coopconsole.domain.model import AgendaItem, Attendance, Event, EventKind, Participant, Role
-from coopconsole.domain.timeline import AgendaState, agenda_state
+from coopconsole.domain.timeline import AgendaState
 from coopconsole.service import refusals
 from coopconsole.service.access import SessionAccess
 from coopconsole.service.refusals import ServiceError
@@ -35,7 +35,7 @@ class AgendaEdits:
     def _now(self) -> tuple[datetime, AgendaState]:
         access = self.access
         now = access.now()
-        state = agenda_state(access.session, now)
+        state = access.state_of(access.session, now)
         refusals.not_ended(access.session, state)
         return now, state
 

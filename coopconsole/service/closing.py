@@ -21,7 +21,6 @@ from typing import Any
 from coopconsole.domain.followup import minutes_digest, minutes_out_of_date, minutes_sent_at
 from coopconsole.domain.frozen import record
 from coopconsole.domain.model import Decision, Participant, Session, Stance
-from coopconsole.domain.timeline import agenda_state
 from coopconsole.domain.typed_text import clean_line
 from coopconsole.files import write_atomic
 from coopconsole.service.access import SessionAccess
@@ -82,7 +81,7 @@ class Closing:
         session = self.access.session
         if next_meeting is not None:
             session = replace(session, next_meeting=clean_line(next_meeting))
-        state = agenda_state(session, at)
+        state = self.access.state_of(session, at)
         sent = minutes_sent_at(session, state)
         copy = sent is not None and next_meeting is None and not minutes_out_of_date(session, state)
         if draft is None:
@@ -155,7 +154,7 @@ class Closing:
         with self.access.locked():
             session = self.access.session
             when = at or self.access.now()
-            if agenda_state(session, when).ended_at is None:
+            if self.access.state_of(session, when).ended_at is None:
                 raise ServiceError("minutes-not-ended")
             changed = replace(session, minutes_at=when)
             if next_meeting is not None:
@@ -173,7 +172,7 @@ class Closing:
             if person is None:
                 raise ServiceError("no-participant", number=participant)
             now = self.access.now()
-            if minutes_sent_at(session, agenda_state(session, now)) is None:
+            if minutes_sent_at(session, self.access.state_of(session, now)) is None:
                 raise ServiceError("minutes-not-written")
             return self.access.replace(replace(person, confirmed_at=now if confirmed else None))
 

@@ -11,7 +11,6 @@ from typing import cast
 
 from coopconsole.domain.closing_list import deferred_items
 from coopconsole.domain.model import Event, EventKind, ParkedItem, Record, Resolution, SessionStatus
-from coopconsole.domain.timeline import agenda_state
 from coopconsole.service.access import SessionAccess
 from coopconsole.service.refusals import ServiceError
 
@@ -33,7 +32,7 @@ class ClosingFixes:
             agenda_item = session.item(item)
             if agenda_item is None:
                 raise ServiceError("no-item", item=item)
-            state = agenda_state(session, now)
+            state = self.access.state_of(session, now)
             timing = state.timing(item)
             if timing is not None and timing.actual_start is not None:
                 raise ServiceError("item-begun", item=item)

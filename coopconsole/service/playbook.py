@@ -12,7 +12,6 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from coopconsole.domain.model import Event, EventKind, Goal, GoalTier, ParkedItem, Record, Resolution, SessionStatus
-from coopconsole.domain.timeline import agenda_state
 from coopconsole.service.access import SessionAccess
 from coopconsole.service.refusals import ServiceError, not_ended
 
@@ -70,7 +69,7 @@ class Playbook:
 
         with self.access.locked():
             session, now = self.access.session, self.access.now()
-            state = agenda_state(session, now)
+            state = self.access.state_of(session, now)
             option = next((o for o in replan_options(session, state) if o.key == (kind, item)), None)
             if option is None:
                 if state.drift is None or state.drift <= timedelta(0):
@@ -95,7 +94,7 @@ class Playbook:
         """Take back the last re-plan not yet undone (a parked item goes back on the agenda)."""
         with self.access.locked():
             session, now = self.access.session, self.access.now()
-            state = agenda_state(session, now)
+            state = self.access.state_of(session, now)
             not_ended(session, state)  # the plan of an ended meeting is history
             made = state.undo_at  # the re-plan being undone, as the replay sees it
             if made is None:
@@ -112,7 +111,7 @@ class Playbook:
             raise ServiceError("bad-minutes", most=MAX_COOL_MINUTES)
         with self.access.locked():
             session, now = self.access.session, self.access.now()
-            state = agenda_state(session, now)
+            state = self.access.state_of(session, now)
             not_ended(session, state)
             if state.status is SessionStatus.PLANNED:
                 raise ServiceError("not-started")

@@ -17,7 +17,6 @@ from dataclasses import replace
 from datetime import datetime
 
 from coopconsole.domain.model import Attendance, Event, EventKind, Participant, Session
-from coopconsole.domain.speaker_queue import speaker_queue
 from coopconsole.domain.timeline import AgendaState
 from coopconsole.service import refusals
 from coopconsole.service.access import SessionAccess
@@ -57,7 +56,7 @@ class Room:
     def toggle_speaker(self, participant: int | None, arrived: bool = False) -> Event:
         """A participant's key: give them the floor, or, if they have it, nobody."""
         with self.access.locked():
-            if participant is not None and participant == floor_holder(self.access.session):
+            if participant is not None and participant == self.access.floor():
                 participant = None
             return self.speaker(participant, arrived)
 
@@ -75,9 +74,9 @@ class Room:
                 raise ServiceError("no-participant", number=participant)
             if person.attendance is Attendance.ABSENT or person.attendance is Attendance.LEFT:
                 raise ServiceError(f"queue-{person.attendance.value}", name=person.name)
-            if floor_holder(session) == participant:
+            if self.access.floor() == participant:
                 raise ServiceError("queue-speaking", name=person.name)
-            if participant in speaker_queue(session):
+            if participant in self.access.queue():
                 raise ServiceError("queue-already", name=person.name)
 
         return self.access.event(EventKind.QUEUE, check, participant=participant)
@@ -86,7 +85,7 @@ class Room:
         """Take ``participant`` out of the speaker queue (refused if they are not in it)."""
 
         def check(session: Session, state: AgendaState) -> None:
-            if participant not in speaker_queue(session):
+            if participant not in self.access.queue():
                 person = session.participant(participant)
                 name = person.name if person is not None else str(participant)
                 raise ServiceError("queue-not-in", name=name)
@@ -96,7 +95,7 @@ class Room:
     def toggle_queue(self, participant: int) -> Event:
         """A participant's queue key: out of the queue if they wait in it, else at its end."""
         with self.access.locked():
-            if participant in speaker_queue(self.access.session):
+            if participant in self.access.queue():
                 return self.unqueue(participant)
             return self.queue(participant)
 
@@ -104,7 +103,7 @@ class Room:
         """Give the floor to the head of the queue, which takes them out of it (refused,
         ``queue-empty``, when nobody waits). The rules of :meth:`speaker` apply."""
         with self.access.locked():
-            waiting = speaker_queue(self.access.session)
+            waiting = self.access.queue()
             if not waiting:
                 raise ServiceError("queue-empty")
             return self.speaker(waiting[0])
@@ -125,21 +124,10 @@ class Room:
                 left_at=when if attendance is Attendance.LEFT else person.left_at,
             )
             saved = access.replace(changed)
-            if attendance in (Attendance.ABSENT, Attendance.LEFT) and participant in speaker_queue(access.session):
+            if attendance in (Attendance.ABSENT, Attendance.LEFT) and participant in access.queue():
                 access.event(EventKind.UNQUEUE, _nothing, participant=participant)  # gone: no longer waiting
             return saved
 
 
 def _nothing(session: Session, state: AgendaState) -> None:
     """No check: the event follows a change already made."""
-
-
-def floor_holder(session: Session) -> int | None:
-    """Who has the floor after the last event: a SPEAKER event gives it, PAUSE and END
-    take it away (the rules of :mod:`coopconsole.domain.floor_replay`)."""
-    for event in reversed(session.events):
-        if event.kind is EventKind.SPEAKER:
-            return event.participant
-        if event.kind in (EventKind.PAUSE, EventKind.END):
-            return None
-    return None

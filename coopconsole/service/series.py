@@ -96,8 +96,7 @@ def locate(store: SessionStore, text: str) -> tuple[str, ActionItem, Ref]:
         raise ServiceError("bad-ref", ref=text)
     if not store.exists(ref.meeting):
         raise ServiceError("series-missing", previous=ref.meeting, folder=str(store.folder.resolve()))
-    with store.open(ref.meeting) as handle:
-        named = handle.load()
+    named = store.read_part(ref.meeting, ("actions",))  # its header and actions: all this needs
     action = next((a for a in named.actions if a.id == ref.number), None)
     if action is None:
         raise ServiceError("no-action", ref=str(ref))

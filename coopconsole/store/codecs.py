@@ -201,6 +201,15 @@ def event_from(i: int, r: Record) -> Event:
     # kind (calling the Enum costs ten times as much). Only a refused record goes
     # through validate, to say what is wrong with it. EPOCH + ms is exact, where
     # fromtimestamp(t / 1000) goes through a float.
+    kind, t, item, participant, minutes = event_fields(r)
+    if "a" in r or "x" in r:  # an agenda change: rare, checked the slow way
+        return _agenda_change(i, r, Event(i, _EPOCH + _MS * t, kind, item, participant, minutes))
+    return Event(i, _EPOCH + _MS * t, kind, item, participant, minutes)
+
+
+def event_fields(r: Record) -> tuple[EventKind, int, int | None, int | None, int | None]:
+    """The kind, moment (epoch ms), item, participant and minutes of an event record,
+    checked (``Malformed`` says what is wrong)."""
     t, item, participant, minutes = r.get("t"), r.get("i"), r.get("p"), r.get("m")
     try:
         kind = _EVENT_KINDS[r["k"]]
@@ -215,9 +224,7 @@ def event_from(i: int, r: Record) -> Event:
         or (minutes is not None and (type(minutes) is not int or not -_MAX_MIN <= minutes <= _MAX_MIN))
     ):
         raise check.event_problem(r, EventKind)
-    if "a" in r or "x" in r:  # an agenda change: rare, checked the slow way
-        return _agenda_change(i, r, Event(i, _EPOCH + _MS * t, kind, item, participant, minutes))
-    return Event(i, _EPOCH + _MS * t, kind, item, participant, minutes)
+    return kind, t, item, participant, minutes
 
 
 def withdrawn_fields(record: Decision | Note | ParkedItem) -> Record:

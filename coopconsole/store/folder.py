@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coopconsole.domain.frozen import record
 from coopconsole.domain.model import ActionItem, Session
@@ -35,6 +36,9 @@ from coopconsole.store.locking import LockTimeout, SessionLock
 from coopconsole.store.session_names import check_name
 from coopconsole.store.sessions import LOCK_TIMEOUT_S, SUFFIX, SessionFile
 from coopconsole.store.storage import UnreadableFileError, check_regular
+
+if TYPE_CHECKING:
+    from coopconsole.store.listing import SessionListing
 
 
 class StoredAction:
@@ -200,6 +204,33 @@ class SessionStore:
                 detail = f"{type(exc).__name__}: {exc}"
                 out.append(SessionSummary(name, path, None, corrupt_message(path, detail)))
         return out
+
+    def listing(self) -> list[SessionListing]:
+        """One line of ``coopconsole list`` per session file, read without the lock (a
+        file is only ever replaced whole) and without decoding every record (see
+        :mod:`coopconsole.store.listing`); a file that cannot be read is a line with no
+        session and the reason."""
+        from coopconsole.store.listing import SessionListing, read_listing
+
+        out = []
+        for name in self.names():
+            path = self.folder / f"{name}{SUFFIX}"
+            try:
+                path = self.path_for(name)
+            except StoreError as exc:
+                out.append(SessionListing(name, path, None, error=str(exc)))
+                continue
+            out.append(read_listing(path, name))
+        return out
+
+    def read_part(self, name: str, tables: tuple[str, ...]) -> Session:
+        """Session ``name`` with its header and ``tables`` only, read as
+        :meth:`read_tables` reads (without the lock, the other tables not decoded); a
+        file that cannot be read is refused as :meth:`open` refuses it."""
+        from coopconsole.store.sessions import decode_session, read_document
+
+        path = self.path_for(name)
+        return decode_session(path, read_document(path, tables), name, tables)
 
     def read_tables(self, tables: tuple[str, ...], names: list[str] | None = None) -> list[SessionSummary]:
         """As :meth:`summaries`, each session holding only its header and ``tables``

@@ -62,12 +62,12 @@ class PickerScreen(Screen):
             Option(Content(t("picker.sample_zh", lang)), id="sample:zh"),
         ]
         now = self.clock()
-        for summary in self.store.summaries():
-            s = summary.session
+        for line in self.store.listing():  # headers, people, agenda, START and END: not every record
+            s = line.session
             if s is None:
-                options.append(Option(Content(t("picker.unreadable", lang, name=summary.name)), disabled=True))
+                options.append(Option(Content(t("picker.unreadable", lang, name=line.name)), disabled=True))
                 continue
-            status = t(f"state.{agenda_state(s, now).status.value}", lang)
+            status = t(f"state.{agenda_state(s, now).status.value}", lang)  # from its START and END events
             when = s.date.isoformat() if s.date else ""
             options.append(Option(Content(f"{s.name}  {s.title}  {when}  [{status}]"), id=f"session:{s.name}"))
         return options
