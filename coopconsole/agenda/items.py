@@ -56,15 +56,15 @@ Decisions:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
-from datetime import time
+from collections.abc import Collection
 
 from markdown_it.tree import SyntaxTreeNode
 
+from coopconsole.agenda.drafts import STRUCK, Draft, MetaSink, Report, bare, group_children, is_timed
 from coopconsole.agenda.durations import parse_box, slot_full
-from coopconsole.agenda.item_columns import column_kind
 from coopconsole.agenda.item_line import BOX_KEYS, OWNER_KEYS, TIME_KEYS, Parsed, parse_line
+from coopconsole.agenda.item_tables import TableReader
+from coopconsole.agenda.lettered import LetteredOutline
 from coopconsole.agenda.markdown_lines import (
     ENUM_RE,
     Line,
@@ -73,27 +73,11 @@ from coopconsole.agenda.markdown_lines import (
     item_line,
     own_lines,
     split_key,
-    strip_enum,
-    table_rows,
 )
-from coopconsole.agenda.person_names import looks_like_names
 
-Report = Callable[[int, str], None]
-MetaSink = Callable[[Line], bool]
+__all__ = ["AgendaReader", "Draft", "MetaSink", "Report"]
 
 _LISTS = ("bullet_list", "ordered_list")
-
-
-@dataclass
-class Draft:
-    line: int
-    title: str
-    start: time | None = None
-    end: time | None = None
-    minutes: int | None = None
-    owner: str = ""
-    sub_points: list[str] = field(default_factory=list)
-    source: str = ""
 
 
 class AgendaReader:
@@ -101,6 +85,7 @@ class AgendaReader:
         self.report = report
         self.on_meta = on_meta
         self.known = tuple(known)  # participants' names, for owners in round brackets
+        self.tables = TableReader(report, on_meta, self._draft)
 
     # -- items from one line ------------------------------------------------------
     def _draft(self, line: Line) -> Draft:
@@ -116,7 +101,7 @@ class AgendaReader:
         while the field is empty); False if it is not one."""
         pair = split_key(line.text)
         if pair is None:
-            return _bare(draft, line.text)
+            return bare(draft, line.text)
         key, value = pair
         if key in OWNER_KEYS and value:
             draft.owner = draft.owner or value
@@ -183,7 +168,7 @@ class AgendaReader:
                 self.report(item_line(li), "Empty agenda entry; there was nothing to keep, so it was skipped.")
                 return None
             lines = [Line(item_line(li), "")]
-        if _STRUCK.fullmatch(lines[0].text.strip()):
+        if STRUCK.fullmatch(lines[0].text.strip()):
             self.report(item_line(li), f"Struck-out agenda entry “{lines[0].text}”; it was skipped.")
             return None
         draft = self._draft(lines[0])
@@ -193,89 +178,10 @@ class AgendaReader:
 
     def _list_entries(self, li: SyntaxTreeNode) -> list[Draft | None]:
         """One list entry, or the entries of a group of timed entries (see the module notes)."""
-        children = _group_children(li)
+        children = group_children(li)
         if children is None:
             return [self._list_item(li)]
         return [d for child in children for d in self._list_entries(child)]
-
-    def _table(self, table: SyntaxTreeNode, details: bool = False) -> list[Draft]:
-        rows = table_rows(table)
-        if not rows:
-            return []
-        header_line, header = rows[0]
-        kinds = [column_kind(h) for h in header]
-        if not any(kinds):
-            if details:
-                rows = [(no, cells) for no, cells in rows if not self.on_meta(_row_line(no, cells))]
-            return [d for no, cells in rows if (d := self._free_row(no, cells)) is not None]
-        if "item" not in kinds and "" in kinds:
-            kinds[kinds.index("")] = "item"
-        drafts = []
-        for no, cells in rows[1:]:
-            if not any(c.strip() for c in cells):
-                self.report(no, "Empty agenda table row; it was skipped.")
-                continue
-            by_kind: dict[str, str] = {}
-            extras: list[str] = []
-            for kind, head, cell in zip(kinds, header, cells, strict=False):
-                cell = cell.strip()
-                if kind and kind != "skip":
-                    by_kind.setdefault(kind, cell)
-                elif not kind and cell:
-                    extras.append(f"{head}: {cell}" if head else cell)
-            draft = self._draft(Line(no, by_kind.get("item", "")))
-            self._row_fields(draft, no, by_kind)
-            draft.sub_points.extend(extras)
-            drafts.append(draft)
-        return drafts
-
-    def _row_fields(self, draft: Draft, no: int, cells: dict[str, str]) -> None:
-        when = cells.get("time", "")
-        if when:
-            parsed = parse_line(when)
-            if parsed.start is not None or parsed.minutes is not None:
-                draft.start, draft.end = parsed.start or draft.start, parsed.end or draft.end
-                if draft.minutes is None:
-                    draft.minutes = parsed.minutes
-            else:
-                self.report(no, f"Could not read the time “{when}”; the item was kept without a start time.")
-        box = cells.get("box", "")
-        if box:
-            minutes = parse_box(box, bare=True)
-            if minutes is None:
-                self.report(no, f"Could not read the time box “{box}”; the item has no planned length from this row.")
-            else:
-                draft.minutes = minutes
-        if cells.get("owner"):
-            draft.owner = cells["owner"]
-
-    def _free_row(self, no: int, cells: list[str]) -> Draft | None:
-        """A row of a table whose header names no known column: classify each cell."""
-        cells = [c.strip() for c in cells if c.strip()]
-        if not cells:
-            self.report(no, "Empty agenda table row; it was skipped.")
-            return None
-        draft = Draft(no, "", source=" | ".join(cells))
-        rest = []
-        for cell in cells:
-            slot = slot_full(cell)
-            box = parse_box(cell)
-            if slot is not None and draft.start is None and slot.start is not None:
-                draft.start, draft.end = slot.start, slot.end
-            elif box is not None and draft.minutes is None:
-                draft.minutes = box
-            elif not draft.title:
-                parsed = self._draft(Line(no, cell))
-                draft.title = parsed.title
-                draft.start = draft.start or parsed.start
-                draft.minutes = draft.minutes if draft.minutes is not None else parsed.minutes
-                draft.owner = parsed.owner
-            elif not draft.owner and looks_like_names(cell):
-                draft.owner = cell
-            else:
-                rest.append(cell)
-        draft.sub_points.extend(rest)
-        return draft
 
     def _heading_item(self, heading: SyntaxTreeNode, body: list[SyntaxTreeNode]) -> Draft | None:
         lines = block_lines(heading)
@@ -315,7 +221,7 @@ class AgendaReader:
         if pair is not None and pair[0] in _TOTAL_KEYS and parse_box(pair[1]) is not None:
             self.report(line.no, f"The line “{line.text}” gives the meeting's length, not an agenda item.")
             return None
-        marked = outlined or _timed(line.text) or bool(ENUM_RE.match(line.text))
+        marked = outlined or is_timed(line.text) or bool(ENUM_RE.match(line.text))
         if marked or (not structured and not loose):
             return self._draft(line)
         if not loose:
@@ -328,7 +234,7 @@ class AgendaReader:
         structured = strict or any(b.type in _LISTS + ("table", "heading") for b in blocks)
         details = loose or strict
         drafts: list[Draft | None] = []
-        outline = _Outline([ln.text for b in blocks if b.type == "paragraph" for ln in block_lines(b)])
+        outline = LetteredOutline([ln.text for b in blocks if b.type == "paragraph" for ln in block_lines(b)])
         i = 0
         while i < len(blocks):
             node = blocks[i]
@@ -345,7 +251,7 @@ class AgendaReader:
                 while j < len(blocks) and not (blocks[j].type == "heading" and heading_level(blocks[j]) <= level):
                     j += 1
                 body = blocks[i:j]
-                if loose and not any(_timed(ln.text) for ln in block_lines(node)):
+                if loose and not any(is_timed(ln.text) for ln in block_lines(node)):
                     continue
                 i = j
                 if self._is_group(node, body):
@@ -359,7 +265,7 @@ class AgendaReader:
                         continue
                     drafts.extend(self._list_entries(li))
             elif node.type == "table":
-                drafts.extend(self._table(node, details))
+                drafts.extend(self.tables.read(node, details))
             elif node.type == "paragraph" and outline.families:
                 for ln in block_lines(node):
                     drafts.extend(outline.line(ln, lambda line: self._plain(line, structured, loose, outlined=True)))
@@ -368,108 +274,6 @@ class AgendaReader:
             elif node.type in ("paragraph", "fence", "code_block"):
                 drafts.extend(self._plain(ln, structured, loose) for ln in block_lines(node))
         return [d for d in drafts if d is not None]
-
-
-_LATIN_MARK = re.compile(r"^\s*(?:[(（](?P<paren>[A-Z])[)）]|(?P<roman>[IVX]{1,5})\.|(?P<letter>[A-Z])\.)\s+(?=\S)")
-_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI"]
-
-
-def _latin_mark(text: str) -> tuple[str, str] | None:
-    """The outline family (``(A)``, ``I.``, ``A.``) and marker at the start of a line."""
-    m = _LATIN_MARK.match(text)
-    if not m:
-        return None
-    if m.group("paren"):
-        return "(A)", m.group("paren")
-    if m.group("roman"):
-        return "I.", m.group("roman")
-    return "A.", m.group("letter")
-
-
-class _Outline:
-    """Plain lines lettered as an outline (``A. Call to order``, ``(B) Invocation``,
-    ``IV. Open Forum``), as in order-of-business documents.
-
-    A family of Latin markers counts only when its first three lines run A, B, C (or
-    I, II, III), so a line that starts with an initial (``J. Doe will chair``) is not
-    taken for one. The family of the first such line gives the items; a line of another
-    marker (``(1)``, ``A.`` under ``III.``) right after an item is one of its sub-points,
-    and so is a list right under it.
-    """
-
-    def __init__(self, texts: list[str]) -> None:
-        seen: dict[str, list[str]] = {"(A)": [], "I.": [], "A.": []}
-        for text in texts:
-            found = _latin_mark(text)
-            if found is None:
-                continue
-            family, mark = found
-            seen[family].append(mark)
-            if family == "I." and len(mark) == 1:
-                seen["A."].append(mark)  # I., V. and X. are letters too
-        self.families = {
-            family
-            for family, marks in seen.items()
-            if marks[:3] == (_ROMANS[:3] if family == "I." else ["A", "B", "C"])
-        }
-        self.items: str | None = None
-        self.last: Draft | None = None
-        self.plain = False  # the last line given is not part of the outline
-
-    def _family(self, text: str) -> tuple[str, str] | None:
-        found = _latin_mark(text)
-        if found is None:
-            return None
-        family, mark = found
-        if family not in self.families and family == "I." and len(mark) == 1 and "A." in self.families:
-            family = "A."
-        if family not in self.families:
-            return None
-        return family, _LATIN_MARK.sub("", text, count=1)
-
-    def line(self, line: Line, make: Callable[[Line], Draft | None]) -> list[Draft | None]:
-        self.plain = False
-        found = self._family(line.text)
-        if found is not None:
-            family, text = found
-            self.items = self.items or family
-            if family == self.items or self.last is None:
-                self.last = make(Line(line.no, text))
-                return [self.last]
-            self.last.sub_points.append(text)
-            return []
-        if self.last is not None and ENUM_RE.match(line.text):
-            self.last.sub_points.append(strip_enum(line.text))
-            return []
-        self.plain = True
-        self.last = None
-        return []
-
-
-def _bare(draft: Draft, text: str) -> bool:
-    """A line that is only a time box or only a clock time fills that field while it is empty.
-
-    A time box followed by names in brackets (``15 mins (Ashley Nelson)``, the line under
-    a topic in some standards bodies' agendas) also fills the owner while it is empty.
-    """
-    inner = re.sub(r"^[(（\[【]\s*(.*?)\s*[)）\]】]$", r"\1", text.strip())
-    box = parse_box(inner)
-    if box is None:
-        m = _BOX_THEN_NAMES.fullmatch(inner)
-        if m and looks_like_names(m.group("names")):
-            box = parse_box(m.group("box"))
-            if box is not None and draft.minutes is None:
-                draft.owner = draft.owner or m.group("names").strip()
-    if box is not None:
-        if draft.minutes is not None:
-            return False
-        draft.minutes = box
-        return True
-    slot = slot_full(inner)
-    if slot is not None and slot.start is not None and draft.start is None:
-        draft.start, draft.end = slot.start, slot.end
-        return True
-    return False
 
 
 # Keys of a plain line that gives the whole meeting's length (``Estimated time: 42 min``).
@@ -486,9 +290,6 @@ _TOTAL_KEYS = {
     "总时长",
     "预计时长",
 }
-# An entry written wholly struck out (``~~Review prior meetings (5m)~~``) was taken off.
-_STRUCK = re.compile(r"~~(?!~).+~~")
-_BOX_THEN_NAMES = re.compile(r"(?P<box>[^()（）]+?)\s*[(（](?P<names>[^()（）]+)[)）]")
 
 
 def _attach(text: str, below: list[str], depth: int) -> str:
@@ -502,54 +303,6 @@ def _attach(text: str, below: list[str], depth: int) -> str:
     return f"{text.rstrip(':')}: {joined}"
 
 
-def _row_line(no: int, cells: list[str]) -> Line:
-    """A table row read as a ``Key: value`` line, the way the importer reads detail tables."""
-    cells = [c.strip() for c in cells if c.strip()]
-    return Line(no, f"{cells[0]}: {' '.join(cells[1:])}" if len(cells) >= 2 else "")
-
-
 def _is_field(text: str) -> bool:
     pair = split_key(text)
     return pair is not None and pair[0] in OWNER_KEYS | BOX_KEYS | TIME_KEYS
-
-
-def _timed(text: str) -> bool:
-    parsed = parse_line(text)
-    return parsed.start is not None or parsed.minutes is not None or bool(parsed.bad)
-
-
-def _entry_minutes(li: SyntaxTreeNode) -> int | None:
-    """A nested list entry's time box (0 for a group without one, or an entry with a
-    start but no box), or None when it is neither a timed entry nor a group of them. A
-    line that only gives a box, such as ``15 mins (Ashley Nelson)``, is a detail of its
-    parent, not an entry."""
-    children = _group_children(li)
-    if children is not None:
-        return sum(_entry_minutes(c) or 0 for c in children)
-    lines = own_lines(li)[0]
-    if not lines or not _timed(lines[0].text) or _bare(Draft(0, ""), lines[0].text):
-        return None
-    return parse_line(lines[0].text).minutes or 0
-
-
-def _group_children(li: SyntaxTreeNode) -> list[SyntaxTreeNode] | None:
-    """The entries of a list entry that groups timed entries, or None.
-
-    An entry is a group when it has no start time, every entry nested under it carries
-    its own start or time box (or is such a group itself), and its own box, if any, is
-    the sum of theirs: ``Talking points (12 min)`` over ``Retro (4 min)``, ``Project
-    state (5 min)`` and ``Planning (3 min)``. The group's title is then dropped.
-    """
-    lines, nested = own_lines(li)
-    children = [c for lst in nested for c in lst.children]
-    if not lines or not children:
-        return None
-    parsed = parse_line(lines[0].text)
-    if parsed.start is not None or _STRUCK.fullmatch(lines[0].text.strip()):
-        return None
-    boxes = [_entry_minutes(c) for c in children]
-    if any(b is None for b in boxes):
-        return None
-    if parsed.minutes is not None and parsed.minutes != sum(b or 0 for b in boxes):
-        return None
-    return children

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from coopconsole.agenda.items import Report
+from coopconsole.agenda.drafts import Report
 from coopconsole.domain.model import AgendaItem
 
 

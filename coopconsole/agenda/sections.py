@@ -53,9 +53,9 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
+from coopconsole.agenda.drafts import Draft
 from coopconsole.agenda.durations import parse_box, parse_when, slot_at_start, slot_full
 from coopconsole.agenda.item_line import parse_line
-from coopconsole.agenda.items import Draft
 from coopconsole.agenda.markdown_lines import block_lines, heading_level, norm_key, split_key, strip_enum
 
 SECTIONS = {
