@@ -52,6 +52,9 @@ Decisions where the format leaves room:
   bidirectional overrides removed; see :mod:`coopconsole.agenda.markdown_lines`): every
   string of the session, every problem and every error message, which quote the agenda
   and are printed on a terminal. The ``name`` given by the caller too.
+* Entries under a heading that sets them aside (``Proposed agenda items (to be scheduled
+  if time permits)``, ``Parking lot``, ``Deferred``; see :mod:`coopconsole.agenda.sections`)
+  are open points of the session's parking lot, not items of the plan; each is reported.
 * Lists and quotes nested deeper than Markdown is read (some 50 levels of lists) are
   reported with their lines, not imported.
 """
@@ -85,8 +88,8 @@ from coopconsole.agenda.people import Person, parse_person, read_goals, read_par
 from coopconsole.agenda.person_names import is_placeholder
 from coopconsole.agenda.plan_checks import check_plan
 from coopconsole.agenda.results import AgendaError, AgendaImport, ImportProblem
-from coopconsole.agenda.sections import SECTIONS, mark_continuations, outline, outside_items
-from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, Participant, Session
+from coopconsole.agenda.sections import SECTIONS, Section, mark_continuations, outline, outside_items
+from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, ParkedItem, Participant, Session
 from coopconsole.domain.typed_text import clean_line
 
 _META = {
@@ -329,6 +332,7 @@ def _import(text: str, name: str) -> AgendaImport:
     else:
         loose = [b for s in sections if s.kind in ("preamble", "other") for b in s.blocks]
         drafts = reader.read(loose, loose=True)
+    parked = _parked(sections, reader, report)
     for key, line in front.items():
         meta.take(Line(line.no, f"{key}: {line.text}"))
     goals = meta.goals + goals
@@ -359,9 +363,31 @@ def _import(text: str, name: str) -> AgendaImport:
             (i.owner for i in items),
         ),
         agenda=items,
+        parked=parked,
     )
     unique = list(dict.fromkeys(problems))
     return AgendaImport(session, sorted(unique, key=lambda p: p.line))
+
+
+def _parked(sections: list[Section], reader: AgendaReader, report: Report) -> list[ParkedItem]:
+    """The entries of the sections that set entries aside (``Proposed agenda items (to be
+    scheduled if time permits)``, ``Parking lot``): open points of the parking lot, not
+    items of the plan, each reported so that the facilitator sees where it went."""
+    parked: list[ParkedItem] = []
+    for section in sections:
+        if section.kind != "parked":
+            continue
+        for d in reader.read(section.blocks, strict=True):
+            text = d.title or d.source
+            if not text:
+                continue
+            report(
+                d.line,
+                f"“{text}” is listed to be scheduled only if time permits (or later); "
+                "it was put in the parking lot, not in the plan.",
+            )
+            parked.append(ParkedItem(len(parked) + 1, text, raised_by=d.owner))
+    return parked
 
 
 def _unread(first: int, last: int) -> tuple[int, str]:

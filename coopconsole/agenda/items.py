@@ -62,6 +62,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from coopconsole.agenda.drafts import STRUCK, Draft, MetaSink, Report, bare, group_children, is_timed
 from coopconsole.agenda.durations import parse_box, slot_full
+from coopconsole.agenda.item_groups import empty_labels, is_group
 from coopconsole.agenda.item_line import BOX_KEYS, OWNER_KEYS, TIME_KEYS, Parsed, parse_line
 from coopconsole.agenda.item_tables import TableReader
 from coopconsole.agenda.lettered import LetteredOutline
@@ -196,24 +197,6 @@ class AgendaReader:
                 self._body(draft, block_lines(node), strict=node.type == "paragraph")
         return draft
 
-    def _is_group(self, heading: SyntaxTreeNode, body: list[SyntaxTreeNode]) -> bool:
-        text = " ".join(ln.text for ln in block_lines(heading))
-        parsed = parse_line(text)
-        if parsed.start is not None or parsed.minutes is not None or parsed.bad:
-            return False
-        for node in body:
-            if node.type == "paragraph" and any(_is_field(ln.text) for ln in block_lines(node)):
-                return False
-        for node in body:
-            if node.type in ("table", "heading"):
-                return True
-            if node.type in _LISTS and node.children:
-                heads = [own_lines(li)[0][:1] for li in node.children]
-                timed = sum(1 for h in heads if h and parse_line(h[0].text).start is not None)
-                if timed * 2 >= len(heads) and timed:
-                    return True
-        return False
-
     def _plain(self, line: Line, structured: bool, loose: bool, outlined: bool = False) -> Draft | None:
         if self.on_meta(line):
             return None
@@ -235,6 +218,7 @@ class AgendaReader:
         details = loose or strict
         drafts: list[Draft | None] = []
         outline = LetteredOutline([ln.text for b in blocks if b.type == "paragraph" for ln in block_lines(b)])
+        labels = set() if loose else empty_labels(blocks)
         i = 0
         while i < len(blocks):
             node = blocks[i]
@@ -253,8 +237,14 @@ class AgendaReader:
                 body = blocks[i:j]
                 if loose and not any(is_timed(ln.text) for ln in block_lines(node)):
                     continue
-                i = j
-                if self._is_group(node, body):
+                at, i = i - 1, j
+                if at in labels:
+                    self.report(
+                        item_line(node),
+                        f"The heading “{' '.join(ln.text for ln in block_lines(node))}” has nothing under it, "
+                        "beside headings that group items; it was read as an empty category, not an item.",
+                    )
+                elif is_group(node, body):
                     drafts.extend(self.read(body, loose=loose, strict=strict))
                 else:
                     drafts.append(self._heading_item(node, body))

@@ -40,6 +40,18 @@ Agenda entries outside the agenda, decided so that no item is lost without a wor
   lines whose value is only a time or a time box (``Duration: 2 hours``,
   ``会议时长：2小时``): those describe a meeting rather than list an item.
 
+Headings that a facilitator does not walk through as part of the plan:
+
+* A heading that sets entries aside (``Proposed agenda items (to be scheduled if time
+  permits)``, ``Parking lot``, ``Topics deferred till next meeting``, ``Backlog``,
+  ``备选议题``, ``待定事项``) opens a *parked* section, even under the agenda heading:
+  its entries go to the session's parking lot, not into the plan (see the importer).
+  A heading after it that is deeper than the agenda's heading returns to the agenda.
+* A heading that opens the notes of the meeting (``Meeting minutes``, ``Notes``,
+  ``会议纪要``, ``会议记录``) closes the agenda even when it is deeper than the agenda's
+  heading (``# Agenda Items:`` then ``## Opening``, ``## Meeting Minutes``): what follows
+  is what was said, not what is planned.
+
 Sections read as an agenda by a word or by continuing it are read strictly: their plain
 lines are items only when timed or enumerated, and their meeting-detail lines are taken
 as details (see :mod:`coopconsole.agenda.items`).
@@ -114,6 +126,23 @@ _WORD_AT_END = re.compile(rf"(?:^|\s)(?:{_WORDS}|sessions?)$")
 _WORD_AT_START = re.compile(rf"^(?:{_WORDS})(?:\s*[-–—:：|,/]|\s+(?:for|on|day)\b|\s+\d)")
 _ZH_WORD = re.compile(r"议程|日程|(?:会议|时间|活动|议程|日程)(?:安排|流程)")
 _KEPT = ("agenda", "participants", "goals")
+_PARKED = re.compile(
+    r"(?i)\bif time (?:permits|allows)\b|\btime permitting\b|\bparking lot\b|\bparked\b|\bdeferred\b"
+    r"|\bbacklog\b|\bto be scheduled\b|\bunscheduled\b|\bnot scheduled\b"
+    r"|备选|待定议题|待定事项|暂缓|延后|如有时间|时间允许"
+)
+_NOTES = {
+    "minutes",
+    "meeting minutes",
+    "minutes of the meeting",
+    "notes",
+    "meeting notes",
+    "notes from the meeting",
+    "会议纪要",
+    "纪要",
+    "会议记录",
+    "会议笔记",
+}
 _LISTS = ("bullet_list", "ordered_list")
 
 
@@ -123,8 +152,13 @@ def _key(text: str) -> str:
 
 
 def section_kind(text: str) -> str | None:
-    """The section a heading names exactly: agenda, participants, goals, or None."""
+    """The section a heading names: agenda, participants, goals exactly, parked or notes
+    (see the module notes), or None."""
+    if _PARKED.search(text):
+        return "parked"
     key = _key(text)
+    if key in _NOTES:
+        return "notes"
     return next((kind for kind, names in SECTIONS.items() if key in names), None)
 
 
@@ -138,7 +172,7 @@ def names_agenda(text: str) -> bool:
 
 @dataclass
 class Section:
-    kind: str  # preamble, other, agenda, participants, goals
+    kind: str  # preamble, other, agenda, participants, goals, parked
     level: int
     blocks: list[SyntaxTreeNode] = field(default_factory=list)
     strict: bool = False  # an agenda by a word in its heading, or by continuing the agenda
@@ -159,6 +193,7 @@ def heading_text(node: SyntaxTreeNode) -> str:
 def outline(nodes: list[SyntaxTreeNode]) -> Outline:
     """Split the document's blocks into sections (see the module notes)."""
     out = Outline([Section("preamble", 0)])
+    agenda: Section | None = None  # the agenda section a parked section interrupts
     for node in nodes:
         if node.type != "heading":
             out.sections[-1].blocks.append(node)
@@ -170,13 +205,27 @@ def outline(nodes: list[SyntaxTreeNode]) -> Outline:
         out.first_any = out.first_any or heading
         out.first_h1 = out.first_h1 or (heading if level == 1 else "")
         current = out.sections[-1]
+        if current.kind == "agenda":
+            agenda = current
         inside = current.kind in _KEPT and level > current.level
-        if kind is None and inside:
+        if kind == "notes":
+            agenda = None
+            out.sections.append(Section("other", level))
+        elif kind == "parked" and not first:
+            out.sections.append(Section("parked", level))
+        elif kind is None and current.kind == "parked" and level > current.level:
+            current.blocks.append(node)
+        elif kind is None and current.kind == "parked" and agenda is not None and level > agenda.level:
+            section = Section("agenda", agenda.level, strict=agenda.strict)
+            section.blocks.append(node)
+            out.sections.append(section)
+        elif kind is None and inside:
             current.blocks.append(node)
         elif kind is None and not first and names_agenda(heading):
             out.sections.append(Section("agenda", level, strict=True))
         else:
-            section = Section(kind or "other", level)
+            agenda = None
+            section = Section(kind if kind in _KEPT else "other", level)
             if kind is None and not first:
                 section.blocks.append(node)
             out.sections.append(section)
