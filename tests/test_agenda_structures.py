@@ -135,3 +135,99 @@ def test_timed_entries_under_section_headings_are_the_items() -> None:
         ("Discussion Points", 25),
     ]
     assert session.agenda[-1].sub_points == ("Testing", "Bugs")
+
+
+# -- exports of document tools, and HTML ---------------------------------------------------
+
+HTML_AGENDA = """\
+<style>
+  .event { color: #007BFF; }
+</style>
+
+<h2 class="centered-title">开幕仪式</h2>
+
+<div class="event-section">
+    <h3>01. 欢迎致辞与介绍 (13:00-13:30)</h3>
+    <ul>
+        <li class="event-item">协会成立的背景</li>
+        <li class="event-item">嘉宾致辞</li>
+    </ul>
+</div>
+
+<div class="event-section">
+    <h3>02. 茶歇 (13:30-13:50)</h3>
+</div>
+"""
+
+
+def test_timed_html_headings_are_items_and_html_list_entries_their_points() -> None:
+    session = _read(HTML_AGENDA).session
+    assert [(i.title, i.start.strftime("%H:%M") if i.start else None, i.minutes) for i in session.agenda] == [
+        ("欢迎致辞与介绍", "13:00", 30),
+        ("茶歇", "13:30", 20),
+    ]
+    assert session.agenda[0].sub_points == ("协会成立的背景", "嘉宾致辞")
+    assert session.title == "开幕仪式"  # the style sheet is not read as text
+
+
+GOOGLE_DOCS = """\
+**Partner sync**
+
+**Agenda**
+
+1\\. Welcome (5 min)
+
+\\- \\[ \\] Budget review (20 min)
+
+&nbsp;
+
+\\- Close (5 min)
+"""
+
+
+def test_escaped_markers_and_a_bold_agenda_line_from_an_export() -> None:
+    assert [(i.title, i.minutes) for i in _read(GOOGLE_DOCS).session.agenda] == [
+        ("Welcome", 5),
+        ("Budget review", 20),
+        ("Close", 5),
+    ]
+
+
+HACKMD = """\
+# Weekly sync
+
+[TOC]
+
+:::info
+**Date**: 2026-12-03 10:00
+:::
+
+<details>
+<summary>Agenda</summary>
+
+- [ ] Demo (10 min)
+- [x] Retro (15 min)
+
+</details>
+
+## Notes
+
+- 10:30 we ran late
+"""
+
+
+def test_hackmd_toc_containers_toggles_and_tasks() -> None:
+    session = _read(HACKMD).session
+    assert [(i.title, i.minutes) for i in session.agenda] == [("Demo", 10), ("Retro", 15)]
+    assert (str(session.date), str(session.start)) == ("2026-12-03", "10:00:00")
+
+
+def test_a_plain_text_agenda_in_a_code_fence() -> None:
+    text = "# Sync\n\n## Agenda\n\n```\n09:00 Welcome\n09:10 Budget (20 min)\n```\n"
+    assert [(i.title, i.minutes) for i in _read(text).session.agenda] == [("Welcome", 10), ("Budget", 20)]
+
+
+def test_a_bold_line_that_names_no_section_stays_text() -> None:
+    text = "# M\n\n## Schedule\n\n**Wednesday, 11th October**\n\n- Vote (15 min)\n"
+    result = _read(text)
+    assert [i.title for i in result.session.agenda] == ["Vote"]

@@ -4,7 +4,9 @@ The document is parsed with markdown-it (CommonMark plus tables) and walked bloc
 block. Headings open sections by their name or by an agenda word in it, and agenda
 entries outside the agenda are imported or reported, as described in
 :mod:`coopconsole.agenda.sections`. Block quotes are read as if unquoted; HTML blocks,
-HTML comments and thematic breaks are skipped; front matter is skipped.
+HTML comments and thematic breaks are skipped; front matter is skipped. Exports of
+document tools and HTML headings and lists are made Markdown first (see
+:mod:`coopconsole.agenda.exports`).
 
 Decisions where the format leaves room:
 
@@ -68,6 +70,7 @@ from datetime import date, time
 from markdown_it.tree import SyntaxTreeNode
 
 from coopconsole.agenda.durations import RANGE_RE, find_box, parse_when
+from coopconsole.agenda.exports import plain_markdown
 from coopconsole.agenda.in_charge import with_people_in_charge
 from coopconsole.agenda.item_line import is_break
 from coopconsole.agenda.items import AgendaReader, Draft, Report
@@ -294,6 +297,7 @@ def _import(text: str, name: str) -> AgendaImport:
         problems.append(ImportProblem(max(1, line), clean_line(message)))
 
     text, front = split_front_matter(normalise_source(text))
+    text = plain_markdown(text)
     root = parse(text)
     unread = [_unread(first, last) for first, last in unread_spans(root)]
     for first, message in unread:

@@ -176,6 +176,7 @@ class Section:
     level: int
     blocks: list[SyntaxTreeNode] = field(default_factory=list)
     strict: bool = False  # an agenda by a word in its heading, or by continuing the agenda
+    notes: bool = False  # the minutes or notes of the meeting: never continues the agenda
 
 
 @dataclass
@@ -210,7 +211,7 @@ def outline(nodes: list[SyntaxTreeNode]) -> Outline:
         inside = current.kind in _KEPT and level > current.level
         if kind == "notes":
             agenda = None
-            out.sections.append(Section("other", level))
+            out.sections.append(Section("other", level, notes=True))
         elif kind == "parked" and not first:
             out.sections.append(Section("parked", level))
         elif kind is None and current.kind == "parked" and level > current.level:
@@ -250,7 +251,7 @@ def _timed(draft: Draft) -> bool:
 def mark_continuations(sections: list[Section], probe: Probe) -> None:
     """Turn other sections that continue the agenda into (strict) agenda sections."""
     for before, section in zip(sections, sections[1:], strict=False):
-        if section.kind != "other" or before.kind != "agenda" or section.level != before.level:
+        if section.kind != "other" or section.notes or before.kind != "agenda" or section.level != before.level:
             continue
         drafts = probe(section.blocks)
         timed = sum(1 for d in drafts if _timed(d))
