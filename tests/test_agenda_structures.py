@@ -231,3 +231,109 @@ def test_a_bold_line_that_names_no_section_stays_text() -> None:
     text = "# M\n\n## Schedule\n\n**Wednesday, 11th October**\n\n- Vote (15 min)\n"
     result = _read(text)
     assert [i.title for i in result.session.agenda] == ["Vote"]
+
+
+# -- lines around entries: paragraphs as items, slots, days, markers -----------------------
+
+
+def test_timed_paragraphs_are_items_and_the_bullets_under_them_their_points() -> None:
+    text = (
+        "# Team meeting\n\n**Agenda-items**\n\n[16:45-16:50] **Opening by chair**\n\n"
+        "[16:50-17:10] **Progress**\n\n- Exams slowed us\n- MVP first\n\n[17:10-17:30] **Plan**\n\n- Finish client\n"
+    )
+    session = _read(text).session
+    assert [(i.title, i.minutes) for i in session.agenda] == [("Opening by chair", 5), ("Progress", 20), ("Plan", 20)]
+    assert session.agenda[1].sub_points == ("Exams slowed us", "MVP first")
+
+
+MULTI_DAY = """\
+# Partners' summit
+
+## Agenda
+
+### Day 1 — Monday 7 December
+
+_10:00-11:30 Morning slot, Room 4_
+
+- Welcome (15 min)
+- Roadmap (45 min)
+
+### Day 2 — Tuesday 8 December
+
+_09:00-10:00 Morning slot, Room 2_
+
+- Budget (30 min)
+- Close (10 min)
+"""
+
+
+def test_a_multi_day_agenda_frames_items_by_day_and_slot() -> None:
+    result = _read(MULTI_DAY)
+    items = result.session.agenda
+    assert [(i.title, i.start.strftime("%H:%M") if i.start else None, i.minutes) for i in items] == [
+        ("Welcome", "10:00", 15),
+        ("Roadmap", None, 45),
+        ("Budget", "09:00", 30),
+        ("Close", None, 10),
+    ]
+    assert items[0].sub_points == ("Day: Day 1 — Monday 7 December", "10:00-11:30 Morning slot, Room 4")
+    assert items[2].sub_points[0] == "Day: Day 2 — Tuesday 8 December"
+    assert not any("before" in p.message for p in result.problems)  # day 2 does not overlap day 1
+
+
+def test_a_bullet_per_day_groups_that_days_items() -> None:
+    text = "# M\n\n## 议程\n\n- 第一天\n  - 开幕（10分钟）\n  - 汇报（30分钟）\n- 第二天\n  - 讨论（40分钟）\n"
+    items = _read(text).session.agenda
+    assert [(i.title, i.minutes) for i in items] == [("开幕", 10), ("汇报", 30), ("讨论", 40)]
+    assert items[2].sub_points == ("日期: 第二天",)
+
+
+def test_a_single_date_line_is_no_day_of_a_multi_day_agenda() -> None:
+    text = "# M\n\n## Agenda\n\nMonday 7 December 2026\n\n- Welcome (5 min)\n- Budget (20 min)\n"
+    items = _read(text).session.agenda
+    assert items[0].sub_points == ()
+
+
+def test_a_timed_slot_line_over_timed_entries_frames_them() -> None:
+    text = "# M\n\n## Agenda\n\n10:00-12:00 Workshop block\n\n- 10:00 Intro (10 min)\n- 10:10 Groups (50 min)\n"
+    assert [i.title for i in _read(text).session.agenda] == ["Intro", "Groups"]
+
+
+def test_ordinal_markers_on_their_own_line() -> None:
+    text = (
+        "The order of business:\n\n1st\n\nCall to order\n\n2nd\n\nRoll call\n\n2(a)\n\nPledge\n\n3rd\n\nAdjournment\n"
+    )
+    assert _titles(text) == ["Call to order", "Roll call", "Pledge", "Adjournment"]
+
+
+def test_two_numbered_entries_run_into_one_line_are_two_items() -> None:
+    text = "# Senate\n\n1. Call to order\n2. Resolution of thanks 3. New Business\n4. Adjournment\n"
+    assert _titles(text) == ["Call to order", "Resolution of thanks", "New Business", "Adjournment"]
+
+
+def test_a_number_in_a_title_is_not_cut_when_the_list_goes_on() -> None:
+    text = "# Senate\n\n1. Call to order\n2. Review of section 3. Budget\n3. Adjournment\n"
+    assert _titles(text) == ["Call to order", "Review of section 3. Budget", "Adjournment"]
+
+
+def test_a_placeholder_entry_is_reported_not_an_item() -> None:
+    text = "# TAG\n\n### Breakout A\n\n* Self-profiling API\n\n### Breakout B\n\n* ...\n"
+    result = _read(text)
+    assert [i.title for i in result.session.agenda] == ["Self-profiling API"]
+    assert any(p.line == 9 and "placeholder" in p.message for p in result.problems)
+
+
+def test_a_placeholder_sub_point_is_reported_not_kept() -> None:
+    text = "# TAG\n\n## Agenda\n\n### Breakout A\n\n* Profiling\n\n### Breakout B\n\n* …\n"
+    result = _read(text)
+    assert [(i.title, i.sub_points) for i in result.session.agenda] == [
+        ("Breakout A", ("Profiling",)),
+        ("Breakout B", ()),
+    ]
+    assert any(p.line == 11 and "placeholder" in p.message for p in result.problems)
+
+
+def test_a_front_matter_time_stamp_gives_no_start() -> None:
+    text = "---\ndate: 2026-04-23T23:12:09.090Z\n---\n\n# Telechat\n\n## Agenda\n\n- Budget\n"
+    session = _read(text).session
+    assert (str(session.date), session.start) == ("2026-04-23", None)

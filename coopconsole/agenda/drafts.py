@@ -31,6 +31,7 @@ class Draft:
     owner: str = ""
     sub_points: list[str] = field(default_factory=list)
     source: str = ""
+    day: str = ""  # the day label this item is the first of, in an agenda over several days
 
 
 # An entry written wholly struck out (``~~Review prior meetings (5m)~~``) was taken off.

@@ -62,19 +62,17 @@ from markdown_it.tree import SyntaxTreeNode
 
 from coopconsole.agenda.drafts import STRUCK, Draft, MetaSink, Report, bare, group_children, is_timed
 from coopconsole.agenda.durations import parse_box, slot_full
-from coopconsole.agenda.item_groups import empty_labels, is_group
 from coopconsole.agenda.item_line import BOX_KEYS, OWNER_KEYS, TIME_KEYS, Parsed, parse_line
 from coopconsole.agenda.item_tables import TableReader
-from coopconsole.agenda.lettered import LetteredOutline
 from coopconsole.agenda.markdown_lines import (
     ENUM_RE,
     Line,
     block_lines,
-    heading_level,
     item_line,
     own_lines,
     split_key,
 )
+from coopconsole.agenda.plain_entries import is_placeholder_entry
 
 __all__ = ["AgendaReader", "Draft", "MetaSink", "Report"]
 
@@ -86,10 +84,10 @@ class AgendaReader:
         self.report = report
         self.on_meta = on_meta
         self.known = tuple(known)  # participants' names, for owners in round brackets
-        self.tables = TableReader(report, on_meta, self._draft)
+        self.tables = TableReader(report, on_meta, self.draft)
 
     # -- items from one line ------------------------------------------------------
-    def _draft(self, line: Line) -> Draft:
+    def draft(self, line: Line) -> Draft:
         parsed: Parsed = parse_line(line.text, self.known)
         for bad in parsed.bad:
             self.report(
@@ -139,9 +137,9 @@ class AgendaReader:
                 draft.sub_points.append(line.text)
 
     def _nested(self, draft: Draft, lists: list[SyntaxTreeNode]) -> None:
-        draft.sub_points.extend(self._points(draft, lists, 0))
+        draft.sub_points.extend(self.points(draft, lists, 0))
 
-    def _points(self, draft: Draft, lists: list[SyntaxTreeNode], depth: int) -> list[str]:
+    def points(self, draft: Draft, lists: list[SyntaxTreeNode], depth: int) -> list[str]:
         """The texts of one level of nested bullets, with the levels below attached."""
         out: list[str] = []
         for lst in lists:
@@ -152,8 +150,10 @@ class AgendaReader:
                     rest = [ln.text for ln in lines[1:] if not self._field(draft, ln, strict=False)]
                     joined = Line(lines[0].no, " ".join([lines[0].text, *rest]))
                     text = "" if self._field(draft, joined, strict=False) else joined.text
-                below = self._points(draft, deeper, depth + 1)
-                if not text:
+                below = self.points(draft, deeper, depth + 1)
+                if is_placeholder_entry(text) and not below:
+                    self.report(item_line(li), f"The entry “{text}” is a placeholder to fill in; it was not kept.")
+                elif not text:
                     out.extend(below)  # nothing to attach them to: they stand on this level
                 elif below:
                     out.append(_attach(text, below, depth))
@@ -169,27 +169,32 @@ class AgendaReader:
                 self.report(item_line(li), "Empty agenda entry; there was nothing to keep, so it was skipped.")
                 return None
             lines = [Line(item_line(li), "")]
+        if not nested and is_placeholder_entry(lines[0].text):
+            self.report(
+                item_line(li), f"The entry “{lines[0].text}” is a placeholder to be filled in; it is not an item."
+            )
+            return None
         if STRUCK.fullmatch(lines[0].text.strip()):
             self.report(item_line(li), f"Struck-out agenda entry “{lines[0].text}”; it was skipped.")
             return None
-        draft = self._draft(lines[0])
+        draft = self.draft(lines[0])
         self._body(draft, lines[1:], strict=True)
         self._nested(draft, nested)
         return draft
 
-    def _list_entries(self, li: SyntaxTreeNode) -> list[Draft | None]:
+    def list_entries(self, li: SyntaxTreeNode) -> list[Draft | None]:
         """One list entry, or the entries of a group of timed entries (see the module notes)."""
         children = group_children(li)
         if children is None:
             return [self._list_item(li)]
-        return [d for child in children for d in self._list_entries(child)]
+        return [d for child in children for d in self.list_entries(child)]
 
-    def _heading_item(self, heading: SyntaxTreeNode, body: list[SyntaxTreeNode]) -> Draft | None:
+    def heading_item(self, heading: SyntaxTreeNode, body: list[SyntaxTreeNode]) -> Draft | None:
         lines = block_lines(heading)
         if not lines:
             self.report(item_line(heading), "Empty agenda heading; it was skipped.")
             return None
-        draft = self._draft(lines[0])
+        draft = self.draft(lines[0])
         for node in body:
             if node.type in _LISTS:
                 self._nested(draft, [node])
@@ -197,7 +202,7 @@ class AgendaReader:
                 self._body(draft, block_lines(node), strict=node.type == "paragraph")
         return draft
 
-    def _plain(self, line: Line, structured: bool, loose: bool, outlined: bool = False) -> Draft | None:
+    def plain(self, line: Line, structured: bool, loose: bool, outlined: bool = False) -> Draft | None:
         if self.on_meta(line):
             return None
         pair = split_key(line.text)
@@ -206,7 +211,7 @@ class AgendaReader:
             return None
         marked = outlined or is_timed(line.text) or bool(ENUM_RE.match(line.text))
         if marked or (not structured and not loose):
-            return self._draft(line)
+            return self.draft(line)
         if not loose:
             self.report(
                 line.no, f"The line “{line.text}” in the agenda section was read as a note, not as an agenda item."
@@ -214,56 +219,10 @@ class AgendaReader:
         return None
 
     def read(self, blocks: list[SyntaxTreeNode], *, loose: bool = False, strict: bool = False) -> list[Draft]:
-        structured = strict or any(b.type in _LISTS + ("table", "heading") for b in blocks)
-        details = loose or strict
-        drafts: list[Draft | None] = []
-        outline = LetteredOutline([ln.text for b in blocks if b.type == "paragraph" for ln in block_lines(b)])
-        labels = set() if loose else empty_labels(blocks)
-        i = 0
-        while i < len(blocks):
-            node = blocks[i]
-            i += 1
-            if node.type in _LISTS and outline.last is not None and blocks[i - 2].type == "paragraph":
-                # A list right under a lettered paragraph entry holds that entry's sub-points.
-                outline.last.sub_points.extend(self._points(outline.last, [node], 0))
-                continue
-            if node.type != "paragraph":
-                outline.last = None
-            if node.type == "heading":
-                level = heading_level(node)
-                j = i
-                while j < len(blocks) and not (blocks[j].type == "heading" and heading_level(blocks[j]) <= level):
-                    j += 1
-                body = blocks[i:j]
-                if loose and not any(is_timed(ln.text) for ln in block_lines(node)):
-                    continue
-                at, i = i - 1, j
-                if at in labels:
-                    self.report(
-                        item_line(node),
-                        f"The heading “{' '.join(ln.text for ln in block_lines(node))}” has nothing under it, "
-                        "beside headings that group items; it was read as an empty category, not an item.",
-                    )
-                elif is_group(node, body):
-                    drafts.extend(self.read(body, loose=loose, strict=strict))
-                else:
-                    drafts.append(self._heading_item(node, body))
-            elif node.type in _LISTS:
-                for li in node.children:
-                    lines = own_lines(li)[0]
-                    if details and lines and self.on_meta(lines[0]):
-                        continue
-                    drafts.extend(self._list_entries(li))
-            elif node.type == "table":
-                drafts.extend(self.tables.read(node, details))
-            elif node.type == "paragraph" and outline.families:
-                for ln in block_lines(node):
-                    drafts.extend(outline.line(ln, lambda line: self._plain(line, structured, loose, outlined=True)))
-                    if outline.plain:
-                        drafts.append(self._plain(ln, structured, loose))
-            elif node.type in ("paragraph", "fence", "code_block"):
-                drafts.extend(self._plain(ln, structured, loose) for ln in block_lines(node))
-        return [d for d in drafts if d is not None]
+        """The draft items of ``blocks`` (see the module notes and :mod:`coopconsole.agenda.block_walk`)."""
+        from coopconsole.agenda.block_walk import BlockWalk  # it reads entries with this reader
+
+        return BlockWalk(self, blocks, loose=loose, strict=strict).run()
 
 
 # Keys of a plain line that gives the whole meeting's length (``Estimated time: 42 min``).
