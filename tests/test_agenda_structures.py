@@ -337,3 +337,47 @@ def test_a_front_matter_time_stamp_gives_no_start() -> None:
     text = "---\ndate: 2026-04-23T23:12:09.090Z\n---\n\n# Telechat\n\n## Agenda\n\n- Budget\n"
     session = _read(text).session
     assert (str(session.date), session.start) == ("2026-04-23", None)
+
+
+# -- tables inside list entries, and what follows the agenda's list -------------------------
+
+NESTED_TABLES = """\
+# Plenary
+
+## Agenda items
+
+1. Opening (Chair)
+1. Short discussions
+
+    | timebox | topic | presenter |
+    |:-------:|-------|-----------|
+    | 10m     | Iterator helpers | Kevin Gibbons |
+    | 30m     | Reusing results | Michael Ficarra |
+
+1. Overflow from previous meeting
+
+    | timebox | topic | presenter |
+    |:-------:|-------|-----------|
+
+1. Adjournment
+
+### Schedule constraints
+
+- Mark: Monday will be hard for me
+"""
+
+
+def test_a_table_indented_in_a_list_entry_gives_its_rows_as_items() -> None:
+    result = _read(NESTED_TABLES)
+    assert [(i.title, i.minutes, i.owner) for i in result.session.agenda] == [
+        ("Opening (Chair)", None, ""),
+        ("Iterator helpers", 10, "Kevin Gibbons"),
+        ("Reusing results", 30, "Michael Ficarra"),
+        ("Adjournment", None, ""),
+    ]
+    assert any(p.line == 12 and "no rows" in p.message for p in result.problems)
+
+
+def test_a_timed_subheading_after_the_agenda_list_still_continues_it() -> None:
+    text = "# V\n\n## Agenda\n\n- 09:00 Opening (10 min)\n\n### Afternoon\n\n- 14:00 Third (10 min)\n"
+    assert _titles(text) == ["Opening", "Third"]

@@ -23,6 +23,11 @@ class TableReader:
         self.on_meta = on_meta
         self._draft = draft_of
 
+    def has_agenda_columns(self, table: SyntaxTreeNode) -> bool:
+        """Does the header row name a time, item, time box or owner column?"""
+        rows = table_rows(table)
+        return bool(rows) and any(column_kind(h) not in ("", "skip") for h in rows[0][1])
+
     def read(self, table: SyntaxTreeNode, details: bool = False) -> list[Draft]:
         rows = table_rows(table)
         if not rows:

@@ -28,6 +28,9 @@ Decisions:
   first unrecognised column is the title. Other columns become sub-points ``Header: value``.
   When no header is recognised at all, the header row is read as an item too and each
   cell is classified by its content (time, time box, title, owner).
+* A list entry that holds a table with agenda columns (indented under it, as TC39's
+  ``1. Proposals`` over a timebox/topic/presenter table) is a group: the rows are the
+  items; with no rows, it gives none (and is reported).
 * A list entry whose nested entries all carry their own start or time box (or group
   such entries themselves) is a group: its nested entries are the items, and its own
   box, if written, must be their sum (``Talking points (12 min)`` over 4, 5 and 3 min).
@@ -183,7 +186,16 @@ class AgendaReader:
         return draft
 
     def list_entries(self, li: SyntaxTreeNode) -> list[Draft | None]:
-        """One list entry, or the entries of a group of timed entries (see the module notes)."""
+        """One list entry, or the entries of a group of timed entries or of the agenda
+        table it holds (see the module notes)."""
+        tables = [c for c in li.children if c.type == "table" and self.tables.has_agenda_columns(c)]
+        if tables:
+            rows = [d for table in tables for d in self.tables.read(table)]
+            if not rows:
+                lines = own_lines(li)[0]
+                title = lines[0].text if lines else ""
+                self.report(item_line(li), f"“{title}” holds an agenda table with no rows; it gives no item.")
+            return list(rows)
         children = group_children(li)
         if children is None:
             return [self._list_item(li)]

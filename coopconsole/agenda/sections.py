@@ -52,6 +52,11 @@ Headings that a facilitator does not walk through as part of the plan:
   heading (``# Agenda Items:`` then ``## Opening``, ``## Meeting Minutes``): what follows
   is what was said, not what is planned.
 
+* An untimed heading deeper than the agenda's that comes after the list or table of the
+  agenda's items (with no heading between them) starts a section of its own: the agenda
+  was that list (TC39's ``### Schedule constraints`` under ``## Agenda items``), unless
+  its entries mostly carry times, as for a section that continues the agenda.
+
 Sections read as an agenda by a word or by continuing it are read strictly: their plain
 lines are items only when timed or enumerated, and their meeting-detail lines are taken
 as details (see :mod:`coopconsole.agenda.items`).
@@ -177,6 +182,7 @@ class Section:
     blocks: list[SyntaxTreeNode] = field(default_factory=list)
     strict: bool = False  # an agenda by a word in its heading, or by continuing the agenda
     notes: bool = False  # the minutes or notes of the meeting: never continues the agenda
+    after_list: bool = False  # a subheading after the agenda's list (continues it when timed)
 
 
 @dataclass
@@ -209,6 +215,9 @@ def outline(nodes: list[SyntaxTreeNode]) -> Outline:
         if current.kind == "agenda":
             agenda = current
         inside = current.kind in _KEPT and level > current.level
+        after_list = inside and current.kind == "agenda" and _after_the_list(current, heading)
+        if after_list:
+            inside = False  # ``### Schedule constraints`` under TC39's numbered agenda
         if kind == "notes":
             agenda = None
             out.sections.append(Section("other", level, notes=True))
@@ -226,11 +235,20 @@ def outline(nodes: list[SyntaxTreeNode]) -> Outline:
             out.sections.append(Section("agenda", level, strict=True))
         else:
             agenda = None
-            section = Section(kind if kind in _KEPT else "other", level)
+            section = Section(kind if kind in _KEPT else "other", level, after_list=after_list)
             if kind is None and not first:
                 section.blocks.append(node)
             out.sections.append(section)
     return out
+
+
+def _after_the_list(agenda: Section, heading: str) -> bool:
+    """Does an untimed heading come after the list or table that holds the agenda's
+    items, with no heading between them (see the module notes)?"""
+    if slot_at_start(heading) is not None or parse_line(heading).minutes is not None:
+        return False
+    kinds = [b.type for b in agenda.blocks]
+    return "heading" not in kinds and any(k in _LISTS or k == "table" for k in kinds)
 
 
 Probe = Callable[[list[SyntaxTreeNode]], list[Draft]]
@@ -251,7 +269,9 @@ def _timed(draft: Draft) -> bool:
 def mark_continuations(sections: list[Section], probe: Probe) -> None:
     """Turn other sections that continue the agenda into (strict) agenda sections."""
     for before, section in zip(sections, sections[1:], strict=False):
-        if section.kind != "other" or section.notes or before.kind != "agenda" or section.level != before.level:
+        if section.kind != "other" or section.notes or before.kind != "agenda":
+            continue
+        if section.level != before.level and not section.after_list:
             continue
         drafts = probe(section.blocks)
         timed = sum(1 for d in drafts if _timed(d))
