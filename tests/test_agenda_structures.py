@@ -375,7 +375,7 @@ def test_a_table_indented_in_a_list_entry_gives_its_rows_as_items() -> None:
         ("Reusing results", 30, "Michael Ficarra"),
         ("Adjournment", None, ""),
     ]
-    assert any(p.line == 12 and "no rows" in p.message for p in result.problems)
+    assert any(p.line == 13 and "no rows" in p.message for p in result.problems)
 
 
 def test_a_timed_subheading_after_the_agenda_list_still_continues_it() -> None:
