@@ -381,3 +381,49 @@ def test_a_table_indented_in_a_list_entry_gives_its_rows_as_items() -> None:
 def test_a_timed_subheading_after_the_agenda_list_still_continues_it() -> None:
     text = "# V\n\n## Agenda\n\n- 09:00 Opening (10 min)\n\n### Afternoon\n\n- 14:00 Third (10 min)\n"
     assert _titles(text) == ["Opening", "Third"]
+
+
+# -- grid timetables and parallel tracks ----------------------------------------------------
+
+GRID = """\
+# Spring school
+
+## Timetable
+
+| | MON | TUE |
+| --- | --- | --- |
+| 9.00 | Welcome | Lab work |
+| | Plenary | Workshops |
+| 9.30 | Keynote | ⇊ |
+| 10.30 | Coffee | " |
+| 11.00 | Panel | Wrap-up |
+| 12.00-12.30 | Lunch |  |
+"""
+
+
+def test_a_grid_timetable_reads_each_day_column_in_turn() -> None:
+    result = _read(GRID)
+    items = result.session.agenda
+    assert [(i.title, i.start.strftime("%H:%M") if i.start else None, i.minutes) for i in items] == [
+        ("Welcome", "09:00", 30),
+        ("Keynote", "09:30", 60),
+        ("Coffee", "10:30", 30),
+        ("Panel", "11:00", 60),
+        ("Lunch", "12:00", 30),
+        ("Lab work", "09:00", 120),
+        ("Wrap-up", "11:00", 90),
+    ]
+    assert items[0].sub_points == ("Day: MON",) and items[5].sub_points == ("Day: TUE",)
+    assert any(p.line == 8 and "labels the rows" in p.message for p in result.problems)
+    assert not any("overlap" in p.message for p in result.problems)
+
+
+def test_a_row_naming_parallel_tracks_is_not_an_item() -> None:
+    text = (
+        "# Summit\n\n## Schedule\n\n| Time | Track One | Track Two |\n| --- | --- | --- |\n"
+        "| 9:00-9:15 | Welcome | |\n| | Newcomers | Docs sprint |\n| 9:15-10:00 | Session | Unconference |\n\n"
+        "- Track leads\n  - Docs sprint: Jorge\n"
+    )
+    result = _read(text)
+    assert [i.title for i in result.session.agenda] == ["Welcome", "Session"]
+    assert {p.line for p in result.problems} >= {8, 11}

@@ -15,6 +15,9 @@ the words):
   several days: a day label is no item and the first item after it notes the day.
 * Ordinal markers alone on their line (``1st``, ``2(a)``) make the line after them an
   item, when there are two of them or more.
+* In a section whose items come from a table with a time column, a list with no timed
+  entry explains the table (``- Track Leads`` with names under it): its entries are
+  reported as notes, not items.
 * In an ordered list, an entry whose text runs into the next number while the list
   skips that number is two entries.
 """
@@ -47,6 +50,14 @@ def _mostly_timed(lst: SyntaxTreeNode) -> bool:
     return bool(timed) and timed * 2 >= len(heads)
 
 
+def _any_timed(lst: SyntaxTreeNode) -> bool:
+    for li in lst.children:
+        lines = own_lines(li)[0]
+        if lines and _timed(lines[0].text):
+            return True
+    return False
+
+
 def _day_entry(li: SyntaxTreeNode) -> str:
     """The day a list entry over nested entries names, or ""."""
     lines, nested = own_lines(li)
@@ -72,6 +83,8 @@ class BlockWalk:
         self.ordinals = sum(1 for ln in paragraphs if is_ordinal_marker(ln.text)) >= 2
         self.multi_day = not loose and self._day_labels() >= 2
         self.pending_ordinal = False
+        # A table with a time column gives the items: untimed lists beside it are notes on it.
+        self.timetable = any(b.type == "table" and reader.tables.has_time_column(b) for b in blocks)
         self.slot: Line | None = None  # a slot line framing the list that follows
         self.under: Draft | None = None  # the item the paragraph right above gave
 
@@ -111,6 +124,13 @@ class BlockWalk:
                 i = self._heading(node, i, labels)
             elif node.type in _LISTS and under is not None and not _mostly_timed(node):
                 under.sub_points.extend(self.reader.points(under, [node], 0))
+            elif node.type in _LISTS and self.timetable and not _any_timed(node):
+                for li in node.children:
+                    lines = own_lines(li)[0]
+                    text = lines[0].text if lines else ""
+                    self.reader.report(
+                        item_line(li), f"“{text}” was read as a note about the timetable above it, not as an item."
+                    )
             elif node.type in _LISTS:
                 first = len(self.drafts)
                 self._list(node)
@@ -197,9 +217,7 @@ class BlockWalk:
                 continue
             before = len(self.drafts)
             if self.outline.families:
-                self._add(
-                    self.outline.line(ln, lambda line: self.reader.plain(line, self.structured, self.loose, True))
-                )
+                self._add(self.outline.line(ln, self._outlined))
                 if self.outline.plain:
                     self._add([self.reader.plain(ln, self.structured, self.loose)])
             else:

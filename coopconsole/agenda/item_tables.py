@@ -1,5 +1,8 @@
 """Agenda tables: one draft item per row (see :mod:`coopconsole.agenda.items` for the
-rules), columns recognised by header (:mod:`coopconsole.agenda.item_columns`)."""
+rules), columns recognised by header (:mod:`coopconsole.agenda.item_columns`). A grid
+timetable (days as columns) is read by :mod:`coopconsole.agenda.grid_tables`. In a table
+with a time column, a row without time or box that fills two columns or more names the
+parallel tracks below it: it is reported, not an item."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from coopconsole.agenda.drafts import Draft, MetaSink, Report
 from coopconsole.agenda.durations import parse_box, slot_full
+from coopconsole.agenda.grid_tables import is_grid, read_grid
 from coopconsole.agenda.item_columns import column_kind
 from coopconsole.agenda.item_line import parse_line
 from coopconsole.agenda.markdown_lines import Line, table_rows
@@ -28,11 +32,18 @@ class TableReader:
         rows = table_rows(table)
         return bool(rows) and any(column_kind(h) not in ("", "skip") for h in rows[0][1])
 
+    def has_time_column(self, table: SyntaxTreeNode) -> bool:
+        """Does the header row name a time column (or is the table a grid timetable)?"""
+        rows = table_rows(table)
+        return bool(rows) and (is_grid(rows[0][1]) or any(column_kind(h) == "time" for h in rows[0][1]))
+
     def read(self, table: SyntaxTreeNode, details: bool = False) -> list[Draft]:
         rows = table_rows(table)
         if not rows:
             return []
         header_line, header = rows[0]
+        if is_grid(header):
+            return read_grid(rows, self._draft, self.report)
         kinds = [column_kind(h) for h in header]
         if not any(kinds):
             if details:
@@ -44,6 +55,10 @@ class TableReader:
         for no, cells in rows[1:]:
             if not any(c.strip() for c in cells):
                 self.report(no, "Empty agenda table row; it was skipped.")
+                continue
+            if _labels_tracks(kinds, cells):
+                label = " | ".join(c.strip() for c in cells if c.strip())
+                self.report(no, f"The row “{label}” names the tracks of the rows below it; it is not an item.")
                 continue
             by_kind: dict[str, str] = {}
             extras: list[str] = []
@@ -112,3 +127,15 @@ def _row_line(no: int, cells: list[str]) -> Line:
     """A table row read as a ``Key: value`` line, the way the importer reads detail tables."""
     cells = [c.strip() for c in cells if c.strip()]
     return Line(no, f"{cells[0]}: {' '.join(cells[1:])}" if len(cells) >= 2 else "")
+
+
+def _labels_tracks(kinds: list[str], cells: list[str]) -> bool:
+    """A row of a table with a time column that has no time and no box but fills two
+    columns or more: the names of parallel tracks (``| | New Contributor Workshop |
+    Current Contributor Workshop | Docs Sprint |``), not an item."""
+    if "time" not in kinds:
+        return False
+    by = dict(zip(kinds, cells, strict=False))
+    if by.get("time", "").strip() or by.get("box", "").strip():
+        return False
+    return sum(1 for kind, cell in zip(kinds, cells, strict=False) if kind in ("", "item") and cell.strip()) >= 2
