@@ -427,3 +427,34 @@ def test_a_row_naming_parallel_tracks_is_not_an_item() -> None:
     result = _read(text)
     assert [i.title for i in result.session.agenda] == ["Welcome", "Session"]
     assert {p.line for p in result.problems} >= {8, 11}
+
+
+INVITE = """\
+Dana is inviting you to a scheduled Zoom meeting.
+
+Topic: Partner sync
+Time: Dec 3, 2026 10:00 AM London
+
+Join Zoom Meeting
+https://us02web.zoom.us/j/85512345678?pwd=abc
+
+Meeting ID: 855 1234 5678
+Passcode: 123456
+One tap mobile
++442034815240,,85512345678#,,,,*123456# United Kingdom
+Dial by your location
+        +44 203 481 5240 United Kingdom
+        +1 646 558 8656 US (New York)
+
+1. Welcome (5 min)
+2. Budget (20 min)
+"""
+
+
+def test_a_pasted_call_invitation_is_reported_once_and_gives_the_place() -> None:
+    result = _read(INVITE)
+    session = result.session
+    assert [(i.title, i.minutes) for i in session.agenda] == [("Welcome", 5), ("Budget", 20)]
+    assert (session.title, str(session.start)) == ("Partner sync", "10:00:00")
+    assert session.location == "https://us02web.zoom.us/j/85512345678?pwd=abc"
+    assert [p.line for p in result.problems if "invitation" in p.message] == [1]

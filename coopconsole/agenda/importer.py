@@ -60,6 +60,10 @@ Decisions where the format leaves room:
   bidirectional overrides removed; see :mod:`coopconsole.agenda.markdown_lines`): every
   string of the session, every problem and every error message, which quote the agenda
   and are printed on a terminal. The ``name`` given by the caller too.
+* A pasted video-call invitation (meeting ID, passcode, dial-in numbers) is reported
+  once and not read (see :mod:`coopconsole.agenda.call_invite`); its join link is the
+  place when the agenda names none. ``Topic:`` (the invitation's meeting name) is a
+  title key.
 * Entries under a heading that sets them aside (``Proposed agenda items (to be scheduled
   if time permits)``, ``Parking lot``, ``Deferred``; see :mod:`coopconsole.agenda.sections`)
   are open points of the session's parking lot, not items of the plan; each is reported.
@@ -74,6 +78,7 @@ from datetime import time
 
 from markdown_it.tree import SyntaxTreeNode
 
+from coopconsole.agenda.call_invite import strip_invite
 from coopconsole.agenda.exports import plain_markdown
 from coopconsole.agenda.in_charge import with_people_in_charge
 from coopconsole.agenda.item_line import is_break
@@ -161,7 +166,12 @@ def _import(text: str, name: str) -> AgendaImport:
         problems.append(ImportProblem(max(1, line), clean_line(message)))
 
     text, front = split_front_matter(normalise_source(text))
-    text = plain_markdown(text)
+    text, invite = strip_invite(plain_markdown(text))
+    if invite is not None:
+        what = f"Lines {invite.first}-{invite.last} are" if invite.last > invite.first else f"Line {invite.first} is"
+        report(
+            invite.first, f"{what} a video-call invitation (meeting ID, passcode, dial-in numbers); not agenda items."
+        )
     root = parse(text)
     unread = [_unread(first, last) for first, last in unread_spans(root)]
     for first, message in unread:
@@ -219,7 +229,7 @@ def _import(text: str, name: str) -> AgendaImport:
         title=title,
         date=meta.date,
         start=meta.start or next((i.start for i in items if i.start), None),
-        location=meta.location,
+        location=meta.location or (invite.link if invite is not None else ""),
         facilitator=meta.facilitator,
         note_taker=meta.note_taker,
         lang=lang,

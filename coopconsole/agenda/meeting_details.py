@@ -34,7 +34,7 @@ _META = {
         "记录",
         "记录员",
     },
-    "title": {"title", "meeting", "subject", "标题", "会议名称", "会议主题", "主题", "会议"},
+    "title": {"title", "meeting", "subject", "topic", "标题", "会议名称", "会议主题", "主题", "会议"},
     "participants": SECTIONS["participants"],
     "goals": SECTIONS["goals"],
 }
