@@ -458,3 +458,34 @@ def test_a_pasted_call_invitation_is_reported_once_and_gives_the_place() -> None
     assert (session.title, str(session.start)) == ("Partner sync", "10:00:00")
     assert session.location == "https://us02web.zoom.us/j/85512345678?pwd=abc"
     assert [p.line for p in result.problems if "invitation" in p.message] == [1]
+
+
+# -- headings and numbers out of their usual shape ------------------------------------------
+
+
+def test_inverted_levels_item_headings_above_the_agenda_heading() -> None:
+    text = (
+        "# Sync\n\n## Agenda\n\n# Budget review (20 min)\n\nFigures for Q3.\n\n# Hiring\n\n- two roles open\n\n"
+        "# Participants\n\n- Dana\n"
+    )
+    session = _read(text).session
+    assert [(i.title, i.minutes, i.sub_points) for i in session.agenda] == [
+        ("Budget review", 20, ("Figures for Q3.",)),
+        ("Hiring", None, ("two roles open",)),
+    ]
+    assert session.title == "Sync" and [p.name for p in session.participants] == ["Dana"]
+
+
+def test_a_numbered_sub_list_indented_too_little_stays_sub_points() -> None:
+    text = "# Sync\n\n## Agenda\n\n1. Welcome\n2. Reports\n 1. Treasurer\n 2. Secretary\n3. Close\n"
+    session = _read(text).session
+    assert [(i.title, i.sub_points) for i in session.agenda] == [
+        ("Welcome", ()),
+        ("Reports", ("Treasurer", "Secretary")),
+        ("Close", ()),
+    ]
+
+
+def test_a_list_numbered_one_throughout_is_not_a_sub_list() -> None:
+    text = "# Sync\n\n## Agenda\n\n1. Welcome\n1. Reports\n1. Close\n"
+    assert _titles(text) == ["Welcome", "Reports", "Close"]

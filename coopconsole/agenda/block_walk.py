@@ -18,6 +18,9 @@ the words):
 * In a section whose items come from a table with a time column, a list with no timed
   entry explains the table (``- Track Leads`` with names under it): its entries are
   reported as notes, not items.
+* In an ordered list, numbers that start again before the list resumes after the entry
+  above them (``2. Reports`` `` 1. Treasurer`` `` 2. Secretary`` ``3. Close``, indented
+  too little for CommonMark to nest them) are that entry's sub-points.
 * In an ordered list, an entry whose text runs into the next number while the list
   skips that number is two entries.
 """
@@ -56,6 +59,29 @@ def _any_timed(lst: SyntaxTreeNode) -> bool:
         if lines and _timed(lines[0].text):
             return True
     return False
+
+
+def _flattened(children: list[SyntaxTreeNode]) -> dict[int, int]:
+    """Entries of an ordered list that are a sub-list CommonMark flattened into it: a run
+    whose numbers start again (``1. Welcome 2. Reports 1. Treasurer 2. Secretary 3.
+    Close``) before the list resumes after the entry above the run. Maps each to the
+    position of that entry."""
+    numbers = [int(li.info) if li.info.isdigit() else None for li in children]
+    subs: dict[int, int] = {}
+    top: int | None = None
+    k = 0
+    while k < len(children):
+        num = numbers[k]
+        above = numbers[top] if top is not None else None
+        if top is not None and num is not None and above is not None and num <= above:
+            resume = next((m for m in range(k + 1, len(children)) if numbers[m] == above + 1), None)
+            if resume is not None:
+                subs.update({m: top for m in range(k, resume)})
+                k = resume
+                continue
+        top = k
+        k += 1
+    return subs
 
 
 def _day_entry(li: SyntaxTreeNode) -> str:
@@ -178,7 +204,17 @@ class BlockWalk:
 
     def _list(self, node: SyntaxTreeNode) -> None:
         children = node.children
+        subs = _flattened(children) if node.type == "ordered_list" else {}
+        last_of: dict[int, Draft] = {}
         for n, li in enumerate(children):
+            if n in subs:
+                target = last_of.get(subs[n])
+                if target is not None:
+                    lines, deeper = own_lines(li)
+                    below = self.reader.points(target, deeper, 1)
+                    text = " ".join(ln.text for ln in lines)
+                    target.sub_points.append(f"{text} ({', '.join(below)})" if below else text)
+                continue
             lines = own_lines(li)[0]
             if self.details and lines and self.reader.on_meta(lines[0]):
                 continue
@@ -197,6 +233,8 @@ class BlockWalk:
                     head.sub_points, tail_draft = tail.sub_points, self.reader.draft(Line(tail.line, cut[1]))
                     entries = [head, tail_draft]
             self._add(entries)
+            if self.drafts and any(e is not None for e in entries):
+                last_of[n] = self.drafts[-1]
 
     def _paragraph(self, node: SyntaxTreeNode, nxt: SyntaxTreeNode | None) -> None:
         lines = block_lines(node)

@@ -52,6 +52,9 @@ Headings that a facilitator does not walk through as part of the plan:
   heading (``# Agenda Items:`` then ``## Opening``, ``## Meeting Minutes``): what follows
   is what was said, not what is planned.
 
+* Inverted levels: an agenda heading followed at once by a shallower heading that names
+  no section (``## Agenda`` then ``# Budget review``) takes that heading and its siblings
+  as its own, as if they were deeper (one heading per item).
 * An untimed heading deeper than the agenda's that comes after the list or table of the
   agenda's items (with no heading between them) starts a section of its own: the agenda
   was that list (TC39's ``### Schedule constraints`` under ``## Agenda items``), unless
@@ -182,6 +185,7 @@ class Section:
     blocks: list[SyntaxTreeNode] = field(default_factory=list)
     strict: bool = False  # an agenda by a word in its heading, or by continuing the agenda
     notes: bool = False  # the minutes or notes of the meeting: never continues the agenda
+    inverted: bool = False  # its item headings are shallower than its own heading
     after_list: bool = False  # a subheading after the agenda's list (continues it when timed)
 
 
@@ -208,10 +212,20 @@ def outline(nodes: list[SyntaxTreeNode]) -> Outline:
         heading, level = heading_text(node), heading_level(node)
         kind = section_kind(heading)
         first = not out.first_any
+        current = out.sections[-1]
+        if (
+            kind is None
+            and current.kind == "agenda"
+            and level <= current.level
+            and (current.inverted or not current.blocks)
+        ):
+            # ``## Agenda`` then ``# Budget review``: the items' headings sit above the agenda's.
+            current.inverted, current.level = True, level - 1
+            current.blocks.append(node)
+            continue
         out.first_plain = out.first_plain or (heading if first and kind is None else "")
         out.first_any = out.first_any or heading
         out.first_h1 = out.first_h1 or (heading if level == 1 else "")
-        current = out.sections[-1]
         if current.kind == "agenda":
             agenda = current
         inside = current.kind in _KEPT and level > current.level
