@@ -489,3 +489,18 @@ def test_a_numbered_sub_list_indented_too_little_stays_sub_points() -> None:
 def test_a_list_numbered_one_throughout_is_not_a_sub_list() -> None:
     text = "# Sync\n\n## Agenda\n\n1. Welcome\n1. Reports\n1. Close\n"
     assert _titles(text) == ["Welcome", "Reports", "Close"]
+
+
+def test_a_label_entry_and_the_meeting_length_entry_are_not_items() -> None:
+    text = (
+        "# Agenda Items\n\n- Opening (2 min)\n\n- Talking Points : ( Inform / discuss )\n- Git issues (2 min)\n"
+        "- Planned meeting duration (60 min)\n- Closure (1 min)\n"
+    )
+    result = _read(text)
+    assert [i.title for i in result.session.agenda] == ["Opening", "Git issues", "Closure"]
+    assert {p.line for p in result.problems} >= {5, 7}
+
+
+def test_a_last_entry_ending_in_a_colon_stays_an_item() -> None:
+    text = "# M\n\n## Agenda\n\n- Opening (2 min)\n- Any other business:\n"
+    assert _titles(text) == ["Opening", "Any other business"]

@@ -36,6 +36,10 @@ Decisions:
   box, if written, must be their sum (``Talking points (12 min)`` over 4, 5 and 3 min).
   A nested line that only gives a box (``15 mins (Ashley Nelson)``) is the entry's box
   and owner, not an entry. An entry written wholly struck out (``~~…~~``) is skipped.
+* A list entry that only introduces the entries after it (``Talking Points : ( Inform /
+  discuss )``: a short label ending in a colon, with at most a bracketed remark, no time,
+  nothing nested) and one that gives the meeting's length (``Planned meeting duration
+  (60 min)``) are reported, not items.
 * Plain lines lettered as an outline (``A.``, ``(A)``, ``I.``) are items when the letters
   run A, B, C (I, II, III); another marker or a list right under one gives its
   sub-points. A plain ``Estimated time: 42 min`` line is the meeting's length, not an item.
@@ -72,6 +76,7 @@ from coopconsole.agenda.markdown_lines import (
     Line,
     block_lines,
     item_line,
+    norm_key,
     own_lines,
     split_key,
 )
@@ -181,6 +186,14 @@ class AgendaReader:
             self.report(item_line(li), f"Struck-out agenda entry “{lines[0].text}”; it was skipped.")
             return None
         draft = self.draft(lines[0])
+        if _MEETING_LENGTH.fullmatch(norm_key(draft.title)) and draft.minutes is not None and not nested:
+            self.report(item_line(li), f"The entry “{lines[0].text}” gives the meeting's length, not an agenda item.")
+            return None
+        if not nested and len(lines) == 1 and _is_label(lines[0].text, draft) and li.next_sibling is not None:
+            self.report(
+                item_line(li), f"The entry “{lines[0].text}” introduces the entries after it; it is not an item."
+            )
+            return None
         self._body(draft, lines[1:], strict=True)
         self._nested(draft, nested)
         return draft
@@ -251,6 +264,16 @@ _TOTAL_KEYS = {
     "总时长",
     "预计时长",
 }
+
+
+# A list entry that gives the meeting's length (``Planned meeting duration (60 min)``).
+_MEETING_LENGTH = re.compile(r"(?:(?:planned|estimated|expected|total)\s+)?(?:meeting\s+)?(?:duration|length|time)")
+# A list entry that only introduces the entries after it (``Talking Points : ( Inform / discuss )``).
+_LABEL = re.compile(r"^(?P<label>[^():：]{2,40}?)\s*[:：]\s*(?:[(（][^()（）]*[)）])?\s*$")
+
+
+def _is_label(text: str, draft: Draft) -> bool:
+    return bool(_LABEL.match(text)) and draft.start is None and draft.minutes is None and not draft.owner
 
 
 def _attach(text: str, below: list[str], depth: int) -> str:
