@@ -504,3 +504,44 @@ def test_a_label_entry_and_the_meeting_length_entry_are_not_items() -> None:
 def test_a_last_entry_ending_in_a_colon_stays_an_item() -> None:
     text = "# M\n\n## Agenda\n\n- Opening (2 min)\n- Any other business:\n"
     assert _titles(text) == ["Opening", "Any other business"]
+
+
+# -- documents walked heading by heading ----------------------------------------------------
+
+WALKED = """\
+# 2026年12月3日 项目委员会例会
+
+## 会议信息
+
+1. 会议名称：项目委员会例会
+2. 会议时间：2026-12-03 20:00
+
+## 👤参会人
+
+- 周宁
+
+## 项目进度
+
+### 官网
+
+- 地图引擎
+
+## 未来规划
+
+## 后续行动
+
+* [x] 志愿者名单
+"""
+
+
+def test_a_document_of_topic_headings_without_an_agenda_heading_walks_them() -> None:
+    session = _read(WALKED).session
+    assert [i.title for i in session.agenda] == ["项目进度", "未来规划", "后续行动"]
+    assert session.agenda[0].sub_points == ("官网", "地图引擎")
+    assert [p.name for p in session.participants] == ["周宁"]
+    assert (str(session.date), str(session.start)) == ("2026-12-03", "20:00:00")
+
+
+def test_untimed_lists_under_few_headings_are_still_the_items() -> None:
+    text = "# Sync\n\n## Topics\n\n- Budget\n- Hiring\n\n## Links\n\n- https://example.org\n"
+    assert _titles(text)[:2] == ["Budget", "Hiring"]

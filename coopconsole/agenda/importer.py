@@ -43,8 +43,9 @@ Decisions where the format leaves room:
 * An item with no title keeps a placeholder ``Item N`` (``议题 N``) and is reported.
 * No agenda heading at all: lists, tables, timed headings and timed or enumerated lines
   anywhere outside the goals and participants sections are read as the agenda, skipping
-  meeting-detail lines. The same happens when the agenda sections hold no item. When
-  they do, timed entries elsewhere are reported, not imported (see
+  meeting-detail lines; unless nothing there is timed and the document is written one
+  heading per topic (see :mod:`coopconsole.agenda.walked_sections`). The same happens
+  when the agenda sections hold no item. When they do, timed entries elsewhere are reported, not imported (see
   :mod:`coopconsole.agenda.sections`).
 * The facilitator, the note-taker and the item owners are participants: those not in
   the participants list are added to it (see :mod:`coopconsole.agenda.in_charge`).
@@ -98,6 +99,7 @@ from coopconsole.agenda.person_names import is_placeholder
 from coopconsole.agenda.plan_checks import check_plan
 from coopconsole.agenda.results import AgendaError, AgendaImport, ImportProblem
 from coopconsole.agenda.sections import Section, mark_continuations, outline, outside_items
+from coopconsole.agenda.walked_sections import section_items
 from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, ParkedItem, Participant, Session
 from coopconsole.domain.typed_text import clean_line
 
@@ -209,7 +211,8 @@ def _import(text: str, name: str) -> AgendaImport:
             )
     else:
         loose = [b for s in sections if s.kind in ("preamble", "other") for b in s.blocks]
-        drafts = reader.read(loose, loose=True)
+        walked = section_items(sections, reader, probe(loose))
+        drafts = walked or reader.read(loose, loose=True)
     parked = _parked(sections, reader, report)
     for key, line in front.items():
         value = line.text

@@ -155,6 +155,7 @@ _LISTS = ("bullet_list", "ordered_list")
 
 
 def _key(text: str) -> str:
+    text = re.sub(r"^[^\w\u4e00-\u9fff(（]+", "", text)  # a leading emoji: ``👤参会人``
     key = norm_key(re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", strip_enum(text)))
     return re.sub(r"^(?:\d+(?:\.\d+)*|[ivx]+)[.)]?\s+", "", key)
 
