@@ -545,3 +545,11 @@ def test_a_document_of_topic_headings_without_an_agenda_heading_walks_them() -> 
 def test_untimed_lists_under_few_headings_are_still_the_items() -> None:
     text = "# Sync\n\n## Topics\n\n- Budget\n- Hiring\n\n## Links\n\n- https://example.org\n"
     assert _titles(text)[:2] == ["Budget", "Hiring"]
+
+
+def test_headings_that_each_hold_a_list_of_topics_keep_the_topics_as_items() -> None:
+    text = (
+        "# TAG\n\n### Breakout A\n\n* Profiling API\n\n### Breakout B\n\n* Serial API\n\n"
+        "### Plenary\n\n* Readouts\n* Triage\n"
+    )
+    assert _titles(text) == ["Profiling API", "Serial API", "Readouts", "Triage"]

@@ -6,12 +6,15 @@ anywhere. Read loosely (lists and enumerated lines anywhere), such a document gi
 meeting-information list and link lines as items, which nobody would walk through.
 
 Decision: when the document has no agenda section, its loose reading finds no entry with
-a start or a time box, and it holds three headings or more at one level below the title
-that name no section, those headings are the items, one per heading, their bodies
+a start or a time box, it holds three headings or more at one level below the title
+that name no section, and the topics go deeper (one of them holds headings of its own:
+``### 开源社官网`` under ``## 项目进度``), those headings are the items, one per heading, their bodies
 (deeper headings included) their sub-points. Headings that describe the meeting rather
 than a topic (``会议信息``, ``Meeting information``, ``Logistics``, ``Links``) are not
 items; their ``Key: value`` lines are read as meeting details as usual. Leading emoji
-and symbols do not hide a section's name (``👤参会人`` is the participants).
+and symbols do not hide a section's name (``👤参会人`` is the participants). Headings that
+each hold only a list (``### Breakout A`` over its topics) keep the loose reading: the
+entries are the items.
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ def section_items(sections: list[Section], reader: AgendaReader, loose: list[Dra
     walked = [s for s in heads if not _describes_meeting(heading_text(s.blocks[0]))]
     if len(walked) < 3:
         return None
-    drafts: list[Draft] = []
+    bodies: list[tuple[SyntaxTreeNode, list[SyntaxTreeNode]]] = []
     for n, section in enumerate(sections):
         if section not in walked:
             continue
@@ -66,7 +69,8 @@ def section_items(sections: list[Section], reader: AgendaReader, loose: list[Dra
             if later.level <= level and later.kind != "preamble":
                 break
             body.extend(later.blocks)
-        draft = reader.heading_item(section.blocks[0], body)
-        if draft is not None:
-            drafts.append(draft)
-    return drafts
+        bodies.append((section.blocks[0], body))
+    if not any(b.type == "heading" for _, body in bodies for b in body):
+        return None  # one list of topics per heading (breakouts, sessions): the entries are the items
+    drafts = [reader.heading_item(heading, body) for heading, body in bodies]
+    return [d for d in drafts if d is not None]
