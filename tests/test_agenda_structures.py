@@ -553,3 +553,11 @@ def test_headings_that_each_hold_a_list_of_topics_keep_the_topics_as_items() -> 
         "### Plenary\n\n* Readouts\n* Triage\n"
     )
     assert _titles(text) == ["Profiling API", "Serial API", "Readouts", "Triage"]
+
+
+def test_a_box_on_the_wrapped_second_line_of_an_entry_is_read() -> None:
+    text = "# WG\n\n## Agenda\n\n1. Introduce strict validation rules\n   (15m, Benjie)\n   - Spec PR\n"
+    session = _read(text).session
+    assert [(i.title, i.minutes, i.owner, i.sub_points) for i in session.agenda] == [
+        ("Introduce strict validation rules", 15, "Benjie", ("Spec PR",))
+    ]

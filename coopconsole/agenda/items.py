@@ -36,6 +36,8 @@ Decisions:
   box, if written, must be their sum (``Talking points (12 min)`` over 4, 5 and 3 min).
   A nested line that only gives a box (``15 mins (Ashley Nelson)``) is the entry's box
   and owner, not an entry. An entry written wholly struck out (``~~…~~``) is skipped.
+* A list entry's wrapped second line that is only a bracket holding its time box
+  (``(15m, Benjie)``) is read with the first line, as one line.
 * A list entry that only introduces the entries after it (``Talking Points : ( Inform /
   discuss )``: a short label ending in a colon, with at most a bracketed remark, no time,
   nothing nested) and one that gives the meeting's length (``Planned meeting duration
@@ -186,6 +188,11 @@ class AgendaReader:
             self.report(item_line(li), f"Struck-out agenda entry “{lines[0].text}”; it was skipped.")
             return None
         draft = self.draft(lines[0])
+        if len(lines) > 1 and draft.minutes is None and _BRACKETED.fullmatch(lines[1].text.strip()):
+            # ``Introduce Strict ... rules`` wrapped before its ``(15m, Benjie)``: one line.
+            joined = self.draft(Line(lines[0].no, f"{lines[0].text} {lines[1].text.strip()}"))
+            if joined.minutes is not None:
+                draft, lines = joined, [lines[0], *lines[2:]]
         if _MEETING_LENGTH.fullmatch(norm_key(draft.title)) and draft.minutes is not None and not nested:
             self.report(item_line(li), f"The entry “{lines[0].text}” gives the meeting's length, not an agenda item.")
             return None
@@ -266,6 +273,7 @@ _TOTAL_KEYS = {
 }
 
 
+_BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]+[)）\]】]")
 # A list entry that gives the meeting's length (``Planned meeting duration (60 min)``).
 _MEETING_LENGTH = re.compile(r"(?:(?:planned|estimated|expected|total)\s+)?(?:meeting\s+)?(?:duration|length|time)")
 # A list entry that only introduces the entries after it (``Talking Points : ( Inform / discuss )``).
