@@ -561,3 +561,30 @@ def test_a_box_on_the_wrapped_second_line_of_an_entry_is_read() -> None:
     assert [(i.title, i.minutes, i.owner, i.sub_points) for i in session.agenda] == [
         ("Introduce strict validation rules", 15, "Benjie", ("Spec PR",))
     ]
+
+
+# -- the date lines above the first entry of an agenda without headings ---------------------
+
+
+def test_date_lines_above_the_entries_are_the_meetings_not_items() -> None:
+    text = "Faculty Senate\n\nMeeting of October 12, 2006\n\n3:30 p.m. – 325 Graff Main Hall\n\nI. Roll Call.\n\nII. Minutes.\n\nIII. Reports.\n"
+    session = _read(text).session
+    assert [i.title for i in session.agenda] == ["Roll Call", "Minutes", "Reports"]
+    assert (str(session.date), str(session.start), session.location) == (
+        "2006-10-12",
+        "15:30:00",
+        "325 Graff Main Hall",
+    )
+
+
+def test_a_dated_first_line_with_a_time_gives_the_start() -> None:
+    text = "Agenda - September 11, 2017 - 3:05pm\n\nMeeting in the Constitution Room\n\n1. Minutes\n2. Announcements\n"
+    session = _read(text).session
+    assert [i.title for i in session.agenda] == ["Minutes", "Announcements"]
+    assert (str(session.date), str(session.start)) == ("2017-09-11", "15:05:00")
+
+
+def test_timed_paragraphs_after_a_date_line_stay_items() -> None:
+    text = "Weekly sync\n\nTuesday 12 January 2027\n\n09:30 Welcome\n\n09:40 Budget\n\n10:00 Close (5 min)\n"
+    session = _read(text).session
+    assert [i.title for i in session.agenda] == ["Welcome", "Budget", "Close"]

@@ -93,7 +93,7 @@ from coopconsole.agenda.markdown_lines import (
     split_front_matter,
     unread_spans,
 )
-from coopconsole.agenda.meeting_details import MeetingDetails, plain_header
+from coopconsole.agenda.meeting_details import MeetingDetails, header_lines, plain_header
 from coopconsole.agenda.people import Person, read_goals, read_participants
 from coopconsole.agenda.person_names import is_placeholder
 from coopconsole.agenda.plan_checks import check_plan
@@ -189,6 +189,8 @@ def _import(text: str, name: str) -> AgendaImport:
     mark_continuations(sections, probe)
     meta = MeetingDetails(report)
     plain_title = plain_header(sections[0].blocks, meta) if not doc.first_any else ""
+    if not doc.first_any:
+        header_lines(sections[0].blocks, meta)
     for section in sections:
         if section.kind in ("preamble", "other"):
             meta.scan(section.blocks)

@@ -11,8 +11,8 @@ from datetime import date, time
 from markdown_it.tree import SyntaxTreeNode
 
 from coopconsole.agenda.drafts import Report
-from coopconsole.agenda.durations import RANGE_RE, find_box, parse_when
-from coopconsole.agenda.markdown_lines import Line, block_lines, split_key, split_parts, table_rows
+from coopconsole.agenda.durations import RANGE_RE, find_box, parse_when, slot_at_start
+from coopconsole.agenda.markdown_lines import ENUM_RE, Line, block_lines, split_key, split_parts, table_rows
 from coopconsole.agenda.people import Person, parse_person, split_tier
 from coopconsole.agenda.sections import SECTIONS
 from coopconsole.domain.model import GoalTier
@@ -58,6 +58,7 @@ class MeetingDetails:
     people: list[Person | None] = field(default_factory=list)
     goals: list[tuple[GoalTier, str]] = field(default_factory=list)
     seen: set[tuple[int, str]] = field(default_factory=set)
+    header: set[int] = field(default_factory=set)  # date lines above the first entry
 
     @staticmethod
     def kind_of(line: Line) -> tuple[str, str, str] | None:
@@ -75,7 +76,9 @@ class MeetingDetails:
     def take(self, line: Line) -> bool:
         """Use a meeting-detail line; False when ``line`` is not one. A line of several
         details, each ``Key: value`` with a known key (``Chair: Maria Lopez · Minutes:
-        Tom Baker``), is each of them."""
+        Tom Baker``), is each of them. A header line (see :func:`header_lines`) is one."""
+        if line.no in self.header:
+            return True
         pieces = [Line(line.no, piece) for piece in _DETAIL_SEP.split(line.text) if piece.strip()]
         if len(pieces) > 1 and all(self.kind_of(piece) for piece in pieces):
             if (line.no, line.text) not in self.seen:
@@ -158,3 +161,39 @@ def plain_header(blocks: list[SyntaxTreeNode], meta: MeetingDetails) -> str:
         if place and len(place) <= 60:
             meta.take(Line(line.no, f"Location: {place}"))
     return head
+
+
+def header_lines(blocks: list[SyntaxTreeNode], meta: MeetingDetails) -> None:
+    """The date lines above the first entry of an agenda written without headings.
+
+    Paragraph lines before the first list or numbered line that hold a date
+    (``MONDAY, SEPTEMBER 10, 2007, 3:15 P.M.``, ``Agenda - September 11, 2017 - 3:05pm``)
+    give the meeting's date and start, and, once a date was seen, the one line of the
+    document that starts with a time (``3:30 p.m. – 325 Graff Main Hall``) gives the
+    start and the place (with several, they are timed items). Such lines
+    are the meeting's details, not items (``meta.take`` then accepts them).
+    """
+    dated = False
+    timed_lines = sum(1 for b in blocks if b.type == "paragraph" for ln in block_lines(b) if slot_at_start(ln.text))
+    for block in blocks[:6]:
+        if block.type != "paragraph":
+            break
+        lines = block_lines(block)
+        if any(ENUM_RE.match(ln.text) or _OUTLINE.match(ln.text) for ln in lines):
+            break
+        for line in lines:
+            when = parse_when(line.text)
+            slot = slot_at_start(line.text)
+            if when.date is not None and (when.start is not None or not dated):
+                meta.take(Line(line.no, f"Date: {line.text}"))
+                meta.header.add(line.no)
+                dated = True
+            elif dated and timed_lines == 1 and slot is not None and slot.start is not None and not find_box(line.text):
+                meta.start = meta.start or slot.start
+                place = line.text[slot.span[1] :].strip(" \t-–—:,;")
+                if place and len(place) <= 60 and not meta.location:
+                    meta.location = place
+                meta.header.add(line.no)
+
+
+_OUTLINE = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z]|\d{1,3})[.)]\s+\S|^\s*\d{1,3}(?:st|nd|rd|th)\s*$")
