@@ -588,3 +588,10 @@ def test_timed_paragraphs_after_a_date_line_stay_items() -> None:
     text = "Weekly sync\n\nTuesday 12 January 2027\n\n09:30 Welcome\n\n09:40 Budget\n\n10:00 Close (5 min)\n"
     session = _read(text).session
     assert [i.title for i in session.agenda] == ["Welcome", "Budget", "Close"]
+
+
+def test_topics_that_merely_mention_a_backlog_or_deferral_stay_items() -> None:
+    text = "# M\n\n## Agenda\n\n### Backlog grooming (20 min)\n\n### Deferred revenue review (15 min)\n\n### Backlog\n\n- Later\n"
+    result = _read(text)
+    assert [i.title for i in result.session.agenda] == ["Backlog grooming", "Deferred revenue review"]
+    assert [p.text for p in result.session.parked] == ["Later"]

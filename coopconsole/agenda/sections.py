@@ -43,8 +43,9 @@ Agenda entries outside the agenda, decided so that no item is lost without a wor
 Headings that a facilitator does not walk through as part of the plan:
 
 * A heading that sets entries aside (``Proposed agenda items (to be scheduled if time
-  permits)``, ``Parking lot``, ``Topics deferred till next meeting``, ``Backlog``,
-  ``备选议题``, ``待定事项``) opens a *parked* section, even under the agenda heading:
+  permits)``, ``Parking lot``, ``Topics deferred till next meeting``, ``Backlog`` alone,
+  ``备选议题``, ``待定事项``; not ``Backlog grooming`` nor ``Deferred revenue``, which are
+  topics) opens a *parked* section, even under the agenda heading:
   its entries go to the session's parking lot, not into the plan (see the importer).
   A heading after it that is deeper than the agenda's heading returns to the agenda.
 * A heading that opens the notes of the meeting (``Meeting minutes``, ``Notes``,
@@ -135,9 +136,10 @@ _WORD_AT_START = re.compile(rf"^(?:{_WORDS})(?:\s*[-–—:：|,/]|\s+(?:for|on|
 _ZH_WORD = re.compile(r"议程|日程|(?:会议|时间|活动|议程|日程)(?:安排|流程)")
 _KEPT = ("agenda", "participants", "goals")
 _PARKED = re.compile(
-    r"(?i)\bif time (?:permits|allows)\b|\btime permitting\b|\bparking lot\b|\bparked\b|\bdeferred\b"
-    r"|\bbacklog\b|\bto be scheduled\b|\bunscheduled\b|\bnot scheduled\b"
-    r"|备选|待定议题|待定事项|暂缓|延后|如有时间|时间允许"
+    r"(?i)\bif time (?:permits|allows)\b|\btime permitting\b|\bparking lot\b|^parked\b"
+    r"|\b(?:topics?|items?|points?)\s+deferred\b|^deferred\s+(?:topics?|items?|points?|till|until|to)\b"
+    r"|^backlog(?:\s+(?:topics?|items?))?\s*$|\bto be scheduled\b|\bunscheduled\b|\bnot scheduled\b"
+    r"|备选|待定议题|待定事项|(?:暂缓|延后)(?:议题|事项|讨论)|如有时间|时间允许"
 )
 _NOTES = {
     "minutes",
