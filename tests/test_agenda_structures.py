@@ -42,7 +42,7 @@ Add anything you would like to discuss.
 def test_entries_to_be_scheduled_if_time_permits_go_to_the_parking_lot() -> None:
     result = _read(SET_ASIDE)
     assert [i.title for i in result.session.agenda] == ["Phase 4 vote", "Benchmarks"]
-    assert [p.text for p in result.session.parked] == ["Profiles follow-up"]
+    assert [p.text for p in result.session.parked] == ["Profiles follow-up (15 min)"]
     lines = [p.line for p in result.problems]
     assert 12 in lines  # the parked entry, said where it went
     assert 10 in lines  # the prose under the heading, not silently dropped

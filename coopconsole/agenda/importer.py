@@ -264,7 +264,7 @@ def _parked(sections: list[Section], reader: AgendaReader, report: Report) -> li
         if section.kind != "parked":
             continue
         for d in reader.read(section.blocks, strict=True):
-            text = d.title or d.source
+            text = d.source or d.title  # as written: its box and presenters are kept with it
             if not text:
                 continue
             report(
