@@ -27,6 +27,8 @@ the words):
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from markdown_it.tree import SyntaxTreeNode
 
 from coopconsole.agenda.drafts import Draft, group_children
@@ -67,6 +69,10 @@ def _flattened(children: list[SyntaxTreeNode]) -> dict[int, int]:
     Close``) before the list resumes after the entry above the run. Maps each to the
     position of that entry."""
     numbers = [int(li.info) if li.info.isdigit() else None for li in children]
+    where: dict[int, list[int]] = {}
+    for k, num in enumerate(numbers):
+        if num is not None:
+            where.setdefault(num, []).append(k)
     subs: dict[int, int] = {}
     top: int | None = None
     k = 0
@@ -74,10 +80,11 @@ def _flattened(children: list[SyntaxTreeNode]) -> dict[int, int]:
         num = numbers[k]
         above = numbers[top] if top is not None else None
         if top is not None and num is not None and above is not None and num <= above:
-            resume = next((m for m in range(k + 1, len(children)) if numbers[m] == above + 1), None)
-            if resume is not None:
-                subs.update({m: top for m in range(k, resume)})
-                k = resume
+            later = where.get(above + 1, [])
+            at = bisect_right(later, k)
+            if at < len(later):
+                subs.update({m: top for m in range(k, later[at])})
+                k = later[at]
                 continue
         top = k
         k += 1

@@ -189,7 +189,11 @@ class Section:
     strict: bool = False  # an agenda by a word in its heading, or by continuing the agenda
     notes: bool = False  # the minutes or notes of the meeting: never continues the agenda
     inverted: bool = False  # its item headings are shallower than its own heading
-    after_list: bool = False  # a subheading after the agenda's list (continues it when timed)
+    after_list: bool = False
+    # What the blocks so far hold (see ``_after_the_list``): up to ``scanned``.
+    scanned: int = 0
+    listed: bool = False
+    headed: bool = False  # a subheading after the agenda's list (continues it when timed)
 
 
 @dataclass
@@ -264,8 +268,12 @@ def _after_the_list(agenda: Section, heading: str) -> bool:
     items, with no heading between them (see the module notes)?"""
     if slot_at_start(heading) is not None or parse_line(heading).minutes is not None:
         return False
-    kinds = [b.type for b in agenda.blocks]
-    return "heading" not in kinds and any(k in _LISTS or k == "table" for k in kinds)
+    # Scanned once, from where the last look stopped: long agendas are not read again and again.
+    for block in agenda.blocks[agenda.scanned :]:
+        agenda.headed = agenda.headed or block.type == "heading"
+        agenda.listed = agenda.listed or block.type in _LISTS or block.type == "table"
+    agenda.scanned = len(agenda.blocks)
+    return agenda.listed and not agenda.headed
 
 
 Probe = Callable[[list[SyntaxTreeNode]], list[Draft]]
