@@ -17,11 +17,11 @@ Decisions:
   of an item become sub-points.
 * Under an item heading, paragraph lines, bullets and table rows are read the same way
   (fields or sub-points), so a bare ``15 min`` line under ``### Opening`` is its time
-  box. A deeper heading inside the agenda section is an item, unless it carries no time
-  or time box itself, has no ``Owner:``-style lines, and its body holds a table, a
-  deeper heading or a list whose entries mostly start with a time: then it is a group
-  heading (``### Morning``) whose entries are the items, and the heading itself is not
-  an item.
+  box. A deeper heading inside the agenda section is an item, unless it is a group
+  heading (``### Morning``, ``### Administrivia``) whose entries are the items: see
+  :mod:`coopconsole.agenda.item_groups`. What depends on the blocks around an entry
+  (paragraph items with bullets under them, slots, days, ordinal markers, flattened
+  numbered sub-lists) is in :mod:`coopconsole.agenda.block_walk`.
 * Tables: columns are recognised by header (Time/时间, Item/Topic/Agenda/Session/议题/
   内容/事项, Duration/Timebox/Length/时长/时间盒, Owner/Presenter/Lead/Speaker/负责人/
   主讲人/发言人/主持; ``#``/No./序号 columns are ignored). Without an item column, the
