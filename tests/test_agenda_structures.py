@@ -595,3 +595,27 @@ def test_topics_that_merely_mention_a_backlog_or_deferral_stay_items() -> None:
     result = _read(text)
     assert [i.title for i in result.session.agenda] == ["Backlog grooming", "Deferred revenue review"]
     assert [p.text for p in result.session.parked] == ["Later"]
+
+
+WORD = """\
+**Partner Meeting**
+
+**Agenda**
+
+1.&nbsp;&nbsp;Welcome (5 min)
+
+2.&nbsp;&nbsp;Budget (20 min)
+
+&nbsp;
+
+**Participants**
+
+Dana Okafor, Acme
+"""
+
+
+def test_a_word_export_with_bold_title_and_section_lines() -> None:
+    session = _read(WORD).session
+    assert session.title == "Partner Meeting"
+    assert [(i.title, i.minutes) for i in session.agenda] == [("Welcome", 5), ("Budget", 20)]
+    assert [(p.name, p.organisation) for p in session.participants] == [("Dana Okafor", "Acme")]

@@ -15,8 +15,11 @@ as they are: a plain-text agenda pasted in a fence is read as plain lines.
 * **Bold paragraphs used as headings**: a line written wholly in bold (``**Agenda**``,
   ``__Participants:__``), standing alone, that names a section (agenda, participants,
   goals, a parking lot, the minutes; see :mod:`coopconsole.agenda.sections`) is a
-  heading one level below the heading before it. Other bold lines stay text (a bold
-  day line such as ``**Wednesday, 11th October**`` is no section).
+  heading one level below the heading before it. A wholly bold first line of a document
+  that has headings (its own or such bold section lines) is its title, a level-1
+  heading (``**Partner Meeting**`` over ``**Agenda**``); in a document without headings
+  it stays the first line, which is the title there anyway. Other bold lines stay text (a
+  bold day line such as ``**Wednesday, 11th October**`` is no section).
 * **HTML**: a line that is one element ``<h1>``-``<h6>`` is that heading
   (``<h3>01. 欢迎致辞与介绍 (13:00-13:30)</h3>``), ``<li>`` a list entry (nested
   ``<ul>``/``<ol>`` give its depth), ``<p>`` a line of text and ``<summary>`` (a
@@ -66,6 +69,8 @@ def plain_markdown(text: str) -> str:
     raw = ""  # inside <style> or <script>: the closing tag's name
     depth = 0  # open <ul>/<ol>
     level = 1  # the level of the last heading
+    headed = False  # the document has headings (its own or bold section lines)
+    bold_title: tuple[int, str] | None = None  # a wholly bold first line
     for i, line in enumerate(lines):
         if fence:
             out.append(line)
@@ -93,10 +98,17 @@ def plain_markdown(text: str) -> str:
         alone = (i == 0 or not out[-1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
         if m and alone and _names_section(m.group("text")):
             new = f"{'#' * min(6, level + 1)} {m.group('text').strip()}"
+            headed = True
+        elif m and alone and bold_title is None and not any(x.strip() for x in out):
+            bold_title = (i, m.group("text").strip())
+        elif _ATX.match(new):
+            headed = True
         h = _ATX.match(new)
         if h:
             level = len(h.group(1))
         out.append(new)
+    if bold_title is not None and headed:
+        out[bold_title[0]] = f"# {bold_title[1]}"
     return "\n".join(out)
 
 
