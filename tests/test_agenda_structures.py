@@ -619,3 +619,24 @@ def test_a_word_export_with_bold_title_and_section_lines() -> None:
     assert session.title == "Partner Meeting"
     assert [(i.title, i.minutes) for i in session.agenda] == [("Welcome", 5), ("Budget", 20)]
     assert [(p.name, p.organisation) for p in session.participants] == [("Dana Okafor", "Acme")]
+
+
+def test_a_day_column_runs_a_table_over_several_days() -> None:
+    text = (
+        "# Summit\n\n## Schedule\n\n| Day | Time | Session |\n| --- | --- | --- |\n"
+        "| Monday 7 December | 09:00-10:00 | Welcome |\n| | 10:00-11:00 | Roadmap |\n"
+        "| Tuesday 8 December | 09:00-10:30 | Budget |\n"
+    )
+    result = _read(text)
+    assert [(i.title, i.sub_points) for i in result.session.agenda] == [
+        ("Welcome", ("Day: Monday 7 December",)),
+        ("Roadmap", ()),
+        ("Budget", ("Day: Tuesday 8 December",)),
+    ]
+    assert not any("overlap" in p.message for p in result.problems)
+
+
+def test_a_date_column_with_one_day_stays_a_detail_of_each_row() -> None:
+    text = "# M\n\n## Agenda\n\n| Date | Time | Topic |\n| --- | --- | --- |\n| 3 Dec | 09:00 | A |\n| 3 Dec | 09:30 | B |\n"
+    items = _read(text).session.agenda
+    assert [i.sub_points for i in items] == [("Date: 3 Dec",), ("Date: 3 Dec",)]

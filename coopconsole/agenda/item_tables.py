@@ -2,7 +2,9 @@
 rules), columns recognised by header (:mod:`coopconsole.agenda.item_columns`). A grid
 timetable (days as columns) is read by :mod:`coopconsole.agenda.grid_tables`. In a table
 with a time column, a row without time or box that fills two columns or more names the
-parallel tracks below it: it is reported, not an item."""
+parallel tracks below it: it is reported, not an item. A Day/Date column holding two
+days or more makes the table run over several days: the first row of each day notes
+it, as day headings do."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from coopconsole.agenda.durations import parse_box, slot_full
 from coopconsole.agenda.grid_tables import is_grid, read_grid
 from coopconsole.agenda.item_columns import column_kind
 from coopconsole.agenda.item_line import parse_line
-from coopconsole.agenda.markdown_lines import Line, table_rows
+from coopconsole.agenda.markdown_lines import Line, norm_key, table_rows
 from coopconsole.agenda.person_names import looks_like_names
 
 
@@ -49,9 +51,11 @@ class TableReader:
             if details:
                 rows = [(no, cells) for no, cells in rows if not self.on_meta(_row_line(no, cells))]
             return [d for no, cells in rows if (d := self._free_row(no, cells)) is not None]
+        _day_column(kinds, rows)
         if "item" not in kinds and "" in kinds:
             kinds[kinds.index("")] = "item"
         drafts = []
+        day = ""
         for no, cells in rows[1:]:
             if not any(c.strip() for c in cells):
                 self.report(no, "Empty agenda table row; it was skipped.")
@@ -71,6 +75,8 @@ class TableReader:
             draft = self._draft(Line(no, by_kind.get("item", "")))
             self._row_fields(draft, no, by_kind)
             draft.sub_points.extend(extras)
+            if by_kind.get("day") and by_kind["day"] != day:
+                day = draft.day = by_kind["day"]
             drafts.append(draft)
         return drafts
 
@@ -127,6 +133,22 @@ def _row_line(no: int, cells: list[str]) -> Line:
     """A table row read as a ``Key: value`` line, the way the importer reads detail tables."""
     cells = [c.strip() for c in cells if c.strip()]
     return Line(no, f"{cells[0]}: {' '.join(cells[1:])}" if len(cells) >= 2 else "")
+
+
+_DAY_COLS = {"day", "date", "日期", "星期", "天", "日子"}
+
+
+def _day_column(kinds: list[str], rows: list[tuple[int, list[str]]]) -> None:
+    """Mark a Day/Date column (``| Day | Time | Session |``) holding two days or more: its
+    rows run over several days, and the first row of each day notes it (see the importer)."""
+    header = rows[0][1]
+    for k, head in enumerate(header):
+        if kinds[k] or norm_key(head) not in _DAY_COLS:
+            continue
+        days = {cells[k].strip() for _, cells in rows[1:] if k < len(cells) and cells[k].strip()}
+        if len(days) >= 2:
+            kinds[k] = "day"
+        return
 
 
 def _labels_tracks(kinds: list[str], cells: list[str]) -> bool:
