@@ -640,3 +640,12 @@ def test_a_date_column_with_one_day_stays_a_detail_of_each_row() -> None:
     text = "# M\n\n## Agenda\n\n| Date | Time | Topic |\n| --- | --- | --- |\n| 3 Dec | 09:00 | A |\n| 3 Dec | 09:30 | B |\n"
     items = _read(text).session.agenda
     assert [i.sub_points for i in items] == [("Date: 3 Dec",), ("Date: 3 Dec",)]
+
+
+def test_a_heading_whose_body_is_reference_material_stays_one_item() -> None:
+    text = (
+        "# M\n\n## Agenda\n\n### Budget review\n\n- [Slides](https://example.org/s)\n  - https://example.org/a\n"
+        "- Q3 figures\n  - [sheet](https://example.org/q3)\n- Forecast\n  - https://example.org/f\n\n### Hiring\n"
+    )
+    session = _read(text).session
+    assert [i.title for i in session.agenda] == ["Budget review", "Hiring"]

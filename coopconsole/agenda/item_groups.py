@@ -6,7 +6,9 @@ body holds a table, a deeper heading, or list entries of which at least half rea
 items of their own. An entry reads as an item when it carries a start or a time box, when
 it ends with presenters in round brackets (``Appeal Review (Roman)``, ``(Med/Gunter)``),
 or, in a list of three entries or more, when it has notes of its own (nested bullets or
-a second line, as issue lists under ``### openjs-foundation/cross-project-council``).
+a second line, as issue lists under ``### openjs-foundation/cross-project-council``)
+that are not only links. An entry that is only a link (``[Slides](…)``) is reference
+material of the heading, never an item of its own.
 Category headings (``### Administrivia``, ``## Opening`` under ``# Agenda Items:``) are
 then labels and their entries are the items.
 
@@ -53,7 +55,26 @@ def _reads_as_item(li: SyntaxTreeNode, many: bool) -> bool:
         return False  # ``- 15 min``: the heading's box
     if parsed.start is not None or parsed.minutes is not None or _presenters(lines[0].text):
         return True
-    return many and (len(lines) > 1 or any(lst.children for lst in nested))
+    if not many or _reference(li):
+        return False
+    notes = [c for lst in nested for c in lst.children]
+    return len(lines) > 1 or (bool(notes) and not all(_reference(c) for c in notes))
+
+
+_URL = re.compile(r"^\s*(?:[^:：]{1,40}[:：]\s*)?(?:https?://|www\.)\S+\s*$")
+
+
+def _reference(li: SyntaxTreeNode) -> bool:
+    """Is a list entry only a link (``[Slides](…)``, ``Spec: https://…``), reference
+    material rather than a topic?"""
+    para = next((c for c in li.children if c.type == "paragraph"), None)
+    inline = next((c for c in para.children if c.type == "inline"), None) if para else None
+    if inline is None:
+        return False
+    kids = [k for k in inline.children if not (k.type == "text" and not k.content.strip(" \t,;:-–—|"))]
+    if kids and all(k.type == "link" for k in kids):
+        return True
+    return bool(_URL.match(" ".join(ln.text for ln in own_lines(li)[0])))
 
 
 def heading_is_timed(heading: SyntaxTreeNode) -> bool:
