@@ -221,3 +221,11 @@ def test_a_dry_run_of_a_follow_up_checks_previous_and_writes_nothing(run, en, fo
     assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
     missing = run("new", str(en), "--dry-run", "--follows", "nope")
     assert missing.exit_code == 2 and missing.stdout == "" and "nope" in missing.stderr
+
+
+def test_entries_set_aside_are_shown_in_the_parking_lot(run, agenda):
+    text = "# Plenary\n\n## Agenda\n\n1. Vote (15 min)\n\n## To be scheduled if time permits\n\n- Benchmarks (15 min)\n"
+    out = run("new", str(agenda(text)), "--dry-run").stdout
+    assert "Parking lot (to schedule if time permits) (1)\n   1. Benchmarks (15 min)\n" in out
+    zh = run("--lang", "zh", "new", str(agenda(text)), "--dry-run").stdout
+    assert "停车场(时间允许时再排)" in zh and "   1. Benchmarks" in zh

@@ -7,8 +7,10 @@
 See :mod:`coopconsole.agenda.importer` for the decisions taken where agendas are
 ambiguous, :mod:`coopconsole.agenda.sections` for the sections of a document and agenda
 entries outside the agenda, :mod:`coopconsole.agenda.item_line` and
-:mod:`coopconsole.agenda.items` for agenda entries, :mod:`coopconsole.agenda.person_names` for
-owners' names, :mod:`coopconsole.agenda.durations` for times and time boxes, and
+:mod:`coopconsole.agenda.items` for agenda entries (with :mod:`coopconsole.agenda.drafts`,
+:mod:`coopconsole.agenda.item_groups`, :mod:`coopconsole.agenda.item_tables` and
+:mod:`coopconsole.agenda.lettered`), :mod:`coopconsole.agenda.person_names` for owners' names,
+:mod:`coopconsole.agenda.durations` for times and time boxes, and
 :mod:`coopconsole.agenda.people` for participants, roles and goals.
 """
 

@@ -4,7 +4,9 @@ The document is parsed with markdown-it (CommonMark plus tables) and walked bloc
 block. Headings open sections by their name or by an agenda word in it, and agenda
 entries outside the agenda are imported or reported, as described in
 :mod:`coopconsole.agenda.sections`. Block quotes are read as if unquoted; HTML blocks,
-HTML comments and thematic breaks are skipped; front matter is skipped.
+HTML comments and thematic breaks are skipped; front matter is skipped. Exports of
+document tools and HTML headings and lists are made Markdown first (see
+:mod:`coopconsole.agenda.exports`).
 
 Decisions where the format leaves room:
 
@@ -32,11 +34,18 @@ Decisions where the format leaves room:
   with ``minutes=None``), as are boxes of 0 or more than 24 hours (dropped).
 * A plan that runs past the end of its slot (the end on the date/time line), and an
   item that starts before the one before it ends, are reported (the times are kept).
+  An agenda over several days (see :mod:`coopconsole.agenda.block_walk`) is one
+  session, its items in day order; the first item of each day has the day as its first
+  sub-point (``Day: Thursday, 12th October`` / ``日期：…``), and the checks start again
+  with each day (the end on the date/time line is then each day's, not checked).
+* A front-matter date written as a time stamp (``date: 2026-04-23T23:12:09Z``, as wikis
+  and site generators record an edit) gives its day only, never the meeting's start.
 * An item with no title keeps a placeholder ``Item N`` (``议题 N``) and is reported.
 * No agenda heading at all: lists, tables, timed headings and timed or enumerated lines
   anywhere outside the goals and participants sections are read as the agenda, skipping
-  meeting-detail lines. The same happens when the agenda sections hold no item. When
-  they do, timed entries elsewhere are reported, not imported (see
+  meeting-detail lines; unless nothing there is timed and the document is written one
+  heading per topic (see :mod:`coopconsole.agenda.walked_sections`). The same happens
+  when the agenda sections hold no item. When they do, timed entries elsewhere are reported, not imported (see
   :mod:`coopconsole.agenda.sections`).
 * The facilitator, the note-taker and the item owners are participants: those not in
   the participants list are added to it (see :mod:`coopconsole.agenda.in_charge`).
@@ -52,6 +61,13 @@ Decisions where the format leaves room:
   bidirectional overrides removed; see :mod:`coopconsole.agenda.markdown_lines`): every
   string of the session, every problem and every error message, which quote the agenda
   and are printed on a terminal. The ``name`` given by the caller too.
+* A pasted video-call invitation (meeting ID, passcode, dial-in numbers) is reported
+  once and not read (see :mod:`coopconsole.agenda.call_invite`); its join link is the
+  place when the agenda names none. ``Topic:`` (the invitation's meeting name) is a
+  title key.
+* Entries under a heading that sets them aside (``Proposed agenda items (to be scheduled
+  if time permits)``, ``Parking lot``, ``Deferred``; see :mod:`coopconsole.agenda.sections`)
+  are open points of the session's parking lot, not items of the plan; each is reported.
 * Lists and quotes nested deeper than Markdown is read (some 50 levels of lists) are
   reported with their lines, not imported.
 """
@@ -59,155 +75,40 @@ Decisions where the format leaves room:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import time
 
 from markdown_it.tree import SyntaxTreeNode
 
-from coopconsole.agenda.durations import RANGE_RE, find_box, parse_when
+from coopconsole.agenda.call_invite import strip_invite
+from coopconsole.agenda.exports import plain_markdown
 from coopconsole.agenda.in_charge import with_people_in_charge
 from coopconsole.agenda.item_line import is_break
 from coopconsole.agenda.items import AgendaReader, Draft, Report
 from coopconsole.agenda.markdown_lines import (
     Line,
-    block_lines,
     cjk_count,
     latin_count,
     normalise_source,
     parse,
     split_front_matter,
-    split_key,
-    split_parts,
-    table_rows,
     unread_spans,
 )
-from coopconsole.agenda.people import Person, parse_person, read_goals, read_participants, split_tier
+from coopconsole.agenda.meeting_details import MeetingDetails, header_lines, plain_header
+from coopconsole.agenda.people import Person, read_goals, read_participants
 from coopconsole.agenda.person_names import is_placeholder
 from coopconsole.agenda.plan_checks import check_plan
 from coopconsole.agenda.results import AgendaError, AgendaImport, ImportProblem
-from coopconsole.agenda.sections import SECTIONS, mark_continuations, outline, outside_items
-from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, Participant, Session
+from coopconsole.agenda.sections import Section, mark_continuations, outline, outside_items
+from coopconsole.agenda.walked_sections import section_items
+from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, ParkedItem, Participant, Session
 from coopconsole.domain.plan_review import PlanReview
 from coopconsole.domain.typed_text import clean_line
 
-_META = {
-    "date": {"date", "time", "times", "when", "date and time", "date & time", "日期", "时间", "会议时间", "日期时间"},
-    "location": {"location", "venue", "place", "where", "room", "地点", "会议地点", "地址", "场地"},
-    "facilitator": {"facilitator", "chair", "chairperson", "moderator", "主持人", "主持"},
-    "note_taker": {
-        "note taker",
-        "notetaker",
-        "scribe",
-        "minute taker",
-        "minutes",
-        "minutes by",
-        "secretary",
-        "recorder",
-        "记录人",
-        "记录",
-        "记录员",
-    },
-    "title": {"title", "meeting", "subject", "标题", "会议名称", "会议主题", "主题", "会议"},
-    "participants": SECTIONS["participants"],
-    "goals": SECTIONS["goals"],
-}
-_GOAL_SUFFIX = re.compile(r"(goals?|objectives?|targets?|目标)$")
-# Between details written on one line: "Chair: Maria Lopez · Minutes: Tom Baker".
-_DETAIL_SEP = re.compile(r"\s+[·•|/]\s+|\s*[;；｜　]\s*")
 _NO_AGENDA = (
     "No agenda items were found. Expected a Markdown agenda: a heading such as “## Agenda” or "
     "“## 议程” followed by a numbered or bulleted list, a table, or one heading per item, "
     "e.g. “1. 09:00 Opening (15 min) — Dana”."
 )
-
-
-@dataclass
-class _Meta:
-    report: Report
-    date: date | None = None
-    start: time | None = None
-    end: time | None = None
-    location: str = ""
-    facilitator: str = ""
-    note_taker: str = ""
-    title: str = ""
-    people: list[Person | None] = field(default_factory=list)
-    goals: list[tuple[GoalTier, str]] = field(default_factory=list)
-    seen: set[tuple[int, str]] = field(default_factory=set)
-
-    @staticmethod
-    def kind_of(line: Line) -> tuple[str, str, str] | None:
-        """The detail a line gives (kind, key, value), or None; nothing is kept."""
-        pair = split_key(line.text)
-        if pair is None:
-            return None
-        key, value = pair
-        key = key.removeprefix("本次")  # 本次会议时间: "this meeting's time"
-        kind = next((k for k, names in _META.items() if key in names), None)
-        if kind is None and _GOAL_SUFFIX.search(key) and split_tier(line.text)[0] is not None:
-            kind = "goals"
-        return None if kind is None else (kind, key, value)
-
-    def take(self, line: Line) -> bool:
-        """Use a meeting-detail line; False when ``line`` is not one. A line of several
-        details, each ``Key: value`` with a known key (``Chair: Maria Lopez · Minutes:
-        Tom Baker``), is each of them."""
-        pieces = [Line(line.no, piece) for piece in _DETAIL_SEP.split(line.text) if piece.strip()]
-        if len(pieces) > 1 and all(self.kind_of(piece) for piece in pieces):
-            if (line.no, line.text) not in self.seen:
-                self.seen.add((line.no, line.text))
-                for piece in pieces:
-                    self.take(piece)
-            return True
-        found = self.kind_of(line)
-        if found is None:
-            return False
-        kind, key, value = found
-        if (line.no, line.text) in self.seen:
-            return True
-        self.seen.add((line.no, line.text))
-        if value:
-            self._set(kind, key, line, value)
-        return True
-
-    def _set(self, kind: str, key: str, line: Line, value: str) -> None:
-        report = self.report
-        if kind == "date":
-            when = parse_when(value)
-            if when.date is None and when.bad_date:
-                report(line.no, f"Could not read the date “{value}”; the session has no date from this line.")
-            elif when.date is None and when.start is None:
-                report(line.no, f"Could not read a date or time in “{value}”; it was ignored.")
-            self.date = self.date or when.date
-            self.start = self.start or when.start
-            self.end = self.end or when.end
-        elif kind in ("facilitator", "note_taker") and re.search(r"://|^\[|^www\.", value):
-            pass  # a link (to the minutes, a chat): not a person
-        elif kind in ("facilitator", "note_taker"):
-            cleaned = re.sub(r"\s*[(（][^()（）]*[)）]", "", value).strip() or value
-            setattr(self, kind, getattr(self, kind) or cleaned)
-        elif kind in ("location", "title"):
-            setattr(self, kind, getattr(self, kind) or value)
-        elif kind == "participants":
-            for part in split_parts(value):
-                self.people.append(parse_person(Line(line.no, part), report))
-        else:
-            tier, text = split_tier(line.text)
-            if tier is None or not _GOAL_SUFFIX.search(key):
-                tier, text = split_tier(value)
-            if text:
-                self.goals.append((tier or GoalTier.PRIMARY, text))
-
-    def scan(self, blocks: list[SyntaxTreeNode]) -> None:
-        for node in blocks:
-            if node.type == "table":
-                for no, cells in table_rows(node):
-                    cells = [c for c in cells if c.strip()]
-                    if len(cells) >= 2:
-                        self.take(Line(no, f"{cells[0]}: {' '.join(cells[1:])}"))
-            elif node.type != "heading":
-                for line in block_lines(node):
-                    self.take(line)
 
 
 def _flatten(nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
@@ -224,7 +125,7 @@ def _minutes_between(a: time, b: time) -> int:
     return (b.hour * 60 + b.minute) - (a.hour * 60 + a.minute)
 
 
-def _finish(drafts: list[Draft], meta: _Meta, lang: str, report: Report) -> list[AgendaItem]:
+def _finish(drafts: list[Draft], meta: MeetingDetails, lang: str, report: Report) -> list[AgendaItem]:
     for d in drafts:
         if d.start and d.end:
             diff = _minutes_between(d.start, d.end)
@@ -254,35 +155,11 @@ def _finish(drafts: list[Draft], meta: _Meta, lang: str, report: Report) -> list
             report(d.line, f"No time box for “{title}” ({why}); it was kept without a planned length.")
         kind = ItemKind.BREAK if is_break(title) else ItemKind.TOPIC
         owner = "" if is_placeholder(d.owner) else d.owner.strip()
-        items.append(AgendaItem(number, title, d.start, d.minutes, owner, tuple(d.sub_points), kind))
-    check_plan(items, [d.line for d in drafts], meta.start, meta.end, report)
+        points = ([f"{'日期' if lang == 'zh' else 'Day'}: {d.day}"] if d.day else []) + d.sub_points
+        items.append(AgendaItem(number, title, d.start, d.minutes, owner, tuple(points), kind))
+    days = {n for n, d in enumerate(drafts) if d.day and n}
+    check_plan(items, [d.line for d in drafts], meta.start, None if days else meta.end, report, days)
     return items
-
-
-def _plain_header(blocks: list[SyntaxTreeNode], meta: _Meta) -> str:
-    """The title of an agenda written without headings, and its details: the first line
-    of the first paragraph (when it is neither a detail, a time nor a time box), and in
-    the two lines after it a date line such as ``Tuesday 12 January 2027, 9:30am, Zoom``
-    (date, start and the rest as the place). Returns the title, or ""."""
-    first = next((b for b in blocks if b.type not in ("hr", "html_block")), None)
-    if first is None or first.type != "paragraph":
-        return ""
-    lines = block_lines(first)
-    head = lines[0].text.strip() if lines else ""
-    if not head or _Meta.kind_of(lines[0]) or find_box(head) or RANGE_RE.search(head) or re.match(r"\d", head):
-        return ""
-    for line in lines[1:3]:
-        if _Meta.kind_of(line):
-            continue
-        parts = split_parts(line.text)
-        timed = [p for p in parts if (w := parse_when(p)).date or w.start]
-        if not timed or not parse_when(timed[0]).date:
-            continue
-        meta.take(Line(line.no, f"Date: {' '.join(timed)}"))
-        place = ", ".join(p for p in parts if p not in timed)
-        if place and len(place) <= 60:
-            meta.take(Line(line.no, f"Location: {place}"))
-    return head
 
 
 def _import(text: str, name: str) -> AgendaImport:
@@ -293,6 +170,12 @@ def _import(text: str, name: str) -> AgendaImport:
         problems.append(ImportProblem(max(1, line), clean_line(message)))
 
     text, front = split_front_matter(normalise_source(text))
+    text, invite = strip_invite(plain_markdown(text))
+    if invite is not None:
+        what = f"Lines {invite.first}-{invite.last} are" if invite.last > invite.first else f"Line {invite.first} is"
+        report(
+            invite.first, f"{what} a video-call invitation (meeting ID, passcode, dial-in numbers); not agenda items."
+        )
     root = parse(text)
     unread = [_unread(first, last) for first, last in unread_spans(root)]
     for first, message in unread:
@@ -300,14 +183,16 @@ def _import(text: str, name: str) -> AgendaImport:
     doc = outline(_flatten(root.children))
     sections = doc.sections
     # A trial reading that keeps nothing: it only tells which entries carry times.
-    trial = AgendaReader(lambda _no, _msg: None, lambda line: _Meta.kind_of(line) is not None)
+    trial = AgendaReader(lambda _no, _msg: None, lambda line: MeetingDetails.kind_of(line) is not None)
 
     def probe(blocks: list[SyntaxTreeNode]) -> list[Draft]:
         return trial.read(blocks, loose=True)
 
     mark_continuations(sections, probe)
-    meta = _Meta(report)
-    plain_title = _plain_header(sections[0].blocks, meta) if not doc.first_any else ""
+    meta = MeetingDetails(report)
+    plain_title = plain_header(sections[0].blocks, meta) if not doc.first_any else ""
+    if not doc.first_any:
+        header_lines(sections[0].blocks, meta)
     for section in sections:
         if section.kind in ("preamble", "other"):
             meta.scan(section.blocks)
@@ -330,9 +215,14 @@ def _import(text: str, name: str) -> AgendaImport:
             )
     else:
         loose = [b for s in sections if s.kind in ("preamble", "other") for b in s.blocks]
-        drafts = reader.read(loose, loose=True)
+        walked = section_items(sections, reader, probe(loose))
+        drafts = walked or reader.read(loose, loose=True)
+    parked = _parked(sections, reader, report)
     for key, line in front.items():
-        meta.take(Line(line.no, f"{key}: {line.text}"))
+        value = line.text
+        if re.match(r"\d{4}-\d\d-\d\dT\d", value):
+            value = value[:10]  # a file's time stamp (``2026-04-23T23:12:09Z``): its day, not a start
+        meta.take(Line(line.no, f"{key}: {value}"))
     goals = meta.goals + goals
     people = meta.people + people
     if not drafts:
@@ -346,7 +236,7 @@ def _import(text: str, name: str) -> AgendaImport:
         title=title,
         date=meta.date,
         start=meta.start or next((i.start for i in items if i.start), None),
-        location=meta.location,
+        location=meta.location or (invite.link if invite is not None else ""),
         facilitator=meta.facilitator,
         note_taker=meta.note_taker,
         lang=lang,
@@ -361,6 +251,7 @@ def _import(text: str, name: str) -> AgendaImport:
             (i.owner for i in items),
         ),
         agenda=items,
+        parked=parked,
     )
     unique = sorted(dict.fromkeys(problems), key=lambda p: p.line)
     review = PlanReview(
@@ -369,6 +260,27 @@ def _import(text: str, name: str) -> AgendaImport:
         reported=tuple((p.line, p.message) for p in unique),
     )
     return AgendaImport(session, unique, review)
+
+
+def _parked(sections: list[Section], reader: AgendaReader, report: Report) -> list[ParkedItem]:
+    """The entries of the sections that set entries aside (``Proposed agenda items (to be
+    scheduled if time permits)``, ``Parking lot``): open points of the parking lot, not
+    items of the plan, each reported so that the facilitator sees where it went."""
+    parked: list[ParkedItem] = []
+    for section in sections:
+        if section.kind != "parked":
+            continue
+        for d in reader.read(section.blocks, strict=True):
+            text = d.source or d.title  # as written: its box and presenters are kept with it
+            if not text:
+                continue
+            report(
+                d.line,
+                f"“{text}” is listed to be scheduled only if time permits (or later); "
+                "it was put in the parking lot, not in the plan.",
+            )
+            parked.append(ParkedItem(len(parked) + 1, text, raised_by=d.owner))
+    return parked
 
 
 def _unread(first: int, last: int) -> tuple[int, str]:

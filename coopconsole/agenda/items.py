@@ -17,22 +17,31 @@ Decisions:
   of an item become sub-points.
 * Under an item heading, paragraph lines, bullets and table rows are read the same way
   (fields or sub-points), so a bare ``15 min`` line under ``### Opening`` is its time
-  box. A deeper heading inside the agenda section is an item, unless it carries no time
-  or time box itself, has no ``Owner:``-style lines, and its body holds a table, a
-  deeper heading or a list whose entries mostly start with a time: then it is a group
-  heading (``### Morning``) whose entries are the items, and the heading itself is not
-  an item.
+  box. A deeper heading inside the agenda section is an item, unless it is a group
+  heading (``### Morning``, ``### Administrivia``) whose entries are the items: see
+  :mod:`coopconsole.agenda.item_groups`. What depends on the blocks around an entry
+  (paragraph items with bullets under them, slots, days, ordinal markers, flattened
+  numbered sub-lists) is in :mod:`coopconsole.agenda.block_walk`.
 * Tables: columns are recognised by header (Time/时间, Item/Topic/Agenda/Session/议题/
   内容/事项, Duration/Timebox/Length/时长/时间盒, Owner/Presenter/Lead/Speaker/负责人/
   主讲人/发言人/主持; ``#``/No./序号 columns are ignored). Without an item column, the
   first unrecognised column is the title. Other columns become sub-points ``Header: value``.
   When no header is recognised at all, the header row is read as an item too and each
   cell is classified by its content (time, time box, title, owner).
+* A list entry that holds a table with agenda columns (indented under it, as TC39's
+  ``1. Proposals`` over a timebox/topic/presenter table) is a group: the rows are the
+  items; with no rows, it gives none (and is reported).
 * A list entry whose nested entries all carry their own start or time box (or group
   such entries themselves) is a group: its nested entries are the items, and its own
   box, if written, must be their sum (``Talking points (12 min)`` over 4, 5 and 3 min).
   A nested line that only gives a box (``15 mins (Ashley Nelson)``) is the entry's box
   and owner, not an entry. An entry written wholly struck out (``~~…~~``) is skipped.
+* A list entry's wrapped second line that is only a bracket holding its time box
+  (``(15m, Benjie)``) is read with the first line, as one line.
+* A list entry that only introduces the entries after it (``Talking Points : ( Inform /
+  discuss )``: a short label ending in a colon, with at most a bracketed remark, no time,
+  nothing nested) and one that gives the meeting's length (``Planned meeting duration
+  (60 min)``) are reported, not items.
 * Plain lines lettered as an outline (``A.``, ``(A)``, ``I.``) are items when the letters
   run A, B, C (I, II, III); another marker or a list right under one gives its
   sub-points. A plain ``Estimated time: 42 min`` line is the meeting's length, not an item.
@@ -56,44 +65,28 @@ Decisions:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
-from datetime import time
+from collections.abc import Collection
 
 from markdown_it.tree import SyntaxTreeNode
 
+from coopconsole.agenda.drafts import STRUCK, Draft, MetaSink, Report, bare, group_children, is_timed
 from coopconsole.agenda.durations import parse_box, slot_full
-from coopconsole.agenda.item_columns import column_kind
 from coopconsole.agenda.item_line import BOX_KEYS, OWNER_KEYS, TIME_KEYS, Parsed, parse_line
+from coopconsole.agenda.item_tables import TableReader
 from coopconsole.agenda.markdown_lines import (
     ENUM_RE,
     Line,
     block_lines,
-    heading_level,
     item_line,
+    norm_key,
     own_lines,
     split_key,
-    strip_enum,
-    table_rows,
 )
-from coopconsole.agenda.person_names import looks_like_names
+from coopconsole.agenda.plain_entries import is_placeholder_entry
 
-Report = Callable[[int, str], None]
-MetaSink = Callable[[Line], bool]
+__all__ = ["AgendaReader", "Draft", "MetaSink", "Report"]
 
 _LISTS = ("bullet_list", "ordered_list")
-
-
-@dataclass
-class Draft:
-    line: int
-    title: str
-    start: time | None = None
-    end: time | None = None
-    minutes: int | None = None
-    owner: str = ""
-    sub_points: list[str] = field(default_factory=list)
-    source: str = ""
 
 
 class AgendaReader:
@@ -101,9 +94,10 @@ class AgendaReader:
         self.report = report
         self.on_meta = on_meta
         self.known = tuple(known)  # participants' names, for owners in round brackets
+        self.tables = TableReader(report, on_meta, self.draft)
 
     # -- items from one line ------------------------------------------------------
-    def _draft(self, line: Line) -> Draft:
+    def draft(self, line: Line) -> Draft:
         parsed: Parsed = parse_line(line.text, self.known)
         for bad in parsed.bad:
             self.report(
@@ -116,7 +110,7 @@ class AgendaReader:
         while the field is empty); False if it is not one."""
         pair = split_key(line.text)
         if pair is None:
-            return _bare(draft, line.text)
+            return bare(draft, line.text)
         key, value = pair
         if key in OWNER_KEYS and value:
             draft.owner = draft.owner or value
@@ -153,9 +147,9 @@ class AgendaReader:
                 draft.sub_points.append(line.text)
 
     def _nested(self, draft: Draft, lists: list[SyntaxTreeNode]) -> None:
-        draft.sub_points.extend(self._points(draft, lists, 0))
+        draft.sub_points.extend(self.points(draft, lists, 0))
 
-    def _points(self, draft: Draft, lists: list[SyntaxTreeNode], depth: int) -> list[str]:
+    def points(self, draft: Draft, lists: list[SyntaxTreeNode], depth: int) -> list[str]:
         """The texts of one level of nested bullets, with the levels below attached."""
         out: list[str] = []
         for lst in lists:
@@ -166,8 +160,10 @@ class AgendaReader:
                     rest = [ln.text for ln in lines[1:] if not self._field(draft, ln, strict=False)]
                     joined = Line(lines[0].no, " ".join([lines[0].text, *rest]))
                     text = "" if self._field(draft, joined, strict=False) else joined.text
-                below = self._points(draft, deeper, depth + 1)
-                if not text:
+                below = self.points(draft, deeper, depth + 1)
+                if is_placeholder_entry(text) and not below:
+                    self.report(item_line(li), f"The entry “{text}” is a placeholder to fill in; it was not kept.")
+                elif not text:
                     out.extend(below)  # nothing to attach them to: they stand on this level
                 elif below:
                     out.append(_attach(text, below, depth))
@@ -183,106 +179,54 @@ class AgendaReader:
                 self.report(item_line(li), "Empty agenda entry; there was nothing to keep, so it was skipped.")
                 return None
             lines = [Line(item_line(li), "")]
-        if _STRUCK.fullmatch(lines[0].text.strip()):
+        if not nested and is_placeholder_entry(lines[0].text):
+            self.report(
+                item_line(li), f"The entry “{lines[0].text}” is a placeholder to be filled in; it is not an item."
+            )
+            return None
+        if STRUCK.fullmatch(lines[0].text.strip()):
             self.report(item_line(li), f"Struck-out agenda entry “{lines[0].text}”; it was skipped.")
             return None
-        draft = self._draft(lines[0])
+        draft = self.draft(lines[0])
+        if len(lines) > 1 and draft.minutes is None and _BRACKETED.fullmatch(lines[1].text.strip()):
+            # ``Introduce Strict ... rules`` wrapped before its ``(15m, Benjie)``: one line.
+            joined = self.draft(Line(lines[0].no, f"{lines[0].text} {lines[1].text.strip()}"))
+            if joined.minutes is not None:
+                draft, lines = joined, [lines[0], *lines[2:]]
+        if _MEETING_LENGTH.fullmatch(norm_key(draft.title)) and draft.minutes is not None and not nested:
+            self.report(item_line(li), f"The entry “{lines[0].text}” gives the meeting's length, not an agenda item.")
+            return None
+        if not nested and len(lines) == 1 and _is_label(lines[0].text, draft) and li.next_sibling is not None:
+            self.report(
+                item_line(li), f"The entry “{lines[0].text}” introduces the entries after it; it is not an item."
+            )
+            return None
         self._body(draft, lines[1:], strict=True)
         self._nested(draft, nested)
         return draft
 
-    def _list_entries(self, li: SyntaxTreeNode) -> list[Draft | None]:
-        """One list entry, or the entries of a group of timed entries (see the module notes)."""
-        children = _group_children(li)
+    def list_entries(self, li: SyntaxTreeNode) -> list[Draft | None]:
+        """One list entry, or the entries of a group of timed entries or of the agenda
+        table it holds (see the module notes)."""
+        tables = [c for c in li.children if c.type == "table" and self.tables.has_agenda_columns(c)]
+        if tables:
+            rows = [d for table in tables for d in self.tables.read(table)]
+            if not rows:
+                lines = own_lines(li)[0]
+                title = lines[0].text if lines else ""
+                self.report(item_line(li), f"“{title}” holds an agenda table with no rows; it gives no item.")
+            return list(rows)
+        children = group_children(li)
         if children is None:
             return [self._list_item(li)]
-        return [d for child in children for d in self._list_entries(child)]
+        return [d for child in children for d in self.list_entries(child)]
 
-    def _table(self, table: SyntaxTreeNode, details: bool = False) -> list[Draft]:
-        rows = table_rows(table)
-        if not rows:
-            return []
-        header_line, header = rows[0]
-        kinds = [column_kind(h) for h in header]
-        if not any(kinds):
-            if details:
-                rows = [(no, cells) for no, cells in rows if not self.on_meta(_row_line(no, cells))]
-            return [d for no, cells in rows if (d := self._free_row(no, cells)) is not None]
-        if "item" not in kinds and "" in kinds:
-            kinds[kinds.index("")] = "item"
-        drafts = []
-        for no, cells in rows[1:]:
-            if not any(c.strip() for c in cells):
-                self.report(no, "Empty agenda table row; it was skipped.")
-                continue
-            by_kind: dict[str, str] = {}
-            extras: list[str] = []
-            for kind, head, cell in zip(kinds, header, cells, strict=False):
-                cell = cell.strip()
-                if kind and kind != "skip":
-                    by_kind.setdefault(kind, cell)
-                elif not kind and cell:
-                    extras.append(f"{head}: {cell}" if head else cell)
-            draft = self._draft(Line(no, by_kind.get("item", "")))
-            self._row_fields(draft, no, by_kind)
-            draft.sub_points.extend(extras)
-            drafts.append(draft)
-        return drafts
-
-    def _row_fields(self, draft: Draft, no: int, cells: dict[str, str]) -> None:
-        when = cells.get("time", "")
-        if when:
-            parsed = parse_line(when)
-            if parsed.start is not None or parsed.minutes is not None:
-                draft.start, draft.end = parsed.start or draft.start, parsed.end or draft.end
-                if draft.minutes is None:
-                    draft.minutes = parsed.minutes
-            else:
-                self.report(no, f"Could not read the time “{when}”; the item was kept without a start time.")
-        box = cells.get("box", "")
-        if box:
-            minutes = parse_box(box, bare=True)
-            if minutes is None:
-                self.report(no, f"Could not read the time box “{box}”; the item has no planned length from this row.")
-            else:
-                draft.minutes = minutes
-        if cells.get("owner"):
-            draft.owner = cells["owner"]
-
-    def _free_row(self, no: int, cells: list[str]) -> Draft | None:
-        """A row of a table whose header names no known column: classify each cell."""
-        cells = [c.strip() for c in cells if c.strip()]
-        if not cells:
-            self.report(no, "Empty agenda table row; it was skipped.")
-            return None
-        draft = Draft(no, "", source=" | ".join(cells))
-        rest = []
-        for cell in cells:
-            slot = slot_full(cell)
-            box = parse_box(cell)
-            if slot is not None and draft.start is None and slot.start is not None:
-                draft.start, draft.end = slot.start, slot.end
-            elif box is not None and draft.minutes is None:
-                draft.minutes = box
-            elif not draft.title:
-                parsed = self._draft(Line(no, cell))
-                draft.title = parsed.title
-                draft.start = draft.start or parsed.start
-                draft.minutes = draft.minutes if draft.minutes is not None else parsed.minutes
-                draft.owner = parsed.owner
-            elif not draft.owner and looks_like_names(cell):
-                draft.owner = cell
-            else:
-                rest.append(cell)
-        draft.sub_points.extend(rest)
-        return draft
-
-    def _heading_item(self, heading: SyntaxTreeNode, body: list[SyntaxTreeNode]) -> Draft | None:
+    def heading_item(self, heading: SyntaxTreeNode, body: list[SyntaxTreeNode]) -> Draft | None:
         lines = block_lines(heading)
         if not lines:
             self.report(item_line(heading), "Empty agenda heading; it was skipped.")
             return None
-        draft = self._draft(lines[0])
+        draft = self.draft(lines[0])
         for node in body:
             if node.type in _LISTS:
                 self._nested(draft, [node])
@@ -290,34 +234,16 @@ class AgendaReader:
                 self._body(draft, block_lines(node), strict=node.type == "paragraph")
         return draft
 
-    def _is_group(self, heading: SyntaxTreeNode, body: list[SyntaxTreeNode]) -> bool:
-        text = " ".join(ln.text for ln in block_lines(heading))
-        parsed = parse_line(text)
-        if parsed.start is not None or parsed.minutes is not None or parsed.bad:
-            return False
-        for node in body:
-            if node.type == "paragraph" and any(_is_field(ln.text) for ln in block_lines(node)):
-                return False
-        for node in body:
-            if node.type in ("table", "heading"):
-                return True
-            if node.type in _LISTS and node.children:
-                heads = [own_lines(li)[0][:1] for li in node.children]
-                timed = sum(1 for h in heads if h and parse_line(h[0].text).start is not None)
-                if timed * 2 >= len(heads) and timed:
-                    return True
-        return False
-
-    def _plain(self, line: Line, structured: bool, loose: bool, outlined: bool = False) -> Draft | None:
+    def plain(self, line: Line, structured: bool, loose: bool, outlined: bool = False) -> Draft | None:
         if self.on_meta(line):
             return None
         pair = split_key(line.text)
         if pair is not None and pair[0] in _TOTAL_KEYS and parse_box(pair[1]) is not None:
             self.report(line.no, f"The line “{line.text}” gives the meeting's length, not an agenda item.")
             return None
-        marked = outlined or _timed(line.text) or bool(ENUM_RE.match(line.text))
+        marked = outlined or is_timed(line.text) or bool(ENUM_RE.match(line.text))
         if marked or (not structured and not loose):
-            return self._draft(line)
+            return self.draft(line)
         if not loose:
             self.report(
                 line.no, f"The line “{line.text}” in the agenda section was read as a note, not as an agenda item."
@@ -325,151 +251,10 @@ class AgendaReader:
         return None
 
     def read(self, blocks: list[SyntaxTreeNode], *, loose: bool = False, strict: bool = False) -> list[Draft]:
-        structured = strict or any(b.type in _LISTS + ("table", "heading") for b in blocks)
-        details = loose or strict
-        drafts: list[Draft | None] = []
-        outline = _Outline([ln.text for b in blocks if b.type == "paragraph" for ln in block_lines(b)])
-        i = 0
-        while i < len(blocks):
-            node = blocks[i]
-            i += 1
-            if node.type in _LISTS and outline.last is not None and blocks[i - 2].type == "paragraph":
-                # A list right under a lettered paragraph entry holds that entry's sub-points.
-                outline.last.sub_points.extend(self._points(outline.last, [node], 0))
-                continue
-            if node.type != "paragraph":
-                outline.last = None
-            if node.type == "heading":
-                level = heading_level(node)
-                j = i
-                while j < len(blocks) and not (blocks[j].type == "heading" and heading_level(blocks[j]) <= level):
-                    j += 1
-                body = blocks[i:j]
-                if loose and not any(_timed(ln.text) for ln in block_lines(node)):
-                    continue
-                i = j
-                if self._is_group(node, body):
-                    drafts.extend(self.read(body, loose=loose, strict=strict))
-                else:
-                    drafts.append(self._heading_item(node, body))
-            elif node.type in _LISTS:
-                for li in node.children:
-                    lines = own_lines(li)[0]
-                    if details and lines and self.on_meta(lines[0]):
-                        continue
-                    drafts.extend(self._list_entries(li))
-            elif node.type == "table":
-                drafts.extend(self._table(node, details))
-            elif node.type == "paragraph" and outline.families:
-                for ln in block_lines(node):
-                    drafts.extend(outline.line(ln, lambda line: self._plain(line, structured, loose, outlined=True)))
-                    if outline.plain:
-                        drafts.append(self._plain(ln, structured, loose))
-            elif node.type in ("paragraph", "fence", "code_block"):
-                drafts.extend(self._plain(ln, structured, loose) for ln in block_lines(node))
-        return [d for d in drafts if d is not None]
+        """The draft items of ``blocks`` (see the module notes and :mod:`coopconsole.agenda.block_walk`)."""
+        from coopconsole.agenda.block_walk import BlockWalk  # it reads entries with this reader
 
-
-_LATIN_MARK = re.compile(r"^\s*(?:[(（](?P<paren>[A-Z])[)）]|(?P<roman>[IVX]{1,5})\.|(?P<letter>[A-Z])\.)\s+(?=\S)")
-_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI"]
-
-
-def _latin_mark(text: str) -> tuple[str, str] | None:
-    """The outline family (``(A)``, ``I.``, ``A.``) and marker at the start of a line."""
-    m = _LATIN_MARK.match(text)
-    if not m:
-        return None
-    if m.group("paren"):
-        return "(A)", m.group("paren")
-    if m.group("roman"):
-        return "I.", m.group("roman")
-    return "A.", m.group("letter")
-
-
-class _Outline:
-    """Plain lines lettered as an outline (``A. Call to order``, ``(B) Invocation``,
-    ``IV. Open Forum``), as in order-of-business documents.
-
-    A family of Latin markers counts only when its first three lines run A, B, C (or
-    I, II, III), so a line that starts with an initial (``J. Doe will chair``) is not
-    taken for one. The family of the first such line gives the items; a line of another
-    marker (``(1)``, ``A.`` under ``III.``) right after an item is one of its sub-points,
-    and so is a list right under it.
-    """
-
-    def __init__(self, texts: list[str]) -> None:
-        seen: dict[str, list[str]] = {"(A)": [], "I.": [], "A.": []}
-        for text in texts:
-            found = _latin_mark(text)
-            if found is None:
-                continue
-            family, mark = found
-            seen[family].append(mark)
-            if family == "I." and len(mark) == 1:
-                seen["A."].append(mark)  # I., V. and X. are letters too
-        self.families = {
-            family
-            for family, marks in seen.items()
-            if marks[:3] == (_ROMANS[:3] if family == "I." else ["A", "B", "C"])
-        }
-        self.items: str | None = None
-        self.last: Draft | None = None
-        self.plain = False  # the last line given is not part of the outline
-
-    def _family(self, text: str) -> tuple[str, str] | None:
-        found = _latin_mark(text)
-        if found is None:
-            return None
-        family, mark = found
-        if family not in self.families and family == "I." and len(mark) == 1 and "A." in self.families:
-            family = "A."
-        if family not in self.families:
-            return None
-        return family, _LATIN_MARK.sub("", text, count=1)
-
-    def line(self, line: Line, make: Callable[[Line], Draft | None]) -> list[Draft | None]:
-        self.plain = False
-        found = self._family(line.text)
-        if found is not None:
-            family, text = found
-            self.items = self.items or family
-            if family == self.items or self.last is None:
-                self.last = make(Line(line.no, text))
-                return [self.last]
-            self.last.sub_points.append(text)
-            return []
-        if self.last is not None and ENUM_RE.match(line.text):
-            self.last.sub_points.append(strip_enum(line.text))
-            return []
-        self.plain = True
-        self.last = None
-        return []
-
-
-def _bare(draft: Draft, text: str) -> bool:
-    """A line that is only a time box or only a clock time fills that field while it is empty.
-
-    A time box followed by names in brackets (``15 mins (Ashley Nelson)``, the line under
-    a topic in some standards bodies' agendas) also fills the owner while it is empty.
-    """
-    inner = re.sub(r"^[(（\[【]\s*(.*?)\s*[)）\]】]$", r"\1", text.strip())
-    box = parse_box(inner)
-    if box is None:
-        m = _BOX_THEN_NAMES.fullmatch(inner)
-        if m and looks_like_names(m.group("names")):
-            box = parse_box(m.group("box"))
-            if box is not None and draft.minutes is None:
-                draft.owner = draft.owner or m.group("names").strip()
-    if box is not None:
-        if draft.minutes is not None:
-            return False
-        draft.minutes = box
-        return True
-    slot = slot_full(inner)
-    if slot is not None and slot.start is not None and draft.start is None:
-        draft.start, draft.end = slot.start, slot.end
-        return True
-    return False
+        return BlockWalk(self, blocks, loose=loose, strict=strict).run()
 
 
 # Keys of a plain line that gives the whole meeting's length (``Estimated time: 42 min``).
@@ -486,9 +271,17 @@ _TOTAL_KEYS = {
     "总时长",
     "预计时长",
 }
-# An entry written wholly struck out (``~~Review prior meetings (5m)~~``) was taken off.
-_STRUCK = re.compile(r"~~(?!~).+~~")
-_BOX_THEN_NAMES = re.compile(r"(?P<box>[^()（）]+?)\s*[(（](?P<names>[^()（）]+)[)）]")
+
+
+_BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]+[)）\]】]")
+# A list entry that gives the meeting's length (``Planned meeting duration (60 min)``).
+_MEETING_LENGTH = re.compile(r"(?:(?:planned|estimated|expected|total)\s+)?(?:meeting\s+)?(?:duration|length|time)")
+# A list entry that only introduces the entries after it (``Talking Points : ( Inform / discuss )``).
+_LABEL = re.compile(r"^(?P<label>[^():：]{2,40}?)\s*[:：]\s*(?:[(（][^()（）]*[)）])?\s*$")
+
+
+def _is_label(text: str, draft: Draft) -> bool:
+    return bool(_LABEL.match(text)) and draft.start is None and draft.minutes is None and not draft.owner
 
 
 def _attach(text: str, below: list[str], depth: int) -> str:
@@ -502,54 +295,6 @@ def _attach(text: str, below: list[str], depth: int) -> str:
     return f"{text.rstrip(':')}: {joined}"
 
 
-def _row_line(no: int, cells: list[str]) -> Line:
-    """A table row read as a ``Key: value`` line, the way the importer reads detail tables."""
-    cells = [c.strip() for c in cells if c.strip()]
-    return Line(no, f"{cells[0]}: {' '.join(cells[1:])}" if len(cells) >= 2 else "")
-
-
 def _is_field(text: str) -> bool:
     pair = split_key(text)
     return pair is not None and pair[0] in OWNER_KEYS | BOX_KEYS | TIME_KEYS
-
-
-def _timed(text: str) -> bool:
-    parsed = parse_line(text)
-    return parsed.start is not None or parsed.minutes is not None or bool(parsed.bad)
-
-
-def _entry_minutes(li: SyntaxTreeNode) -> int | None:
-    """A nested list entry's time box (0 for a group without one, or an entry with a
-    start but no box), or None when it is neither a timed entry nor a group of them. A
-    line that only gives a box, such as ``15 mins (Ashley Nelson)``, is a detail of its
-    parent, not an entry."""
-    children = _group_children(li)
-    if children is not None:
-        return sum(_entry_minutes(c) or 0 for c in children)
-    lines = own_lines(li)[0]
-    if not lines or not _timed(lines[0].text) or _bare(Draft(0, ""), lines[0].text):
-        return None
-    return parse_line(lines[0].text).minutes or 0
-
-
-def _group_children(li: SyntaxTreeNode) -> list[SyntaxTreeNode] | None:
-    """The entries of a list entry that groups timed entries, or None.
-
-    An entry is a group when it has no start time, every entry nested under it carries
-    its own start or time box (or is such a group itself), and its own box, if any, is
-    the sum of theirs: ``Talking points (12 min)`` over ``Retro (4 min)``, ``Project
-    state (5 min)`` and ``Planning (3 min)``. The group's title is then dropped.
-    """
-    lines, nested = own_lines(li)
-    children = [c for lst in nested for c in lst.children]
-    if not lines or not children:
-        return None
-    parsed = parse_line(lines[0].text)
-    if parsed.start is not None or _STRUCK.fullmatch(lines[0].text.strip()):
-        return None
-    boxes = [_entry_minutes(c) for c in children]
-    if any(b is None for b in boxes):
-        return None
-    if parsed.minutes is not None and parsed.minutes != sum(b or 0 for b in boxes):
-        return None
-    return children

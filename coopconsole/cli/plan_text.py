@@ -3,7 +3,8 @@ people, before it is a session (nothing is written).
 
 The meeting (title, date, planned start and end, place, facilitator, note-taker), the
 agenda (each item's planned start, time box, title, owner, and whether it is a break),
-the participants (organisation, title, role, duty), the goals with their tiers, and every
+the participants (organisation, title, role, duty), the goals with their tiers, the
+points the agenda sets aside for the parking lot (when there are any), and every
 problem the importer reported, with its line in the agenda file. The planned times are
 the timeline's (:func:`~coopconsole.domain.timeline.planned_starts`); an agenda without
 a date still shows its times, and says it has no date. The words are the catalogue's,
@@ -72,6 +73,10 @@ def plan_text(session: Session, problems: list[ImportProblem], lang: str, name: 
 
     lines.append(_heading(w("cli.show.h.goals"), len(session.goals), lang))
     lines.extend(f"  {w(f'minutes.tier.{g.tier.value}')}{DOT}{clean_line(g.text)}" for g in session.goals)
+
+    if session.parked:  # entries the agenda sets aside: not in the plan, not lost
+        lines.append(_heading(w("cli.plan.h.parked"), len(session.parked), lang))
+        lines.extend(f"  {p.id:>2}. {clean_line(p.text)}" for p in session.parked)
 
     lines.append(_heading(w("cli.plan.h.problems"), len(problems), lang))
     lines.extend("  " + w("cli.plan.problem", line=p.line, message=clean_line(p.message)) for p in problems)

@@ -35,6 +35,7 @@ CLI_OUTPUT: dict[str, str] = {
     "cli.show.from": "from {origin}",
     # coopconsole new --dry-run: the plan as read, before it is a session
     "cli.plan.h.participants": "Participants",
+    "cli.plan.h.parked": "Parking lot (to schedule if time permits)",
     "cli.plan.h.problems": "Problems in the agenda",
     "cli.plan.problem": "line {line}: {message}",
     "cli.plan.no_date": "no date given",

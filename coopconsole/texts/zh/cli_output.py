@@ -35,6 +35,7 @@ CLI_OUTPUT: dict[str, str] = {
     "cli.show.from": "来自 {origin}",
     # coopconsole new --dry-run: the plan as read, before it is a session
     "cli.plan.h.participants": "参会人员",
+    "cli.plan.h.parked": "停车场(时间允许时再排)",
     "cli.plan.h.problems": "议程中的问题",
     "cli.plan.problem": "第 {line} 行:{message}",
     "cli.plan.no_date": "未写日期",
