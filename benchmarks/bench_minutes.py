@@ -45,7 +45,6 @@ warm-up runs. Prints ``name=value`` lines. Run: ``python benchmarks/bench_minute
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -58,6 +57,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench_console import console_command  # noqa: E402
 from workshop import record_count, workshop  # noqa: E402
 
 from coopconsole.domain.followup import minutes_digest  # noqa: E402
@@ -121,14 +121,6 @@ def spawned(argv: list[str], runs: int = COMMAND_RUNS) -> float:
         subprocess.run(argv, check=True, capture_output=True)
         out.append((time.perf_counter() - start) * 1000)
     return statistics.median(out)
-
-
-def console_command() -> list[str]:
-    beside = Path(sys.executable).parent / "coopconsole"
-    found = str(beside) if beside.exists() else shutil.which("coopconsole")
-    if found is None:
-        raise SystemExit("coopconsole is not installed in this environment")
-    return [found]
 
 
 def in_memory(session: Session, now: datetime) -> None:

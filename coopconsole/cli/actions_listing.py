@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 import orjson
 from rich.cells import cell_len
 
+from coopconsole.cli.console_start import value_at
 from coopconsole.domain.board import STATE_WORD, state_of
 from coopconsole.domain.model import ActionStatus
 from coopconsole.domain.typed_text import clean_line, names_fitting
@@ -85,24 +86,17 @@ def read(args: list[str]) -> ActionsLine | None:
         if arg == "actions" and not seen_command:
             seen_command, i = True, i + 1
             continue
-        flag, equals, value = arg.partition("=")
-        if seen_command and flag in _FLAGS and not equals:
-            key: str | None = _FLAGS[flag]
-        else:
-            key = _GLOBAL.get(flag) or (_VALUES.get(flag) if seen_command else None)
-            if key is None:
+        if seen_command and arg in _FLAGS:
+            if _FLAGS[arg] in found:
                 return None
-            if not equals:
-                i += 1
-                if i == len(args):
-                    return None
-                value = args[i]
-            if not value or value.startswith("-"):
-                return None
-        if key is None or key in found:
+            found[_FLAGS[arg]], i = True, i + 1
+            continue
+        flag = arg.partition("=")[0]
+        key = _GLOBAL.get(flag) or (_VALUES.get(flag) if seen_command else None)
+        given = value_at(args, i)
+        if key is None or key in found or given is None:
             return None
-        found[key] = True if flag in _FLAGS else value
-        i += 1
+        found[key], i = given
     if not seen_command or found.get("lang", "en") not in LANGS:
         return None
     if Path(found.get("sessions_dir", "")).is_file():

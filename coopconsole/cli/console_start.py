@@ -59,20 +59,26 @@ def _options(args: list[str], allowed: dict[str, str]) -> tuple[dict[str, str], 
     found: dict[str, str] = {}
     i = 0
     while i < len(args) and args[i].startswith("-"):
-        flag, equals, value = args[i].partition("=")
-        key = allowed.get(flag)
-        if key is None or key in found:
+        key = allowed.get(args[i].partition("=")[0])
+        given = value_at(args, i)
+        if key is None or key in found or given is None:
             return None
-        if not equals:
-            i += 1
-            if i == len(args):
-                return None
-            value = args[i]
-        if not value or value.startswith("-"):
-            return None
-        found[key] = value
-        i += 1
+        found[key], i = given
     return found, args[i:]
+
+
+def value_at(args: list[str], i: int) -> tuple[str, int] | None:
+    """The value of the option ``args[i]`` (``--opt=VALUE``, or ``--opt VALUE``) and where
+    the next argument is; None if it has none, or one starting with ``-`` (click's call)."""
+    _, equals, value = args[i].partition("=")
+    if not equals:
+        i += 1
+        if i == len(args):
+            return None
+        value = args[i]
+    if not value or value.startswith("-"):
+        return None
+    return value, i + 1
 
 
 def read(args: list[str]) -> ConsoleLine | None:
