@@ -8,8 +8,9 @@ See :mod:`coopconsole.agenda.importer` for the decisions taken where agendas are
 ambiguous, :mod:`coopconsole.agenda.sections` for the sections of a document and agenda
 entries outside the agenda, :mod:`coopconsole.agenda.item_line` and
 :mod:`coopconsole.agenda.items` for agenda entries, :mod:`coopconsole.agenda.person_names` for
-owners' names, :mod:`coopconsole.agenda.durations` for times and time boxes, and
-:mod:`coopconsole.agenda.people` for participants, roles and goals.
+owners' names, :mod:`coopconsole.agenda.durations` for times and time boxes,
+:mod:`coopconsole.agenda.people` for participants and roles, and :mod:`coopconsole.agenda.goals`
+for goals.
 """
 
 from coopconsole.agenda.importer import import_agenda

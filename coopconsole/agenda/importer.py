@@ -65,6 +65,7 @@ from datetime import date, time
 from markdown_it.tree import SyntaxTreeNode
 
 from coopconsole.agenda.durations import RANGE_RE, find_box, parse_when
+from coopconsole.agenda.goals import read_goals, split_tier
 from coopconsole.agenda.in_charge import with_people_in_charge
 from coopconsole.agenda.item_line import is_break
 from coopconsole.agenda.items import AgendaReader, Draft, Report
@@ -81,7 +82,7 @@ from coopconsole.agenda.markdown_lines import (
     table_rows,
     unread_spans,
 )
-from coopconsole.agenda.people import Person, parse_person, read_goals, read_participants, split_tier
+from coopconsole.agenda.people import Person, parse_person, read_participants
 from coopconsole.agenda.person_names import is_placeholder
 from coopconsole.agenda.plan_checks import check_plan
 from coopconsole.agenda.results import AgendaError, AgendaImport, ImportProblem
