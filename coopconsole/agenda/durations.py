@@ -46,11 +46,12 @@ _NUM = r"\d+(?:[.,]\d+)?"
 _HOUR_UNIT = r"(?:hours|hour|hrs|hr|h)(?![A-Za-z])"
 _MIN_UNIT = r"(?:minutes|minute|mins|min|mn|m)(?![A-Za-z])"
 _ZH_QTY = r"一个半|两个半|半|一|两|二|三|四"
+_FRACTION = "¼½¾"
 _BOX = (
-    rf"(?:(?P<hlo>{_NUM})\s*(?:-|–|—|~|～|to)\s*)?"
-    rf"(?P<hq>{_NUM}\s*½?|½|(?:half\s+an?|an?|one)(?=[\s-]))\s*-?\s*{_HOUR_UNIT}"
+    rf"(?:(?P<hlo>{_NUM}\s*[{_FRACTION}]?|[{_FRACTION}])\s*(?:-|–|—|~|～|to)\s*)?"
+    rf"(?P<hq>{_NUM}\s*[{_FRACTION}]?|[{_FRACTION}]|(?:half\s+an?|an?|one)(?=[\s-]))\+?\s*-?\s*{_HOUR_UNIT}"
     rf"(?:\s*(?:and\s+)?(?P<hm>\d{{1,2}})\s*(?:{_MIN_UNIT})?)?"
-    rf"|(?:(?P<mlo>{_NUM})\s*(?:-|–|—|~|～|to)\s*)?(?P<mq>{_NUM})\s*-?\s*{_MIN_UNIT}"
+    rf"|(?:(?P<mlo>{_NUM})\s*(?:-|–|—|~|～|to)\s*)?(?P<mq>{_NUM})\+?\s*-?\s*{_MIN_UNIT}"
     rf"|(?:(?P<zlo>{_NUM})\s*(?:-|–|—|~|～|至|到)\s*)?(?P<zq>{_NUM}|{_ZH_QTY})\s*个?\s*(?:小时|钟头)"
     rf"(?:\s*(?P<zm>\d{{1,2}})\s*分钟?)?"
     rf"|(?:(?P<zmlo>{_NUM})\s*(?:-|–|—|~|～|至|到)\s*)?(?P<zmin>{_NUM})\s*分钟"
@@ -58,7 +59,10 @@ _BOX = (
     rf"|(?P<prime>\d{{1,3}})\s?['’′](?![\w'’′\"])"  # 10' (minutes, as timetables write them)
 )
 BOX_RE = re.compile(rf"(?<![A-Za-z0-9.,]){_BOX}", re.IGNORECASE)
-_BOX_FULL = re.compile(rf"^(?:~|约|大约|approx\.?|approximately|ca\.?|about)?\s*(?:{_BOX})$", re.IGNORECASE)
+_BOX_FULL = re.compile(
+    rf"^(?:~|约|大约|approx\.?|approximately|ca\.?|about|up\s+to)?\s*(?:{_BOX})\s*(?:total|in\s+total|overall|共计?|合计)?\s*\??$",
+    re.IGNORECASE,
+)
 _ZH_NUMBERS = {"一个半": 1.5, "两个半": 2.5, "半": 0.5, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
 _MONTHS = {
     name: i + 1
@@ -142,9 +146,18 @@ def _slot(m: re.Match[str], offset: int = 0) -> Slot:
     ):
         if start.hour + 12 <= end.hour:
             start = time(start.hour + 12, start.minute)
+    elif b and end is not None and start is not None and end < start and end.hour < 12 and not _marked(a + b):
+        # 12:00-1:00, 11:30-1:15: a 12-hour clock without am/pm; the end is after noon
+        later = time(end.hour + 12, end.minute)
+        end = later if later > start else end
     if b and end is None:
         start = None
     return Slot(start, end, m.group(0), (m.start() + offset, m.end() + offset))
+
+
+def _marked(text: str) -> bool:
+    """Does a clock time say which half of the day it is in (am/pm, 上午/下午...)?"""
+    return bool(re.search(r"(?i)\d\s*[ap]\.?\s?m|上午|下午|晚上|中午|早上", text))
 
 
 def slot_at_start(text: str) -> Slot | None:
@@ -178,14 +191,20 @@ def _num(text: str) -> float:
     text = text.replace(" ", "").replace(",", ".")
     if text in _ZH_NUMBERS:
         return float(_ZH_NUMBERS[text])
-    half = text.endswith("½")
-    text = text.rstrip("½")
+    fraction = {"¼": 0.25, "½": 0.5, "¾": 0.75}.get(text[-1:], 0.0)
+    text = text.rstrip(_FRACTION)
     low = text.lower()
     if low.startswith("half"):
         return 0.5
     if low in ("a", "an", "one"):
         return 1.0
-    return (float(text) if text else 0.0) + (0.5 if half else 0.0)
+    return (float(text) if text else 0.0) + fraction
+
+
+def _low(low: str | None) -> str | None:
+    """The lower end of a box range, or None when there is none or it is nought (``0-2 min``
+    plans up to two minutes: the upper end is the box)."""
+    return low if low is not None and _num(low) > 0 else None
 
 
 def box_minutes(m: re.Match[str]) -> int:
@@ -194,16 +213,18 @@ def box_minutes(m: re.Match[str]) -> int:
     if m.group("prime") is not None:
         return int(m.group("prime"))
     if m.group("hq") is not None:
-        hours = _num(m.group("hlo") or m.group("hq"))
-        extra = int(m.group("hm")) if m.group("hm") and not m.group("hlo") else 0
+        low = _low(m.group("hlo"))
+        hours = _num(low or m.group("hq"))
+        extra = int(m.group("hm")) if m.group("hm") and not low else 0
         return round(hours * 60 + extra)
     if m.group("mq") is not None:
-        return round(_num(m.group("mlo") or m.group("mq")))
+        return round(_num(_low(m.group("mlo")) or m.group("mq")))
     if m.group("zq") is not None:
-        hours = _num(m.group("zlo") or m.group("zq"))
-        extra = int(m.group("zm")) if m.group("zm") and not m.group("zlo") else 0
+        low = _low(m.group("zlo"))
+        hours = _num(low or m.group("zq"))
+        extra = int(m.group("zm")) if m.group("zm") and not low else 0
         return round(hours * 60 + extra)
-    return round(_num(m.group("zmlo") or m.group("zmin")))
+    return round(_num(_low(m.group("zmlo")) or m.group("zmin")))
 
 
 def parse_box(text: str, *, bare: bool = False) -> int | None:
@@ -231,10 +252,13 @@ def find_box(text: str) -> tuple[int, tuple[int, int]] | None:
     return box_minutes(m), m.span()
 
 
+_TOTAL = re.compile(r"(?i)^\s*(?:total|in\s+total|overall|共计?|合计)\b")
+
+
 def box_at_end(text: str) -> tuple[int, int] | None:
     """A time box at the end of ``text`` after a space or comma: minutes and where it starts."""
     for m in BOX_RE.finditer(text):
-        rest = text[m.end() :].strip(" \t.。")
+        rest = _TOTAL.sub("", text[m.end() :]).strip(" \t.。")
         before = text[: m.start()]
         chinese = m.group("zq") is not None or m.group("zmin") is not None
         joins = not before or before[-1] in " \t,，;；:：" or before.endswith(("约", "~"))

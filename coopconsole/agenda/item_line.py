@@ -55,6 +55,7 @@ from coopconsole.agenda.durations import (
     slot_full,
 )
 from coopconsole.agenda.markdown_lines import cjk_count, strip_enum, trim
+from coopconsole.agenda.owner_words import is_issue_line, one_word_owner, owner_words
 from coopconsole.agenda.person_names import is_placeholder, looks_like_names, names_in_round_brackets
 
 OWNER_KEYS = {
@@ -81,6 +82,12 @@ OWNER_KEYS = {
     "主持人",
     "汇报人",
     "报告人",
+    "汇报单位",
+    "报告单位",
+    "发言单位",
+    "责任单位",
+    "负责单位",
+    "牵头单位",
 }
 BOX_KEYS = {"duration", "timebox", "time box", "length", "时长", "时间盒", "用时", "时间长度"}
 TIME_KEYS = {"time", "start", "start time", "slot", "when", "时间", "开始", "开始时间", "时段"}
@@ -89,6 +96,16 @@ _OWNER_KEY_RE = re.compile(
     + "|".join(sorted(map(re.escape, OWNER_KEYS), key=len, reverse=True))
     + r")\s*[:：]\s*(.+?)\s*$"
 )
+# A box then a remark about it, in one bracket piece: "15m on the last day".
+_BOX_REMARK = re.compile(
+    r"(?i)(\S+(?:\s*(?:min|mins|minutes|m|h|hr|hrs|hours?))?)\s+((?:on|per|each|for|if|max|at\s+most|tops|incl|including|每人|每位)\b.*)"
+)
+# A time zone after a clock time, and the same time in other zones in brackets:
+# "14:00 UTC (10:00 EDT)".
+_ZONE = r"(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{1,4}T(?![A-Za-z])"
+_ZONE_RE = re.compile(rf"^\s*(?:{_ZONE})(?:\s*[(（][^()（）]*\d[^()（）]*[)）])?")
+# Logins ending a line after a space: "Intro @dbaron", "Sync @ann @bob".
+_TRAILING_HANDLES = re.compile(r"\s((?:@[A-Za-z0-9][\w.-]*[\s,，、&]*)+)$")
 _BRACKET_RE = re.compile(r"[(（]([^()（）\[\]【】]*)[)）]|\[([^\[\]]*)\]|【([^【】]*)】")
 _DASH_SPLIT = re.compile(r"(\s+(?:-{1,2}|–|—|\|)\s+|\s*——\s*|(?<=[\u4e00-\u9fff）)])\s*—\s*(?=\S))")
 _BREAK_WORDS = {
@@ -122,6 +139,7 @@ class Parsed:
     minutes: int | None = None
     owner: str = ""
     bad: list[str] = field(default_factory=list)  # pieces that looked like times but are not
+    issue_line: bool = False  # the line names an issue (#812): an @name there opened it
 
 
 def owner_from_key(text: str) -> str | None:
@@ -131,18 +149,29 @@ def owner_from_key(text: str) -> str | None:
     return None
 
 
-def _bracket(whole: str, content: str, square: bool, out: Parsed, known: Collection[str]) -> str:
-    """Take the fields out of one bracket group; return what stays in the title."""
+def _bracket(whole: str, content: str, square: bool, out: Parsed, known: Collection[str], last: bool) -> str:
+    """Take the fields out of one bracket group; return what stays in the title. ``last``:
+    the group ends the line."""
     content = content.strip()
     if not content:
         return whole
     if square and is_placeholder(content):
         return " "  # "[TBD]", "[N/A]": the owner slot, not filled yet
+    if owner_words(content, issue_line=out.issue_line) or (last and not square and one_word_owner(content)):
+        if out.owner:
+            return whole
+        out.owner = content  # "(Finance)", "(Chamber of Commerce and Industry)", "(Chair)": whole
+        return " "
     pieces = [p for p in re.split(r"\s*[,，;；/|]\s*", content) if p]
     found: dict[str, object] = {}
     leftovers = []
     for piece in pieces:
         box = parse_box(piece)
+        remark = _BOX_REMARK.fullmatch(piece) if box is None and "box" not in found else None
+        if remark is not None:  # "15m on the last day", "3 mins per person if required"
+            found["box"] = parse_box(remark.group(1))
+            leftovers.append(remark.group(2))
+            continue
         slot = slot_full(piece)
         owner = owner_from_key(piece)
         if box is not None and "box" not in found:
@@ -192,7 +221,7 @@ def _piece(piece: str, out: Parsed) -> bool:
         _take_slot(slot, out)
         return True
     owner = owner_from_key(piece)
-    if owner is None and looks_like_names(piece):
+    if owner is None and (looks_like_names(piece) or owner_words(piece, issue_line=out.issue_line, alone=True)):
         owner = piece
     if owner is not None and not out.owner:
         out.owner = owner.strip()
@@ -216,23 +245,27 @@ def _box_then_owner(text: str, out: Parsed) -> str:
 
 def parse_line(text: str, known: Collection[str] = ()) -> Parsed:
     """Read an agenda line (see the module notes); ``known`` are the participants' names."""
-    out = Parsed()
+    out = Parsed(issue_line=is_issue_line(text))
     text = re.sub(r"^\s*\[[ xX]\]\s+", "", text)
     text = strip_enum(text)
     slot = slot_at_start(text)
     if slot is not None:
         _take_slot(slot, out)
         text = text[slot.span[1] :]
+        text = _ZONE_RE.sub("", text, count=1)
     text = text.strip(" \t-–—:：|.、,，")
+    end = len(text.rstrip(" \t.。"))
 
     def replace(m: re.Match[str]) -> str:
         content = next((g for g in m.groups() if g is not None), "")
-        return _bracket(m.group(0), content, m.group(2) is not None, out, known)
+        return _bracket(m.group(0), content, m.group(2) is not None, out, known, m.end() >= end)
 
     text = _BRACKET_RE.sub(replace, text)
     parts = _DASH_SPLIT.split(text)
     pieces, seps = parts[0::2], parts[1::2]
-    while len(pieces) > 1 and _piece(pieces[-1], out):
+    # "5 min - Welcome" is a box and a title, not a box and an owner: a box (or time)
+    # written first and cut off by a dash leaves the rest to be the title.
+    while len(pieces) > 1 and not _box_first(pieces[:-1]) and _piece(pieces[-1], out):
         pieces.pop()
         seps.pop()
     while len(pieces) > 1 and not pieces[0].strip():
@@ -259,8 +292,18 @@ def parse_line(text: str, known: Collection[str] = ()) -> Parsed:
         if m:
             out.owner = m.group(2).strip()
             text = text[: m.start()]
+    handles = _TRAILING_HANDLES.search(text)
+    if handles and not out.owner and not out.issue_line and text[: handles.start()].strip():
+        out.owner = handles.group(1).strip(" ,，、&")
+        text = text[: handles.start()]
     out.title = trim(re.sub(r"\s{2,}", " ", text))
     return out
+
+
+def _box_first(pieces: list[str]) -> bool:
+    """Are ``pieces`` only time boxes or times, one at least written out (``5 min``)?"""
+    written = [p for p in pieces if p.strip()]
+    return bool(written) and all(parse_box(p) is not None or slot_full(p) is not None for p in written)
 
 
 def is_break(title: str) -> bool:
