@@ -82,6 +82,7 @@ from coopconsole.agenda.markdown_lines import (
     table_rows,
     unread_spans,
 )
+from coopconsole.agenda.meeting_header import header_line
 from coopconsole.agenda.people import Person, parse_person, read_participants
 from coopconsole.agenda.person_names import is_placeholder
 from coopconsole.agenda.plan_checks import check_plan
@@ -91,7 +92,22 @@ from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, Parti
 from coopconsole.domain.typed_text import clean_line
 
 _META = {
-    "date": {"date", "time", "times", "when", "date and time", "date & time", "日期", "时间", "会议时间", "日期时间"},
+    "date": {
+        "date",
+        "time",
+        "times",
+        "when",
+        "date and time",
+        "date & time",
+        "start",
+        "start time",
+        "schedule",
+        "日期",
+        "时间",
+        "会议时间",
+        "日期时间",
+        "开始时间",
+    },
     "location": {"location", "venue", "place", "where", "room", "地点", "会议地点", "地址", "场地"},
     "facilitator": {"facilitator", "chair", "chairperson", "moderator", "主持人", "主持"},
     "note_taker": {
@@ -139,14 +155,16 @@ class _Meta:
     def kind_of(line: Line) -> tuple[str, str, str] | None:
         """The detail a line gives (kind, key, value), or None; nothing is kept."""
         pair = split_key(line.text)
-        if pair is None:
-            return None
-        key, value = pair
-        key = key.removeprefix("本次")  # 本次会议时间: "this meeting's time"
-        kind = next((k for k, names in _META.items() if key in names), None)
-        if kind is None and _GOAL_SUFFIX.search(key) and split_tier(line.text)[0] is not None:
-            kind = "goals"
-        return None if kind is None else (kind, key, value)
+        kind = None
+        if pair is not None:
+            key, value = pair
+            key = key.removeprefix("本次")  # 本次会议时间: "this meeting's time"
+            kind = next((k for k, names in _META.items() if key in names), None)
+            if kind is None and _GOAL_SUFFIX.search(key) and split_tier(line.text)[0] is not None:
+                kind = "goals"
+        if kind is None:  # "Agenda - September 11, 2017 - 3:05pm": see agenda.meeting_header
+            return ("header", "", line.text) if header_line(line.text) else None
+        return kind, key, value
 
     def take(self, line: Line) -> bool:
         """Use a meeting-detail line; False when ``line`` is not one. A line of several
@@ -181,6 +199,11 @@ class _Meta:
             self.date = self.date or when.date
             self.start = self.start or when.start
             self.end = self.end or when.end
+        elif kind == "header" and (header := header_line(value)) is not None:
+            self.date = self.date or header.when.date
+            self.start = self.start or header.when.start
+            self.end = self.end or header.when.end
+            self.location = self.location or header.place
         elif kind in ("facilitator", "note_taker") and re.search(r"://|^\[|^www\.", value):
             pass  # a link (to the minutes, a chat): not a person
         elif kind in ("facilitator", "note_taker"):
