@@ -64,6 +64,7 @@ from datetime import date, time
 
 from markdown_it.tree import SyntaxTreeNode
 
+from coopconsole.agenda.clock_order import settle_times
 from coopconsole.agenda.durations import RANGE_RE, find_box, parse_when
 from coopconsole.agenda.goals import read_goals, split_tier
 from coopconsole.agenda.in_charge import with_people_in_charge
@@ -248,6 +249,7 @@ def _minutes_between(a: time, b: time) -> int:
 
 
 def _finish(drafts: list[Draft], meta: _Meta, lang: str, report: Report) -> list[AgendaItem]:
+    settle_times(drafts, meta.start)  # elapsed times; a 12-hour clock in the afternoon
     for d in drafts:
         if d.start and d.end:
             diff = _minutes_between(d.start, d.end)

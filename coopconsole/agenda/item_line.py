@@ -106,6 +106,8 @@ _ZONE = r"(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{1,4}T(?![A-Za-z])"
 _ZONE_RE = re.compile(rf"^\s*(?:{_ZONE})(?:\s*[(（][^()（）]*\d[^()（）]*[)）])?")
 # Logins ending a line after a space: "Intro @dbaron", "Sync @ann @bob".
 _TRAILING_HANDLES = re.compile(r"\s((?:@[A-Za-z0-9][\w.-]*[\s,，、&]*)+)$")
+# "T+15", "T+0:15", "[T+15]": an elapsed time at the start of a line.
+_ELAPSED = re.compile(r"(?i)^\s*[\[(]?\s*T\s*\+\s*(?:(?P<h>\d{1,2})\s*:\s*)?(?P<m>\d{1,3})\s*(?:min|m)?\s*[\])]?")
 _BRACKET_RE = re.compile(r"[(（]([^()（）\[\]【】]*)[)）]|\[([^\[\]]*)\]|【([^【】]*)】")
 _DASH_SPLIT = re.compile(r"(\s+(?:-{1,2}|–|—|\|)\s+|\s*——\s*|(?<=[\u4e00-\u9fff）)])\s*—\s*(?=\S))")
 _BREAK_WORDS = {
@@ -140,6 +142,7 @@ class Parsed:
     owner: str = ""
     bad: list[str] = field(default_factory=list)  # pieces that looked like times but are not
     issue_line: bool = False  # the line names an issue (#812): an @name there opened it
+    elapsed: int | None = None  # minutes from the meeting's start: 0:15, T+15
 
 
 def owner_from_key(text: str) -> str | None:
@@ -248,8 +251,17 @@ def parse_line(text: str, known: Collection[str] = ()) -> Parsed:
     out = Parsed(issue_line=is_issue_line(text))
     text = re.sub(r"^\s*\[[ xX]\]\s+", "", text)
     text = strip_enum(text)
-    slot = slot_at_start(text)
-    if slot is not None:
+    elapsed = _ELAPSED.match(text)
+    slot = None if elapsed else slot_at_start(text)
+    if elapsed is not None:
+        out.elapsed = int(elapsed.group("h") or 0) * 60 + int(elapsed.group("m"))
+        text = text[elapsed.end() :]
+    elif slot is not None and re.match(r"\s*[\[(（【]?\s*0\s*[:：]\d\d", slot.text) and slot.start is not None:
+        out.elapsed = _minutes_of(slot.start)  # 0:15: minutes from the start, not a quarter past midnight
+        if slot.end is not None and _minutes_of(slot.end) > out.elapsed:
+            out.minutes = _minutes_of(slot.end) - out.elapsed
+        text = text[slot.span[1] :]
+    elif slot is not None:
         _take_slot(slot, out)
         text = text[slot.span[1] :]
         text = _ZONE_RE.sub("", text, count=1)
@@ -298,6 +310,10 @@ def parse_line(text: str, known: Collection[str] = ()) -> Parsed:
         text = text[: handles.start()]
     out.title = trim(re.sub(r"\s{2,}", " ", text))
     return out
+
+
+def _minutes_of(t: time) -> int:
+    return t.hour * 60 + t.minute
 
 
 def _box_first(pieces: list[str]) -> bool:

@@ -94,6 +94,7 @@ class Draft:
     owner: str = ""
     sub_points: list[str] = field(default_factory=list)
     source: str = ""
+    elapsed: int | None = None  # minutes from the meeting's start (0:15, T+15)
 
 
 class AgendaReader:
@@ -109,7 +110,9 @@ class AgendaReader:
             self.report(
                 line.no, f"Could not read the time “{bad}” in “{line.text}”; the item was kept without a start time."
             )
-        return Draft(line.no, parsed.title, parsed.start, parsed.end, parsed.minutes, parsed.owner, source=line.text)
+        draft = Draft(line.no, parsed.title, parsed.start, parsed.end, parsed.minutes, parsed.owner, source=line.text)
+        draft.elapsed = parsed.elapsed
+        return draft
 
     def _field(self, draft: Draft, line: Line, strict: bool) -> bool:
         """Fill a field of ``draft`` from a ``Key: value`` line (or a bare time box or time
