@@ -243,3 +243,60 @@ def test_start_keys(line: str) -> None:
 def test_a_topic_with_a_date_is_still_an_item() -> None:
     found = items("1. Budget review September 11, 2017\n2. 3:30 p.m. – Tour of the Main Hall\n")
     assert [i.title for i in found] == ["Budget review September 11, 2017", "Tour of the Main Hall"]
+
+
+# -- problem messages in both languages --------------------------------------------------
+
+WITH_PROBLEMS = "# M\n\n- Date: someday\n\n## Agenda\n\n1. 25:00 Talk (15 min)\n2. Discussion\n\nsome prose\n"
+
+
+def test_problems_are_said_in_english_and_in_chinese() -> None:
+    problems = import_agenda(WITH_PROBLEMS).problems
+    assert [p.key for p in problems] == ["bad_when", "bad_time_in_line", "no_box", "note"]
+    assert problems[2].message == problems[2].text("en")
+    assert problems[2].message == (
+        "No time box for “Discussion” (no time box, time range or next start time was given); "
+        "it was kept without a planned length."
+    )
+    assert (
+        problems[2].text("zh") == "“Discussion”没有时长（没写时长、时间段，也没有下一项的开始时间），保留为不定时长。"
+    )
+    assert problems[1].text("zh") == "“25:00 Talk (15 min)”中的时间“25:00”无法识别；该议题保留，但没有开始时间。"
+
+
+def test_no_agenda_is_said_in_both_languages() -> None:
+    from coopconsole.agenda import AgendaError
+
+    with pytest.raises(AgendaError) as info:
+        import_agenda("just some words\n")
+    assert str(info.value).startswith("No agenda items were found.")
+    assert info.value.text("zh").startswith("没有找到任何议题。")
+
+
+def test_dry_run_says_the_problems_in_the_chosen_language(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from coopconsole.cli.commands import main
+
+    path = tmp_path / "agenda.md"
+    path.write_text(WITH_PROBLEMS, "utf-8")
+    chinese = CliRunner().invoke(main, ["new", str(path), "--dry-run", "--lang", "zh"]).stdout
+    assert "第 10 行:议程部分中的“some prose”被当作备注，没有作为议题导入。" in chinese
+    english = CliRunner().invoke(main, ["new", str(path), "--dry-run", "--lang", "en"]).stdout
+    assert "line 10: The line “some prose” in the agenda section was read as a note" in english
+    empty = tmp_path / "empty.md"
+    empty.write_text("just some words\n", "utf-8")
+    refused = CliRunner().invoke(main, ["--lang", "zh", "new", str(empty), "--dry-run"])
+    assert refused.exit_code == 2 and "没有找到任何议题" in refused.stderr
+
+
+def test_creating_a_session_says_the_problems_in_the_agenda_s_language(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from coopconsole.cli.commands import main
+
+    path = tmp_path / "议程.md"
+    path.write_text("# 周会\n\n## 议程\n\n1. 开场（5分钟）\n2. 讨论\n", "utf-8")
+    result = CliRunner().invoke(main, ["new", str(path), "--no-open"])
+    assert result.exit_code == 0, result.stderr
+    assert "“讨论”没有时长" in result.stderr

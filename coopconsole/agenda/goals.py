@@ -79,15 +79,12 @@ def read_goals(blocks: list[SyntaxTreeNode], report: Report) -> list[tuple[GoalT
             own, text = split_tier(" ".join(strip_enum(ln.text) for ln in lines))
             if text:
                 goals.append((own or tier or GoalTier.PRIMARY, text))
-                report_nested(nested, text, "a goal", report)
+                report_nested(nested, text, "goal", report)
             elif nested:
                 for lst in nested:
                     add_list(lst, own or tier)
             else:
-                report(
-                    lines[0].no if lines else (li.map[0] + 1 if li.map else 1),
-                    "Goal entry has no text; it was skipped.",
-                )
+                report(lines[0].no if lines else (li.map[0] + 1 if li.map else 1), "empty_goal")
 
     for node in blocks:
         if node.type == "heading":

@@ -131,11 +131,6 @@ _META = {
 _GOAL_SUFFIX = re.compile(r"(goals?|objectives?|targets?|目标)$")
 # Between details written on one line: "Chair: Maria Lopez · Minutes: Tom Baker".
 _DETAIL_SEP = re.compile(r"\s+[·•|/]\s+|\s*[;；｜　]\s*")
-_NO_AGENDA = (
-    "No agenda items were found. Expected a Markdown agenda: a heading such as “## Agenda” or "
-    "“## 议程” followed by a numbered or bulleted list, a table, or one heading per item, "
-    "e.g. “1. 09:00 Opening (15 min) — Dana”."
-)
 
 
 @dataclass
@@ -194,9 +189,9 @@ class _Meta:
         if kind == "date":
             when = parse_when(value)
             if when.date is None and when.bad_date:
-                report(line.no, f"Could not read the date “{value}”; the session has no date from this line.")
+                report(line.no, "bad_date", value=value)
             elif when.date is None and when.start is None:
-                report(line.no, f"Could not read a date or time in “{value}”; it was ignored.")
+                report(line.no, "bad_when", value=value)
             self.date = self.date or when.date
             self.start = self.start or when.start
             self.end = self.end or when.end
@@ -254,7 +249,7 @@ def _finish(drafts: list[Draft], meta: _Meta, lang: str, report: Report) -> list
         if d.start and d.end:
             diff = _minutes_between(d.start, d.end)
             if diff <= 0:
-                report(d.line, f"The time range of “{d.title or d.source}” ends before it starts; its end was ignored.")
+                report(d.line, "range_backwards", title=d.title or d.source)
             elif d.minutes is None:
                 d.minutes = diff
     for i, d in enumerate(drafts):
@@ -267,16 +262,13 @@ def _finish(drafts: list[Draft], meta: _Meta, lang: str, report: Report) -> list
         title = d.title
         if not title:
             title = f"议题 {number}" if lang == "zh" else f"Item {number}"
-            report(d.line, f"The agenda line “{d.source}” has no title; it was kept as “{title}”.")
+            report(d.line, "no_title", line=d.source, title=title)
         if d.minutes is not None and not 0 < d.minutes <= 24 * 60:
-            report(d.line, f"The time box of {d.minutes} minutes for “{title}” is not plausible; it was dropped.")
+            report(d.line, "implausible_box", minutes=d.minutes, title=title)
             d.minutes = None
         if d.minutes is None:
-            if number == len(drafts) and d.start is not None:
-                why = "it is the last item and the meeting has no end time to count to"
-            else:
-                why = "no time box, time range or next start time was given"
-            report(d.line, f"No time box for “{title}” ({why}); it was kept without a planned length.")
+            last = number == len(drafts) and d.start is not None  # nothing to count to
+            report(d.line, "no_box_last" if last else "no_box", title=title)
         kind = ItemKind.BREAK if is_break(title) else ItemKind.TOPIC
         owner = "" if is_placeholder(d.owner) else d.owner.strip()
         items.append(AgendaItem(number, title, d.start, d.minutes, owner, tuple(d.sub_points), kind))
@@ -313,18 +305,17 @@ def _plain_header(blocks: list[SyntaxTreeNode], meta: _Meta) -> str:
 def _import(text: str, name: str) -> AgendaImport:
     problems: list[ImportProblem] = []
 
-    def report(line: int, message: str) -> None:
-        problems.append(ImportProblem(max(1, line), clean_line(message)))
+    def report(line: int, key: str, /, **values: object) -> None:
+        problems.append(ImportProblem.of(line, key, **values))
 
     text, front = split_front_matter(normalise_source(text))
     root = parse(text)
     unread = [_unread(first, last) for first, last in unread_spans(root)]
-    for first, message in unread:
-        report(first, message)
+    problems.extend(unread)
     doc = outline(_flatten(root.children))
     sections = doc.sections
     # A trial reading that keeps nothing: it only tells which entries carry times.
-    trial = AgendaReader(lambda _no, _msg: None, lambda line: _Meta.kind_of(line) is not None)
+    trial = AgendaReader(_ignore, lambda line: _Meta.kind_of(line) is not None)
 
     def probe(blocks: list[SyntaxTreeNode]) -> list[Draft]:
         return trial.read(blocks, loose=True)
@@ -347,11 +338,7 @@ def _import(text: str, name: str) -> AgendaImport:
     drafts = [d for s in sections if s.kind == "agenda" for d in reader.read(s.blocks, strict=s.strict)]
     if drafts:
         for d in outside_items(sections, probe):
-            report(
-                d.line,
-                f"“{d.source or d.title}” looks like an agenda item, but it is outside the agenda section; "
-                "it was not imported.",
-            )
+            report(d.line, "outside", entry=d.source or d.title)
     else:
         loose = [b for s in sections if s.kind in ("preamble", "other") for b in s.blocks]
         drafts = reader.read(loose, loose=True)
@@ -360,7 +347,7 @@ def _import(text: str, name: str) -> AgendaImport:
     goals = meta.goals + goals
     people = meta.people + people
     if not drafts:
-        raise AgendaError(" ".join([_NO_AGENDA, *(message for _, message in unread)]))
+        raise AgendaError.none_found(tuple(unread))
     title = doc.first_h1 or doc.first_plain or meta.title or doc.first_any or plain_title or name
     sample = title + " ".join(d.title for d in drafts)
     lang = "zh" if cjk_count(sample) and cjk_count(sample) * 3 >= latin_count(sample) else "en"
@@ -390,13 +377,15 @@ def _import(text: str, name: str) -> AgendaImport:
     return AgendaImport(session, sorted(unique, key=lambda p: p.line))
 
 
-def _unread(first: int, last: int) -> tuple[int, str]:
-    """What markdown-it skipped for nesting too deep (see ``unread_spans``), in words."""
-    what = f"Line {first} is" if first == last else f"Lines {first}-{last} are"
-    it = "it was" if first == last else "they were"
-    return first, (
-        f"{what} inside lists or quotes nested too deeply to read; {it} not imported. Nest them less deeply."
-    )
+def _unread(first: int, last: int) -> ImportProblem:
+    """What markdown-it skipped for nesting too deep (see ``unread_spans``)."""
+    if first == last:
+        return ImportProblem.of(first, "unread_one", first=first)
+    return ImportProblem.of(first, "unread_many", first=first, last=last)
+
+
+def _ignore(line: int, key: str, /, **values: object) -> None:
+    """The trial reading's report: it keeps nothing."""
 
 
 def import_agenda(text: str, *, name: str = "") -> AgendaImport:

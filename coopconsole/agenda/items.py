@@ -77,8 +77,8 @@ from coopconsole.agenda.markdown_lines import (
     table_rows,
 )
 from coopconsole.agenda.person_names import looks_like_names
+from coopconsole.agenda.results import Report
 
-Report = Callable[[int, str], None]
 MetaSink = Callable[[Line], bool]
 
 _LISTS = ("bullet_list", "ordered_list")
@@ -107,9 +107,7 @@ class AgendaReader:
     def _draft(self, line: Line) -> Draft:
         parsed: Parsed = parse_line(line.text, self.known)
         for bad in parsed.bad:
-            self.report(
-                line.no, f"Could not read the time “{bad}” in “{line.text}”; the item was kept without a start time."
-            )
+            self.report(line.no, "bad_time_in_line", time=bad, line=line.text)
         draft = Draft(line.no, parsed.title, parsed.start, parsed.end, parsed.minutes, parsed.owner, source=line.text)
         draft.elapsed = parsed.elapsed
         return draft
@@ -129,9 +127,7 @@ class AgendaReader:
             if box is None:
                 if not strict:
                     return False
-                self.report(
-                    line.no, f"Could not read the time box “{value}”; the item has no planned length from this line."
-                )
+                self.report(line.no, "bad_box_line", box=value)
             elif draft.minutes is None:
                 draft.minutes = box
             return True
@@ -146,7 +142,7 @@ class AgendaReader:
                 draft.minutes = draft.minutes if draft.minutes is not None else box
                 return True
             if strict and slot is not None:
-                self.report(line.no, f"Could not read the time “{value}”; the item was kept without a start time.")
+                self.report(line.no, "bad_time", time=value)
                 return True
         return False
 
@@ -183,11 +179,11 @@ class AgendaReader:
         lines, nested = own_lines(li)
         if not lines:
             if not any(lst.children for lst in nested):
-                self.report(item_line(li), "Empty agenda entry; there was nothing to keep, so it was skipped.")
+                self.report(item_line(li), "empty_entry")
                 return None
             lines = [Line(item_line(li), "")]
         if _STRUCK.fullmatch(lines[0].text.strip()):
-            self.report(item_line(li), f"Struck-out agenda entry “{lines[0].text}”; it was skipped.")
+            self.report(item_line(li), "struck_out", entry=lines[0].text)
             return None
         draft = self._draft(lines[0])
         self._body(draft, lines[1:], strict=True)
@@ -216,7 +212,7 @@ class AgendaReader:
         drafts = []
         for no, cells in rows[1:]:
             if not any(c.strip() for c in cells):
-                self.report(no, "Empty agenda table row; it was skipped.")
+                self.report(no, "empty_row")
                 continue
             by_kind: dict[str, str] = {}
             extras: list[str] = []
@@ -241,12 +237,12 @@ class AgendaReader:
                 if draft.minutes is None:
                     draft.minutes = parsed.minutes
             else:
-                self.report(no, f"Could not read the time “{when}”; the item was kept without a start time.")
+                self.report(no, "bad_time", time=when)
         box = cells.get("box", "")
         if box:
             minutes = parse_box(box, bare=True)
             if minutes is None:
-                self.report(no, f"Could not read the time box “{box}”; the item has no planned length from this row.")
+                self.report(no, "bad_box_row", box=box)
             else:
                 draft.minutes = minutes
         if cells.get("owner"):
@@ -256,7 +252,7 @@ class AgendaReader:
         """A row of a table whose header names no known column: classify each cell."""
         cells = [c.strip() for c in cells if c.strip()]
         if not cells:
-            self.report(no, "Empty agenda table row; it was skipped.")
+            self.report(no, "empty_row")
             return None
         draft = Draft(no, "", source=" | ".join(cells))
         rest = []
@@ -283,7 +279,7 @@ class AgendaReader:
     def _heading_item(self, heading: SyntaxTreeNode, body: list[SyntaxTreeNode]) -> Draft | None:
         lines = block_lines(heading)
         if not lines:
-            self.report(item_line(heading), "Empty agenda heading; it was skipped.")
+            self.report(item_line(heading), "empty_heading")
             return None
         draft = self._draft(lines[0])
         for node in body:
@@ -316,15 +312,13 @@ class AgendaReader:
             return None
         pair = split_key(line.text)
         if pair is not None and pair[0] in _TOTAL_KEYS and parse_box(pair[1]) is not None:
-            self.report(line.no, f"The line “{line.text}” gives the meeting's length, not an agenda item.")
+            self.report(line.no, "meeting_length", line=line.text)
             return None
         marked = outlined or _timed(line.text) or bool(ENUM_RE.match(line.text))
         if marked or (not structured and not loose):
             return self._draft(line)
         if not loose:
-            self.report(
-                line.no, f"The line “{line.text}” in the agenda section was read as a note, not as an agenda item."
-            )
+            self.report(line.no, "note", line=line.text)
         return None
 
     def read(self, blocks: list[SyntaxTreeNode], *, loose: bool = False, strict: bool = False) -> list[Draft]:

@@ -183,7 +183,7 @@ def parse_person(line: Line, report: Report, org: str = "") -> Person | None:
         return None
     split_words = False
     if re.match(r"[,，、;；]", text):
-        report(line.no, f"Could not find a name in the participant line “{line.text}”; it was skipped.")
+        report(line.no, "no_name", line=line.text)
         return None
     m = re.fullmatch(r"([^()（）,，、;；:：]+?)\s*[(（](.*)[)）]\s*(.*)", text)
     if m:
@@ -198,14 +198,10 @@ def parse_person(line: Line, report: Report, org: str = "") -> Person | None:
             name, details = parts[0], ", ".join(parts[1:])
     name, details = trim(name), details.strip()
     if not name:
-        report(line.no, f"Could not find a name in the participant line “{line.text}”; it was skipped.")
+        report(line.no, "no_name", line=line.text)
         return None
     if not details and (len(name) > 40 or len(name.split()) >= 6):
-        report(
-            line.no,
-            f"Could not split the participant line “{line.text}” into name, organisation and title; "
-            "it was kept whole as the name.",
-        )
+        report(line.no, "name_whole", line=line.text)
         return Person(name)
     rest, role = split_role(details)
     # Two words are an organisation and a title only when the second is a title
@@ -254,7 +250,7 @@ def _table_people(table: SyntaxTreeNode, report: Report, org: str) -> list[Perso
                 row[kind] = cell.strip()
         if not row["name"]:
             if any(c.strip() for c in cells):
-                report(no, "Participant row without a name; it was skipped.")
+                report(no, "row_no_name")
             continue
         name = trim(row["name"])
         title_parts, title_role = split_role(row["title"])
@@ -273,11 +269,7 @@ def _decides(cell: str, header: str, name: str, no: int, report: Report) -> bool
     if key in _YES or role_of(cell) is Role.DECISION_MAKER:
         return True
     if key not in _NO:
-        report(
-            no,
-            f"Could not read “{cell}” in the “{header}” column for {name} (expected yes or no); "
-            "the role was not set from it.",
-        )
+        report(no, "bad_yes_no", cell=cell, header=header, name=name)
     return False
 
 
@@ -303,10 +295,10 @@ def read_participants(blocks: list[SyntaxTreeNode], report: Report, on_meta: Met
                             sub_lines, deeper = own_lines(sub)
                             if sub_lines:
                                 people.append(parse_person(sub_lines[0], report, group))
-                                report_nested(deeper, sub_lines[0].text, "a participant", report)
+                                report_nested(deeper, sub_lines[0].text, "participant", report)
                 else:
                     people.append(parse_person(head, report, org))
-                    report_nested(nested, head.text, "a participant", report)
+                    report_nested(nested, head.text, "participant", report)
         elif node.type == "paragraph" and not structured:
             for line in block_lines(node):
                 if not on_meta(line):
@@ -315,10 +307,11 @@ def read_participants(blocks: list[SyntaxTreeNode], report: Report, on_meta: Met
 
 
 def report_nested(lists: list[SyntaxTreeNode], under: str, what: str, report: Report) -> None:
-    """Entries nested under one that holds none: reported by line, never dropped unsaid."""
+    """Entries nested under one that holds none: reported by line, never dropped unsaid.
+    ``what``: ``participant`` or ``goal``, what they were not read as."""
     for lst in lists:
         for li in lst.children:
             lines, deeper = own_lines(li)
             if lines:
-                report(lines[0].no, f"“{lines[0].text}” is nested under “{under}”; it was not read as {what}.")
+                report(lines[0].no, f"nested_{what}", entry=lines[0].text, under=under)
             report_nested(deeper, lines[0].text if lines else under, what, report)
