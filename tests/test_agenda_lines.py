@@ -300,3 +300,12 @@ def test_creating_a_session_says_the_problems_in_the_agenda_s_language(tmp_path)
     result = CliRunner().invoke(main, ["new", str(path), "--no-open"])
     assert result.exit_code == 0, result.stderr
     assert "“讨论”没有时长" in result.stderr
+
+
+def test_a_box_and_owner_on_the_entry_s_wrapped_line() -> None:
+    found = items(
+        "1. Introduce Strict and Legacy validation rules\n   (15m, Benjie)\n   - [Spec PR](https://x.test/1)\n"
+    )
+    assert [(i.title, i.minutes, i.owner, i.sub_points) for i in found] == [
+        ("Introduce Strict and Legacy validation rules", 15, "Benjie", ("Spec PR",))
+    ]

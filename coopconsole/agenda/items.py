@@ -447,7 +447,8 @@ def _bare(draft: Draft, text: str) -> bool:
     """A line that is only a time box or only a clock time fills that field while it is empty.
 
     A time box followed by names in brackets (``15 mins (Ashley Nelson)``, the line under
-    a topic in some standards bodies' agendas) also fills the owner while it is empty.
+    a topic in some standards bodies' agendas), or a box and names in one bracket
+    (``(15m, Benjie)``, a wrapped line), also fills the owner while it is empty.
     """
     inner = re.sub(r"^[(（\[【]\s*(.*?)\s*[)）\]】]$", r"\1", text.strip())
     box = parse_box(inner)
@@ -457,6 +458,11 @@ def _bare(draft: Draft, text: str) -> bool:
             box = parse_box(m.group("box"))
             if box is not None and draft.minutes is None:
                 draft.owner = draft.owner or m.group("names").strip()
+    if box is None and draft.minutes is None:  # "(15m, Benjie)" on the entry's wrapped line
+        parsed = parse_line(text)
+        if not parsed.title and parsed.minutes is not None and parsed.start is None:
+            draft.minutes, draft.owner = parsed.minutes, draft.owner or parsed.owner
+            return True
     if box is not None:
         if draft.minutes is not None:
             return False
