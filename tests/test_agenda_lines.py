@@ -309,3 +309,18 @@ def test_a_box_and_owner_on_the_entry_s_wrapped_line() -> None:
     assert [(i.title, i.minutes, i.owner, i.sub_points) for i in found] == [
         ("Introduce Strict and Legacy validation rules", 15, "Benjie", ("Spec PR",))
     ]
+
+
+def test_dates_and_times_with_a_time_zone() -> None:
+    text = (
+        "# TC\n\n- **Dates and times**:\n  - 10:00 to 15:00 MST (America/Denver) on 2 December 2024\n"
+        "  - 10:00 to 15:00 MST (America/Denver) on 3 December 2024\n\n## Agenda\n\n1. Opening\n"
+    )
+    s = import_agenda(text).session
+    assert (s.date, s.start) == (date(2024, 12, 2), time(10))
+
+
+def test_an_ellipsis_entry_is_reported_not_an_item() -> None:
+    result = import_agenda("# M\n\n## Agenda\n\n* Review (5 min) - @dbaron\n* ...\n* Close (5 min)\n")
+    assert [(i.title, i.owner) for i in result.session.agenda] == [("Review", "@dbaron"), ("Close", "")]
+    assert [(p.line, p.key) for p in result.problems] == [(6, "empty_entry")]

@@ -3,8 +3,9 @@
 Decisions:
 
 * Every top-level list item, table row and item heading of the agenda section becomes a
-  draft item; an entry with no text at all (``-`` alone, an empty table row) is reported
-  and skipped, as there is nothing to keep.
+  draft item; an entry with no text at all (``-`` alone, an empty table row, or only
+  ``...``/``…`` standing for entries to come) is reported and skipped, as there is
+  nothing to keep.
 * Each first-level nested bullet becomes one sub-point; the bullets nested under it are
   attached to its text, as sub-points are plain text: ``架构`` with ``数据层`` and
   ``应用层`` under it gives ``架构: 数据层, 应用层``, and a third level goes in brackets
@@ -177,6 +178,8 @@ class AgendaReader:
     # -- blocks ---------------------------------------------------------------------
     def _list_item(self, li: SyntaxTreeNode) -> Draft | None:
         lines, nested = own_lines(li)
+        if lines and _ELLIPSIS.fullmatch(lines[0].text) and len(lines) == 1:
+            lines = []  # "* ...": a placeholder for entries still to come
         if not lines:
             if not any(lst.children for lst in nested):
                 self.report(item_line(li), "empty_entry")
@@ -489,6 +492,7 @@ _TOTAL_KEYS = {
     "总时长",
     "预计时长",
 }
+_ELLIPSIS = re.compile(r"\s*(?:\.{2,}|…+)\s*")
 # An entry written wholly struck out (``~~Review prior meetings (5m)~~``) was taken off.
 _STRUCK = re.compile(r"~~(?!~).+~~")
 _BOX_THEN_NAMES = re.compile(r"(?P<box>[^()（）]+?)\s*[(（](?P<names>[^()（）]+)[)）]")

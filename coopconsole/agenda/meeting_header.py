@@ -6,7 +6,8 @@ line is not an agenda item:
 * a full date (with its year), optionally a weekday, a start time or range and a few
   words that only say "this is the meeting" (``Agenda``, ``Meeting of``, ``Regular``,
   ``会议``...): ``Agenda - September 11, 2017 - 3:05pm``, ``MONDAY, SEPTEMBER 10, 2007,
-  3:15 P.M.``, ``Meeting of October 12, 2006``;
+  3:15 P.M.``, ``Meeting of October 12, 2006``, ``10:00 to 15:00 MST (America/Denver) on
+  2 December 2024`` (a time zone is passed over: times are taken as written);
 * a start time with am/pm, a dash and a place that ends in a place word (``Hall``,
   ``Room``, ``Building``, ``会议室``...): ``3:30 p.m. – 325 Graff Main Hall``;
 * the start in prose, a time followed by "the meeting opens": ``9:00正式开会``,
@@ -24,7 +25,7 @@ from coopconsole.agenda.durations import RANGE, When, find_slot, parse_when, slo
 
 _FILLER = set(
     """
-    agenda meeting of on at held regular special the date time schedule and
+    agenda meeting of on at held regular special the date time schedule and to from until
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
     议程 会议 日期 时间 上午 下午 晚上 中午 早上
     星期一 星期二 星期三 星期四 星期五 星期六 星期日 星期天 周一 周二 周三 周四 周五 周六 周日
@@ -38,6 +39,8 @@ _PLACE = re.compile(
     rf"(?:\d+[A-Za-z]?\s+)?(?:[A-Z][\w.'’&-]*\s+){{0,5}}(?i:{_PLACE_WORDS})(?:\s+\d+[A-Za-z]?)?"
     r"|[\u4e00-\u9fff\w]{1,20}(?:会议室|报告厅|礼堂|大厅|厅|室)"
 )
+# Time zones: "MST", "UTC+8", "(America/Denver)".
+_ZONES = re.compile(r"\b(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2})?\b|\b[A-Z]{1,4}T\b|\(\s*[A-Za-z_]+/[A-Za-z_/]+\s*\)")
 _OPENS = re.compile(rf"(?P<t>{RANGE})\s*(?:正式)?(?:开会|召开会议)")
 
 
@@ -57,6 +60,7 @@ def header_line(text: str) -> Header | None:
     when = parse_when(text)
     if when.date is not None:
         rest = re.sub(r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\b|\b\d{4}\b|[ap]\.?\s?m\.?", " ", _without_date(text))
+        rest = _ZONES.sub(" ", rest)
         words = re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]+", rest)
         if all(w.lower() in _FILLER for w in words):
             return Header(when)
