@@ -3,15 +3,20 @@
 Clock times: ``09:00``, ``9:00``, ``9.15``, ``09：00`` (full-width colon), ``9:00 am``,
 ``2 pm``, ``9点``, ``9点30分``, ``9点半``, ``上午9:00``/``下午2:00``. A range joins two
 clock times with ``-``, ``–``, ``—``, ``~``, ``～``, ``to``, ``至`` or ``到``. Hours above
-23 or minutes above 59 are not times; callers report them.
+23 or minutes above 59 are not times; callers report them. am/pm on the end only
+(``9:00 – 9:30 AM``, ``1:30 - 2:30 pm``) says the half of the day of both. A range
+without am/pm whose end comes before its start but fits after noon ends after noon
+(``12:00-1:00``, ``11:30-1:15``).
 
 Time boxes: ``15 min``/``15m``/``15 mins``/``15 minutes``, ``1h``, ``1 h``, ``1h30``,
-``1h 30m``, ``1 hour 30 minutes``, ``1.5 hours`` (a comma decimal works too), ``½ hr``,
-``1½ hours``, ``half an hour``, ``an hour``, ``15分钟``, ``1小时``, ``1小时30分钟``,
-``半小时``, ``一个半小时``, ``1.5小时``, ``一刻钟``, ``10'`` (a prime after the minutes,
-as timetables write them). A range such as ``30-60 min`` takes
-its lower end (the planned box; the upper end is slack). A leading ``~``, ``约``,
-``approx.`` or ``ca.`` is ignored. In a duration column (``bare=True``) a bare number is
+``1h 30m``, ``1 hour 30 minutes``, ``1.5 hours`` (a comma decimal works too), ``¼ hr``,
+``½ hr``, ``¾ hour``, ``1½ hours``, ``half an hour``, ``an hour``, ``15分钟``, ``1小时``,
+``1小时30分钟``, ``半小时``, ``一个半小时``, ``1.5小时``, ``一刻钟``, ``10'`` (a prime after
+the minutes, as timetables write them), ``1+ hour?`` (open-ended: its number). A range
+such as ``30-60 min`` or ``½–1 hr`` takes its lower end (the planned box; the upper end
+is slack), except a range from nought (``0-2 min``), which takes its upper end. A leading
+``~``, ``约``, ``approx.``, ``ca.`` or ``up to`` and a trailing ``total``/``in total``/
+``共计``/``合计`` (a group's box: ``5 min total``) are ignored. In a duration column (``bare=True``) a bare number is
 minutes, ``15分`` is minutes and ``h:mm`` such as ``0:15`` or ``1:30`` is hours and
 minutes. Fractional minutes are rounded to the nearest minute.
 

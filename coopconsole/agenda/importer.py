@@ -83,7 +83,7 @@ from coopconsole.agenda.markdown_lines import (
     table_rows,
     unread_spans,
 )
-from coopconsole.agenda.meeting_header import header_line
+from coopconsole.agenda.meeting_header import WHEN_KEYS, header_line
 from coopconsole.agenda.people import Person, parse_person, read_participants
 from coopconsole.agenda.person_names import is_placeholder
 from coopconsole.agenda.plan_checks import check_plan
@@ -93,22 +93,7 @@ from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, Parti
 from coopconsole.domain.typed_text import clean_line
 
 _META = {
-    "date": {
-        "date",
-        "time",
-        "times",
-        "when",
-        "date and time",
-        "date & time",
-        "start",
-        "start time",
-        "schedule",
-        "日期",
-        "时间",
-        "会议时间",
-        "日期时间",
-        "开始时间",
-    },
+    "date": WHEN_KEYS,
     "location": {"location", "venue", "place", "where", "room", "地点", "会议地点", "地址", "场地"},
     "facilitator": {"facilitator", "chair", "chairperson", "moderator", "主持人", "主持"},
     "note_taker": {

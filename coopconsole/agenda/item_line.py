@@ -5,8 +5,12 @@ The order of reading, and the decisions behind it:
 1. A task-list box (``[ ]``/``[x]``) and an enumeration marker that Markdown does not
    treat as a list (``一、``, ``（二）``, ``3、``, ``④``) are dropped.
 2. A clock time or range at the start of the line (optionally bracketed) is the start
-   (and, for a range, the end). A range at the very *end* of the line is read the same
-   way when there is none at the start; a single clock time elsewhere is left in the title.
+   (and, for a range, the end); a time zone after it and the same time in other zones in
+   brackets (``14:00 UTC (10:00 EDT)``) are passed over. An elapsed time (``T+15``, or
+   ``0:15``: an hour of a single ``0``) is not a clock time but minutes from the meeting's
+   start (see :mod:`~coopconsole.agenda.clock_order`). A range at the very *end* of the
+   line is read the same way when there is none at the start; a single clock time
+   elsewhere is left in the title.
 3. Each bracketed group ``(...)``, ``（...）``, ``[...]``, ``【...】`` is read on its own:
    a time box, a time range, ``Owner:``/``负责人：``/``主讲：``-style owner or a
    combination separated by commas (``(15 min, Dana Okafor)``) is taken out of the title.
@@ -14,20 +18,33 @@ The order of reading, and the decisions behind it:
    usually hold a remark, so their content is the owner only when it passes the careful
    test of :func:`~coopconsole.agenda.person_names.names_in_round_brackets`: listed
    participants (``Updates (Bob Jones)``, ``讨论（李四）``) or full names; ``(optional)``,
-   ``(Q&A)`` and ``(Room B)`` stay in the title.
+   ``(Q&A)`` and ``(Room B)`` stay in the title. A group that names the one in charge
+   other than by names (``(Chair)``, ``(Finance)``, ``(Chamber of Commerce and
+   Industry)``, ``（全体）``, ``(@dbaron)``; a single capitalised word at the end of the
+   line, ``Welcome (Ann)``) is the owner, whole (see
+   :mod:`~coopconsole.agenda.owner_words`). A box followed by a remark in one piece
+   (``(15m on the last day)``, ``(3 mins per person if required)``) gives the box; the
+   remark stays in the title in brackets.
 4. The rest is cut at dashes surrounded by spaces (`` - ``, `` -- ``, `` – ``, `` — ``),
    at ``—``/``——`` (written without spaces in Chinese) and at `` | ``. Trailing pieces
    that are a time box, a time or an owner are taken; the first trailing piece that is
    none of these stops the reading, and everything before it stays in the title. A
    piece counts as an owner when it looks like names (the loose test of
    :func:`~coopconsole.agenda.person_names.looks_like_names`: ``Dana Okafor``, ``J. Smith &
-   Bruno Silva``, ``周宁``, ``王磊、刘洋``). So ``Opening — welcome words`` keeps its
-   whole title, while ``Opening — Dana`` has the owner Dana.
+   Bruno Silva``, ``周宁``, ``王磊、刘洋``) or names someone other than by names
+   (``- @dbaron, @kenchris``, ``Triage - jdoe``, ``——全体``). So ``Opening — welcome
+   words`` keeps its whole title, while ``Opening — Dana`` has the owner Dana. When all
+   that comes before the last piece is a box or a time written out (``5 min - Welcome``),
+   the piece is the title, never an owner. Leading pieces that are a box or a time are
+   taken too (``20 min - Cache partitioning``).
 5. Without a box so far, a box at the end of the title after a space or comma is taken
    (``Opening, 15 min``); an ``Owner: X`` at the end of the title is taken likewise; and
    a box after a colon or comma followed by a comma and names ends the line as box and
    owner (``Funding bid update: 10 minutes, Dev``).
-6. The title is trimmed of spaces and dangling punctuation. Owners are kept as written;
+6. Logins ending the line after a space (``Intro @dbaron``) are the owner, except on a
+   line that names an issue (``#812 Retry storm @jdoe``): there the login opened the
+   issue and stays in the title.
+7. The title is trimmed of spaces and dangling punctuation. Owners are kept as written;
    the importer turns placeholders such as ``TBD`` or ``待定`` into no owner.
 
 Breaks: a title made only of break words (``break``, ``tea``, ``coffee``, ``lunch``,

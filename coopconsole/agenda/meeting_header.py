@@ -44,6 +44,14 @@ _ZONES = re.compile(r"\b(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2})?\b|\b[A-Z]{1,4}T\b|\(\s
 _OPENS = re.compile(rf"(?P<t>{RANGE})\s*(?:正式)?(?:开会|召开会议)")
 
 
+#: Keys of a line that gives the meeting's date, start or both (``Date:``, ``Start Time :``,
+#: ``Schedule: every Monday 10:30-11:00am``, ``会议时间：``).
+WHEN_KEYS = frozenset(
+    {"date", "time", "times", "when", "date and time", "date & time", "dates and times", "start", "start time"}
+    | {"schedule", "日期", "时间", "会议时间", "日期时间", "开始时间"}
+)
+
+
 @dataclass(frozen=True)
 class Header:
     """What a meeting header line says."""
