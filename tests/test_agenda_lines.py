@@ -137,6 +137,8 @@ def test_elapsed_times_written_t_plus() -> None:
         ("Budget (Finance)", "Budget", "Finance"),
         ("Welcome (Ann)", "Welcome", "Ann"),
         ("Triage - jdoe", "Triage", "jdoe"),
+        ("Triage - kchen2", "Triage", "kchen2"),
+        ("Update (Department of Justice)", "Update", "Department of Justice"),
         ("Intro @[dbaron](https://github.com/dbaron)", "Intro", "@dbaron"),
         ("JS Self-Profiling API - @dbaron, @kenchris", "JS Self-Profiling API", "@dbaron, @kenchris"),
         ("开幕致辞 主讲：张三", "开幕致辞", "张三"),
@@ -154,7 +156,19 @@ def test_owner_notations(line: str, title: str, owner: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Welcome (Optional)", "Review (Continued)", "Triage - discussion", "Updates (Room B)", "Planning (Q&A)"],
+    [
+        "Welcome (Optional)",
+        "Review (Continued)",
+        "Triage - discussion",
+        "Updates (Room B)",
+        "Planning (Q&A)",
+        "Status (Working Group Update)",
+        "Demo (Afternoon)",
+        "Standup - async",
+        "Review - ongoing",
+        "事项（内部）",
+        "事项（待办）",
+    ],
 )
 def test_remarks_stay_in_the_title(line: str) -> None:
     item = read(line)

@@ -41,12 +41,14 @@ _ORG_WORDS = (
     r"department|dept|office|council|committee|commission|association|chamber|ministry|bureau|agency|"
     r"authority|institute|university|college|school|foundation|society|union|federation|centre|center|"
     r"division|unit|inc|ltd|llc|corp|corporation|company|group|team|club|services|working group|"
-    r"finance|legal|marketing|sales|engineering|operations|procurement|facilities|communications|"
-    r"treasury|hr|it|ops"
+    r"finance|legal|marketing|sales|engineering|operations|procurement|facilities|communications|treasury"
 )
-_ORG_RE = re.compile(rf"(?i)(?:^|\s)(?:{_ORG_WORDS})\.?(?:\s|$)")
+# The organisation word ends the name or is followed by "of" ("Chamber of Commerce"), so
+# "(Working Group Update)" is a remark.
+_ORG_RE = re.compile(rf"(?:^|\s)(?:(?i:{_ORG_WORDS})|IT|HR|PMO)\.?(?:\s+of\s|$)")
 _ZH_ORG = re.compile(
-    r"[\u4e00-\u9fff]{1,12}(?:部|局|处|科|委|办|中心|公司|集团|协会|学会|委员会|大学|学院|研究院|研究所|小组|团队|工作组)"
+    r"[\u4e00-\u9fff]{2,12}[部局处科委办]"
+    r"|[\u4e00-\u9fff]{1,12}(?:中心|公司|集团|协会|学会|委员会|大学|学院|研究院|研究所|小组|团队|工作组)"
 )
 _HANDLE = r"@[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,38})"
 _HANDLES = re.compile(rf"{_HANDLE}(?:\s*(?:[,，、&/]|\band\b)?\s*{_HANDLE})*")
@@ -58,9 +60,13 @@ _TITLE_WORDS = set(
     housekeeping welcome opening closing break lunch continued cont followup follow-up next
     vote decision proposal report presentation workshop breakout wrap-up wrapup tbd optional
     draft brainstorm brainstorming triage part round agenda minutes admin general new old
-    open closed done todo wip
+    open closed done todo wip urgent important public private info fyi again afternoon morning
+    evening today tomorrow weekly late early short long brief quick final bonus extra maybe
+    onsite offline slides recording link async sync
     """.split()
 )
+# Endings of words that describe rather than name: "(Continued)", "(Discussion)", "(Optional)".
+_WORDY = re.compile(r"(?:ing|ed|al|ly|ion|ions|ive|ory|ary)$")
 
 
 def is_issue_line(text: str) -> bool:
@@ -82,6 +88,8 @@ def owner_words(text: str, *, issue_line: bool = False, alone: bool = False) -> 
         return True
     if _HANDLES.fullmatch(text):
         return not issue_line
+    if alone and re.fullmatch(r"[a-z][a-z0-9_.-]{2,29}", text):  # "Triage - jdoe": a login
+        return key not in _TITLE_WORDS and not _WORDY.search(key)
     if re.search(r"\d", text):
         return False
     if _ZH_ORG.fullmatch(text) and text not in ZH_WORDS:
@@ -93,7 +101,7 @@ def owner_words(text: str, *, issue_line: bool = False, alone: bool = False) -> 
         and all(re.match(r"[A-Z&]", w) or w in PARTICLES | {"and"} for w in words)
     ):
         return True
-    return alone and re.fullmatch(r"[a-z][a-z0-9_.-]{2,29}", text) is not None and key not in _TITLE_WORDS
+    return False
 
 
 def one_word_owner(text: str) -> bool:
@@ -106,4 +114,4 @@ def one_word_owner(text: str) -> bool:
     low = word.lower()
     if low in REMARK_WORDS or low in _TITLE_WORDS or low in _ROLES:
         return low in _ROLES
-    return not re.search(r"(?:ing|ed|al|ly|ion|ions|ive|ory|ary)$", low)
+    return not _WORDY.search(low)
