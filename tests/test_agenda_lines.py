@@ -338,3 +338,12 @@ def test_an_ellipsis_entry_is_reported_not_an_item() -> None:
     result = import_agenda("# M\n\n## Agenda\n\n* Review (5 min) - @dbaron\n* ...\n* Close (5 min)\n")
     assert [(i.title, i.owner) for i in result.session.agenda] == [("Review", "@dbaron"), ("Close", "")]
     assert [(p.line, p.key) for p in result.problems] == [(6, "empty_entry")]
+
+
+def test_a_date_line_after_the_agenda_is_another_meeting_s() -> None:
+    s = import_agenda(
+        "# Sync\n\n## Agenda\n\n1. Opening (5 min)\n\n## Next meeting\n\nTuesday 15 December 2026, 10:00\n"
+    ).session
+    assert (s.date, s.start, len(s.agenda)) == (None, None, 1)
+    early = import_agenda("# Sync\n\nTuesday 15 December 2026, 10:00\n\n## Agenda\n\n1. Opening (5 min)\n").session
+    assert (early.date, early.start) == (date(2026, 12, 15), time(10))

@@ -131,6 +131,7 @@ class _Meta:
     people: list[Person | None] = field(default_factory=list)
     goals: list[tuple[GoalTier, str]] = field(default_factory=list)
     seen: set[tuple[int, str]] = field(default_factory=set)
+    headers: bool = True  # header lines count (not in a section after the agenda: "## Next meeting")
 
     @staticmethod
     def kind_of(line: Line) -> tuple[str, str, str] | None:
@@ -180,7 +181,10 @@ class _Meta:
             self.date = self.date or when.date
             self.start = self.start or when.start
             self.end = self.end or when.end
-        elif kind == "header" and (header := header_line(value)) is not None:
+        elif kind == "header":
+            header = header_line(value) if self.headers else None  # after the agenda: another meeting's
+            if header is None:
+                return
             self.date = self.date or header.when.date
             self.start = self.start or header.when.start
             self.end = self.end or header.when.end
@@ -309,8 +313,10 @@ def _import(text: str, name: str) -> AgendaImport:
     meta = _Meta(report)
     plain_title = _plain_header(sections[0].blocks, meta) if not doc.first_any else ""
     for section in sections:
+        meta.headers = meta.headers and section.kind != "agenda"
         if section.kind in ("preamble", "other"):
             meta.scan(section.blocks)
+    meta.headers = True
     goals: list[tuple[GoalTier, str]] = []
     people: list[Person | None] = []
     for section in sections:
