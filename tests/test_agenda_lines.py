@@ -101,6 +101,8 @@ def test_a_morning_time_written_with_am_is_not_moved() -> None:
         ("9:00 – 9:30 AM Opening", "Opening", time(9), 30),
         ("1:30 - 2:30 pm Panel", "Panel", time(13, 30), 60),
         ("14:00 UTC (10:00 EDT) Opening (15 min)", "Opening", time(14), 15),
+        ("16:00 GMT+8 Opening (15 min)", "Opening", time(16), 15),
+        ("9:00 AT&T update (15 min)", "AT&T update", time(9), 15),  # a word, not a time zone
     ],
 )
 def test_clock_notations(line: str, title: str, start: time, minutes: int) -> None:

@@ -38,6 +38,11 @@ _CLOCK = (
     r"(?:\s*[AaPp]\.?\s?[Mm]\.?(?![A-Za-z]))?"
     r"|\d{1,2}\s*[AaPp]\.?[Mm]\.?(?![A-Za-z])"
 )
+#: Time zones written after a clock time: ``UTC``, ``GMT+8``, ``CET``, ``EDT``, ``AEST``...
+ZONE = (
+    r"(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
+    r"|(?:[ECMPA]K?[SD]T|AE[SD]T|AC[SD]T|AWST|NZ[SD]T|[WCE]ES?T|BST|IST|JST|KST|HKT|SGT|HST|BRT|ART|MSK)(?![A-Za-z])"
+)
 _RANGE_SEP = r"\s*(?:-{1,2}|–|—|~|～|\bto\b|\buntil\b|至|到)\s*"
 #: A clock time or a range of two; groups ``a`` and ``b``.
 RANGE = rf"(?P<a>{_CLOCK})(?:{_RANGE_SEP}(?P<b>{_CLOCK}))?"

@@ -63,6 +63,7 @@ from datetime import time
 
 from coopconsole.agenda.durations import (
     BOX_RE,
+    ZONE,
     Slot,
     box_at_end,
     box_minutes,
@@ -119,8 +120,7 @@ _BOX_REMARK = re.compile(
 )
 # A time zone after a clock time, and the same time in other zones in brackets:
 # "14:00 UTC (10:00 EDT)".
-_ZONE = r"(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{1,4}T(?![A-Za-z])"
-_ZONE_RE = re.compile(rf"^\s*(?:{_ZONE})(?:\s*[(（][^()（）]*\d[^()（）]*[)）])?")
+_ZONE_RE = re.compile(rf"^\s*(?:{ZONE})(?:\s*[(（][^()（）]*\d[^()（）]*[)）])?")
 # Logins ending a line after a space: "Intro @dbaron", "Sync @ann @bob".
 _TRAILING_HANDLES = re.compile(r"\s((?:@[A-Za-z0-9][\w.-]*[\s,，、&]*)+)$")
 # "T+15", "T+0:15", "[T+15]": an elapsed time at the start of a line.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coopconsole.agenda.durations import RANGE, When, find_slot, parse_when, slot_at_start
+from coopconsole.agenda.durations import RANGE, ZONE, When, find_slot, parse_when, slot_at_start
 
 _FILLER = set(
     """
@@ -40,7 +40,7 @@ _PLACE = re.compile(
     r"|[\u4e00-\u9fff\w]{1,20}(?:会议室|报告厅|礼堂|大厅|厅|室)"
 )
 # Time zones: "MST", "UTC+8", "(America/Denver)".
-_ZONES = re.compile(r"\b(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2})?\b|\b[A-Z]{1,4}T\b|\(\s*[A-Za-z_]+/[A-Za-z_/]+\s*\)")
+_ZONES = re.compile(rf"\b(?:{ZONE})|\(\s*[A-Za-z_]+/[A-Za-z_/]+\s*\)")
 _OPENS = re.compile(rf"(?P<t>{RANGE})\s*(?:正式)?(?:开会|召开会议)")
 
 
