@@ -349,3 +349,14 @@ def test_a_date_line_after_the_agenda_is_another_meeting_s() -> None:
     assert (s.date, s.start, len(s.agenda)) == (None, None, 1)
     early = import_agenda("# Sync\n\nTuesday 15 December 2026, 10:00\n\n## Agenda\n\n1. Opening (5 min)\n").session
     assert (early.date, early.start) == (date(2026, 12, 15), time(10))
+
+
+def test_every_refusal_is_said_in_both_languages() -> None:
+    from coopconsole.agenda import AgendaError
+
+    with pytest.raises(AgendaError) as info:
+        import_agenda(42)  # type: ignore[arg-type]
+    assert (str(info.value), info.value.text("zh")) == (
+        "Expected the agenda as text (a Markdown document).",
+        "议程应为文本（Markdown 文档）。",
+    )

@@ -384,11 +384,11 @@ def import_agenda(text: str, *, name: str = "") -> AgendaImport:
     if isinstance(text, (bytes, bytearray)):
         text = bytes(text).decode("utf-8", errors="replace")
     if not isinstance(text, str):
-        raise AgendaError("Expected the agenda as text (a Markdown document).")
+        raise AgendaError.of("not_text")
     name = clean_line(name if isinstance(name, str) else str(name))
     try:
         return _import(text, name)
     except AgendaError:
         raise
     except Exception as exc:  # the contract: callers only ever see AgendaError
-        raise AgendaError(clean_line(f"Could not read this agenda ({type(exc).__name__}: {exc}).")) from exc
+        raise AgendaError.of("failed", error=f"{type(exc).__name__}: {exc}") from exc

@@ -25,23 +25,30 @@ class Report(Protocol):
 class AgendaError(ValueError):
     """The text is not an agenda at all: no agenda item was found anywhere."""
 
-    def __init__(self, message: str, problems: tuple[ImportProblem, ...] = (), *, found_none: bool = False) -> None:
+    def __init__(self, message: str, problems: tuple[ImportProblem, ...] = (), key: str = "", **values: str) -> None:
         super().__init__(message)
         self.problems = problems  # what could not be read, which may be why nothing was found
-        self.found_none = found_none
+        self.key = key  # the catalogue's "import." key, without the prefix ("" : said as raised)
+        self.values = values
+
+    @classmethod
+    def of(cls, key: str, problems: tuple[ImportProblem, ...] = (), **values: object) -> AgendaError:
+        """The error said by the catalogue's ``import.{key}``, followed by ``problems``."""
+        cleaned = {name: clean_line(str(value)) for name, value in values.items()}
+        error = cls("", problems, key, **cleaned)
+        error.args = (error.text("en"),)
+        return error
 
     @classmethod
     def none_found(cls, problems: tuple[ImportProblem, ...] = ()) -> AgendaError:
         """No agenda item anywhere; ``problems``: lines that could not be read at all."""
-        error = cls("", problems, found_none=True)
-        error.args = (error.text("en"),)
-        return error
+        return cls.of("no_agenda", problems)
 
     def text(self, lang: str) -> str:
-        """The error in ``lang`` (``en`` or ``zh``); other errors are said as raised."""
-        if not self.found_none:
+        """The error in ``lang`` (``en`` or ``zh``)."""
+        if not self.key:
             return str(self)
-        return " ".join([t("import.no_agenda", lang), *(p.text(lang) for p in self.problems)])
+        return " ".join([t(f"import.{self.key}", lang, **self.values), *(p.text(lang) for p in self.problems)])
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,8 @@ AGENDA_IMPORT: dict[str, str] = {
     "import.nested_participant": "“{entry}” is nested under “{under}”; it was not read as a participant.",
     "import.nested_goal": "“{entry}” is nested under “{under}”; it was not read as a goal.",
     "import.empty_goal": "Goal entry has no text; it was skipped.",
+    "import.not_text": "Expected the agenda as text (a Markdown document).",
+    "import.failed": "Could not read this agenda ({error}).",
     "import.no_agenda": "No agenda items were found. Expected a Markdown agenda: a heading such as “## Agenda” or "
     "“## 议程” followed by a numbered or bulleted list, a table, or one heading per item, "
     "e.g. “1. 09:00 Opening (15 min) — Dana”.",

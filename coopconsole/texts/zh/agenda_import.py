@@ -33,6 +33,8 @@ AGENDA_IMPORT: dict[str, str] = {
     "import.nested_participant": "“{entry}”嵌套在“{under}”之下，没有作为参会人读取。",
     "import.nested_goal": "“{entry}”嵌套在“{under}”之下，没有作为目标读取。",
     "import.empty_goal": "目标条目没有内容，已跳过。",
+    "import.not_text": "议程应为文本（Markdown 文档）。",
+    "import.failed": "无法读取这份议程（{error}）。",
     "import.no_agenda": "没有找到任何议题。议程应为 Markdown 格式：一个“## 议程”或“## Agenda”之类的标题，"
     "下面是编号或圆点列表、表格，或每个议题一个标题，例如“1. 09:00 开场（15分钟）— 王磊”。",
 }
