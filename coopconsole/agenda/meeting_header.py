@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coopconsole.agenda.durations import RANGE, ZONE, When, find_slot, parse_when, slot_at_start
 
@@ -60,6 +61,7 @@ class Header:
     place: str = ""
 
 
+@lru_cache(maxsize=2048)  # asked of every line, several times per reading
 def header_line(text: str) -> Header | None:
     """The date, start and place a line of its own gives (see the module notes), or None."""
     text = text.strip()
