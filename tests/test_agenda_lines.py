@@ -170,6 +170,8 @@ def test_owner_notations(line: str, title: str, owner: str) -> None:
         "Review - ongoing",
         "事项（内部）",
         "事项（待办）",
+        "Review (notes on Monday)",
+        "Review (read for Monday)",
     ],
 )
 def test_remarks_stay_in_the_title(line: str) -> None:

@@ -188,8 +188,8 @@ def _bracket(whole: str, content: str, square: bool, out: Parsed, known: Collect
     for piece in pieces:
         box = parse_box(piece)
         remark = _BOX_REMARK.fullmatch(piece) if box is None and "box" not in found else None
-        if remark is not None:  # "15m on the last day", "3 mins per person if required"
-            found["box"] = parse_box(remark.group(1))
+        if remark is not None and parse_box(remark.group(1)) is not None:
+            found["box"] = parse_box(remark.group(1))  # "15m on the last day", "3 mins per person"
             leftovers.append(remark.group(2))
             continue
         slot = slot_full(piece)
