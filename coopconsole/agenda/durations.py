@@ -16,9 +16,9 @@ the minutes, as timetables write them), ``1+ hour?`` (open-ended: its number). A
 such as ``30-60 min`` or ``½–1 hr`` takes its lower end (the planned box; the upper end
 is slack), except a range from nought (``0-2 min``), which takes its upper end. A leading
 ``~``, ``约``, ``approx.``, ``ca.`` or ``up to`` and a trailing ``total``/``in total``/
-``共计``/``合计`` (a group's box: ``5 min total``) are ignored. In a duration column (``bare=True``) a bare number is
-minutes, ``15分`` is minutes and ``h:mm`` such as ``0:15`` or ``1:30`` is hours and
-minutes. Fractional minutes are rounded to the nearest minute.
+``共计``/``合计`` (a group's box: ``5 min total``) are ignored. In a duration column
+(``bare=True``) a bare number is minutes, ``15分`` is minutes and ``h:mm`` such as
+``0:15``, ``0:20`` or ``1:30`` is hours and minutes. Fractional minutes are rounded to the nearest minute.
 
 Dates: ``2026-12-01`` (also ``/`` or ``.``), ``2026年12月1日``, ``Dec 1, 2026``,
 ``December 1 2026``, ``1 December 2026``, ``1st Dec 2026``; a weekday written next to
