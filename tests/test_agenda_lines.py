@@ -226,6 +226,29 @@ def test_chinese_official_notice() -> None:
     ]
 
 
+ZH_PLAIN_NOTICE = """关于召开常务委员会第十一次会议的通知
+发布时间:
+2009年12月21日
+市政协常委:
+经研究,定于2009年12月29日(星期二)上午召开常务委员会第十一次会议,时间半天。现将有关事项通知如下:
+一、会议议程
+1、听取工作情况通报。
+2、审议工作报告(草案);
+3、其他事项。
+二、参加会议人员
+市政协常委。
+三、会议时间、地点
+12月29日上午8:45报到(请带委员证报到),9:00正式开会。地点:市政协11楼会议室。
+"""
+
+
+def test_chinese_notice_without_headings() -> None:
+    session = import_agenda(ZH_PLAIN_NOTICE).session
+    assert [i.title for i in session.agenda] == ["听取工作情况通报", "审议工作报告(草案)", "其他事项"]
+    # the convening date, not the date of publication above it
+    assert (session.date, session.start, session.location) == (date(2009, 12, 29), time(9), "市政协11楼会议室")
+
+
 # -- meeting header lines ----------------------------------------------------------------
 
 

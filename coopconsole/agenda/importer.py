@@ -83,7 +83,7 @@ from coopconsole.agenda.markdown_lines import (
     table_rows,
     unread_spans,
 )
-from coopconsole.agenda.meeting_header import WHEN_KEYS, header_line
+from coopconsole.agenda.meeting_header import WHEN_KEYS, header_line, notice_label, take_header
 from coopconsole.agenda.people import Person, parse_person, read_participants
 from coopconsole.agenda.person_names import is_placeholder
 from coopconsole.agenda.plan_checks import check_plan
@@ -132,6 +132,7 @@ class _Meta:
     goals: list[tuple[GoalTier, str]] = field(default_factory=list)
     seen: set[tuple[int, str]] = field(default_factory=set)
     headers: bool = True  # header lines count (not in a section after the agenda: "## Next meeting")
+    weak_date: bool = False  # the date is a bare date line's, which a notice's "定于…召开" overrides
 
     @staticmethod
     def kind_of(line: Line) -> tuple[str, str, str] | None:
@@ -144,6 +145,8 @@ class _Meta:
             kind = next((k for k, names in _META.items() if key in names), None)
             if kind is None and _GOAL_SUFFIX.search(key) and split_tier(line.text)[0] is not None:
                 kind = "goals"
+        if kind is None and notice_label(line.text):  # "一、会议议程": labels a part, not an item
+            return "label", "", ""
         if kind is None:  # "Agenda - September 11, 2017 - 3:05pm": see agenda.meeting_header
             return ("header", "", line.text) if header_line(line.text) else None
         return kind, key, value
@@ -182,13 +185,7 @@ class _Meta:
             self.start = self.start or when.start
             self.end = self.end or when.end
         elif kind == "header":
-            header = header_line(value) if self.headers else None  # after the agenda: another meeting's
-            if header is None:
-                return
-            self.date = self.date or header.when.date
-            self.start = self.start or header.when.start
-            self.end = self.end or header.when.end
-            self.location = self.location or header.place
+            take_header(self, value)  # see agenda.meeting_header
         elif kind in ("facilitator", "note_taker") and re.search(r"://|^\[|^www\.", value):
             pass  # a link (to the minutes, a chat): not a person
         elif kind in ("facilitator", "note_taker"):

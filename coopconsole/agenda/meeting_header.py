@@ -11,16 +11,28 @@ line is not an agenda item:
 * a start time with am/pm, a dash and a place that ends in a place word (``Hall``,
   ``Room``, ``Building``, ``会议室``...): ``3:30 p.m. – 325 Graff Main Hall``;
 * the start in prose, a time followed by "the meeting opens": ``9:00正式开会``,
-  ``9:00开会`` (a registration time, ``8:45报到``, is not the start).
+  ``9:00开会`` (a registration time, ``8:45报到``, is not the start);
+* the date in a notice's prose, ``定于2009年12月29日(星期二)上午召开…``: it is the meeting's
+  date even when a bare date line came first (there, usually the date of publication).
+
+Only lines before the agenda count: a date line in a section after it (``## Next meeting``)
+is another meeting's.
 
 Anything else on the line (a title, a topic) means it is not such a line.
+
+In a Chinese notice the parts are numbered ``一、会议议程``, ``二、参加会议人员``, ``三、会议时间、
+地点``: a line numbered with a Chinese numeral whose words all name a part of the notice
+(:func:`notice_label`) labels the part; it is not an item. ``其他事项`` is not among those
+words: it is an item of its own (``5、其他事项``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, time
 from functools import lru_cache
+from typing import Protocol
 
 from coopconsole.agenda.durations import RANGE, ZONE, When, find_slot, parse_when, slot_at_start
 
@@ -42,7 +54,30 @@ _PLACE = re.compile(
 )
 # Time zones: "MST", "UTC+8", "(America/Denver)".
 _ZONES = re.compile(rf"\b(?:{ZONE})|\(\s*[A-Za-z_]+/[A-Za-z_/]+\s*\)")
+# A notice's convening date: "定于2009年12月29日(星期二)上午召开".
+_CONVENES = re.compile(
+    r"(?:兹?定于|将于|拟于)\s*(?P<d>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。；;]*?(?:召开|举行)"
+)
 _OPENS = re.compile(rf"(?P<t>{RANGE})\s*(?:正式)?(?:开会|召开会议)")
+
+
+_NOTICE_PARTS = set(
+    """
+    会议议程 议程 会议日程 日程 议程安排 日程安排 会议内容 参加会议人员 参会人员 出席人员 参加人员
+    与会人员 参会范围 出席范围 会议时间 时间 会议地点 地点 时间地点 会议时间地点 报名方式 联系方式
+    联系人 会议要求 有关要求 注意事项
+    """.split()
+)
+_NOTICE_LABEL = re.compile(r"\s*[一二三四五六七八九十]+\s*[、.．]\s*(?P<words>[^。；;]+?)\s*[：:。]?\s*")
+
+
+def notice_label(text: str) -> bool:
+    """Is ``text`` the label of a part of a Chinese notice (``一、会议议程``, ``三、会议时间、地点``)?"""
+    m = _NOTICE_LABEL.fullmatch(text)
+    if m is None:
+        return False
+    words = [w for w in re.split(r"\s*[、，,和及与]\s*", m.group("words")) if w]
+    return bool(words) and all(w in _NOTICE_PARTS for w in words)
 
 
 #: Keys of a line that gives the meeting's date, start or both (``Date:``, ``Start Time :``,
@@ -59,6 +94,31 @@ class Header:
 
     when: When
     place: str = ""
+    firm: bool = False  # the date is written as the meeting's ("定于…召开"), not a bare date line
+
+
+class Details(Protocol):
+    """The meeting details a header line fills (the importer's)."""
+
+    date: date | None
+    start: time | None
+    end: time | None
+    location: str
+    headers: bool  # False in a section after the agenda
+    weak_date: bool  # the date is a bare date line's
+
+
+def take_header(details: Details, text: str) -> None:
+    """Fill ``details`` from a header line: the first value of each wins, except that a
+    notice's convening date replaces a bare date line's."""
+    header = header_line(text) if details.headers else None
+    if header is None:
+        return
+    if header.when.date is not None and (details.date is None or (header.firm and details.weak_date)):
+        details.date, details.weak_date = header.when.date, not header.firm
+    details.start = details.start or header.when.start
+    details.end = details.end or header.when.end
+    details.location = details.location or header.place
 
 
 @lru_cache(maxsize=2048)  # asked of every line, several times per reading
@@ -67,6 +127,11 @@ def header_line(text: str) -> Header | None:
     text = text.strip()
     if not text or len(text) > 200:
         return None
+    convenes = _CONVENES.search(text)
+    if convenes:
+        convened = parse_when(convenes.group("d")).date
+        if convened is not None:
+            return Header(When(convened), firm=True)
     when = parse_when(text)
     if when.date is not None:
         rest = re.sub(r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\b|\b\d{4}\b|[ap]\.?\s?m\.?", " ", _without_date(text))
@@ -86,7 +151,8 @@ def header_line(text: str) -> Header | None:
     if opens:
         found = find_slot(opens.group("t"))
         if found is not None and found.start is not None:
-            return Header(When(None, found.start, None))
+            place = re.search(r"地点\s*[:：]\s*([^。；;]+)", text)  # "…9:00正式开会。地点：市政协11楼会议室。"
+            return Header(When(None, found.start, None), place.group(1).strip() if place else "")
     return None
 
 
