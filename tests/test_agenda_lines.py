@@ -299,10 +299,8 @@ def test_problems_are_said_in_english_and_in_chinese() -> None:
         "No time box for “Discussion” (no time box, time range or next start time was given); "
         "it was kept without a planned length."
     )
-    assert (
-        problems[2].text("zh") == "“Discussion”没有时长（没写时长、时间段，也没有下一项的开始时间），保留为不定时长。"
-    )
-    assert problems[1].text("zh") == "“25:00 Talk (15 min)”中的时间“25:00”无法识别；该议题保留，但没有开始时间。"
+    assert problems[2].text("zh") == "“Discussion”没有时长(没写时长、时间段,也没有下一项的开始时间),保留为不定时长。"
+    assert problems[1].text("zh") == "“25:00 Talk (15 min)”中的时间“25:00”无法识别;该议题保留,但没有开始时间。"
 
 
 def test_no_agenda_is_said_in_both_languages() -> None:
@@ -322,7 +320,7 @@ def test_dry_run_says_the_problems_in_the_chosen_language(tmp_path) -> None:
     path = tmp_path / "agenda.md"
     path.write_text(WITH_PROBLEMS, "utf-8")
     chinese = CliRunner().invoke(main, ["new", str(path), "--dry-run", "--lang", "zh"]).stdout
-    assert "第 10 行:议程部分中的“some prose”被当作备注，没有作为议题导入。" in chinese
+    assert "第 10 行:议程部分中的“some prose”被当作备注,没有作为议题导入。" in chinese
     english = CliRunner().invoke(main, ["new", str(path), "--dry-run", "--lang", "en"]).stdout
     assert "line 10: The line “some prose” in the agenda section was read as a note" in english
     empty = tmp_path / "empty.md"
@@ -383,5 +381,5 @@ def test_every_refusal_is_said_in_both_languages() -> None:
         import_agenda(42)  # type: ignore[arg-type]
     assert (str(info.value), info.value.text("zh")) == (
         "Expected the agenda as text (a Markdown document).",
-        "议程应为文本（Markdown 文档）。",
+        "议程应为文本(Markdown 文档)。",
     )
