@@ -172,6 +172,9 @@ def test_owner_notations(line: str, title: str, owner: str) -> None:
         "事项（待办）",
         "Review (notes on Monday)",
         "Review (read for Monday)",
+        "Wrap-up (Friday)",
+        "Keynote (English)",
+        "Social (Offsite)",
     ],
 )
 def test_remarks_stay_in_the_title(line: str) -> None:

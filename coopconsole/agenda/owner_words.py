@@ -62,7 +62,9 @@ _TITLE_WORDS = set(
     draft brainstorm brainstorming triage part round agenda minutes admin general new old
     open closed done todo wip urgent important public private info fyi again afternoon morning
     evening today tomorrow weekly late early short long brief quick final bonus extra maybe
-    onsite offline slides recording link async sync
+    onsite offsite offline slides recording link async sync english chinese mandarin french german
+    spanish japanese monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december
     """.split()
 )
 # Endings of words that describe rather than name: "(Continued)", "(Discussion)", "(Optional)".
