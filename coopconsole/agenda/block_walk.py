@@ -161,9 +161,7 @@ class BlockWalk:
                 for li in node.children:
                     lines = own_lines(li)[0]
                     text = lines[0].text if lines else ""
-                    self.reader.report(
-                        item_line(li), f"“{text}” was read as a note about the timetable above it, not as an item."
-                    )
+                    self.reader.report(item_line(li), "timetable_note", entry=text)
             elif node.type in _LISTS:
                 first = len(self.drafts)
                 self._list(node)
@@ -180,7 +178,7 @@ class BlockWalk:
             if at < len(self.drafts):
                 self.drafts[at].day = self.drafts[at].day or text
             else:
-                self.reader.report(line, f"The day “{text}” has no items after it.")
+                self.reader.report(line, "empty_day", day=text)
         return self.drafts
 
     def _heading(self, node: SyntaxTreeNode, i: int, labels: set[int]) -> int:
@@ -195,11 +193,7 @@ class BlockWalk:
         if self.loose and not any(_timed(ln.text) for ln in block_lines(node)):
             return i
         if i - 1 in labels:
-            self.reader.report(
-                item_line(node),
-                f"The heading “{text}” has nothing under it, beside headings that group items; "
-                "it was read as an empty category, not an item.",
-            )
+            self.reader.report(item_line(node), "empty_category", heading=text)
         elif self.multi_day and is_day_label(text):
             self._day(item_line(node), text)
             self._add(self.reader.read(body, loose=self.loose, strict=self.strict))
