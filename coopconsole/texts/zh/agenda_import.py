@@ -42,10 +42,10 @@ AGENDA_IMPORT: dict[str, str] = {
     "import.label_row": "“{row}”这一行没有时间,是下面各行的标签,不是议题。",
     "import.timetable_note": "“{entry}”被当作上面日程表的备注,不是议题。",
     "import.empty_day": "“{day}”这一天下面没有议题。",
-    "import.empty_category": "标题“{heading}”下面没有内容,旁边的标题都是议题的分组,因此它被当作空的分组,不是议题。",
+    "import.empty_category": "标题“{heading}”下面是空的;它旁边的标题都用来给议题分组,因此它被当作一个空分组,不是议题。",
     "import.invite_one": "第 {first} 行是视频会议邀请(会议号、密码、拨入号码),不是议题。",
     "import.invite_many": "第 {first}-{last} 行是视频会议邀请(会议号、密码、拨入号码),不是议题。",
-    "import.parked": "“{entry}”注明时间允许才安排(或留待以后),已放入停车场,没有列入议程。",
+    "import.parked": "“{entry}”注明时间允许时才安排(或以后再议),已放入停车场,没有列入议程。",
     "import.not_text": "议程应为文本(Markdown 文档)。",
     "import.failed": "无法读取这份议程({error})。",
     "import.no_agenda": "没有找到任何议题。议程应为 Markdown 格式:一个“## 议程”或“## Agenda”之类的标题,"
