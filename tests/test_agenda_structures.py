@@ -429,6 +429,19 @@ def test_a_row_naming_parallel_tracks_is_not_an_item() -> None:
     assert {p.line for p in result.problems} >= {8, 11}
 
 
+def test_a_list_beside_a_timetable_with_boxes_per_part_is_notes_on_it() -> None:
+    table = "| Time | Track One |\n| --- | --- |\n| 14:00-15:50 | SIG Updates |\n| 15:50-16:00 | Break |\n"
+    text = (
+        f"# Summit\n\n## Schedule\n\n{table}\n- SIG Updates (~5 minutes per SIG)\n  - 2 slides per SIG\n- Track Leads\n"
+    )
+    result = _read(text)
+    assert [(i.title, i.minutes) for i in result.session.agenda] == [("SIG Updates", 110), ("Break", 10)]
+    assert [(p.line, p.key) for p in result.problems] == [(10, "timetable_note"), (12, "timetable_note")]
+    # An entry with a start of its own beside a timetable is still an item.
+    timed = f"# Summit\n\n## Schedule\n\n{table}\n- 16:00 Happy hour (60 min)\n"
+    assert _titles(timed) == ["SIG Updates", "Break", "Happy hour"]
+
+
 INVITE = """\
 Dana is inviting you to a scheduled Zoom meeting.
 
