@@ -138,6 +138,8 @@ def test_elapsed_times_written_t_plus() -> None:
     [
         ("Budget (Finance)", "Budget", "Finance"),
         ("Welcome (Ann)", "Welcome", "Ann"),
+        ("Document Write-up update (Med)", "Document Write-up update", "Med"),
+        ("Budget (Fred)", "Budget", "Fred"),
         ("Triage - jdoe", "Triage", "jdoe"),
         ("Triage - kchen2", "Triage", "kchen2"),
         ("Update (Department of Justice)", "Update", "Department of Justice"),
@@ -175,6 +177,8 @@ def test_owner_notations(line: str, title: str, owner: str) -> None:
         "Wrap-up (Friday)",
         "Keynote (English)",
         "Social (Offsite)",
+        "Motion (Tabled)",
+        "Minutes (Noted)",
     ],
 )
 def test_remarks_stay_in_the_title(line: str) -> None:

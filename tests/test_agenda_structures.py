@@ -88,7 +88,7 @@ CATEGORIES = """\
 def test_category_headings_are_labels_and_empty_ones_are_reported() -> None:
     result = _read(CATEGORIES)
     assert [(i.title, i.owner) for i in result.session.agenda] == [
-        ("Write-up update (Med)", ""),
+        ("Write-up update", "Med"),
         ("Last call blob (Med/Gunter)", ""),
         ("Appeal Review", "Roman"),  # one capitalised word ending the line: the owner
         ("Moderators", ""),

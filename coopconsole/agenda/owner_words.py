@@ -67,8 +67,9 @@ _TITLE_WORDS = set(
     march april may june july august september october november december
     """.split()
 )
-# Endings of words that describe rather than name: "(Continued)", "(Discussion)", "(Optional)".
-_WORDY = re.compile(r"(?:ing|ed|al|ly|ion|ions|ive|ory|ary)$")
+# Endings of words that describe rather than name: "(Continued)", "(Discussion)", "(Optional)";
+# a short name that only happens to end so (``(Med)``, ``(Fred)``, ``(Neal)``) is a name.
+_WORDY = re.compile(r"^.{3,}(?:ing|ed|al|ly|ion|ions|ive|ory|ary)$")
 
 
 def is_issue_line(text: str) -> bool:
