@@ -249,6 +249,7 @@ def _import(text: str, name: str) -> AgendaImport:
         lines=tuple(clean_line(line) for line in normalise_source(source).split("\n")),
         item_lines=tuple((item.id, d.line) for item, d in zip(items, drafts, strict=True)),
         reported=tuple((p.line, p.message) for p in unique),
+        reported_zh=tuple((p.line, p.text("zh")) for p in unique),
     )
     return AgendaImport(session, unique, review)
 
