@@ -21,7 +21,7 @@ CORPUS = Path(__file__).parent / "corpus"
 EXPECTED: dict[str, Any] = {
     k: v for k, v in json.loads((CORPUS / "expected.json").read_text(encoding="utf-8")).items() if not k.startswith("_")
 }
-REACHED = 25  # exact matches reached so far; raise it, never lower it
+REACHED = 32  # exact matches reached so far; raise it, never lower it
 
 
 def _norm(text: str) -> str:

@@ -87,11 +87,11 @@ CATEGORIES = """\
 
 def test_category_headings_are_labels_and_empty_ones_are_reported() -> None:
     result = _read(CATEGORIES)
-    assert [i.title for i in result.session.agenda] == [
-        "Write-up update (Med)",
-        "Last call blob (Med/Gunter)",
-        "Appeal Review (Roman)",
-        "Moderators",
+    assert [(i.title, i.owner) for i in result.session.agenda] == [
+        ("Write-up update", "Med"),
+        ("Last call blob (Med/Gunter)", ""),
+        ("Appeal Review", "Roman"),  # one capitalised word ending the line: the owner
+        ("Moderators", ""),
     ]
     assert {line for line, _ in _messages(CATEGORIES)} >= {10, 16}
 
@@ -370,7 +370,7 @@ NESTED_TABLES = """\
 def test_a_table_indented_in_a_list_entry_gives_its_rows_as_items() -> None:
     result = _read(NESTED_TABLES)
     assert [(i.title, i.minutes, i.owner) for i in result.session.agenda] == [
-        ("Opening (Chair)", None, ""),
+        ("Opening", None, "Chair"),  # a role in round brackets is the one in charge
         ("Iterator helpers", 10, "Kevin Gibbons"),
         ("Reusing results", 30, "Michael Ficarra"),
         ("Adjournment", None, ""),
@@ -427,6 +427,19 @@ def test_a_row_naming_parallel_tracks_is_not_an_item() -> None:
     result = _read(text)
     assert [i.title for i in result.session.agenda] == ["Welcome", "Session"]
     assert {p.line for p in result.problems} >= {8, 11}
+
+
+def test_a_list_beside_a_timetable_with_boxes_per_part_is_notes_on_it() -> None:
+    table = "| Time | Track One |\n| --- | --- |\n| 14:00-15:50 | SIG Updates |\n| 15:50-16:00 | Break |\n"
+    text = (
+        f"# Summit\n\n## Schedule\n\n{table}\n- SIG Updates (~5 minutes per SIG)\n  - 2 slides per SIG\n- Track Leads\n"
+    )
+    result = _read(text)
+    assert [(i.title, i.minutes) for i in result.session.agenda] == [("SIG Updates", 110), ("Break", 10)]
+    assert [(p.line, p.key) for p in result.problems] == [(10, "timetable_note"), (12, "timetable_note")]
+    # An entry with a start of its own beside a timetable is still an item.
+    timed = f"# Summit\n\n## Schedule\n\n{table}\n- 16:00 Happy hour (60 min)\n"
+    assert _titles(timed) == ["SIG Updates", "Break", "Happy hour"]
 
 
 INVITE = """\

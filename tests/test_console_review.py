@@ -176,6 +176,12 @@ async def test_in_chinese(console):
         screen = await settle(pilot)
         assert rows(screen)[1][3] == "Budget 2027 已删去"
         assert "议程共 4 项" in said(screen)
+        await pilot.press("down", "down", "down")  # the wrap-up, whose line was reported
+        await settle(pilot)
+        status = str(screen.query_one("#review-status", Label).render())
+        assert "“Wrap-up”没有时长" in status  # what the importer said, in Chinese
+        await pilot.press("up", "up", "up")
+        await settle(pilot)
         await pilot.press("t")
         await pilot.pause()
         assert str(pilot.app.screen.query_one(".dialog-title", Label).render()) == "第 2 项的新标题"

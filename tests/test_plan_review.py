@@ -47,6 +47,12 @@ def test_the_import_says_where_each_item_was_read_and_which_lines_it_did_not_use
     assert [review.line_of(i.id) for i in session.agenda] == [13, 14, 15, 16, 17]
     assert review.unused() == {19} and review.troubled() == {17}
     assert "read as a note" in review.said_of(19)
+    assert "被当作备注" in review.said_of(19, "zh")  # as the console's language asks
+
+
+def test_a_review_written_without_its_chinese_says_the_english() -> None:
+    review = PlanReview(lines=("a",), reported=((1, "Empty agenda heading; it was skipped."),))
+    assert review.said_of(1, "zh") == "Empty agenda heading; it was skipped."
 
 
 def test_dropping_an_item_moves_the_later_written_starts_and_restoring_moves_them_back(service, folder):
@@ -54,6 +60,7 @@ def test_dropping_an_item_moves_the_later_written_starts_and_restoring_moves_the
     service.plan.drop(2)
     session = on_disk(folder)
     assert session.review.dropped == (2,)
+    assert "被当作备注" in session.review.said_of(19, "zh")  # kept in the file in both languages
     assert [i.start for i in session.agenda][2:4] == [time(9, 10), time(9, 25)]
     assert starts(session) == ["09:00", "09:10", "09:10", "09:25", "09:45"]  # the dropped one: where it would be
     assert service.plan.drop_or_restore(2)[1] is False  # dropped: restored

@@ -10,8 +10,9 @@ entries outside the agenda, :mod:`coopconsole.agenda.item_line` and
 :mod:`coopconsole.agenda.items` for agenda entries (with :mod:`coopconsole.agenda.drafts`,
 :mod:`coopconsole.agenda.item_groups`, :mod:`coopconsole.agenda.item_tables` and
 :mod:`coopconsole.agenda.lettered`), :mod:`coopconsole.agenda.person_names` for owners' names,
-:mod:`coopconsole.agenda.durations` for times and time boxes, and
-:mod:`coopconsole.agenda.people` for participants, roles and goals.
+:mod:`coopconsole.agenda.durations` for times and time boxes,
+:mod:`coopconsole.agenda.people` for participants and roles, and :mod:`coopconsole.agenda.goals`
+for goals.
 """
 
 from coopconsole.agenda.importer import import_agenda

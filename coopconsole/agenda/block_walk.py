@@ -55,6 +55,12 @@ def _mostly_timed(lst: SyntaxTreeNode) -> bool:
     return bool(timed) and timed * 2 >= len(heads)
 
 
+def _any_started(lst: SyntaxTreeNode) -> bool:
+    """Does an entry of ``lst`` give a start time? Beside a timetable, an entry with only a
+    box (``SIG Updates (~5 minutes per SIG)``) says how a slot of the table is spent."""
+    return any((lines := own_lines(li)[0]) and parse_line(lines[0].text).start is not None for li in lst.children)
+
+
 def _any_timed(lst: SyntaxTreeNode) -> bool:
     for li in lst.children:
         lines = own_lines(li)[0]
@@ -116,7 +122,8 @@ class BlockWalk:
         self.ordinals = sum(1 for ln in paragraphs if is_ordinal_marker(ln.text)) >= 2
         self.multi_day = not loose and self._day_labels() >= 2
         self.pending_ordinal = False
-        # A table with a time column gives the items: untimed lists beside it are notes on it.
+        # A table with a time column gives the items: lists beside it whose entries give no
+        # start are notes on it.
         self.timetable = any(b.type == "table" and reader.tables.has_time_column(b) for b in blocks)
         self.slot: Line | None = None  # a slot line framing the list that follows
         self.under: Draft | None = None  # the item the paragraph right above gave
@@ -157,13 +164,11 @@ class BlockWalk:
                 i = self._heading(node, i, labels)
             elif node.type in _LISTS and under is not None and not _mostly_timed(node):
                 under.sub_points.extend(self.reader.points(under, [node], 0))
-            elif node.type in _LISTS and self.timetable and not _any_timed(node):
+            elif node.type in _LISTS and self.timetable and not _any_started(node):
                 for li in node.children:
                     lines = own_lines(li)[0]
                     text = lines[0].text if lines else ""
-                    self.reader.report(
-                        item_line(li), f"“{text}” was read as a note about the timetable above it, not as an item."
-                    )
+                    self.reader.report(item_line(li), "timetable_note", entry=text)
             elif node.type in _LISTS:
                 first = len(self.drafts)
                 self._list(node)
@@ -180,7 +185,7 @@ class BlockWalk:
             if at < len(self.drafts):
                 self.drafts[at].day = self.drafts[at].day or text
             else:
-                self.reader.report(line, f"The day “{text}” has no items after it.")
+                self.reader.report(line, "empty_day", day=text)
         return self.drafts
 
     def _heading(self, node: SyntaxTreeNode, i: int, labels: set[int]) -> int:
@@ -195,11 +200,7 @@ class BlockWalk:
         if self.loose and not any(_timed(ln.text) for ln in block_lines(node)):
             return i
         if i - 1 in labels:
-            self.reader.report(
-                item_line(node),
-                f"The heading “{text}” has nothing under it, beside headings that group items; "
-                "it was read as an empty category, not an item.",
-            )
+            self.reader.report(item_line(node), "empty_category", heading=text)
         elif self.multi_day and is_day_label(text):
             self._day(item_line(node), text)
             self._add(self.reader.read(body, loose=self.loose, strict=self.strict))

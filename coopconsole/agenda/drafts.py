@@ -16,8 +16,10 @@ from coopconsole.agenda.durations import parse_box, slot_full
 from coopconsole.agenda.item_line import parse_line
 from coopconsole.agenda.markdown_lines import Line, own_lines
 from coopconsole.agenda.person_names import looks_like_names
+from coopconsole.agenda.results import Report
 
-Report = Callable[[int, str], None]
+__all__ = ["STRUCK", "Draft", "MetaSink", "Report", "bare", "entry_minutes", "group_children", "is_timed"]
+
 MetaSink = Callable[[Line], bool]
 
 
@@ -32,6 +34,7 @@ class Draft:
     sub_points: list[str] = field(default_factory=list)
     source: str = ""
     day: str = ""  # the day label this item is the first of, in an agenda over several days
+    elapsed: int | None = None  # minutes from the meeting's start (0:15, T+15)
 
 
 # An entry written wholly struck out (``~~Review prior meetings (5m)~~``) was taken off.
@@ -43,7 +46,8 @@ def bare(draft: Draft, text: str) -> bool:
     """A line that is only a time box or only a clock time fills that field while it is empty.
 
     A time box followed by names in brackets (``15 mins (Ashley Nelson)``, the line under
-    a topic in some standards bodies' agendas) also fills the owner while it is empty.
+    a topic in some standards bodies' agendas), or a box and names in one bracket
+    (``(15m, Benjie)``, a wrapped line), also fills the owner while it is empty.
     """
     inner = re.sub(r"^[(（\[【]\s*(.*?)\s*[)）\]】]$", r"\1", text.strip())
     box = parse_box(inner)
@@ -53,6 +57,11 @@ def bare(draft: Draft, text: str) -> bool:
             box = parse_box(m.group("box"))
             if box is not None and draft.minutes is None:
                 draft.owner = draft.owner or m.group("names").strip()
+    if box is None and draft.minutes is None:  # "(15m, Benjie)" on the entry's wrapped line
+        parsed = parse_line(text)
+        if not parsed.title and parsed.minutes is not None and parsed.start is None:
+            draft.minutes, draft.owner = parsed.minutes, draft.owner or parsed.owner
+            return True
     if box is not None:
         if draft.minutes is not None:
             return False

@@ -55,7 +55,7 @@ def read_grid(rows: list[tuple[int, list[str]]], draft_of: Callable[[Line], Draf
         if slot is None or slot.start is None:
             if any(c.strip() for c in cells[1:]):
                 label = " | ".join(c.strip() for c in cells if c.strip())
-                report(no, f"The row “{label}” has no time; it labels the rows below it and is not an item.")
+                report(no, "label_row", row=label)
             continue
         timed.append((no, cells, slot))
     drafts: list[Draft] = []

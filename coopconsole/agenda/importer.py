@@ -80,7 +80,9 @@ from datetime import time
 from markdown_it.tree import SyntaxTreeNode
 
 from coopconsole.agenda.call_invite import strip_invite
+from coopconsole.agenda.clock_order import settle_times
 from coopconsole.agenda.exports import plain_markdown
+from coopconsole.agenda.goals import read_goals
 from coopconsole.agenda.in_charge import with_people_in_charge
 from coopconsole.agenda.item_line import is_break
 from coopconsole.agenda.items import AgendaReader, Draft, Report
@@ -94,7 +96,7 @@ from coopconsole.agenda.markdown_lines import (
     unread_spans,
 )
 from coopconsole.agenda.meeting_details import MeetingDetails, header_lines, plain_header
-from coopconsole.agenda.people import Person, read_goals, read_participants
+from coopconsole.agenda.people import Person, read_participants
 from coopconsole.agenda.person_names import is_placeholder
 from coopconsole.agenda.plan_checks import check_plan
 from coopconsole.agenda.results import AgendaError, AgendaImport, ImportProblem
@@ -103,12 +105,6 @@ from coopconsole.agenda.walked_sections import section_items
 from coopconsole.domain.model import AgendaItem, Goal, GoalTier, ItemKind, ParkedItem, Participant, Session
 from coopconsole.domain.plan_review import PlanReview
 from coopconsole.domain.typed_text import clean_line
-
-_NO_AGENDA = (
-    "No agenda items were found. Expected a Markdown agenda: a heading such as “## Agenda” or "
-    "“## 议程” followed by a numbered or bulleted list, a table, or one heading per item, "
-    "e.g. “1. 09:00 Opening (15 min) — Dana”."
-)
 
 
 def _flatten(nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
@@ -126,11 +122,12 @@ def _minutes_between(a: time, b: time) -> int:
 
 
 def _finish(drafts: list[Draft], meta: MeetingDetails, lang: str, report: Report) -> list[AgendaItem]:
+    settle_times(drafts, meta.start)  # elapsed times; a 12-hour clock in the afternoon
     for d in drafts:
         if d.start and d.end:
             diff = _minutes_between(d.start, d.end)
             if diff <= 0:
-                report(d.line, f"The time range of “{d.title or d.source}” ends before it starts; its end was ignored.")
+                report(d.line, "range_backwards", title=d.title or d.source)
             elif d.minutes is None:
                 d.minutes = diff
     for i, d in enumerate(drafts):
@@ -143,16 +140,13 @@ def _finish(drafts: list[Draft], meta: MeetingDetails, lang: str, report: Report
         title = d.title
         if not title:
             title = f"议题 {number}" if lang == "zh" else f"Item {number}"
-            report(d.line, f"The agenda line “{d.source}” has no title; it was kept as “{title}”.")
+            report(d.line, "no_title", line=d.source, title=title)
         if d.minutes is not None and not 0 < d.minutes <= 24 * 60:
-            report(d.line, f"The time box of {d.minutes} minutes for “{title}” is not plausible; it was dropped.")
+            report(d.line, "implausible_box", minutes=d.minutes, title=title)
             d.minutes = None
         if d.minutes is None:
-            if number == len(drafts) and d.start is not None:
-                why = "it is the last item and the meeting has no end time to count to"
-            else:
-                why = "no time box, time range or next start time was given"
-            report(d.line, f"No time box for “{title}” ({why}); it was kept without a planned length.")
+            last = number == len(drafts) and d.start is not None  # nothing to count to
+            report(d.line, "no_box_last" if last else "no_box", title=title)
         kind = ItemKind.BREAK if is_break(title) else ItemKind.TOPIC
         owner = "" if is_placeholder(d.owner) else d.owner.strip()
         points = ([f"{'日期' if lang == 'zh' else 'Day'}: {d.day}"] if d.day else []) + d.sub_points
@@ -166,24 +160,23 @@ def _import(text: str, name: str) -> AgendaImport:
     problems: list[ImportProblem] = []
     source = text
 
-    def report(line: int, message: str) -> None:
-        problems.append(ImportProblem(max(1, line), clean_line(message)))
+    def report(line: int, key: str, /, **values: object) -> None:
+        problems.append(ImportProblem.of(line, key, **values))
 
     text, front = split_front_matter(normalise_source(text))
     text, invite = strip_invite(plain_markdown(text))
     if invite is not None:
-        what = f"Lines {invite.first}-{invite.last} are" if invite.last > invite.first else f"Line {invite.first} is"
-        report(
-            invite.first, f"{what} a video-call invitation (meeting ID, passcode, dial-in numbers); not agenda items."
-        )
+        if invite.last > invite.first:
+            report(invite.first, "invite_many", first=invite.first, last=invite.last)
+        else:
+            report(invite.first, "invite_one", first=invite.first)
     root = parse(text)
     unread = [_unread(first, last) for first, last in unread_spans(root)]
-    for first, message in unread:
-        report(first, message)
+    problems.extend(unread)
     doc = outline(_flatten(root.children))
     sections = doc.sections
     # A trial reading that keeps nothing: it only tells which entries carry times.
-    trial = AgendaReader(lambda _no, _msg: None, lambda line: MeetingDetails.kind_of(line) is not None)
+    trial = AgendaReader(_ignore, lambda line: MeetingDetails.kind_of(line) is not None)
 
     def probe(blocks: list[SyntaxTreeNode]) -> list[Draft]:
         return trial.read(blocks, loose=True)
@@ -194,8 +187,10 @@ def _import(text: str, name: str) -> AgendaImport:
     if not doc.first_any:
         header_lines(sections[0].blocks, meta)
     for section in sections:
+        meta.headers = meta.headers and section.kind != "agenda"
         if section.kind in ("preamble", "other"):
             meta.scan(section.blocks)
+    meta.headers = True
     goals: list[tuple[GoalTier, str]] = []
     people: list[Person | None] = []
     for section in sections:
@@ -208,11 +203,7 @@ def _import(text: str, name: str) -> AgendaImport:
     drafts = [d for s in sections if s.kind == "agenda" for d in reader.read(s.blocks, strict=s.strict)]
     if drafts:
         for d in outside_items(sections, probe):
-            report(
-                d.line,
-                f"“{d.source or d.title}” looks like an agenda item, but it is outside the agenda section; "
-                "it was not imported.",
-            )
+            report(d.line, "outside", entry=d.source or d.title)
     else:
         loose = [b for s in sections if s.kind in ("preamble", "other") for b in s.blocks]
         walked = section_items(sections, reader, probe(loose))
@@ -226,7 +217,7 @@ def _import(text: str, name: str) -> AgendaImport:
     goals = meta.goals + goals
     people = meta.people + people
     if not drafts:
-        raise AgendaError(" ".join([_NO_AGENDA, *(message for _, message in unread)]))
+        raise AgendaError.none_found(tuple(unread))
     title = doc.first_h1 or doc.first_plain or meta.title or doc.first_any or plain_title or name
     sample = title + " ".join(d.title for d in drafts)
     lang = "zh" if cjk_count(sample) and cjk_count(sample) * 3 >= latin_count(sample) else "en"
@@ -258,6 +249,7 @@ def _import(text: str, name: str) -> AgendaImport:
         lines=tuple(clean_line(line) for line in normalise_source(source).split("\n")),
         item_lines=tuple((item.id, d.line) for item, d in zip(items, drafts, strict=True)),
         reported=tuple((p.line, p.message) for p in unique),
+        reported_zh=tuple((p.line, p.text("zh")) for p in unique),
     )
     return AgendaImport(session, unique, review)
 
@@ -274,22 +266,20 @@ def _parked(sections: list[Section], reader: AgendaReader, report: Report) -> li
             text = d.source or d.title  # as written: its box and presenters are kept with it
             if not text:
                 continue
-            report(
-                d.line,
-                f"“{text}” is listed to be scheduled only if time permits (or later); "
-                "it was put in the parking lot, not in the plan.",
-            )
+            report(d.line, "parked", entry=text)
             parked.append(ParkedItem(len(parked) + 1, text, raised_by=d.owner))
     return parked
 
 
-def _unread(first: int, last: int) -> tuple[int, str]:
-    """What markdown-it skipped for nesting too deep (see ``unread_spans``), in words."""
-    what = f"Line {first} is" if first == last else f"Lines {first}-{last} are"
-    it = "it was" if first == last else "they were"
-    return first, (
-        f"{what} inside lists or quotes nested too deeply to read; {it} not imported. Nest them less deeply."
-    )
+def _unread(first: int, last: int) -> ImportProblem:
+    """What markdown-it skipped for nesting too deep (see ``unread_spans``)."""
+    if first == last:
+        return ImportProblem.of(first, "unread_one", first=first)
+    return ImportProblem.of(first, "unread_many", first=first, last=last)
+
+
+def _ignore(line: int, key: str, /, **values: object) -> None:
+    """The trial reading's report: it keeps nothing."""
 
 
 def import_agenda(text: str, *, name: str = "") -> AgendaImport:
@@ -297,11 +287,11 @@ def import_agenda(text: str, *, name: str = "") -> AgendaImport:
     if isinstance(text, (bytes, bytearray)):
         text = bytes(text).decode("utf-8", errors="replace")
     if not isinstance(text, str):
-        raise AgendaError("Expected the agenda as text (a Markdown document).")
+        raise AgendaError.of("not_text")
     name = clean_line(name if isinstance(name, str) else str(name))
     try:
         return _import(text, name)
     except AgendaError:
         raise
     except Exception as exc:  # the contract: callers only ever see AgendaError
-        raise AgendaError(clean_line(f"Could not read this agenda ({type(exc).__name__}: {exc}).")) from exc
+        raise AgendaError.of("failed", error=f"{type(exc).__name__}: {exc}") from exc

@@ -19,7 +19,9 @@ each of them a participant:
   bracketed remark already dropped by the importer). An item owner may name several
   people (``Alice Chen & Bruno Silva``, ``Alice Chen, Bruno Silva``, ``刘洋、王磊``); a
   bracketed remark (``周宁（主持）``) is dropped. An owner that is an organisation of the
-  participants (``Company B``), or that does not read as a person's full name (``All``,
+  participants (``Company B``) or is written as one (``Chamber of Commerce and Industry``
+  stays whole), everyone, a role or logins (see :mod:`coopconsole.agenda.owner_words`),
+  or that does not read as a person's full name (``All``,
   ``Each party``, ``各方``, a lone given name nobody has) is not made a participant: the
   item keeps its owner as written.
 * A name that fits several participants (``Wang`` for two Wangs) is left as written: it
@@ -32,6 +34,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from coopconsole.agenda.owner_words import owner_words
 from coopconsole.agenda.person_names import is_placeholder, names_in_round_brackets
 from coopconsole.domain.model import Duty, Participant
 
@@ -70,6 +73,8 @@ def owner_names(owner: str, people: Iterable[Participant]) -> list[str]:
     person's full name, and is neither a placeholder nor an organisation."""
     people = list(people)
     orgs = {_key(p.organisation) for p in people if p.organisation.strip()}
+    if _key(owner) not in {_key(p.name) for p in people} and owner_words(owner):
+        return []  # "Chamber of Commerce and Industry", "全体", "Chair", "@dbaron": whole, nobody to add
     names = []
     for part in _SEPARATORS.split(_REMARK.sub("", owner).strip()):
         part = part.strip()

@@ -58,11 +58,11 @@ class TableReader:
         day = ""
         for no, cells in rows[1:]:
             if not any(c.strip() for c in cells):
-                self.report(no, "Empty agenda table row; it was skipped.")
+                self.report(no, "empty_row")
                 continue
             if _labels_tracks(kinds, cells):
                 label = " | ".join(c.strip() for c in cells if c.strip())
-                self.report(no, f"The row “{label}” names the tracks of the rows below it; it is not an item.")
+                self.report(no, "track_row", row=label)
                 continue
             by_kind: dict[str, str] = {}
             extras: list[str] = []
@@ -89,12 +89,12 @@ class TableReader:
                 if draft.minutes is None:
                     draft.minutes = parsed.minutes
             else:
-                self.report(no, f"Could not read the time “{when}”; the item was kept without a start time.")
+                self.report(no, "bad_time", time=when)
         box = cells.get("box", "")
         if box:
             minutes = parse_box(box, bare=True)
             if minutes is None:
-                self.report(no, f"Could not read the time box “{box}”; the item has no planned length from this row.")
+                self.report(no, "bad_box_row", box=box)
             else:
                 draft.minutes = minutes
         if cells.get("owner"):
@@ -104,7 +104,7 @@ class TableReader:
         """A row of a table whose header names no known column: classify each cell."""
         cells = [c.strip() for c in cells if c.strip()]
         if not cells:
-            self.report(no, "Empty agenda table row; it was skipped.")
+            self.report(no, "empty_row")
             return None
         draft = Draft(no, "", source=" | ".join(cells))
         rest = []

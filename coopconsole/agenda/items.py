@@ -3,8 +3,9 @@
 Decisions:
 
 * Every top-level list item, table row and item heading of the agenda section becomes a
-  draft item; an entry with no text at all (``-`` alone, an empty table row) is reported
-  and skipped, as there is nothing to keep.
+  draft item; an entry with no text at all (``-`` alone, an empty table row, or only
+  ``...``/``…`` standing for entries to come) is reported and skipped, as there is
+  nothing to keep.
 * Each first-level nested bullet becomes one sub-point; the bullets nested under it are
   attached to its text, as sub-points are plain text: ``架构`` with ``数据层`` and
   ``应用层`` under it gives ``架构: 数据层, 应用层``, and a third level goes in brackets
@@ -100,10 +101,10 @@ class AgendaReader:
     def draft(self, line: Line) -> Draft:
         parsed: Parsed = parse_line(line.text, self.known)
         for bad in parsed.bad:
-            self.report(
-                line.no, f"Could not read the time “{bad}” in “{line.text}”; the item was kept without a start time."
-            )
-        return Draft(line.no, parsed.title, parsed.start, parsed.end, parsed.minutes, parsed.owner, source=line.text)
+            self.report(line.no, "bad_time_in_line", time=bad, line=line.text)
+        draft = Draft(line.no, parsed.title, parsed.start, parsed.end, parsed.minutes, parsed.owner, source=line.text)
+        draft.elapsed = parsed.elapsed
+        return draft
 
     def _field(self, draft: Draft, line: Line, strict: bool) -> bool:
         """Fill a field of ``draft`` from a ``Key: value`` line (or a bare time box or time
@@ -120,9 +121,7 @@ class AgendaReader:
             if box is None:
                 if not strict:
                     return False
-                self.report(
-                    line.no, f"Could not read the time box “{value}”; the item has no planned length from this line."
-                )
+                self.report(line.no, "bad_box_line", box=value)
             elif draft.minutes is None:
                 draft.minutes = box
             return True
@@ -137,7 +136,7 @@ class AgendaReader:
                 draft.minutes = draft.minutes if draft.minutes is not None else box
                 return True
             if strict and slot is not None:
-                self.report(line.no, f"Could not read the time “{value}”; the item was kept without a start time.")
+                self.report(line.no, "bad_time", time=value)
                 return True
         return False
 
@@ -162,7 +161,7 @@ class AgendaReader:
                     text = "" if self._field(draft, joined, strict=False) else joined.text
                 below = self.points(draft, deeper, depth + 1)
                 if is_placeholder_entry(text) and not below:
-                    self.report(item_line(li), f"The entry “{text}” is a placeholder to fill in; it was not kept.")
+                    self.report(item_line(li), "placeholder_point", entry=text)
                 elif not text:
                     out.extend(below)  # nothing to attach them to: they stand on this level
                 elif below:
@@ -174,18 +173,18 @@ class AgendaReader:
     # -- blocks ---------------------------------------------------------------------
     def _list_item(self, li: SyntaxTreeNode) -> Draft | None:
         lines, nested = own_lines(li)
+        if lines and not nested and is_placeholder_entry(lines[0].text):  # "* ...", "* ___"
+            self.report(item_line(li), "placeholder", entry=lines[0].text)
+            return None
+        if lines and _ELLIPSIS.fullmatch(lines[0].text) and len(lines) == 1:
+            lines = []  # "* ..." over nested entries: they stand for it
         if not lines:
             if not any(lst.children for lst in nested):
-                self.report(item_line(li), "Empty agenda entry; there was nothing to keep, so it was skipped.")
+                self.report(item_line(li), "empty_entry")
                 return None
             lines = [Line(item_line(li), "")]
-        if not nested and is_placeholder_entry(lines[0].text):
-            self.report(
-                item_line(li), f"The entry “{lines[0].text}” is a placeholder to be filled in; it is not an item."
-            )
-            return None
         if STRUCK.fullmatch(lines[0].text.strip()):
-            self.report(item_line(li), f"Struck-out agenda entry “{lines[0].text}”; it was skipped.")
+            self.report(item_line(li), "struck_out", entry=lines[0].text)
             return None
         draft = self.draft(lines[0])
         if len(lines) > 1 and draft.minutes is None and _BRACKETED.fullmatch(lines[1].text.strip()):
@@ -194,12 +193,10 @@ class AgendaReader:
             if joined.minutes is not None:
                 draft, lines = joined, [lines[0], *lines[2:]]
         if _MEETING_LENGTH.fullmatch(norm_key(draft.title)) and draft.minutes is not None and not nested:
-            self.report(item_line(li), f"The entry “{lines[0].text}” gives the meeting's length, not an agenda item.")
+            self.report(item_line(li), "length_entry", entry=lines[0].text)
             return None
         if not nested and len(lines) == 1 and _is_label(lines[0].text, draft) and li.next_sibling is not None:
-            self.report(
-                item_line(li), f"The entry “{lines[0].text}” introduces the entries after it; it is not an item."
-            )
+            self.report(item_line(li), "label_entry", entry=lines[0].text)
             return None
         self._body(draft, lines[1:], strict=True)
         self._nested(draft, nested)
@@ -214,7 +211,7 @@ class AgendaReader:
             if not rows:
                 lines = own_lines(li)[0]
                 title = lines[0].text if lines else ""
-                self.report(item_line(li), f"“{title}” holds an agenda table with no rows; it gives no item.")
+                self.report(item_line(li), "empty_table", entry=title)
             return list(rows)
         children = group_children(li)
         if children is None:
@@ -224,7 +221,7 @@ class AgendaReader:
     def heading_item(self, heading: SyntaxTreeNode, body: list[SyntaxTreeNode]) -> Draft | None:
         lines = block_lines(heading)
         if not lines:
-            self.report(item_line(heading), "Empty agenda heading; it was skipped.")
+            self.report(item_line(heading), "empty_heading")
             return None
         draft = self.draft(lines[0])
         for node in body:
@@ -239,15 +236,13 @@ class AgendaReader:
             return None
         pair = split_key(line.text)
         if pair is not None and pair[0] in _TOTAL_KEYS and parse_box(pair[1]) is not None:
-            self.report(line.no, f"The line “{line.text}” gives the meeting's length, not an agenda item.")
+            self.report(line.no, "meeting_length", line=line.text)
             return None
         marked = outlined or is_timed(line.text) or bool(ENUM_RE.match(line.text))
         if marked or (not structured and not loose):
             return self.draft(line)
         if not loose:
-            self.report(
-                line.no, f"The line “{line.text}” in the agenda section was read as a note, not as an agenda item."
-            )
+            self.report(line.no, "note", line=line.text)
         return None
 
     def read(self, blocks: list[SyntaxTreeNode], *, loose: bool = False, strict: bool = False) -> list[Draft]:
@@ -282,6 +277,9 @@ _LABEL = re.compile(r"^(?P<label>[^():：]{2,40}?)\s*[:：]\s*(?:[(（][^()（�
 
 def _is_label(text: str, draft: Draft) -> bool:
     return bool(_LABEL.match(text)) and draft.start is None and draft.minutes is None and not draft.owner
+
+
+_ELLIPSIS = re.compile(r"\s*(?:\.{2,}|…+)\s*")
 
 
 def _attach(text: str, below: list[str], depth: int) -> str:

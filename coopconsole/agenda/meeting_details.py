@@ -12,13 +12,15 @@ from markdown_it.tree import SyntaxTreeNode
 
 from coopconsole.agenda.drafts import Report
 from coopconsole.agenda.durations import RANGE_RE, find_box, parse_when, slot_at_start
+from coopconsole.agenda.goals import split_tier
 from coopconsole.agenda.markdown_lines import ENUM_RE, Line, block_lines, split_key, split_parts, table_rows
-from coopconsole.agenda.people import Person, parse_person, split_tier
+from coopconsole.agenda.meeting_header import WHEN_KEYS, header_line, notice_label, take_header
+from coopconsole.agenda.people import Person, parse_person
 from coopconsole.agenda.sections import SECTIONS
 from coopconsole.domain.model import GoalTier
 
 _META = {
-    "date": {"date", "time", "times", "when", "date and time", "date & time", "日期", "时间", "会议时间", "日期时间"},
+    "date": WHEN_KEYS,
     "location": {"location", "venue", "place", "where", "room", "地点", "会议地点", "地址", "场地"},
     "facilitator": {"facilitator", "chair", "chairperson", "moderator", "主持人", "主持"},
     "note_taker": {
@@ -59,19 +61,25 @@ class MeetingDetails:
     goals: list[tuple[GoalTier, str]] = field(default_factory=list)
     seen: set[tuple[int, str]] = field(default_factory=set)
     header: set[int] = field(default_factory=set)  # date lines above the first entry
+    headers: bool = True  # header lines count (not in a section after the agenda: "## Next meeting")
+    weak_date: bool = False  # the date is a bare date line's, which a notice's "定于…召开" overrides
 
     @staticmethod
     def kind_of(line: Line) -> tuple[str, str, str] | None:
         """The detail a line gives (kind, key, value), or None; nothing is kept."""
         pair = split_key(line.text)
-        if pair is None:
-            return None
-        key, value = pair
-        key = key.removeprefix("本次")  # 本次会议时间: "this meeting's time"
-        kind = next((k for k, names in _META.items() if key in names), None)
-        if kind is None and _GOAL_SUFFIX.search(key) and split_tier(line.text)[0] is not None:
-            kind = "goals"
-        return None if kind is None else (kind, key, value)
+        kind = None
+        if pair is not None:
+            key, value = pair
+            key = key.removeprefix("本次")  # 本次会议时间: "this meeting's time"
+            kind = next((k for k, names in _META.items() if key in names), None)
+            if kind is None and _GOAL_SUFFIX.search(key) and split_tier(line.text)[0] is not None:
+                kind = "goals"
+        if kind is None and notice_label(line.text):  # "一、会议议程": labels a part, not an item
+            return "label", "", ""
+        if kind is None:  # "Agenda - September 11, 2017 - 3:05pm": see agenda.meeting_header
+            return ("header", "", line.text) if header_line(line.text) else None
+        return kind, key, value
 
     def take(self, line: Line) -> bool:
         """Use a meeting-detail line; False when ``line`` is not one. A line of several
@@ -102,12 +110,14 @@ class MeetingDetails:
         if kind == "date":
             when = parse_when(value)
             if when.date is None and when.bad_date:
-                report(line.no, f"Could not read the date “{value}”; the session has no date from this line.")
+                report(line.no, "bad_date", value=value)
             elif when.date is None and when.start is None:
-                report(line.no, f"Could not read a date or time in “{value}”; it was ignored.")
+                report(line.no, "bad_when", value=value)
             self.date = self.date or when.date
             self.start = self.start or when.start
             self.end = self.end or when.end
+        elif kind == "header":
+            take_header(self, value)  # see agenda.meeting_header
         elif kind in ("facilitator", "note_taker") and re.search(r"://|^\[|^www\.", value):
             pass  # a link (to the minutes, a chat): not a person
         elif kind in ("facilitator", "note_taker"):

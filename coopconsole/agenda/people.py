@@ -1,4 +1,4 @@
-"""Participants, their roles, and the meeting goals.
+"""Participants and their roles (the goals are read by :mod:`coopconsole.agenda.goals`).
 
 Participants are read from a table (columns Name/姓名, Organisation/Organization/Company/
 单位/公司/机构, Title/Position/职务/职位, Role/角色, Decision maker/是否决策者) or from list
@@ -39,16 +39,6 @@ only when the section has no list or table; lines ending in a colon are captions
 whose name part is longer than 40 characters or six words, with nothing to split it on,
 is kept whole as the name and reported. Entries nested under a person (under a person
 under an organisation, too) are reported, not read: they may be remarks as well as people.
-
-Goals are list items (or paragraph lines carrying a tier prefix). Tier prefixes:
-``Primary``/``初级``/``初级目标``, ``Intermediate``/``中级``/``中级目标``, ``Advanced``/
-``高级``/``高级目标``, optionally followed by goal/objective/target, then ``:``/``：`` or
-a spaced dash, or written in brackets (``[Primary]``). A tier word alone (an item with
-nested goals, or a deeper heading) sets the tier of the goals under it. **A goal
-without a tier takes the tier set by such a heading or item above it, and is PRIMARY
-otherwise** - the first thing a meeting must achieve. This is not reported. Entries
-nested under a goal that has text are reported, not read: they may be steps or remarks
-as well as goals.
 """
 
 from __future__ import annotations
@@ -70,7 +60,7 @@ from coopconsole.agenda.markdown_lines import (
     table_rows,
     trim,
 )
-from coopconsole.domain.model import GoalTier, Role
+from coopconsole.domain.model import Role
 
 _ROLE_WORDS = {
     Role.DECISION_MAKER: {"decision maker", "decision makers", "decisionmaker", "决策者", "决策层", "决策人"},
@@ -131,19 +121,6 @@ _DM_COLS = {
 }
 _YES = {"yes", "y", "true", "✓", "✔", "✔️", "✅", "√", "☑", "x", "是", "是的", "对"}
 _NO = {"no", "n", "false", "✗", "✘", "×", "❌", "☐", "否", "不是", "-", "—", "–", ""}
-_TIERS = {
-    "primary": GoalTier.PRIMARY,
-    "初级": GoalTier.PRIMARY,
-    "intermediate": GoalTier.INTERMEDIATE,
-    "中级": GoalTier.INTERMEDIATE,
-    "advanced": GoalTier.ADVANCED,
-    "高级": GoalTier.ADVANCED,
-}
-_TIER_RE = re.compile(
-    r"^\s*(?P<open>[\[(（【])?\s*(?P<word>primary|intermediate|advanced|初级|中级|高级)\s*"
-    r"(?P<suffix>goals?|objectives?|targets?|目标)?\s*(?P<close>[\])）】])?",
-    re.IGNORECASE,
-)
 _DASH = re.compile(r"\s+(?:-{1,2}|–|—)\s+|\s*——\s*|\s*—\s*|\s*[:：]\s*")
 # Dashes between the parts after the name; a colon is only a name separator.
 _PART_DASH = re.compile(r"\s+(?:-{1,2}|–|—)\s+|\s*——\s*|\s*—\s*")
@@ -206,7 +183,7 @@ def parse_person(line: Line, report: Report, org: str = "") -> Person | None:
         return None
     split_words = False
     if re.match(r"[,，、;；]", text):
-        report(line.no, f"Could not find a name in the participant line “{line.text}”; it was skipped.")
+        report(line.no, "no_name", line=line.text)
         return None
     m = re.fullmatch(r"([^()（）,，、;；:：]+?)\s*[(（](.*)[)）]\s*(.*)", text)
     if m:
@@ -221,14 +198,10 @@ def parse_person(line: Line, report: Report, org: str = "") -> Person | None:
             name, details = parts[0], ", ".join(parts[1:])
     name, details = trim(name), details.strip()
     if not name:
-        report(line.no, f"Could not find a name in the participant line “{line.text}”; it was skipped.")
+        report(line.no, "no_name", line=line.text)
         return None
     if not details and (len(name) > 40 or len(name.split()) >= 6):
-        report(
-            line.no,
-            f"Could not split the participant line “{line.text}” into name, organisation and title; "
-            "it was kept whole as the name.",
-        )
+        report(line.no, "name_whole", line=line.text)
         return Person(name)
     rest, role = split_role(details)
     # Two words are an organisation and a title only when the second is a title
@@ -277,7 +250,7 @@ def _table_people(table: SyntaxTreeNode, report: Report, org: str) -> list[Perso
                 row[kind] = cell.strip()
         if not row["name"]:
             if any(c.strip() for c in cells):
-                report(no, "Participant row without a name; it was skipped.")
+                report(no, "row_no_name")
             continue
         name = trim(row["name"])
         title_parts, title_role = split_role(row["title"])
@@ -296,11 +269,7 @@ def _decides(cell: str, header: str, name: str, no: int, report: Report) -> bool
     if key in _YES or role_of(cell) is Role.DECISION_MAKER:
         return True
     if key not in _NO:
-        report(
-            no,
-            f"Could not read “{cell}” in the “{header}” column for {name} (expected yes or no); "
-            "the role was not set from it.",
-        )
+        report(no, "bad_yes_no", cell=cell, header=header, name=name)
     return False
 
 
@@ -326,10 +295,10 @@ def read_participants(blocks: list[SyntaxTreeNode], report: Report, on_meta: Met
                             sub_lines, deeper = own_lines(sub)
                             if sub_lines:
                                 people.append(parse_person(sub_lines[0], report, group))
-                                report_nested(deeper, sub_lines[0].text, "a participant", report)
+                                report_nested(deeper, sub_lines[0].text, "participant", report)
                 else:
                     people.append(parse_person(head, report, org))
-                    report_nested(nested, head.text, "a participant", report)
+                    report_nested(nested, head.text, "participant", report)
         elif node.type == "paragraph" and not structured:
             for line in block_lines(node):
                 if not on_meta(line):
@@ -338,77 +307,11 @@ def read_participants(blocks: list[SyntaxTreeNode], report: Report, on_meta: Met
 
 
 def report_nested(lists: list[SyntaxTreeNode], under: str, what: str, report: Report) -> None:
-    """Entries nested under one that holds none: reported by line, never dropped unsaid."""
+    """Entries nested under one that holds none: reported by line, never dropped unsaid.
+    ``what``: ``participant`` or ``goal``, what they were not read as."""
     for lst in lists:
         for li in lst.children:
             lines, deeper = own_lines(li)
             if lines:
-                report(lines[0].no, f"“{lines[0].text}” is nested under “{under}”; it was not read as {what}.")
+                report(lines[0].no, f"nested_{what}", entry=lines[0].text, under=under)
             report_nested(deeper, lines[0].text if lines else under, what, report)
-
-
-def split_tier(text: str) -> tuple[GoalTier | None, str]:
-    """A leading tier prefix and the rest of the goal (see the module notes)."""
-    m = _TIER_RE.match(text)
-    if not m or bool(m.group("open")) != bool(m.group("close")):
-        return None, text.strip()
-    rest = text[m.end() :]
-    chinese = m.group("word") in ("初级", "中级", "高级")
-    if not m.group("open") and rest.strip() and not re.match(r"\s*(?:[:：]|[-–—]+\s)", rest):
-        if not (chinese and m.group("suffix")):
-            return None, text.strip()
-    return _TIERS[m.group("word").lower()], re.sub(r"^[\s:：\-–—]+", "", rest).strip()
-
-
-def _table_goals(table: SyntaxTreeNode, tier: GoalTier | None) -> list[tuple[GoalTier, str]]:
-    rows = table_rows(table)
-    header = [norm_key(h) for h in rows[0][1]] if rows else []
-    tier_col = next((i for i, h in enumerate(header) if h in ("tier", "level", "层级", "级别", "等级", "类型")), None)
-    goal_col = next((i for i, h in enumerate(header) if h in ("goal", "goals", "objective", "目标", "内容")), None)
-    if goal_col is None:
-        goal_col = next((i for i in range(len(header)) if i != tier_col), 0)
-    goals = []
-    for _no, cells in rows[1:]:
-        text = cells[goal_col].strip() if goal_col < len(cells) else ""
-        row_tier = split_tier(cells[tier_col])[0] if tier_col is not None and tier_col < len(cells) else None
-        own, text = split_tier(text)
-        if text:
-            goals.append((row_tier or own or tier or GoalTier.PRIMARY, text))
-    return goals
-
-
-def read_goals(blocks: list[SyntaxTreeNode], report: Report) -> list[tuple[GoalTier, str]]:
-    structured = any(b.type in _LISTS + ("table",) for b in blocks)
-    goals: list[tuple[GoalTier, str]] = []
-    context: GoalTier | None = None
-
-    def add_list(node: SyntaxTreeNode, tier: GoalTier | None) -> None:
-        for li in node.children:
-            lines, nested = own_lines(li)
-            own, text = split_tier(" ".join(strip_enum(ln.text) for ln in lines))
-            if text:
-                goals.append((own or tier or GoalTier.PRIMARY, text))
-                report_nested(nested, text, "a goal", report)
-            elif nested:
-                for lst in nested:
-                    add_list(lst, own or tier)
-            else:
-                report(
-                    lines[0].no if lines else (li.map[0] + 1 if li.map else 1),
-                    "Goal entry has no text; it was skipped.",
-                )
-
-    for node in blocks:
-        if node.type == "heading":
-            tier, rest = split_tier(" ".join(ln.text for ln in block_lines(node)))
-            context = tier if tier is not None and not rest else context
-        elif node.type in _LISTS:
-            add_list(node, context)
-        elif node.type == "table":
-            goals.extend(_table_goals(node, context))
-        elif node.type == "paragraph":
-            for line in block_lines(node):
-                tier, text = split_tier(line.text)
-                if text and (tier is not None or not (structured or text.endswith((":", "：")))):
-                    goals.append((tier or context or GoalTier.PRIMARY, text))
-    return goals

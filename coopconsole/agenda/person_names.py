@@ -30,11 +30,11 @@ from collections.abc import Iterable
 
 from coopconsole.agenda.markdown_lines import cjk_count
 
-_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "y", "of"}
+PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "y", "of"}
 _SPLIT_NAMES = re.compile(r"\s*(?:[,，、/&＆+]|\band\b|和|及|与)\s*")
 # Capitalised words that agendas use for remarks in brackets; a "name" made of any of
 # them is a remark ("Main Hall", "Closed Session", "Action Items").
-_REMARK_WORDS = {
+REMARK_WORDS = {
     "all",
     "action",
     "actions",
@@ -119,7 +119,7 @@ _COMPOUND_SURNAMES = {
     "端木",
 }
 # Words that start with a family name but are remarks, not people.
-_ZH_WORDS = {
+ZH_WORDS = {
     "董事",
     "董事会",
     "陈述",
@@ -196,21 +196,21 @@ def _is_name(part: str) -> bool:
     if not words or len(words) > 4 or cjk_count(part):
         return False
     for word in words:
-        if word.lower() in _PARTICLES:
+        if word.lower() in PARTICLES:
             continue
         if not re.fullmatch(r"[A-Z\u00c0-\u00de][\w.'’\-]*", word):
             return False
-    return words[0].lower() not in _PARTICLES
+    return words[0].lower() not in PARTICLES
 
 
 def _full_name(part: str) -> bool:
     if cjk_count(part):
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", part) or part in _ZH_WORDS:
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", part) or part in ZH_WORDS:
             return False
         return part[0] in _SURNAMES or (part[:2] in _COMPOUND_SURNAMES and len(part) == 3)
     words = part.split()
-    named = [w for w in words if w.lower() not in _PARTICLES]
-    return len(named) >= 2 and _is_name(part) and not any(w.lower().strip(".") in _REMARK_WORDS for w in words)
+    named = [w for w in words if w.lower() not in PARTICLES]
+    return len(named) >= 2 and _is_name(part) and not any(w.lower().strip(".") in REMARK_WORDS for w in words)
 
 
 def _listed(part: str, known: Iterable[str]) -> bool:

@@ -38,8 +38,12 @@ def check_plan(
             if before is not None and at < clock:
                 report(
                     line,
-                    f"“{item.title}” starts at {_hhmm(at)}, before “{before.title}” ends at {_hhmm(clock)} "
-                    f"({clock - at} min of overlap).",
+                    "overlap",
+                    title=item.title,
+                    start=_hhmm(at),
+                    before=before.title,
+                    end=_hhmm(clock),
+                    minutes=clock - at,
                 )
             clock = at
         clock += item.minutes or 0
@@ -47,11 +51,7 @@ def check_plan(
     if end is not None:
         ends = end.hour * 60 + end.minute
         if ends > begins.hour * 60 + begins.minute and clock > ends:
-            report(
-                lines[-1],
-                f"The agenda runs to {_hhmm(clock)}, {clock - ends} min past the meeting's end at {_hhmm(ends)}; "
-                "shorten or drop items before the meeting.",
-            )
+            report(lines[-1], "overrun", end=_hhmm(clock), minutes=clock - ends, slot_end=_hhmm(ends))
 
 
 def _hhmm(minutes: int) -> str:

@@ -260,7 +260,7 @@ def new(
     try:
         result = import_agenda(text, name=agenda.stem)  # the file's name, if it has no title
     except AgendaError as exc:
-        raise Fail(str(exc)) from None
+        raise Fail(exc.text(lang_of(ctx, None))) from None
     session = with_overrides(result.session, day, start)
     if dry_run:
         from coopconsole.cli.plan_text import plan_text
@@ -276,8 +276,9 @@ def new(
     with user_errors():
         session.name = name or store.unique_name(slug(session.title))
         session.created_at = system_clock()
+        said = lang_of(ctx, None, session.lang)  # --lang, else the agenda's language
         for problem in result.problems:
-            say(f"{agenda}:{problem.line}: {problem.message}")
+            say(f"{agenda}:{problem.line}: {problem.text(said)}")
         if follows is None:
             store.create(session).close()
     if follows is not None:

@@ -79,7 +79,7 @@ def plan_text(session: Session, problems: list[ImportProblem], lang: str, name: 
         lines.extend(f"  {p.id:>2}. {clean_line(p.text)}" for p in session.parked)
 
     lines.append(_heading(w("cli.plan.h.problems"), len(problems), lang))
-    lines.extend("  " + w("cli.plan.problem", line=p.line, message=clean_line(p.message)) for p in problems)
+    lines.extend("  " + w("cli.plan.problem", line=p.line, message=clean_line(p.text(lang))) for p in problems)
     lines.append(w("cli.plan.dry_run"))
     return "\n".join(lines)
 

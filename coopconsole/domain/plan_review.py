@@ -35,6 +35,8 @@ class PlanReview:
     lines: tuple[str, ...] = ()  # the agenda's text, one entry per line (cleaned)
     item_lines: tuple[tuple[int, int], ...] = ()  # (agenda item id, its 1-based line)
     reported: tuple[tuple[int, str], ...] = ()  # (1-based line, what the importer said of it)
+    #: The same in Chinese (empty in files written before the importer spoke Chinese).
+    reported_zh: tuple[tuple[int, str], ...] = ()
     dropped: tuple[int, ...] = ()  # agenda item ids left out of the plan, until accepted
 
     def line_of(self, item: int) -> int | None:
@@ -50,9 +52,11 @@ class PlanReview:
             dropped=tuple(item + by for item in self.dropped),
         )
 
-    def said_of(self, line: int) -> str | None:
-        """What the importer said of line ``line`` (None: nothing)."""
-        said = [message for no, message in self.reported if no == line]
+    def said_of(self, line: int, lang: str = "en") -> str | None:
+        """What the importer said of line ``line``, in ``lang`` where it was kept in it
+        (else in English); None: nothing."""
+        reported = self.reported_zh if lang == "zh" and self.reported_zh else self.reported
+        said = [message for no, message in reported if no == line]
         return " ".join(said) if said else None
 
     def unused(self) -> set[int]:

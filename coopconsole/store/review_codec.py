@@ -1,9 +1,11 @@
 """The plan under review (``Session.review``) in the session's header, and back.
 
 Written as ``"review": {"lines": [...], "items": [[item, line], ...], "reported":
-[[line, "what"], ...], "dropped": [item, ...]}`` in the ``meta`` record while the plan awaits
-the facilitator's acceptance; absent (or ``null``) once accepted, and in every file
-written before the review existed, which therefore opens straight on the meeting.
+[[line, "what"], ...], "reported_zh": [[line, "所说"], ...], "dropped": [item, ...]}`` in
+the ``meta`` record while the plan awaits the facilitator's acceptance; absent (or
+``null``) once accepted, and in every file written before the review existed, which
+therefore opens straight on the meeting. ``reported_zh`` is what the importer said in
+Chinese; files written before it have none, and their review says it in English.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ def review_record(review: PlanReview | None) -> Record | None:
         "lines": list(review.lines),
         "items": [[item, line] for item, line in review.item_lines],
         "reported": [[line, message] for line, message in review.reported],
+        "reported_zh": [[line, message] for line, message in review.reported_zh],
         "dropped": list(review.dropped),
     }
 
@@ -37,6 +40,7 @@ def review_from(r: Record) -> PlanReview | None:
         lines=tuple(clean_line(line) for line in check.texts(value, "lines")),
         item_lines=tuple((item, line) for item, line in _pairs(value, "items", int)),
         reported=tuple((line, clean_line(message)) for line, message in _pairs(value, "reported", str)),
+        reported_zh=tuple((line, clean_line(message)) for line, message in _pairs(value, "reported_zh", str)),
         dropped=check.numbers(value, "dropped"),
     )
 

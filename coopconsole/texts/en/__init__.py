@@ -9,6 +9,7 @@ the same fields (a test checks both).
 from __future__ import annotations
 
 from coopconsole.texts.en.agenda_edit import AGENDA_EDIT
+from coopconsole.texts.en.agenda_import import AGENDA_IMPORT
 from coopconsole.texts.en.alerts import ALERTS
 from coopconsole.texts.en.board import BOARD
 from coopconsole.texts.en.capture_flow import CAPTURE_FLOW
@@ -33,3 +34,4 @@ TEXTS.update(SPEAKER_QUEUE)  # the speaker queue's and the turn limit's words
 TEXTS.update(AGENDA_EDIT)  # changing the agenda live, a walk-in
 TEXTS.update(PROJECTOR)  # the projector, the read-only view for a second display
 TEXTS.update(PLAN_REVIEW)  # the plan review before the meeting
+TEXTS.update(AGENDA_IMPORT)  # the agenda importer's problems

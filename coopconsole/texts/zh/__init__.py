@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from coopconsole.texts.zh.agenda_edit import AGENDA_EDIT
+from coopconsole.texts.zh.agenda_import import AGENDA_IMPORT
 from coopconsole.texts.zh.alerts import ALERTS
 from coopconsole.texts.zh.board import BOARD
 from coopconsole.texts.zh.capture_flow import CAPTURE_FLOW
@@ -30,3 +31,4 @@ TEXTS.update(SPEAKER_QUEUE)  # the speaker queue's and the turn limit's words
 TEXTS.update(AGENDA_EDIT)  # changing the agenda live, a walk-in
 TEXTS.update(PROJECTOR)  # the projector, the read-only view for a second display
 TEXTS.update(PLAN_REVIEW)  # the plan review before the meeting
+TEXTS.update(AGENDA_IMPORT)  # the agenda importer's problems

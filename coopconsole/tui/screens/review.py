@@ -131,7 +131,7 @@ class ReviewScreen(Screen):
             number = [i.id for i in session.agenda].index(item.id) + 1
             status.update(Content(t("plan_review.no_line", self.lang, no=number)))
             return
-        said = review.said_of(line)
+        said = review.said_of(line, self.lang)
         if said:
             note = t("plan_review.said", self.lang, message=said)
         elif review.reported:
