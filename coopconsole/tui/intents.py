@@ -11,7 +11,12 @@ import asyncio
 import contextvars
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from coopconsole.texts import t
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 
 class IntentRunner:
@@ -47,3 +52,16 @@ class IntentRunner:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
+
+
+def report_failure(widget: Widget, exc: BaseException, lang: str, failed: str = "save.failed") -> None:
+    """Tell the user, in a notification in ``lang``, why an intent was not carried out: a
+    refusal in the service's words, anything else as ``failed`` (the message for a save
+    that failed, with the system's reason)."""
+    from coopconsole.service import ServiceError
+
+    if isinstance(exc, ServiceError):
+        widget.notify(exc.text(lang), title=t("error.title", lang), severity="warning", markup=False)
+        return
+    why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+    widget.notify(t(failed, lang, error=why), severity="error", timeout=10, markup=False)

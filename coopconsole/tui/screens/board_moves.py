@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 
 from coopconsole.domain.model import ActionItem
 from coopconsole.domain.series import Latest
-from coopconsole.service import MeetingService, ServiceError
+from coopconsole.service import MeetingService
 from coopconsole.service.board import ActionBoard
 from coopconsole.store import StoreError
 from coopconsole.texts import t
+from coopconsole.tui.intents import report_failure
 from coopconsole.tui.screens.board_dialogs import RemarkDialog
 from coopconsole.tui.widgets.board_card import card_ref
 
@@ -83,11 +84,7 @@ class CardMoves:
 
     def report(self, exc: BaseException) -> None:
         """Why a change was not made (or the folder not read), in the board's language."""
-        board, lang = self.board, self.board.lang
-        if isinstance(exc, ServiceError):
-            board.notify(exc.text(lang), title=t("error.title", lang), severity="warning", markup=False)
-        elif isinstance(exc, StoreError):
-            board.notify(str(exc), severity="error", timeout=10, markup=False)
+        if isinstance(exc, StoreError):
+            self.board.notify(str(exc), severity="error", timeout=10, markup=False)
         else:
-            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
-            board.notify(t("save.failed", lang, error=why), severity="error", timeout=10, markup=False)
+            report_failure(self.board, exc, self.board.lang)

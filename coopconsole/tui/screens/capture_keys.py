@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from coopconsole.domain.model import ActionItem, Decision, Note, ParkedItem
+from textual import events
+
+from coopconsole.domain.model import ActionItem, Decision, Note, ParkedItem, Resolution
 from coopconsole.service.captures import Captured
 from coopconsole.texts import t
 from coopconsole.tui.messages import CaptureSubmitted
@@ -87,6 +89,48 @@ class CaptureFlow:
         await self.open("action", f"{point.text} ", point)
         if self.bar.display:
             set_border_subtitle(parking, t("capture.from_parked.hint", self.screen.lang))
+
+    def stray_key(self, event: events.Key) -> bool:
+        """Whether ``event``, a key that reached the meeting screen while the bar is open
+        but not focused (after a click elsewhere), was the bar's: letters are typed into
+        it and Escape closes it. The meeting's own bindings are turned off while the bar
+        is open (``MeetingScreen.check_action``)."""
+        bar = self.bar
+        if not bar.display or bar.has_focus_within:
+            return False
+        if event.key == "escape":
+            bar.action_cancel()
+        elif event.is_printable and event.character:
+            bar.type(event.character)
+        else:
+            return False
+        return True
+
+    def resolve_parked(self, parked_id: int) -> None:
+        """Ask what becomes of parked point ``parked_id`` (scheduled on an item to come,
+        deferred, dropped, or an action: then the bar opens for its owner and deadline)."""
+        from coopconsole.domain.agenda_edit import as_changed
+        from coopconsole.domain.timeline import agenda_state, items_to_come
+        from coopconsole.tui.screens.dialogs import resolve_choices
+
+        screen = self.screen
+        session = screen.service.glance()
+        point = next((p for p in session.parked if p.id == parked_id), None)
+        if point is None:
+            return
+        state = agenda_state(session, screen.service.now())
+        changed = as_changed(session, state)  # the items in their order now, as titled now
+        choices = resolve_choices(changed, screen.lang, items_to_come(changed, state))
+
+        def chosen(choice: tuple[Resolution, int | None] | None) -> None:
+            if choice is not None:
+                resolution, item = choice
+                if resolution is Resolution.ACTION:  # the bar: owner, deadline
+                    screen.call_later(self.from_parked, point)
+                    return
+                screen.do(lambda: screen.service.captures.resolve_parked(parked_id, resolution, item))
+
+        screen.ask(t("pick.resolve", screen.lang, id=point.id, text=point.text), choices, chosen)
 
     def submitted(self, message: CaptureSubmitted) -> None:
         """Save what the bar holds; it closes once the record is on disk, and keeps the

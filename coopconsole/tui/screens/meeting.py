@@ -21,16 +21,14 @@ from textual.widget import Widget
 import coopconsole.tui.memory as memory
 from coopconsole.domain.agenda_edit import as_changed
 from coopconsole.domain.live import LiveMeeting
-from coopconsole.domain.model import Attendance, Resolution
+from coopconsole.domain.model import Attendance
 from coopconsole.domain.series import in_review
-from coopconsole.service import MeetingService, ServiceError, load_parser
+from coopconsole.service import MeetingService, load_parser
 from coopconsole.texts import t
-from coopconsole.texts.formats import moment_text
 from coopconsole.tui.commands import Command
 from coopconsole.tui.file_changes import FolderChanges, session_file, watch_folder
-from coopconsole.tui.format import hhmm
 from coopconsole.tui.frame import Frame
-from coopconsole.tui.intents import IntentRunner
+from coopconsole.tui.intents import IntentRunner, report_failure
 from coopconsole.tui.localized import localized
 from coopconsole.tui.messages import (
     CaptureCancelled,
@@ -44,6 +42,7 @@ from coopconsole.tui.screens.action_moves import ActionMoves
 from coopconsole.tui.screens.agenda_edit_keys import AgendaEditFlow
 from coopconsole.tui.screens.arrival import floor_refused
 from coopconsole.tui.screens.capture_keys import CaptureFlow
+from coopconsole.tui.screens.clock_keys import ClockFlow
 from coopconsole.tui.screens.meeting_keys import (
     KEY_ACTIONS,
     REVIEW_KEYS,
@@ -106,6 +105,7 @@ class MeetingScreen(HeldScreen):
         self.live = LiveMeeting()
         self.intents = IntentRunner()
         self.capturing = CaptureFlow(self)
+        self.clock = ClockFlow(self)  # the clock's keys that ask first (plan move, end)
         self.playbook = PlaybookFlow(self)
         self.moves = ActionMoves(self)
         self.taking_back = TakeBackFlow(self)  # x, ctrl+z, j: captures taken back, duplicates merged
@@ -230,32 +230,14 @@ class MeetingScreen(HeldScreen):
     def report(self, exc: BaseException, failed: str = "save.failed") -> None:
         """Tell the user why an intent was not carried out (``failed``: the message for a
         save that failed, which differs when the text waits in the capture bar)."""
-        if isinstance(exc, ServiceError):
-            self.notify(
-                exc.text(self.lang),
-                title=t("error.title", self.lang),
-                severity="warning",
-                markup=False,
-            )
-        else:
-            self.notify(t(failed, self.lang, error=_why(exc)), severity="error", timeout=10, markup=False)
+        report_failure(self, exc, self.lang, failed)
 
     def on_key(self, event: events.Key) -> None:
-        """Keys that arrive while the capture bar is open but not focused (a click
-        elsewhere while it is open) are the bar's, not the meeting's: letters are typed
-        into it and Escape closes it. Runs before the meeting's own bindings, which
-        :meth:`check_action` turns off while the bar is open."""
-        bar = self.query_one(CaptureBar)
-        if not bar.display or bar.has_focus_within:
-            return
-        if event.key == "escape":
-            bar.action_cancel()
-        elif event.is_printable and event.character:
-            bar.type(event.character)
-        else:
-            return
-        event.stop()
-        event.prevent_default()
+        """Keys that reach the screen while the capture bar is open are the bar's (see
+        :meth:`CaptureFlow.stray_key`); the meeting's bindings are off meanwhile."""
+        if self.capturing.stray_key(event):
+            event.stop()
+            event.prevent_default()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in KEY_ACTIONS and self.query_one(CaptureBar).display:
@@ -265,28 +247,7 @@ class MeetingScreen(HeldScreen):
     # -- the agenda clock and the floor ------------------------------------------------
 
     def action_clock(self) -> None:
-        """Start, pause or resume the clock. The first start of a meeting planned for
-        another day or time asks once whether to move the plan to now."""
-        from coopconsole.domain.plan_move import plan_move
-
-        frame, now = self.frame, self.service.now()
-        state = None if frame is None else frame.view.agenda
-        if state is None or state.planned_start is None or plan_move(state, now) is None:
-            self.do(self.service.agenda.toggle)
-            return
-        tz = now.tzinfo
-        planned = state.planned_start + state.plan_shift
-        said = hhmm(planned, tz)
-        if planned.astimezone(tz).date() != now.date():
-            said = moment_text(planned, self.lang, tz)
-        values = {"planned": said, "now": hhmm(now, tz)}
-        choices = [(t("planmove.move", self.lang, **values), True), (t("planmove.keep", self.lang, **values), False)]
-
-        def chosen(move: bool | None) -> None:
-            if move is not None:
-                self.do(lambda: self.service.agenda.start(move_plan=move))
-
-        self.ask(t("planmove.title", self.lang, **values), choices, chosen)
+        self.clock.toggle()
 
     def action_next(self) -> None:
         self.playbook.next_with_closing(lambda: self.do(self.service.agenda.next_item))
@@ -304,13 +265,7 @@ class MeetingScreen(HeldScreen):
         self.app.push_screen(ClosingListDialog(self))
 
     def end_meeting(self) -> None:
-        """End the meeting: the clock stops for good; then each goal not yet judged is asked."""
-
-        def ended(event: Any) -> None:
-            self.notify(t("end.done", self.lang, time=hhmm(event.at, self.service.now().tzinfo)), markup=False)
-            self.playbook.ask_goals()
-
-        self.do(self.service.agenda.end, ended)
+        self.clock.end()
 
     def action_speaker(self, number: int) -> None:
         """Give participant ``number`` the floor; the same key again (or 0) stops them.
@@ -344,28 +299,7 @@ class MeetingScreen(HeldScreen):
     # -- the parking lot -----------------------------------------------------------------
 
     def on_parked_chosen(self, message: ParkedChosen) -> None:
-        from coopconsole.domain.timeline import agenda_state, items_to_come
-        from coopconsole.tui.screens.dialogs import resolve_choices
-
-        session = self.service.glance()
-        state = agenda_state(session, self.service.now())
-        session = as_changed(session, state)  # the items in their order now, as titled now
-        to_come = items_to_come(session, state)
-        choices = resolve_choices(session, self.lang, to_come)
-
-        def chosen(choice: tuple[Resolution, int | None] | None) -> None:
-            if choice is not None:
-                resolution, item = choice
-                if resolution is Resolution.ACTION and point is not None:  # the bar: owner, deadline
-                    self.call_later(self.capturing.from_parked, point)
-                    return
-                self.do(lambda: self.service.captures.resolve_parked(message.parked_id, resolution, item))
-
-        point = next((p for p in self.service.glance().parked if p.id == message.parked_id), None)
-        if point is None:
-            return
-        title = t("pick.resolve", self.lang, id=point.id, text=point.text)
-        self.ask(title, choices, chosen)
+        self.capturing.resolve_parked(message.parked_id)
 
     # -- the command palette --------------------------------------------------------------
 
@@ -479,9 +413,3 @@ class MeetingScreen(HeldScreen):
 
     def action_walk_in(self) -> None:
         self.agenda_edits.walk_in()
-
-
-def _why(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc) or type(exc).__name__

@@ -25,10 +25,10 @@ import coopconsole.tui.memory as memory
 from coopconsole.domain.model import AgendaItem, Session
 from coopconsole.domain.plan_review import MAX_PLAN_BOX, kept_plan, plan_rows
 from coopconsole.domain.typed_text import clean_line
-from coopconsole.service import MeetingService, ServiceError
+from coopconsole.service import MeetingService
 from coopconsole.texts import t
 from coopconsole.tui.commands import Command
-from coopconsole.tui.intents import IntentRunner
+from coopconsole.tui.intents import IntentRunner, report_failure
 from coopconsole.tui.widgets.footer import KeyFooter
 from coopconsole.tui.widgets.review_plan import PlanTable
 from coopconsole.tui.widgets.review_source import SourceLines
@@ -246,8 +246,4 @@ class ReviewScreen(Screen):
 
     def report(self, exc: BaseException) -> None:
         """Why a fix was not made; the plan stays as it was."""
-        if isinstance(exc, ServiceError):
-            self.notify(exc.text(self.lang), title=t("error.title", self.lang), severity="warning", markup=False)
-        else:
-            why = getattr(exc, "strerror", None) or str(exc)
-            self.notify(t("save.failed", self.lang, error=why), severity="error", timeout=10, markup=False)
+        report_failure(self, exc, self.lang)
