@@ -8,10 +8,10 @@ from textual.widgets import Input, OptionList
 
 from coopconsole.domain.model import Attendance, EventKind, Role
 from coopconsole.tui.app import make_app
-from coopconsole.tui.screens.agenda_edit_dialogs import LineDialog, WalkInDialog
+from coopconsole.tui.screens.agenda_edit_dialogs import WalkInDialog
 from coopconsole.tui.screens.dialogs import ChoiceDialog
 from coopconsole.tui.widgets.line_list import LineList
-from tests.support.pilot import advance, settle
+from tests.support.pilot import advance, answer_line, settle
 from tests.support.sessions import small_session
 
 SIZE = (120, 36)
@@ -30,14 +30,6 @@ def meeting(store, clock):
 def rows(screen) -> list[str]:
     items = screen.query_one("#agenda-items", LineList)
     return [items.get_option_at_index(i).prompt.plain for i in range(items.option_count)]
-
-
-async def type_line(pilot, text: str) -> None:
-    dialog = pilot.app.screen
-    assert isinstance(dialog, LineDialog)
-    dialog.query_one(Input).value = text
-    await pilot.press("enter")
-    await settle(pilot)
 
 
 async def choose(pilot, value) -> None:
@@ -61,7 +53,7 @@ async def test_add_rename_move_and_remove_from_the_keys(meeting, clock):
         await advance(pilot, clock, minutes=5)
         await pilot.press("i")
         await pilot.pause()
-        await type_line(pilot, "Budget 10 min @Alice")
+        await answer_line(pilot, "Budget 10 min @Alice")
         assert told == ["Added: Budget"]
         service = screen.service
         state = service.state()
@@ -74,7 +66,7 @@ async def test_add_rename_move_and_remove_from_the_keys(meeting, clock):
         await pilot.press("R")  # nothing highlighted: which item?
         await pilot.pause()
         await choose(pilot, 2)
-        await type_line(pilot, "Roadmap 2027")
+        await answer_line(pilot, "Roadmap 2027")
         assert service.state().item(2).title == "Roadmap 2027"
         assert "Roadmap 2027" in rows(screen)[2]
 

@@ -5,17 +5,16 @@ opens the meeting with the plan as fixed, read back from the file."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, Label
+from textual.widgets import Label
 
 from coopconsole.store import SessionStore
 from coopconsole.tui.app import make_app
-from coopconsole.tui.screens.agenda_edit_dialogs import LineDialog
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.screens.review import ReviewScreen
 from coopconsole.tui.widgets.footer import KeyFooter
 from coopconsole.tui.widgets.review_plan import PlanTable
 from coopconsole.tui.widgets.review_source import SourceLines
-from tests.support.pilot import settle
+from tests.support.pilot import answer_line, settle
 from tests.support.review import reviewed
 
 SIZE = (120, 36)
@@ -47,14 +46,6 @@ def said(screen) -> str:
 def on_disk(folder):
     with SessionStore(folder).open("budget") as handle:
         return handle.load()
-
-
-async def answer(pilot, text: str) -> None:
-    dialog = pilot.app.screen
-    assert isinstance(dialog, LineDialog)
-    dialog.query_one(Input).value = text
-    await pilot.press("enter")
-    await settle(pilot)
 
 
 async def test_it_opens_on_the_plan_beside_the_agenda(console):
@@ -97,18 +88,18 @@ async def test_each_edit_goes_through_the_dialog_and_is_saved(console, folder):
     async with console().run_test(size=SIZE) as pilot:
         screen = await settle(pilot)
         await pilot.press(*["down"] * 4, "b")
-        await answer(pilot, "25")
+        await answer_line(pilot, "25")
         assert "planned 09:00–10:40" in said(screen)
         await pilot.press(*["up"] * 4, "b")
-        await answer(pilot, "20")
+        await answer_line(pilot, "20")
         assert column(screen, 1) == ["09:00", "09:20", "09:50", "10:05", "10:25"]
         assert "planned 09:00–10:50" in said(screen)
         await pilot.press("t")
-        await answer(pilot, "Welcome [b]all[/b]")  # shown as typed, not as markup
+        await answer_line(pilot, "Welcome [b]all[/b]")  # shown as typed, not as markup
         await pilot.press("down", "o")
-        await answer(pilot, "Grace Hopper")
+        await answer_line(pilot, "Grace Hopper")
         await pilot.press("b")
-        await answer(pilot, "half an hour")  # not a number: said, nothing changed
+        await answer_line(pilot, "half an hour")  # not a number: said, nothing changed
         assert rows(screen)[0][3] == "Welcome [b]all[/b]" and rows(screen)[1][4] == "Grace Hopper"
         session = on_disk(folder)
         assert [i.minutes for i in session.agenda] == [20, 30, 15, 20, 25]

@@ -48,3 +48,16 @@ async def move_on(pilot) -> MeetingScreen:
         dialog.dismiss(False)
         await pilot.pause()
     return await settle(pilot)
+
+
+async def answer_line(pilot, text: str) -> None:
+    """Answer the one-line question on screen (a ``LineDialog``) with ``text`` and Enter."""
+    from textual.widgets import Input
+
+    from coopconsole.tui.screens.agenda_edit_dialogs import LineDialog
+
+    dialog = pilot.app.screen
+    assert isinstance(dialog, LineDialog)
+    dialog.query_one(Input).value = text
+    await pilot.press("enter")
+    await settle(pilot)
