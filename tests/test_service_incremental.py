@@ -207,3 +207,16 @@ def test_an_agenda_change_replays_from_scratch(store, clock):
     service.state()
     assert service.clock_replay.rebuilds == 2
     assert service.state() == agenda_state(service.session, clock.now)
+
+
+def test_an_event_changed_in_one_amending_write_is_replayed_anew(store, clock):
+    from dataclasses import replace
+
+    service = long_meeting(store, clock)
+    service.state(), service.queue()
+    session = service.session
+    first_turn = next(e for e in session.events if e.kind is EventKind.SPEAKER)
+    moved = replace(first_turn, participant=2 if first_turn.participant != 2 else 3)
+    service.amend(session, [moved], [])  # the first turn was someone else's: same count, same last event
+    assert_as_from_scratch(service, store, "long")
+    assert service.floor_replay.rebuilds == 2

@@ -206,6 +206,10 @@ class SessionAccess:
         for record in removed:
             name = RECORD_LISTS[type(record)]
             setattr(session, name, [r for r in getattr(session, name) if r.id != record.id])
+        if any(isinstance(record, Event) for record in [*replaced, *removed]):
+            with self._replaying:  # changed in place: the replays cannot tell by themselves
+                self.clock_replay.forget()
+                self.floor_replay.forget()
         self._revision = self.handle.revision
 
     def event(self, kind: EventKind, check: Check, **fields: Any) -> Event:
