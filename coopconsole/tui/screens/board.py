@@ -25,7 +25,6 @@ just read, in the middle of drawing them), and what a read made is frozen once d
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
 from datetime import date
 
 from textual import work
@@ -54,10 +53,10 @@ from coopconsole.tui.messages import FolderChanged
 from coopconsole.tui.paint import set_border_title
 from coopconsole.tui.screens.board_dialogs import (
     BoardHelp,
+    ask_filter,
+    ask_filter_value,
     board_bindings,
-    filter_menu,
     history_dialog,
-    value_menu,
 )
 from coopconsole.tui.screens.board_moves import CardMoves
 from coopconsole.tui.widgets.board import BoardColumn
@@ -353,26 +352,10 @@ class BoardScreen(Screen):
     # -- filters -------------------------------------------------------------------------
 
     def action_filter(self) -> None:
-        """Ask which filter to change (or to clear them all)."""
-        from coopconsole.tui.screens.dialogs import ChoiceDialog
-
-        def chosen(field: str | None) -> None:
-            if field == "":
-                self.set_filters(BoardFilters())
-            elif field is not None:
-                self.choose_filter(field)
-
-        self.app.push_screen(ChoiceDialog(*filter_menu(self.filters, self.lang)), chosen)
+        ask_filter(self)
 
     def choose_filter(self, field: str) -> None:
-        """Ask which series, owner or organisation to show (or all)."""
-        from coopconsole.tui.screens.dialogs import ChoiceDialog
-
-        def chosen(value: str | None) -> None:
-            if value is not None:
-                self.set_filters(replace(self.filters, **{field: value or None}))
-
-        self.app.push_screen(ChoiceDialog(*value_menu(self.found, self.filters, field, self.lang)), chosen)
+        ask_filter_value(self, field)
 
     def set_filters(self, filters: BoardFilters) -> None:
         """Show only what ``filters`` let through (the highlight stays on its card if it is still shown)."""

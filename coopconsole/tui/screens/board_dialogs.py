@@ -1,9 +1,11 @@
-"""The board's keys and small dialogs: a remark on an action, an action's history, the help."""
+"""The board's keys and small dialogs: a remark on an action, an action's history, the
+filters, the help."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -17,8 +19,11 @@ from coopconsole.domain.clock import Clock
 from coopconsole.domain.model import ActionStatus
 from coopconsole.domain.series import Latest
 from coopconsole.texts import t
-from coopconsole.tui.screens.dialogs import ConsoleDialog
+from coopconsole.tui.screens.dialogs import ChoiceDialog, ConsoleDialog
 from coopconsole.tui.widgets.board_card import card_ref
+
+if TYPE_CHECKING:
+    from coopconsole.tui.screens.board import BoardScreen
 
 
 class RemarkDialog(ConsoleDialog[str | None]):
@@ -241,3 +246,25 @@ def value_menu(found: list[Latest], filters: BoardFilters, field: str, lang: str
     filters leave on the board."""
     values = filter_values(found, filters, field)
     return t(f"kanban.pick.{field}", lang), [(t("kanban.all", lang), ""), *((value, value) for value in values)]
+
+
+def ask_filter(board: BoardScreen) -> None:
+    """Ask which filter of ``board`` to change (or to clear them all)."""
+
+    def chosen(field: str | None) -> None:
+        if field == "":
+            board.set_filters(BoardFilters())
+        elif field is not None:
+            ask_filter_value(board, field)
+
+    board.app.push_screen(ChoiceDialog(*filter_menu(board.filters, board.lang)), chosen)
+
+
+def ask_filter_value(board: BoardScreen, field: str) -> None:
+    """Ask which series, owner or organisation ``board`` shows (or all)."""
+
+    def chosen(value: str | None) -> None:
+        if value is not None:
+            board.set_filters(replace(board.filters, **{field: value or None}))
+
+    board.app.push_screen(ChoiceDialog(*value_menu(board.found, board.filters, field, board.lang)), chosen)

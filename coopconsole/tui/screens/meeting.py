@@ -9,10 +9,9 @@ intent thread; a change is shown once it is durable.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from importlib import import_module
 from typing import Any
 
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.reactive import Reactive, var
 from textual.types import NoActiveAppError
@@ -23,7 +22,7 @@ from coopconsole.domain.agenda_edit import as_changed
 from coopconsole.domain.live import LiveMeeting
 from coopconsole.domain.model import Attendance
 from coopconsole.domain.series import in_review
-from coopconsole.service import MeetingService, load_parser
+from coopconsole.service import MeetingService
 from coopconsole.texts import t
 from coopconsole.tui.commands import Command
 from coopconsole.tui.file_changes import FolderChanges, session_file, watch_folder
@@ -43,6 +42,7 @@ from coopconsole.tui.screens.agenda_edit_keys import AgendaEditFlow
 from coopconsole.tui.screens.arrival import floor_refused
 from coopconsole.tui.screens.capture_keys import CaptureFlow
 from coopconsole.tui.screens.clock_keys import ClockFlow
+from coopconsole.tui.screens.first_frame import FirstFrame
 from coopconsole.tui.screens.meeting_keys import (
     KEY_ACTIONS,
     REVIEW_KEYS,
@@ -60,8 +60,7 @@ from coopconsole.tui.widgets.actions import ActionsPane
 from coopconsole.tui.widgets.agenda import AgendaPane
 from coopconsole.tui.widgets.capture_bar import CaptureBar
 from coopconsole.tui.widgets.footer import KeyFooter
-from coopconsole.tui.widgets.header import MeetingHeader, checks_loaded
-from coopconsole.tui.widgets.line_list import LineList
+from coopconsole.tui.widgets.header import MeetingHeader
 from coopconsole.tui.widgets.parking_lot import ParkingLotPane
 from coopconsole.tui.widgets.speakers import SpeakersPane
 
@@ -143,7 +142,7 @@ class MeetingScreen(HeldScreen):
     def on_mount(self) -> None:
         self.query_one(CaptureBar).display = False
         self.title = self.service.glance().title
-        self.call_after_refresh(self.first_tick)  # once every pane has composed its widgets
+        self.call_after_refresh(FirstFrame(self).paint)  # once every pane has composed its widgets
         memory.hold_full_collections()
         self.set_interval(1, self.tick)
         self.set_interval(memory.SETTLE_EVERY_S, memory.settle)
@@ -161,31 +160,6 @@ class MeetingScreen(HeldScreen):
         """Nothing is painted before the first tick: the first frame is the whole meeting
         (see ``HeldScreen``)."""
         return self.frame is not None
-
-    def first_tick(self) -> None:
-        """The first frame; what waits for it is done once it is painted."""
-        self.tick()
-        self.call_after_refresh(self.after_first_frame)
-
-    def after_first_frame(self) -> None:
-        """What waits until the first frame is painted: the focus, the capture bar's field,
-        the parser's import and the first settling."""
-        # Focusing restyles the focused pane: after the first frame, not before it (Textual's
-        # auto-focus, as the screen is composed, restyled it before anything was painted).
-        self._focus_first()
-        self.call_after_refresh(self.query_one(CaptureBar).prepare)
-        self.call_after_refresh(self.load_parser)
-        self.call_after_refresh(memory.settle)
-
-    def _focus_first(self) -> None:
-        if self.focused is None:
-            self.query_one("#agenda-items", LineList).focus_as_start()
-
-    @work(thread=True, exit_on_error=False)
-    def load_parser(self) -> None:
-        """Import the quick-capture parser and the health checks after the first frame."""
-        load_parser()
-        checks_loaded(import_module("coopconsole.tui.screens.playbook"))
 
     def on_unmount(self) -> None:
         self.intents.close()
