@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 
+from coopconsole.domain.model import ActionStatus
 from coopconsole.tui.app import make_app
-from coopconsole.tui.widgets.actions import ActionsPane
+from coopconsole.tui.paint import same
+from coopconsole.tui.widgets.actions import ActionsPane, _rows
 from tests.support.pilot import settle
 from tests.support.sessions import small_session
 
@@ -129,3 +131,45 @@ async def test_rows_are_cut_again_when_the_terminal_narrows_or_a_scrollbar_comes
         await pilot.pause()
         assert pane.show_vertical_scrollbar
         assert all(line.endswith("… ✓") for line in drawn(pane)[:3])
+
+
+async def test_a_capture_makes_one_row_and_the_rows_kept_are_those_a_fresh_redraw_makes(meeting):
+    """The pane keeps the rows it made: a new action makes its own row only, and a record
+    replaced (a state changed), the language or the width make theirs again. Every row
+    shown equals, styles included, what the pane makes from nothing."""
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await with_actions(pilot, LONG, VAGUE, CJK)
+        screen = app.screen
+        prompts = pane._prompts
+        assert prompts is not None
+
+        def fresh_rows_equal_shown() -> None:
+            made, _ = _rows(screen.frame, pane._width())
+            shown = [(row.id, row.prompt) for row in pane._rows]
+            assert [row_id for row_id, _ in made] == [row_id for row_id, _ in shown]
+            assert all(same(old, new) for (_, old), (_, new) in zip(shown, made, strict=True))
+
+        fresh_rows_equal_shown()
+        before = prompts.rows_made
+        screen.service.captures.capture("note", "the pilot site is ready")
+        screen.service.captures.capture("action", "@alice book the room by Dec 11")
+        screen.tick()
+        await pilot.pause()
+        assert prompts.rows_made - before == 2  # the note's row and the action's, no other
+        fresh_rows_equal_shown()
+
+        before = prompts.rows_made
+        screen.service.board.move(2, ActionStatus.IN_PROGRESS)
+        screen.tick()
+        await pilot.pause()
+        assert prompts.rows_made - before == 1  # the action whose state changed
+        assert "[" in drawn(pane)[1]
+        fresh_rows_equal_shown()
+
+        before = prompts.rows_made
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert prompts.rows_made - before == 4  # every action's row, cut again
+        fresh_rows_equal_shown()

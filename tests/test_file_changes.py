@@ -124,3 +124,33 @@ async def test_an_action_added_elsewhere_is_shown_as_it_lands(store, clock, monk
         assert told
         assert [a.id for a in screen.frame.session.actions] == [1]
     assert screen.file_changes._stopped  # closed with the screen
+
+
+async def test_a_look_that_finds_the_session_as_the_last_one_left_it_does_nothing(store, clock):
+    """The console's own saves notify it too, after it has drawn them: that look works out
+    no figure. One that finds another process's save does."""
+    store.create(small_session("kickoff")).close()
+    app = make_app(store=store, session_name="kickoff", clock=clock, lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        assert isinstance(screen, MeetingScreen)
+        views: list[object] = []
+        worked_out = screen.live.view
+
+        def view(*args: object) -> object:
+            views.append(args)
+            return worked_out(*args)
+
+        screen.live.view = view  # type: ignore[method-assign]
+        screen.service.captures.capture("action", "@alice send the deck by Dec 10")
+        screen.tick()
+        assert len(views) == 1
+        screen.on_folder_changed(FolderChanged())  # the save's own notice
+        assert len(views) == 1
+        with store.open("kickoff") as handle:
+            MeetingService(handle, clock).captures.capture("note", "written elsewhere")
+        screen.on_folder_changed(FolderChanged())
+        assert len(views) == 2
+        assert [n.text for n in screen.frame.session.notes] == ["written elsewhere"]
+        screen.tick()  # the clock's tick always works the figures out
+        assert len(views) == 3

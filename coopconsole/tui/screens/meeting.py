@@ -20,7 +20,7 @@ from textual.widget import Widget
 import coopconsole.tui.memory as memory
 from coopconsole.domain.agenda_edit import as_changed
 from coopconsole.domain.live import LiveMeeting
-from coopconsole.domain.model import Attendance
+from coopconsole.domain.model import Attendance, Session
 from coopconsole.domain.series import in_review
 from coopconsole.service import MeetingService
 from coopconsole.texts import t
@@ -102,6 +102,7 @@ class MeetingScreen(HeldScreen):
         self.warning_minutes = warning_minutes
         self.turn_limit = turn_limit  # the settings' per-turn limit, in minutes (None: off)
         self.live = LiveMeeting()
+        self._looked: tuple[Session, int] | None = None  # the session and revision the last tick read
         self.intents = IntentRunner()
         self.capturing = CaptureFlow(self)
         self.clock = ClockFlow(self)  # the clock's keys that ask first (plan move, end)
@@ -171,8 +172,14 @@ class MeetingScreen(HeldScreen):
 
     def tick(self, timed: bool = True) -> None:
         """Recompute what every pane shows (once a second, and after every change;
-        ``timed``: the once-a-second one)."""
+        ``timed``: the once-a-second one). A look because the folder changed that finds
+        the session as the last look left it does nothing: the console's own saves notify
+        it too, after it has drawn them."""
         session = self.service.glance()  # never waits for a save on its way to the disk
+        revision = self.service.handle.revision
+        looked, self._looked = self._looked, (session, revision)
+        if not timed and looked is not None and looked[0] is session and looked[1] == revision:
+            return
         view = self.live.view(session, self.service.now())
         # The panes show the agenda as changed during the meeting (order, titles, items
         # added or removed), aligned with the clock's timings.

@@ -9,6 +9,7 @@ the pane's border."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from datetime import date
 
 from textual.content import Content
@@ -43,6 +44,7 @@ class ActionsPane(LineList):
 
     _shown: tuple | None = None
     _records: dict[str, Shown] = {}
+    _prompts: Prompts | None = None
     _detail: tuple[str | None, str] = (None, "")  # the row the detail line is about, and what it said
 
     def watch_frame(self, frame: Frame | None) -> None:
@@ -59,7 +61,9 @@ class ActionsPane(LineList):
             return
         self._shown = (key, shown)
         set_border_title(self, t("actions.title", frame.lang))
-        rows, self._records = _rows(frame, key[2])
+        if self._prompts is None:
+            self._prompts = Prompts()
+        rows, self._records = _rows(frame, key[2], self._prompts)
         self.show_rows(rows)
 
     def _width(self) -> int:
@@ -111,17 +115,60 @@ class ActionsPane(LineList):
         return self._records.get(option.id) if option and option.id else None
 
 
-def _rows(frame: Frame, width: int = 0) -> tuple[list[tuple[str | None, Content]], dict[str, Shown]]:
-    """The pane's rows, each action's cut to ``width`` cells (0: not cut)."""
+class Prompts:
+    """The rows made at the last redraw, by row id, each with the record and the figures
+    it was made from. A row is made again only when its record was replaced (records are
+    immutable: the service replaces one that changes) or what else it shows changed (the
+    language, the width, the day, whether it is the current item's): a capture at hour 8
+    makes one row, not the hundred the pane lists."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[Shown, Hashable, Content]] = {}
+        self._made: dict[str, tuple[Shown, Hashable, Content]] = {}
+        self.rows_made = 0  # how many rows were made, not taken from the last redraw
+
+    def row(self, key: str, record: Shown, figures: Hashable, make: Callable[[], Content]) -> Content:
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] is record and kept[1] == figures:
+            prompt = kept[2]
+        else:
+            prompt = make()
+            self.rows_made += 1
+        self._made[key] = (record, figures, prompt)
+        return prompt
+
+    def done(self) -> None:
+        """The redraw is complete: keep its rows, and only its rows, for the next one."""
+        self._kept, self._made = self._made, {}
+
+
+def _rows(
+    frame: Frame, width: int = 0, prompts: Prompts | None = None
+) -> tuple[list[tuple[str | None, Content]], dict[str, Shown]]:
+    """The pane's rows, each action's cut to ``width`` cells (0: not cut); ``prompts``,
+    if given, the rows made last time, taken again where nothing they show changed."""
     lang, session, current = frame.lang, frame.session, frame.current_item
     rows: list[tuple[str | None, Content]] = []
     records: dict[str, Shown] = {}
-
-    def add(key: str, record: Shown, prompt: Content) -> None:
-        records[key] = record
-        rows.append((key, prompt))
-
+    kept = prompts if prompts is not None else Prompts()
     today = frame.view.now.date()
+
+    def add(key: str, record: Shown, figures: Hashable, make: Callable[[], Content]) -> None:
+        records[key] = record
+        rows.append((key, kept.row(key, record, figures, make)))
+
+    def add_text(record: Decision | Note) -> None:
+        def make() -> Content:
+            return _text_row(record)
+
+        add(f"{type(record).__name__.lower()}-{record.id}", record, None, make)
+
+    def add_action(action: ActionItem, here: bool) -> None:
+        def make() -> Content:
+            return _action(action, lang, here, today, width)
+
+        add(f"action-{action.id}", action, (lang, here, today, width), make)
+
     here_first = [a for a in session.actions if a.item == current]
     if in_review(session, frame.view.agenda):  # the carried ones first, in their order
         here_first.sort(key=lambda a: not a.origin)
@@ -134,24 +181,25 @@ def _rows(frame: Frame, width: int = 0) -> tuple[list[tuple[str | None, Content]
     if not session.actions:
         rows.append((None, Content(t("actions.empty", lang))))
     for action in here_first:
-        add(f"action-{action.id}", action, _action(action, lang, True, today, width))
+        add_action(action, True)
     # A day's workshop has hundreds of actions: the room needs this item's and the latest
     # others, and listing them all would cost every capture a redraw of hundreds of rows.
     hidden = max(0, len(others) - OTHER_ACTIONS)
     if hidden:
         rows.append((None, Content.styled(t("actions.earlier", lang, count=hidden), "italic")))
     for action in others[hidden:]:
-        add(f"action-{action.id}", action, _action(action, lang, False, today, width))
+        add_action(action, False)
     here = [d for d in session.decisions if d.item == current]
     if here:
         rows.append((None, Content.styled(t("decisions.title", lang), "bold underline")))
         for decision in here:
-            add(f"decision-{decision.id}", decision, _text_row(decision))
+            add_text(decision)
     notes = [n for n in session.notes if n.item == current]
     if notes:
         rows.append((None, Content.styled(t("notes.title", lang), "bold underline")))
         for note in notes:
-            add(f"note-{note.id}", note, _text_row(note))
+            add_text(note)
+    kept.done()
     return rows, records
 
 
