@@ -19,7 +19,8 @@ and never waits).
 * **Fallback.** Where notifications are not available (another system, no
   ``inotify_simple``, the kernel's limit of watches reached, a folder that does not
   exist yet) :func:`watch_folder` returns None and the timers alone follow changes, as
-  before. The view's own saves notify it too: one more look, which finds nothing new.
+  before. The view's own saves notify it too: one more look, which finds nothing new
+  (the meeting screen sees that from the session and its revision, and works nothing out).
 """
 
 from __future__ import annotations
