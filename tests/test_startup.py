@@ -59,3 +59,16 @@ async def test_the_picker_turns_the_collector_on_too(store, clock, collector_hel
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
         assert gc.isenabled()
+
+
+def test_writing_minutes_or_an_export_keeps_the_collector_off(tmp_path):
+    """They read one session, write one document and end: nothing to collect (see
+    ``_COLLECTOR_OFF`` in coopconsole.cli.commands)."""
+    from coopconsole.store import SessionStore
+
+    SessionStore(tmp_path).create(small_session("kickoff")).close()
+    out = tmp_path / "out"
+    assert _after_command("minutes", "kickoff", "-o", str(out), folder=tmp_path) == "collector False"
+    assert out.read_text(encoding="utf-8").startswith("# ")  # the minutes were written
+    assert _after_command("export", "kickoff", "--format", "csv", "-o", str(out), folder=tmp_path) == "collector False"
+    assert _after_command("show", "kickoff", folder=tmp_path) == "collector True"
