@@ -40,9 +40,12 @@ from coopconsole.texts import t
 _SERIES_TABLES = ("goals", "participants", "agenda", "actions", "parked")
 
 
-def _sessions(store: SessionStore, tables: tuple[str, ...] = _SERIES_TABLES) -> dict[str, Session]:
-    """Every readable session of the folder (those parts of it), by name."""
-    return {s.name: s.session for s in store.read_tables(tables) if s.session is not None}
+def _sessions(
+    store: SessionStore, tables: tuple[str, ...] = _SERIES_TABLES, names: list[str] | None = None
+) -> dict[str, Session]:
+    """Every readable session of the folder (those parts of it), by name; ``names``:
+    those sessions only."""
+    return {s.name: s.session for s in store.read_tables(tables, names) if s.session is not None}
 
 
 def previous_name(store: SessionStore, previous: str) -> str:
@@ -102,7 +105,9 @@ def locate(store: SessionStore, text: str) -> tuple[str, ActionItem, Ref]:
         raise ServiceError("no-action", ref=str(ref))
     key = origin_of(named.name, action)
     series = series_of(named)
-    sessions = [s for s in _sessions(store, ("actions",)).values() if series_of(s) == series]
+    # The named meeting as just read, and the folder's others that are in its series.
+    others = [name for name in store.names() if name != named.name]
+    sessions = [named, *(s for s in _sessions(store, ("actions",), others).values() if series_of(s) == series)]
     try:
         ordered = _ordered(sessions)
     except SeriesLoop as exc:
