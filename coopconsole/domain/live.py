@@ -18,6 +18,12 @@ Each :meth:`LiveMeeting.view` has the keeper feed only what is new, then reads t
 figures off the replay: O(participants + agenda items), whatever the length of the
 meeting. A change in the participant list that keeps the same ids (attendance, names,
 organisations) only refreshes the derived roster: the replay does not depend on it.
+
+Between events (the same :attr:`LiveMeeting.epoch`), what only events move is kept from
+the second before: the plan as written, every item's timing but the current item's and
+those still to come (see :func:`~coopconsole.domain.timeline.state_from_replay`), and the
+meeting clock's total but the current item's. Fair shares are worked out once for all
+when everyone counted was there throughout (they are then equal).
 """
 
 from __future__ import annotations
