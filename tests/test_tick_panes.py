@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
+import pytest
 from textual.widgets import Digits, Label
 
 from coopconsole.domain.agenda_edit import as_changed
@@ -67,14 +68,15 @@ async def seconds(pilot, clock, count: int, seen: list[str]) -> None:
         seen.append(compare(await advance(pilot, clock, seconds=1)))
 
 
-async def test_every_second_the_panes_show_a_full_recompute(store, clock):
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
+async def test_every_second_the_panes_show_a_full_recompute(store, clock, size):
     checks_loaded(import_module("coopconsole.tui.screens.playbook"))  # the header's checks, at once
     session = small_session("kickoff")
     session.goals = []  # a failing check, counted in the header
     store.create(session).close()
     app = make_app(store=store, session_name="kickoff", clock=clock, lang="en")
     seen: list[str] = []
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.press("space", "1")
         await settle(pilot)
         await seconds(pilot, clock, 40, seen)
