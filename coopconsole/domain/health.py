@@ -137,20 +137,32 @@ def health(
     ``stats`` is the speaking time of the whole meeting, ``item_stats`` that of the
     current item (None when no item is current).
     """
-    found = [
-        *_goals(session),
-        *_decision_makers(session),
-        *_schedule(state),
-        *_parking(session, state),
-        *_voices(session, state, stats, item_stats),
-        *_actions(session),
-        *_CARRIED(session.actions, now.date()),
-        *_review(session, state),
-        *_closed(session, state),
-        *_minutes(session, state, now),
-    ]
+    found = [*settled_findings(session, state, now.date()), *timed_findings(session, state, stats, item_stats, now)]
     rank = {s: i for i, s in enumerate(Severity)}
     return sorted(found, key=lambda f: (rank[f.severity], CODES.index(f.code)))
+
+
+def settled_findings(session: Session, state: AgendaState, today: date) -> list[Finding]:
+    """The failing checks that only the records, the events in effect and the day move:
+    the clock running on changes none of them (an item's elapsed time counts only once
+    it is no longer current). Each check fails at most once, under its own code, so
+    :func:`health` is these and :func:`timed_findings`, ranked."""
+    return [
+        *_goals(session),
+        *_decision_makers(session),
+        *_parking(session, state),
+        *_actions(session),
+        *_CARRIED(session.actions, today),
+        *_review(session, state),
+        *_closed(session, state),
+    ]
+
+
+def timed_findings(
+    session: Session, state: AgendaState, stats: SpeakingStats, item_stats: SpeakingStats | None, now: datetime
+) -> list[Finding]:
+    """The failing checks the clock alone can change: the schedule, the voices, the minutes."""
+    return [*_schedule(state), *_voices(session, state, stats, item_stats), *_minutes(session, state, now)]
 
 
 def _goals(session: Session) -> list[Finding]:

@@ -18,18 +18,33 @@ Each :meth:`LiveMeeting.view` has the keeper feed only what is new, then reads t
 figures off the replay: O(participants + agenda items), whatever the length of the
 meeting. A change in the participant list that keeps the same ids (attendance, names,
 organisations) only refreshes the derived roster: the replay does not depend on it.
+
+Between events (the same :attr:`LiveMeeting.epoch`), what only events move is kept from
+the second before: the plan as written, every item's timing but the current item's and
+those still to come (see :func:`~coopconsole.domain.timeline.state_from_replay`), and the
+meeting clock's total but the current item's. Fair shares are worked out once for all
+when everyone counted was there throughout (they are then equal).
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from coopconsole.domain.balance import Roster, SpeakingStats, fair_shares, flags_from, scope_start, stats_from
+from coopconsole.domain.balance import (
+    Roster,
+    SpeakingStats,
+    fair_shares,
+    flags_from,
+    is_counted,
+    scope_start,
+    stats_from,
+)
 from coopconsole.domain.floor_replay import FloorReplay
 from coopconsole.domain.frozen import record
+from coopconsole.domain.memo import LastOf
 from coopconsole.domain.model import Attendance, Participant, Session
 from coopconsole.domain.replay_keeper import ReplayKeeper
-from coopconsole.domain.timeline import ZERO, AgendaState, state_from_replay
+from coopconsole.domain.timeline import ZERO, AgendaState, state_from_replay, written_plan
 
 
 @record
@@ -86,11 +101,23 @@ class LiveMeeting:
         self._participants: tuple[Participant, ...] = ()
         self._roster = Roster.of(())
         self._org_people: dict[str, int] = {}
+        self._written = LastOf(written_plan)
+        self._agenda_key: tuple = ()  # what the last agenda state was read from (see _agenda)
+        self._agenda: AgendaState | None = None
+        self._equal_ids: tuple[int, ...] | None = ()
+        self._ran_key: tuple = ()
+        self._ran_settled = ZERO
 
     @property
     def rebuilds(self) -> int:
         """How many times the session was replayed from scratch."""
         return self.keeper.rebuilds
+
+    @property
+    def epoch(self) -> tuple[int, int]:
+        """The same as long as no event took effect (none fed to the replay, none replayed
+        from scratch) since: what only the events move stays as it was meanwhile."""
+        return self.keeper.rebuilds, self.keeper.fed
 
     def view(self, session: Session, now: datetime) -> MeetingView:
         floor = self.keeper.replay(session, now)
@@ -106,16 +133,63 @@ class LiveMeeting:
         for p in participants:
             org_people[p.organisation] = org_people.get(p.organisation, 0) + (p.attendance is not Attendance.ABSENT)
         self._org_people = org_people
+        # The fair shares' ids (see balance.fair_shares) when everyone counted is in the room
+        # throughout (no arrival or departure moves their share): then all shares are equal.
+        counted = [p for p in participants if is_counted(p)]
+        moved = any(
+            (p.arrived_at and (p.attendance is Attendance.LATE or p.walked_in))
+            or (p.attendance is Attendance.LEFT and p.left_at)
+            for p in counted
+        )
+        self._equal_ids = None if moved else tuple(p.id for p in counted)
+
+    def _fair(self, since: datetime | None, now: datetime) -> dict[int, float]:
+        """:func:`~coopconsole.domain.balance.fair_shares` of the participants, the same
+        figures worked out once for all when everyone's share is equal."""
+        ids = self._equal_ids
+        if ids is None:
+            return fair_shares(self._participants, since, now)
+        if not ids:
+            return {}
+        if since is None or now <= since:
+            return dict.fromkeys(ids, 1 / len(ids))
+        weight = max((now - since).total_seconds(), 0.0)
+        unique = len(dict.fromkeys(ids))
+        total = sum([weight] * unique)  # added one by one, as fair_shares does
+        return dict.fromkeys(ids, weight / total) if total > 0 else dict.fromkeys(ids, 1 / len(ids))
+
+    def _clock_ran(self, floor: FloorReplay, now: datetime) -> timedelta:
+        """``floor.clock_ran(now)``: the items' elapsed times but the current one's are
+        added up once while no event takes effect (timedeltas add up exactly)."""
+        clock = floor.clock
+        current = clock.current
+        if self._ran_key != (self.epoch, id(floor)):
+            elapsed = clock.elapsed
+            settled = sum((elapsed[i] for i in range(len(clock.agenda)) if i != current), ZERO)
+            self._ran_key, self._ran_settled = (self.epoch, id(floor)), settled
+        if current is None or not 0 <= current < len(clock.agenda):
+            return self._ran_settled
+        return self._ran_settled + clock.elapsed_at(current, now)
 
     # -- reading the figures --------------------------------------------------------------
 
+    def _agenda_state(self, session: Session, floor: FloorReplay, now: datetime) -> AgendaState:
+        """The agenda clock as of ``now``: the timings only events move are those of the
+        last state while nothing was fed to the replay and the plan is the same."""
+        tz = now.tzinfo
+        written = self._written(session.agenda, session.date, session.start, tz)
+        key = (self.epoch, id(floor), written)
+        before = self._agenda if key == self._agenda_key else None
+        agenda = state_from_replay(session, floor.clock, now, before, written)
+        self._agenda_key, self._agenda = key, agenda
+        return agenda
+
     def _read(self, session: Session, floor: FloorReplay, now: datetime) -> MeetingView:
         roster = self._roster
-        agenda = state_from_replay(session, floor.clock, now)
+        agenda = self._agenda_state(session, floor, now)
         overall = stats_from(roster, floor, now)
-        people_now = self._participants
         overall_flags = flags_from(
-            roster, overall, floor.clock_ran(now), fair_shares(people_now, scope_start(floor, None), now)
+            roster, overall, self._clock_ran(floor, now), self._fair(scope_start(floor, None), now)
         )
         item = agenda.current
         if item is None:
@@ -124,7 +198,7 @@ class LiveMeeting:
         else:
             in_item = stats_from(roster, floor, now, item)
             item_flags = flags_from(
-                roster, in_item, floor.clock_ran(now, item), fair_shares(people_now, scope_start(floor, item), now)
+                roster, in_item, floor.clock_ran(now, item), self._fair(scope_start(floor, item), now)
             )
 
         people = []

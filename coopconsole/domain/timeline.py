@@ -63,7 +63,7 @@ none: they are not going to start.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from coopconsole.domain.clock_replay import ZERO, ClockReplay, CoolingBreak, ordered_events
 from coopconsole.domain.frozen import record
@@ -162,17 +162,22 @@ def planned_starts(session: Session, tz: tzinfo | None) -> list[datetime | None]
     the following day, and so is every later one. A start a little earlier than the
     previous one (a slip in the agenda) is kept as written.
     """
-    if session.date is None:
-        return [None] * len(session.agenda)
+    return _planned_starts(session.agenda, session.date, session.start, tz)
+
+
+def _planned_starts(
+    agenda: list[AgendaItem], day: date | None, first_start: time | None, tz: tzinfo | None
+) -> list[datetime | None]:
+    if day is None:
+        return [None] * len(agenda)
     out: list[datetime | None] = []
     previous: datetime | None = None
     previous_minutes = 0
-    day = session.date
-    for index, item in enumerate(session.agenda):
+    for index, item in enumerate(agenda):
         if item.added_at is not None:
             out.append(None)
             continue
-        written = item.start if item.start is not None else (session.start if index == 0 else None)
+        written = item.start if item.start is not None else (first_start if index == 0 else None)
         start: datetime | None
         if written is not None:
             at = datetime.combine(day, written.replace(tzinfo=None), tzinfo=written.tzinfo or tz)
@@ -222,24 +227,51 @@ def agenda_state(session: Session, now: datetime) -> AgendaState:
     return state_from_replay(session, replay, now)
 
 
-def _written(session: Session, tz: tzinfo | None) -> tuple[dict[int, datetime | None], datetime | None]:
-    """Each item's planned start by id, and the planned end of the agenda as written."""
-    starts = planned_starts(session, tz)
+#: Each item's planned start by id, and the planned end of the agenda as written.
+Written = tuple[dict[int, datetime | None], datetime | None]
+
+
+def written_plan(agenda: list[AgendaItem], day: date | None, first_start: time | None, tz: tzinfo | None) -> Written:
+    """The plan as written (see :func:`planned_starts`), for a session's ``agenda``,
+    ``date`` and ``start``: each item's planned start by id, and the planned end."""
+    starts = _planned_starts(agenda, day, first_start, tz)
     by_id: dict[int, datetime | None] = {}
     end = None
-    for item, start in zip(session.agenda, starts, strict=True):
+    for item, start in zip(agenda, starts, strict=True):
         by_id.setdefault(item.id, start)
         if item.added_at is None:
             end = None if start is None else start + timedelta(minutes=item.minutes or 0)
     return by_id, end
 
 
-def state_from_replay(session: Session, replay: ClockReplay, now: datetime) -> AgendaState:
-    by_id, written_end = _written(session, now.tzinfo)
+def state_from_replay(
+    session: Session,
+    replay: ClockReplay,
+    now: datetime,
+    before: AgendaState | None = None,
+    plan: Written | None = None,
+) -> AgendaState:
+    """The agenda clock as of ``now``, read off ``replay`` (fed up to ``now``).
+
+    Two things a caller that reads the same replay once a second may pass, to spare
+    work that only events change (:class:`~coopconsole.domain.live.LiveMeeting` does):
+    ``plan``, the session's :func:`written_plan` in ``now``'s timezone; and ``before``,
+    the state this same replay gave at another "now", with no event fed to it since and
+    the session's agenda, date and start the same. The clock alone moves only the
+    current item's elapsed time and the projected starts from the item after it (from
+    the first item before the meeting starts); every other item's timing is taken from
+    ``before`` as it is."""
+    if plan is None:
+        plan = written_plan(session.agenda, session.date, session.start, now.tzinfo)
+    by_id, written_end = plan
     starts = [by_id.get(item.id) for item in replay.agenda]
     items: list[ItemTiming] = []
     cursor, after = _projection_from(session, replay, starts, now)
+    kept = before.items if before is not None and len(before.items) == len(replay.agenda) else None
     for index, item in enumerate(replay.agenda):
+        if kept is not None and index < after and index != replay.current:
+            items.append(kept[index])  # neither elapsed nor projected: only events move it
+            continue
         elapsed = replay.elapsed_at(index, now)
         box, shift = replay.box[index], replay.shift[index]
         planned = starts[index]

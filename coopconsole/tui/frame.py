@@ -10,7 +10,7 @@ class Frame:
     """Not a dataclass, whose methods would be compiled as the console starts; compared
     by identity, as a new one is made every second."""
 
-    __slots__ = ("session", "view", "revision", "lang", "warning_minutes", "turn_limit")
+    __slots__ = ("session", "view", "revision", "lang", "warning_minutes", "turn_limit", "epoch")
 
     def __init__(
         self,
@@ -20,6 +20,7 @@ class Frame:
         lang: str,
         warning_minutes: int = 2,
         turn_limit: int | None = None,
+        epoch: object = None,
     ) -> None:
         self.session = session
         self.view = view
@@ -27,6 +28,9 @@ class Frame:
         self.lang = lang
         self.warning_minutes = warning_minutes
         self.turn_limit = turn_limit  # minutes of one speaking turn (None: no limit)
+        # The same from one frame to the next while no event took effect (LiveMeeting.epoch):
+        # what only events move may be kept meanwhile. None: nothing may be kept.
+        self.epoch = epoch
 
     @property
     def current_item(self) -> int | None:

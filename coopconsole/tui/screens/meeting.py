@@ -184,7 +184,9 @@ class MeetingScreen(HeldScreen):
         # The panes show the agenda as changed during the meeting (order, titles, items
         # added or removed), aligned with the clock's timings.
         shown = as_changed(session, view.agenda)
-        self.frame = Frame(shown, view, self.service.handle.revision, self.lang, self.warning_minutes, self.turn_limit)
+        self.frame = Frame(
+            shown, view, self.service.handle.revision, self.lang, self.warning_minutes, self.turn_limit, self.live.epoch
+        )
         self.alert.look(self.frame)
         reviewing = in_review(session, view.agenda)
         if reviewing != bool(self.footer_first):

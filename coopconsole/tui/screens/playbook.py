@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from coopconsole.domain.health import health
+from coopconsole.domain.health import health, settled_findings, timed_findings
 from coopconsole.domain.model import Attendance, GoalTier, Session
 from coopconsole.domain.replan import ReplanOption
 from coopconsole.domain.rounding import whole_minutes
@@ -53,16 +53,61 @@ def _failing(frame: Frame) -> list:
     return health(frame.session, view.agenda, view.stats, view.item_stats, view.now)
 
 
-def health_summary(frame: Frame) -> str:
-    """The header's part: goals achieved, and how many checks fail ("" if none)."""
+def health_summary(frame: Frame, kept: SettledChecks | None = None) -> str:
+    """The header's part: goals achieved, and how many checks fail ("" if none).
+    ``kept``: the checks that only records and events move, kept between seconds."""
     lang, parts = frame.lang, []
     goals = frame.session.goals
     if goals:
         parts.append(t("header.goals", lang, done=sum(1 for g in goals if g.achieved), total=len(goals)))
-    failing = _failing(frame)  # only counted: the header writes no message out
+    # Only counted: the header writes no message out.
+    failing = len(_failing(frame)) if kept is None else kept.count(frame)
     if failing:
-        parts.append(t("header.health", lang, count=len(failing)))
+        parts.append(t("header.health", lang, count=failing))
     return "  ·  ".join(parts)
+
+
+class SettledChecks:
+    """How many checks fail as of a frame, for the header once a second: the checks
+    that only the records, the events in effect and the day move (``settled_findings``)
+    are run again only when one of those changed; those the clock moves, every time."""
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._settled = 0
+
+    def count(self, frame: Frame) -> int:
+        """``len(health(...))`` as of ``frame`` (0 before the figures exist)."""
+        view = frame.view
+        if view.stats is None:
+            return 0
+        session, state, now = frame.session, view.agenda, view.now
+        # The lists themselves, not their ids: a session's lists are replaced whenever a
+        # record changes, and the ones kept here cannot be freed and their ids reused.
+        key = (
+            frame.epoch,
+            now.date(),
+            session.goals,
+            session.participants,
+            session.parked,
+            session.actions,
+            session.decisions,
+            tuple(session.agenda),
+        )
+        if frame.epoch is None or self._key is None or not _same_key(key, self._key):
+            self._settled = len(settled_findings(session, state, now.date()))
+            self._key = key
+        return self._settled + len(timed_findings(session, state, view.stats, view.item_stats, now))
+
+
+def _same_key(new: tuple, old: tuple) -> bool:
+    """The epoch, the day and the agenda equal, and the very same lists."""
+    return (
+        new[0] == old[0]
+        and new[1] == old[1]
+        and new[7] == old[7]
+        and all(a is b for a, b in zip(new[2:7], old[2:7], strict=True))
+    )
 
 
 #: The fix lines' indent (their padding), in cells.

@@ -42,6 +42,7 @@ class MeetingHeader(Widget):
         super().__init__(id=id)
         self.title_text = ""
         self.status_parts: list[tuple[int, str]] = []
+        self._checks: Any = None  # the health checks' SettledChecks, once their module is loaded
 
     @property
     def status_text(self) -> str:
@@ -51,7 +52,9 @@ class MeetingHeader(Widget):
     def watch_frame(self, frame: Frame | None) -> None:
         if frame is None:
             return
-        title, parts = frame.session.title, status_parts(frame)
+        if self._checks is None and _CHECKS:
+            self._checks = _CHECKS[0].SettledChecks()
+        title, parts = frame.session.title, status_parts(frame, self._checks)
         if (title, parts) != (self.title_text, self.status_parts):
             self.title_text, self.status_parts = title, parts
             self.refresh()  # one line of a fixed height: nothing else moves
@@ -90,10 +93,11 @@ def status_line(frame: Frame) -> str:
 SEPARATOR = "  ·  "
 
 
-def status_parts(frame: Frame) -> list[tuple[int, str]]:
+def status_parts(frame: Frame, checks: Any = None) -> list[tuple[int, str]]:
     """The status's parts in order, each with how soon a narrow header leaves it out
     (the highest first): the projected and planned ends go before the goals and checks,
-    which go before the drift; the clock and the meeting's state always stay."""
+    which go before the drift; the clock and the meeting's state always stay.
+    ``checks``: a ``SettledChecks`` that keeps what only records and events move."""
     lang, state, tz = frame.lang, frame.view.agenda, frame.view.now.tzinfo
     if state.status is SessionStatus.RUNNING:
         key = "state.running" if state.running else "state.paused"
@@ -130,7 +134,7 @@ def status_parts(frame: Frame) -> list[tuple[int, str]]:
         parts.append((2, line))
     # The checks' module is loaded in the background after the first frame (with the
     # capture parser): until it is whole (see ``checks_loaded``) the header goes without.
-    summary = _CHECKS[0].health_summary(frame) if _CHECKS else ""
+    summary = _CHECKS[0].health_summary(frame, checks) if _CHECKS else ""
     if summary:
         parts.append((2, summary))
     return parts

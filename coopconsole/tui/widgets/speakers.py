@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 from functools import lru_cache
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -20,6 +19,7 @@ from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Label
 
+from coopconsole.domain.memo import LastOf
 from coopconsole.domain.model import Attendance, Duty, Participant
 from coopconsole.domain.speaker_queue import TurnTime, turn_time
 from coopconsole.texts import t
@@ -52,6 +52,10 @@ class SpeakersPane(Vertical):
 
     _built: dict[tuple, Content] = {}
 
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._members = LastOf(_members)  # the grouping, kept while the list is the same
+
     def compose(self) -> ComposeResult:
         yield Label(id="speaker-now")
         yield Label(id="speaker-queue")
@@ -77,7 +81,8 @@ class SpeakersPane(Vertical):
         self._show_queue(frame)
         rows = self.query_one("#speaker-rows", LineList)
         built: dict[tuple, Content] = {}
-        rows.show_rows(_rows(frame, rows.size.width >= WIDE or rows.size.width == 0, self._built, built))
+        wide = rows.size.width >= WIDE or rows.size.width == 0
+        rows.show_rows(_rows(frame, wide, self._built, built, self._members))
         self._built = built  # the rows of this tick: next tick reuses those that look the same
 
     def _show_queue(self, frame: Frame) -> None:
@@ -115,20 +120,17 @@ def _cells(text: str, width: int) -> Content:
     return Content(text).truncate(width, ellipsis=True, pad=True)
 
 
-def _figures(total: timedelta, share: float, item_total: timedelta, item_share: float, wide: bool) -> tuple[str, ...]:
-    """The columns after the name, as text: meeting time and share; when wide, the share's
-    bar, then this item's time and its share as a bar.
-
-    Worked out once for each look: a row's figures are the same from one second to the
-    next but for the speaker's, so they are kept by what is shown (whole seconds, the
-    percentage, the bars' eighths of a cell)."""
-    return _figures_shown(
+def _shown(total: timedelta, share: float, item_total: timedelta, item_share: float, wide: bool) -> tuple:
+    """What a row's figures show: whole seconds, the percentage, the bars' eighths."""
+    if not wide:
+        return int(total.total_seconds()), round(share * 100), 0, 0, 0, False
+    return (
         int(total.total_seconds()),
         round(share * 100),
         bar_eighths(share, BAR),
-        int(item_total.total_seconds()) if wide else 0,
-        bar_eighths(item_share, BAR) if wide else 0,
-        wide,
+        int(item_total.total_seconds()),
+        bar_eighths(item_share, BAR),
+        True,
     )
 
 
@@ -146,39 +148,48 @@ def _styled(figures: tuple[str, ...], bar_style: str) -> list:
     return [(text, bar_style) if i % 2 else text for i, text in enumerate(figures)]
 
 
+def _members(participants: list[Participant]) -> dict[str, list[Participant]]:
+    """The participants by organisation, in their order."""
+    members: dict[str, list[Participant]] = {}
+    for person in participants:
+        members.setdefault(person.organisation, []).append(person)
+    return members
+
+
 def _rows(
-    frame: Frame, wide: bool, before: dict[tuple, Content], built: dict[tuple, Content]
+    frame: Frame,
+    wide: bool,
+    before: dict[tuple, Content],
+    built: dict[tuple, Content],
+    members: Callable[[list[Participant]], dict[str, list[Participant]]] = _members,
 ) -> list[tuple[str | None, Content]]:
     """Every row; one whose text is the same as a row of the last tick (``before``) is
-    reused rather than built again. Each row built or reused is added to ``built``."""
+    reused rather than built again. Each row built or reused is added to ``built``.
 
-    def row(key: tuple, make: Callable[..., Content], *args: Any) -> Content:
+    A row is keyed by what it shows (see :func:`_shown`), so only the rows whose text
+    changed are built; ``members`` may keep the grouping while the list is the same."""
+    lang, view = frame.lang, frame.view
+    key: tuple = ("scope", lang, wide)
+    content: Content | None = before.get(key)
+    if content is None:
+        content = _heading(lang, wide)
+    built[key] = content
+    rows: list[tuple[str | None, Content]] = [("scope", content)]
+    people = {row.id: row for row in view.people}
+    grouped = members(frame.session.participants)
+    for org in view.orgs:
+        name = org.organisation or t("speakers.no_org", lang)  # the facilitator, the note-taker...
+        key = ("org", name, _shown(org.total, org.share, org.item_total, org.item_share, wide))
         content = before.get(key)
         if content is None:
-            content = make(*args)
+            content = _org(name, _figures_shown(*key[2]))
         built[key] = content
-        return content
-
-    lang, view = frame.lang, frame.view
-    people = {row.id: row for row in view.people}
-    rows: list[tuple[str | None, Content]] = [("scope", row(("scope", lang, wide), _heading, lang, wide))]
-    members: dict[str, list[Participant]] = {}
-    for person in frame.session.participants:
-        members.setdefault(person.organisation, []).append(person)
-    for org in view.orgs:
-        figures = _figures(org.total, org.share, org.item_total, org.item_share, wide)
-        name = org.organisation or t("speakers.no_org", lang)  # the facilitator, the note-taker...
-        rows.append(
-            (
-                f"org-{org.organisation}",
-                row(("org", name, figures), _org, name, figures),
-            )
-        )
-        for person in members.get(org.organisation, ()):
+        rows.append((f"org-{org.organisation}", content))
+        for person in grouped.get(org.organisation, ()):
             speaker = people.get(person.id)
             if speaker is None:
                 continue
-            figures = _figures(speaker.total, speaker.share, speaker.item_total, speaker.item_share, wide)
+            shown = _shown(speaker.total, speaker.share, speaker.item_total, speaker.item_share, wide)
             key = (
                 "person",
                 person.id,
@@ -188,9 +199,13 @@ def _rows(
                 speaker.flag,
                 person.duty,
                 lang,
-                figures,
+                shown,
             )
-            rows.append((f"p-{person.id}", row(key, _person, speaker, person.id, lang, figures, person.duty)))
+            content = before.get(key)
+            if content is None:
+                content = _person(speaker, person.id, lang, _figures_shown(*shown), person.duty)
+            built[key] = content
+            rows.append((f"p-{person.id}", content))
     return rows
 
 

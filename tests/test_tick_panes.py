@@ -1,0 +1,98 @@
+"""Each second, the panes show what a full recompute of that second shows.
+
+The meeting screen keeps what only events move (the live figures' settled part, the
+speakers' rows by what they show, the checks that only records move): this plays a
+meeting second by second on the pinned clock, through a speaker, a change of speaker,
+the box running out and over, a shortened box, pause and resume and the next item, and
+at every second compares the countdown, the agenda's lines and list, the speakers' lines
+and rows and the header's status with those worked out from scratch: a new
+:class:`LiveMeeting`, an empty row cache, every health check run.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+import pytest
+from textual.widgets import Digits, Label
+
+from coopconsole.domain.agenda_edit import as_changed
+from coopconsole.domain.live import LiveMeeting
+from coopconsole.tui.app import make_app
+from coopconsole.tui.frame import Frame
+from coopconsole.tui.screens.meeting import MeetingScreen
+from coopconsole.tui.widgets.agenda import _drift_line, _item_rows, countdown_of
+from coopconsole.tui.widgets.header import MeetingHeader, checks_loaded, status_parts
+from coopconsole.tui.widgets.line_list import LineList
+from coopconsole.tui.widgets.speakers import WIDE, SpeakersPane, _rows
+from tests.support.pilot import advance, move_on, settle
+from tests.support.sessions import small_session
+
+
+def fresh_frame(screen: MeetingScreen) -> Frame:
+    """The frame of this second worked out from nothing kept."""
+    session = screen.service.glance()
+    view = LiveMeeting().view(session, screen.service.now())
+    return Frame(as_changed(session, view.agenda), view, 0, screen.lang, screen.warning_minutes, screen.turn_limit)
+
+
+def shown_rows(widget: LineList) -> list[tuple[str | None, str, list]]:
+    return [(row.id, row.prompt.plain, list(row.prompt.spans)) for row in widget.options]
+
+
+def expected_rows(rows: list) -> list[tuple[str | None, str, list]]:
+    return [(row_id, content.plain, list(content.spans)) for row_id, content in rows]
+
+
+def compare(screen: MeetingScreen) -> str:
+    """Compare every pane with a full recompute; the header's status, as shown."""
+    frame = fresh_frame(screen)
+    assert screen.frame is not None and screen.frame.view == frame.view
+    countdown = countdown_of(frame)
+    assert screen.query_one("#countdown", Digits).value == countdown.value
+    assert screen.query_one("#agenda-item", Label).content.plain == countdown.headline
+    assert screen.query_one("#agenda-box", Label).content.plain == countdown.detail
+    assert screen.query_one("#agenda-drift", Label).content.plain == _drift_line(frame)
+    assert shown_rows(screen.query_one("#agenda-items", LineList)) == expected_rows(_item_rows(frame))
+    speakers = screen.query_one(SpeakersPane)
+    rows = speakers.query_one("#speaker-rows", LineList)
+    wide = rows.size.width >= WIDE or rows.size.width == 0
+    assert shown_rows(rows) == expected_rows(_rows(frame, wide, {}, {}))
+    header = screen.query_one(MeetingHeader)
+    assert header.status_parts == status_parts(frame)
+    return header.status_text
+
+
+async def seconds(pilot, clock, count: int, seen: list[str]) -> None:
+    for _ in range(count):
+        seen.append(compare(await advance(pilot, clock, seconds=1)))
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
+async def test_every_second_the_panes_show_a_full_recompute(store, clock, size):
+    checks_loaded(import_module("coopconsole.tui.screens.playbook"))  # the header's checks, at once
+    session = small_session("kickoff")
+    session.goals = []  # a failing check, counted in the header
+    store.create(session).close()
+    app = make_app(store=store, session_name="kickoff", clock=clock, lang="en")
+    seen: list[str] = []
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("space", "1")
+        await settle(pilot)
+        await seconds(pilot, clock, 40, seen)
+        await pilot.press("2")  # another speaker
+        await settle(pilot)
+        await seconds(pilot, clock, 20, seen)
+        clock.advance(minutes=13, seconds=30)  # the box of 15 minutes runs out, then over
+        await seconds(pilot, clock, 40, seen)
+        await pilot.press("space")  # pause
+        await settle(pilot)
+        await seconds(pilot, clock, 5, seen)
+        await pilot.press("space", "minus")  # resume; a box 5 minutes shorter
+        await settle(pilot)
+        await seconds(pilot, clock, 5, seen)
+        await move_on(pilot)  # the next item
+        await seconds(pilot, clock, 10, seen)
+    # The failing checks were counted all along, and their count moved with the clock.
+    counts = {status.rsplit("⚠", 1)[1] for status in seen if "⚠" in status}
+    assert len(counts) >= 2, counts
