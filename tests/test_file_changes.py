@@ -154,3 +154,61 @@ async def test_a_look_that_finds_the_session_as_the_last_one_left_it_does_nothin
         assert [n.text for n in screen.frame.session.notes] == ["written elsewhere"]
         screen.tick()  # the clock's tick always works the figures out
         assert len(views) == 3
+
+
+async def test_a_folder_change_while_an_intent_runs_is_looked_at_once_it_is_done(store, clock):
+    """The console's own save notifies the folder before the intent's result is back:
+    that look waits for the result, so the result is what the next frame draws. If the
+    intent fails, the look is made then."""
+    store.create(small_session("kickoff")).close()
+    app = make_app(store=store, session_name="kickoff", clock=clock, lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        assert isinstance(screen, MeetingScreen)
+        views: list[object] = []
+        worked_out = screen.live.view
+
+        def view(*args: object) -> object:
+            views.append(args)
+            return worked_out(*args)
+
+        screen.live.view = view  # type: ignore[method-assign]
+        release = threading.Event()
+
+        def elsewhere() -> None:
+            with store.open("kickoff") as handle:
+                MeetingService(handle, clock).captures.capture("note", "written elsewhere")
+
+        def slow_note() -> object:
+            elsewhere()  # the folder changes while the intent runs
+            release.wait(PATIENCE_S)
+            return screen.service.captures.capture("note", "ours")
+
+        screen.do(slow_note)
+        await asyncio.sleep(0.05)
+        screen.on_folder_changed(FolderChanged())
+        assert views == []  # put off: the intent is still running
+        release.set()
+        await screen.intents.idle()
+        await pilot.pause()
+        assert len(views) == 1  # the result's own tick, which read both notes
+        assert [n.text for n in screen.frame.session.notes] == ["written elsewhere", "ours"]
+
+        release.clear()
+        reported: list[BaseException] = []
+
+        def failing() -> object:
+            elsewhere()
+            release.wait(PATIENCE_S)
+            raise RuntimeError("disk full")
+
+        screen.do(failing, failed=reported.append)
+        await asyncio.sleep(0.05)
+        screen.on_folder_changed(FolderChanged())
+        assert len(views) == 1
+        release.set()
+        await screen.intents.idle()
+        await pilot.pause()
+        assert [str(e) for e in reported] == ["disk full"]
+        assert len(views) == 2  # looked once the intent had failed
+        assert [n.text for n in screen.frame.session.notes][-1] == "written elsewhere"

@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 class IntentRunner:
     def __init__(self) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopconsole-save")
+        self._running = 0  # intents submitted whose result is not delivered yet (on the loop)
+
+    @property
+    def busy(self) -> bool:
+        """An intent was submitted and its result is not delivered yet."""
+        return self._running > 0
 
     def run(
         self,
@@ -32,6 +38,7 @@ class IntentRunner:
         """Run ``intent`` in order with the others; then ``done(result)`` or ``failed(exc)``."""
 
         def deliver(future: Future) -> None:
+            self._running -= 1
             exc = future.exception()
             if exc is None:
                 done(future.result())
@@ -42,6 +49,7 @@ class IntentRunner:
         # The result is delivered in the caller's context: Textual keeps the running app
         # (and the screen's message pump) in context variables, which ``done`` may need.
         context = contextvars.copy_context()
+        self._running += 1
         future = self._pool.submit(intent)
         future.add_done_callback(lambda f: loop.call_soon_threadsafe(deliver, f, context=context))
 

@@ -20,7 +20,7 @@ from textual.widget import Widget
 import coopconsole.tui.memory as memory
 from coopconsole.domain.agenda_edit import as_changed
 from coopconsole.domain.live import LiveMeeting
-from coopconsole.domain.model import Attendance, Session
+from coopconsole.domain.model import Attendance
 from coopconsole.domain.series import in_review
 from coopconsole.service import MeetingService
 from coopconsole.texts import t
@@ -43,6 +43,7 @@ from coopconsole.tui.screens.arrival import floor_refused
 from coopconsole.tui.screens.capture_keys import CaptureFlow
 from coopconsole.tui.screens.clock_keys import ClockFlow
 from coopconsole.tui.screens.first_frame import FirstFrame
+from coopconsole.tui.screens.looks import Looks
 from coopconsole.tui.screens.meeting_keys import (
     KEY_ACTIONS,
     REVIEW_KEYS,
@@ -102,7 +103,7 @@ class MeetingScreen(HeldScreen):
         self.warning_minutes = warning_minutes
         self.turn_limit = turn_limit  # the settings' per-turn limit, in minutes (None: off)
         self.live = LiveMeeting()
-        self._looked: tuple[Session, int] | None = None  # the session and revision the last tick read
+        self.looks = Looks(self)  # looks at the session besides the clock's tick
         self.intents = IntentRunner()
         self.capturing = CaptureFlow(self)
         self.clock = ClockFlow(self)  # the clock's keys that ask first (plan move, end)
@@ -168,17 +169,13 @@ class MeetingScreen(HeldScreen):
             self.file_changes.stop()
 
     def on_folder_changed(self, message: FolderChanged) -> None:
-        self.tick(timed=False)
+        self.looks.folder_changed()
 
     def tick(self, timed: bool = True) -> None:
         """Recompute what every pane shows (once a second, and after every change;
-        ``timed``: the once-a-second one). A look because the folder changed that finds
-        the session as the last look left it does nothing: the console's own saves notify
-        it too, after it has drawn them."""
+        ``timed``: the once-a-second one; see :mod:`.looks` for the others)."""
         session = self.service.glance()  # never waits for a save on its way to the disk
-        revision = self.service.handle.revision
-        looked, self._looked = self._looked, (session, revision)
-        if not timed and looked is not None and looked[0] is session and looked[1] == revision:
+        if self.looks.nothing_new(session, self.service.handle.revision, timed):
             return
         view = self.live.view(session, self.service.now())
         # The panes show the agenda as changed during the meeting (order, titles, items
@@ -203,12 +200,17 @@ class MeetingScreen(HeldScreen):
         failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         def done(result: Any) -> None:
+            self.looks.intent_done()
             self.outside.own(result)
             if then is not None:
                 then(result)
             self.tick()
 
-        self.intents.run(intent, done, failed or self.report)
+        def not_done(exc: BaseException) -> None:
+            (failed or self.report)(exc)
+            self.looks.intent_failed()
+
+        self.intents.run(intent, done, not_done)
 
     def report(self, exc: BaseException, failed: str = "save.failed") -> None:
         """Tell the user why an intent was not carried out (``failed``: the message for a
