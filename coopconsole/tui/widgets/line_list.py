@@ -38,14 +38,26 @@ _MANY = 8
 class Row:
     """One row: its id (``None``: a row that cannot be chosen) and its prompt."""
 
-    __slots__ = ("id", "prompt", "disabled", "_key", "_strip")
+    __slots__ = ("id", "prompt", "disabled", "_lines")
 
     def __init__(self, row_id: str | None, prompt: Content) -> None:
         self.id = row_id
         self.prompt = prompt
         self.disabled = row_id is None
-        self._key: tuple | None = None  # (style, width) the line below was drawn with
-        self._strip: Strip | None = None
+        # The row's line as drawn, by (style, width): the last two looks. A row's look
+        # flips with the list's focus (a capture bar taking it and giving it back) and
+        # with the highlight, and each flip drew every row in view again.
+        self._lines: dict[tuple, Strip] = {}
+
+    def line(self, key: tuple) -> Strip | None:
+        """The line drawn with ``key`` (style, width), if it is one of the last two."""
+        return self._lines.get(key)
+
+    def keep(self, key: tuple, line: Strip) -> None:
+        lines = self._lines
+        if len(lines) >= 2:
+            del lines[next(iter(lines))]  # the oldest look
+        lines[key] = line
 
 
 class LineList(ScrollView, can_focus=True):
@@ -233,12 +245,13 @@ class LineList(ScrollView, can_focus=True):
         else:
             style = self.get_visual_style("option-list--option")
         key = (style, width)
-        if row._key != key or row._strip is None:
+        line = row.line(key)
+        if line is None:
             strips = Visual.to_strips(self, row.prompt, width, None, style)
-            line = strips[0] if strips else Strip.blank(width)
-            row._strip = line.extend_cell_length(width, style.rich_style).crop(0, width)
-            row._key = key
-        return row._strip
+            drawn = strips[0] if strips else Strip.blank(width)
+            line = drawn.extend_cell_length(width, style.rich_style).crop(0, width)
+            row.keep(key, line)
+        return line
 
     def notify_style_update(self) -> None:
         self.refresh()  # focus, hover of the widget, a theme: every row's look may change
