@@ -178,7 +178,7 @@ async def test_a_capture_makes_one_row_and_the_rows_kept_are_those_a_fresh_redra
 async def test_the_focus_going_to_the_bar_and_back_draws_no_row_again(meeting, monkeypatch):
     """A row keeps its line for the list's last two looks (focused or not), so opening
     the capture bar and closing it again does not draw the pane's rows again."""
-    from coopconsole.tui.widgets.line_list import Row
+    from coopconsole.tui.widgets.line_rows import Row
 
     drawn_lines: list[str | None] = []
     keep = Row.keep
@@ -193,18 +193,12 @@ async def test_the_focus_going_to_the_bar_and_back_draws_no_row_again(meeting, m
         pane = await with_actions(pilot, LONG, VAGUE, CJK)
         pane.focus()
         await pilot.pause()
-        for _ in range(2):  # the first round may draw the unfocused look once
+        for _ in range(3):  # the first rounds may draw the unfocused look once
+            drawn_lines.clear()
             await pilot.press("a")
             await pilot.pause()
             await pilot.press("escape")
             await pilot.pause()
             await pilot.pause()
-        assert pane.has_focus
-        drawn_lines.clear()
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.pause()
-        assert pane.has_focus
-        assert drawn_lines == []
+            assert pane.has_focus
+        assert drawn_lines == []  # the last round drew no row

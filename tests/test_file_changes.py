@@ -126,6 +126,19 @@ async def test_an_action_added_elsewhere_is_shown_as_it_lands(store, clock, monk
     assert screen.file_changes._stopped  # closed with the screen
 
 
+def counted_views(screen: MeetingScreen) -> list[object]:
+    """Every time the screen works its figures out from here on (its live view)."""
+    views: list[object] = []
+    worked_out = screen.live.view
+
+    def view(*args: object) -> object:
+        views.append(args)
+        return worked_out(*args)
+
+    screen.live.view = view  # type: ignore[method-assign]
+    return views
+
+
 async def test_a_look_that_finds_the_session_as_the_last_one_left_it_does_nothing(store, clock):
     """The console's own saves notify it too, after it has drawn them: that look works out
     no figure. One that finds another process's save does."""
@@ -134,14 +147,7 @@ async def test_a_look_that_finds_the_session_as_the_last_one_left_it_does_nothin
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await settle(pilot)
         assert isinstance(screen, MeetingScreen)
-        views: list[object] = []
-        worked_out = screen.live.view
-
-        def view(*args: object) -> object:
-            views.append(args)
-            return worked_out(*args)
-
-        screen.live.view = view  # type: ignore[method-assign]
+        views = counted_views(screen)
         screen.service.captures.capture("action", "@alice send the deck by Dec 10")
         screen.tick()
         assert len(views) == 1
@@ -165,14 +171,7 @@ async def test_a_folder_change_while_an_intent_runs_is_looked_at_once_it_is_done
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await settle(pilot)
         assert isinstance(screen, MeetingScreen)
-        views: list[object] = []
-        worked_out = screen.live.view
-
-        def view(*args: object) -> object:
-            views.append(args)
-            return worked_out(*args)
-
-        screen.live.view = view  # type: ignore[method-assign]
+        views = counted_views(screen)
         release = threading.Event()
 
         def elsewhere() -> None:

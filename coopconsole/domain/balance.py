@@ -113,18 +113,18 @@ class SpeakingStats:
 class Roster:
     """What the figures need from the participant list (derive once per list)."""
 
-    counted: tuple[int, ...]  # ids in the fair shares (see is_counted), in list order
+    counted: tuple[int, ...]  # ids in the fair shares (see _counted), in list order
     orgs: dict[int, str]  # id -> organisation (the first participant with that id)
 
     @classmethod
     def of(cls, participants: Sequence[Participant]) -> Roster:
         return cls(
-            counted=tuple(p.id for p in participants if is_counted(p)),
+            counted=tuple(p.id for p in participants if _counted(p)),
             orgs={p.id: p.organisation for p in reversed(participants)},
         )
 
 
-def is_counted(person: Participant) -> bool:
+def _counted(person: Participant) -> bool:
     """In the fair shares and the flags: not absent, and not running the meeting."""
     return person.attendance is not Attendance.ABSENT and person.duty is Duty.NONE
 
@@ -155,7 +155,7 @@ def stats_from(roster: Roster, floor: FloorReplay, now: datetime, item: int | No
 
 def fair_shares(participants: Sequence[Participant], since: datetime | None, now: datetime) -> dict[int, float]:
     """Each counted participant's fair share of the talk since ``since`` (see "Flags")."""
-    counted = [p for p in participants if is_counted(p)]
+    counted = [p for p in participants if _counted(p)]
     if not counted:
         return {}
     equal = {p.id: 1 / len(counted) for p in counted}

@@ -22,8 +22,7 @@ organisations) only refreshes the derived roster: the replay does not depend on 
 Between events (the same :attr:`LiveMeeting.epoch`), what only events move is kept from
 the second before: the plan as written, every item's timing but the current item's and
 those still to come (see :func:`~coopconsole.domain.timeline.state_from_replay`), and the
-meeting clock's total but the current item's. Fair shares are worked out once for all
-when everyone counted was there throughout (they are then equal).
+meeting clock's total but the current item's.
 """
 
 from __future__ import annotations
@@ -35,7 +34,6 @@ from coopconsole.domain.balance import (
     SpeakingStats,
     fair_shares,
     flags_from,
-    is_counted,
     scope_start,
     stats_from,
 )
@@ -104,7 +102,6 @@ class LiveMeeting:
         self._written = LastOf(written_plan)
         self._agenda_key: tuple = ()  # what the last agenda state was read from (see _agenda)
         self._agenda: AgendaState | None = None
-        self._equal_ids: tuple[int, ...] | None = ()
         self._ran_key: tuple = ()
         self._ran_settled = ZERO
 
@@ -133,30 +130,6 @@ class LiveMeeting:
         for p in participants:
             org_people[p.organisation] = org_people.get(p.organisation, 0) + (p.attendance is not Attendance.ABSENT)
         self._org_people = org_people
-        # The fair shares' ids (see balance.fair_shares) when everyone counted is in the room
-        # throughout (no arrival or departure moves their share): then all shares are equal.
-        counted = [p for p in participants if is_counted(p)]
-        moved = any(
-            (p.arrived_at and (p.attendance is Attendance.LATE or p.walked_in))
-            or (p.attendance is Attendance.LEFT and p.left_at)
-            for p in counted
-        )
-        self._equal_ids = None if moved else tuple(p.id for p in counted)
-
-    def _fair(self, since: datetime | None, now: datetime) -> dict[int, float]:
-        """:func:`~coopconsole.domain.balance.fair_shares` of the participants, the same
-        figures worked out once for all when everyone's share is equal."""
-        ids = self._equal_ids
-        if ids is None:
-            return fair_shares(self._participants, since, now)
-        if not ids:
-            return {}
-        if since is None or now <= since:
-            return dict.fromkeys(ids, 1 / len(ids))
-        weight = max((now - since).total_seconds(), 0.0)
-        unique = len(dict.fromkeys(ids))
-        total = sum([weight] * unique)  # added one by one, as fair_shares does
-        return dict.fromkeys(ids, weight / total) if total > 0 else dict.fromkeys(ids, 1 / len(ids))
 
     def _clock_ran(self, floor: FloorReplay, now: datetime) -> timedelta:
         """``floor.clock_ran(now)``: the items' elapsed times but the current one's are
@@ -189,7 +162,7 @@ class LiveMeeting:
         agenda = self._agenda_state(session, floor, now)
         overall = stats_from(roster, floor, now)
         overall_flags = flags_from(
-            roster, overall, self._clock_ran(floor, now), self._fair(scope_start(floor, None), now)
+            roster, overall, self._clock_ran(floor, now), fair_shares(self._participants, scope_start(floor, None), now)
         )
         item = agenda.current
         if item is None:
@@ -198,7 +171,10 @@ class LiveMeeting:
         else:
             in_item = stats_from(roster, floor, now, item)
             item_flags = flags_from(
-                roster, in_item, floor.clock_ran(now, item), self._fair(scope_start(floor, item), now)
+                roster,
+                in_item,
+                floor.clock_ran(now, item),
+                fair_shares(self._participants, scope_start(floor, item), now),
             )
 
         people = []

@@ -49,8 +49,8 @@ class IntentRunner:
         # The result is delivered in the caller's context: Textual keeps the running app
         # (and the screen's message pump) in context variables, which ``done`` may need.
         context = contextvars.copy_context()
-        self._running += 1
         future = self._pool.submit(intent)
+        self._running += 1  # after the submit, which raises once the pool is shut down
         future.add_done_callback(lambda f: loop.call_soon_threadsafe(deliver, f, context=context))
 
     async def idle(self) -> None:

@@ -30,34 +30,10 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from coopconsole.tui.paint import same
+from coopconsole.tui.widgets.line_rows import Row, enabled_from, next_enabled
 
 #: Above this many changed lines, the whole list is refreshed at once.
 _MANY = 8
-
-
-class Row:
-    """One row: its id (``None``: a row that cannot be chosen) and its prompt."""
-
-    __slots__ = ("id", "prompt", "disabled", "_lines")
-
-    def __init__(self, row_id: str | None, prompt: Content) -> None:
-        self.id = row_id
-        self.prompt = prompt
-        self.disabled = row_id is None
-        # The row's line as drawn, by (style, width): the last two looks. A row's look
-        # flips with the list's focus (a capture bar taking it and giving it back) and
-        # with the highlight, and each flip drew every row in view again.
-        self._lines: dict[tuple, Strip] = {}
-
-    def line(self, key: tuple) -> Strip | None:
-        """The line drawn with ``key`` (style, width), if it is one of the last two."""
-        return self._lines.get(key)
-
-    def keep(self, key: tuple, line: Strip) -> None:
-        lines = self._lines
-        if len(lines) >= 2:
-            del lines[next(iter(lines))]  # the oldest look
-        lines[key] = line
 
 
 class LineList(ScrollView, can_focus=True):
@@ -307,7 +283,7 @@ class LineList(ScrollView, can_focus=True):
         focus came from :meth:`focus_as_start`)."""
         keep, self._focus_keeps_highlight = self._focus_keeps_highlight, False
         if self.highlighted is None and not keep:
-            self.highlighted = _enabled_from(self._rows, 0, 1)
+            self.highlighted = enabled_from(self._rows, 0, 1)
 
     def focus_as_start(self) -> None:
         """Take the focus a screen gives as it starts, highlighting nothing: a first row
@@ -341,16 +317,16 @@ class LineList(ScrollView, can_focus=True):
             self._refresh_rows([i for i in (before, index) if i is not None])
 
     def action_cursor_up(self) -> None:
-        self.highlighted = _next_enabled(self._rows, self.highlighted, -1)
+        self.highlighted = next_enabled(self._rows, self.highlighted, -1)
 
     def action_cursor_down(self) -> None:
-        self.highlighted = _next_enabled(self._rows, self.highlighted, 1)
+        self.highlighted = next_enabled(self._rows, self.highlighted, 1)
 
     def action_first(self) -> None:
-        self.highlighted = _enabled_from(self._rows, 0, 1)
+        self.highlighted = enabled_from(self._rows, 0, 1)
 
     def action_last(self) -> None:
-        self.highlighted = _enabled_from(self._rows, len(self._rows) - 1, -1)
+        self.highlighted = enabled_from(self._rows, len(self._rows) - 1, -1)
 
     def _move_page(self, direction: int) -> None:
         """A page up or down: the first row that can be chosen from a page away, onwards
@@ -358,7 +334,7 @@ class LineList(ScrollView, can_focus=True):
         if not self._rows:
             return
         y = clamp((self.highlighted or 0) + direction * self.scrollable_content_region.height, 0, len(self._rows) - 1)
-        found = _enabled_from(self._rows, y, direction)
+        found = enabled_from(self._rows, y, direction)
         self.highlighted = found if found is not None else self.highlighted
 
     def action_page_up(self) -> None:
@@ -377,26 +353,3 @@ class LineList(ScrollView, can_focus=True):
         index = self.highlighted
         if index is not None and not self._rows[index].disabled:
             self.post_message(self.Selected(self, self._rows[index], index))
-
-
-def _enabled_from(rows: Sequence[Row], start: int, step: int) -> int | None:
-    """The first row that can be chosen at or after ``start`` going ``step`` (1 or -1)."""
-    index = start
-    while 0 <= index < len(rows):
-        if not rows[index].disabled:
-            return index
-        index += step
-    return None
-
-
-def _next_enabled(rows: Sequence[Row], anchor: int | None, step: int) -> int | None:
-    """The arrow keys: the next row that can be chosen after ``anchor`` going ``step``,
-    round the end of the list to its other end; from no highlight, the first (down) or
-    the last (up); the anchor itself if no other row can be chosen."""
-    if anchor is None:
-        return _enabled_from(rows, 0 if step > 0 else len(rows) - 1, step)
-    for offset in range(1, len(rows) + 1):
-        index = (anchor + step * offset) % len(rows)
-        if not rows[index].disabled:
-            return index
-    return anchor
