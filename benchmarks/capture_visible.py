@@ -40,7 +40,9 @@ Printed
     ``bare_capture_visible_p50_ms``, ``bare_capture_visible_p95_ms``;
     ``capture_visible_ratio_{demo,fullday,big}_vs_bare``: the console's p95 over the bare
     app's p95; ``capture_visible_ratio_big_vs_demo``: p95 over p95. The rounds of the four
-    programs alternate, so a noisy minute of a shared machine falls on all of them.
+    programs alternate, so a noisy minute of a shared machine falls on all of them. Each
+    program's samples, in the order taken, go to standard error, for a look at the slow
+    ones (the first capture of each console, a stall of the disk).
 
 Targets: the console's p95 at most 1.5 times the bare app's at every size, and the 20,000
 record session's p95 at most 1.2 times the demo's. The console does more than the bare app
@@ -65,7 +67,7 @@ from terminal import Terminal, painted_text
 from coopconsole.domain.model import Session
 from coopconsole.store import SessionStore
 
-SAMPLES = 20
+SAMPLES = 40  # a p95 of twenty samples is their second slowest: one fsync stall of the disk
 ROUNDS_PER_CONSOLE = 5
 STEP_TIMEOUT_S = 20.0
 SETTLE_S = 1.5  # the bar's field is made right after the first frame
@@ -280,6 +282,8 @@ def measure(
                     samples[label].append(typist.capture(f"zq{label[:2]}{n:03d}") * 1000)
             finally:
                 typist.close()
+    for label, values in samples.items():  # in the order taken, for a look at the outliers
+        print(f"samples {label}: " + " ".join(f"{v:.1f}" for v in values), file=sys.stderr)
     bare_p95 = _percentile(samples["bare"], 95)
     for label in sessions:
         print(f"capture_visible_p50_ms_{label}={_percentile(samples[label], 50):.1f}")

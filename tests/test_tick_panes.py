@@ -96,3 +96,40 @@ async def test_every_second_the_panes_show_a_full_recompute(store, clock, size):
     # The failing checks were counted all along, and their count moved with the clock.
     counts = {status.rsplit("⚠", 1)[1] for status in seen if "⚠" in status}
     assert len(counts) >= 2, counts
+
+
+async def test_captures_leave_the_agenda_list_alone_and_every_pane_shows_a_recompute(store, clock, monkeypatch):
+    """An action, a note or a decision changes no line of the agenda's list, which is not
+    built again for it; the checks the header counts move with the captures (an action
+    without a deadline fails one), as a full recompute says."""
+    checks_loaded(import_module("coopconsole.tui.screens.playbook"))
+    built: list[str | None] = []
+    show_rows = LineList.show_rows
+
+    def counted(widget: LineList, rows) -> None:
+        built.append(widget.id)
+        show_rows(widget, rows)
+
+    monkeypatch.setattr(LineList, "show_rows", counted)
+    store.create(small_session("kickoff")).close()
+    app = make_app(store=store, session_name="kickoff", clock=clock, lang="en")
+    seen: list[str] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("space", "1")
+        screen = await settle(pilot)
+        await seconds(pilot, clock, 3, seen)
+        captures = screen.service.captures
+        for kind, line in [
+            ("action", "@alice send the draft MOU to Company B by Dec 10"),
+            ("note", "the pilot site is ready"),
+            ("action", "@bruno look into it"),  # vague, no deadline: failing checks
+            ("decision", "Company A leads the pilot"),
+        ]:
+            built.clear()
+            captures.capture(kind, line)
+            seen.append(compare(await advance(pilot, clock, seconds=1)))
+            assert "agenda-items" not in built, kind
+        await move_on(pilot)  # an event: the list shows the next item current
+        assert "agenda-items" in built
+        await seconds(pilot, clock, 2, seen)
+    assert any("⚠" in status for status in seen)

@@ -44,6 +44,7 @@ The rules (where the issue leaves room):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import field
 from datetime import date, datetime, timedelta
 from enum import Enum
@@ -52,7 +53,7 @@ from coopconsole.domain.balance import FLAG_AFTER, SpeakingStats
 from coopconsole.domain.board import is_open, looked_at, overdue_days
 from coopconsole.domain.followup import MinutesState, minutes_status
 from coopconsole.domain.frozen import record
-from coopconsole.domain.memo import LastOf
+from coopconsole.domain.memo import LastOf, Picked
 from coopconsole.domain.model import (
     ActionItem,
     Attendance,
@@ -269,8 +270,8 @@ def _actions(session: Session) -> list[Finding]:
 
 
 def _carried_findings(actions: list[ActionItem], today: date) -> list[Finding]:
-    overdue = [a.id for a in actions if overdue_days(a, today)]
-    again = [a.id for a in actions if a.carried >= CARRIED_TOO_OFTEN and is_open(a)]
+    overdue = _OVERDUE(actions, today)
+    again = _CARRIED_AGAIN(actions)
     out = []
     if overdue:
         out.append(Finding("action-overdue", Severity.WARNING, {"actions": overdue}))
@@ -291,22 +292,26 @@ def _review(session: Session, state: AgendaState) -> list[Finding]:
         return []
     timing = state.timing(review.id)
     since = timing.actual_start if timing is not None and timing.actual_start is not None else state.started_at
-    missed = [a.id for a in session.actions if a.origin and is_open(a) and not looked_at(a, since)]
+    missed = _NOT_REVIEWED(session.actions, since)
     return [Finding("previous-actions-not-reviewed", Severity.WARNING, {"actions": missed})] if missed else []
 
 
 def _action_findings(actions: list[ActionItem]) -> list[Finding]:
-    # One pass over the actions, and most have no problem at all.
-    ids: dict[str, list[int]] = {code: [] for code in _ACTION_CODES}
-    for action in actions:
-        if action.origin:  # judged when it was captured; the review looks at it now
-            continue
+    found = [(code, _WITH_PROBLEM[code](actions)) for code in _ACTION_CODES]
+    return [Finding(code, Severity.WARNING, {"actions": ids}) for code, ids in found if ids]
+
+
+def _with_problem(wanted: tuple[str, ...]) -> Callable[[ActionItem], int | None]:
+    """The id of an action one of whose SMART problems is ``wanted`` (one carried from
+    an earlier meeting was judged when it was captured: the review looks at it now)."""
+
+    def pick(action: ActionItem) -> int | None:
         problems = action.smart.problems
-        if problems:
-            for code, wanted in _ACTION_CODES.items():
-                if any(problem in wanted for problem in problems):
-                    ids[code].append(action.id)
-    return [Finding(code, Severity.WARNING, {"actions": found}) for code, found in ids.items() if found]
+        if problems and not action.origin and any(problem in wanted for problem in problems):
+            return action.id
+        return None
+
+    return pick
 
 
 def _closed(session: Session, state: AgendaState) -> list[Finding]:
@@ -332,12 +337,37 @@ def _minutes(session: Session, state: AgendaState, now: datetime) -> list[Findin
     return []
 
 
-def _decided_items(decisions: list[Decision], actions: list[ActionItem]) -> set[int | None]:
-    return {d.item for d in decisions} | {a.item for a in actions}
+def _decided_items(decisions: list[Decision], actions: list[ActionItem]) -> set[int]:
+    """The items with a decision or an action (what has none is not among them)."""
+    return {*_ITEM_OF_DECISION(decisions), *_ITEM_OF_ACTION(actions)}
+
+
+def _overdue(action: ActionItem, today: date) -> int | None:
+    return action.id if overdue_days(action, today) else None
+
+
+def _carried_again(action: ActionItem) -> int | None:
+    return action.id if action.carried >= CARRIED_TOO_OFTEN and is_open(action) else None
+
+
+def _not_reviewed(action: ActionItem, since: datetime) -> int | None:
+    return action.id if action.origin and is_open(action) and not looked_at(action, since) else None
+
+
+def _item_of(record: Decision | ActionItem) -> int | None:
+    return record.item
 
 
 # The header runs the checks every second, over hundreds of actions: what depends only on
 # the lists is kept while they are the same (see coopconsole.domain.memo).
 _ON_THE_ACTIONS: LastOf[list[Finding]] = LastOf(_action_findings)
-_DECIDED: LastOf[set[int | None]] = LastOf(_decided_items)
+_DECIDED: LastOf[set[int]] = LastOf(_decided_items)
 _CARRIED: LastOf[list[Finding]] = LastOf(_carried_findings)
+# A capture appends a record to a list of hundreds: what each record says is worked out
+# for the appended record only (see coopconsole.domain.memo.Picked).
+_OVERDUE: Picked[int] = Picked(_overdue)
+_CARRIED_AGAIN: Picked[int] = Picked(_carried_again)
+_NOT_REVIEWED: Picked[int] = Picked(_not_reviewed)
+_WITH_PROBLEM: dict[str, Picked[int]] = {code: Picked(_with_problem(wanted)) for code, wanted in _ACTION_CODES.items()}
+_ITEM_OF_DECISION: Picked[int] = Picked(_item_of)
+_ITEM_OF_ACTION: Picked[int] = Picked(_item_of)

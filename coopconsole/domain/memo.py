@@ -31,3 +31,36 @@ class LastOf(Generic[T]):
         if self._key is None or key != self._key:
             self._result, self._key, self._kept = self.compute(*args), key, args
         return cast(T, self._result)
+
+
+class Picked(Generic[T]):
+    """``[v for r in records if (v := pick(r, *extra)) is not None]``, kept between calls.
+
+    A capture appends one record to a list of hundreds: when ``records`` begins with the
+    records of the last call (the same, or equal, in the same order) and ``extra`` is
+    the same, only the records after them are picked from; otherwise all are. The list
+    returned is never changed afterwards (an append makes a new one), so a result that
+    holds it stays as it was made."""
+
+    def __init__(self, pick: Callable[..., T | None]) -> None:
+        self.pick = pick
+        self._records: list[Any] | None = None
+        self._extra: tuple[Any, ...] = ()
+        self._picked: list[T] = []
+
+    def __call__(self, records: list[Any], *extra: Any) -> list[T]:
+        old, pick = self._records, self.pick
+        if old is None or extra != self._extra or not _begins_with(records, old):
+            self._picked = [v for r in records if (v := pick(r, *extra)) is not None]
+        elif len(records) > len(old):
+            new = [v for r in records[len(old) :] if (v := pick(r, *extra)) is not None]
+            if new:
+                self._picked = [*self._picked, *new]
+        self._records, self._extra = records, extra
+        return self._picked
+
+
+def _begins_with(records: list[Any], start: list[Any]) -> bool:
+    """Whether ``records`` is ``start`` and maybe more (compared record by record: a
+    record that is the very same object is equal at once)."""
+    return records is start or (len(records) >= len(start) and records[: len(start)] == start)

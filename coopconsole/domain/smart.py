@@ -282,7 +282,10 @@ def _has(text: str, rx: re.Pattern[str], chinese: tuple[str, ...]) -> bool:
 def _spans(text: str, rx: re.Pattern[str], chinese: tuple[str, ...]) -> list[tuple[int, int]]:
     found = [m.span() for m in rx.finditer(text)]
     for term in chinese:
-        found += [(m.start(), m.start() + len(term)) for m in re.finditer(re.escape(term), text)]
+        start = text.find(term)
+        while start >= 0:  # as re.finditer would find them: not overlapping
+            found.append((start, start + len(term)))
+            start = text.find(term, start + len(term))
     return found
 
 

@@ -149,6 +149,19 @@ class SessionAccess:
         with self._replaying:
             return self.floor_replay.replay(session, now).speaker
 
+    def prepare(self) -> None:
+        """Work out now what the first intent would otherwise work out first: the clock's
+        and the floor's replays from the first event, and the file's next write (see
+        :meth:`SessionFile.prepare_writes`). A console calls this on its intent thread once
+        its first frame is painted, so the first capture of a long meeting costs what
+        every later one does."""
+        with self.handle.locked():
+            session, now = self._current(), self.now()
+            with self._replaying:
+                self.clock_replay.replay(session, now)
+                self.floor_replay.replay(session, now)
+        self.handle.prepare_writes()
+
     # -- changing (the caller holds the lock) -------------------------------------------
 
     def add(self, record: R) -> R:

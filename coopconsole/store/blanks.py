@@ -3,10 +3,13 @@
 Creating the temporary file at write time makes its fsync commit the file system's
 journal for the new inode, its size and its blocks, and the rename then commits it
 again. Instead, after each write a background thread prepares the next temporary file:
-spaces a little beyond the document's size, fsynced, size and blocks included. The next
-write overwrites its start and needs only ``fdatasync`` (the data is all that is new),
-then the rename and the folder's fsync as always. The session file then ends in spaces,
-which JSON allows, so a plain ``TinyDB(path)`` still reads it.
+a copy of the document just written, then spaces a little beyond its size, fsynced,
+size and blocks included. The next write finds where its document first differs from
+the copy (a capture changes the end of one table, and the tables after it move), writes
+from there on, and needs only ``fdatasync`` (the data is all that is new), then the
+rename and the folder's fsync as always. A capture at hour 8 of a long meeting so puts
+a few hundred kilobytes on the disk, not the whole session. The session file ends in
+spaces, which JSON allows, so a plain ``TinyDB(path)`` still reads it.
 
 A blank is an ordinary temporary file: a killed process leaves it behind like any other,
 and the clean-up on the next open removes it (under the session lock, so never while a
@@ -19,10 +22,11 @@ from __future__ import annotations
 import os
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-Blank = tuple[int, str, int]  # (descriptor, file name, size)
+#: (descriptor, file name, size, the document it holds as the fragments written, then spaces)
+Blank = tuple[int, str, int, tuple[bytes, ...]]
 
 #: How long closing a session waits for a blank being prepared, so that none is left.
 CLOSE_WAIT_S = 2.0
@@ -37,7 +41,11 @@ class BlankSlot:
     """The one blank a session file may have ready; thread-safe."""
 
     def __init__(
-        self, path: Path, make_name: Callable[[], str], write_all: Callable[[int, list[bytes]], None], mode: int
+        self,
+        path: Path,
+        make_name: Callable[[], str],
+        write_all: Callable[[int, Sequence[bytes | memoryview]], None],
+        mode: int,
     ) -> None:
         self.path = path
         self._make_name = make_name
@@ -50,15 +58,19 @@ class BlankSlot:
         self._closed = False
         self._suspended = False  # after a failed write, until a write succeeds
 
-    def want(self, document: int) -> None:
-        """Have a blank ready for a document of ``document`` bytes (in the background)."""
+    def want(self, document: tuple[bytes, ...]) -> None:
+        """Have a blank ready (in the background) holding ``document``, the fragments of
+        the document just written, for the next one."""
+        size = sum(len(part) for part in document)
         with self._lock:
-            ready = self._blank is not None and self._blank[2] >= document
+            # One ready already (made while this write went without it) is kept: it holds
+            # an older document, so the next write writes more, but none is made twice.
+            ready = self._blank is not None and self._blank[2] >= size
             if self._pending or self._closed or ready:
                 return
             self._pending = True
             self._suspended = False
-        _worker.put((self, blank_size(document)))
+        _worker.put((self, document))
 
     def take(self, document: int) -> Blank | None:
         """The blank, if one is ready for ``document`` bytes and still there; else None."""
@@ -72,11 +84,14 @@ class BlankSlot:
         return blank
 
     def fill(self, blank: Blank, parts: list[bytes]) -> tuple[int, str]:
-        """Write the document over the blank's start and make the data durable."""
-        fd, name, _ = blank
+        """Write the document over the blank, from where it differs from what the blank
+        holds, and make the data durable."""
+        fd, name, _, held = blank
         try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            self._write_all(fd, parts)
+            start = held_already(held, parts)
+            size, before = sum(len(part) for part in parts), sum(len(part) for part in held)
+            os.lseek(fd, start, os.SEEK_SET)
+            self._write_all(fd, [*fragments_from(parts, start), b" " * (before - size)])
             os.fdatasync(fd)  # size and blocks are durable already: only the data is new
         except BaseException:
             discard(blank)
@@ -101,10 +116,10 @@ class BlankSlot:
         if blank is not None:
             discard(blank)
 
-    def _prepare(self, size: int) -> None:
+    def _prepare(self, document: tuple[bytes, ...]) -> None:
         blank = None
         try:
-            blank = self._make(size)
+            blank = self._make(document)
         except OSError:  # a full disk, a read-only folder: writes make their own
             pass
         with self._lock:
@@ -115,21 +130,51 @@ class BlankSlot:
         if blank is not None:
             discard(blank)
 
-    def _make(self, size: int) -> Blank:
+    def _make(self, document: tuple[bytes, ...]) -> Blank:
         name = self._make_name()
+        written = sum(len(part) for part in document)
+        size = blank_size(written)
         fd = os.open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL, self._mode)
         try:
-            self._write_all(fd, [b" " * size])
+            self._write_all(fd, [*document, b" " * (size - written)])
             os.fsync(fd)
         except BaseException:
             os.close(fd)
             os.unlink(name)
             raise
-        return fd, name, size
+        return fd, name, size, document
+
+
+def held_already(held: tuple[bytes, ...], parts: list[bytes]) -> int:
+    """How many leading bytes of the document ``parts`` the fragments ``held`` have
+    already. A table not serialised again is the very same bytes object; one that had
+    records spliced on at its end (see ``storage._splice``) differs from its last byte,
+    the closing brace, on."""
+    start = 0
+    for old, new in zip(held, parts, strict=False):
+        if old is new or old == new:
+            start += len(old)
+            continue
+        if len(old) > 1 and new.startswith(memoryview(old)[:-1]):
+            start += len(old) - 1
+        break
+    return start
+
+
+def fragments_from(parts: list[bytes], start: int) -> list[bytes | memoryview]:
+    """The document ``parts`` from byte ``start`` on, as fragments (nothing copied)."""
+    out: list[bytes | memoryview] = []
+    for part in parts:
+        if start >= len(part):
+            start -= len(part)
+            continue
+        out.append(memoryview(part)[start:] if start else part)
+        start = 0
+    return out
 
 
 def discard(blank: Blank) -> None:
-    fd, name, _ = blank
+    fd, name, _, _ = blank
     os.close(fd)
     try:
         os.unlink(name)
@@ -141,11 +186,11 @@ class _Worker:
     """One daemon thread preparing blanks for every open session."""
 
     def __init__(self) -> None:
-        self._queue: queue.SimpleQueue[tuple[BlankSlot, int]] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[BlankSlot, tuple[bytes, ...]]] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._guard = threading.Lock()
 
-    def put(self, job: tuple[BlankSlot, int]) -> None:
+    def put(self, job: tuple[BlankSlot, tuple[bytes, ...]]) -> None:
         if self._thread is None:
             with self._guard:
                 if self._thread is None:
@@ -155,8 +200,8 @@ class _Worker:
 
     def _run(self) -> None:
         while True:
-            slot, size = self._queue.get()
-            slot._prepare(size)
+            slot, document = self._queue.get()
+            slot._prepare(document)
 
 
 _worker = _Worker()

@@ -49,6 +49,7 @@ from coopconsole.store.errors import (
     CorruptSession,
     SessionBusy,
     SessionNotFound,
+    SessionReadOnly,
     SessionUnreadable,
     StoreError,
     corrupt_message,
@@ -144,6 +145,16 @@ class SessionFile:
         docstring); for a command that must know before it does anything else."""
         with self.locked():
             self._check_writable()
+
+    def prepare_writes(self) -> None:
+        """Get ready for a run of saves (see :meth:`AtomicJSONStorage.prepare`); nothing
+        where a write would be refused, so no temporary file is made there."""
+        with self.locked():
+            try:
+                self._check_writable()
+            except SessionReadOnly:
+                return
+            self._storage_call(self._storage.prepare)
 
     def _check_writable(self) -> None:
         """Under the lock (so the mode seen is the one just read): refuse a write early."""

@@ -43,6 +43,7 @@ import os
 import queue
 import stat
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -132,7 +133,7 @@ def _splice(encoded: bytes, key: str, record: dict[str, Any]) -> bytes:
     return encoded[:-1] + b"," + entry[1:]
 
 
-def _write_all(fd: int, parts: list[bytes]) -> None:
+def _write_all(fd: int, parts: Sequence[bytes | memoryview]) -> None:
     """Write every fragment, resuming after short writes (a full disk raises OSError)."""
     pending = [memoryview(p) for p in parts if p]
     while pending:
@@ -363,7 +364,17 @@ class AtomicJSONStorage(Storage):
         # it writes repeatedly (a console, not one `coopconsole add`).
         self._commits += 1
         if self._commits > 1:
-            self._blanks.want(size)
+            self._blanks.want(tuple(parts))
+
+    def prepare(self) -> None:
+        """Get ready to write repeatedly (a console, before its first save): the document's
+        JSON cached as :meth:`encode` keeps it, and the next write's temporary file made in
+        the background. The first save then costs what every later one does."""
+        data = self.read()
+        if data is None:
+            return
+        self._commits = max(self._commits, 1)
+        self._blanks.want(tuple(self.encode(data)))
 
     def _write_temp(self, parts: list[bytes]) -> tuple[int, str]:
         tmp = new_name(self.path)

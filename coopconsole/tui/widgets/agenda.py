@@ -31,6 +31,7 @@ class AgendaPane(Vertical):
     """The meeting as of the last tick (bound to the screen's frame)."""
 
     _rows_key: tuple | None = None
+    _rows_lists: tuple[list, list] | None = None  # the agenda and the events the rows show
 
     def compose(self) -> ComposeResult:
         yield Label(id="agenda-item")
@@ -55,12 +56,15 @@ class AgendaPane(Vertical):
         show(self.query_one("#agenda-item", Label), Content(headline))
         show(self.query_one("#agenda-box", Label), Content(detail))
         show(self.query_one("#agenda-drift", Label), Content(_drift_line(frame)))
-        # The list changes with the records (events included), the language and the
-        # minute each item is projected to start at; a second passing changes nothing
-        # else in it, so it is not rebuilt on every tick.
-        key = (frame.revision, lang, state.current, _start_minutes(state))
-        if key != self._rows_key:
-            self._rows_key = key
+        # The list changes with the agenda and the events (the service gives a list a new
+        # object whenever one of its records changes), the language and the minute each
+        # item is projected to start at. A second passing changes nothing else in it, nor
+        # does a capture (an action, a decision, a note), so neither rebuilds it.
+        lists = (frame.session.agenda, frame.session.events)
+        key = (lang, state.current, _start_minutes(state))
+        kept = self._rows_lists
+        if key != self._rows_key or kept is None or any(a is not b for a, b in zip(lists, kept, strict=True)):
+            self._rows_key, self._rows_lists = key, lists
             self.query_one("#agenda-items", LineList).show_rows(_item_rows(frame))
 
 

@@ -1,0 +1,129 @@
+"""The blank a session file's next write goes through holds the document written last, so
+a write puts on the disk only what changed from there on; the file is always the whole
+new document and spaces."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from itertools import count
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tinydb import TinyDB
+
+from coopconsole.domain.model import ActionItem, Event, EventKind, Note
+from coopconsole.store import blanks
+from coopconsole.store.blanks import fragments_from, held_already
+
+AT = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
+_NAMES = count()  # a session of its own for each example
+
+
+def test_what_a_blank_holds_already():
+    table = b'{"1":{"a":1}}'
+    spliced = b'{"1":{"a":1},"2":{"a":2}}'
+    assert held_already((b"{", b'"t":', table, b"}"), [b"{", b'"t":', table, b"}"]) == len(b'{"t":' + table + b"}")
+    # A table with a record spliced on: held up to its closing brace.
+    assert held_already((b"{", table, b",", b"x"), [b"{", spliced, b",", b"x"]) == 1 + len(table) - 1
+    # A table serialised again: held up to it, however alike its start.
+    assert held_already((b"{", table, b"}"), [b"{", b'{"1":{"a":3}}', b"}"]) == 1
+    # Nothing held: a blank of spaces from before the first write.
+    assert held_already((), [b"{", table]) == 0
+
+
+def test_the_document_from_a_byte_on():
+    parts = [b"{", b'"t":', b"{}", b"}"]
+    for start in range(len(b"".join(parts)) + 1):
+        assert b"".join(fragments_from(parts, start)) == b"".join(parts)[start:]
+
+
+@pytest.fixture
+def blanks_at_once(monkeypatch):
+    """Blanks made on the caller's thread as soon as they are asked for (a meeting's
+    captures are seconds apart, time enough for the background thread), and every
+    byte the blanks' fills write counted."""
+    written: list[int] = []
+    real_fill = blanks.BlankSlot.fill
+
+    def put(job):
+        slot, document = job
+        slot._prepare(document)
+
+    def fill(self, blank, parts):
+        real_write = self._write_all
+
+        def counted(fd, fragments):
+            written.append(sum(len(f) for f in fragments))
+            real_write(fd, fragments)
+
+        self._write_all = counted
+        try:
+            return real_fill(self, blank, parts)
+        finally:
+            self._write_all = real_write
+
+    monkeypatch.setattr(blanks._worker, "put", put)
+    monkeypatch.setattr(blanks.BlankSlot, "fill", fill)
+    return written
+
+
+def _on_disk(path):
+    raw = path.read_bytes()
+    body = raw.rstrip(b" ")
+    assert set(raw[len(body) :]) <= {0x20}
+    return json.loads(body)
+
+
+def test_a_capture_writes_what_follows_its_table_only(store, session, blanks_at_once):
+    """An action at the end of a long meeting: the events before the actions table are
+    not written again."""
+    for n in range(400):
+        session.events.append(Event(n + 1, AT, EventKind.SPEAKER, participant=1))
+    handle = store.create(session)
+    handle.add(Note(0, "first"))  # the second write of a file is the first to get a blank
+    handle.add(Note(0, "second"))
+    whole = len(handle.path.read_bytes().rstrip(b" "))
+    blanks_at_once.clear()
+    saved = handle.add(ActionItem(0, "send the draft", owner="Ana"))
+    assert len(blanks_at_once) == 1
+    assert blanks_at_once[0] < whole / 3, f"{blanks_at_once[0]} of {whole} bytes written"
+    assert _on_disk(handle.path) == handle.document()
+    handle.close()
+    plain = TinyDB(store.path_for(session.name))
+    assert plain.table("actions").get(doc_id=saved.id)["deliverable"] == "send the draft"
+    plain.close()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.sampled_from(["note", "action", "event", "edit", "remove", "meta"]), min_size=1, max_size=12))
+def test_every_write_through_a_blank_leaves_the_whole_document(store, session, blanks_at_once, steps):
+    """Appends, changes in place, removals (a shorter document than the blank holds)
+    and header changes, each through a blank holding the one before: the file is
+    always the document and spaces."""
+    name = f"s{next(_NAMES)}"
+    session.name = name
+    handle = store.create(session)
+    notes: list[Note] = []
+    for n, step in enumerate(steps):
+        if step == "note" or (step in ("edit", "remove") and not notes):
+            notes.append(handle.add(Note(0, f"note {n} " + "x" * (n * 7))))
+        elif step == "action":
+            handle.add(ActionItem(0, f"send draft {n}", owner="Ana"))
+        elif step == "event":
+            handle.add(Event(0, AT, EventKind.SPEAKER, participant=1))
+        elif step == "edit":
+            notes[-1] = Note(notes[-1].id, "changed")
+            handle.replace(notes[-1])
+        elif step == "remove":
+            handle.remove(notes.pop())
+        else:
+            changed = handle.load()
+            changed.title = f"Title {n}"
+            handle.update_meta(changed)
+        assert _on_disk(handle.path) == handle.document()
+    handle.close()
+    reopened = store.open(name)
+    assert reopened.document() == _on_disk(reopened.path)
+    reopened.close()
