@@ -352,12 +352,26 @@ def with_id(obj: Any, new_id: int) -> Any:
     return replace(obj, id=new_id)
 
 
+#: What a file's last decoding made, by table and record id: a copy of the record as it
+#: was stored, and the domain object decoded from it.
+Decoded = dict[str, dict[str, tuple[Record, Any]]]
+
+
 def session_from_document(
-    document: dict[str, dict[str, Record]], name: str, tables: tuple[str, ...] | None = None
+    document: dict[str, dict[str, Record]],
+    name: str,
+    tables: tuple[str, ...] | None = None,
+    kept: Decoded | None = None,
 ) -> Session:
     """Build the domain Session from a whole TinyDB document (ids in numeric order).
 
     ``tables``: only those (the header always); None: all of them.
+
+    ``kept``: what the last decoding of the same file made, updated here. A record stored
+    exactly as it was then is not decoded again: its domain object (immutable) is taken
+    again. When another terminal adds one capture to a long meeting, the console reads
+    the file again and decodes that capture alone; and every event being the very same
+    object as before, the replays compare them at once (``ReplayKeeper.check_all``).
 
     The document's layout has been checked when it was read (:func:`.validate.check_layout`:
     a header, record ids that are numbers, records that are objects); each field is
@@ -378,19 +392,45 @@ def session_from_document(
             continue
         rows = document.get(table, {})
         try:
-            items = [decode(int(k), r) for k, r in sorted(rows.items(), key=lambda kv: int(kv[0]))]
+            items = _decoded(table, rows, decode, kept)
         except check.Malformed:
             raise check.locate(table, rows, decode) from None
-        # Events have no text (a new title is cleaned as it is decoded); actions are
-        # cleaned as they are decoded.
-        if table not in (EVENTS, ACTIONS):
-            items = [cleaned(item) for item in items]
         if table in _CAPTURES and any(item.withdrawn_at is not None for item in items):
             # Taken back: kept apart, so that nothing that lists the session's records sees them.
             session.set_aside += [item for item in items if item.withdrawn_at is not None]
             items = [item for item in items if item.withdrawn_at is None]
         setattr(session, attr, items)
     return session
+
+
+def _decoded(
+    table: str, rows: dict[str, Record], decode: Callable[[int, Record], Any], kept: Decoded | None
+) -> list[Any]:
+    """The records of ``table``, in numeric order of their ids (see ``kept`` above)."""
+    ordered = sorted(rows.items(), key=lambda kv: int(kv[0]))
+    # Events have no text (a new title is cleaned as it is decoded); actions are cleaned
+    # as they are decoded; the other records are cleaned here.
+    clean = table not in (EVENTS, ACTIONS)
+    if kept is None:
+        items = [decode(int(k), r) for k, r in ordered]
+        return [cleaned(item) for item in items] if clean else items
+    before = kept.get(table, {})
+    now: dict[str, tuple[Record, Any]] = {}
+    items = []
+    for key, record in ordered:
+        hit = before.get(key)
+        if hit is not None and hit[0] == record:
+            item = hit[1]
+        else:
+            item = decode(int(key), record)
+            if clean:
+                item = cleaned(item)
+        # The stored record itself, not a copy: the one change the store makes to a
+        # stored record in place (SessionFile.replace) drops its entry first.
+        now[key] = (record, item)
+        items.append(item)
+    kept[table] = now
+    return items
 
 
 #: The tables of what the note-taker captures, which may be taken back.

@@ -79,6 +79,7 @@ class SessionFile:
         self._file_lock = SessionLock(f"{path}.lock", timeout=LOCK_TIMEOUT_S)
         self.revision = 0  # changes whenever the document changes (our write or theirs)
         self._prepared: tuple[int, Session] | None = None  # (revision, session), see _refresh
+        self._decoded: rec.Decoded = {}  # what the last decoding made (see session_from_document)
 
     # -- locking and freshness -------------------------------------------------------
 
@@ -225,7 +226,7 @@ class SessionFile:
         return self._decode(document)
 
     def _decode(self, document: dict[str, dict[str, Any]]) -> Session:
-        return decode_session(self.path, document, self.name)
+        return decode_session(self.path, document, self.name, kept=self._decoded)
 
     # -- writing ---------------------------------------------------------------------
 
@@ -289,7 +290,11 @@ class SessionFile:
             self._check_writable()
             # TinyDB's update() changes the stored dict in place; the storage sees the
             # new table dict that _update_table builds, so serialisation stays exact.
-            self._existing(obj).update(_overwrite_with(record), doc_ids=[obj.id])
+            # What was decoded from that dict is forgotten first: it would compare equal
+            # to itself once changed (see codecs.session_from_document).
+            table = self._existing(obj)
+            self._decoded.get(rec.TABLE_OF[type(obj)], {}).pop(str(obj.id), None)
+            table.update(_overwrite_with(record), doc_ids=[obj.id])
             self.revision += 1
 
     def remove(self, obj: Any) -> None:
@@ -367,11 +372,16 @@ def check_document(path: Path, document: dict[str, Any], tables: tuple[str, ...]
 
 
 def decode_session(
-    path: Path, document: dict[str, dict[str, Any]], name: str, tables: tuple[str, ...] | None = None
+    path: Path,
+    document: dict[str, dict[str, Any]],
+    name: str,
+    tables: tuple[str, ...] | None = None,
+    kept: rec.Decoded | None = None,
 ) -> Session:
-    """The session in ``document`` (``tables``: only those, see ``codecs.session_from_document``)."""
+    """The session in ``document`` (``tables``: only those; ``kept``: what the file's
+    last decoding made; see ``codecs.session_from_document``)."""
     try:
-        return rec.session_from_document(document, name, tables)
+        return rec.session_from_document(document, name, tables, kept)
     except check.Malformed as exc:
         raise CorruptSession(corrupt_message(path, str(exc), record=True)) from None
     except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as exc:
