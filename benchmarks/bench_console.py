@@ -310,8 +310,12 @@ def capture(tmp: Path, env: dict[str, str]) -> None:
     def big() -> Session:
         return running_fullday("big", workshop(name="big", turns=16_849, actions=1_520, notes=1_520))
 
+    def early() -> Session:
+        return running_fullday("early", workshop(name="early", turns=60, actions=4, notes=4))
+
     sizes = {
         "demo": (running_demo, DEMO_MARKERS),
+        "early": (early, FULLDAY_MARKERS),
         "fullday": (running_fullday, FULLDAY_MARKERS),
         "big": (big, FULLDAY_MARKERS),
     }
