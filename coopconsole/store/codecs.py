@@ -352,8 +352,8 @@ def with_id(obj: Any, new_id: int) -> Any:
     return replace(obj, id=new_id)
 
 
-#: What a file's last decoding made, by table and record id: a copy of the record as it
-#: was stored, and the domain object decoded from it.
+#: What a file's last decoding made, by table and record id: the record as it was stored
+#: (the stored dict itself; see ``SessionFile.replace``) and the object decoded from it.
 Decoded = dict[str, dict[str, tuple[Record, Any]]]
 
 
