@@ -23,13 +23,13 @@ def _even(value: int, bound: int) -> int | None:
     return value if value % 2 == 0 and value < bound else None
 
 
+def _steps(ops: list[str], top: int, most: int) -> st.SearchStrategy[list[tuple[str, int]]]:
+    """Runs of (operation, number) pairs."""
+    return st.lists(st.tuples(st.sampled_from(ops), st.integers(0, top)), max_size=most)
+
+
 @settings(max_examples=200, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.sampled_from(["append", "replace", "drop", "same", "bound"]), st.integers(0, 50)),
-        max_size=30,
-    )
-)
+@given(_steps(["append", "replace", "drop", "same", "bound"], 50, 30))
 def test_picked_is_what_a_look_at_the_whole_list_picks(steps):
     picked = Picked(_even)
     records: list[int] = []
@@ -89,12 +89,7 @@ def _checks(actions: list[ActionItem], decisions: list[Decision], today: date, s
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.sampled_from(["action", "moved", "decision", "day", "since"]), st.integers(0, 100)),
-        max_size=25,
-    )
-)
+@given(_steps(["action", "moved", "decision", "day", "since"], 100, 25))
 def test_the_health_checks_kept_equal_a_look_at_the_whole_meeting(steps):
     actions: list[ActionItem] = []
     decisions: list[Decision] = []

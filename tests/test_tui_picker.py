@@ -64,7 +64,7 @@ async def test_corrupt_session_is_a_notification_not_a_crash(store, clock):
 async def test_the_console_takes_over_a_session_the_command_line_opened(store, monkeypatch):
     """`coopconsole open` checks the file before starting the console; the console then
     uses that open session instead of reading and checking the file again."""
-    import coopconsole.store.codecs as records
+    import coopconsole.store.reading as records
     from coopconsole.tui.app import make_app
     from coopconsole.tui.screens.meeting import MeetingScreen
     from tests.support.sessions import small_session

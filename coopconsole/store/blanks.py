@@ -217,3 +217,27 @@ def new_name(path: Path) -> str:
     # os.urandom, not the secrets module: that one loads hashlib and OpenSSL, 2 ms of the
     # console's start-up, for a name that only has to be unlikely to collide.
     return str(path.parent / f"{temp_prefix(path)}{os.urandom(6).hex()}.tmp")
+
+
+def clean_temp_files(path: Path) -> list[Path]:
+    """Remove temporary files a killed writer left next to ``path``; return them.
+
+    Only call this while holding the session's lock: a live writer's temporary file
+    looks exactly like a leftover. A leftover that cannot be removed now (a read-only
+    folder) is left for the next open: it does not stop the session being read.
+    """
+    removed: list[Path] = []
+    prefix = temp_prefix(path)
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return removed
+    for name in names:
+        if name.startswith(prefix) and name.endswith(".tmp"):
+            leftover = path.parent / name
+            try:
+                leftover.unlink()
+                removed.append(leftover)
+            except OSError:
+                pass
+    return removed

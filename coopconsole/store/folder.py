@@ -227,7 +227,7 @@ class SessionStore:
         """Session ``name`` with its header and ``tables`` only, read as
         :meth:`read_tables` reads (without the lock, the other tables not decoded); a
         file that cannot be read is refused as :meth:`open` refuses it."""
-        from coopconsole.store.sessions import decode_session, read_document
+        from coopconsole.store.reading import decode_session, read_document
 
         path = self.path_for(name)
         return decode_session(path, read_document(path, tables), name, tables)
@@ -239,7 +239,7 @@ class SessionStore:
         of clock events). Read without the lock: a file is only ever replaced whole, so a
         read sees one complete version. ``names``: those sessions only."""
         from coopconsole.store import codecs
-        from coopconsole.store.sessions import decode_session, read_document
+        from coopconsole.store.reading import decode_session, read_document
 
         unknown = set(tables) - set(codecs.TABLES)
         if unknown:
@@ -263,7 +263,7 @@ class SessionStore:
         stored, not decoded: a look across a series needs every copy's name and moves but
         decodes only the copies it keeps (:meth:`StoredAction.decode`). A file that
         cannot be read is a summary with no session and no actions."""
-        from coopconsole.store.sessions import decode_session, read_document
+        from coopconsole.store.reading import decode_session, read_document
 
         out: list[tuple[SessionSummary, list[StoredAction]]] = []
         for name in self.names() if names is None else names:

@@ -29,7 +29,7 @@ from coopconsole.domain.model import EventKind, Session
 from coopconsole.store import codecs
 from coopconsole.store.codecs import ACTIONS, AGENDA, DECISIONS, EVENTS, NOTES, PARKED, PARTICIPANTS
 from coopconsole.store.errors import CorruptSession, StoreError, corrupt_message
-from coopconsole.store.sessions import decode_session, read_document
+from coopconsole.store.reading import decode_session, read_document
 
 #: The events a session's status is replayed from.
 _STATUS_KINDS = frozenset((EventKind.START, EventKind.END))

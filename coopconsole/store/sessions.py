@@ -42,23 +42,22 @@ from typing import Any
 from tinydb.table import Document, Table
 
 import coopconsole.store.codecs as rec
-import coopconsole.store.validate as check
 from coopconsole.domain.model import Session
 from coopconsole.store.amend import amended
+from coopconsole.store.blanks import clean_temp_files
+from coopconsole.store.decoding import Decoded
 from coopconsole.store.errors import (
-    CorruptSession,
     SessionBusy,
     SessionNotFound,
     SessionReadOnly,
     SessionUnreadable,
     StoreError,
-    corrupt_message,
     read_only_file,
     read_only_folder,
-    unreadable,
 )
 from coopconsole.store.locking import LockTimeout, SessionLock
-from coopconsole.store.storage import AtomicJSONStorage, CorruptFileError, UnreadableFileError, clean_temp_files
+from coopconsole.store.reading import check_document, decode_session, storage_call
+from coopconsole.store.storage import AtomicJSONStorage
 
 SUFFIX = ".json"
 LOCK_TIMEOUT_S = 10.0
@@ -79,7 +78,7 @@ class SessionFile:
         self._file_lock = SessionLock(f"{path}.lock", timeout=LOCK_TIMEOUT_S)
         self.revision = 0  # changes whenever the document changes (our write or theirs)
         self._prepared: tuple[int, Session] | None = None  # (revision, session), see _refresh
-        self._decoded: rec.Decoded = {}  # what the last decoding made (see session_from_document)
+        self._decoded: Decoded = {}  # what the last decoding made (see session_from_document)
 
     # -- locking and freshness -------------------------------------------------------
 
@@ -291,7 +290,7 @@ class SessionFile:
             # TinyDB's update() changes the stored dict in place; the storage sees the
             # new table dict that _update_table builds, so serialisation stays exact.
             # What was decoded from that dict is forgotten first: it would compare equal
-            # to itself once changed (see codecs.session_from_document).
+            # to itself once changed (see decoding.session_from_document).
             table = self._existing(obj)
             self._decoded.get(rec.TABLE_OF[type(obj)], {}).pop(str(obj.id), None)
             table.update(_overwrite_with(record), doc_ids=[obj.id])
@@ -339,68 +338,6 @@ class SessionFile:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def storage_call(path: Path, call: Callable[[], Any]) -> Any:
-    """``call()`` on the storage of ``path``, its failures worded for the user."""
-    try:
-        return call()
-    except UnreadableFileError as exc:
-        raise unreadable(path, exc) from None
-    except CorruptFileError as exc:
-        raise CorruptSession(corrupt_message(path, exc.detail)) from None
-    except FileNotFoundError:
-        raise SessionNotFound(
-            f"The session file {path} is no longer there: another program moved or deleted it."
-        ) from None
-
-
-def check_document(path: Path, document: dict[str, Any], tables: tuple[str, ...] = rec.TABLES) -> None:
-    """Refuse a document written by a newer coopconsole or not laid out as a session
-    (``tables``: the ones to be read; the others are not looked at: a look across the
-    folder that reads the actions is not stopped by another table of a newer schema)."""
-    try:
-        newest = check.newest_schema(document, None if tables == rec.TABLES else (rec.META, *tables))
-        if newest > rec.SCHEMA_VERSION:
-            raise CorruptSession(
-                f"{path} was written by a newer coopconsole (schema {newest}, this one reads "
-                f"{rec.SCHEMA_VERSION}). Upgrade coopconsole to open it; the file was not changed."
-            )
-        check.check_layout(document, tables, rec.META)
-    except check.Malformed as exc:
-        raise CorruptSession(corrupt_message(path, str(exc), record=bool(exc.where))) from None
-
-
-def decode_session(
-    path: Path,
-    document: dict[str, dict[str, Any]],
-    name: str,
-    tables: tuple[str, ...] | None = None,
-    kept: rec.Decoded | None = None,
-) -> Session:
-    """The session in ``document`` (``tables``: only those; ``kept``: what the file's
-    last decoding made; see ``codecs.session_from_document``)."""
-    try:
-        return rec.session_from_document(document, name, tables, kept)
-    except check.Malformed as exc:
-        raise CorruptSession(corrupt_message(path, str(exc), record=True)) from None
-    except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as exc:
-        # validate's rules should leave nothing to fail here; if one does, it is
-        # still this file's fault, and still no traceback.
-        raise CorruptSession(corrupt_message(path, f"a record is malformed ({exc!r})")) from None
-
-
-def read_document(path: Path, tables: tuple[str, ...] = rec.TABLES) -> dict[str, dict[str, Any]]:
-    """The document of the session file ``path``, read once, without the lock, and
-    checked as every read is (a file is only ever replaced whole: this is one version);
-    ``tables``: those that will be read (the layout of the others is not checked)."""
-    storage = AtomicJSONStorage(path)
-    try:
-        document: dict[str, dict[str, Any]] = storage_call(path, storage.read) or {}
-    finally:
-        storage.close()
-    check_document(path, document, tables)
-    return document
 
 
 def _overwrite_with(record: dict[str, Any]) -> Callable[[MutableMapping[str, Any]], None]:

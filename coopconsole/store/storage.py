@@ -7,7 +7,7 @@ and written:
 * **Atomic replace.** A write goes to a temporary file in the same folder, which is
   flushed and fsynced, then ``os.replace``-d over the session file, then the folder is
   fsynced. A kill -9 at any instant leaves either the old or the new file, never a torn
-  one. Temporary files left by a killed writer are removed by :func:`clean_temp_files`
+  one. Temporary files left by a killed writer are removed by :func:`~coopconsole.store.blanks.clean_temp_files`
   (the store calls it under the session lock, when no writer can be active). The
   temporary file is usually a blank made ready in advance (``blanks.py``), which saves
   the write one journal commit.
@@ -58,7 +58,6 @@ __all__ = [
     "CorruptFileError",
     "NotAFileError",
     "UnreadableFileError",
-    "clean_temp_files",
     "temp_prefix",
 ]
 
@@ -99,30 +98,6 @@ def check_regular(path: Path, st: os.stat_result) -> None:
     """Raise :class:`NotAFileError` unless ``st`` (of ``path``) is a regular file's."""
     if not stat.S_ISREG(st.st_mode):
         raise NotAFileError(path, st.st_mode)
-
-
-def clean_temp_files(path: Path) -> list[Path]:
-    """Remove temporary files a killed writer left next to ``path``; return them.
-
-    Only call this while holding the session's lock: a live writer's temporary file
-    looks exactly like a leftover. A leftover that cannot be removed now (a read-only
-    folder) is left for the next open: it does not stop the session being read.
-    """
-    removed: list[Path] = []
-    prefix = temp_prefix(path)
-    try:
-        names = os.listdir(path.parent)
-    except OSError:
-        return removed
-    for name in names:
-        if name.startswith(prefix) and name.endswith(".tmp"):
-            leftover = path.parent / name
-            try:
-                leftover.unlink()
-                removed.append(leftover)
-            except OSError:
-                pass
-    return removed
 
 
 def _splice(encoded: bytes, key: str, record: dict[str, Any]) -> bytes:
