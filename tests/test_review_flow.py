@@ -4,6 +4,7 @@ the health check once the review is over with an action nobody looked at."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -189,6 +190,63 @@ async def test_a_move_made_in_another_terminal_shows_in_the_open_console(follow_
         rows = _rows(screen.query_one(ActionsPane))
         assert rows[2].startswith("#2 [In review]")
         assert rows[0].startswith("Previous actions: 3 open, 1 looked at")
+
+
+async def test_keys_pressed_before_the_review_is_drawn_act_on_the_first_carried_action(follow_up, store):
+    """Space starts the review on the intent thread; ] and k pressed before its result is
+    drawn act on the first carried action all the same (the service picks it after the
+    start), not on nothing."""
+    app = follow_up()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        gate = threading.Event()
+        screen.intents.run(gate.wait, lambda _: None, screen.report)  # a save held up on the disk
+        await pilot.press("space", "right_square_bracket", "k")
+        assert screen.frame is not None and screen.frame.current_item is None  # nothing drawn yet
+        gate.set()
+        screen = await settle(pilot, pauses=2)
+        bar = screen.query_one(CaptureBar)
+        assert bar.display and bar.kind == "remark"
+        await pilot.press(*"sent on Monday", "enter")
+        screen = await settle(pilot)
+        assert not app._notifications  # no "highlight an action first"
+    with store.open("second") as handle:
+        first = handle.load().actions[0]
+    assert [(c.status, c.remark) for c in first.history] == [
+        (ActionStatus.IN_PROGRESS, ""),
+        (ActionStatus.IN_PROGRESS, "sent on Monday"),
+    ]
+
+
+async def test_two_moves_pressed_before_the_first_is_drawn_move_the_same_action(follow_up, store):
+    app = follow_up()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("space")
+        screen = await settle(pilot)
+        gate = threading.Event()
+        screen.intents.run(gate.wait, lambda _: None, screen.report)
+        await pilot.press("right_square_bracket", "right_square_bracket")  # as the first shows: on #1
+        gate.set()
+        screen = await settle(pilot, pauses=2)
+        assert screen.query_one(ActionsPane).selected().id == 1
+        await pilot.press("down", "right_square_bracket")  # then #2
+        screen = await settle(pilot)
+    with store.open("second") as handle:
+        actions = handle.load().actions
+    assert [a.status for a in actions[:2]] == [ActionStatus.UNDER_REVIEW, ActionStatus.UNDER_REVIEW]
+
+
+async def test_a_board_key_with_nothing_to_act_on_says_how_to_choose_one(follow_up, store):
+    app = follow_up()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)  # the review has not started: no carried action is next
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        said = [n.message for n in app._notifications]
+        assert said == ["Highlight an action in the actions pane first (Tab reaches it)."]
+    with store.open("second") as handle:
+        assert all(not a.history for a in handle.load().actions)
 
 
 async def test_after_a_move_the_arrow_goes_on_to_the_next_carried_action(follow_up, store):

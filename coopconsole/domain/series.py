@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
+from coopconsole.domain.board import looked_at
 from coopconsole.domain.frozen import record
 from coopconsole.domain.model import (
     ActionItem,
@@ -325,3 +326,14 @@ def review_started(session: Session, state: AgendaState) -> datetime | None:
 def in_review(session: Session, state: AgendaState) -> bool:
     item = session.item(state.current)
     return item is not None and item.kind is ItemKind.REVIEW
+
+
+def next_to_review(session: Session, state: AgendaState) -> ActionItem | None:
+    """The carried action the review comes to next: the first of the current item's that
+    nobody moved or remarked on since the review began (None: not in the review, or every
+    one was looked at)."""
+    if not in_review(session, state):
+        return None
+    since = review_started(session, state)
+    carried = (a for a in session.actions if a.origin and a.item == state.current)
+    return next((a for a in carried if not looked_at(a, since)), None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from coopconsole.domain.board import moved, step
 from coopconsole.domain.model import ActionItem, ActionStatus
+from coopconsole.domain.series import next_to_review
 from coopconsole.service.access import SessionAccess
 from coopconsole.service.refusals import ServiceError
 
@@ -38,6 +39,17 @@ class ActionBoard:
             if status is None:
                 raise ServiceError("board-last" if by > 0 else "board-first", id=action_id)
             return self.move(action_id, status, remark)
+
+    def to_review(self) -> ActionItem:
+        """The carried action the review comes to next (refused: not in the review, or
+        every carried action of the item was looked at)."""
+        access = self.access
+        with access.locked():
+            session = access.session
+            action = next_to_review(session, access.state_of(session, access.now()))
+            if action is None:
+                raise ServiceError("board-pick")
+            return action
 
     def remark(self, action_id: int, text: str) -> ActionItem:
         """Say something about action ``action_id`` without moving it."""
