@@ -31,19 +31,21 @@ Start-up (``startup_demo_ms``, ``startup_bare_ms``, ``startup_ratio_demo_vs_bare
 Idle CPU (``idle_cpu_percent_{fullday,demo,bare,fullday_plain}``, ``idle_ratio_*_vs_bare``)
     A session whose agenda clock is running is written with the store (the full-day
     workshop of ``workshop.py``, its events re-stamped to end 5 s before now, so the
-    clock, which starts with its first event, is running on the last item; and the
-    small demo meeting with a START event at now). ``coopconsole open`` is spawned on it
-    in a pty as above; a thread drains the pty all along, so the console never blocks
-    on a full terminal buffer. Once the first frame is painted the console is left to
-    settle 3 s, then its user+system CPU time (``utime + stime`` of ``/proc/PID/stat``,
-    all threads, in clock ticks of ``SC_CLK_TCK``) is read at the start and the end of
-    20 s with nothing typed. The figure is the CPU time over the wall time, as a
-    percentage of one core. ``idle_output_bytes_per_s_*`` is what it wrote to the
-    terminal meanwhile. ``_bare`` is the bare app of the start-up part with its Static
-    rewritten once a second by ``set_interval``, as a ticking clock would be, measured
-    the same way (Textual's input thread polls ten times a second in both). The target
-    for ``idle_ratio_fullday_vs_bare`` and ``idle_ratio_demo_vs_bare`` is at most 1.
-    ``_fullday_plain`` is the full-day console again with ``COOPCONSOLE_PLAIN_TEXTUAL=1``.
+    clock, which starts with its first event, is running on the last item; and the small
+    demo meeting with a START event at now). ``coopconsole open`` is spawned on it in a
+    pty as above; a thread drains the pty all along, so the console never blocks on a
+    full terminal buffer. Once the first frame is painted the console is left to settle
+    3 s, then its CPU time (all threads, to the nanosecond: ``clock_gettime`` on the
+    process's CPU clock; ``/proc/PID/stat``'s clock ticks of 10 ms where that is not
+    available) is read at the start and the end of 20 s with nothing typed. The figure
+    is the CPU time over the wall time, as a percentage of one core.
+    ``idle_output_bytes_per_s_*`` is what it wrote to the terminal meanwhile. ``_bare``
+    is the bare app of the start-up part with its Static rewritten once a second by
+    ``set_interval``, as a ticking clock would be, measured the same way (Textual's
+    input thread polls ten times a second in both). The target for
+    ``idle_ratio_fullday_vs_bare`` and ``idle_ratio_demo_vs_bare`` is at most 1.
+    ``_fullday_plain`` is the full-day console again with
+    ``COOPCONSOLE_PLAIN_TEXTUAL=1``.
 
 Event-loop stalls while saving (``max_stall_ms``, ``p99_stall_ms``)
     In-process: ``make_app`` on the full-day session (re-stamped as above, the system
@@ -96,7 +98,7 @@ from references import (  # noqa: E402
     reference_driver,
     textual_version,
 )
-from terminal import COLUMNS, ROWS, Drain, Terminal, cpu_seconds  # noqa: E402
+from terminal import COLUMNS, ROWS, Drain, Terminal, process_cpu_seconds  # noqa: E402
 from workshop import workshop  # noqa: E402
 
 from coopconsole.domain.clock import system_clock  # noqa: E402
@@ -226,16 +228,16 @@ def measure_idle(argv: list[str], env: dict[str, str], markers: tuple[str, ...],
     try:
         time.sleep(SETTLE_S)
         pid = terminal.process.pid
-        cpu0, wall0, bytes0 = cpu_seconds(pid), time.perf_counter(), drain.bytes
+        cpu0, wall0, bytes0 = process_cpu_seconds(pid), time.perf_counter(), drain.bytes
         time.sleep(IDLE_S)
-        cpu1, wall1, bytes1 = cpu_seconds(pid), time.perf_counter(), drain.bytes
+        cpu1, wall1, bytes1 = process_cpu_seconds(pid), time.perf_counter(), drain.bytes
         if terminal.process.poll() is not None:
             raise SystemExit(f"the console exited during the idle measurement ({label})")
     finally:
         drain.stop()
         terminal.kill()
     percent = (cpu1 - cpu0) / (wall1 - wall0) * 100
-    print(f"idle_cpu_percent{label}={percent:.2f}")
+    print(f"idle_cpu_percent{label}={percent:.3f}")
     print(f"idle_output_bytes_per_s{label}={(bytes1 - bytes0) / (wall1 - wall0):.0f}")
     return percent
 

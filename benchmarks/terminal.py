@@ -3,6 +3,7 @@ along, the text it has painted (escape sequences stripped), and its CPU time."""
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import os
 import re
@@ -110,6 +111,26 @@ def cpu_seconds(pid: int | str) -> float:
     fields = stat[stat.rindex(b")") + 2 :].split()  # after "pid (comm) "
     utime, stime = int(fields[11]), int(fields[12])  # fields 14 and 15 of proc(5)
     return (utime + stime) / os.sysconf("SC_CLK_TCK")
+
+
+class _Timespec(ctypes.Structure):
+    _fields_ = [("tv_sec", ctypes.c_long), ("tv_nsec", ctypes.c_long)]
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """CPU time of process ``pid`` (all its threads, those that ended too), to the
+    nanosecond where the system gives it (``clock_getcpuclockid`` and ``clock_gettime``):
+    ``/proc/PID/stat`` counts in clock ticks of 10 ms, a tenth of what a console uses in
+    20 idle seconds. Elsewhere, :func:`cpu_seconds`."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        clock_id, spec = ctypes.c_int(), _Timespec()
+        if libc.clock_getcpuclockid(pid, ctypes.byref(clock_id)) == 0:
+            if libc.clock_gettime(clock_id, ctypes.byref(spec)) == 0:
+                return spec.tv_sec + spec.tv_nsec / 1e9
+    except (OSError, AttributeError):
+        pass
+    return cpu_seconds(pid)
 
 
 # -- 1. start-up ---------------------------------------------------------------------------
