@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import var
-from textual.widgets import Digits, Label
+from textual.widgets import Label
 
 from coopconsole.domain.model import ItemKind, SessionStatus
 from coopconsole.domain.rounding import whole_minutes
@@ -18,6 +18,7 @@ from coopconsole.texts import t
 from coopconsole.tui.format import clock, hhmm
 from coopconsole.tui.frame import Frame
 from coopconsole.tui.paint import set_border_title, show, show_digits
+from coopconsole.tui.widgets.countdown import CountdownDigits
 from coopconsole.tui.widgets.line_list import LineList
 
 #: An item that was current for less than this was passed over, not run.
@@ -35,7 +36,7 @@ class AgendaPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(id="agenda-item")
-        yield Digits("--:--", id="countdown")
+        yield CountdownDigits("--:--", id="countdown")
         yield Label(id="agenda-box")
         yield Label(id="agenda-drift")
         yield LineList(id="agenda-items")
@@ -47,7 +48,7 @@ class AgendaPane(Vertical):
         set_border_title(self, t("agenda.title", lang))
         state = frame.view.agenda
         figures = countdown_of(frame)
-        countdown = self.query_one("#countdown", Digits)
+        countdown = self.query_one("#countdown", CountdownDigits)
         show_digits(countdown, figures.value)
         countdown.set_class(figures.warning, "-warning")
         countdown.set_class(figures.overrun, "-overrun")
