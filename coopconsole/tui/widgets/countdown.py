@@ -51,7 +51,8 @@ class CountdownDigits(Digits):
 
     def _draw(self, width: int, style: Style, align: str) -> list[Strip]:
         # The glyphs' rows as Digits makes them: a segment per row, then a line break.
-        rows = [s for s in DigitsRenderable(self.value, style).render(style) if s.text != "\n"]
+        made = DigitsRenderable(self.value, style).render(style)
+        rows = [s for s in made if isinstance(s, Segment) and s.text != "\n"]
         lines = []
         for row in rows:
             excess = max(0, width - row.cell_length)
