@@ -371,6 +371,9 @@ def test_fair_shares_count_a_late_arrival_from_arrival_and_a_leaver_until_leavin
     assert shares[1] == pytest.approx(40 / 70) and shares[2] == pytest.approx(20 / 70)
     assert shares[3] == pytest.approx(10 / 70)
     assert fair_shares(PEOPLE, T0, now) == {p.id: 0.25 for p in PEOPLE}
+    # Everyone counted over the whole scope: exactly the same share each, at any moment.
+    for seconds in (1, 7, 2401, 35999):
+        assert fair_shares(PEOPLE[:3], T0, T0 + timedelta(seconds=seconds)) == {p.id: 1 / 3 for p in PEOPLE[:3]}
 
 
 def test_a_late_arrival_is_not_quiet_for_the_time_before_they_came():

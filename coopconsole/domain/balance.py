@@ -159,8 +159,8 @@ def fair_shares(participants: Sequence[Participant], since: datetime | None, now
     if not counted:
         return {}
     equal = {p.id: 1 / len(counted) for p in counted}
-    if since is None or now <= since:
-        return equal
+    if since is None or now <= since or not any(_own_window(p) for p in counted):
+        return equal  # everyone counted since ``since``, up to now: the same share each
     weights: dict[int, float] = {}
     for p in counted:
         start = max(since, p.arrived_at) if p.arrived_at and (p.attendance is Attendance.LATE or p.walked_in) else since
@@ -168,6 +168,14 @@ def fair_shares(participants: Sequence[Participant], since: datetime | None, now
         weights[p.id] = max((end - start).total_seconds(), 0.0)
     total = sum(weights.values())
     return {pid: w / total for pid, w in weights.items()} if total > 0 else equal
+
+
+def _own_window(person: Participant) -> bool:
+    """Whether ``person``'s share is counted over a window of their own (arrived late or
+    walked in, or left), not over the whole scope."""
+    return bool(person.arrived_at and (person.attendance is Attendance.LATE or person.walked_in)) or bool(
+        person.attendance is Attendance.LEFT and person.left_at
+    )
 
 
 def flags_from(
