@@ -33,32 +33,7 @@ FORBIDDEN = {
 def parser():  # noqa: ANN201 - markdown_it.MarkdownIt, imported lazily
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    md.core.ruler.at("inline", _inline)
-    return md
-
-
-def _inline(state) -> None:  # noqa: ANN001 - markdown_it.rules_core.StateCore
-    """markdown-it-py's own core rule "inline", but an inline content with none of the
-    characters that can start an inline construct (the inline parser's terminators) is
-    given its one text token at once: that is all the inline parser would make of it,
-    as its first rule, ``text``, takes everything up to the first terminator. Most of
-    the minutes' table cells are such text; parsing each of them was a third of the
-    check. ``tests/test_minutes_check.py`` compares the tokens with the stock parser's."""
-    from markdown_it.token import Token
-
-    md = state.md
-    terminators = md.inline.terminator_re
-    for token in state.tokens:
-        if token.type != "inline":
-            continue
-        if token.children is None:
-            token.children = []
-        content = token.content
-        if content and terminators.search(content) is None:
-            token.children.append(Token("text", "", 0, content=content))
-        else:
-            md.inline.parse(content, md, state.env, token.children)
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
 @dataclass
