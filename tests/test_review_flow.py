@@ -237,6 +237,29 @@ async def test_two_moves_pressed_before_the_first_is_drawn_move_the_same_action(
     assert [a.status for a in actions[:2]] == [ActionStatus.UNDER_REVIEW, ActionStatus.UNDER_REVIEW]
 
 
+async def test_a_capture_opened_before_the_remark_is_ready_keeps_its_text(follow_up, store):
+    """k with nothing highlighted works out its action on the intent thread; an action
+    opened meanwhile in the capture bar is not replaced by the remark, nor its text lost."""
+    app = follow_up()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("space")
+        screen = await settle(pilot)
+        gate = threading.Event()
+        screen.intents.run(gate.wait, lambda _: None, screen.report)
+        await pilot.press("k", "a", *"call the bank")
+        gate.set()
+        screen = await settle(pilot, pauses=2)
+        bar = screen.query_one(CaptureBar)
+        assert bar.display and bar.kind == "action"
+        await pilot.press("enter")
+        screen = await settle(pilot)
+    with store.open("second") as handle:
+        session = handle.load()
+    assert session.actions[-1].deliverable == "call the bank"
+    assert all(not change.remark for action in session.actions for change in action.history)
+
+
 async def test_a_board_key_with_nothing_to_act_on_says_how_to_choose_one(follow_up, store):
     app = follow_up()
     async with app.run_test(size=(120, 36)) as pilot:

@@ -85,10 +85,15 @@ class ActionMoves:
         screen = self.screen
         chosen, box = self._chosen()
 
+        async def open_bar(action: ActionItem) -> None:
+            if screen.capturing.bar.display:  # another capture was opened meanwhile: its text stays
+                return
+            await screen.capturing.open("remark", record=action)
+
         def opened(action: Any) -> None:
             self.screen.query_one(ActionsPane).select_id(f"action-{action.id}")
             self._drawn(box)
-            screen.call_later(screen.capturing.open, "remark", record=action)
+            screen.call_later(open_bar, action)
 
         def failed(exc: BaseException) -> None:
             self._drawn(box)
