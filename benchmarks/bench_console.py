@@ -32,20 +32,23 @@ Idle CPU (``idle_cpu_percent_{fullday,demo,bare,fullday_plain}``, ``idle_ratio_*
     A session whose agenda clock is running is written with the store (the full-day
     workshop of ``workshop.py``, its events re-stamped to end 5 s before now, so the
     clock, which starts with its first event, is running on the last item; and the small
-    demo meeting with a START event at now). ``coopconsole open`` is spawned on it in a
-    pty as above; a thread drains the pty all along, so the console never blocks on a
-    full terminal buffer. Once the first frame is painted the console is left to settle
-    3 s, then its CPU time (all threads, to the nanosecond: ``clock_gettime`` on the
-    process's CPU clock; ``/proc/PID/stat``'s clock ticks of 10 ms where that is not
-    available) is read at the start and the end of 20 s with nothing typed. The figure
-    is the CPU time over the wall time, as a percentage of one core.
-    ``idle_output_bytes_per_s_*`` is what it wrote to the terminal meanwhile. ``_bare``
-    is the bare app of the start-up part with its Static rewritten once a second by
-    ``set_interval``, as a ticking clock would be, measured the same way (Textual's
-    input thread polls ten times a second in both). The target for
-    ``idle_ratio_fullday_vs_bare`` and ``idle_ratio_demo_vs_bare`` is at most 1.
-    ``_fullday_plain`` is the full-day console again with
-    ``COOPCONSOLE_PLAIN_TEXTUAL=1``.
+    demo meeting with a START event at now). ``coopconsole open`` is spawned on each in
+    a pty as above, and beside them, each in its own pty, ``_bare``: the bare app of the
+    start-up part with its Static rewritten once a second by ``set_interval``, as a
+    ticking clock would be (Textual's input thread polls ten times a second in all of
+    them), and ``_fullday_plain``: the full-day console again with
+    ``COOPCONSOLE_PLAIN_TEXTUAL=1``. All four run at once, so each window finds the
+    machine as busy for all of them; idle, they use well under 1 % of a core each. A
+    thread drains each pty all along, so no program blocks on a full terminal buffer.
+    Once every first frame is painted they are left to settle 3 s, then their CPU time
+    (all threads, to the nanosecond: ``clock_gettime`` on the process's CPU clock;
+    ``/proc/PID/stat``'s clock ticks of 10 ms where that is not available) is read at
+    the start and the end of each of three windows of 20 s with nothing typed.
+    ``idle_cpu_percent_*`` is the median of the three windows' CPU time over wall time,
+    as a percentage of one core; ``idle_ratio_*_vs_bare`` the median of the three
+    windows' ratios; ``idle_output_bytes_per_s_*`` what each wrote to its terminal. The
+    target for ``idle_ratio_fullday_vs_bare`` and ``idle_ratio_demo_vs_bare`` is at most
+    1.
 
 Event-loop stalls while saving (``max_stall_ms``, ``p99_stall_ms``)
     In-process: ``make_app`` on the full-day session (re-stamped as above, the system
@@ -109,6 +112,7 @@ from coopconsole.store import SessionStore  # noqa: E402
 STARTUP_RUNS = 7
 SETTLE_S = 3.0
 IDLE_S = 20.0
+IDLE_WINDOWS = 3
 SAVES = 200
 SAVE_EVERY_S = 0.150
 ACTION_EVERY = 10
@@ -206,40 +210,83 @@ def _time_startup(demo_argv: list[str], bare_argv: list[str], env: dict[str, str
 # -- 2. idle CPU ---------------------------------------------------------------------------
 
 
-def idle(tmp: Path, env: dict[str, str], session: Session, markers: tuple[str, ...], label: str) -> float:
-    sessions = tmp / f"idle-{label}"
-    SessionStore(sessions).create(session).close()
-    argv = [*console_command(), "--sessions-dir", str(sessions), "open", session.name]
-    return measure_idle(argv, env, markers, label)
-
-
-def idle_bare(tmp: Path, env: dict[str, str]) -> float:
-    """The comparison: the bare app of the start-up part, a Label rewritten once a second."""
+def idle(tmp: Path, env: dict[str, str]) -> None:
+    """The idle part: the full day, the demo, the bare app and the full day on plain
+    Textual, running side by side, measured over the same windows."""
     script = tmp / "ticking_bare_app.py"
     script.write_text(TICKING_BARE_APP, encoding="utf-8")
-    return measure_idle([sys.executable, str(script)], env, BARE_MARKERS, "_bare")
+    plain_env = {**env, "COOPCONSOLE_PLAIN_TEXTUAL": "1"}
+    programs = {
+        "fullday": (console_on(tmp, running_fullday(), "fullday"), env, FULLDAY_MARKERS),
+        "demo": (console_on(tmp, running_demo(), "demo"), env, DEMO_MARKERS),
+        "bare": ([sys.executable, str(script)], env, BARE_MARKERS),
+        "fullday_plain": (console_on(tmp, running_fullday(), "fullday_plain"), plain_env, FULLDAY_MARKERS),
+    }
+    percents, output = measure_idle(programs)
+    print_idle(percents, output)
+    bare = percents["bare"]
+    for label in ("fullday", "demo", "fullday_plain"):
+        ratios = [mine / base for mine, base in zip(percents[label], bare, strict=True) if base]
+        print(
+            f"idle_ratio_{label}_vs_bare={statistics.median(ratios):.2f}"
+            if ratios
+            else f"idle_ratio_{label}_vs_bare=nan"
+        )
+    print(f"idle_windows={IDLE_WINDOWS}")
 
 
-def measure_idle(argv: list[str], env: dict[str, str], markers: tuple[str, ...], label: str) -> float:
-    terminal = Terminal(argv, env)
-    terminal.wait_for(markers)
-    drain = Drain(terminal)
-    drain.start()
+def print_idle(percents: dict[str, list[float]], output: dict[str, float]) -> None:
+    """``idle_cpu_percent_LABEL`` (the median of the windows) and what was written."""
+    for label, windows in percents.items():
+        print(f"idle_cpu_percent_{label}={statistics.median(windows):.3f}")
+        print(f"idle_output_bytes_per_s_{label}={output[label]:.0f}")
+
+
+def console_on(tmp: Path, session: Session, label: str) -> list[str]:
+    """The command that opens ``session``, written in a sessions folder of its own."""
+    sessions = tmp / f"idle-{label}"
+    SessionStore(sessions).create(session).close()
+    return [*console_command(), "--sessions-dir", str(sessions), "open", session.name]
+
+
+def measure_idle(
+    programs: dict[str, tuple[list[str], dict[str, str], tuple[str, ...]]],
+) -> tuple[dict[str, list[float]], dict[str, float]]:
+    """Each program's CPU use over each window (a percentage of one core), and what it
+    wrote to its terminal per second over all of them. The programs run at once, each in
+    its own pty, so every window finds the machine as busy for all of them."""
+    terminals: dict[str, Terminal] = {}
+    drains: dict[str, Drain] = {}
     try:
+        for label, (argv, env, markers) in programs.items():
+            terminals[label] = Terminal(argv, env)
+            terminals[label].wait_for(markers)
+            drains[label] = Drain(terminals[label])
+            drains[label].start()
         time.sleep(SETTLE_S)
-        pid = terminal.process.pid
-        cpu0, wall0, bytes0 = process_cpu_seconds(pid), time.perf_counter(), drain.bytes
-        time.sleep(IDLE_S)
-        cpu1, wall1, bytes1 = process_cpu_seconds(pid), time.perf_counter(), drain.bytes
-        if terminal.process.poll() is not None:
-            raise SystemExit(f"the console exited during the idle measurement ({label})")
+        pids = {label: terminal.process.pid for label, terminal in terminals.items()}
+        percents: dict[str, list[float]] = {label: [] for label in programs}
+        bytes0 = {label: drain.bytes for label, drain in drains.items()}
+        start = time.perf_counter()
+        for _ in range(IDLE_WINDOWS):
+            cpu0 = {label: process_cpu_seconds(pid) for label, pid in pids.items()}
+            wall0 = time.perf_counter()
+            time.sleep(IDLE_S)
+            cpu1 = {label: process_cpu_seconds(pid) for label, pid in pids.items()}
+            wall = time.perf_counter() - wall0
+            for label in programs:
+                percents[label].append((cpu1[label] - cpu0[label]) / wall * 100)
+        elapsed = time.perf_counter() - start
+        for label, terminal in terminals.items():
+            if terminal.process.poll() is not None:
+                raise SystemExit(f"{label} exited during the idle measurement")
+        output = {label: (drains[label].bytes - bytes0[label]) / elapsed for label in programs}
     finally:
-        drain.stop()
-        terminal.kill()
-    percent = (cpu1 - cpu0) / (wall1 - wall0) * 100
-    print(f"idle_cpu_percent{label}={percent:.3f}")
-    print(f"idle_output_bytes_per_s{label}={(bytes1 - bytes0) / (wall1 - wall0):.0f}")
-    return percent
+        for drain in drains.values():
+            drain.stop()
+        for terminal in terminals.values():
+            terminal.kill()
+    return percents, output
 
 
 # -- 3. event-loop stalls while saving -----------------------------------------------------
@@ -343,13 +390,7 @@ def main() -> None:
         if "startup" in parts:
             startup(tmp, env)
         if "idle" in parts:
-            fullday = idle(tmp, env, running_fullday(), FULLDAY_MARKERS, "_fullday")
-            demo = idle(tmp, env, running_demo(), DEMO_MARKERS, "_demo")
-            bare = idle_bare(tmp, env)
-            plain_env = {**env, "COOPCONSOLE_PLAIN_TEXTUAL": "1"}
-            plain = idle(tmp, plain_env, running_fullday(), FULLDAY_MARKERS, "_fullday_plain")
-            for label, figure in (("fullday", fullday), ("demo", demo), ("fullday_plain", plain)):
-                print(f"idle_ratio_{label}_vs_bare={figure / bare:.2f}" if bare else f"idle_ratio_{label}_vs_bare=nan")
+            idle(tmp, env)
         if "capture" in parts:
             capture(tmp, env)
         if "stalls" in parts:

@@ -13,7 +13,8 @@ not fall in step with the console's one-second tick.
   ``COOPCONSOLE_NO_FILE_NOTIFICATIONS=1``, following changes on its tick alone: the
   reference in the same run.
 * ``idle_cpu_percent_watching`` / ``idle_cpu_percent_polling``: the console's CPU while
-  nothing happens, with and without notifications (the target: no higher).
+  nothing happens, with and without notifications (the target: no higher), both running
+  at once over the same windows (the median of three, as ``bench_console.py idle``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from bench_console import DEMO_MARKERS, console_command, measure_idle, percentile, running_demo
+from bench_console import DEMO_MARKERS, console_command, measure_idle, percentile, print_idle, running_demo
 from terminal import Terminal, painted_text
 
 from coopconsole.store import SessionStore
@@ -83,7 +84,9 @@ def main(tmp: Path, env: dict[str, str]) -> None:
         samples = visible_after_add(tmp, run_env, label)
         print(f"cross_process_visible{label}_p50_ms={percentile(samples, 50) * 1000:.0f}")
         print(f"cross_process_visible{label}_p95_ms={percentile(samples, 95) * 1000:.0f}")
-    for label, run_env in (("_watching", env), ("_polling", polling_env)):
-        sessions = tmp / f"idle-cross{label}"
+    programs = {}
+    for label, run_env in (("watching", env), ("polling", polling_env)):
+        sessions = tmp / f"idle-cross-{label}"
         SessionStore(sessions).create(running_demo("idle")).close()
-        measure_idle(_console(sessions, run_env, "idle"), run_env, DEMO_MARKERS, label)
+        programs[label] = (_console(sessions, run_env, "idle"), run_env, DEMO_MARKERS)
+    print_idle(*measure_idle(programs))  # side by side, over the same windows
