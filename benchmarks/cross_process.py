@@ -24,7 +24,8 @@ import subprocess
 import time
 from pathlib import Path
 
-from bench_console import DEMO_MARKERS, console_command, measure_idle, percentile, print_idle, running_demo
+from bench_console import DEMO_MARKERS, console_command, percentile, running_demo
+from idle_cpu import measure_idle, print_idle
 from terminal import Terminal, painted_text
 
 from coopconsole.store import SessionStore
