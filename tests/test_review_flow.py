@@ -15,6 +15,7 @@ from coopconsole.service import series as folder_series
 from coopconsole.texts.health import report
 from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.dialogs import HelpDialog
+from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.screens.meeting_keys import help_lines, palette_commands
 from coopconsole.tui.widgets.actions import ActionsPane
 from coopconsole.tui.widgets.capture_bar import CaptureBar
@@ -45,6 +46,20 @@ def follow_up(store, clock):
         return make_app(store=store, session_name="second", clock=clock, lang="en", **kw)
 
     return start
+
+
+async def keys_while_saving(pilot, *keys: str, meanwhile=None) -> MeetingScreen:
+    """Press ``keys`` while the intent thread is held up (a save slow to reach the disk),
+    so none of their results is drawn before all of them are pressed; ``meanwhile`` is
+    called before the thread goes on. The screen once everything has settled."""
+    screen = pilot.app.screen
+    gate = threading.Event()
+    screen.intents.run(gate.wait, lambda _: None, screen.report)
+    await pilot.press(*keys)
+    if meanwhile is not None:
+        meanwhile(screen)
+    gate.set()
+    return await settle(pilot, pauses=2)
 
 
 def _rows(pane: ActionsPane) -> list[str]:
@@ -198,13 +213,12 @@ async def test_keys_pressed_before_the_review_is_drawn_act_on_the_first_carried_
     start), not on nothing."""
     app = follow_up()
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await settle(pilot)
-        gate = threading.Event()
-        screen.intents.run(gate.wait, lambda _: None, screen.report)  # a save held up on the disk
-        await pilot.press("space", "right_square_bracket", "k")
-        assert screen.frame is not None and screen.frame.current_item is None  # nothing drawn yet
-        gate.set()
-        screen = await settle(pilot, pauses=2)
+        await settle(pilot)
+
+        def nothing_drawn_yet(screen: MeetingScreen) -> None:
+            assert screen.frame is not None and screen.frame.current_item is None
+
+        screen = await keys_while_saving(pilot, "space", "right_square_bracket", "k", meanwhile=nothing_drawn_yet)
         bar = screen.query_one(CaptureBar)
         assert bar.display and bar.kind == "remark"
         await pilot.press(*"sent on Monday", "enter")
@@ -223,12 +237,8 @@ async def test_two_moves_pressed_before_the_first_is_drawn_move_the_same_action(
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await settle(pilot)
         await pilot.press("space")
-        screen = await settle(pilot)
-        gate = threading.Event()
-        screen.intents.run(gate.wait, lambda _: None, screen.report)
-        await pilot.press("right_square_bracket", "right_square_bracket")  # as the first shows: on #1
-        gate.set()
-        screen = await settle(pilot, pauses=2)
+        await settle(pilot)
+        screen = await keys_while_saving(pilot, "right_square_bracket", "right_square_bracket")  # both on #1
         assert screen.query_one(ActionsPane).selected().id == 1
         await pilot.press("down", "right_square_bracket")  # then #2
         screen = await settle(pilot)
@@ -244,12 +254,8 @@ async def test_a_capture_opened_before_the_remark_is_ready_keeps_its_text(follow
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await settle(pilot)
         await pilot.press("space")
-        screen = await settle(pilot)
-        gate = threading.Event()
-        screen.intents.run(gate.wait, lambda _: None, screen.report)
-        await pilot.press("k", "a", *"call the bank")
-        gate.set()
-        screen = await settle(pilot, pauses=2)
+        await settle(pilot)
+        screen = await keys_while_saving(pilot, "k", "a", *"call the bank")
         bar = screen.query_one(CaptureBar)
         assert bar.display and bar.kind == "action"
         await pilot.press("enter")
