@@ -25,18 +25,18 @@ from textual.content import Content
 from textual.geometry import Region, Size, clamp
 from textual.message import Message
 from textual.reactive import Reactive, reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
 from coopconsole.tui.paint import same
+from coopconsole.tui.textual_internals import SteadyScrollView
 from coopconsole.tui.widgets.line_rows import Row, enabled_from, next_enabled
 
 #: Above this many changed lines, the whole list is refreshed at once.
 _MANY = 8
 
 
-class LineList(ScrollView, can_focus=True):
+class LineList(SteadyScrollView, can_focus=True):
     """One-line rows, each rendered once per look; see the module docstring."""
 
     ALLOW_SELECT = False
