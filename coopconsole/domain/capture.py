@@ -49,6 +49,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import lru_cache
 
 from coopconsole.domain.dates import DateError, DeadlineMatch, find_deadline, fold
 from coopconsole.domain.frozen import record
@@ -114,18 +115,31 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)|（\s*）|\[\s*\]|【\s*】|\{\s*\}")
 _POLITE = ("请", "由", "让")
 
 
+# The names' folded forms are worked out once per name, not once per participant and
+# capture: with thirty people in the room, folding every name again cost each capture
+# about a millisecond.
+_NAMES_KEPT = 4096
+
+
 def _name(person: Participant) -> str:
     """The participant's name as it is compared with the (cleaned, folded) line."""
-    return fold(unicodedata.normalize("NFC", person.name.strip()))
+    return _folded_name(person.name)
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
+def _folded_name(name: str) -> str:
+    return fold(unicodedata.normalize("NFC", name.strip()))
+
+
+@lru_cache(maxsize=_NAMES_KEPT)
 def _key(name: str) -> str:
     name = fold(unicodedata.normalize("NFC", name))
     return " ".join(name.replace("_", " ").replace(".", " ").split()).casefold()
 
 
-def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s·・]+", _key(name)) if w]
+@lru_cache(maxsize=_NAMES_KEPT)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[\s·・]+", _key(name)) if w)
 
 
 def _at(work: str, pos: int, name: str) -> bool:
