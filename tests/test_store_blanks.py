@@ -15,6 +15,7 @@ from tinydb import TinyDB
 
 from coopconsole.domain.model import ActionItem, Event, EventKind, Note
 from coopconsole.store import blanks
+from coopconsole.store import storage as storage_module
 from coopconsole.store.blanks import fragments_from, held_already
 
 AT = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
@@ -27,10 +28,39 @@ def test_what_a_blank_holds_already():
     assert held_already((b"{", b'"t":', table, b"}"), [b"{", b'"t":', table, b"}"]) == len(b'{"t":' + table + b"}")
     # A table with a record spliced on: held up to its closing brace.
     assert held_already((b"{", table, b",", b"x"), [b"{", spliced, b",", b"x"]) == 1 + len(table) - 1
-    # A table serialised again: held up to it, however alike its start.
-    assert held_already((b"{", table, b"}"), [b"{", b'{"1":{"a":3}}', b"}"]) == 1
+    # A table serialised again: held up to its first byte that changed.
+    assert held_already((b"{", table, b"}"), [b"{", b'{"1":{"a":3}}', b"}"]) == 1 + table.index(b"1}")
     # Nothing held: a blank of spaces from before the first write.
     assert held_already((), [b"{", table]) == 0
+    # Records spliced on as the store splices them: the table but its brace, each record,
+    # a brace of their own; then one more; then all of it joined into one fragment.
+    head, two, three = table[:-1], b',"2":{"a":2}', b',"3":{}'
+    assert held_already((b"{", table, b"}"), [b"{", head, two, b"}", b"}"]) == len(table)
+    held = (b"{", head, two, b"}", b"}")
+    assert held_already(held, [b"{", head, two, three, b"}", b"}"]) == 1 + len(spliced) - 1
+    assert held_already(held, [b"{", head + two + three + b"}", b"}"]) == 1 + len(spliced) - 1
+    # A document shorter than the one held, and one that only grew at its end.
+    assert held_already((b"{", table, b"}"), [b"{", table]) == 1 + len(table)
+    assert held_already((b"{", table), [b"{", table, b"}"]) == 1 + len(table)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_what_a_blank_holds_is_the_common_start_however_cut(seed):
+    """Two documents cut into fragments anywhere: what is held is their common start."""
+    import random
+
+    rnd = random.Random(seed)
+    old = bytes(rnd.choice(b"ab{}") for _ in range(rnd.randint(0, 60)))
+    new = old[: rnd.randint(0, len(old))] + bytes(rnd.choice(b"ab{}") for _ in range(rnd.randint(0, 30)))
+
+    def cut(document: bytes) -> list[bytes]:
+        marks = (
+            sorted(rnd.sample(range(1, len(document)), min(len(document) - 1, rnd.randint(0, 6)))) if document else []
+        )
+        return [document[a:b] for a, b in zip([0, *marks], [*marks, len(document)], strict=True)]
+
+    common = next((k for k, (x, y) in enumerate(zip(old, new, strict=False)) if x != y), min(len(old), len(new)))
+    assert held_already(tuple(cut(old)), cut(new)) == common
 
 
 def test_the_document_from_a_byte_on():
@@ -94,6 +124,36 @@ def test_a_capture_writes_what_follows_its_table_only(store, session, blanks_at_
     plain = TinyDB(store.path_for(session.name))
     assert plain.table("actions").get(doc_id=saved.id)["deliverable"] == "send the draft"
     plain.close()
+
+
+def test_a_long_run_of_captures_copies_no_table_and_writes_only_its_end(store, session, blanks_at_once):
+    """Hundreds of notes one after the other (more than a table is kept in fragments
+    for, so it is joined once on the way): the table's bytes are never copied to add a
+    record, each write puts only the new record and what follows on the disk, and the
+    file is the whole document every time."""
+    for n in range(300):
+        session.events.append(Event(n + 1, AT, EventKind.SPEAKER, participant=1))
+    handle = store.create(session)
+    handle.add(Note(0, "first"))
+    handle.add(Note(0, "second"))
+    storage = handle._storage
+    blanks_at_once.clear()
+    for n in range(storage_module._SPLICED_MAX + 40):
+        handle.add(Note(0, f"note {n}"))
+        fragments = storage._encoded["notes"]
+        assert len(fragments) <= storage_module._SPLICED_MAX
+        if n % 37 == 0 or n == storage_module._SPLICED_MAX + 39:
+            assert _on_disk(handle.path) == handle.document()
+    assert max(blanks_at_once) < 200, [(i, w) for i, w in enumerate(blanks_at_once) if w >= 200]
+    head = storage._encoded["notes"][0]
+    handle.add(Note(0, "one more"))
+    assert storage._encoded["notes"][0] is head  # the table so far, not copied again
+    assert _on_disk(handle.path) == handle.document()
+    handle.close()
+    reopened = store.open(session.name)
+    assert reopened.document() == _on_disk(reopened.path)
+    assert [n.text for n in reopened.load().notes][-2:] == [f"note {storage_module._SPLICED_MAX + 39}", "one more"]
+    reopened.close()
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

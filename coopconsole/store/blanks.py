@@ -147,18 +147,43 @@ class BlankSlot:
 
 def held_already(held: tuple[bytes, ...], parts: list[bytes]) -> int:
     """How many leading bytes of the document ``parts`` the fragments ``held`` have
-    already. A table not serialised again is the very same bytes object; one that had
-    records spliced on at its end (see ``storage._splice``) differs from its last byte,
-    the closing brace, on."""
-    start = 0
-    for old, new in zip(held, parts, strict=False):
-        if old is new or old == new:
-            start += len(old)
+    already, to the byte. A table not serialised again is the very same fragments, taken
+    whole without a look; the rest is compared as bytes, across fragments that need not
+    line up (a table that had records spliced on, see ``storage._splice``, is kept as
+    several fragments and, now and then, joined into one again)."""
+    start = i = j = at_old = at_new = 0
+    while i < len(held) and j < len(parts):
+        old, new = held[i], parts[j]
+        if at_old == at_new == 0 and old is new:
+            start, i, j = start + len(old), i + 1, j + 1
             continue
-        if len(old) > 1 and new.startswith(memoryview(old)[:-1]):
-            start += len(old) - 1
-        break
+        length = min(len(old) - at_old, len(new) - at_new)
+        same = _same_for(old, at_old, new, at_new, length)
+        start += same
+        if same < length:
+            break
+        at_old, at_new = at_old + length, at_new + length
+        if at_old == len(old):
+            i, at_old = i + 1, 0
+        if at_new == len(new):
+            j, at_new = j + 1, 0
     return start
+
+
+def _same_for(old: bytes, at_old: int, new: bytes, at_new: int, length: int) -> int:
+    """How many of the ``length`` bytes of ``old`` and ``new`` from those offsets are the
+    same before the first that differs (compared by ``memcmp``, nothing copied)."""
+    view = memoryview(old)
+    if new.startswith(view[at_old : at_old + length], at_new):
+        return length
+    same, differs = 0, length  # the first ``same`` bytes are equal; one before ``differs`` is not
+    while differs - same > 1:
+        middle = (same + differs) // 2
+        if new.startswith(view[at_old + same : at_old + middle], at_new + same):
+            same = middle
+        else:
+            differs = middle
+    return same
 
 
 def fragments_from(parts: list[bytes], start: int) -> list[bytes | memoryview]:
