@@ -376,6 +376,27 @@ def test_fair_shares_count_a_late_arrival_from_arrival_and_a_leaver_until_leavin
         assert fair_shares(PEOPLE[:3], T0, T0 + timedelta(seconds=seconds)) == {p.id: 1 / 3 for p in PEOPLE[:3]}
 
 
+def test_the_rosters_fair_shares_are_fair_shares_whenever_nobody_has_a_window_of_their_own():
+    from dataclasses import replace
+
+    from coopconsole.domain.balance import Roster, fair_shares
+
+    rosters = {
+        "all in": PEOPLE,
+        "one absent": [*PEOPLE[:3], replace(PEOPLE[3], attendance=Attendance.ABSENT)],
+        "nobody": [replace(p, attendance=Attendance.ABSENT) for p in PEOPLE],
+    }
+    for name, people in rosters.items():
+        fair = Roster.of(people).fair
+        for since in (None, T0, T0 + M(30)):
+            for now in (T0, T0 + M(1), T0 + M(45), T0 + timedelta(seconds=35999)):
+                assert fair == fair_shares(people, since, now), (name, since, now)
+    late = [PEOPLE[0], replace(PEOPLE[1], attendance=Attendance.LATE, arrived_at=T0 + M(20))]
+    left = [PEOPLE[0], replace(PEOPLE[1], attendance=Attendance.LEFT, left_at=T0 + M(10))]
+    walked = [PEOPLE[0], replace(PEOPLE[1], walked_in=True, arrived_at=T0 + M(5))]
+    assert Roster.of(late).fair is None and Roster.of(left).fair is None and Roster.of(walked).fair is None
+
+
 def test_a_late_arrival_is_not_quiet_for_the_time_before_they_came():
     from dataclasses import replace
 

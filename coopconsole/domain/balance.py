@@ -115,12 +115,18 @@ class Roster:
 
     counted: tuple[int, ...]  # ids in the fair shares (see _counted), in list order
     orgs: dict[int, str]  # id -> organisation (the first participant with that id)
+    # What :func:`fair_shares` gives for any scope and time when no one counted has a
+    # window of their own (the same share each), worked out once; None otherwise.
+    fair: dict[int, float] | None = None
 
     @classmethod
     def of(cls, participants: Sequence[Participant]) -> Roster:
+        counted = [p for p in participants if _counted(p)]
+        windows = any(_own_window(p) for p in counted)
         return cls(
-            counted=tuple(p.id for p in participants if _counted(p)),
+            counted=tuple(p.id for p in counted),
             orgs={p.id: p.organisation for p in reversed(participants)},
+            fair=None if windows else {p.id: 1 / len(counted) for p in counted},
         )
 
 
@@ -188,9 +194,11 @@ def flags_from(
     equal = 1 / len(roster.counted)
     by_share = clock_ran >= FLAG_AFTER
     out: dict[int, str] = {}
+    total, spoken = stats.total, stats.by_participant
     for pid in roster.counted:
-        share, due = stats.share(pid), equal if fair is None else fair.get(pid, equal)
-        if stats.by_participant.get(pid, ZERO) <= ZERO or (by_share and share < due / 2):
+        said = spoken.get(pid, ZERO)
+        share, due = (said / total if total else 0.0), equal if fair is None else fair.get(pid, equal)
+        if said <= ZERO or (by_share and share < due / 2):
             out[pid] = QUIET
         elif by_share and share > 2 * due:
             out[pid] = DOMINANT

@@ -144,6 +144,13 @@ class LiveMeeting:
             return self._ran_settled
         return self._ran_settled + clock.elapsed_at(current, now)
 
+    def _fair(self, floor: FloorReplay, item: int | None, now: datetime) -> dict[int, float]:
+        """Each counted participant's fair share over the scope (:func:`fair_shares`):
+        the roster's, the same for every scope and time, unless someone counted has a
+        window of their own."""
+        fair = self._roster.fair
+        return fair if fair is not None else fair_shares(self._participants, scope_start(floor, item), now)
+
     # -- reading the figures --------------------------------------------------------------
 
     def _agenda_state(self, session: Session, floor: FloorReplay, now: datetime) -> AgendaState:
@@ -161,38 +168,35 @@ class LiveMeeting:
         roster = self._roster
         agenda = self._agenda_state(session, floor, now)
         overall = stats_from(roster, floor, now)
-        overall_flags = flags_from(
-            roster, overall, self._clock_ran(floor, now), fair_shares(self._participants, scope_start(floor, None), now)
-        )
+        overall_flags = flags_from(roster, overall, self._clock_ran(floor, now), self._fair(floor, None, now))
         item = agenda.current
         if item is None:
             in_item: SpeakingStats | None = None
             item_flags: dict[int, str] = {}
         else:
             in_item = stats_from(roster, floor, now, item)
-            item_flags = flags_from(
-                roster,
-                in_item,
-                floor.clock_ran(now, item),
-                fair_shares(self._participants, scope_start(floor, item), now),
-            )
+            item_flags = flags_from(roster, in_item, floor.clock_ran(now, item), self._fair(floor, item, now))
 
+        # The shares as SpeakingStats.share works them out, without a call for each.
+        total, spoken, current = overall.total, overall.by_participant, overall.current
+        item_total, item_spoken = (ZERO, {}) if in_item is None else (in_item.total, in_item.by_participant)
         people = []
         for p in self._participants:
             pid, absent = p.id, p.attendance is Attendance.ABSENT
+            said, item_said = spoken.get(pid, ZERO), item_spoken.get(pid, ZERO)
             people.append(
                 SpeakerRow(
                     id=pid,
                     name=p.name,
                     organisation=p.organisation,
                     attendance=p.attendance,
-                    total=overall.by_participant.get(pid, ZERO),
-                    share=overall.share(pid),
-                    item_total=ZERO if in_item is None else in_item.by_participant.get(pid, ZERO),
-                    item_share=0.0 if in_item is None else in_item.share(pid),
+                    total=said,
+                    share=said / total if total else 0.0,
+                    item_total=item_said,
+                    item_share=item_said / item_total if item_total else 0.0,
                     flag=None if absent else overall_flags.get(pid),
                     item_flag=None if absent else item_flags.get(pid),
-                    speaking=pid == overall.current,
+                    speaking=pid == current,
                 )
             )
         orgs = tuple(
