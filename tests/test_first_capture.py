@@ -1,12 +1,14 @@
 """The first capture of a long meeting costs what every later one does: the console has
-the service work out the clock's and the floor's replays and the file's next write once
-its first frame is painted, not in the first intent."""
+the service work out the clock's and the floor's replays, the file's next write and the
+participants' names as a capture reads them once its first frame is painted, not in the
+first intent."""
 
 from __future__ import annotations
 
 import os
 import stat
 
+from coopconsole.domain import capture
 from coopconsole.domain.model import EventKind
 from coopconsole.service import MeetingService
 from coopconsole.tui.app import make_app
@@ -45,9 +47,12 @@ def test_a_prepared_service_replays_nothing_again_for_its_first_intent(store, cl
     rebuilt = (service.clock_replay.rebuilds, service.floor_replay.rebuilds)
     assert rebuilt == (1, 1)
     assert _blank_ready(handle)  # the first write needs no temporary file of its own
+    names = (capture._folded_name.cache_info().misses, capture._words.cache_info().misses)
 
     clock.advance(seconds=5)
     service.captures.action("@Alice send the draft by Friday")
+    # Everyone's name was folded as a capture reads it beforehand.
+    assert (capture._folded_name.cache_info().misses, capture._words.cache_info().misses) == names
     service.room.speaker(2)
     assert service.floor() == 2
     assert (service.clock_replay.rebuilds, service.floor_replay.rebuilds) == rebuilt

@@ -126,6 +126,14 @@ def _name(person: Participant) -> str:
     return _folded_name(person.name)
 
 
+def learn_names(people: Sequence[Participant]) -> None:
+    """Work out the folded forms of everyone's name now, so that the first capture that
+    names an owner does not (a console does this before its first capture)."""
+    for person in people:
+        _name(person)
+        _words(person.name)
+
+
 @lru_cache(maxsize=_NAMES_KEPT)
 def _folded_name(name: str) -> str:
     return fold(unicodedata.normalize("NFC", name.strip()))

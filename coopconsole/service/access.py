@@ -151,16 +151,18 @@ class SessionAccess:
 
     def prepare(self) -> None:
         """Work out now what the first intent would otherwise work out first: the clock's
-        and the floor's replays from the first event, and the file's next write (see
-        :meth:`SessionFile.prepare_writes`). A console calls this on its intent thread once
-        its first frame is painted, so the first capture of a long meeting costs what
-        every later one does."""
+        and the floor's replays from the first event, the file's next write (see
+        :meth:`SessionFile.prepare_writes`) and the participants' names as a capture
+        reads them. A console calls this on its intent thread once its first frame is
+        painted, so the first capture of a long meeting costs what every later one does."""
         with self.handle.locked():
             session, now = self._current(), self.now()
             with self._replaying:
                 self.clock_replay.replay(session, now)
                 self.floor_replay.replay(session, now)
         self.handle.prepare_writes()
+        capture, _ = load_parser()
+        capture.learn_names(session.participants)
 
     # -- changing (the caller holds the lock) -------------------------------------------
 
