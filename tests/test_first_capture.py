@@ -43,6 +43,8 @@ def _blank_ready(handle) -> bool:
 def test_a_prepared_service_replays_nothing_again_for_its_first_intent(store, clock):
     handle = _long_meeting(store, clock)
     service = MeetingService(handle, clock)
+    capture._folded_name.cache_clear()  # names other tests folded would hide a missing step
+    capture._words.cache_clear()
     service.prepare()
     rebuilt = (service.clock_replay.rebuilds, service.floor_replay.rebuilds)
     assert rebuilt == (1, 1)

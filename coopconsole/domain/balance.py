@@ -126,7 +126,7 @@ class Roster:
         return cls(
             counted=tuple(p.id for p in counted),
             orgs={p.id: p.organisation for p in reversed(participants)},
-            fair=None if windows else {p.id: 1 / len(counted) for p in counted},
+            fair=None if windows else _equal_shares(counted),
         )
 
 
@@ -164,7 +164,7 @@ def fair_shares(participants: Sequence[Participant], since: datetime | None, now
     counted = [p for p in participants if _counted(p)]
     if not counted:
         return {}
-    equal = {p.id: 1 / len(counted) for p in counted}
+    equal = _equal_shares(counted)
     if since is None or now <= since or not any(_own_window(p) for p in counted):
         return equal  # everyone counted since ``since``, up to now: the same share each
     weights: dict[int, float] = {}
@@ -174,6 +174,11 @@ def fair_shares(participants: Sequence[Participant], since: datetime | None, now
         weights[p.id] = max((end - start).total_seconds(), 0.0)
     total = sum(weights.values())
     return {pid: w / total for pid, w in weights.items()} if total > 0 else equal
+
+
+def _equal_shares(counted: Sequence[Participant]) -> dict[int, float]:
+    """The same share each: the fair shares when everyone is counted over the whole scope."""
+    return {p.id: 1 / len(counted) for p in counted}
 
 
 def _own_window(person: Participant) -> bool:
