@@ -99,6 +99,31 @@ def blanks_at_once(monkeypatch):
     return written
 
 
+def test_closing_while_a_blank_is_made_leaves_no_temporary_file(store, session, monkeypatch):
+    """A session closed while the background thread makes its next blank: close waits for
+    it, and the blank, no longer wanted, is gone when close returns (made and removed
+    slowly here, so the order cannot be luck)."""
+    import time
+
+    real_make, real_discard = blanks.BlankSlot._make, blanks.discard
+
+    def slow_make(self, document):
+        time.sleep(0.3)
+        return real_make(self, document)
+
+    def slow_discard(blank):
+        time.sleep(0.3)
+        real_discard(blank)
+
+    monkeypatch.setattr(blanks.BlankSlot, "_make", slow_make)
+    monkeypatch.setattr(blanks, "discard", slow_discard)
+    handle = store.create(session)
+    handle.add(Note(0, "first"))
+    handle.add(Note(0, "second"))  # the second write asks for a blank: being made now
+    handle.close()
+    assert [p.name for p in store.folder.iterdir() if p.name.endswith(".tmp")] == []
+
+
 def _on_disk(path):
     raw = path.read_bytes()
     body = raw.rstrip(b" ")

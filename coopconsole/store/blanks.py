@@ -123,12 +123,12 @@ class BlankSlot:
         except OSError:  # a full disk, a read-only folder: writes make their own
             pass
         with self._lock:
-            self._pending = False
             if blank is not None and self._blank is None and not (self._closed or self._suspended):
                 self._blank, blank = blank, None
+            if blank is not None:  # not wanted any more: gone before a close waiting for it goes on
+                discard(blank)
+            self._pending = False
             self._changed.notify_all()
-        if blank is not None:
-            discard(blank)
 
     def _make(self, document: tuple[bytes, ...]) -> Blank:
         name = self._make_name()
