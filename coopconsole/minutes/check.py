@@ -29,11 +29,24 @@ FORBIDDEN = {
 }
 
 
+#: The characters with which inline Markdown can begin anything in :data:`FORBIDDEN`: a
+#: link or an image (``[``, ``![``), an autolink or inline HTML (``<``), code (a backtick)
+#: and strike-through (``~``). Linkify is off, so nothing else makes a link.
+OPENERS = frozenset("[<`~")
+
+
 @cache
 def parser():  # noqa: ANN201 - markdown_it.MarkdownIt, imported lazily
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+@cache
+def _block_parser():  # noqa: ANN201 - the same, its inline pass left to :func:`outline`
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable("inline")
 
 
 @dataclass
@@ -54,13 +67,31 @@ class Outline:
 
 
 def outline(text: str) -> Outline:
-    tokens = parser().parse(text)
+    """What ``text`` parses into, as :func:`parser` parses it.
+
+    The blocks are parsed whole; the inline pass, most of the work in minutes made of
+    tables, is run on the headings (whose text is reported) and on the other inline runs
+    that hold one of the :data:`OPENERS`: in any other run it can only find text and
+    emphasis. ``tests/test_minutes_check.py`` compares the result with a parse of
+    everything, on minutes and on arbitrary text."""
+    md = _block_parser()
+    env: dict[str, object] = {}  # link reference definitions, found by the block pass
+    tokens = md.parse(text, env)
     out = Outline()
     row_cells = 0
     for index, token in enumerate(tokens):
-        if token.type == "heading_open":
+        if (
+            token.type == "inline"
+            and tokens[index - 1].type != "heading_open"
+            and not OPENERS.isdisjoint(token.content)
+        ):
+            token.children = md.inline.parse(token.content, md, env, [])
+        elif token.type == "heading_open":
             inline_token = tokens[index + 1]
-            seen = "".join(c.content for c in inline_token.children or () if c.type == "text")
+            inline_token.children = md.inline.parse(inline_token.content, md, env, [])
+            # An escaped character is a token of its own (``text_special``) until the
+            # full parse's last pass joins it to the text around it.
+            seen = "".join(c.content for c in inline_token.children or () if c.type in ("text", "text_special"))
             out.headings.append((int(token.tag[1]), seen))
         elif token.type == "table_open":
             out.tables.append(Table(columns=0))
