@@ -78,3 +78,49 @@ def test_saving_a_capture_redraws_a_few_rows_not_the_screen(tmp_path):
         assert painted < columns * rows // 2, console.painted()[mark:]
     finally:
         console.close()
+
+
+async def test_a_capture_keeps_the_clock_figures_and_a_speaker_change_does_not(store, clock, monkeypatch):
+    """A capture adds no event: the figures the screen shows (the clock, the floor) are those
+    of the last second, kept, and the agenda's and the speakers' panes work nothing out;
+    the new row is drawn. A speaker change is an event: the figures are worked out again
+    at once, and the new speaker shows without waiting for the next second. (The clock's
+    own tick may come in between at any time: each look after a change is compared with
+    the frame just before it.)"""
+    from coopconsole.tui.widgets import agenda, speakers
+
+    store.create(small_session("kickoff")).close()
+    app = make_app(store=store, session_name="kickoff", clock=clock, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "1")
+        screen = await settle(pilot)
+        worked: list[object] = []  # the frames the two panes worked out
+        countdown_of, rows = agenda.countdown_of, speakers._rows
+        monkeypatch.setattr(agenda, "countdown_of", lambda f: worked.append(f) or countdown_of(f))
+        monkeypatch.setattr(speakers, "_rows", lambda f, *a: worked.append(f) or rows(f, *a))
+        changes: list[tuple[object, object]] = []  # (the frame before, the frame after) a change
+        tick = screen.tick
+
+        def spied(timed: bool = True, changed: bool = False) -> None:
+            before = screen.frame
+            tick(timed, changed)
+            if changed:
+                changes.append((before, screen.frame))
+
+        monkeypatch.setattr(screen, "tick", spied)
+        await pilot.press("a")
+        await pilot.pause()
+        screen.query_one(CaptureBar).query_one(Input).value = "@alice send the draft MOU by Friday"
+        await pilot.press("enter")
+        screen = await settle(pilot)
+        [(before, after)] = changes
+        assert after is not before and after.view is before.view
+        assert after not in worked
+        assert "send the draft MOU" in screen.query_one(ActionsPane).get_option_at_index(0).prompt.plain
+        changes.clear()
+        await pilot.press("2")
+        screen = await settle(pilot)
+        [(before, after)] = changes
+        assert after.view is not before.view and after.view.speaker not in (None, before.view.speaker)
+        assert worked.count(after) == 2  # the agenda's countdown and the speakers' rows

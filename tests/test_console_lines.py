@@ -141,6 +141,42 @@ async def test_the_highlight_follows_its_row_when_rows_move():
         assert widget.highlighted_option.id == "r-2" and widget.highlighted == 3
 
 
+async def test_a_row_added_keeps_a_scrolled_list_where_it_is(monkeypatch):
+    # A long list scrolled to its highlighted row: a row added at the end, or one above the
+    # view, leaves it where it was (it went to the top and back, redrawing every line of
+    # it twice, at every capture of a long meeting). Rows replaced, the highlighted one
+    # gone, still take it to the top.
+    app = ListApp()
+    async with app.run_test() as pilot:
+        widget = app.query_one(LineList)
+        widget.show_rows(rows(60))
+        widget.select_id("r-30")
+        await pilot.pause()
+        top = widget.scroll_y
+        assert top > 0
+        scrolls: list[float] = []
+        scroll_to = widget.scroll_to
+
+        def spy_scroll(*args, **kwargs):
+            scrolls.append(kwargs.get("y"))
+            return scroll_to(*args, **kwargs)
+
+        monkeypatch.setattr(widget, "scroll_to", spy_scroll)
+        widget.show_rows([*rows(60), ("r-60", Content("row 60"))])
+        await pilot.pause()
+        assert widget.scroll_y == top and scrolls == [] and widget.highlighted_option.id == "r-30"
+        widget.show_rows([("r-new", Content("new row")), *rows(60), ("r-60", Content("row 60"))])
+        await pilot.pause()
+        assert widget.highlighted_option.id == "r-30" and widget.highlighted == 31
+        assert 0 not in scrolls  # scrolled by a line at most, to keep the highlight in view
+        view = widget.scrollable_content_region.height
+        assert widget.scroll_y <= widget.highlighted < widget.scroll_y + view
+        monkeypatch.undo()
+        widget.show_rows([(f"other-{i}", Content(f"other {i}")) for i in range(60)])
+        await pilot.pause()
+        assert widget.scroll_y == 0 and widget.highlighted is None
+
+
 async def test_wide_characters_are_cut_to_the_cells_and_markup_is_literal():
     app = ListApp()
     async with app.run_test() as pilot:

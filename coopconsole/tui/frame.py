@@ -35,3 +35,24 @@ class Frame:
     @property
     def current_item(self) -> int | None:
         return self.view.agenda.current
+
+    def clock_side(self) -> tuple:
+        """What the agenda's and the speakers' panes are drawn from: the figures, the
+        session's lists they read, and the settings they are worded and coloured by."""
+        session = self.session
+        return (
+            self.view,
+            session.agenda,
+            session.events,
+            session.participants,
+            self.lang,
+            self.warning_minutes,
+            self.turn_limit,
+        )
+
+
+def same_side(last: tuple | None, side: tuple) -> bool:
+    """Whether ``side`` (:meth:`Frame.clock_side`) is ``last``: the same figures and lists,
+    by identity (a frame kept the figures of the last second, see ``screens/looks.py``),
+    and the same settings."""
+    return last is not None and all(a is b for a, b in zip(last[:4], side[:4], strict=True)) and last[4:] == side[4:]

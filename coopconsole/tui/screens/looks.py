@@ -9,12 +9,20 @@
 * **A look that finds the session as the last look left it** (the same session object
   at the same revision of the file) works nothing out: the console's own saves notify
   the folder after it has drawn them. The clock's tick always works the figures out.
+* **A look after a change that moved none of what the clock's figures are made of** (an
+  action, a note, a decision or a parked point captured, here or in another terminal:
+  the events, the agenda, the participants, the meeting's date and start and its name
+  are as the last look found them) keeps the last figures, those of the last second,
+  which the screen shows already. The clock goes on at the next second as it would have;
+  the panes that show only those figures (the agenda's, the speakers') see the same
+  ones and work nothing out, so the new record is drawn sooner.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from coopconsole.domain.live import MeetingView
 from coopconsole.domain.model import Session
 
 if TYPE_CHECKING:
@@ -28,6 +36,7 @@ class Looks:
         self.screen = screen
         self._looked: tuple[Session, int] | None = None  # the session and revision last read
         self._after_intent = False  # the folder changed while an intent ran
+        self._viewed: tuple[tuple, MeetingView] | None = None  # what the last figures were made of, and them
 
     def folder_changed(self) -> None:
         if self.screen.intents.busy:
@@ -40,6 +49,20 @@ class Looks:
         nothing to work out; the look is noted either way."""
         looked, self._looked = self._looked, (session, revision)
         return not timed and looked is not None and looked[0] is session and looked[1] == revision
+
+    def view(self, session: Session, keep: bool) -> MeetingView:
+        """The figures for a look at ``session``: worked out as of now, unless ``keep`` (a
+        look after a change, not the clock's tick) and nothing they are made of changed:
+        then the last ones (see the module)."""
+        made_of = (session.events, session.agenda, session.participants, session.date, session.start, session.name)
+        viewed = self._viewed
+        if keep and viewed is not None:
+            last = viewed[0]
+            if all(a is b for a, b in zip(made_of[:3], last[:3], strict=True)) and made_of[3:] == last[3:]:
+                return viewed[1]
+        view = self.screen.live.view(session, self.screen.service.now())
+        self._viewed = (made_of, view)
+        return view
 
     def intent_done(self) -> None:
         """An intent's result is back (the screen ticks next)."""

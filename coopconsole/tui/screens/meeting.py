@@ -171,13 +171,13 @@ class MeetingScreen(HeldScreen):
     def on_folder_changed(self, message: FolderChanged) -> None:
         self.looks.folder_changed()
 
-    def tick(self, timed: bool = True) -> None:
-        """Recompute what every pane shows (once a second, and after every change;
-        ``timed``: the once-a-second one; see :mod:`.looks` for the others)."""
+    def tick(self, timed: bool = True, changed: bool = False) -> None:
+        """Recompute what every pane shows (once a second, and after every change; ``timed``:
+        the once-a-second one, ``changed``: after an intent; see :mod:`.looks` for the others)."""
         session = self.service.glance()  # never waits for a save on its way to the disk
         if self.looks.nothing_new(session, self.service.handle.revision, timed):
             return
-        view = self.live.view(session, self.service.now())
+        view = self.looks.view(session, keep=changed or not timed)
         # The panes show the agenda as changed during the meeting (order, titles, items
         # added or removed), aligned with the clock's timings.
         shown = as_changed(session, view.agenda)
@@ -204,7 +204,7 @@ class MeetingScreen(HeldScreen):
             self.outside.own(result)
             if then is not None:
                 then(result)
-            self.tick()
+            self.tick(changed=True)
 
         def not_done(exc: BaseException) -> None:
             (failed or self.report)(exc)

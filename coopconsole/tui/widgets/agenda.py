@@ -16,7 +16,7 @@ from coopconsole.domain.rounding import whole_minutes
 from coopconsole.domain.timeline import AgendaState
 from coopconsole.texts import t
 from coopconsole.tui.format import clock, hhmm
-from coopconsole.tui.frame import Frame
+from coopconsole.tui.frame import Frame, same_side
 from coopconsole.tui.paint import set_border_title, show, show_digits
 from coopconsole.tui.widgets.countdown import CountdownDigits
 from coopconsole.tui.widgets.line_list import LineList
@@ -33,6 +33,7 @@ class AgendaPane(Vertical):
 
     _rows_key: tuple | None = None
     _rows_lists: tuple[list, list] | None = None  # the agenda and the events the rows show
+    _side: tuple | None = None  # what the pane was last drawn from (Frame.clock_side)
 
     def compose(self) -> ComposeResult:
         yield Label(id="agenda-item")
@@ -44,6 +45,10 @@ class AgendaPane(Vertical):
     def watch_frame(self, frame: Frame | None) -> None:
         if frame is None:
             return
+        side = frame.clock_side()
+        if same_side(self._side, side):  # a capture: the same figures, nothing to draw
+            return
+        self._side = side
         lang = frame.lang
         set_border_title(self, t("agenda.title", lang))
         state = frame.view.agenda

@@ -173,12 +173,15 @@ class LineList(SteadyScrollView, can_focus=True):
         if self._hover is not None and self._hover >= len(new):
             self._hover = None
         if not same_ids:
-            # As OptionList.set_options did: back to the top, then to the highlight if the
-            # highlighted row is still there.
+            # The highlighted row, if it is still there, keeps the highlight, and the list
+            # stays where it was, scrolled only if the highlight would leave the view (a
+            # row added at the end, or one above it). Otherwise, as OptionList.set_options
+            # does, the list goes back to the top: its rows were replaced.
+            kept = chosen is not None and chosen in ids
             self.set_reactive(LineList.highlighted, None)
-            if self.scroll_y:
+            if not kept and self.scroll_y:
                 self.scroll_to(y=0, animate=False, immediate=True)
-            if chosen is not None and chosen in ids:
+            if kept:
                 self.highlighted = ids.index(chosen)
             if self.highlighted != highlighted:  # the line that had the highlight loses it
                 changed.extend(i for i in (highlighted, self.highlighted) if i is not None)

@@ -24,7 +24,7 @@ from coopconsole.domain.model import Attendance, Duty, Participant
 from coopconsole.domain.speaker_queue import TurnTime, turn_time
 from coopconsole.texts import t
 from coopconsole.tui.format import bar_eighths, bar_of, clock
-from coopconsole.tui.frame import Frame
+from coopconsole.tui.frame import Frame, same_side
 from coopconsole.tui.messages import SpeakerChosen
 from coopconsole.tui.paint import set_border_title, show
 from coopconsole.tui.widgets.line_list import LineList
@@ -51,6 +51,7 @@ class SpeakersPane(Vertical):
     """The meeting as of the last tick (bound to the screen's frame)."""
 
     _built: dict[tuple, Content] = {}
+    _side: tuple | None = None  # what the pane was last drawn from (Frame.clock_side, the width)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -64,6 +65,12 @@ class SpeakersPane(Vertical):
     def watch_frame(self, frame: Frame | None) -> None:
         if frame is None:
             return
+        rows = self.query_one("#speaker-rows", LineList)
+        wide = rows.size.width >= WIDE or rows.size.width == 0
+        side = (*frame.clock_side(), wide)
+        if same_side(self._side, side):  # a capture: the same figures, nothing to draw
+            return
+        self._side = side
         lang, view = frame.lang, frame.view
         set_border_title(self, t("speakers.title", lang))
         speaker = frame.session.participant(view.speaker)
@@ -79,9 +86,7 @@ class SpeakersPane(Vertical):
         now.set_class(level == "warning", "-turn-warning")
         now.set_class(level == "over", "-turn-over")
         self._show_queue(frame)
-        rows = self.query_one("#speaker-rows", LineList)
         built: dict[tuple, Content] = {}
-        wide = rows.size.width >= WIDE or rows.size.width == 0
         rows.show_rows(_rows(frame, wide, self._built, built, self._members))
         self._built = built  # the rows of this tick: next tick reuses those that look the same
 
