@@ -339,6 +339,22 @@ def test_status_on_the_newest_copy_says_no_other_name(run, second, store):
     assert result.exit_code == 0 and result.stdout == "second#2: doing\n"
 
 
+def test_status_reads_the_named_meeting_once(run, second, store, monkeypatch):
+    # The meeting the action is named by is decoded once, by the service that changes it:
+    # at 20,000 records a second read and decode of the file was a quarter of the command.
+    from coopconsole.store import sessions
+
+    decoded: list[str] = []
+    decode = sessions.SessionFile._decode
+    monkeypatch.setattr(
+        sessions.SessionFile, "_decode", lambda self, doc: decoded.append(self.name) or decode(self, doc)
+    )
+    monkeypatch.setattr(SessionStore, "read_part", lambda *a: pytest.fail("the named meeting read a second time"))
+    result = run("status", "second#2", "doing")
+    assert result.exit_code == 0 and result.stdout == "second#2: doing\n"
+    assert decoded == ["second"] and action(store, "second", 2).status is DOING
+
+
 def test_status_reaches_an_action_carried_twice_by_any_of_its_names(run, second, store):
     assert run("next", "second", "--name", "third", "--no-open").exit_code == 0
     assert run("status", "first#2", "doing").stdout == "first#2 (now third#2): doing\n"

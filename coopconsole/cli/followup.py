@@ -155,13 +155,20 @@ def status(ctx: click.Context, ref: str, state: str, note: str) -> None:
         raise Fail(f"{state!r} is not a state: use one of {', '.join(STATE_WORDS)}.")
     store = store_of(ctx)
     with user_errors():
-        meeting, action, named = folder_series.locate(store, ref)
-        where = f"{meeting}#{action.id}"
-        if action.status is wanted and not note.strip():
-            click.echo(f"{where} is already {STATE_WORD[wanted]}: nothing changed.")
-            return
-        with store.open(meeting) as handle:
-            moved = MeetingService(handle).board.move(action.id, wanted, note)
+        # The named meeting is read once, by the service that changes it: an action not
+        # carried into a later meeting (nearly all) is moved where it was named.
+        with store.open(folder_series.reference(store, ref).meeting) as handle:
+            service = MeetingService(handle)
+            meeting, action, named = folder_series.locate(store, ref, service.session)
+            where = f"{meeting}#{action.id}"
+            if action.status is wanted and not note.strip():
+                click.echo(f"{where} is already {STATE_WORD[wanted]}: nothing changed.")
+                return
+            if meeting == handle.name:
+                moved = service.board.move(action.id, wanted, note)
+            else:
+                with store.open(meeting) as newest:
+                    moved = MeetingService(newest).board.move(action.id, wanted, note)
     also = "" if where == str(named) else f" (now {where})"
     click.echo(f"{named}{also}: {STATE_WORD[moved.status]}")
 

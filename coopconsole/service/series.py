@@ -90,16 +90,25 @@ def create(store: SessionStore, made: FollowUp) -> None:
     store.create(made.session).close()
 
 
-def locate(store: SessionStore, text: str) -> tuple[str, ActionItem, Ref]:
-    """The action ``text`` names (``MEETING#N``) as it stands now: the meeting holding its
-    newest copy (where a change is made), that copy with the state and history of all its
-    copies (see ``domain.series.latest_actions``), and the name it was given by."""
+def reference(store: SessionStore, text: str) -> Ref:
+    """``MEETING#N`` read, its meeting a session of ``store``'s folder; refused otherwise."""
     ref = parse_ref(text)
     if ref is None:
         raise ServiceError("bad-ref", ref=text)
     if not store.exists(ref.meeting):
         raise ServiceError("series-missing", previous=ref.meeting, folder=str(store.folder.resolve()))
-    named = store.read_part(ref.meeting, ("actions",))  # its header and actions: all this needs
+    return ref
+
+
+def locate(store: SessionStore, text: str, named: Session | None = None) -> tuple[str, ActionItem, Ref]:
+    """The action ``text`` names (``MEETING#N``) as it stands now: the meeting holding its
+    newest copy (where a change is made), that copy with the state and history of all its
+    copies (see ``domain.series.latest_actions``), and the name it was given by.
+    ``named``: the named meeting, if the caller has read it already (it is then not read
+    again); otherwise its header and actions are read, all this needs."""
+    ref = reference(store, text)
+    if named is None or named.name != ref.meeting:
+        named = store.read_part(ref.meeting, ("actions",))
     action = next((a for a in named.actions if a.id == ref.number), None)
     if action is None:
         raise ServiceError("no-action", ref=str(ref))
