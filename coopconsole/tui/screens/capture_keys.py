@@ -10,6 +10,7 @@ actions and message handlers call it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -57,6 +58,26 @@ class CaptureFlow:
         screen = self.screen
         bar.open(kind, screen.lang, screen.service.glance().participants, text, record)
 
+    def open_at_once(
+        self, kind: str, text: str = "", record: Captured | None = None
+    ) -> Callable[[events.Key], bool] | None:
+        """Open the bar for ``kind`` now, as a dialog's choice is made (the dialog's result
+        arrives only once it has gone, and a key typed meanwhile would reach the meeting's
+        keys); return where the keys typed until then go: into the bar. None if the bar is
+        not made yet: it is opened when the result arrives, as from a capture key."""
+        bar = self.bar
+        if not bar.ready:
+            return None
+        bar.open(kind, self.screen.lang, self.screen.service.glance().participants, text, record)
+        return self.typed_ahead
+
+    def typed_ahead(self, event: events.Key) -> bool:
+        """A key typed before the bar had the focus: a letter is typed into it."""
+        if event.is_printable and event.character:
+            self.bar.type(event.character)
+            return True
+        return False
+
     async def edit_selected(self) -> None:
         """``e``: edit the parked point selected in the focused parking lot, else the
         action, decision or note selected in the actions pane."""
@@ -84,10 +105,15 @@ class CaptureFlow:
         the end so ``@name`` completes as it does in any capture, and a hint under the
         parking lot. Enter saves the action and resolves the point; Escape leaves both
         as they were."""
-        parking = self.screen.query_one(ParkingLotPane)
-        self._parking_said = str(parking.border_subtitle or "")
+        if self.bar.display and self.bar.record is point:  # opened as it was chosen
+            return
         await self.open("action", f"{point.text} ", point)
+        self._hint_parked()
+
+    def _hint_parked(self) -> None:
         if self.bar.display:
+            parking = self.screen.query_one(ParkingLotPane)
+            self._parking_said = str(parking.border_subtitle or "")
             set_border_subtitle(parking, t("capture.from_parked.hint", self.screen.lang))
 
     def stray_key(self, event: events.Key) -> bool:
@@ -130,7 +156,14 @@ class CaptureFlow:
                     return
                 screen.do(lambda: screen.service.captures.resolve_parked(parked_id, resolution, item))
 
-        screen.ask(t("pick.resolve", screen.lang, id=point.id, text=point.text), choices, chosen)
+        def at_choice(choice: tuple[Resolution, int | None] | None) -> Callable[[events.Key], bool] | None:
+            if choice is None or choice[0] is not Resolution.ACTION:
+                return None
+            keys = self.open_at_once("action", f"{point.text} ", point)
+            self._hint_parked()
+            return keys
+
+        screen.ask(t("pick.resolve", screen.lang, id=point.id, text=point.text), choices, chosen, at_choice)
 
     def submitted(self, message: CaptureSubmitted) -> None:
         """Save what the bar holds; it closes once the record is on disk, and keeps the

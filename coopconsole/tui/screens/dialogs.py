@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from textual import events
@@ -55,10 +55,24 @@ class ChoiceDialog(ConsoleDialog[Any]):
     # without the console's language); the help says what Escape does.
     BINDINGS = [Binding("escape", "dismiss(None)", id="dialog.close", system=True)]
 
-    def __init__(self, title: str, choices: Sequence[tuple[str, Any]]) -> None:
+    def __init__(
+        self,
+        title: str,
+        choices: Sequence[tuple[str, Any]],
+        at_choice: Callable[[Any], Callable[[events.Key], bool] | None] | None = None,
+    ) -> None:
         super().__init__()
         self.heading = title
         self.choices = choices
+        # Called as a choice is made, before the dialog has gone (the result's callback
+        # runs only then): it may open the capture bar at once, and say where the keys
+        # typed in between go, so that none is lost or taken for a meeting key.
+        self.at_choice = at_choice
+        self._keys_to: Callable[[events.Key], bool] | None = None
+        self._chosen = False
+        # Letters typed right behind Enter reach the dialog before the choice Enter makes
+        # (the list turns the key into its choice a moment later): kept for ``at_choice``.
+        self._held: list[events.Key] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -69,7 +83,37 @@ class ChoiceDialog(ConsoleDialog[Any]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self.choices[int(event.option_id or 0)][1])
+        self.choose(self.choices[int(event.option_id or 0)][1])
+
+    def choose(self, value: Any) -> None:
+        """Close with ``value`` (once: a second Enter before the dialog has gone is ignored)."""
+        if self._chosen:
+            return
+        self._chosen = True
+        keys_to: Callable[[events.Key], bool] | None = None
+        if self.at_choice is not None:
+            keys_to = self.at_choice(value)
+        self._keys_to = keys_to
+        held, self._held = self._held or [], None
+        if keys_to is not None:
+            for key in held:
+                keys_to(key)
+        self.dismiss(value)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed after the choice, before the dialog has gone: where ``at_choice`` said."""
+        if self._chosen:
+            taken = self._keys_to is None or self._keys_to(event)
+        elif event.key == "enter":
+            self._held, taken = [], False  # the choice is on its way
+        elif self._held is not None and event.is_printable and event.character:
+            self._held.append(event)
+            taken = True
+        else:
+            taken = False
+        if taken:
+            event.stop()
+            event.prevent_default()
 
 
 class NumberedChoiceDialog(ChoiceDialog):
@@ -77,12 +121,14 @@ class NumberedChoiceDialog(ChoiceDialog):
     a key then a speaker's number does it without moving through the list."""
 
     def on_key(self, event: events.Key) -> None:
-        if event.character is not None and len(event.character) == 1 and event.character in "123456789":
+        if self._chosen:
+            super().on_key(event)
+        elif event.character is not None and len(event.character) == 1 and event.character in "123456789":
             number = int(event.character)
             if any(value == number for _, value in self.choices):
                 event.stop()
                 event.prevent_default()
-                self.dismiss(number)
+                self.choose(number)
 
 
 def queue_choices(

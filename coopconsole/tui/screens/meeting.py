@@ -324,11 +324,12 @@ class MeetingScreen(HeldScreen):
         title: str,
         choices: Sequence[tuple[str, Any]],
         then: Callable[[Any], None] | Callable[[Any], Awaitable[None]],
+        at_choice: Callable[[Any], Callable[[events.Key], bool] | None] | None = None,
     ) -> None:
         """A dialog of ``choices`` (label, value); ``then`` gets the value chosen, or None."""
         from coopconsole.tui.screens.dialogs import ChoiceDialog  # with the first dialog
 
-        self.app.push_screen(ChoiceDialog(title, choices), then)
+        self.app.push_screen(ChoiceDialog(title, choices, at_choice), then)
 
     async def action_capture(self, kind: str) -> None:
         await self.capturing.open(kind)

@@ -20,6 +20,8 @@ from coopconsole.tui.commands import Command
 from coopconsole.tui.format import hhmm
 
 if TYPE_CHECKING:
+    from textual import events
+
     from coopconsole.tui.screens.meeting import MeetingScreen
 
 
@@ -194,8 +196,11 @@ class PlaybookFlow:
             elif decide is False:
                 move_on()
 
+        def at_choice(decide: bool | None) -> Callable[[events.Key], bool] | None:
+            return self.screen.capturing.open_at_once("decision") if decide else None
+
         choices = [(t("close.decide", self.screen.lang), True), (t("close.move_on", self.screen.lang), False)]
-        self.screen.ask(t("close.title", self.screen.lang, item=item.title), choices, chosen)
+        self.screen.ask(t("close.title", self.screen.lang, item=item.title), choices, chosen, at_choice)
 
     def ask_goals(self) -> None:
         """Once the meeting has ended: for each goal not yet judged, was it achieved?"""
