@@ -49,10 +49,30 @@ def _block_parser():  # noqa: ANN201 - the same, its inline pass left to :func:`
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable("inline")
 
 
+def written_cells(line: str) -> int:
+    """How many cells the line of a table row holds, as markdown-it-py's table rule splits
+    it (its ``escapedSplit``; the pipes at either end open and close the row). The rule
+    then makes exactly as many cells as the header has, dropping what is beyond and
+    filling what is missing, so its tokens alone cannot show a row that gained a cell (a
+    pipe left unescaped: the text after it is lost) or lost one."""
+    line = line.strip()
+    if "\\" in line:  # an escaped pipe is text: markdown-it-py's own split
+        from markdown_it.rules_block.table import escapedSplit
+
+        columns = escapedSplit(line)
+    else:  # no backslash, nothing escaped: the same split, done by str.split
+        columns = line.split("|")
+    if columns and columns[0] == "":
+        columns.pop(0)
+    if columns and columns[-1] == "":
+        columns.pop()
+    return len(columns)
+
+
 @dataclass
 class Table:
-    columns: int
-    rows: list[int] = field(default_factory=list)  # cells in each row, header first
+    columns: int  # the header's cells
+    rows: list[int] = field(default_factory=list)  # cells written in each row, header first
 
     @property
     def consistent(self) -> bool:
@@ -78,7 +98,8 @@ def outline(text: str) -> Outline:
     env: dict[str, object] = {}  # link reference definitions, found by the block pass
     tokens = md.parse(text, env)
     out = Outline()
-    row_cells = 0
+    row_cells, written = 0, None
+    lines: list[str] = []  # the text's lines, as the parser numbers them (once a table is met)
     for index, token in enumerate(tokens):
         if (
             token.type == "inline"
@@ -96,14 +117,15 @@ def outline(text: str) -> Outline:
         elif token.type == "table_open":
             out.tables.append(Table(columns=0))
         elif token.type == "tr_open":
-            row_cells = 0
+            lines = lines or text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            row_cells, written = 0, written_cells(lines[token.map[0]]) if token.map else None
         elif token.type in ("th_open", "td_open"):
             row_cells += 1
         elif token.type == "tr_close":
             current = out.tables[-1]
             if not current.rows:
                 current.columns = row_cells
-            current.rows.append(row_cells)
+            current.rows.append(row_cells if written is None else written)
         if token.type in FORBIDDEN:
             out.forbidden.append(token.type)
         for child in token.children or ():
