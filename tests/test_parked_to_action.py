@@ -138,3 +138,34 @@ async def test_the_bar_says_where_the_action_comes_from_in_chinese(meeting):
         screen = await to_action(pilot)
         label = str(screen.query_one(CaptureBar).query_one(Label).content).strip()
         assert label == "停车场 #1 转行动项 ▸"
+
+
+async def test_letters_that_reach_the_dialog_before_its_choice_go_into_the_bar(meeting):
+    # In a terminal, letters typed right behind Enter reach the dialog before the choice
+    # Enter makes (the list turns the key into its choice a moment later): posted here in
+    # that order. They go into the bar, after the point's text, and stay there once the
+    # dialog's result has arrived.
+    from textual import events
+
+    app = meeting()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "l", *"@bruno send the pricing model", "enter")
+        screen = await settle(pilot)
+        pane = screen.query_one(ParkingLotPane)
+        pane.focus()
+        pane.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        options = dialog.query_one(OptionList)
+        options.highlighted = next(i for i, (_, v) in enumerate(dialog.choices) if v == (Resolution.ACTION, None))
+        dialog.post_message(events.Key("enter", None))
+        for letter in "@chl":
+            dialog.post_message(events.Key(letter, letter))
+        options.action_select()
+        screen = await settle(pilot, 2)
+        assert pilot.app.screen is screen
+        bar = screen.query_one(CaptureBar)
+        assert bar.display and bar.query_one(Input).value == "send the pricing model @chl"
+        assert screen.focused is bar.query_one(Input)
