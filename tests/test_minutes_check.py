@@ -130,3 +130,13 @@ def test_a_row_that_gained_or_lost_a_cell_is_found():
     assert problems(table + "| x | y | z |\n", []) == ["table 1 has rows of [2, 3] cells, expected 2"]
     assert problems(table + "| only |\n", []) == ["table 1 has rows of [2, 1] cells, expected 2"]
     assert [t.type for t in parser().parse(table + "| x | y | z |\n") if t.type == "td_open"] == ["td_open"] * 2
+
+
+def test_a_table_whose_header_broke_is_found():
+    # A pipe left unescaped in a header cell gives the header one cell more than its
+    # delimiter row: markdown-it-py then reads no table at all, only a paragraph.
+    good = "| a | b |\n| --- | --: |\n| x | y |\n"
+    broken = "| a | b | c |\n| --- | --: |\n| x | y |\n"
+    assert problems(good, []) == []
+    assert outline(broken).tables == []
+    assert problems(broken, []) == ["0 tables read, 1 written"]

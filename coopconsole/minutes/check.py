@@ -10,6 +10,7 @@ write minutes that fail it, and the tests run it over arbitrary text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -140,12 +141,24 @@ def text_of(markdown: str) -> str:
     return "".join(child.content for token in tokens for child in token.children or () if child.type == "text")
 
 
+#: The delimiter row every table of the minutes has under its header
+#: (:func:`coopconsole.minutes.markdown.table`), one per table. Typed text cannot make
+#: one: its pipes are escaped.
+DELIMITER = re.compile(r"\| (?:---|--:)(?: \| (?:---|--:))* \|")
+
+
 def problems(text: str, headings: list[tuple[int, str]]) -> list[str]:
-    """What is wrong with ``text``, minutes built with exactly ``headings``; [] if nothing."""
+    """What is wrong with ``text``, minutes built with exactly ``headings``; [] if nothing.
+
+    Besides the headings, the tables' rows and anything forbidden: as many tables as
+    delimiter rows were written (a header row that broke leaves its table a paragraph)."""
     found = outline(text)
     out = []
     if found.headings != headings:
         out.append(f"headings are {found.headings}, expected {headings}")
+    written = sum(1 for line in text.split("\n") if line.startswith("| -") and DELIMITER.fullmatch(line))
+    if len(found.tables) != written:
+        out.append(f"{len(found.tables)} tables read, {written} written")
     for number, shape in enumerate(found.tables, 1):
         if not shape.consistent:
             out.append(f"table {number} has rows of {shape.rows} cells, expected {shape.columns}")
