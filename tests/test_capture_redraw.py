@@ -100,14 +100,21 @@ async def test_a_capture_keeps_the_clock_figures_and_a_speaker_change_does_not(s
         monkeypatch.setattr(agenda, "countdown_of", lambda f: worked.append(f) or countdown_of(f))
         monkeypatch.setattr(speakers, "_rows", lambda f, *a: worked.append(f) or rows(f, *a))
         changes: list[tuple[object, object]] = []  # (the frame before, the frame after) a change
-        tick = screen.tick
+        tick, intent_done = screen.tick, screen.looks.intent_done
+        after_intent: list[bool] = []
 
-        def spied(timed: bool = True, changed: bool = False) -> None:
+        def spied_done() -> None:  # an intent's result: the screen ticks next
+            after_intent.append(True)
+            intent_done()
+
+        def spied(timed: bool = True) -> None:
             before = screen.frame
-            tick(timed, changed)
-            if changed:
+            tick(timed)
+            if after_intent:
+                after_intent.clear()
                 changes.append((before, screen.frame))
 
+        monkeypatch.setattr(screen.looks, "intent_done", spied_done)
         monkeypatch.setattr(screen, "tick", spied)
         await pilot.press("a")
         await pilot.pause()

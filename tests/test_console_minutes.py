@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Markdown, SelectionList
 
+from coopconsole.texts import t
 from coopconsole.tui.app import make_app
 from coopconsole.tui.screens.meeting import MeetingScreen
 from coopconsole.tui.screens.minutes import ConfirmationsDialog, MinutesScreen
@@ -130,9 +131,21 @@ async def test_writing_into_a_folder_that_refuses_says_so_and_records_nothing(en
     monkeypatch.setattr(closing, "write_atomic", refuse)
     async with ended().run_test(size=SIZE) as pilot:
         screen = await settle(pilot)
-        screen.write_minutes()
+        dict(screen.palette_commands())[t("cmd.minutes_write", "en")]()
         await settle(pilot)
         messages = [n.message for n in pilot.app._notifications]
         assert any("not marked as sent" in m for m in messages)
     with store.open("kickoff") as handle:
         assert handle.load().minutes_at is None
+
+
+async def test_the_palette_writes_the_minutes_and_opens_the_confirmations(ended, store):
+    async with ended().run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        commands = dict(screen.palette_commands())
+        commands[t("cmd.minutes_write", "en")]()
+        await settle(pilot)
+        assert (store.folder / "kickoff.minutes.en.md").read_text("utf-8").startswith("# Smart Park")
+        commands[t("cmd.minutes_confirm", "en")]()
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmationsDialog)

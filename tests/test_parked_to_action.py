@@ -35,8 +35,8 @@ async def suggestions(pilot) -> None:
     await pilot.pause()
 
 
-async def to_action(pilot) -> MeetingScreen:
-    """Park "@bruno send the pricing model", then choose to turn it into an action."""
+async def action_offered(pilot) -> tuple[MeetingScreen, ChoiceDialog]:
+    """Park "@bruno send the pricing model", open what it becomes, and highlight "an action"."""
     await pilot.press("space", "l", *"@bruno send the pricing model", "enter")
     screen = await settle(pilot)
     pane = screen.query_one(ParkingLotPane)
@@ -48,6 +48,12 @@ async def to_action(pilot) -> MeetingScreen:
     assert isinstance(dialog, ChoiceDialog)
     chosen = next(i for i, (_, value) in enumerate(dialog.choices) if value == (Resolution.ACTION, None))
     dialog.query_one(OptionList).highlighted = chosen
+    return screen, dialog
+
+
+async def to_action(pilot) -> MeetingScreen:
+    """Park "@bruno send the pricing model", then choose to turn it into an action."""
+    screen, _ = await action_offered(pilot)
     await pilot.press("enter")
     await settle(pilot)
     assert pilot.app.screen is screen
@@ -149,21 +155,11 @@ async def test_letters_that_reach_the_dialog_before_its_choice_go_into_the_bar(m
 
     app = meeting()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("space", "l", *"@bruno send the pricing model", "enter")
-        screen = await settle(pilot)
-        pane = screen.query_one(ParkingLotPane)
-        pane.focus()
-        pane.highlighted = 0
-        await pilot.press("enter")
-        await pilot.pause()
-        dialog = pilot.app.screen
-        assert isinstance(dialog, ChoiceDialog)
-        options = dialog.query_one(OptionList)
-        options.highlighted = next(i for i, (_, v) in enumerate(dialog.choices) if v == (Resolution.ACTION, None))
+        screen, dialog = await action_offered(pilot)
         dialog.post_message(events.Key("enter", None))
         for letter in "@chl":
             dialog.post_message(events.Key(letter, letter))
-        options.action_select()
+        dialog.query_one(OptionList).action_select()
         screen = await settle(pilot, 2)
         assert pilot.app.screen is screen
         bar = screen.query_one(CaptureBar)

@@ -36,6 +36,7 @@ class Looks:
         self.screen = screen
         self._looked: tuple[Session, int] | None = None  # the session and revision last read
         self._after_intent = False  # the folder changed while an intent ran
+        self._changed = False  # an intent's result is back: the next look follows a change
         self._viewed: tuple[tuple, MeetingView] | None = None  # what the last figures were made of, and them
 
     def folder_changed(self) -> None:
@@ -50,10 +51,12 @@ class Looks:
         looked, self._looked = self._looked, (session, revision)
         return not timed and looked is not None and looked[0] is session and looked[1] == revision
 
-    def view(self, session: Session, keep: bool) -> MeetingView:
-        """The figures for a look at ``session``: worked out as of now, unless ``keep`` (a
-        look after a change, not the clock's tick) and nothing they are made of changed:
-        then the last ones (see the module)."""
+    def view(self, session: Session, timed: bool) -> MeetingView:
+        """The figures for a look at ``session``: worked out as of now, unless the look
+        follows a change (an intent's result, or the folder's) rather than being the
+        clock's tick, and nothing they are made of changed: then the last ones (see the
+        module)."""
+        keep, self._changed = self._changed or not timed, False
         made_of = (session.events, session.agenda, session.participants, session.date, session.start, session.name)
         viewed = self._viewed
         if keep and viewed is not None:
@@ -67,6 +70,7 @@ class Looks:
     def intent_done(self) -> None:
         """An intent's result is back (the screen ticks next)."""
         self._after_intent = False
+        self._changed = True  # the tick that follows is a look after a change
 
     def intent_failed(self) -> None:
         """An intent failed: look now if the folder changed while it ran."""

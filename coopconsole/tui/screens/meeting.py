@@ -171,13 +171,13 @@ class MeetingScreen(HeldScreen):
     def on_folder_changed(self, message: FolderChanged) -> None:
         self.looks.folder_changed()
 
-    def tick(self, timed: bool = True, changed: bool = False) -> None:
-        """Recompute what every pane shows (once a second, and after every change; ``timed``:
-        the once-a-second one, ``changed``: after an intent; see :mod:`.looks` for the others)."""
+    def tick(self, timed: bool = True) -> None:
+        """Recompute what every pane shows (once a second, and after every change;
+        ``timed``: the once-a-second one; see :mod:`.looks` for the others)."""
         session = self.service.glance()  # never waits for a save on its way to the disk
         if self.looks.nothing_new(session, self.service.handle.revision, timed):
             return
-        view = self.looks.view(session, keep=changed or not timed)
+        view = self.looks.view(session, timed)
         # The panes show the agenda as changed during the meeting (order, titles, items
         # added or removed), aligned with the clock's timings.
         shown = as_changed(session, view.agenda)
@@ -204,7 +204,7 @@ class MeetingScreen(HeldScreen):
             self.outside.own(result)
             if then is not None:
                 then(result)
-            self.tick(changed=True)
+            self.tick()
 
         def not_done(exc: BaseException) -> None:
             (failed or self.report)(exc)
@@ -297,18 +297,6 @@ class MeetingScreen(HeldScreen):
         from coopconsole.tui.screens.minutes import MinutesScreen  # the Markdown widget: only when asked for
 
         self.app.push_screen(localized(MinutesScreen, self.lang)(self, self.lang))
-
-    def write_minutes(self) -> None:
-        """Write the minutes next to the session file, in the console's language (a draft
-        before the meeting has ended: see :func:`coopconsole.tui.screens.minutes.write_minutes`)."""
-        from coopconsole.tui.screens.minutes import write_minutes
-
-        write_minutes(self, self.lang)
-
-    def confirmations(self) -> None:
-        from coopconsole.tui.screens.minutes import ConfirmationsDialog
-
-        self.app.push_screen(ConfirmationsDialog(self, self.lang))
 
     # -- help -----------------------------------------------------------------------------
 

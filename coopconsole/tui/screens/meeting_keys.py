@@ -227,8 +227,8 @@ def palette_commands(screen: MeetingScreen) -> list[Command]:
     commands += screen.playbook.commands()
     commands += screen.agenda_edits.commands()
     commands.append((t("cmd.minutes", lang), screen.action_minutes))
-    commands.append((t("cmd.minutes_write", lang), screen.write_minutes))
-    commands.append((t("cmd.minutes_confirm", lang), screen.confirmations))
+    commands.append((t("cmd.minutes_write", lang), bind(_write_minutes, screen)))
+    commands.append((t("cmd.minutes_confirm", lang), bind(_confirmations, screen)))
     from coopconsole.tui.board_app import open_board  # with the palette, not as the console starts
 
     commands.append((t("kanban.cmd.open", lang), bind(open_board, screen.app, lang)))
@@ -237,3 +237,18 @@ def palette_commands(screen: MeetingScreen) -> list[Command]:
     commands.append((t("projector.cmd", lang), bind(open_over, screen, screen.app)))
     commands.append((t("cmd.help", lang), screen.action_help))
     return commands
+
+
+def _write_minutes(screen: MeetingScreen) -> None:
+    """Write the minutes next to the session file, in the console's language (a draft
+    before the meeting has ended: see :func:`coopconsole.tui.screens.minutes.write_minutes`)."""
+    from coopconsole.tui.screens.minutes import write_minutes  # the Markdown widget: only when asked for
+
+    write_minutes(screen, screen.lang)
+
+
+def _confirmations(screen: MeetingScreen) -> None:
+    """The attendees' confirmations of the minutes sent."""
+    from coopconsole.tui.screens.minutes import ConfirmationsDialog  # only when asked for
+
+    screen.app.push_screen(ConfirmationsDialog(screen, screen.lang))
