@@ -7,10 +7,12 @@ workshop of ``workshop.py``, about 3,600 records) and ``big`` (the same proporti
 
 ``*_p50_ms``, ``*_p95_ms``, ``*_max_ms``: the store call alone (``SessionFile.add``).
     Each timed capture is followed by an untimed removal of the same record, so every
-    sample is taken at exactly the stated size. A 20 ms pause follows the capture and the
+    sample is taken at exactly the stated size. A pause follows the capture and the
     removal alike, as captures in a meeting are seconds apart: it lets a write's
     background work (freeing the replaced file, making the next blank temporary file
-    ready, see ``coopconsole/store/blanks.py``) finish, as it would in the room.
+    ready, see ``coopconsole/store/blanks.py``) finish, as it would in the room. The
+    blank is made ``blanks.SETTLE_S`` (100 ms) after the write that asks for it, so the
+    pause is that and 20 ms.
 ``*_nopause_p50_ms``, ``*_nopause_p95_ms``: the same without the pauses (capture,
     removal, capture… back to back): what a write costs when the previous write's
     background work is not done, so the pause above hides nothing.
@@ -61,12 +63,13 @@ from workshop import START, record_count, workshop  # noqa: E402
 from coopconsole.domain.clock import system_clock  # noqa: E402
 from coopconsole.domain.model import ActionItem, Session  # noqa: E402
 from coopconsole.samples.meetings import sample_session  # noqa: E402
-from coopconsole.store import SessionFile, SessionStore  # noqa: E402
+from coopconsole.store import SessionFile, SessionStore, blanks  # noqa: E402
 from coopconsole.store.codecs import action_record  # noqa: E402
 
 SAMPLES = 300
 SERVICE_SAMPLES = 100
-SETTLE_S = 0.020
+GAP_S = 0.020  # between the samples of the references
+PAUSE_S = blanks.SETTLE_S + GAP_S  # between the store's: its next blank made meanwhile
 #: The store's own background threads (``coopconsole/store``).
 BACKGROUND = ("coopconsole-blanks", "coopconsole-closer")
 
@@ -125,10 +128,10 @@ def time_service(handle: SessionFile, owner: str) -> list[float]:
         saved = service.captures.action(f"@{owner} prepare the pilot line data sheet {i} by Friday")
         if i >= 0:
             timings.append((time.perf_counter() - t0) * 1000)
-        time.sleep(SETTLE_S)
+        time.sleep(PAUSE_S)
         handle.remove(saved)
         service.session  # noqa: B018 -- the removal read back, so the next capture does not pay for it
-        time.sleep(SETTLE_S)
+        time.sleep(PAUSE_S)
     return timings
 
 
@@ -146,9 +149,9 @@ def time_default(folder: Path, session) -> list[float]:
         t0 = time.perf_counter()
         doc_id = actions.insert(action_record(new_action(i)))
         timings.append((time.perf_counter() - t0) * 1000)
-        time.sleep(SETTLE_S)
+        time.sleep(GAP_S)
         actions.remove(doc_ids=[doc_id])
-        time.sleep(SETTLE_S)
+        time.sleep(GAP_S)
     db.close()
     return timings
 
@@ -170,7 +173,7 @@ def time_floor(folder: Path, size: int) -> list[float]:
         os.close(dfd)
         os.close(fd)
         timings.append((time.perf_counter() - t0) * 1000)
-        time.sleep(2 * SETTLE_S)
+        time.sleep(2 * GAP_S)
     return timings
 
 
@@ -185,7 +188,7 @@ def time_append_floor(folder: Path) -> list[float]:
             os.write(fd, line)
             os.fsync(fd)
             timings.append((time.perf_counter() - t0) * 1000)
-            time.sleep(SETTLE_S)
+            time.sleep(GAP_S)
     finally:
         os.close(fd)
     return timings
@@ -203,7 +206,7 @@ def run(label: str, session: Session, append_floor_p95: float) -> None:
         # The size as written, before any write leaves the spaces of a blank at its end.
         size = handle.path.stat().st_size
         try:
-            ours, background = time_ours(handle, SETTLE_S)
+            ours, background = time_ours(handle, PAUSE_S)
             nopause, _ = time_ours(handle, 0.0)
             service = time_service(handle, session.participants[0].name)
         finally:

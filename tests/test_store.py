@@ -283,14 +283,14 @@ def test_a_blank_made_ready_is_used_and_left_nowhere(store, session, monkeypatch
     real_put, real_prepare = blanks._worker.put, blanks.BlankSlot._prepare
     ours = store.path_for(session.name)
 
-    def put(job):
-        if job[0].path == ours:
-            asked.append(job)
-        real_put(job)
+    def put(slot):
+        if slot.path == ours:
+            asked.append(slot)
+        real_put(slot)
 
-    def prepare(self, size):
+    def prepare(self, settle=None):
         try:
-            real_prepare(self, size)
+            real_prepare(self, settle)
         finally:
             if self.path == ours:
                 made.release()

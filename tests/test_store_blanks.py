@@ -77,9 +77,8 @@ def blanks_at_once(monkeypatch):
     written: list[int] = []
     real_fill = blanks.BlankSlot.fill
 
-    def put(job):
-        slot, document = job
-        slot._prepare(document)
+    def put(slot):
+        slot._prepare(settle=0)
 
     def fill(self, blank, parts):
         real_write = self._write_all
@@ -117,6 +116,7 @@ def test_closing_while_a_blank_is_made_leaves_no_temporary_file(store, session, 
 
     monkeypatch.setattr(blanks.BlankSlot, "_make", slow_make)
     monkeypatch.setattr(blanks, "discard", slow_discard)
+    monkeypatch.setattr(blanks, "SETTLE_S", 0)  # made at once: the close finds it being made
     handle = store.create(session)
     handle.add(Note(0, "first"))
     handle.add(Note(0, "second"))  # the second write asks for a blank: being made now
@@ -212,3 +212,46 @@ def test_every_write_through_a_blank_leaves_the_whole_document(store, session, b
     reopened = store.open(name)
     assert reopened.document() == _on_disk(reopened.path)
     reopened.close()
+
+
+def test_a_blank_still_settling_is_called_off_by_closing(store, session, monkeypatch):
+    """The blank a write asks for is made a moment later (``SETTLE_S``, long here): a
+    close meanwhile calls it off at once, nothing is made and nothing is left."""
+    made = []
+    real_make = blanks.BlankSlot._make
+
+    def make(self, document):
+        made.append(document)
+        return real_make(self, document)
+
+    monkeypatch.setattr(blanks.BlankSlot, "_make", make)
+    monkeypatch.setattr(blanks, "SETTLE_S", 60.0)
+    handle = store.create(session)
+    handle.add(Note(0, "first"))
+    handle.add(Note(0, "second"))  # asks for a blank: settling for a minute
+    slot = handle._storage._blanks
+    assert slot._pending
+    handle.close()  # waits at most CLOSE_WAIT_S for it: the call-off must wake it
+    assert not slot._pending
+    assert made == []
+    assert [p.name for p in store.folder.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_blank_holds_the_newest_document_asked_for(store, session, monkeypatch):
+    """Writes that come while their blank settles find none and write the ordinary way;
+    the blank, when it is made, holds the last document written."""
+    asked = []
+    monkeypatch.setattr(blanks._worker, "put", asked.append)  # made by hand below
+    handle = store.create(session)
+    for text in ("first", "second", "third", "fourth"):
+        handle.add(Note(0, text))
+    slot = handle._storage._blanks
+    assert asked == [slot]  # one blank asked for, not one per write
+    slot._prepare(settle=0)
+    blank = slot.take(0)
+    assert blank is not None
+    held = b"".join(blank[3])
+    assert held == handle.path.read_bytes().rstrip(b" ")
+    assert b"fourth" in held
+    blanks.discard(blank)
+    handle.close()

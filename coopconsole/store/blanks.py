@@ -11,6 +11,14 @@ rename and the folder's fsync as always. A capture at hour 8 of a long meeting s
 a few hundred kilobytes on the disk, not the whole session. The session file ends in
 spaces, which JSON allows, so a plain ``TinyDB(path)`` still reads it.
 
+The blank is made a moment after the write that asks for it (:data:`SETTLE_S`), not at
+once: copying a long session to the disk and syncing it competes with the console for
+the processor and the disk while it draws the capture the note-taker is waiting for (at
+20,000 records, a tenth of the captures were drawn several milliseconds later for it).
+Captures are seconds apart; a write that comes sooner finds no blank and makes its
+temporary file the ordinary way. A blank waiting to be made holds the newest document
+asked for, and closing the session (or a failed write) calls it off at once.
+
 A blank is an ordinary temporary file: a killed process leaves it behind like any other,
 and the clean-up on the next open removes it (under the session lock, so never while a
 write is using it). One that is too small, or that another process's clean-up removed,
@@ -30,6 +38,9 @@ Blank = tuple[int, str, int, tuple[bytes, ...]]
 
 #: How long closing a session waits for a blank being prepared, so that none is left.
 CLOSE_WAIT_S = 2.0
+
+#: How long after the write that asks for it a blank is made (see the module notes).
+SETTLE_S = 0.1
 
 
 def blank_size(document: int) -> int:
@@ -55,22 +66,27 @@ class BlankSlot:
         self._changed = threading.Condition(self._lock)
         self._blank: Blank | None = None
         self._pending = False
+        self._wanted: tuple[bytes, ...] | None = None  # the document the next blank is to hold
         self._closed = False
         self._suspended = False  # after a failed write, until a write succeeds
 
     def want(self, document: tuple[bytes, ...]) -> None:
         """Have a blank ready (in the background) holding ``document``, the fragments of
-        the document just written, for the next one."""
+        the document just written, for the next one. One asked for already and not made
+        yet holds this document instead."""
         size = sum(len(part) for part in document)
         with self._lock:
             # One ready already (made while this write went without it) is kept: it holds
             # an older document, so the next write writes more, but none is made twice.
             ready = self._blank is not None and self._blank[2] >= size
-            if self._pending or self._closed or ready:
+            if self._closed or ready:
+                return
+            self._wanted = document
+            self._suspended = False
+            if self._pending:  # the worker takes the newest document when it makes it
                 return
             self._pending = True
-            self._suspended = False
-        _worker.put((self, document))
+        _worker.put(self)
 
     def take(self, document: int) -> Blank | None:
         """The blank, if one is ready for ``document`` bytes and still there; else None."""
@@ -111,15 +127,23 @@ class BlankSlot:
         with self._lock:
             self._closed = self._closed or closing
             self._suspended = True
+            self._changed.notify_all()  # a blank still settling is called off at once
             self._changed.wait_for(lambda: not self._pending, timeout=CLOSE_WAIT_S)
             blank, self._blank = self._blank, None
         if blank is not None:
             discard(blank)
 
-    def _prepare(self, document: tuple[bytes, ...]) -> None:
+    def _prepare(self, settle: float | None = None) -> None:
+        """Make the blank asked for, ``settle`` seconds on (:data:`SETTLE_S`), unless it
+        is called off meanwhile (the session closed, a write failed)."""
+        with self._lock:
+            wait = SETTLE_S if settle is None else settle
+            self._changed.wait_for(lambda: self._closed or self._suspended, timeout=wait)
+            document = None if self._closed or self._suspended else self._wanted
+            self._wanted = None
         blank = None
         try:
-            blank = self._make(document)
+            blank = None if document is None else self._make(document)
         except OSError:  # a full disk, a read-only folder: writes make their own
             pass
         with self._lock:
@@ -211,22 +235,21 @@ class _Worker:
     """One daemon thread preparing blanks for every open session."""
 
     def __init__(self) -> None:
-        self._queue: queue.SimpleQueue[tuple[BlankSlot, tuple[bytes, ...]]] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[BlankSlot] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._guard = threading.Lock()
 
-    def put(self, job: tuple[BlankSlot, tuple[bytes, ...]]) -> None:
+    def put(self, slot: BlankSlot) -> None:
         if self._thread is None:
             with self._guard:
                 if self._thread is None:
                     self._thread = threading.Thread(target=self._run, name="coopconsole-blanks", daemon=True)
                     self._thread.start()
-        self._queue.put(job)
+        self._queue.put(slot)
 
     def _run(self) -> None:
         while True:
-            slot, document = self._queue.get()
-            slot._prepare(document)
+            self._queue.get()._prepare()
 
 
 _worker = _Worker()
