@@ -14,7 +14,8 @@ spaces, which JSON allows, so a plain ``TinyDB(path)`` still reads it.
 The blank is made a moment after the write that asks for it (:data:`SETTLE_S`), not at
 once: copying a long session to the disk and syncing it competes with the console for
 the processor and the disk while it draws the capture the note-taker is waiting for (at
-20,000 records, a tenth of the captures were drawn several milliseconds later for it).
+20,000 records, the captures it overlapped were drawn later, and the slowest were all
+among them: see docs/decisions.md).
 Captures are seconds apart; a write that comes sooner finds no blank and makes its
 temporary file the ordinary way. A blank waiting to be made holds the newest document
 asked for, and closing the session (or a failed write) calls it off at once.
@@ -151,6 +152,7 @@ class BlankSlot:
                 self._blank, blank = blank, None
             if blank is not None:  # not wanted any more: gone before a close waiting for it goes on
                 discard(blank)
+            self._wanted = None  # one asked for while this was made: the next write asks again
             self._pending = False
             self._changed.notify_all()
 
