@@ -13,7 +13,7 @@ from coopconsole.domain.model import EventKind
 from coopconsole.service import MeetingService
 from coopconsole.tui.app import make_app
 from tests.support.pilot import settle
-from tests.support.sessions import small_session
+from tests.support.sessions import blank_settled, small_session
 
 
 def _long_meeting(store, clock, turns: int = 60):
@@ -33,13 +33,6 @@ def _temporaries(folder) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
 
 
-def _blank_ready(handle) -> bool:
-    slot = handle._storage._blanks
-    with slot._changed:
-        slot._changed.wait_for(lambda: not slot._pending, timeout=30)
-        return slot._blank is not None
-
-
 def test_a_prepared_service_replays_nothing_again_for_its_first_intent(store, clock):
     handle = _long_meeting(store, clock)
     service = MeetingService(handle, clock)
@@ -48,7 +41,7 @@ def test_a_prepared_service_replays_nothing_again_for_its_first_intent(store, cl
     service.prepare()
     rebuilt = (service.clock_replay.rebuilds, service.floor_replay.rebuilds)
     assert rebuilt == (1, 1)
-    assert _blank_ready(handle)  # the first write needs no temporary file of its own
+    assert blank_settled(handle)  # the first write needs no temporary file of its own
     names = (capture._folded_name.cache_info().misses, capture._words.cache_info().misses)
 
     clock.advance(seconds=5)
@@ -71,7 +64,7 @@ def test_preparing_a_read_only_session_writes_nothing(store, clock):
         handle = store.open("long")
         service = MeetingService(handle, clock)
         service.prepare()
-        assert not _blank_ready(handle)
+        assert not blank_settled(handle)
         assert not _temporaries(store.folder)
         handle.close()
     finally:
@@ -87,7 +80,7 @@ async def test_the_console_prepares_its_service_once_its_first_frame_is_painted(
         service = screen.service
         assert service.clock_replay.rebuilds == 1  # before any key
         assert service.floor_replay.rebuilds == 1
-        assert _blank_ready(service.handle)
+        assert blank_settled(service.handle)
         await pilot.press("1")  # a speaker change: an intent about the floor
         screen = await settle(pilot)
         assert service.floor() == 1

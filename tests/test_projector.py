@@ -19,7 +19,7 @@ from coopconsole.tui.projector_app import make_projector_app
 from coopconsole.tui.screens.projector import PROJECTOR_THEME, ProjectorScreen
 from coopconsole.tui.widgets.projector import BigCountdown
 from tests.support.pilot import settle
-from tests.support.sessions import small_session
+from tests.support.sessions import blank_settled, small_session
 
 SIZE = (120, 36)
 
@@ -170,6 +170,7 @@ async def test_it_follows_another_process_and_writes_nothing(store, clock, conso
         console.agenda.toggle()
         console.room.speaker(3)
         console.captures.capture("decision", "Go ahead")
+        blank_settled(console.handle)  # the other console's next temporary file, made after its write
         before = (path.read_bytes(), os.stat(path).st_mtime_ns, sorted(os.listdir(folder)))
         await pilot.pause(1.3)  # the projector's own second: no tick by hand
         screen = pilot.app.screen

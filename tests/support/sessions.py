@@ -34,3 +34,13 @@ def small_session(name: str = "smart-park") -> Session:
             AgendaItem(4, "Next steps", time(10, 15), 20, "Dana Okafor"),
         ],
     )
+
+
+def blank_settled(handle) -> bool:  # noqa: ANN001 - a SessionFile
+    """Wait until the blank temporary file the handle's last write asked for is made (it
+    is made a moment after the write, in the background: ``store/blanks.py``), or called
+    off; whether one is ready. The wait is a guard against hanging, not a speed check."""
+    slot = handle._storage._blanks
+    with slot._changed:
+        slot._changed.wait_for(lambda: not slot._pending, timeout=30)
+        return slot._blank is not None
