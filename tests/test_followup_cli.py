@@ -350,9 +350,15 @@ def test_status_reads_the_named_meeting_once(run, second, store, monkeypatch):
         sessions.SessionFile, "_decode", lambda self, doc: decoded.append(self.name) or decode(self, doc)
     )
     monkeypatch.setattr(SessionStore, "read_part", lambda *a: pytest.fail("the named meeting read a second time"))
+    from coopconsole.service import series
+
+    read: list[str] = []
+    reference = series.reference
+    monkeypatch.setattr(series, "reference", lambda store, text: read.append(text) or reference(store, text))
     result = run("status", "second#2", "doing")
     assert result.exit_code == 0 and result.stdout == "second#2: doing\n"
     assert decoded == ["second"] and action(store, "second", 2).status is DOING
+    assert read == ["second#2"]  # the name read and its meeting looked for once
 
 
 def test_status_reaches_an_action_carried_twice_by_any_of_its_names(run, second, store):

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coopconsole.domain.health as health
-from coopconsole.domain.memo import LastOf, Picked
+from coopconsole.domain.memo import LastOf, Picked, same_parts
 from coopconsole.domain.model import ActionItem, ActionStatus, Decision, SmartCheck, StatusChange
 
 TODAY = date(2026, 12, 8)
@@ -110,3 +110,13 @@ def test_the_health_checks_kept_equal_a_look_at_the_whole_meeting(steps):
         kept = _checks(actions, decisions, today, since)
         with _nothing_kept():
             assert kept == _checks(actions, decisions, today, since)
+
+
+def test_same_parts_are_the_very_same_lists_and_equal_settings():
+    events, agenda = [1, 2], [3]
+    last = (events, agenda, "en", 5)
+    assert same_parts(last, (events, agenda, "en", 5), 2)
+    assert not same_parts(last, (list(events), agenda, "en", 5), 2)  # equal, but a new list
+    assert not same_parts(last, (events, agenda, "zh", 5), 2)
+    assert not same_parts(last, (events, agenda, "en"), 2)
+    assert not same_parts(None, last, 2)

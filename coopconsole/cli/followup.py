@@ -157,9 +157,10 @@ def status(ctx: click.Context, ref: str, state: str, note: str) -> None:
     with user_errors():
         # The named meeting is read once, by the service that changes it: an action not
         # carried into a later meeting (nearly all) is moved where it was named.
-        with store.open(folder_series.reference(store, ref).meeting) as handle:
+        reference = folder_series.reference(store, ref)
+        with store.open(reference.meeting) as handle:
             service = MeetingService(handle)
-            meeting, action, named = folder_series.locate(store, ref, service.session)
+            meeting, action, named = folder_series.locate(store, reference, service.session)
             where = f"{meeting}#{action.id}"
             if action.status is wanted and not note.strip():
                 click.echo(f"{where} is already {STATE_WORD[wanted]}: nothing changed.")

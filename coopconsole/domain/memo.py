@@ -60,6 +60,17 @@ class Picked(Generic[T]):
         return self._picked
 
 
+def same_parts(last: tuple[Any, ...] | None, new: tuple[Any, ...], identical: int) -> bool:
+    """Whether ``new`` holds what ``last`` held: its first ``identical`` parts the very same
+    objects (a session's lists, replaced whenever a record changes), the others equal."""
+    return (
+        last is not None
+        and len(last) == len(new)
+        and all(a is b for a, b in zip(last[:identical], new[:identical], strict=True))
+        and last[identical:] == new[identical:]
+    )
+
+
 def _begins_with(records: list[Any], start: list[Any]) -> bool:
     """Whether ``records`` is ``start`` and maybe more (compared record by record: a
     record that is the very same object is equal at once)."""

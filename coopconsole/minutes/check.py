@@ -87,8 +87,9 @@ class Outline:
     forbidden: list[str] = field(default_factory=list)  # token types, in order met
 
 
-def outline(text: str) -> Outline:
-    """What ``text`` parses into, as :func:`parser` parses it.
+def outline(text: str, lines: list[str] | None = None) -> Outline:
+    """What ``text`` parses into, as :func:`parser` parses it (``lines``: its
+    :func:`lines_of`, if the caller has them).
 
     The blocks are parsed whole; the inline pass, most of the work in minutes made of
     tables, is run on the headings (whose text is reported) and on the other inline runs
@@ -100,7 +101,6 @@ def outline(text: str) -> Outline:
     tokens = md.parse(text, env)
     out = Outline()
     row_cells, written = 0, None
-    lines: list[str] = []  # the text's lines, as the parser numbers them (once a table is met)
     for index, token in enumerate(tokens):
         if (
             token.type == "inline"
@@ -118,7 +118,7 @@ def outline(text: str) -> Outline:
         elif token.type == "table_open":
             out.tables.append(Table(columns=0))
         elif token.type == "tr_open":
-            lines = lines or text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            lines = lines if lines is not None else lines_of(text)  # split once a table is met
             row_cells, written = 0, written_cells(lines[token.map[0]]) if token.map else None
         elif token.type in ("th_open", "td_open"):
             row_cells += 1
@@ -133,6 +133,11 @@ def outline(text: str) -> Outline:
             if child.type in FORBIDDEN:
                 out.forbidden.append(child.type)
     return out
+
+
+def lines_of(text: str) -> list[str]:
+    """The text's lines, as markdown-it-py numbers them (``token.map``)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def text_of(markdown: str) -> str:
@@ -152,11 +157,12 @@ def problems(text: str, headings: list[tuple[int, str]]) -> list[str]:
 
     Besides the headings, the tables' rows and anything forbidden: as many tables as
     delimiter rows were written (a header row that broke leaves its table a paragraph)."""
-    found = outline(text)
+    lines = lines_of(text)
+    found = outline(text, lines)
     out = []
     if found.headings != headings:
         out.append(f"headings are {found.headings}, expected {headings}")
-    written = sum(1 for line in text.split("\n") if line.startswith("| -") and DELIMITER.fullmatch(line))
+    written = sum(1 for line in lines if line.startswith("| -") and DELIMITER.fullmatch(line))
     if len(found.tables) != written:
         out.append(f"{len(found.tables)} tables read, {written} written")
     for number, shape in enumerate(found.tables, 1):

@@ -100,13 +100,14 @@ def reference(store: SessionStore, text: str) -> Ref:
     return ref
 
 
-def locate(store: SessionStore, text: str, named: Session | None = None) -> tuple[str, ActionItem, Ref]:
-    """The action ``text`` names (``MEETING#N``) as it stands now: the meeting holding its
-    newest copy (where a change is made), that copy with the state and history of all its
-    copies (see ``domain.series.latest_actions``), and the name it was given by.
-    ``named``: the named meeting, if the caller has read it already (it is then not read
-    again); otherwise its header and actions are read, all this needs."""
-    ref = reference(store, text)
+def locate(store: SessionStore, text: str | Ref, named: Session | None = None) -> tuple[str, ActionItem, Ref]:
+    """The action ``text`` names (``MEETING#N``, or a :func:`reference` already read) as it
+    stands now: the meeting holding its newest copy (where a change is made), that copy
+    with the state and history of all its copies (see ``domain.series.latest_actions``),
+    and the name it was given by. ``named``: the named meeting, if the caller has read it
+    already (it is then not read again); otherwise its header and actions are read, all
+    this needs."""
+    ref = text if isinstance(text, Ref) else reference(store, text)
     if named is None or named.name != ref.meeting:
         named = store.read_part(ref.meeting, ("actions",))
     action = next((a for a in named.actions if a.id == ref.number), None)

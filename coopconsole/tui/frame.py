@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coopconsole.domain.live import MeetingView
+from coopconsole.domain.memo import same_parts
 from coopconsole.domain.model import Session
 
 
@@ -55,4 +56,4 @@ def same_side(last: tuple | None, side: tuple) -> bool:
     """Whether ``side`` (:meth:`Frame.clock_side`) is ``last``: the same figures and lists,
     by identity (a frame kept the figures of the last second, see ``screens/looks.py``),
     and the same settings."""
-    return last is not None and all(a is b for a, b in zip(last[:4], side[:4], strict=True)) and last[4:] == side[4:]
+    return same_parts(last, side, 4)

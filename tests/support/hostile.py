@@ -3,7 +3,7 @@ arbitrary text, and a session whose every text field holds one of them."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
 from hypothesis import strategies as st
 
@@ -21,8 +21,8 @@ from coopconsole.domain.model import (
     Session,
     Stance,
 )
+from tests.support.sessions import TZ
 
-TZ = timezone(timedelta(hours=8))
 NOW = datetime(2026, 12, 8, 15, 0, tzinfo=TZ)
 
 NASTY = [

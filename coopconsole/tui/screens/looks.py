@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coopconsole.domain.live import MeetingView
+from coopconsole.domain.memo import same_parts
 from coopconsole.domain.model import Session
 
 if TYPE_CHECKING:
@@ -59,10 +60,8 @@ class Looks:
         keep, self._changed = self._changed or not timed, False
         made_of = (session.events, session.agenda, session.participants, session.date, session.start, session.name)
         viewed = self._viewed
-        if keep and viewed is not None:
-            last = viewed[0]
-            if all(a is b for a, b in zip(made_of[:3], last[:3], strict=True)) and made_of[3:] == last[3:]:
-                return viewed[1]
+        if keep and viewed is not None and same_parts(viewed[0], made_of, 3):
+            return viewed[1]
         view = self.screen.live.view(session, self.screen.service.now())
         self._viewed = (made_of, view)
         return view
