@@ -133,3 +133,50 @@ async def test_captures_leave_the_agenda_list_alone_and_every_pane_shows_a_recom
         assert "agenda-items" in built
         await seconds(pilot, clock, 2, seen)
     assert any("⚠" in status for status in seen)
+
+
+async def test_the_clock_second_reaches_only_the_panes_that_show_the_clock(store, clock, monkeypatch):
+    """The actions' and the parking lot's panes are given a frame when a record, the
+    current item or the day may have moved, not at every second: and at midnight an
+    action due the day before is shown overdue, as a full recompute shows it."""
+    from coopconsole.tui.widgets import actions as actions_module
+    from coopconsole.tui.widgets.actions import ActionsPane
+    from coopconsole.tui.widgets.parking_lot import ParkingLotPane
+
+    given: list[str] = []
+
+    def counting(watch):
+        def counted(widget, frame) -> None:  # one value: Textual passes the new frame
+            given.append(type(widget).__name__)
+            watch(widget, frame)
+
+        return counted
+
+    for pane in (ActionsPane, ParkingLotPane):
+        monkeypatch.setattr(pane, "watch_frame", counting(pane.watch_frame))
+    store.create(small_session("kickoff")).close()
+    app = make_app(store=store, session_name="kickoff", clock=clock, lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("space", "1")
+        screen = await settle(pilot)
+        screen.service.captures.capture("action", "@alice send the draft MOU to Company B by 2026-12-08")
+        await advance(pilot, clock, seconds=1)
+        given.clear()
+        for _ in range(5):
+            await advance(pilot, clock, seconds=1)
+        assert given == []  # the clock's seconds: nothing for them
+        screen.service.captures.capture("note", "the pilot site is ready")
+        await advance(pilot, clock, seconds=1)
+        assert sorted(given) == ["ActionsPane", "ParkingLotPane"]
+
+        pane = screen.query_one(ActionsPane)
+        assert "overdue" not in " ".join(row.prompt.plain for row in pane.options)
+        clock.advance(minutes=14 * 60 + 59, seconds=50)  # 23:59:5x on the day it is due
+        await advance(pilot, clock, seconds=1)
+        given.clear()
+        await advance(pilot, clock, seconds=10)  # past midnight: the next day
+        assert sorted(given) == ["ActionsPane", "ParkingLotPane"]
+        frame = fresh_frame(screen)
+        expected, _ = actions_module._rows(frame, pane._width())
+        assert shown_rows(pane) == expected_rows(expected)
+        assert "overdue" in " ".join(row.prompt.plain for row in pane.options)

@@ -52,6 +52,30 @@ class Frame:
         )
 
 
+    def records_side(self) -> tuple:
+        """What the panes that show records (the actions', the parking lot's) are drawn
+        from: the session's lists, then the language, the current item and the day (an
+        action's deadline is overdue from the day after). The clock's second moves none
+        of it, so those panes are not given the frames it makes (see ``MeetingScreen``)."""
+        session = self.session
+        return (
+            session.actions,
+            session.decisions,
+            session.notes,
+            session.parked,
+            session.participants,
+            session.agenda,
+            session.events,
+            self.lang,
+            self.current_item,
+            self.view.now.date(),
+        )
+
+
+#: How many parts of :meth:`Frame.records_side` are lists, compared by identity.
+RECORD_LISTS = 7
+
+
 def same_side(last: tuple | None, side: tuple) -> bool:
     """Whether ``side`` (:meth:`Frame.clock_side`) is ``last``: the same figures and lists,
     by identity (a frame kept the figures of the last second, see ``screens/looks.py``),

@@ -1,9 +1,11 @@
 """The meeting screen: header, the four panes, the capture bar, and every key.
 
 The screen owns the session (through the service) and recomputes one :class:`Frame` a
-second, which the panes receive through ``data_bind``. Panes never change the session:
-they post intents (``messages.py``), and the screen hands them to the service on the
-intent thread; a change is shown once it is durable.
+second, which the panes receive through ``data_bind``: the header, the agenda and the
+speakers every frame (``frame``), the actions and the parking lot only the frames in which
+a record, the current item, the language or the day may have moved (``records``). Panes
+never change the session: they post intents (``messages.py``), and the screen hands them
+to the service on the intent thread; a change is shown once it is durable.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ from textual.widget import Widget
 import coopconsole.tui.memory as memory
 from coopconsole.domain.agenda_edit import as_changed
 from coopconsole.domain.live import LiveMeeting
+from coopconsole.domain.memo import same_parts
 from coopconsole.domain.model import Attendance
 from coopconsole.domain.series import in_review
 from coopconsole.service import MeetingService
 from coopconsole.texts import t
 from coopconsole.tui.commands import Command
 from coopconsole.tui.file_changes import FolderChanges, session_file, watch_folder
-from coopconsole.tui.frame import Frame
+from coopconsole.tui.frame import RECORD_LISTS, Frame
 from coopconsole.tui.intents import IntentRunner, report_failure
 from coopconsole.tui.localized import localized
 from coopconsole.tui.messages import (
@@ -82,8 +85,16 @@ class MeetingScreen(HeldScreen):
     the capture bar opened or closed (see ``docs/upstream.md``)."""
 
     frame: var[Frame | None] = var(None, always_update=True)
-    """The meeting as of now; every pane is bound to it. A ``var``: setting it repaints
-    nothing by itself, each pane repaints only what changed (see ``paint.py``)."""
+    """The meeting as of now; the panes that show the clock are bound to it. A ``var``:
+    setting it repaints nothing by itself, each pane repaints only what changed (see
+    ``paint.py``)."""
+
+    records: var[Frame | None] = var(None, always_update=True)
+    """The frame again, set only when what :meth:`Frame.records_side` holds changed: the
+    panes that show only records are bound to it, so the clock's second reaches neither
+    them nor Textual's binding of them."""
+
+    _records_side: tuple | None = None
 
     def __init__(
         self, service: MeetingService, lang: str, warning_minutes: int = 2, turn_limit: int | None = None
@@ -129,8 +140,8 @@ class MeetingScreen(HeldScreen):
         # container, which would paint every one of its lines under them first.
         yield AgendaPane(id="agenda", classes="pane").data_bind(MeetingScreen.frame)
         yield SpeakersPane(id="speakers", classes="pane").data_bind(MeetingScreen.frame)
-        yield ParkingLotPane(id="parking", classes="pane").data_bind(MeetingScreen.frame)
-        yield ActionsPane(id="actions", classes="pane").data_bind(MeetingScreen.frame)
+        yield ParkingLotPane(id="parking", classes="pane").data_bind(frame=MeetingScreen.records)
+        yield ActionsPane(id="actions", classes="pane").data_bind(frame=MeetingScreen.records)
         yield KeyFooter()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
@@ -184,6 +195,10 @@ class MeetingScreen(HeldScreen):
         self.frame = Frame(
             shown, view, self.service.handle.revision, self.lang, self.warning_minutes, self.turn_limit, self.live.epoch
         )
+        records = self.frame.records_side()
+        if not same_parts(self._records_side, records, RECORD_LISTS):
+            self._records_side = records
+            self.records = self.frame
         self.alert.look(self.frame)
         reviewing = in_review(session, view.agenda)
         if reviewing != bool(self.footer_first):

@@ -55,7 +55,8 @@ class ActionsPane(LineList):
         # lists themselves say whether there is anything new to draw: a speaker change (the
         # most frequent event) redraws nothing here.
         shown = (session.actions, session.decisions, session.notes, session.participants)
-        key = (frame.lang, frame.current_item, self._width())
+        # The day too: an action's deadline is overdue from the day after (at midnight).
+        key = (frame.lang, frame.current_item, self._width(), frame.view.now.date())
         unchanged = self._shown is not None and all(a is b for a, b in zip(shown, self._shown[1], strict=True))
         if self._shown is not None and key == self._shown[0] and unchanged:
             return
