@@ -51,7 +51,6 @@ class Frame:
             self.turn_limit,
         )
 
-
     def records_side(self) -> tuple:
         """What the panes that show records (the actions', the parking lot's) are drawn
         from: the session's lists, then the language, the current item and the day (an
