@@ -234,6 +234,39 @@ def test_appending_in_order_never_replays_from_scratch():
     assert m.live.rebuilds == 1
 
 
+def test_the_closed_turns_are_added_up_once_between_events(monkeypatch):
+    """A second with no new event adds only the open turn to what the closed turns came
+    to, worked out once for the meeting and once for the item; an event, or a change of
+    attendance, has them worked out again."""
+    import coopconsole.domain.live as live_module
+
+    calls: list[int | None] = []
+    settled = live_module.settled_talk
+
+    def counted(roster, floor, item=None):
+        calls.append(item)
+        return settled(roster, floor, item)
+
+    monkeypatch.setattr(live_module, "settled_talk", counted)
+    m = Meeting()
+    run_a_while(m)
+    calls.clear()
+    for _ in range(30):
+        m.wait(seconds=1)
+        m.check()
+    assert calls == []  # kept from the last event's second
+    m.add(EventKind.SPEAKER, participant=3)
+    for _ in range(5):
+        m.wait(seconds=1)
+        m.check()
+    assert len(calls) == 2  # the meeting's and the current item's, once
+    calls.clear()
+    m.session.participants = [replace(PEOPLE[0], attendance=Attendance.LEFT), *PEOPLE[1:]]
+    m.wait(seconds=1)
+    m.check()
+    assert len(calls) == 2
+
+
 def test_events_stamped_ahead_of_now_wait_until_now_reaches_them():
     m = Meeting()
     run_a_while(m)

@@ -135,25 +135,49 @@ def _counted(person: Participant) -> bool:
     return person.attendance is not Attendance.ABSENT and person.duty is Duty.NONE
 
 
-def stats_from(roster: Roster, floor: FloorReplay, now: datetime, item: int | None = None) -> SpeakingStats:
-    """:class:`SpeakingStats` read off a replay fed up to ``now``."""
+@record
+class SettledTalk:
+    """The talk of one scope's closed turns, read off a replay: what only events move
+    (:func:`stats_from` adds the open turn up to its ``now``)."""
+
+    by_participant: dict[int, timedelta]  # everyone counted (0 if silent), and whoever else spoke
+    by_org: dict[str, timedelta]
+    total: timedelta
+
+
+def settled_talk(roster: Roster, floor: FloorReplay, item: int | None = None) -> SettledTalk:
+    """The closed turns' talk over the whole meeting, or while ``item`` was current."""
     by_participant = dict.fromkeys(roster.counted, ZERO)
     closed = floor.closed if item is None else floor.closed_by_item.get(item, {})
     for pid, spoken in closed.items():
-        by_participant[pid] = by_participant.get(pid, ZERO) + spoken
-    running = floor.open_time(now, item)
-    if running is not None:
-        pid, spoken = running
         by_participant[pid] = by_participant.get(pid, ZERO) + spoken
     orgs = roster.orgs
     by_org: dict[str, timedelta] = {}
     for pid, spoken in by_participant.items():
         org = orgs.get(pid, "")
         by_org[org] = by_org.get(org, ZERO) + spoken
+    return SettledTalk(by_participant=by_participant, by_org=by_org, total=sum(by_participant.values(), ZERO))
+
+
+def stats_from(
+    roster: Roster, floor: FloorReplay, now: datetime, item: int | None = None, settled: SettledTalk | None = None
+) -> SpeakingStats:
+    """:class:`SpeakingStats` read off a replay fed up to ``now``; ``settled``: its
+    :func:`settled_talk` for the same scope, if the caller kept it (never changed here)."""
+    if settled is None:
+        settled = settled_talk(roster, floor, item)
+    by_participant, by_org, total = dict(settled.by_participant), dict(settled.by_org), settled.total
+    running = floor.open_time(now, item)
+    if running is not None:  # the open turn: its speaker's, their organisation's, the total
+        pid, spoken = running
+        by_participant[pid] = by_participant.get(pid, ZERO) + spoken
+        org = roster.orgs.get(pid, "")
+        by_org[org] = by_org.get(org, ZERO) + spoken
+        total += spoken
     return SpeakingStats(
         current=floor.speaker,
         current_since=floor.since,
-        total=sum(by_participant.values(), ZERO),
+        total=total,
         by_participant=by_participant,
         by_org=by_org,
     )

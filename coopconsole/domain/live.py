@@ -21,8 +21,10 @@ organisations) only refreshes the derived roster: the replay does not depend on 
 
 Between events (the same :attr:`LiveMeeting.epoch`), what only events move is kept from
 the second before: the plan as written, every item's timing but the current item's and
-those still to come (see :func:`~coopconsole.domain.timeline.state_from_replay`), and the
-meeting clock's total but the current item's.
+those still to come (see :func:`~coopconsole.domain.timeline.state_from_replay`), the
+meeting clock's total but the current item's, and the talk of the closed turns, for the
+meeting and for the current item (:func:`~coopconsole.domain.balance.settled_talk`), to
+which each second adds only the open turn.
 """
 
 from __future__ import annotations
@@ -31,10 +33,12 @@ from datetime import datetime, timedelta
 
 from coopconsole.domain.balance import (
     Roster,
+    SettledTalk,
     SpeakingStats,
     fair_shares,
     flags_from,
     scope_start,
+    settled_talk,
     stats_from,
 )
 from coopconsole.domain.floor_replay import FloorReplay
@@ -104,6 +108,8 @@ class LiveMeeting:
         self._agenda: AgendaState | None = None
         self._ran_key: tuple = ()
         self._ran_settled = ZERO
+        self._talk_key: tuple = ()
+        self._talk: dict[int | None, SettledTalk] = {}  # by scope: the meeting (None), an item
 
     @property
     def rebuilds(self) -> int:
@@ -144,6 +150,18 @@ class LiveMeeting:
             return self._ran_settled
         return self._ran_settled + clock.elapsed_at(current, now)
 
+    def _settled_talk(self, floor: FloorReplay, item: int | None) -> SettledTalk:
+        """The scope's closed turns' talk (:func:`settled_talk`), read once while no event
+        takes effect and the roster is the same."""
+        key = (self.epoch, floor, self._roster)  # the replay and the roster themselves
+        last = self._talk_key
+        if not last or last[0] != key[0] or last[1] is not floor or last[2] is not self._roster:
+            self._talk_key, self._talk = key, {}
+        talk = self._talk.get(item)
+        if talk is None:
+            talk = self._talk[item] = settled_talk(self._roster, floor, item)
+        return talk
+
     def _fair(self, floor: FloorReplay, item: int | None, now: datetime) -> dict[int, float]:
         """Each counted participant's fair share over the scope (:func:`fair_shares`):
         the roster's, the same for every scope and time, unless someone counted has a
@@ -167,14 +185,14 @@ class LiveMeeting:
     def _read(self, session: Session, floor: FloorReplay, now: datetime) -> MeetingView:
         roster = self._roster
         agenda = self._agenda_state(session, floor, now)
-        overall = stats_from(roster, floor, now)
+        overall = stats_from(roster, floor, now, None, self._settled_talk(floor, None))
         overall_flags = flags_from(roster, overall, self._clock_ran(floor, now), self._fair(floor, None, now))
         item = agenda.current
         if item is None:
             in_item: SpeakingStats | None = None
             item_flags: dict[int, str] = {}
         else:
-            in_item = stats_from(roster, floor, now, item)
+            in_item = stats_from(roster, floor, now, item, self._settled_talk(floor, item))
             item_flags = flags_from(roster, in_item, floor.clock_ran(now, item), self._fair(floor, item, now))
 
         # The shares as SpeakingStats.share works them out, without a call for each.
