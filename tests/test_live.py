@@ -267,6 +267,31 @@ def test_the_closed_turns_are_added_up_once_between_events(monkeypatch):
     assert len(calls) == 2
 
 
+def test_a_silent_second_keeps_the_rows_until_a_flag_moves():
+    """Nobody holding the floor, the rows of one second are those of the next (the very
+    same, so the speakers pane draws nothing); the clock passing the ten minutes after
+    which shares are flagged gives new ones, equal to a full recompute."""
+    m = Meeting()
+    m.add(EventKind.START)
+    m.add(EventKind.SPEAKER, participant=1)
+    m.wait(minutes=2)
+    m.add(EventKind.SPEAKER, participant=None)  # nobody has the floor
+    m.wait(seconds=1)
+    first = m.check()
+    m.wait(seconds=1)
+    second = m.check()
+    assert second.people is first.people and second.orgs is first.orgs
+    m.wait(minutes=8)  # the clock has run ten minutes: Ana dominates
+    later = m.check()
+    assert later.people is not first.people
+    assert [row.flag for row in later.people] != [row.flag for row in first.people]
+    m.add(EventKind.SPEAKER, participant=2)
+    m.wait(seconds=1)
+    talking = m.check()
+    m.wait(seconds=1)
+    assert m.check().people is not talking.people  # a turn runs: the shares move
+
+
 def test_events_stamped_ahead_of_now_wait_until_now_reaches_them():
     m = Meeting()
     run_a_while(m)

@@ -24,7 +24,10 @@ the second before: the plan as written, every item's timing but the current item
 those still to come (see :func:`~coopconsole.domain.timeline.state_from_replay`), the
 meeting clock's total but the current item's, and the talk of the closed turns, for the
 meeting and for the current item (:func:`~coopconsole.domain.balance.settled_talk`), to
-which each second adds only the open turn.
+which each second adds only the open turn. While nobody holds the floor, the participants'
+and organisations' rows are the very objects of the second before, unless a flag moved
+(the clock passing the ten minutes after which shares are flagged): the speakers pane,
+which compares them by identity, then draws nothing.
 """
 
 from __future__ import annotations
@@ -110,6 +113,7 @@ class LiveMeeting:
         self._ran_settled = ZERO
         self._talk_key: tuple = ()
         self._talk: dict[int | None, SettledTalk] = {}  # by scope: the meeting (None), an item
+        self._kept_rows: tuple[tuple, tuple[tuple[SpeakerRow, ...], tuple[OrgRow, ...]]] | None = None
 
     @property
     def rebuilds(self) -> int:
@@ -195,6 +199,37 @@ class LiveMeeting:
             in_item = stats_from(roster, floor, now, item, self._settled_talk(floor, item))
             item_flags = flags_from(roster, in_item, floor.clock_ran(now, item), self._fair(floor, item, now))
 
+        # Nobody holds the floor and no event took effect: the shares are those of the last
+        # second, and the rows too if the flags (which the clock can still move) are.
+        rows_key = (self.epoch, floor, roster, item, overall_flags, item_flags)
+        kept, still = self._kept_rows, floor.open_time(now) is None
+        if still and kept is not None and _same_rows_key(kept[0], rows_key):
+            people, orgs = kept[1]
+        else:
+            people, orgs = self._rows(overall, in_item, overall_flags, item_flags)
+            self._kept_rows = (rows_key, (people, orgs)) if still else None
+        return MeetingView(
+            now=now,
+            agenda=agenda,
+            speaker=overall.current,
+            speaker_since=overall.current_since,
+            people=people,
+            orgs=orgs,
+            total=overall.total,
+            item_total=ZERO if in_item is None else in_item.total,
+            stats=overall,
+            item_stats=in_item,
+            queue=tuple(floor.queue.order),
+        )
+
+    def _rows(
+        self,
+        overall: SpeakingStats,
+        in_item: SpeakingStats | None,
+        overall_flags: dict[int, str],
+        item_flags: dict[int, str],
+    ) -> tuple[tuple[SpeakerRow, ...], tuple[OrgRow, ...]]:
+        """The participants' rows and the organisations' rows of the figures."""
         # The shares as SpeakingStats.share works them out, without a call for each.
         total, spoken, current = overall.total, overall.by_participant, overall.current
         item_total, item_spoken = (ZERO, {}) if in_item is None else (in_item.total, in_item.by_participant)
@@ -228,16 +263,9 @@ class LiveMeeting:
             )
             for org, count in self._org_people.items()
         )
-        return MeetingView(
-            now=now,
-            agenda=agenda,
-            speaker=overall.current,
-            speaker_since=overall.current_since,
-            people=tuple(people),
-            orgs=orgs,
-            total=overall.total,
-            item_total=ZERO if in_item is None else in_item.total,
-            stats=overall,
-            item_stats=in_item,
-            queue=tuple(floor.queue.order),
-        )
+        return tuple(people), orgs
+
+
+def _same_rows_key(last: tuple, new: tuple) -> bool:
+    """The same epoch, the very same replay and roster, the same item and flags."""
+    return last[0] == new[0] and last[1] is new[1] and last[2] is new[2] and last[3:] == new[3:]

@@ -19,12 +19,12 @@ from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Label
 
-from coopconsole.domain.memo import LastOf
+from coopconsole.domain.memo import LastOf, same_parts
 from coopconsole.domain.model import Attendance, Duty, Participant
 from coopconsole.domain.speaker_queue import TurnTime, turn_time
 from coopconsole.texts import t
 from coopconsole.tui.format import bar_eighths, bar_of, clock
-from coopconsole.tui.frame import Frame, same_side
+from coopconsole.tui.frame import Frame
 from coopconsole.tui.messages import SpeakerChosen
 from coopconsole.tui.paint import set_border_title, show
 from coopconsole.tui.widgets.line_list import LineList
@@ -51,7 +51,7 @@ class SpeakersPane(Vertical):
     """The meeting as of the last tick (bound to the screen's frame)."""
 
     _built: dict[tuple, Content] = {}
-    _side: tuple | None = None  # what the pane was last drawn from (Frame.clock_side, the width)
+    _side: tuple | None = None  # what the pane was last drawn from (see _side)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -67,8 +67,8 @@ class SpeakersPane(Vertical):
             return
         rows = self.query_one("#speaker-rows", LineList)
         wide = rows.size.width >= WIDE or rows.size.width == 0
-        side = (*frame.clock_side(), wide)
-        if same_side(self._side, side):  # a capture: the same figures, nothing to draw
+        side = _side(frame, wide)
+        if same_parts(self._side, side, 3):  # a capture, a silent second: nothing to draw
             return
         self._side = side
         lang, view = frame.lang, frame.view
@@ -104,6 +104,26 @@ class SpeakersPane(Vertical):
         event.stop()
         if event.row_id and event.row_id.startswith("p-"):
             self.post_message(SpeakerChosen(int(event.row_id[2:])))
+
+
+def _side(frame: Frame, wide: bool) -> tuple:
+    """What the pane is drawn from: the rows' figures and the participants (the very same
+    objects: the live figures keep the rows of a second in which nobody holds the floor),
+    then who speaks, since when and the time if anyone does, the queue and the settings."""
+    view = frame.view
+    speaking = view.speaker is not None
+    return (
+        view.people,
+        view.orgs,
+        frame.session.participants,
+        view.speaker,
+        view.speaker_since,
+        view.now if speaking else None,
+        view.queue,
+        frame.lang,
+        frame.turn_limit,
+        wide,
+    )
 
 
 def _now_line(frame: Frame, pid: int, name: str, turn: TurnTime) -> str:
