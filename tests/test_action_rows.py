@@ -202,3 +202,48 @@ async def test_the_focus_going_to_the_bar_and_back_draws_no_row_again(meeting, m
             await pilot.pause()
             assert pane.has_focus
         assert drawn_lines == []  # the last round drew no row
+
+
+async def test_a_capture_looks_only_at_its_own_record(meeting, monkeypatch):
+    """Which records are the current item's is kept as the lists grow: a capture looks at
+    the record it added, not at every record of the meeting; moving to the next item
+    looks at them all again. The rows are always those a fresh redraw makes."""
+    from coopconsole.tui.widgets import actions as actions_module
+
+    looked: list[int] = []
+
+    def counting(pick):
+        def counted(record, item):
+            looked.append(record.id)
+            return pick(record, item)
+
+        return counted
+
+    monkeypatch.setattr(actions_module, "_of_item", counting(actions_module._of_item))
+    monkeypatch.setattr(actions_module, "_not_of_item", counting(actions_module._not_of_item))
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await with_actions(pilot, LONG, VAGUE, CJK)
+        screen = app.screen
+        looked.clear()
+        screen.service.captures.capture("note", "the pilot site is ready")
+        screen.tick()
+        await pilot.pause()
+        assert looked == [1]  # the note, once: the actions were not looked at again
+        looked.clear()
+        screen.service.captures.capture("action", "@alice book the room by Dec 11")
+        screen.tick()
+        await pilot.pause()
+        assert looked == [4, 4]  # the new action: this item's, or another's
+        made, _ = actions_module._rows(screen.frame, pane._width())
+        assert [(row_id, content.plain) for row_id, content in made] == [
+            (row.id, row.prompt.plain) for row in pane._rows
+        ]
+        looked.clear()
+        await pilot.press("n")  # the next item: every record is looked at again
+        await settle(pilot)
+        assert sorted(set(looked)) == [1, 2, 3, 4]
+        made, _ = actions_module._rows(screen.frame, pane._width())
+        assert [(row_id, content.plain) for row_id, content in made] == [
+            (row.id, row.prompt.plain) for row in pane._rows
+        ]

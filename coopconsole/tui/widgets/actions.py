@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from datetime import date
+from typing import TypeVar
 
 from textual.content import Content
 from textual.reactive import var
 
 from coopconsole.domain.board import is_open, looked_at, overdue_days
+from coopconsole.domain.memo import Picked
 from coopconsole.domain.model import ActionItem, ActionStatus, Decision, Note
 from coopconsole.domain.series import in_review, review_started
 from coopconsole.texts import t
@@ -121,12 +123,20 @@ class Prompts:
     it was made from. A row is made again only when its record was replaced (records are
     immutable: the service replaces one that changes) or what else it shows changed (the
     language, the width, the day, whether it is the current item's): a capture at hour 8
-    makes one row, not the hundred the pane lists."""
+    makes one row, not the hundred the pane lists.
+
+    It also keeps which records belong to the current item and which actions to the
+    others (:class:`~coopconsole.domain.memo.Picked`): a capture appends one record to
+    a list of thousands at hour 8, and only that record is looked at."""
 
     def __init__(self) -> None:
         self._kept: dict[str, tuple[Shown, Hashable, Content]] = {}
         self._made: dict[str, tuple[Shown, Hashable, Content]] = {}
         self.rows_made = 0  # how many rows were made, not taken from the last redraw
+        self.actions_here: Picked[ActionItem] = Picked(_of_item)
+        self.actions_elsewhere: Picked[ActionItem] = Picked(_not_of_item)
+        self.decisions_here: Picked[Decision] = Picked(_of_item)
+        self.notes_here: Picked[Note] = Picked(_of_item)
 
     def row(self, key: str, record: Shown, figures: Hashable, make: Callable[[], Content]) -> Content:
         kept = self._kept.get(key)
@@ -170,15 +180,15 @@ def _rows(
 
         add(f"action-{action.id}", action, (lang, here, today, width), make)
 
-    here_first = [a for a in session.actions if a.item == current]
+    here_first = kept.actions_here(session.actions, current)
     if in_review(session, frame.view.agenda):  # the carried ones first, in their order
-        here_first.sort(key=lambda a: not a.origin)
+        here_first = sorted(here_first, key=lambda a: not a.origin)
         since = review_started(session, frame.view.agenda)
         carried = [a for a in here_first if a.origin and is_open(a)]
         looked = sum(1 for a in here_first if a.origin and looked_at(a, since))
         heading = t("actions.review", lang, open=len(carried), looked=looked)
         rows.append((None, Content.styled(heading, "bold underline")))
-    others = [a for a in session.actions if a.item != current]
+    others = kept.actions_elsewhere(session.actions, current)
     if not session.actions:
         rows.append((None, Content(t("actions.empty", lang))))
     for action in here_first:
@@ -190,18 +200,30 @@ def _rows(
         rows.append((None, Content.styled(t("actions.earlier", lang, count=hidden), "italic")))
     for action in others[hidden:]:
         add_action(action, False)
-    here = [d for d in session.decisions if d.item == current]
+    here = kept.decisions_here(session.decisions, current)
     if here:
         rows.append((None, Content.styled(t("decisions.title", lang), "bold underline")))
         for decision in here:
             add_text(decision)
-    notes = [n for n in session.notes if n.item == current]
+    notes = kept.notes_here(session.notes, current)
     if notes:
         rows.append((None, Content.styled(t("notes.title", lang), "bold underline")))
         for note in notes:
             add_text(note)
     kept.done()
     return rows, records
+
+
+#: A record the pane shows, of one kind.
+R = TypeVar("R", ActionItem, Decision, Note)
+
+
+def _of_item(record: R, item: int | None) -> R | None:
+    return record if record.item == item else None
+
+
+def _not_of_item(record: ActionItem, item: int | None) -> ActionItem | None:
+    return record if record.item != item else None
 
 
 #: How each state is marked on an action's row (to do is not: most actions are).
