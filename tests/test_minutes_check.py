@@ -21,6 +21,7 @@ from markdown_it.rules_block.table import escapedSplit
 
 from coopconsole.minutes import build_minutes
 from coopconsole.minutes.check import FORBIDDEN, OPENERS, Outline, Table, outline, parser, problems
+from coopconsole.minutes.markdown import bullets, inline, lines, table
 from tests.support.hostile import NASTY, NOW, hostile_session, texts
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -88,6 +89,58 @@ def test_the_check_finds_what_a_whole_parse_finds(text):
     assert outline(text) == reference(text)
 
 
+#: A cell's text: typed text escaped as the minutes escape it, or as typed.
+cell = st.one_of(
+    st.sampled_from(NASTY).map(inline),
+    st.sampled_from(NASTY),
+    st.lists(st.sampled_from(MARKUP + ["\\|", "|", "\0", "\r"]), max_size=8).map("".join),
+)
+
+
+@st.composite
+def written_tables(draw) -> str:
+    """A table as the minutes write it (header, delimiter, rows of the header's cells),
+    its cells any text: escaped, as typed (a pipe adds a cell), or empty."""
+    columns = draw(st.integers(1, 4))
+    header = [draw(st.sampled_from(["A", "B", "Owner", "截止"])) for _ in range(columns)]
+    rows = draw(st.lists(st.lists(cell, min_size=columns, max_size=columns), max_size=8))
+    return table(header, rows, "".join(draw(st.sampled_from("lr")) for _ in range(columns)))
+
+
+@st.composite
+def written_lists(draw) -> str:
+    """A bullet list as the minutes write one: items of escaped text, bold labels or a
+    note of several lines (an item going on over the next, indented), or typed as is."""
+    item = st.one_of(
+        cell,
+        cell.map(lambda text: f"**Label**: {text}"),
+        st.lists(st.sampled_from(NASTY), min_size=2, max_size=3).map(lambda parts: lines("\n".join(parts), "  ")),
+    )
+    return bullets(draw(st.lists(item, min_size=1, max_size=8)))
+
+
+around = st.sampled_from(["", "\n", "\n\n", "```\n", "- a\n", "> q\n", "<pre>\n", "    ", "para\n", "</pre>\n"])
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(written_tables(), written_lists(), markdown, around), min_size=1, max_size=6))
+@example(["| A |\n| --- |\n| a |\n| b |\n| --- |\n| c |"])  # a row that looks like a delimiter
+@example(["```\n", "| A |\n| --- |\n| a |\n| b |\n| c |"])  # inside a fence: no table at all
+@example(["<pre>\n", "| A |\n| --- |\n| a |\n| </pre> |\n| c |"])  # HTML closed inside a row
+@example(["| A | B |\n| --- | --- |\n| a | b |\n| [x](y) | `c` |\n| d | e | f |\n| <g> | h |"])
+@example(["| A |\n| --- |\n| a |\n| b \0 [c](d) |\r\n| e |"])
+@example(["- a\n- b [c](d)\n- \\# e\n- **f**: `g`\n- h"])  # items read from their lines
+@example(["para\n", "- a\n- b\n- c\nlazy"])  # the last item goes on over the next line
+@example(["- a\n- b\n- c\n", "    - d"])
+@example(["```\n- a\n- b <x>\n- c\n```"])
+def test_tables_and_lists_written_as_the_minutes_write_them_outline_as_a_whole_parse(parts):
+    """The rows and items read from their own line (all but a table's first row, all but
+    a list's first and last item) give what markdown-it-py's tokens give, wherever the
+    table or the list stands and whatever its cells or items hold."""
+    for joined in ("".join(parts), "\n".join(parts)):
+        assert outline(joined) == reference(joined)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(texts, min_size=21, max_size=21), st.sampled_from(["en", "zh"]))
 @example(NASTY[:21], "en")
@@ -109,6 +162,33 @@ def test_a_full_day_of_minutes_outlines_as_a_whole_parse():
         built = build_minutes(session, now, lang)
         assert outline(built.text) == reference(built.text)
         assert problems(built.text, built.headings) == []
+
+
+def test_the_rows_of_the_minutes_tables_are_read_from_their_lines(monkeypatch):
+    """markdown-it-py parses a full day's minutes once, without the body rows after each
+    table's first (read from their own lines): the walk confirms every table it was
+    told of, so the text is not parsed a second time, whole."""
+    from coopconsole.minutes import check
+
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from workshop import workshop
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    session = workshop(turns=300, actions=40, notes=40)
+    built = build_minutes(session, max(e.at for e in session.events) + timedelta(minutes=1), "en")
+    walked: list[int] = []
+    walk = check._walk
+
+    def counted(text, lines, alone=None):
+        walked.append(len(lines))
+        return walk(text, lines, alone)
+
+    monkeypatch.setattr(check, "_walk", counted)
+    assert outline(built.text) == reference(built.text)
+    assert len(walked) == 1  # confirmed: no second parse
+    every = len(check.lines_of(built.text))
+    assert walked[0] < every - 100  # the rows of the actions' table, the notes' items and more
 
 
 def test_a_run_without_an_opener_is_left_unparsed_and_one_with_it_is_parsed():
