@@ -105,6 +105,7 @@ def assert_as_from_scratch(service: MeetingService, store: SessionStore, name: s
     )
     assert service.queue() == speaker_queue(fresh, now)
     assert service.floor() == whole.speaker
+    assert service.current_of(service.session, now) == agenda_state(fresh, now).current
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -168,6 +169,24 @@ def test_an_intent_feeds_the_replays_only_the_events_it_adds(store, clock):
     assert fed(service) == (before[0] + 4, before[1] + 4)
     assert (service.clock_replay.rebuilds, service.floor_replay.rebuilds) == (1, 1)
     assert service.state() == agenda_state(service.session, clock.now)
+
+
+def test_a_capture_reads_the_current_item_off_the_replay(store, clock, monkeypatch):
+    """Which item a record is about is read off the replay kept: a capture does not work
+    out every item's timing (forty of them in a full day)."""
+    import coopconsole.service.access as access_module
+
+    service = long_meeting(store, clock)
+    clock.advance(seconds=30)
+    expected = agenda_state(service.session, clock.now).current
+
+    def not_for_a_capture(*args, **kwargs):
+        raise AssertionError("a capture worked out the agenda's timings")
+
+    monkeypatch.setattr(access_module, "state_from_replay", not_for_a_capture)
+    note = service.captures.capture("note", "the pilot starts on line 3")
+    action = service.captures.capture("action", "@chloe send the data sheet by Dec 18")
+    assert expected is not None and note.item == action.item == expected
 
 
 def test_an_event_from_elsewhere_stamped_earlier_is_replayed_in_its_place(store, clock):

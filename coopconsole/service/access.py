@@ -137,6 +137,13 @@ class SessionAccess:
         with self._replaying:
             return state_from_replay(session, self.clock_replay.replay(session, now), now)
 
+    def current_of(self, session: Session, now: datetime) -> int | None:
+        """The current item of ``session`` as of ``now``: :meth:`state_of`'s ``current``,
+        read off the replay kept without working out every item's timing (a capture
+        needs only this, and a full day's agenda has forty items)."""
+        with self._replaying:
+            return self.clock_replay.replay(session, now).current_id
+
     def queue(self) -> tuple[int, ...]:
         """Who waits for the floor now, the next first."""
         session, now = self.session, self.now()
@@ -277,7 +284,7 @@ class SessionAccess:
     def item(self, item: ItemChoice, session: Session, now: datetime) -> int | None:
         """The agenda item a record is about (the current one for :data:`CURRENT`)."""
         if isinstance(item, Current):
-            return self.state_of(session, now).current
+            return self.current_of(session, now)
         if item is not None and session.item(item) is None:
             raise ServiceError("no-item", item=item)
         return item
