@@ -204,3 +204,32 @@ async def test_a_second_of_meeting_redraws_only_the_speakers_changed_rows(meetin
         assert changed  # the speaker's time went on
         assert sorted(drawn) == [i - widget.scroll_offset.y for i in changed]
         assert len(changed) < widget.option_count
+
+
+async def test_a_row_is_drawn_without_working_out_a_link_style(monkeypatch):
+    """Rows never hold links: drawing a changed row does not work out the widget's link
+    style (a quarter of the cost of the line the speaker's time changes every second),
+    and it looks as a row drawn with it does."""
+    from textual.widget import Widget
+
+    app = ListApp()
+    async with app.run_test() as pilot:
+        widget = app.query_one(LineList)
+        widget.show_rows(rows(6))
+        await pilot.pause()
+        link_style = Widget.link_style
+
+        def not_for_a_row(self):
+            assert self is not widget, "a row worked out the link style"
+            return link_style.fget(self)
+
+        monkeypatch.setattr(Widget, "link_style", property(not_for_a_row))
+        widget.show_rows(rows(6, {3: "row three, longer"}))
+        await pilot.pause()
+        without = list(widget.render_line(3))
+        monkeypatch.undo()
+        widget.auto_links = True  # as Textual draws any widget: the same line, styles and all
+        widget.show_rows(rows(6, {3: "row three, longer!"}))
+        widget.show_rows(rows(6, {3: "row three, longer"}))
+        assert list(widget.render_line(3)) == without
+        assert "".join(segment.text for segment in without).startswith("row three, longer")

@@ -28,7 +28,7 @@ from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 from textual.visual import Visual
 
-from coopconsole.tui.paint import same
+from coopconsole.tui.paint import same, without_links
 from coopconsole.tui.textual_internals import SteadyScrollView
 from coopconsole.tui.widgets.line_rows import Row, enabled_from, next_enabled
 
@@ -119,6 +119,7 @@ class LineList(SteadyScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        without_links(self)  # rows never hold an @click action (see paint.without_links)
         self._rows: list[Row] = []
         self._hover: int | None = None
         self._focus_keeps_highlight = False

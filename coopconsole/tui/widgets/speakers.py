@@ -26,7 +26,7 @@ from coopconsole.texts import t
 from coopconsole.tui.format import bar_eighths, bar_of, clock
 from coopconsole.tui.frame import Frame
 from coopconsole.tui.messages import SpeakerChosen
-from coopconsole.tui.paint import set_border_title, show
+from coopconsole.tui.paint import set_border_title, show, without_links
 from coopconsole.tui.widgets.line_list import LineList
 
 #: Below this many cells, only whole-meeting figures are shown (80-column terminals).
@@ -58,8 +58,8 @@ class SpeakersPane(Vertical):
         self._members = LastOf(_members)  # the grouping, kept while the list is the same
 
     def compose(self) -> ComposeResult:
-        yield Label(id="speaker-now")
-        yield Label(id="speaker-queue")
+        yield without_links(Label(id="speaker-now"))  # drawn again every second someone speaks
+        yield without_links(Label(id="speaker-queue"))
         yield LineList(id="speaker-rows")
 
     def watch_frame(self, frame: Frame | None) -> None:
