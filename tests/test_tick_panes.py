@@ -180,3 +180,25 @@ async def test_the_clock_second_reaches_only_the_panes_that_show_the_clock(store
         expected, _ = actions_module._rows(frame, pane._width())
         assert shown_rows(pane) == expected_rows(expected)
         assert "overdue" in " ".join(row.prompt.plain for row in pane.options)
+
+
+async def test_an_organisations_time_is_what_its_rows_show_added_up(store, clock):
+    """Each row's time is cut to whole seconds: the organisation's row shows its people's
+    times as shown, added up, in both columns, not a second or more ahead of them."""
+    store.create(small_session("kickoff")).close()
+    app = make_app(store=store, session_name="kickoff", clock=clock, lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("space", "1")
+        await settle(pilot)
+        clock.advance(seconds=6.7)
+        await pilot.press("2")
+        await settle(pilot)
+        screen = await advance(pilot, clock, seconds=3.6)
+        rows = screen.query_one(SpeakersPane).query_one("#speaker-rows", LineList)
+        lines = {row.id: row.prompt.plain for row in rows.options}
+
+        def times(row_id: str) -> list[str]:
+            return [word for word in lines[row_id].split() if ":" in word]
+
+        assert times("p-1") == ["00:06", "00:06"] and times("p-2") == ["00:03", "00:03"]
+        assert times("org-Company A") == ["00:09", "00:09"]  # not 00:10, the exact sum cut

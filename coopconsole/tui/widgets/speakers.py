@@ -204,17 +204,14 @@ def _rows(
     grouped = members(frame.session.participants)
     for org in view.orgs:
         name = org.organisation or t("speakers.no_org", lang)  # the facilitator, the note-taker...
-        key = ("org", name, _shown(org.total, org.share, org.item_total, org.item_share, wide))
-        content = before.get(key)
-        if content is None:
-            content = _org(name, _figures_shown(*key[2]))
-        built[key] = content
-        rows.append((f"org-{org.organisation}", content))
+        member_rows: list[tuple[str | None, Content]] = []
+        seconds = item_seconds = 0
         for person in grouped.get(org.organisation, ()):
             speaker = people.get(person.id)
             if speaker is None:
                 continue
             shown = _shown(speaker.total, speaker.share, speaker.item_total, speaker.item_share, wide)
+            seconds, item_seconds = seconds + shown[0], item_seconds + shown[3]
             key = (
                 "person",
                 person.id,
@@ -230,7 +227,17 @@ def _rows(
             if content is None:
                 content = _person(speaker, person.id, lang, _figures_shown(*shown), person.duty)
             built[key] = content
-            rows.append((f"p-{person.id}", content))
+            member_rows.append((f"p-{person.id}", content))
+        # The organisation's times are its rows' as shown, added up: each row's time is cut
+        # to whole seconds, and the organisation's cut once would run ahead of its rows.
+        whole = _shown(org.total, org.share, org.item_total, org.item_share, wide)
+        key = ("org", name, (seconds, whole[1], whole[2], item_seconds, whole[4], whole[5]))
+        content = before.get(key)
+        if content is None:
+            content = _org(name, _figures_shown(*key[2]))
+        built[key] = content
+        rows.append((f"org-{org.organisation}", content))
+        rows.extend(member_rows)
     return rows
 
 
