@@ -72,7 +72,7 @@ class Frame:
 
 
 #: How many parts of :meth:`Frame.records_side` are lists, compared by identity.
-RECORD_LISTS = 7
+RECORDS_SIDE_LISTS = 7
 
 
 def same_side(last: tuple | None, side: tuple) -> bool:

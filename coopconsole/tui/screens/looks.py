@@ -1,5 +1,12 @@
-"""When the meeting screen looks at its session again, besides its once-a-second tick.
+"""How the meeting screen looks at its session: once a second (the clock's tick), and
+again after a change.
 
+* **A look** (:meth:`Looks.look`) reads the session without waiting for a save, works out
+  the figures, and gives the panes a new :class:`~coopconsole.tui.frame.Frame`: the
+  header, the agenda and the speakers every time (``MeetingScreen.frame``), the actions
+  and the parking lot only when a record, the current item, the language or the day may
+  have moved (``MeetingScreen.records``); then the time box's alert, the review's keys
+  and the notice of records another terminal added look at it too.
 * **The folder changed** (:class:`~coopconsole.tui.messages.FolderChanged`): another
   process saved, or the console itself did. While an intent of the console's runs, the
   look waits until its result is back: the intent's own save notifies the folder a few
@@ -22,9 +29,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from coopconsole.domain.agenda_edit import as_changed
 from coopconsole.domain.live import MeetingView
 from coopconsole.domain.memo import same_parts
 from coopconsole.domain.model import Session
+from coopconsole.domain.series import in_review
+from coopconsole.tui.frame import RECORDS_SIDE_LISTS, Frame
+from coopconsole.tui.screens.meeting_keys import REVIEW_KEYS
 
 if TYPE_CHECKING:
     from coopconsole.tui.screens.meeting import MeetingScreen
@@ -39,6 +50,40 @@ class Looks:
         self._after_intent = False  # the folder changed while an intent ran
         self._changed = False  # an intent's result is back: the next look follows a change
         self._viewed: tuple[tuple, MeetingView] | None = None  # what the last figures were made of, and them
+        self._records: tuple | None = None  # what the records panes were last given (Frame.records_side)
+
+    def look(self, timed: bool) -> None:
+        """Look at the session now (``timed``: the clock's once-a-second look)."""
+        screen, service = self.screen, self.screen.service
+        session = service.glance()  # never waits for a save on its way to the disk
+        if self.nothing_new(session, service.handle.revision, timed):
+            return
+        view = self.view(session, timed)
+        # The panes show the agenda as changed during the meeting (order, titles, items
+        # added or removed), aligned with the clock's timings.
+        shown = as_changed(session, view.agenda)
+        frame = Frame(
+            shown,
+            view,
+            service.handle.revision,
+            screen.lang,
+            screen.warning_minutes,
+            screen.turn_limit,
+            screen.live.epoch,
+        )
+        screen.frame = frame
+        # Kept as a tuple, not as the last frame: a frame's session is the service's, whose
+        # lists are replaced in place as records change.
+        records = frame.records_side()
+        if not same_parts(self._records, records, RECORDS_SIDE_LISTS):
+            self._records = records
+            screen.records = frame
+        screen.alert.look(frame)
+        reviewing = in_review(session, view.agenda)
+        if reviewing != bool(screen.footer_first):
+            screen.footer_first = REVIEW_KEYS if reviewing else ()
+            screen.refresh_bindings()
+        screen.outside.look(session, timed)
 
     def folder_changed(self) -> None:
         if self.screen.intents.busy:

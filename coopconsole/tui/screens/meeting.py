@@ -20,16 +20,13 @@ from textual.types import NoActiveAppError
 from textual.widget import Widget
 
 import coopconsole.tui.memory as memory
-from coopconsole.domain.agenda_edit import as_changed
 from coopconsole.domain.live import LiveMeeting
-from coopconsole.domain.memo import same_parts
 from coopconsole.domain.model import Attendance
-from coopconsole.domain.series import in_review
 from coopconsole.service import MeetingService
 from coopconsole.texts import t
 from coopconsole.tui.commands import Command
 from coopconsole.tui.file_changes import FolderChanges, session_file, watch_folder
-from coopconsole.tui.frame import RECORD_LISTS, Frame
+from coopconsole.tui.frame import Frame
 from coopconsole.tui.intents import IntentRunner, report_failure
 from coopconsole.tui.localized import localized
 from coopconsole.tui.messages import (
@@ -49,7 +46,6 @@ from coopconsole.tui.screens.first_frame import FirstFrame
 from coopconsole.tui.screens.looks import Looks
 from coopconsole.tui.screens.meeting_keys import (
     KEY_ACTIONS,
-    REVIEW_KEYS,
     help_lines,
     meeting_bindings,
     palette_commands,
@@ -93,8 +89,6 @@ class MeetingScreen(HeldScreen):
     """The frame again, set only when what :meth:`Frame.records_side` holds changed: the
     panes that show only records are bound to it, so the clock's second reaches neither
     them nor Textual's binding of them."""
-
-    _records_side: tuple | None = None
 
     def __init__(
         self, service: MeetingService, lang: str, warning_minutes: int = 2, turn_limit: int | None = None
@@ -184,27 +178,8 @@ class MeetingScreen(HeldScreen):
 
     def tick(self, timed: bool = True) -> None:
         """Recompute what every pane shows (once a second, and after every change;
-        ``timed``: the once-a-second one; see :mod:`.looks` for the others)."""
-        session = self.service.glance()  # never waits for a save on its way to the disk
-        if self.looks.nothing_new(session, self.service.handle.revision, timed):
-            return
-        view = self.looks.view(session, timed)
-        # The panes show the agenda as changed during the meeting (order, titles, items
-        # added or removed), aligned with the clock's timings.
-        shown = as_changed(session, view.agenda)
-        self.frame = Frame(
-            shown, view, self.service.handle.revision, self.lang, self.warning_minutes, self.turn_limit, self.live.epoch
-        )
-        records = self.frame.records_side()
-        if not same_parts(self._records_side, records, RECORD_LISTS):
-            self._records_side = records
-            self.records = self.frame
-        self.alert.look(self.frame)
-        reviewing = in_review(session, view.agenda)
-        if reviewing != bool(self.footer_first):
-            self.footer_first = REVIEW_KEYS if reviewing else ()
-            self.refresh_bindings()
-        self.outside.look(session, timed)
+        ``timed``: the once-a-second one): see :meth:`.looks.Looks.look`."""
+        self.looks.look(timed)
 
     # -- running intents ---------------------------------------------------------------
 
