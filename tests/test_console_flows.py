@@ -262,6 +262,22 @@ async def test_a_completed_name_is_not_glued_to_the_words_typed_after_it(meeting
     assert (action.owner, action.deliverable) == ("Chloe Martin", "send energy data")
 
 
+async def test_tab_completes_before_the_suggestion_is_shown_and_moves_on_elsewhere(meeting, clock):
+    app = meeting()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        field = app.screen.query_one(CaptureBar).query_one(Input)
+        field.value = "@chl"  # no suggestion worked out for it yet
+        field.cursor_position = 4
+        field.action_complete()
+        assert (field.value, field.cursor_position) == ("@Chloe Martin ", 14)
+        field.value = "@bru the draft"
+        field.cursor_position = 1  # not at the end: Tab moves the cursor, as → does
+        field.action_complete()
+        assert (field.value, field.cursor_position) == ("@bru the draft", 2)
+
+
 # -- 3. binding letters typed into the open bar ----------------------------------------------
 
 

@@ -25,6 +25,9 @@ BURSTS = [
         "@alice share the plan by Monday",
     ),
     (b"@alice  send" + HOME + RIGHT * 6 + DELETE + END + b" the data by Friday\r", "@alice send the data by Friday"),
+    # Tab completes the name at once, whether or not the suggestion is drawn yet.
+    (b"@chl\tsend the draft by Friday\r", "@Chloe Martin send the draft by Friday"),
+    ("@张".encode() + b"\tshare the data by Friday\r", "@张三 share the data by Friday"),
 ]
 
 

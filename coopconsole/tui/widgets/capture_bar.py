@@ -32,6 +32,10 @@ class NameSuggester(Suggester):
         self.names = [p.name for p in participants]
 
     async def get_suggestion(self, value: str) -> str | None:
+        return self.complete(value)
+
+    def complete(self, value: str) -> str | None:
+        """``value`` with the name being typed at its end completed, or None."""
         match = _MENTION.search(value)
         if not match or not match.group(1):
             return None
@@ -95,7 +99,19 @@ class CaptureField(Input):
         await self.run_action(active.binding.action)
 
     def action_complete(self) -> None:
-        """Accept the suggested name (as → does at the end of the line)."""
+        """Complete the name being typed at the end of the line (elsewhere, as → does).
+
+        Worked out here and now rather than taken from the suggestion on show: Textual
+        works that out in the background, and a Tab that follows the letters in one
+        burst (a fast typist, a busy console) came before it, so ``@chl``, Tab, ``send``
+        was saved as ``@chlsend``, the owner lost."""
+        suggester = self.suggester
+        if isinstance(suggester, NameSuggester) and self.cursor_at_end:
+            completed = suggester.complete(self.value)
+            if completed is not None:
+                self.value = completed
+                self.cursor_position = len(completed)
+                return
         self.action_cursor_right()
 
     def action_cancel(self) -> None:
