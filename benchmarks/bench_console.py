@@ -28,7 +28,8 @@ Start-up (``startup_demo_ms``, ``startup_bare_ms``, ``startup_ratio_demo_vs_bare
     ``PYTHONDONTWRITEBYTECODE=1`` as some development environments set it, where the
     console compiles its own modules on every start while Textual's come compiled.
 
-Idle CPU (``idle_cpu_percent_{fullday,demo,bare,fullday_plain}``, ``idle_ratio_*_vs_bare``)
+Idle CPU (``idle_cpu_percent_{fullday,demo,bare,fullday_plain,fullday_silent}``,
+``idle_ratio_*_vs_bare``)
     A session whose agenda clock is running is written with the store (the full-day
     workshop of ``workshop.py``, its events re-stamped to end 5 s before now, so the
     clock, which starts with its first event, is running on the last item; and the small
@@ -37,9 +38,13 @@ Idle CPU (``idle_cpu_percent_{fullday,demo,bare,fullday_plain}``, ``idle_ratio_*
     start-up part with its Static rewritten once a second by ``set_interval``, as a
     ticking clock would be (Textual's input thread polls ten times a second in all of
     them), and ``_fullday_plain``: the full-day console again with
-    ``COOPCONSOLE_PLAIN_TEXTUAL=1``. All four run at once, so each window finds the
-    machine as busy for all of them; idle, they use well under 1 % of a core each. A
-    thread drains each pty all along, so no program blocks on a full terminal buffer.
+    ``COOPCONSOLE_PLAIN_TEXTUAL=1``, and ``_fullday_silent``: the full day with the floor
+    given back at its last event, so that nobody speaks (the speaker's line, their row
+    and their organisation's do not change each second; the countdown does). The
+    full day's figure against this one is what holding the floor costs a second. All
+    five run at once, so each window finds the machine as busy for all of them; idle,
+    they use well under 1 % of a core each. A thread drains each pty all along, so no
+    program blocks on a full terminal buffer.
     Once every first frame is painted they are left to settle 3 s, then their CPU time
     (all threads, to the nanosecond: ``clock_gettime`` on the process's CPU clock;
     ``/proc/PID/stat``'s clock ticks of 10 ms where that is not available) is read at
@@ -148,6 +153,15 @@ def running_fullday(name: str = "fullday", session: Session | None = None) -> Se
     return session
 
 
+def silent_fullday(name: str = "fullday-silent") -> Session:
+    """The running full day with the floor given back at its last event: nobody speaks."""
+    session = running_fullday(name)
+    last = session.events[-1]
+    ended = Event(id=max(e.id for e in session.events) + 1, at=last.at, kind=EventKind.SPEAKER, participant=None)
+    session.events = [*session.events, ended]
+    return session
+
+
 def running_demo(name: str = "demo-running") -> Session:
     now = system_clock()
     session = sample_session("en", name, now)
@@ -209,8 +223,9 @@ def _time_startup(demo_argv: list[str], bare_argv: list[str], env: dict[str, str
 
 
 def idle(tmp: Path, env: dict[str, str]) -> None:
-    """The idle part: the full day, the demo, the bare app and the full day on plain
-    Textual, running side by side, measured over the same windows."""
+    """The idle part: the full day, the demo, the bare app, the full day on plain
+    Textual and the full day with nobody speaking, running side by side, measured over
+    the same windows."""
     script = tmp / "ticking_bare_app.py"
     script.write_text(TICKING_BARE_APP, encoding="utf-8")
     plain_env = {**env, "COOPCONSOLE_PLAIN_TEXTUAL": "1"}
@@ -219,11 +234,12 @@ def idle(tmp: Path, env: dict[str, str]) -> None:
         "demo": (console_on(tmp, running_demo(), "demo"), env, DEMO_MARKERS),
         "bare": ([sys.executable, str(script)], env, BARE_MARKERS),
         "fullday_plain": (console_on(tmp, running_fullday(), "fullday_plain"), plain_env, FULLDAY_MARKERS),
+        "fullday_silent": (console_on(tmp, silent_fullday(), "fullday_silent"), env, FULLDAY_MARKERS),
     }
     percents, output = measure_idle(programs)
     print_idle(percents, output)
     bare = percents["bare"]
-    for label in ("fullday", "demo", "fullday_plain"):
+    for label in ("fullday", "demo", "fullday_plain", "fullday_silent"):
         ratios = [mine / base for mine, base in zip(percents[label], bare, strict=True) if base]
         print(
             f"idle_ratio_{label}_vs_bare={statistics.median(ratios):.2f}"
