@@ -272,6 +272,11 @@ async def test_tab_completes_before_the_suggestion_is_shown_and_moves_on_elsewhe
         field.cursor_position = 4
         field.action_complete()
         assert (field.value, field.cursor_position) == ("@Chloe Martin ", 14)
+        for typed, completed in (("＠张", "＠张三 "), ("＠ｃｈｌ", "＠Chloe Martin "), ("@CHL", "@Chloe Martin ")):
+            field.value = typed  # full-width forms, as a Chinese input method types them
+            field.cursor_position = len(typed)
+            field.action_complete()
+            assert field.value == completed
         field.value = "@bru the draft"
         field.cursor_position = 1  # not at the end: Tab moves the cursor, as → does
         field.action_complete()

@@ -28,6 +28,7 @@ BURSTS = [
     # Tab completes the name at once, whether or not the suggestion is drawn yet.
     (b"@chl\tsend the draft by Friday\r", "@Chloe Martin send the draft by Friday"),
     ("@张".encode() + b"\tshare the data by Friday\r", "@张三 share the data by Friday"),
+    ("＠张".encode() + b"\tshare the data by Friday\r", "＠张三 share the data by Friday"),  # a full-width ＠
 ]
 
 

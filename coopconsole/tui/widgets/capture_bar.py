@@ -14,6 +14,7 @@ from textual.suggester import Suggester
 from textual.widget import AwaitMount
 from textual.widgets import Input, Label
 
+from coopconsole.domain.dates import fold
 from coopconsole.domain.model import ParkedItem, Participant
 from coopconsole.texts import t
 from coopconsole.tui.localized import localized
@@ -25,24 +26,25 @@ _MENTION = re.compile(r"@([^\s@]*)$")
 class NameSuggester(Suggester):
     """Completes the ``@name`` being typed at the end of the line with a participant's
     name and a space: what is typed next is the deliverable, not more of the name
-    (``@chl``, Tab, ``send`` is ``@Chloe Martin send``, not ``@Chloe Martinsend``)."""
+    (``@chl``, Tab, ``send`` is ``@Chloe Martin send``, not ``@Chloe Martinsend``).
+    Full-width forms are read as the capture reads them: ``＠ｃｈｌ`` completes too."""
 
     def __init__(self, participants: Sequence[Participant]) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
         self.names = [p.name for p in participants]
+        self._words = [(name, [fold(w).casefold() for w in (name, *name.split())]) for name in self.names]
 
     async def get_suggestion(self, value: str) -> str | None:
         return self.complete(value)
 
     def complete(self, value: str) -> str | None:
         """``value`` with the name being typed at its end completed, or None."""
-        match = _MENTION.search(value)
+        match = _MENTION.search(fold(value))  # the same length: its positions are value's
         if not match or not match.group(1):
             return None
         typed = match.group(1).casefold()
-        for name in self.names:
-            words = [name, *name.split()]
-            if any(w.casefold().startswith(typed) and w.casefold() != typed for w in words):
+        for name, words in self._words:
+            if any(w.startswith(typed) and w != typed for w in words):
                 return value[: match.start(1)] + name + " "
         return None
 
