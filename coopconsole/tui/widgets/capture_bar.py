@@ -210,7 +210,7 @@ class CaptureBar(Horizontal):
         self.post_message(CaptureSubmitted(self.kind, event.value, self.record))
 
     def action_complete(self) -> None:
-        """Accept the suggested name (as → does at the end of the line)."""
+        """Complete the name being typed (see :meth:`CaptureField.action_complete`)."""
         self.query_one("#capture-input", CaptureField).action_complete()
 
     def action_cancel(self) -> None:
