@@ -21,9 +21,13 @@ The whole command, at both sizes (``SIZE`` is ``fullday`` or ``big``):
   minutes NAME -o FILE`` spawned as a process (``COMMAND_RUNS`` runs after an untimed
   one): Python's start, the imports, reading the session file, building, checking and
   writing the minutes atomically.
-* The split, in this process: ``minutes_load_ms_SIZE`` (the session file opened and
-  decoded by the store), ``minutes_build_ms_SIZE`` and ``minutes_check_ms_SIZE`` (as
-  above), ``minutes_digest_ms_SIZE`` (:func:`minutes_digest`, the fingerprint the
+* The split, in this process, timed as the command runs it, with Python's cyclic
+  collector off (``coopconsole minutes`` keeps it off: ``_COLLECTOR_OFF`` in
+  ``coopconsole/cli/commands.py``; with it on, the collector walks every session this
+  process holds whenever the parts allocate, and the big session's digest took a sixth
+  longer): ``minutes_load_ms_SIZE`` (the session file opened and decoded by the
+  store), ``minutes_build_ms_SIZE`` and ``minutes_check_ms_SIZE`` (as above),
+  ``minutes_digest_ms_SIZE`` (:func:`minutes_digest`, the fingerprint the
   command works out to tell whether the minutes were sent as they stand, on a session
   freshly read each time); ``cli_start_ms`` is ``coopconsole --version`` spawned the
   same way, the part of the command that no session size changes, and
@@ -44,6 +48,7 @@ warm-up runs. Prints ``name=value`` lines. Run: ``python benchmarks/bench_minute
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import subprocess
@@ -154,13 +159,18 @@ def command(label: str, session: Session, now: datetime, folder: Path, start: fl
         return (time.perf_counter() - start) * 1000
 
     built = build_minutes(session, now, "en")
-    figures = {
-        "records": float(record_count(session)),
-        "load": statistics.median(timed(load, runs)),
-        "build": statistics.median(timed(lambda: build_minutes(session, now, "en"), runs)),
-        "check": statistics.median(timed(lambda: problems(built.text, built.headings), runs)),
-        "digest": statistics.median(digest() for _ in range(runs)),
-    }
+    gc.disable()  # as the command runs: ``minutes`` keeps the collector off (see the module)
+    try:
+        figures = {
+            "records": float(record_count(session)),
+            "load": statistics.median(timed(load, runs)),
+            "build": statistics.median(timed(lambda: build_minutes(session, now, "en"), runs)),
+            "check": statistics.median(timed(lambda: problems(built.text, built.headings), runs)),
+            "digest": statistics.median(digest() for _ in range(runs)),
+        }
+    finally:
+        gc.enable()
+        gc.collect()
     argv = [*console_command(), "--sessions-dir", str(store.folder), "minutes", session.name]
     figures["command"] = spawned([*argv, "-o", str(folder / "minutes.md")])
     split = sum(figures[k] for k in GROWS)
