@@ -86,11 +86,26 @@ def test_owner_forms(text, owner, owner_id, deliverable):
         ("@Dave.Smith send the deck", "Dave.Smith", "send the deck"),
         ("@王五负责提交报告", "王五", "提交报告"),
         ("@王五 提交报告", "王五", "提交报告"),
+        ("@王五下周五前提交报告", "王五", "提交报告"),  # the deadline right behind the name
+        ("@王五12月20日前提交报告", "王五", "提交报告"),
+        ("@王五明天前发送报告", "王五", "发送报告"),
     ],
 )
 def test_unknown_owner_is_kept(text, owner, deliverable):
     c = cap(text)
     assert (c.owner, c.owner_id, c.owner_known, c.deliverable) == (owner, None, False, deliverable)
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("@王五下周五前提交报告", date(2026, 12, 11)),
+        ("@王五12月20日前提交报告", date(2026, 12, 20)),
+        ("@王五明天前发送报告", date(2026, 12, 2)),
+    ],
+)
+def test_a_deadline_right_behind_an_unknown_cjk_name_is_read(text, deadline):
+    assert cap(text).deadline == deadline
 
 
 @pytest.mark.parametrize(

@@ -24,8 +24,11 @@ Decisions:
   SMART check reports ``owner-ambiguous``. Parked points (:func:`parse_mention`) keep
   such a name as who raised the point.
 * An unknown CJK token is cut before the first connector or verb (``负责``, ``在``,
-  ``完成``, ...) so ``@王五负责提交报告`` keeps ``王五``; other unknown tokens are kept as
-  typed.
+  ``完成``, ...) so ``@王五负责提交报告`` keeps ``王五``; in an action's line, before a
+  deadline phrase that starts after its first character too, so ``@王五下周五前提交报告``
+  keeps ``王五`` and its deadline (a name unknown to the meeting that holds a date word,
+  ``@李周五``, is cut as well: the owner is flagged unknown either way, and the row shows
+  the date read). Other unknown tokens are kept as typed.
 * Several ``@`` mentions are ``two-owners`` unless all of them name the same known
   participant.
 * Without ``@``, the owner is a participant's full name or a word of it (two characters
@@ -186,9 +189,10 @@ def _lookup(token: str, people: Sequence[Participant]) -> _Found:
     return None, ()
 
 
-def _mention(work: str, clean: str, at: int, people: Sequence[Participant]):
+def _mention(work: str, clean: str, at: int, people: Sequence[Participant], today: date | None = None):
     """Read the owner after the ``@`` at ``at``: (end, participant or None, typed token,
-    candidates when ambiguous)."""
+    candidates when ambiguous). ``today``: an action's line, whose deadline an unknown
+    CJK name may run into."""
     start = at + 1
     full = [(len(_name(p)), p) for p in people if _at(work, start, _name(p))]
     if full:
@@ -202,6 +206,8 @@ def _mention(work: str, clean: str, at: int, people: Sequence[Participant]):
     if any(is_cjk(c) for c in token):
         stop = _CJK_STOPS.search(token, 1)
         token = token[: stop.start()] if stop else token
+        if today is not None:
+            token = token[: _deadline_start(token, today)]
     if not token:
         raise CaptureError("owner-empty", "'@' must be followed by the owner's name, e.g. '@Alice'.")
     end = start + len(token)
@@ -209,12 +215,22 @@ def _mention(work: str, clean: str, at: int, people: Sequence[Participant]):
     return end, person, clean[start:end], candidates
 
 
-def _explicit_owner(work: str, clean: str, people: Sequence[Participant]):
+def _deadline_start(token: str, today: date) -> int:
+    """Where a deadline phrase begins in an unknown CJK name after its first character
+    (``王五下周五前``: 2, before ``下周五前``), or the name's length if none does."""
+    try:
+        found = find_deadline(token, today)
+    except DateError:  # not a date after all: the line's own reading says so, if it is one
+        return len(token)
+    return found.start if found is not None and found.start >= 1 else len(token)
+
+
+def _explicit_owner(work: str, clean: str, people: Sequence[Participant], today: date | None = None):
     ats = [i for i, c in enumerate(work) if c == "@" and not (i > 0 and work[i - 1] in _EMAIL_CHARS)]
     found = []
     for i in ats:
         try:
-            found.append((i,) + _mention(work, clean, i, people))
+            found.append((i,) + _mention(work, clean, i, people, today))
         except CaptureError:
             if len(ats) == 1:
                 raise
@@ -331,7 +347,7 @@ def parse_capture(text: str, participants: Sequence[Participant], now: datetime)
     people = [p for p in participants if p.name.strip()]
     spans: list[tuple[int, int]] = []
     owner, typed, candidates = None, "", ()
-    explicit = _explicit_owner(work, clean, people)
+    explicit = _explicit_owner(work, clean, people, now.date())
     if explicit:
         spans, owner, typed, candidates = explicit
     try:
