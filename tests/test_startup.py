@@ -72,3 +72,17 @@ def test_writing_minutes_or_an_export_keeps_the_collector_off(tmp_path):
     assert out.read_text(encoding="utf-8").startswith("# ")  # the minutes were written
     assert _after_command("export", "kickoff", "--format", "csv", "-o", str(out), folder=tmp_path) == "collector False"
     assert _after_command("show", "kickoff", folder=tmp_path) == "collector True"
+
+
+def test_the_meeting_screen_loads_without_the_quick_capture_parser():
+    """The parser and its dates are imported on a thread after the first frame
+    (``tui/screens/first_frame.py``): compiling their patterns cost the first frame
+    tens of milliseconds. The capture bar's name completion needs the dates' folding
+    only once a bar opens."""
+    code = (
+        "import sys\n"
+        "import coopconsole.tui.app, coopconsole.tui.screens.meeting\n"
+        "print(sorted(m for m in ('coopconsole.domain.capture', 'coopconsole.domain.dates') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

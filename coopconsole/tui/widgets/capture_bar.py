@@ -14,7 +14,6 @@ from textual.suggester import Suggester
 from textual.widget import AwaitMount
 from textual.widgets import Input, Label
 
-from coopconsole.domain.dates import fold
 from coopconsole.domain.model import ParkedItem, Participant
 from coopconsole.texts import t
 from coopconsole.tui.localized import localized
@@ -32,14 +31,14 @@ class NameSuggester(Suggester):
     def __init__(self, participants: Sequence[Participant]) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
         self.names = [p.name for p in participants]
-        self._words = [(name, [fold(w).casefold() for w in (name, *name.split())]) for name in self.names]
+        self._words = [(name, [_fold(w).casefold() for w in (name, *name.split())]) for name in self.names]
 
     async def get_suggestion(self, value: str) -> str | None:
         return self.complete(value)
 
     def complete(self, value: str) -> str | None:
         """``value`` with the name being typed at its end completed, or None."""
-        match = _MENTION.search(fold(value))  # the same length: its positions are value's
+        match = _MENTION.search(_fold(value))  # the same length: its positions are value's
         if not match or not match.group(1):
             return None
         typed = match.group(1).casefold()
@@ -47,6 +46,14 @@ class NameSuggester(Suggester):
             if any(w.startswith(typed) and w != typed for w in words):
                 return value[: match.start(1)] + name + " "
         return None
+
+
+def _fold(text: str) -> str:
+    """:func:`coopconsole.domain.dates.fold`, imported when a bar first opens: the dates'
+    module comes with the quick-capture parser, loaded after the first frame."""
+    from coopconsole.domain.dates import fold
+
+    return fold(text)
 
 
 class CaptureField(Input):
