@@ -220,7 +220,7 @@ def _deadline_start(token: str, today: date) -> int:
     (``王五下周五前``: 2, before ``下周五前``), or the name's length if none does."""
     try:
         found = find_deadline(token, today)
-    except DateError:  # not a date after all: the line's own reading says so, if it is one
+    except DateError:  # an impossible date (2月30日前): the name is left whole, as before
         return len(token)
     return found.start if found is not None and found.start >= 1 else len(token)
 
