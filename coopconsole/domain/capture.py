@@ -55,6 +55,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from coopconsole.domain.dates import DateError, DeadlineMatch, find_deadline, fold
+from coopconsole.domain.deliverable import EDGE_SEPS, blank, deliverable_of, is_cjk, tight
 from coopconsole.domain.frozen import record
 from coopconsole.domain.model import Attendance, Participant
 from coopconsole.domain.typed_text import clean_line
@@ -82,39 +83,12 @@ class Capture:
     owner_absent: bool = False  # the owner found is marked absent from the meeting
 
 
-def is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x3040 <= code <= 0x30FF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x4E00 <= code <= 0x9FFF
-        or 0xAC00 <= code <= 0xD7AF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x3FFFF
-    )
-
-
-def _tight(ch: str) -> bool:
-    """No space is needed next to this character."""
-    code = ord(ch)
-    return is_cjk(ch) or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
-
-
 _EMAIL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 _TOKEN_EXTRA = "_'.-’"
 _CJK_STOPS = re.compile(
     "负责|在|于|将|把|和|与|给|向|需要|要|完成|提交|发送|提供|起草|撰写|准备|整理|签署|发布|安排|制定|"
     "输出|跟进|推进|研究|考虑|讨论|沟通|了解|关注|协调|确认|联系|对接"
 )
-_JOIN_SEPS = ",，、;；:："
-_EDGE_SEPS = " ,，、;；:：.。-–—|/*•·"
-_LEAD = re.compile(
-    r"(?:to|will|shall|should|must|needs?\s+to|has\s+to|is\s+to|and|then)"
-    r"(?![A-Za-z0-9'’-])|负责|需要|并且",
-    re.IGNORECASE | re.ASCII,
-)
-_TRAIL = re.compile(r"(?:(?<![A-Za-z0-9'’-])(?:to|and)|负责)$", re.IGNORECASE | re.ASCII)
-_EMPTY_BRACKETS = re.compile(r"\(\s*\)|（\s*）|\[\s*\]|【\s*】|\{\s*\}")
 _POLITE = ("请", "由", "让")
 
 
@@ -158,7 +132,7 @@ def _at(work: str, pos: int, name: str) -> bool:
     end = pos + len(name)
     if not name or pos < 0 or work[pos:end].casefold() != name.casefold():
         return False
-    return end >= len(work) or _tight(name[-1]) or not work[end].isalnum()
+    return end >= len(work) or tight(name[-1]) or not work[end].isalnum()
 
 
 _Found = tuple[Participant | None, tuple[str, ...]]  # (the one person, or the candidates)
@@ -270,11 +244,11 @@ def _ends_at(work: str, end: int, name: str) -> bool:
     begin = end - len(name)
     if not name or begin < 0 or work[begin:end].casefold() != name.casefold():
         return False
-    return begin == 0 or _tight(name[0]) or not work[begin - 1].isalnum()
+    return begin == 0 or tight(name[0]) or not work[begin - 1].isalnum()
 
 
 def _implicit_owner(work: str, people: Sequence[Participant]):
-    lead = len(work) - len(work.lstrip(_EDGE_SEPS))
+    lead = len(work) - len(work.lstrip(EDGE_SEPS))
     start = lead
     if work.startswith(_POLITE, start):
         start += 1
@@ -293,49 +267,10 @@ def _implicit_owner(work: str, people: Sequence[Participant]):
         if len(found) == 1:
             name, person = next(iter(found.values()))
             begin = end - len(name)
-            while begin > 0 and not work[begin - 1].isspace() and work[begin - 1] not in _EDGE_SEPS:
+            while begin > 0 and not work[begin - 1].isspace() and work[begin - 1] not in EDGE_SEPS:
                 begin -= 1
             return (begin, end), person
     return None
-
-
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    for s, e in spans:
-        text = text[:s] + " " * (e - s) + text[e:]
-    return text
-
-
-def _stitch(pieces: list[str]) -> str:
-    out = ""
-    for piece in pieces:
-        left, right = out.rstrip(), piece.lstrip()
-        if left and right and left[-1] in _JOIN_SEPS and right[0] in _JOIN_SEPS:
-            right = right.lstrip(_JOIN_SEPS + " ")
-        if left and right and not (_tight(left[-1]) or _tight(right[0])):
-            out = left + " " + right
-        else:
-            out = left + right
-    return out
-
-
-def _trim(text: str) -> str:
-    text = " ".join(text.split())
-    while True:
-        before = text
-        text = _EMPTY_BRACKETS.sub("", text).strip().strip(_EDGE_SEPS).strip()
-        lead = _LEAD.match(text)
-        text = _TRAIL.sub("", text[lead.end() :] if lead else text)
-        if text == before:
-            return " ".join(text.split())
-
-
-def _deliverable(clean: str, spans: list[tuple[int, int]]) -> str:
-    pieces, pos = [], 0
-    for s, e in sorted(spans):
-        pieces.append(clean[pos:s])
-        pos = e
-    pieces.append(clean[pos:])
-    return _trim(_stitch(pieces))
 
 
 def parse_capture(text: str, participants: Sequence[Participant], now: datetime) -> Capture:
@@ -357,12 +292,12 @@ def parse_capture(text: str, participants: Sequence[Participant], now: datetime)
     if match:
         spans.append((match.start, match.end))
     if not explicit:
-        implicit = _implicit_owner(_blank(work, spans), people)
+        implicit = _implicit_owner(blank(work, spans), people)
         if implicit:
             spans.append(implicit[0])
             owner = implicit[1]
             typed = owner.name
-    deliverable = _deliverable(clean, spans)
+    deliverable = deliverable_of(clean, spans)
     if not deliverable:
         raise CaptureError(
             "empty-deliverable", "Say what will be delivered, e.g. '@Alice send the draft MOU by Dec 8'."
@@ -405,7 +340,7 @@ def parse_mention(text: str, participants: Sequence[Participant]) -> Capture:
     if not explicit:
         return _result(clean, clean, None, "")
     spans, owner, typed, candidates = explicit
-    rest = _deliverable(clean, spans)
+    rest = deliverable_of(clean, spans)
     if not rest:
         raise CaptureError("empty-deliverable", "Say what the point is, e.g. '@Bruno pricing model'.")
     return _result(clean, rest, owner, typed, candidates)

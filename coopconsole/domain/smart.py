@@ -31,7 +31,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from coopconsole.domain.capture import Capture, is_cjk
+from coopconsole.domain.capture import Capture
+from coopconsole.domain.deliverable import is_cjk
 from coopconsole.domain.model import SmartCheck
 
 PROBLEMS: dict[str, str] = {
