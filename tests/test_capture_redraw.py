@@ -131,3 +131,41 @@ async def test_a_capture_keeps_the_clock_figures_and_a_speaker_change_does_not(s
         [(before, after)] = changes
         assert after.view is not before.view and after.view.speaker not in (None, before.view.speaker)
         assert worked.count(after) == 2  # the agenda's countdown and the speakers' rows
+
+
+async def test_the_pane_has_the_focus_in_the_frame_that_draws_the_saved_row(store, clock, monkeypatch):
+    """The focus goes back to the pane as the bar closes, before the look that draws the
+    new row: the pane is drawn once, focused, with the row. (Given through ``focus()``,
+    which waits for the keys already queued, it came a frame later, and that frame drew
+    the whole pane and its scrollbar again for the focus's look.)"""
+    store.create(small_session("kickoff")).close()
+    app = make_app(store=store, session_name="kickoff", clock=clock, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("space")
+        screen = await settle(pilot)
+        actions = screen.query_one(ActionsPane)
+        focused_at_look: list[object] = []
+        tick, intent_done = screen.tick, screen.looks.intent_done
+        after_intent: list[bool] = []
+
+        def spied_done() -> None:
+            after_intent.append(True)
+            intent_done()
+
+        def spied(timed: bool = True) -> None:
+            if after_intent:
+                after_intent.clear()
+                focused_at_look.append(screen.focused)
+            tick(timed)
+
+        monkeypatch.setattr(screen.looks, "intent_done", spied_done)
+        monkeypatch.setattr(screen, "tick", spied)
+        await pilot.press("a")
+        await pilot.pause()
+        screen.query_one(CaptureBar).query_one(Input).value = "@alice send the draft MOU by Friday"
+        await pilot.press("enter")
+        screen = await settle(pilot)
+        assert focused_at_look == [actions]
+        assert screen.focused is actions
+        assert "send the draft MOU" in actions.get_option_at_index(0).prompt.plain

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import events
+from textual.widget import Widget
 
 from coopconsole.domain.model import ActionItem, Decision, Note, ParkedItem, Resolution
 from coopconsole.service.captures import Captured
@@ -220,16 +221,22 @@ class CaptureFlow:
 
     def close(self, kind: str, saved: bool = False) -> None:
         """Close the bar and give the focus back to the pane the record went to (to the
-        parking lot, as it was, when a parked point's action was not saved)."""
+        parking lot, as it was, when a parked point's action was not saved).
+
+        The focus is given at once, before the bar is hidden, not as ``focus()`` gives it
+        (after the messages already queued): the look that draws the saved row then draws
+        the pane focused, in one frame. A focus a frame later drew the whole pane, and
+        its scrollbar, once more for the focus's look."""
         bar, screen = self.bar, self.screen
         from_parked = isinstance(bar.record, ParkedItem) and kind == "action"
-        bar.close()
         parking = screen.query_one(ParkingLotPane)
         if from_parked and not saved:
             set_border_subtitle(parking, self._parking_said)
-            parking.focus()
-            return
-        screen.query_one(ParkingLotPane if kind == "park" else ActionsPane).focus()
+            pane: Widget = parking
+        else:
+            pane = screen.query_one(ParkingLotPane if kind == "park" else ActionsPane)
+        screen.set_focus(pane)
+        bar.close()
 
 
 def _row_id(record: Captured) -> str:
