@@ -182,6 +182,8 @@ class CaptureFlow:
                 return captures.action_from_parked(parked.id, text)
             return captures.edit(record, text) if record is not None else captures.capture(kind, text)
 
+        highlight: list[Callable[[], None]] = []  # what to do once the saved record is drawn
+
         def saved(result: Any) -> None:
             pane = screen.query_one(ParkingLotPane if kind == "park" else ActionsPane)
             lang = screen.lang
@@ -203,21 +205,27 @@ class CaptureFlow:
                 return
             self.close(kind, saved=True)
 
-            # The new (or edited) record is highlighted once the tick has drawn it, so
-            # `e` right after a capture edits what was just captured; what was saved is
-            # said under the pane it is in, not in a pop-up (a notification re-lays out
-            # the whole screen, which took 20-40 ms at full-day size).
-            def highlight() -> None:
+            # The new (or edited) record is highlighted as soon as the look has given the
+            # pane its row, in the frame that draws it (a highlight a frame later scrolled
+            # the list under the note-taker's eyes), so `e` right after a capture edits
+            # what was just captured; what was saved is said under the pane it is in, not
+            # in a pop-up (a notification re-lays out the whole screen, which took 20-40 ms
+            # at full-day size).
+            def show() -> None:
                 pane.select_id(_row_id(result))
                 set_border_subtitle(pane, said)
 
-            screen.call_later(highlight)
+            highlight.append(show)
+
+        def drawn(_: Any) -> None:
+            for show in highlight:
+                show()
 
         def not_saved(exc: BaseException) -> None:
             bar.add_class("-error")  # the text stays in the bar; Enter retries
             screen.report(exc, "capture.failed")
 
-        screen.do(save, saved, not_saved)
+        screen.do(save, saved, not_saved, drawn)
 
     def close(self, kind: str, saved: bool = False) -> None:
         """Close the bar and give the focus back to the pane the record went to (to the

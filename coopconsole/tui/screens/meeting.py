@@ -188,13 +188,20 @@ class MeetingScreen(HeldScreen):
         intent: Callable[[], Any],
         then: Callable[[Any], None] | None = None,
         failed: Callable[[BaseException], None] | None = None,
+        drawn: Callable[[Any], None] | None = None,
     ) -> None:
+        """Run ``intent`` off the event loop; with its result, ``then(result)``, a look at
+        the session, and ``drawn(result)``, which finds the panes showing the result (in
+        the same frame: nothing is painted in between). ``failed(exc)`` if it failed."""
+
         def done(result: Any) -> None:
             self.looks.intent_done()
             self.outside.own(result)
             if then is not None:
                 then(result)
             self.tick()
+            if drawn is not None:
+                drawn(result)
 
         def not_done(exc: BaseException) -> None:
             (failed or self.report)(exc)

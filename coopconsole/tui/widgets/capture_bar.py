@@ -193,14 +193,24 @@ class CaptureBar(Horizontal):
         self.screen.set_focus(field)
 
     def close(self) -> None:
-        if self.ready:
-            self.query_one("#capture-input", Input).value = ""
+        """Hide the bar. Its field keeps what it held, unseen and unread (:attr:`text` is
+        empty while the bar is closed; :meth:`open` gives the field its new text): emptied
+        here, it asked for a layout of the whole screen of its own, a frame after the
+        bar's, with every capture."""
         self.record, self._early = None, ""
         self.display = False
+        # The screen is laid out in its next frame, the one that draws what was saved.
+        # Left to the bar, the layout is asked for when the bar next goes idle, which
+        # may be after that frame: the new row showed first under the bar, then the
+        # bar went, in a frame of its own about 25 ms later.
+        self.screen.refresh(repaint=False, layout=True)
 
     @property
     def text(self) -> str:
-        return self.query_one("#capture-input", Input).value if self.ready else self._early
+        """What the bar holds: nothing while it is closed."""
+        if not self.ready:
+            return self._early
+        return self.query_one("#capture-input", Input).value if self.display else ""
 
     def type(self, text: str) -> None:
         """Type ``text`` at the cursor and take the focus back (keys that reached the
