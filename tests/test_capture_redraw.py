@@ -169,3 +169,33 @@ async def test_the_pane_has_the_focus_in_the_frame_that_draws_the_saved_row(stor
         assert focused_at_look == [actions]
         assert screen.focused is actions
         assert "send the draft MOU" in actions.get_option_at_index(0).prompt.plain
+
+
+async def test_a_closed_bar_holds_nothing_and_opens_empty(store, clock):
+    """The bar's field is not emptied as the bar closes (that asked for a layout of its
+    own): the bar holds nothing while closed all the same, and opens with only what it is
+    opened with."""
+    store.create(small_session("kickoff")).close()
+    app = make_app(store=store, session_name="kickoff", clock=clock, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        bar = screen.query_one(CaptureBar)
+        field = bar.query_one(Input)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"half a thought")
+        assert bar.text == "half a thought"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not bar.display and bar.text == ""
+        await pilot.press("o")
+        await pilot.pause()
+        assert bar.display and field.value == "" and bar.text == ""
+        await pilot.press(*"the room agrees")
+        await pilot.press("enter")
+        screen = await settle(pilot)
+        assert not bar.display and bar.text == ""
+        assert screen.focused is screen.query_one(ActionsPane)
+        await pilot.press("a")
+        await pilot.pause()
+        assert field.value == "" and field.cursor_position == 0
