@@ -475,3 +475,26 @@ def test_parse_mention_keeps_dates_and_words():
     with pytest.raises(CaptureError) as info:
         parse_mention("@bruno", people)
     assert info.value.code == "empty-deliverable"
+
+
+def test_a_parked_point_that_runs_into_an_unknown_cjk_name_is_kept():
+    """``@王五下周五前再议``, 王五 not in the meeting: the name stops where the date phrase
+    starts, and the point keeps its words, the date phrase too. Without the day (as the
+    parser was called before) it was refused as a point with no words."""
+    from coopconsole.domain.capture import parse_mention
+
+    people = [Participant(1, "Bruno Silva", "Company A"), Participant(2, "王磊", "智算科技")]
+    today = date(2026, 12, 4)
+    parked = parse_mention("@王五下周五前再议", people, today)
+    assert (parked.owner, parked.owner_known, parked.deliverable, parked.deadline) == ("王五", False, "下周五前再议", None)
+    known = parse_mention("@王磊下周五前再议", people, today)
+    assert (known.owner_id, known.deliverable) == (2, "下周五前再议")
+    # A name followed by words is read as typed: only a point left with no words is cut.
+    spaced = parse_mention("@王五下周五 定价模式", people, today)
+    assert (spaced.owner, spaced.deliverable) == ("王五下周五", "定价模式")
+    for line in ("@王五", "@王五2月30日前再议"):  # no date phrase to stop at: still refused
+        with pytest.raises(CaptureError) as info:
+            parse_mention(line, people, today)
+        assert info.value.code == "empty-deliverable"
+    with pytest.raises(CaptureError):
+        parse_mention("@王五下周五前再议", people)

@@ -58,6 +58,9 @@ def test_captures_attach_to_the_current_item(service, clock):
     parked = service.captures.park("@bruno pricing model, revisit by Friday")
     assert (parked.item, parked.raised_by, parked.raised_by_id) == (2, "Bruno Silva", 2)
     assert parked.text == "pricing model, revisit by Friday"
+    # Raised by someone the meeting does not list, the date phrase right behind the name.
+    unknown = service.captures.park("@王五下周五前再议")
+    assert (unknown.raised_by, unknown.raised_by_id, unknown.text) == ("王五", None, "下周五前再议")
 
 
 def test_typed_text_is_stored_literally_without_control_characters(service):

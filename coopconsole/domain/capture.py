@@ -326,21 +326,30 @@ def _result(
     )
 
 
-def parse_mention(text: str, participants: Sequence[Participant]) -> Capture:
+def parse_mention(text: str, participants: Sequence[Participant], today: date | None = None) -> Capture:
     """Read a line whose only structure is an optional ``@name`` (who raised a point).
 
     Used for parked points: the words, dates included, are kept as typed; ``deadline``
     is always None. Raises CaptureError like :func:`parse_capture`.
+
+    An unknown CJK name that runs into the point with nothing after it
+    (``@王五下周五前再议``) stops where a date phrase starts, as an action's owner does
+    (``today`` resolves the phrase): the point is ``下周五前再议``, raised by ``王五``,
+    rather than refused as empty. A name followed by other words is read as before.
     """
     clean = clean_line(text)
     if not clean:
         raise CaptureError("empty", "Nothing to capture: type the point to park.")
     people = [p for p in participants if p.name.strip()]
-    explicit = _explicit_owner(fold(clean), clean, people)
+    work = fold(clean)
+    explicit = _explicit_owner(work, clean, people)
     if not explicit:
         return _result(clean, clean, None, "")
     spans, owner, typed, candidates = explicit
     rest = deliverable_of(clean, spans)
+    if not rest and owner is None and today is not None:
+        spans, owner, typed, candidates = _explicit_owner(work, clean, people, today)
+        rest = deliverable_of(clean, spans)
     if not rest:
         raise CaptureError("empty-deliverable", "Say what the point is, e.g. '@Bruno pricing model'.")
     return _result(clean, rest, owner, typed, candidates)

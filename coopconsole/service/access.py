@@ -267,7 +267,7 @@ class SessionAccess:
         capture, _ = load_parser()
         try:
             if mentions_only:
-                parsed: Capture = capture.parse_mention(line, session.participants)
+                parsed: Capture = capture.parse_mention(line, session.participants, now.date())
             else:
                 parsed = capture.parse_capture(line, session.participants, now)
         except capture.CaptureError as exc:
