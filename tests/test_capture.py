@@ -486,7 +486,12 @@ def test_a_parked_point_that_runs_into_an_unknown_cjk_name_is_kept():
     people = [Participant(1, "Bruno Silva", "Company A"), Participant(2, "王磊", "智算科技")]
     today = date(2026, 12, 4)
     parked = parse_mention("@王五下周五前再议", people, today)
-    assert (parked.owner, parked.owner_known, parked.deliverable, parked.deadline) == ("王五", False, "下周五前再议", None)
+    assert (parked.owner, parked.owner_known, parked.deliverable, parked.deadline) == (
+        "王五",
+        False,
+        "下周五前再议",
+        None,
+    )
     known = parse_mention("@王磊下周五前再议", people, today)
     assert (known.owner_id, known.deliverable) == (2, "下周五前再议")
     # A name followed by words is read as typed: only a point left with no words is cut.
