@@ -233,3 +233,37 @@ async def test_a_row_is_drawn_without_working_out_a_link_style(monkeypatch):
         widget.show_rows(rows(6, {3: "row three, longer"}))
         assert list(widget.render_line(3)) == without
         assert "".join(segment.text for segment in without).startswith("row three, longer")
+
+
+async def test_the_focus_coming_and_going_draws_no_row_again(monkeypatch):
+    """A list's focus changes its border and its highlighted row's look, not the look of
+    its other rows: each row is drawn once, whether the list has the focus or not. (With
+    a background tinted while focused, every row in view was drawn again each time the
+    capture bar took the focus and gave it back, and the first time a pane took it.)"""
+    from coopconsole.tui.widgets import line_list
+
+    app = ListApp()
+    async with app.run_test() as pilot:
+        widget = app.query_one(LineList)
+        widget.show_rows(rows(8))
+        app.set_focus(None)
+        await pilot.pause()
+        await pilot.pause()
+        made: list[str] = []
+        to_strips = line_list.Visual.to_strips
+
+        def spied(widget_, visual, *args, **kwargs):
+            if widget_ is widget:
+                made.append(visual.plain)
+            return to_strips(widget_, visual, *args, **kwargs)
+
+        monkeypatch.setattr(line_list.Visual, "to_strips", staticmethod(spied))
+        app.set_focus(widget)  # focused: the first row that can be chosen is highlighted
+        await pilot.pause()
+        await pilot.pause()
+        assert made == ["row 1"]
+        made.clear()
+        app.set_focus(None)
+        await pilot.pause()
+        await pilot.pause()
+        assert made == ["row 1"]  # the highlighted row's blurred look; the others as drawn

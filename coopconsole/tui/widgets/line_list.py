@@ -69,7 +69,6 @@ class LineList(SteadyScrollView, can_focus=True):
         }
         &:focus {
             border: tall $border;
-            background-tint: $foreground 5%;
             & > .option-list--option-highlighted {
                 color: $block-cursor-foreground;
                 background: $block-cursor-background;
