@@ -12,6 +12,9 @@ scrollbar appears or goes).
 It looks and behaves like an ``OptionList`` (the same component classes, keys, click and
 hover), and offers the part of its API the console uses: ``highlighted``,
 ``highlighted_option``, ``option_count``, ``get_option_at_index``, ``get_option_index``.
+One difference in look: the focus shows in the border and the highlighted row, without
+``OptionList``'s tinted background, which changed every row's look and so drew every row
+in view again whenever the focus came or went.
 """
 
 from __future__ import annotations
@@ -50,7 +53,8 @@ class LineList(SteadyScrollView, can_focus=True):
         Binding("up", "cursor_up", "Up", id="list.cursor-up", show=False, tooltip="Up"),
     ]
 
-    # OptionList's look, and the console's: one line per row, cut with an ellipsis.
+    # OptionList's look (but the tint on focus), and the console's: one line per row, cut
+    # with an ellipsis.
     DEFAULT_CSS = """
     LineList {
         height: auto;
