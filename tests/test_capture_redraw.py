@@ -199,3 +199,35 @@ async def test_a_closed_bar_holds_nothing_and_opens_empty(store, clock):
         await pilot.press("a")
         await pilot.pause()
         assert field.value == "" and field.cursor_position == 0
+
+
+async def test_the_saved_row_is_highlighted_as_its_result_is_handled(store, clock, monkeypatch):
+    """The new row is highlighted by the same call that hands the pane its rows, so no
+    frame can show the row before its highlight (a highlight queued for later scrolled a
+    full list under the note-taker's eyes, a frame after the row appeared)."""
+    store.create(small_session("kickoff")).close()
+    app = make_app(store=store, session_name="kickoff", clock=clock, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("space")
+        screen = await settle(pilot)
+        actions = screen.query_one(ActionsPane)
+        seen: list[object] = []
+        run = screen.intents.run
+
+        def spied_run(intent, done, failed):
+            def checked(result):
+                done(result)
+                option = actions.highlighted_option
+                seen.append(option.id if option is not None else None)
+
+            run(intent, checked, failed)
+
+        monkeypatch.setattr(screen.intents, "run", spied_run)
+        await pilot.press("a")
+        await pilot.pause()
+        screen.query_one(CaptureBar).query_one(Input).value = "@alice send the draft MOU by Friday"
+        await pilot.press("enter")
+        await settle(pilot)
+        action = screen.service.glance().actions[-1]
+        assert seen == [f"action-{action.id}"]
