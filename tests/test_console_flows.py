@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import threading
 from datetime import timedelta
 
 import pytest
@@ -313,9 +314,10 @@ async def test_binding_keys_typed_in_the_bar_stay_in_the_bar(meeting, clock):
 # -- 4. parking-lot resolution ---------------------------------------------------------------
 
 
-async def _resolve(pilot, pane, label: str) -> None:
+async def _resolve(pilot, pane, label: str, index: int = 0) -> None:
+    """Resolve the ``index``-th parked point in ``pane`` by the choice ``label``."""
     pane.focus()
-    pane.highlighted = 0
+    pane.highlighted = index
     await pilot.pause()
     await pilot.press("enter")
     await pilot.pause()
@@ -705,3 +707,39 @@ async def test_countdown_colour_follows_the_theme_variables(meeting, clock):
         assert countdown.value == "+01:00"
         assert countdown.styles.color == overrun
         assert _rendered_colour(countdown) == overrun
+
+
+async def _hold_saves(screen) -> threading.Event:
+    """Hold up the intent thread (a save slow to reach the disk) until the event is set."""
+    gate = threading.Event()
+    screen.intents.run(gate.wait, lambda _: None, screen.report)
+    return gate
+
+
+async def test_a_point_made_an_action_then_escape_while_it_saves(meeting):
+    """Enter saves the action made from a parked point; Escape pressed before the save
+    is back closes the bar, and the result does not open it again; a note begun meanwhile
+    stays a note, with its text."""
+    app = meeting()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        await capture(pilot, "l", "@bruno pricing model")
+        await capture(pilot, "l", "@bruno data residency")
+        screen = await settle(pilot)
+        pane = screen.query_one(ParkingLotPane)
+        bar = screen.query_one(CaptureBar)
+        await _resolve(pilot, pane, "Turn into an action (keeps its text)")
+        gate = await _hold_saves(screen)
+        await pilot.press("enter", "escape")
+        gate.set()
+        screen = await settle(pilot, pauses=2)
+        assert not bar.display
+        assert [a.text for a in screen.service.session.actions] == ["pricing model"]
+        index = next(i for i, row in enumerate(texts(pane)) if "data residency" in row)
+        await _resolve(pilot, pane, "Turn into an action (keeps its text)", index=index)
+        gate = await _hold_saves(screen)
+        await pilot.press("enter", "escape", "o", *"the room agrees")
+        gate.set()
+        screen = await settle(pilot, pauses=2)
+        assert bar.display and bar.kind == "note" and bar.text == "the room agrees"
+        assert [a.text for a in screen.service.session.actions] == ["pricing model", "data residency"]

@@ -198,8 +198,10 @@ class CaptureFlow:
             if parked is not None:
                 done = t("capture.from_parked.done", lang, id=parked.id, action=result.id)
                 set_border_subtitle(screen.query_one(ParkingLotPane), done)
-            if bar.text != text:  # typed meanwhile: the bar stays open with it
-                if parked is not None:  # as a plain action now: the point is resolved
+            # Typed on meanwhile, or another capture opened: the bar stays open with it
+            # (a bar closed meanwhile, by Escape, stays closed: the record is saved).
+            if bar.display and bar.text != text:
+                if parked is not None and bar.record is parked:  # a plain action now: the point is resolved
                     bar.open("action", lang, screen.service.glance().participants, bar.text)
                 set_border_subtitle(pane, said)
                 return
