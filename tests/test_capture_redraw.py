@@ -10,11 +10,37 @@ from coopconsole.store import SessionStore
 from coopconsole.tui.app import make_app
 from coopconsole.tui.widgets.actions import ActionsPane
 from coopconsole.tui.widgets.capture_bar import CaptureBar
-from tests.support.pilot import settle
+from tests.support.pilot import capture, settle
 from tests.support.pty_console import PtyConsole, console_env
 from tests.support.sessions import small_session
 
 SIZE = (120, 36)
+DRAFT = "@alice send the draft MOU by Friday"
+
+
+class LooksAfterIntents:
+    """Each look at the session that follows an intent's result (the clock's own tick
+    may come in between at any time): the screen's frame before and after it, and which
+    widget had the focus as it began."""
+
+    def __init__(self, screen, monkeypatch) -> None:
+        self.seen: list[tuple[object, object, object]] = []  # (frame before, frame after, focused)
+        tick, intent_done = screen.tick, screen.looks.intent_done
+        pending: list[bool] = []
+
+        def spied_done() -> None:  # an intent's result: the screen ticks next
+            pending.append(True)
+            intent_done()
+
+        def spied_tick(timed: bool = True) -> None:
+            before, focused = screen.frame, screen.focused
+            tick(timed)
+            if pending:
+                pending.clear()
+                self.seen.append((before, screen.frame, focused))
+
+        monkeypatch.setattr(screen.looks, "intent_done", spied_done)
+        monkeypatch.setattr(screen, "tick", spied_tick)
 
 
 def regions(screen) -> dict[str, object]:
@@ -44,7 +70,7 @@ async def test_the_bar_opens_and_closes_over_the_panes_without_moving_them(store
         actions = screen.query_one(ActionsPane)
         assert bar.region.bottom == screen.size.height - 1
         assert bar.region.y < actions.region.bottom and bar.region.width == screen.size.width
-        bar.query_one(Input).value = "@alice send the draft MOU by Friday"
+        bar.query_one(Input).value = DRAFT
         await pilot.press("enter")
         screen = await settle(pilot)
         assert not bar.display
@@ -99,36 +125,16 @@ async def test_a_capture_keeps_the_clock_figures_and_a_speaker_change_does_not(s
         countdown_of, rows = agenda.countdown_of, speakers._rows
         monkeypatch.setattr(agenda, "countdown_of", lambda f: worked.append(f) or countdown_of(f))
         monkeypatch.setattr(speakers, "_rows", lambda f, *a: worked.append(f) or rows(f, *a))
-        changes: list[tuple[object, object]] = []  # (the frame before, the frame after) a change
-        tick, intent_done = screen.tick, screen.looks.intent_done
-        after_intent: list[bool] = []
-
-        def spied_done() -> None:  # an intent's result: the screen ticks next
-            after_intent.append(True)
-            intent_done()
-
-        def spied(timed: bool = True) -> None:
-            before = screen.frame
-            tick(timed)
-            if after_intent:
-                after_intent.clear()
-                changes.append((before, screen.frame))
-
-        monkeypatch.setattr(screen.looks, "intent_done", spied_done)
-        monkeypatch.setattr(screen, "tick", spied)
-        await pilot.press("a")
-        await pilot.pause()
-        screen.query_one(CaptureBar).query_one(Input).value = "@alice send the draft MOU by Friday"
-        await pilot.press("enter")
-        screen = await settle(pilot)
-        [(before, after)] = changes
+        looks = LooksAfterIntents(screen, monkeypatch)
+        screen = await capture(pilot, "a", DRAFT)
+        [(before, after, _)] = looks.seen
         assert after is not before and after.view is before.view
         assert after not in worked
         assert "send the draft MOU" in screen.query_one(ActionsPane).get_option_at_index(0).prompt.plain
-        changes.clear()
+        looks.seen.clear()
         await pilot.press("2")
         screen = await settle(pilot)
-        [(before, after)] = changes
+        [(before, after, _)] = looks.seen
         assert after.view is not before.view and after.view.speaker not in (None, before.view.speaker)
         assert worked.count(after) == 2  # the agenda's countdown and the speakers' rows
 
@@ -145,28 +151,9 @@ async def test_the_pane_has_the_focus_in_the_frame_that_draws_the_saved_row(stor
         await pilot.press("space")
         screen = await settle(pilot)
         actions = screen.query_one(ActionsPane)
-        focused_at_look: list[object] = []
-        tick, intent_done = screen.tick, screen.looks.intent_done
-        after_intent: list[bool] = []
-
-        def spied_done() -> None:
-            after_intent.append(True)
-            intent_done()
-
-        def spied(timed: bool = True) -> None:
-            if after_intent:
-                after_intent.clear()
-                focused_at_look.append(screen.focused)
-            tick(timed)
-
-        monkeypatch.setattr(screen.looks, "intent_done", spied_done)
-        monkeypatch.setattr(screen, "tick", spied)
-        await pilot.press("a")
-        await pilot.pause()
-        screen.query_one(CaptureBar).query_one(Input).value = "@alice send the draft MOU by Friday"
-        await pilot.press("enter")
-        screen = await settle(pilot)
-        assert focused_at_look == [actions]
+        looks = LooksAfterIntents(screen, monkeypatch)
+        screen = await capture(pilot, "a", DRAFT)
+        assert [focused for _, _, focused in looks.seen] == [actions]
         assert screen.focused is actions
         assert "send the draft MOU" in actions.get_option_at_index(0).prompt.plain
 
@@ -224,10 +211,6 @@ async def test_the_saved_row_is_highlighted_as_its_result_is_handled(store, cloc
             run(intent, checked, failed)
 
         monkeypatch.setattr(screen.intents, "run", spied_run)
-        await pilot.press("a")
-        await pilot.pause()
-        screen.query_one(CaptureBar).query_one(Input).value = "@alice send the draft MOU by Friday"
-        await pilot.press("enter")
-        await settle(pilot)
+        await capture(pilot, "a", DRAFT)
         action = screen.service.glance().actions[-1]
         assert seen == [f"action-{action.id}"]

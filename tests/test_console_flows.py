@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import threading
 from datetime import timedelta
 
 import pytest
@@ -22,7 +21,7 @@ from coopconsole.tui.widgets.capture_bar import CaptureBar
 from coopconsole.tui.widgets.header import MeetingHeader, status_line
 from coopconsole.tui.widgets.parking_lot import ParkingLotPane
 from coopconsole.tui.widgets.speakers import SpeakersPane
-from tests.support.pilot import advance, move_on, settle, texts
+from tests.support.pilot import advance, capture, keys_while_saving, move_on, settle, texts
 from tests.support.sessions import small_session
 
 SIZE = (120, 36)
@@ -32,18 +31,6 @@ async def suggestions(pilot) -> None:
     """Let the input's suggester worker deliver its suggestion."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-
-
-async def capture(pilot, key: str, text: str) -> None:
-    """Open the bar with ``key``, put ``text`` in it and press Enter (typing every letter
-    is tested once, below; here it would only cost time)."""
-    await pilot.press(key)
-    await pilot.pause()
-    bar = pilot.app.screen.query_one(CaptureBar)
-    assert bar.display
-    bar.query_one(Input).value = text
-    await pilot.press("enter")
-    await settle(pilot)
 
 
 def full_disk(fd, parts):
@@ -709,13 +696,6 @@ async def test_countdown_colour_follows_the_theme_variables(meeting, clock):
         assert _rendered_colour(countdown) == overrun
 
 
-async def _hold_saves(screen) -> threading.Event:
-    """Hold up the intent thread (a save slow to reach the disk) until the event is set."""
-    gate = threading.Event()
-    screen.intents.run(gate.wait, lambda _: None, screen.report)
-    return gate
-
-
 async def test_a_point_made_an_action_then_escape_while_it_saves(meeting):
     """Enter saves the action made from a parked point; Escape pressed before the save
     is back closes the bar, and the result does not open it again; a note begun meanwhile
@@ -729,17 +709,11 @@ async def test_a_point_made_an_action_then_escape_while_it_saves(meeting):
         pane = screen.query_one(ParkingLotPane)
         bar = screen.query_one(CaptureBar)
         await _resolve(pilot, pane, "Turn into an action (keeps its text)")
-        gate = await _hold_saves(screen)
-        await pilot.press("enter", "escape")
-        gate.set()
-        screen = await settle(pilot, pauses=2)
+        screen = await keys_while_saving(pilot, "enter", "escape")
         assert not bar.display
         assert [a.text for a in screen.service.session.actions] == ["pricing model"]
         index = next(i for i, row in enumerate(texts(pane)) if "data residency" in row)
         await _resolve(pilot, pane, "Turn into an action (keeps its text)", index=index)
-        gate = await _hold_saves(screen)
-        await pilot.press("enter", "escape", "o", *"the room agrees")
-        gate.set()
-        screen = await settle(pilot, pauses=2)
+        screen = await keys_while_saving(pilot, "enter", "escape", "o", *"the room agrees")
         assert bar.display and bar.kind == "note" and bar.text == "the room agrees"
         assert [a.text for a in screen.service.session.actions] == ["pricing model", "data residency"]

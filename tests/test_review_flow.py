@@ -4,7 +4,6 @@ the health check once the review is over with an action nobody looked at."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -20,7 +19,7 @@ from coopconsole.tui.screens.meeting_keys import help_lines, palette_commands
 from coopconsole.tui.widgets.actions import ActionsPane
 from coopconsole.tui.widgets.capture_bar import CaptureBar
 from coopconsole.tui.widgets.footer import KeyFooter
-from tests.support.pilot import settle
+from tests.support.pilot import keys_while_saving, settle
 from tests.support.sessions import small_session
 
 
@@ -46,20 +45,6 @@ def follow_up(store, clock):
         return make_app(store=store, session_name="second", clock=clock, lang="en", **kw)
 
     return start
-
-
-async def keys_while_saving(pilot, *keys: str, meanwhile=None) -> MeetingScreen:
-    """Press ``keys`` while the intent thread is held up (a save slow to reach the disk),
-    so none of their results is drawn before all of them are pressed; ``meanwhile`` is
-    called before the thread goes on. The screen once everything has settled."""
-    screen = pilot.app.screen
-    gate = threading.Event()
-    screen.intents.run(gate.wait, lambda _: None, screen.report)
-    await pilot.press(*keys)
-    if meanwhile is not None:
-        meanwhile(screen)
-    gate.set()
-    return await settle(pilot, pauses=2)
 
 
 def _rows(pane: ActionsPane) -> list[str]:

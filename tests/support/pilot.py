@@ -1,7 +1,10 @@
 """Helpers for driving the meeting console in pilot tests: letting it settle after keys,
-moving the frozen clock on, reading option lists, moving to the next item."""
+moving the frozen clock on, capturing a line, pressing keys while a save is held up,
+reading option lists, moving to the next item."""
 
 from __future__ import annotations
+
+import threading
 
 from coopconsole.tui.screens.meeting import MeetingScreen
 
@@ -30,6 +33,36 @@ async def advance(pilot, clock, **delta) -> MeetingScreen:
     screen.tick()
     await pilot.pause()
     return screen
+
+
+async def capture(pilot, key: str, text: str) -> MeetingScreen:
+    """Open the bar with ``key``, put ``text`` in it and press Enter (typing every letter
+    is tested elsewhere; here it would only cost time). The screen once it has settled."""
+    from textual.widgets import Input
+
+    from coopconsole.tui.widgets.capture_bar import CaptureBar
+
+    await pilot.press(key)
+    await pilot.pause()
+    bar = pilot.app.screen.query_one(CaptureBar)
+    assert bar.display
+    bar.query_one(Input).value = text
+    await pilot.press("enter")
+    return await settle(pilot)
+
+
+async def keys_while_saving(pilot, *keys: str, meanwhile=None) -> MeetingScreen:
+    """Press ``keys`` while the intent thread is held up (a save slow to reach the disk),
+    so none of their results is drawn before all of them are pressed; ``meanwhile`` is
+    called before the thread goes on. The screen once everything has settled."""
+    screen = pilot.app.screen
+    gate = threading.Event()
+    screen.intents.run(gate.wait, lambda _: None, screen.report)
+    await pilot.press(*keys)
+    if meanwhile is not None:
+        meanwhile(screen)
+    gate.set()
+    return await settle(pilot, pauses=2)
 
 
 def texts(option_list) -> list[str]:
