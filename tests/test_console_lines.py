@@ -85,7 +85,7 @@ async def test_a_changed_row_redraws_only_its_line(monkeypatch):
         assert drawn == []
 
 
-async def test_new_rows_need_no_layout_until_the_scrollbar_appears(monkeypatch):
+async def test_new_rows_need_no_layout_even_when_the_scrollbar_appears(monkeypatch):
     app = ListApp()
     async with app.run_test() as pilot:
         widget = app.query_one(LineList)
@@ -97,15 +97,20 @@ async def test_new_rows_need_no_layout_until_the_scrollbar_appears(monkeypatch):
         widget.show_rows(rows(5))
         await pilot.pause()
         assert layouts == [] and drawn == [4]
-        assert not widget.show_vertical_scrollbar
-        widget.show_rows(rows(30))  # more rows than lines: the scrollbar needs room
+        assert widget.bar() is None
+        height = widget.scrollable_content_region.height
+        drawn.clear()
+        widget.show_rows(rows(30))  # more rows than lines: the bar takes cells from every row
         await pilot.pause()
-        assert widget.show_vertical_scrollbar and layouts
-        layouts.clear()
+        assert layouts == [] and widget.bar() is not None
+        assert sorted(set(drawn)) == list(range(height))
+        drawn.clear()
         widget.show_rows(rows(31))
         await pilot.pause()
         assert layouts == [] and widget.virtual_size.height == 31
-        assert widget.max_scroll_y == 31 - widget.scrollable_content_region.height
+        assert widget.max_scroll_y == 31 - height
+        # The thumb shrank: the lines are drawn again for the bar's cells, the rows kept.
+        assert sorted(set(drawn)) == list(range(height))
 
 
 async def test_keys_skip_rows_that_cannot_be_chosen_and_enter_chooses(monkeypatch):

@@ -13,9 +13,6 @@ relies on fails the tests rather than the console:
   watcher, which would parse every stylesheet and restyle every widget once more.
   ``tests/test_textual_internals.py`` compares the app it leaves with one whose theme
   was set the public way.
-* :class:`SteadyScrollView`: a ``ScrollView`` whose scrollbar is not redrawn by a layout
-  that changed none of its sizes (see the class). ``tests/test_steady_scrollbars.py``
-  compares the screens it gives with Textual's, through layouts, new rows and resizes.
 * :class:`HeldScreen`: a screen that paints nothing until it is ready (the meeting
   screen: until its first tick). Its first layout would otherwise be painted as a frame
   of empty panes, a whole render and write that the tick paints over at once: about
@@ -48,9 +45,8 @@ import os
 
 from textual._compositor import ChopsUpdate, Compositor
 from textual.app import App
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.screen import Screen
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 #: The switch: false when ``COOPCONSOLE_PLAIN_TEXTUAL=1`` asks for Textual as it is.
@@ -70,27 +66,6 @@ class HeldScreen(Screen):
         if ENABLED and not self.ready_to_paint():
             return
         super()._compositor_refresh()
-
-
-class SteadyScrollView(ScrollView):
-    """A ``ScrollView`` that keeps its scrollbar as drawn through a layout that changed
-    neither its size nor its gutter.
-
-    After every layout, Textual tells each widget its size and virtual size. A
-    ``ScrollView`` compares the virtual size it is told (the size of its children, which
-    it has none of) with its own (its lines), which never match, and so updates and
-    redraws its scrollbars on every layout of the screen. On the meeting screen each
-    capture lays the screen out twice (the capture bar opens and closes), and every long
-    list's scrollbar, a dozen lines or more each, was drawn again both times: work that
-    grew with the meeting. A subclass keeps its scrollbar right when its own virtual size
-    changes (:class:`~coopconsole.tui.widgets.line_list.LineList` does, in
-    ``watch_virtual_size``); a layout that changes its size or gutter is handled as
-    Textual handles it. With the switch off this is a plain ``ScrollView``."""
-
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        if ENABLED and size == self._size and self._container_size == size - self.styles.gutter.totals:
-            return self._container_size != container_size  # what Textual returns then
-        return super()._size_updated(size, virtual_size, container_size, layout)
 
 
 def use_line_compositor(screen: Screen) -> None:

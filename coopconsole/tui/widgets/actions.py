@@ -67,11 +67,19 @@ class ActionsPane(LineList):
         if self._prompts is None:
             self._prompts = Prompts()
         rows, self._records = _rows(frame, key[2], self._prompts)
+        fit = self._width(len(rows))
+        if fit != key[2]:  # the scrollbar comes or goes with these rows: cut them for it
+            key = (*key[:2], fit, *key[3:])
+            self._shown = (key, shown)
+            rows, self._records = _rows(frame, fit, self._prompts)
         self.show_rows(rows)
 
-    def _width(self) -> int:
-        """The cells a row has (0 before the first layout: rows are then cut by the list)."""
-        return self.scrollable_content_region.width if self.is_mounted else 0
+    def _width(self, count: int | None = None) -> int:
+        """The cells a row has among ``count`` rows (by default those shown), the scrollbar's
+        taken; 0 before the first layout: rows are then cut by the list."""
+        if not self.is_mounted:
+            return 0
+        return self.row_width if count is None else self.row_width_for(count)
 
     def _refit(self) -> None:
         """Cut the rows again for the pane's width, if it changed."""
@@ -80,9 +88,6 @@ class ActionsPane(LineList):
 
     def on_resize(self) -> None:
         self._refit()
-
-    def watch_show_vertical_scrollbar(self) -> None:
-        self.call_after_refresh(self._refit)  # the scrollbar takes cells from every row
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         super().watch_highlighted(old, new)

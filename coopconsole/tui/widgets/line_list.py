@@ -6,8 +6,9 @@ screen. At full-day size the speakers pane changed a row every second, and the a
 pane gained a row with every note: most of the console's idle time and its longest
 pauses. :class:`LineList` draws through the line API (``render_line``), keeps each row's
 rendered line until its text or its look changes, refreshes only the lines that changed,
-and changes its scrollable height without a layout (a layout happens only if the
-scrollbar appears or goes).
+and changes its scrollable height without any layout. It draws its scrollbar itself, in
+its lines (:mod:`~coopconsole.tui.widgets.list_scrollbar`), so a scroll draws the lines
+once, the bar with them.
 
 It looks and behaves like an ``OptionList`` (the same component classes, keys, click and
 hover), and offers the part of its API the console uses: ``highlighted``,
@@ -27,19 +28,19 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Region, Size, clamp
 from textual.message import Message
-from textual.reactive import Reactive, reactive
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.visual import Visual
 
 from coopconsole.tui.paint import same, without_links
-from coopconsole.tui.textual_internals import SteadyScrollView
 from coopconsole.tui.widgets.line_rows import Row, enabled_from, next_enabled
+from coopconsole.tui.widgets.list_scrollbar import BarredScrollView
 
 #: Above this many changed lines, the whole list is refreshed at once.
 _MANY = 8
 
 
-class LineList(SteadyScrollView, can_focus=True):
+class LineList(BarredScrollView, can_focus=True):
     """One-line rows, each rendered once per look; see the module docstring."""
 
     ALLOW_SELECT = False
@@ -99,10 +100,6 @@ class LineList(SteadyScrollView, can_focus=True):
         "option-list--option-hover",
     }
 
-    # A scroll view's own size does not depend on how many rows it has: a new row needs
-    # no layout of the screen, only the scrollbar's (see ``watch_virtual_size``).
-    virtual_size = Reactive(Size(0, 0), layout=False, repaint=False)
-
     highlighted: reactive[int | None] = reactive(None, repaint=False)
     """The index of the highlighted row, or ``None``."""
 
@@ -135,6 +132,9 @@ class LineList(SteadyScrollView, can_focus=True):
 
     @property
     def option_count(self) -> int:
+        return len(self._rows)
+
+    def row_count(self) -> int:
         return len(self._rows)
 
     def get_option_at_index(self, index: int) -> Row:
@@ -214,8 +214,12 @@ class LineList(SteadyScrollView, can_focus=True):
     # -- drawing ---------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
+        line = self._row_line(self.scroll_offset.y + y, self.row_width)
+        bar = self.bar_cell(y)
+        return line if bar is None else Strip.join([line, bar])
+
+    def _row_line(self, index: int, width: int) -> Strip:
+        """Row ``index`` drawn ``width`` cells wide (a blank line past the last row)."""
         if not 0 <= index < len(self._rows):
             return Strip.blank(width, self.get_visual_style("option-list--option").rich_style)
         row = self._rows[index]
@@ -239,24 +243,6 @@ class LineList(SteadyScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         self.refresh()  # focus, hover of the widget, a theme: every row's look may change
         super().notify_style_update()
-
-    def watch_virtual_size(self, size: Size) -> None:
-        """The scrollbar follows the rows: shown or hidden (which lays the list out again to
-        make room for it), otherwise only resized. A row added lays out nothing. Before
-        the list is first laid out there is nothing to do: the layout sizes the scrollbar."""
-        height = self.container_size.height
-        if not height:
-            return
-        overflow = self.styles.overflow_y
-        show = overflow == "scroll" or (overflow == "auto" and size.height > height)
-        if show != self.show_vertical_scrollbar:
-            self.show_vertical_scrollbar = show
-            self.vertical_scrollbar.display = show
-        if show:
-            bar = self.vertical_scrollbar
-            bar.window_virtual_size = size.height
-            bar.window_size = height
-        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     # -- the highlight, keys and the mouse -------------------------------------------------
 
@@ -307,16 +293,20 @@ class LineList(SteadyScrollView, can_focus=True):
         return index if 0 <= index < len(self._rows) else None
 
     async def on_click(self, event: events.Click) -> None:
+        if self.on_bar(event) is not None:
+            return  # the scrollbar's (see on_mouse_down)
         index = self._row_at(event)
         if index is not None and not self._rows[index].disabled:
             self.highlighted = index
             self.action_select()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        self._set_hover(self._row_at(event))
+        if not self.drag_thumb(event):
+            self._set_hover(None if self.on_bar(event) is not None else self._row_at(event))
 
     def on_leave(self, _: events.Leave) -> None:
         self._set_hover(None)
+        self.leave_bar()
 
     def _set_hover(self, index: int | None) -> None:
         if index != self._hover:
