@@ -11,7 +11,7 @@ from coopconsole.domain.model import ActionStatus
 from coopconsole.tui.app import make_app
 from coopconsole.tui.paint import same
 from coopconsole.tui.widgets.actions import ActionsPane, _rows
-from tests.support.pilot import settle
+from tests.support.pilot import capture, settle
 from tests.support.sessions import small_session
 
 SIZES = [(80, 24), (120, 36)]
@@ -247,3 +247,23 @@ async def test_a_capture_looks_only_at_its_own_record(meeting, monkeypatch):
         assert [(row_id, content.plain) for row_id, content in made] == [
             (row.id, row.prompt.plain) for row in pane._rows
         ]
+
+
+async def test_the_pane_opens_on_the_items_latest_actions_and_a_capture_moves_it_a_row(meeting):
+    """Opened on a meeting whose item has more actions than the pane has lines, the view
+    ends at the item's latest action, where the next capture goes, with no row chosen;
+    the next capture then moves the view by one row."""
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await with_actions(pilot, *[f"@chloe send draft {n} by Dec 10" for n in range(25)])
+    app = meeting()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await settle(pilot)
+        pane = screen.query_one(ActionsPane)
+        height = pane.scrollable_content_region.height
+        latest = pane.get_option_index(f"action-{screen.service.session.actions[-1].id}")
+        assert 25 > height and pane.highlighted is None
+        assert pane.scroll_y == latest - height + 1
+        top = pane.scroll_y
+        await capture(pilot, "a", "@alice send the budget by Dec 11")
+        assert pane.scroll_y == top + 1 and pane.highlighted == latest + 1

@@ -14,6 +14,7 @@ from datetime import date
 from typing import TypeVar
 
 from textual.content import Content
+from textual.geometry import Region
 from textual.reactive import var
 
 from coopconsole.domain.board import is_open, looked_at, overdue_days
@@ -62,6 +63,7 @@ class ActionsPane(LineList):
         unchanged = self._shown is not None and all(a is b for a, b in zip(shown, self._shown[1], strict=True))
         if self._shown is not None and key == self._shown[0] and unchanged:
             return
+        opened = self._shown is None or self._shown[0][1] != frame.current_item
         self._shown = (key, shown)
         set_border_title(self, t("actions.title", frame.lang))
         if self._prompts is None:
@@ -73,6 +75,28 @@ class ActionsPane(LineList):
             self._shown = (key, shown)
             rows, self._records = _rows(frame, fit, self._prompts)
         self.show_rows(rows)
+        if opened:
+            self._show_latest_here()
+
+    def _show_latest_here(self) -> None:
+        """The meeting opened, or another item came: unless a row is highlighted, the view
+        ends at the item's latest action, where the next capture goes. The pane shows what
+        was captured last, and a capture moves the view a row, as every later one does,
+        rather than a whole view away from the item's first actions."""
+        if self.highlighted is not None or self.frame is None:
+            return
+        if not self.scrollable_content_region.height:  # not laid out yet
+            self.call_after_refresh(self._show_latest_here)
+            return
+        item = self.frame.current_item
+        here = [
+            index
+            for index, row in enumerate(self.options)
+            if isinstance(record := self._records.get(row.id or ""), ActionItem) and record.item == item
+        ]
+        if here:
+            last = Region(0, here[-1], 1, 1)
+            self.scroll_to_region(last, animate=False, immediate=True, force=True)
 
     def _width(self, count: int | None = None) -> int:
         """The cells a row has among ``count`` rows (by default those shown), the scrollbar's
