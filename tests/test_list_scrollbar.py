@@ -30,6 +30,8 @@ class Side(App):
     Horizontal { height: 1fr; }
     LineList, OptionList { width: 1fr; height: 1fr; }
     .-padded { padding: 1 2; }
+    Horizontal.-see-through { background: #203040; }
+    .-see-through LineList, .-see-through OptionList { scrollbar-background: #ff0000 40%; }
     """
 
     def __init__(self) -> None:
@@ -109,6 +111,9 @@ async def test_the_bar_looks_as_textuals_own_at_every_step(theme):
             await _same_bars(app, pilot, f"scrolled to {top}")
         app.show(1521, 1500)
         await _same_bars(app, pilot, "a long list near its end")
+        app.query_one(Horizontal).add_class("-see-through")
+        await _same_bars(app, pilot, "a translucent track over the background behind the list")
+        app.query_one(Horizontal).remove_class("-see-through")
         app.show(1521, 1521 - ours.scrollable_content_region.height)
         await _same_bars(app, pilot, "at its end")
         await pilot.resize_terminal(60, 12)

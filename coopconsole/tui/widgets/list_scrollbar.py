@@ -111,7 +111,7 @@ class BarredScrollView(ScrollView):
         self._grab: tuple[int, float] | None = None  # the mouse's screen line and the view's top
 
     def row_count(self) -> int:
-        """How many rows the view has."""
+        """How many rows the view has (a subclass says)."""
         raise NotImplementedError
 
     # -- geometry ----------------------------------------------------------------------------
@@ -156,6 +156,13 @@ class BarredScrollView(ScrollView):
     def notify_style_update(self) -> None:
         self._bar_paint = None  # a theme, the focus: the bar's colours may change
         super().notify_style_update()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The colours are worked out once for the lines drawn together: the background
+        # they are laid over is the ancestors', which can change without this view's
+        # styles changing.
+        self._bar_paint = None
+        return super().render_lines(crop)
 
     def watch_virtual_size(self, old: Size, size: Size) -> None:
         """The bar follows the rows: shown or hidden, every row is drawn again at its new
