@@ -265,5 +265,10 @@ async def test_the_pane_opens_on_the_items_latest_actions_and_a_capture_moves_it
         assert 25 > height and pane.highlighted is None
         assert pane.scroll_y == latest - height + 1
         top = pane.scroll_y
+        pane.focus()  # the first row in view is highlighted: the view stays on the latest
+        await pilot.pause()
+        assert pane.highlighted == top and pane.scroll_y == top
+        pane.blur()
+        await pilot.pause()
         await capture(pilot, "a", "@alice send the budget by Dec 11")
         assert pane.scroll_y == top + 1 and pane.highlighted == latest + 1

@@ -214,3 +214,22 @@ async def test_the_wheel_scrolls_a_list_longer_than_its_view_only():
         assert ours.allow_vertical_scroll
         await wheel()
         assert ours.scroll_y > 0
+
+
+async def test_focus_by_a_click_on_the_track_keeps_the_view_and_pages_from_it():
+    """A click on the track of a list scrolled down, not focused yet: the list takes the
+    focus highlighting the first row in view (not the list's first, which would move the
+    view to the top), and the page moves on from where the view was."""
+    app = Side()
+    async with app.run_test(size=(80, 16)) as pilot:
+        app.show(60, 30)
+        await pilot.pause()
+        ours = app.query_one(LineList)
+        height = ours.scrollable_content_region.height
+        bar = ours.bar()
+        assert bar is not None and not ours.has_focus
+        top = ours.content_region.y - ours.region.y
+        await pilot.click(ours, offset=(_bar_x(ours), top + bar.thumb.stop + 1))
+        await pilot.pause()
+        assert ours.has_focus and ours.highlighted == 30
+        assert ours.scroll_y == 30 + height and app.chosen == []

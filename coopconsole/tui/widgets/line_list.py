@@ -271,12 +271,16 @@ class LineList(BarredScrollView, can_focus=True):
         self.scroll_to_highlight()
 
     def on_focus(self) -> None:
-        """Focused with nothing highlighted: highlight the first row that can be chosen,
-        so Enter and ``e`` act at once instead of waiting for an arrow key (unless the
-        focus came from :meth:`focus_as_start`)."""
+        """Focused with nothing highlighted: highlight the first row in view that can be
+        chosen, so Enter and ``e`` act at once instead of waiting for an arrow key (unless
+        the focus came from :meth:`focus_as_start`). The first in view, not the list's
+        first: the view stays where it is (a list opened on its latest rows, a click on
+        the scrollbar that focuses the list and moves a page from where it was)."""
         keep, self._focus_keeps_highlight = self._focus_keeps_highlight, False
         if self.highlighted is None and not keep:
-            self.highlighted = enabled_from(self._rows, 0, 1)
+            top = min(round(self.scroll_y), max(0, len(self._rows) - 1))
+            found = enabled_from(self._rows, top, 1)
+            self.highlighted = found if found is not None else enabled_from(self._rows, top, -1)
 
     def focus_as_start(self) -> None:
         """Take the focus a screen gives as it starts, highlighting nothing: a first row
