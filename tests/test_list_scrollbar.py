@@ -134,25 +134,26 @@ async def test_the_bar_looks_as_textuals_own_at_every_step(theme):
         app.show(40, 12)
         await _same_bars(app, pilot, "theirs focused")
         # The mouse over our bar, then holding its thumb; Textual's told so directly.
-        top = ours.content_region.y - ours.region.y
-        thumb = top + ours.bar().thumb.start
-        await pilot.hover(ours, offset=(_bar_x(ours), thumb))
+        thumb = ours.bar().thumb.start
+        await pilot.hover(ours, offset=_on_bar(ours, thumb))
         theirs.vertical_scrollbar.mouse_over = True
         await _same_bars(app, pilot, "hovered")
-        await pilot.mouse_down(ours, offset=(_bar_x(ours), thumb))
+        await pilot.mouse_down(ours, offset=_on_bar(ours, thumb))
         theirs.vertical_scrollbar.grabbed = Offset(1, 1)
         await _same_bars(app, pilot, "grabbed")
-        await pilot.mouse_up(ours, offset=(_bar_x(ours), thumb))
+        await pilot.mouse_up(ours, offset=_on_bar(ours, thumb))
         theirs.vertical_scrollbar.grabbed = None
         await _same_bars(app, pilot, "let go, the mouse still over the bar")
-        await pilot.hover(ours, offset=(2, thumb))
+        await pilot.hover(ours, offset=(2, _on_bar(ours, thumb)[1]))
         theirs.vertical_scrollbar.mouse_over = False
         await _same_bars(app, pilot, "the mouse over a row")
 
 
-def _bar_x(widget: LineList) -> int:
-    """An offset (from the widget's corner) on the bar's first cell."""
-    return widget.content_region.x - widget.region.x + widget.row_width
+def _on_bar(widget: LineList, line: int) -> tuple[int, int]:
+    """The offset (from the widget's corner) of the bar's first cell on ``line`` of the
+    view (a line past the view's last is on the border below it)."""
+    content = widget.content_region
+    return (content.x - widget.region.x + widget.row_width, content.y - widget.region.y + line)
 
 
 async def test_a_click_on_the_track_moves_a_page_and_chooses_no_row():
@@ -164,14 +165,13 @@ async def test_a_click_on_the_track_moves_a_page_and_chooses_no_row():
         height = ours.scrollable_content_region.height
         bar = ours.bar()
         assert bar is not None and bar.thumb.start == 0
-        top = ours.content_region.y - ours.region.y
-        await pilot.click(ours, offset=(_bar_x(ours), top + height - 1))
+        await pilot.click(ours, offset=_on_bar(ours, height - 1))
         await pilot.pause()
         assert ours.scroll_y == height and app.chosen == []
-        await pilot.click(ours, offset=(_bar_x(ours), top))
+        await pilot.click(ours, offset=_on_bar(ours, 0))
         await pilot.pause()
         assert ours.scroll_y == 0 and app.chosen == []
-        await pilot.click(ours, offset=(2, top + 1))  # a row is still chosen by a click
+        await pilot.click(ours, offset=(2, _on_bar(ours, 1)[1]))  # a row is still chosen by a click
         assert app.chosen == ["r1"]
 
 
@@ -182,16 +182,15 @@ async def test_the_thumb_drags_the_view_and_lets_go():
         await pilot.pause()
         ours = app.query_one(LineList)
         height = ours.scrollable_content_region.height
-        top = ours.content_region.y - ours.region.y
-        await pilot.mouse_down(ours, offset=(_bar_x(ours), top))
+        await pilot.mouse_down(ours, offset=_on_bar(ours, 0))
         assert ours._grab is not None
-        await pilot.hover(ours, offset=(_bar_x(ours), top + 3))
+        await pilot.hover(ours, offset=_on_bar(ours, 3))
         await pilot.pause()
         assert ours.scroll_y == pytest.approx(3 * 100 / height, abs=1)
-        await pilot.hover(ours, offset=(_bar_x(ours), top + height))  # on the border below: the end
+        await pilot.hover(ours, offset=_on_bar(ours, height))  # on the border below: the end
         await pilot.pause()
         assert ours.scroll_y == ours.max_scroll_y
-        await pilot.mouse_up(ours, offset=(_bar_x(ours), top + height - 1))
+        await pilot.mouse_up(ours, offset=_on_bar(ours, height - 1))
         assert ours._grab is None and app.chosen == []
 
 
@@ -228,8 +227,7 @@ async def test_focus_by_a_click_on_the_track_keeps_the_view_and_pages_from_it():
         height = ours.scrollable_content_region.height
         bar = ours.bar()
         assert bar is not None and not ours.has_focus
-        top = ours.content_region.y - ours.region.y
-        await pilot.click(ours, offset=(_bar_x(ours), top + bar.thumb.stop + 1))
+        await pilot.click(ours, offset=_on_bar(ours, bar.thumb.stop + 1))
         await pilot.pause()
         assert ours.has_focus and ours.highlighted == 30
         assert ours.scroll_y == 30 + height and app.chosen == []

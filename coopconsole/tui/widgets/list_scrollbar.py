@@ -153,14 +153,10 @@ class BarredScrollView(ScrollView):
         if cells > 0:
             self.refresh(Region(region.width - cells, 0, cells, region.height))
 
-    def notify_style_update(self) -> None:
-        self._bar_paint = None  # a theme, the focus: the bar's colours may change
-        super().notify_style_update()
-
     def render_lines(self, crop: Region) -> list[Strip]:
-        # The colours are worked out once for the lines drawn together: the background
-        # they are laid over is the ancestors', which can change without this view's
-        # styles changing.
+        # The colours are worked out once for the lines drawn together, so a theme, the
+        # focus or a background behind the view (its ancestors' can change without its
+        # own styles changing) shows in the next drawing.
         self._bar_paint = None
         return super().render_lines(crop)
 
