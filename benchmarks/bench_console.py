@@ -28,7 +28,7 @@ Start-up (``startup_demo_ms``, ``startup_bare_ms``, ``startup_ratio_demo_vs_bare
     ``PYTHONDONTWRITEBYTECODE=1`` as some development environments set it, where the
     console compiles its own modules on every start while Textual's come compiled.
 
-Idle CPU (``idle_cpu_percent_{fullday,demo,bare,fullday_plain,fullday_silent}``,
+Idle CPU (``idle_cpu_percent_{fullday,demo,bare,fullday_plain,fullday_silent,speaking_floor}``,
 ``idle_ratio_*_vs_bare``)
     A session whose agenda clock is running is written with the store (the full-day
     workshop of ``workshop.py``, its events re-stamped to end 5 s before now, so the
@@ -41,8 +41,14 @@ Idle CPU (``idle_cpu_percent_{fullday,demo,bare,fullday_plain,fullday_silent}``,
     ``COOPCONSOLE_PLAIN_TEXTUAL=1``, and ``_fullday_silent``: the full day with the floor
     given back at its last event, so that nobody speaks (the speaker's line, their row
     and their organisation's do not change each second; the countdown does). The
-    full day's figure against this one is what holding the floor costs a second. All
-    five run at once, so each window finds the machine as busy for all of them; idle,
+    full day's figure against this one is what holding the floor costs a second. And
+    ``_speaking_floor``: the bare app drawing again, besides, exactly the lines a
+    speaking second changes (the countdown's three, the speaker's line, two rows of a
+    list), as plain text with nothing styled or worked out (``SPEAKING_FLOOR_APP`` in
+    ``references.py``): the least Textual itself asks for such a second, so
+    ``idle_ratio_speaking_floor_vs_bare`` shows how much of the bare app's second is left
+    for the console's own work (the clock's figures, styling the lines). All six run
+    at once, so each window finds the machine as busy for all of them; idle,
     they use well under 1 % of a core each. A thread drains each pty all along, so no
     program blocks on a full terminal buffer.
     Once every first frame is painted they are left to settle 3 s, then their CPU time
@@ -103,6 +109,7 @@ from references import (  # noqa: E402
     BARE_MARKERS,
     DEMO_MARKERS,
     FULLDAY_MARKERS,
+    SPEAKING_FLOOR_APP,
     TICKING_BARE_APP,
     reference_driver,
     textual_version,
@@ -228,6 +235,8 @@ def idle(tmp: Path, env: dict[str, str]) -> None:
     the same windows."""
     script = tmp / "ticking_bare_app.py"
     script.write_text(TICKING_BARE_APP, encoding="utf-8")
+    floor = tmp / "speaking_floor_app.py"
+    floor.write_text(SPEAKING_FLOOR_APP, encoding="utf-8")
     plain_env = {**env, "COOPCONSOLE_PLAIN_TEXTUAL": "1"}
     programs = {
         "fullday": (console_on(tmp, running_fullday(), "fullday"), env, FULLDAY_MARKERS),
@@ -235,11 +244,12 @@ def idle(tmp: Path, env: dict[str, str]) -> None:
         "bare": ([sys.executable, str(script)], env, BARE_MARKERS),
         "fullday_plain": (console_on(tmp, running_fullday(), "fullday_plain"), plain_env, FULLDAY_MARKERS),
         "fullday_silent": (console_on(tmp, silent_fullday(), "fullday_silent"), env, FULLDAY_MARKERS),
+        "speaking_floor": ([sys.executable, str(floor)], env, BARE_MARKERS),
     }
     percents, output = measure_idle(programs)
     print_idle(percents, output)
     bare = percents["bare"]
-    for label in ("fullday", "demo", "fullday_plain", "fullday_silent"):
+    for label in ("fullday", "demo", "fullday_plain", "fullday_silent", "speaking_floor"):
         ratios = [mine / base for mine, base in zip(percents[label], bare, strict=True) if base]
         print(
             f"idle_ratio_{label}_vs_bare={statistics.median(ratios):.2f}"

@@ -22,6 +22,7 @@ __all__ = [
     "BARE_MARKERS",
     "DEMO_MARKERS",
     "FULLDAY_MARKERS",
+    "SPEAKING_FLOOR_APP",
     "TICKING_BARE_APP",
     "reference_driver",
     "textual_version",
@@ -66,6 +67,66 @@ TICKING_BARE_APP = BARE_APP.replace(
     '        self.query_one(Static).update(f"Bare app: ready {self.ticks}")\n',
 )
 assert TICKING_BARE_APP != BARE_APP
+
+# The least a speaking second can cost in Textual: the bare app (its title, its Static,
+# its footer) with, beside the Static, the lines the console draws again each second
+# while someone holds the floor, and only those: three lines for the countdown's digits
+# (one widget), the speaker's line (another) and, in a list of 20 lines, the speaker's row
+# and their organisation's (a third, drawn again two lines at a time, as the console's
+# list is). Each line is a plain segment of text made in the tick: nothing is styled,
+# laid out or worked out. The Static is not rewritten, so no layout is paid for.
+SPEAKING_FLOOR_APP = """\
+from rich.segment import Segment
+from textual.app import App, ComposeResult
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Static
+
+
+class Lines(Widget):
+    DEFAULT_CSS = "Lines { height: auto; }"
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.texts = [f"line {n}" for n in range(count)]
+        self.styles.height = count
+
+    def render_line(self, y: int) -> Strip:
+        text = self.texts[y] if y < len(self.texts) else ""
+        return Strip([Segment(text.ljust(self.size.width)[: self.size.width])])
+
+    def change(self, lines: list[int], tick: int) -> None:
+        for y in lines:
+            self.texts[y] = f"line {y}: {tick // 60:02d}:{tick % 60:02d}"
+            self.refresh(Region(0, y, self.size.width, 1))
+
+
+class BareApp(App):
+    BINDINGS = [("q", "quit", "Quit")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Bare app: ready")
+        yield Lines(3)
+        yield Lines(1)
+        yield Lines(20)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.ticks = 0
+        self.set_interval(1, self.tick)
+
+    def tick(self) -> None:
+        self.ticks += 1
+        countdown, speaker, rows = self.query(Lines)
+        countdown.change([0, 1, 2], self.ticks)
+        speaker.change([0], self.ticks)
+        rows.change([3, 5], self.ticks)
+
+
+BareApp().run()
+"""
 
 
 def reference_driver(env: dict[str, str]) -> str:
