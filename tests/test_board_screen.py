@@ -625,6 +625,7 @@ def test_the_command_opens_the_board_with_the_names_the_filters_fit(run, made, m
     import coopconsole.tui.board_app as board_app
 
     monkeypatch.setattr(board_app, "make_board_app", Opened)
+    monkeypatch.setattr("coopconsole.cli.console_start.no_terminal", lambda: None)  # as in a terminal
     assert run("--lang", "zh", "board", "--series", "kickoff", "--owner", "ali").exit_code == 0
     (folder, lang, filters, first), *_ = opened
     assert (folder, lang, filters) == (made.folder, "zh", BoardFilters(series="kickoff", owner="Alice Chen"))

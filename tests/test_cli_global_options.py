@@ -174,6 +174,7 @@ def console_built(monkeypatch):
     from coopconsole.tui.app import CoopConsoleApp
 
     monkeypatch.setattr(CoopConsoleApp, "run", lambda self, *args, **kwargs: None)
+    monkeypatch.setattr("coopconsole.cli.console_start.no_terminal", lambda: None)  # as in a terminal
 
 
 @pytest.mark.parametrize("args", [["--theme", "coopconsole-projector"], ["demo", "--theme", "coopconsole-projector"]])

@@ -28,6 +28,7 @@ ways in open the console the same way.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -178,11 +179,49 @@ def create_demo(store: SessionStore, lang: str | None, ui_lang: str | None) -> t
     return name, ui_lang or lang
 
 
+def no_terminal() -> str | None:
+    """Which of the streams a full-screen view needs is not a terminal, as words for a
+    message: standard input (the keys) or standard error (Textual draws the screen there);
+    None if both are, or if Textual is told which driver to use (``TEXTUAL_DRIVER``: the
+    browser's, when ``coopconsole serve`` runs the console for a browser over pipes)."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return None
+    for stream, words in ((sys.__stdin__, "standard input"), (sys.__stderr__, "standard error")):
+        try:
+            if stream is None or not stream.isatty():
+                return words
+        except (OSError, ValueError):  # closed
+            return words
+    return None
+
+
+def refuse_without_terminal(again: list[str] | None = None) -> None:
+    """Exit with status 2 and a message if there is no terminal to show a full-screen view
+    in (see :func:`no_terminal`): it would draw into a file or a pipe and wait for keys
+    that never come. ``again``: the command that shows it, said in the message, when
+    there is something (a session made) to come back to."""
+    missing = no_terminal()
+    if missing is None:
+        return
+    import shlex
+
+    message = f"coopconsole: this needs a terminal, and {missing} is not one (over ssh: ssh -t)."
+    if again:
+        message += f" Everything is saved; in a terminal: {' '.join(shlex.quote(part) for part in again)}"
+    sys.stderr.write(message + "\n")
+    raise SystemExit(2)
+
+
 def run_console(
     store: SessionStore, name: str | None, lang: str | None, theme: str | None, opened: SessionFile | None = None
 ) -> None:
     """Run the console on session ``name`` (None: the picker) until it quits; ``opened``
-    is that session already opened, which the console takes over."""
+    is that session already opened, which the console takes over. Without a terminal,
+    nothing runs: a message and status 2 (:func:`refuse_without_terminal`)."""
+    if no_terminal() is not None:
+        if opened is not None:
+            opened.close()
+        refuse_without_terminal(None if name is None else _open_command(store, name))
     from coopconsole.tui.app import make_app
 
     app = make_app(store=store, session_name=name, lang=lang, theme=theme, opened=opened)
@@ -200,11 +239,18 @@ def resume_line(store: SessionStore, name: str, lang: str) -> str:
     opens it again (with the sessions folder, when it is not the one found by default)."""
     import shlex
 
-    from coopconsole.store import sessions_folder
     from coopconsole.texts import t
+
+    command = " ".join(shlex.quote(part) for part in _open_command(store, name))
+    return t("quit.resume", lang, command=command)
+
+
+def _open_command(store: SessionStore, name: str) -> list[str]:
+    """``coopconsole open NAME``, with the sessions folder when it is not the one found
+    by default."""
+    from coopconsole.store import sessions_folder
 
     command = ["coopconsole"]
     if store.folder.resolve() != sessions_folder(None).resolve():
         command += ["--sessions-dir", str(store.folder)]
-    command += ["open", name]
-    return t("quit.resume", lang, command=" ".join(shlex.quote(part) for part in command))
+    return [*command, "open", name]

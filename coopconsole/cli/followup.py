@@ -16,6 +16,7 @@ import click
 
 from coopconsole.cli.actions_listing import Refused, listing, narrowed_to, write
 from coopconsole.cli.commands import Fail, _open_console, command, say, slug, store_of, user_errors
+from coopconsole.cli.console_start import refuse_without_terminal
 from coopconsole.domain.board import STATE_WORD, STATE_WORDS, state_of
 from coopconsole.domain.clock import system_clock
 from coopconsole.domain.model import Session
@@ -261,6 +262,7 @@ def board(ctx: click.Context, series: str | None, owner: str | None, org: str | 
         # Each filter fits one name (or the board would have been refused): the board shows that one.
         chosen_owner = fits[0].action.owner if owner is not None else None
         chosen_org = fits[0].action.organisation if org is not None else None
+    refuse_without_terminal()
     # As the console starts: the collector held off until the first frame is painted (the
     # board turns it back on then, see coopconsole.cli.main).
     gc.disable()

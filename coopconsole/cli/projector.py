@@ -12,6 +12,7 @@ from __future__ import annotations
 import click
 
 from coopconsole.cli.commands import command, store_of, user_errors
+from coopconsole.cli.console_start import no_terminal, refuse_without_terminal
 from coopconsole.domain.clock import system_clock
 
 
@@ -34,6 +35,9 @@ def projector(ctx: click.Context, name: str) -> None:
         except BaseException:
             handle.close()
             raise
+    if no_terminal() is not None:
+        handle.close()
+        refuse_without_terminal()
     options = ctx.find_root().obj
     from coopconsole.tui.projector_app import make_projector_app  # Textual: only for the commands that show it
 
