@@ -123,3 +123,12 @@ def test_a_session_that_does_not_exist_is_said_first(folder):
     done = _coopconsole("projector", "missing", folder=folder)
     assert done.returncode == 2
     assert "missing" in done.stderr and "terminal" not in done.stderr
+
+
+def test_a_folder_named_with_a_control_character_does_not_act_on_the_terminal(tmp_path):
+    folder = tmp_path / "meetings\x1b]0;pwned\x07"
+    SessionStore(folder).create(small_session("kickoff")).close()
+    done = _coopconsole("--sessions-dir", str(folder), "open", "kickoff", folder=tmp_path / "default")
+    assert done.returncode == 2
+    assert "\x1b" not in done.stderr and "\x07" not in done.stderr
+    assert "meetings]0;pwned" in done.stderr and "open kickoff" in done.stderr

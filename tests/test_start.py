@@ -158,6 +158,8 @@ def test_quitting_says_the_session_is_saved_and_how_to_open_it_again(tmp_path, m
     )
     said = start.resume_line(elsewhere, "kickoff", "zh")
     assert said.startswith("所有内容均已保存") and f"--sessions-dir '{tmp_path / 'my meetings'}' open kickoff" in said
+    hostile = start.resume_line(SessionStore(tmp_path / "x\x1b]0;pwned\x07"), "kickoff", "en")
+    assert "\x1b" not in hostile and "\x07" not in hostile and "x]0;pwned" in hostile
 
 
 async def test_the_console_remembers_the_session_it_opened_to_say_it_at_the_end(store, clock):

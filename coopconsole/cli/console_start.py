@@ -205,10 +205,12 @@ def refuse_without_terminal(again: list[str] | None = None) -> None:
         return
     import shlex
 
+    from coopconsole.domain.typed_text import clean_line
+
     message = f"coopconsole: this needs a terminal, and {missing} is not one (over ssh: ssh -t)."
     if again:
         message += f" Everything is saved; in a terminal: {' '.join(shlex.quote(part) for part in again)}"
-    sys.stderr.write(message + "\n")
+    sys.stderr.write(clean_line(message) + "\n")  # a folder's name may hold a control character
     raise SystemExit(2)
 
 
@@ -239,10 +241,11 @@ def resume_line(store: SessionStore, name: str, lang: str) -> str:
     opens it again (with the sessions folder, when it is not the one found by default)."""
     import shlex
 
+    from coopconsole.domain.typed_text import clean_line
     from coopconsole.texts import t
 
     command = " ".join(shlex.quote(part) for part in _open_command(store, name))
-    return t("quit.resume", lang, command=command)
+    return clean_line(t("quit.resume", lang, command=command))  # a folder's name may hold a control character
 
 
 def _open_command(store: SessionStore, name: str) -> list[str]:
