@@ -85,8 +85,6 @@ from textual.widgets import Footer, Header, Static
 
 
 class Lines(Widget):
-    DEFAULT_CSS = "Lines { height: auto; }"
-
     def __init__(self, count: int) -> None:
         super().__init__()
         self.texts = [f"line {n}" for n in range(count)]

@@ -35,13 +35,13 @@ def folder(tmp_path):
     return tmp_path / "sessions"
 
 
-def _coopconsole(*args: str, folder, stdin=subprocess.DEVNULL, extra_env=None) -> subprocess.CompletedProcess[str]:
+def _coopconsole(*args: str, folder) -> subprocess.CompletedProcess[str]:
+    """``coopconsole ARGS`` with standard input from /dev/null and the rest piped."""
     env = {**os.environ, "COOPCONSOLE_SESSIONS": str(folder), "COOPCONSOLE_CONFIG": str(folder.parent / "cfg")}
     env.pop("TEXTUAL_DRIVER", None)
-    env.update(extra_env or {})
     return subprocess.run(
         [sys.executable, "-m", "coopconsole", *args],
-        stdin=stdin,
+        stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         env=env,

@@ -254,7 +254,7 @@ def test_the_command_line_takes_lang_and_theme(store, console, monkeypatch):
         ran.append((self.lang, self.theme, type(self.screen_stack[-1]).__name__ if self.screen_stack else None))
 
     monkeypatch.setattr("coopconsole.tui.projector_app.ProjectorApp.run", run)
-    monkeypatch.setattr("coopconsole.cli.projector.no_terminal", lambda: None)  # as in a terminal
+    monkeypatch.setattr("coopconsole.cli.console_start.no_terminal", lambda: None)  # as in a terminal
     result = CliRunner().invoke(main, ["projector", "kickoff", "--lang", "zh", "--theme", "coopconsole-light"])
     assert result.exit_code == 0, result.output
     assert ran == [("zh", "coopconsole-light", None)]

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -195,14 +196,17 @@ def no_terminal() -> str | None:
     return None
 
 
-def refuse_without_terminal(again: list[str] | None = None) -> None:
+def refuse_without_terminal(again: list[str] | None = None, release: Callable[[], object] | None = None) -> None:
     """Exit with status 2 and a message if there is no terminal to show a full-screen view
     in (see :func:`no_terminal`): it would draw into a file or a pipe and wait for keys
     that never come. ``again``: the command that shows it, said in the message, when
-    there is something (a session made) to come back to."""
+    there is something (a session made) to come back to; ``release``: called first (a
+    session the view would have taken over, closed)."""
     missing = no_terminal()
     if missing is None:
         return
+    if release is not None:
+        release()
     import shlex
 
     from coopconsole.domain.typed_text import clean_line
@@ -220,10 +224,8 @@ def run_console(
     """Run the console on session ``name`` (None: the picker) until it quits; ``opened``
     is that session already opened, which the console takes over. Without a terminal,
     nothing runs: a message and status 2 (:func:`refuse_without_terminal`)."""
-    if no_terminal() is not None:
-        if opened is not None:
-            opened.close()
-        refuse_without_terminal(None if name is None else _open_command(store, name))
+    again = None if name is None else _open_command(store, name)
+    refuse_without_terminal(again, None if opened is None else opened.close)
     from coopconsole.tui.app import make_app
 
     app = make_app(store=store, session_name=name, lang=lang, theme=theme, opened=opened)

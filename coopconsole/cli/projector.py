@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from coopconsole.cli.commands import command, store_of, user_errors
-from coopconsole.cli.console_start import no_terminal, refuse_without_terminal
+from coopconsole.cli.console_start import refuse_without_terminal
 from coopconsole.domain.clock import system_clock
 
 
@@ -35,9 +35,7 @@ def projector(ctx: click.Context, name: str) -> None:
         except BaseException:
             handle.close()
             raise
-    if no_terminal() is not None:
-        handle.close()
-        refuse_without_terminal()
+    refuse_without_terminal(release=handle.close)
     options = ctx.find_root().obj
     from coopconsole.tui.projector_app import make_projector_app  # Textual: only for the commands that show it
 
